@@ -7,6 +7,8 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
 
+use gouji_core::MAX_INPUT_BYTES;
+
 /// The name standard input is reported under.
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -18,6 +20,8 @@ pub enum InputError {
     PermissionDenied,
     IsDirectory,
     NotAFile,
+    /// The size, when known up front.
+    TooLarge(Option<u64>),
     Io(io::Error),
     NotUtf8 {
         offset: usize,
@@ -34,6 +38,14 @@ impl fmt::Display for InputError {
             InputError::PermissionDenied => write!(f, "permission denied"),
             InputError::IsDirectory => write!(f, "is a directory, not a report text file"),
             InputError::NotAFile => write!(f, "is not a regular file"),
+            InputError::TooLarge(Some(len)) => write!(
+                f,
+                "is too large to check ({len} bytes; the limit is {MAX_INPUT_BYTES} bytes)"
+            ),
+            InputError::TooLarge(None) => write!(
+                f,
+                "is too large to check (more than the limit of {MAX_INPUT_BYTES} bytes)"
+            ),
             InputError::Io(e) => write!(f, "cannot read: {e}"),
             InputError::NotUtf8 { utf16: true, .. } => write!(
                 f,
@@ -66,9 +78,7 @@ impl From<io::Error> for InputError {
 /// Reads `path` (or standard input when `path` is `-`) as UTF-8 text.
 pub fn read(path: &Path) -> Result<String, InputError> {
     let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf)?;
-        buf
+        read_limited(io::stdin().lock())?
     } else {
         let meta = std::fs::metadata(path)?;
         if meta.is_dir() {
@@ -77,9 +87,24 @@ pub fn read(path: &Path) -> Result<String, InputError> {
         if !meta.is_file() && !is_readable_special(&meta) {
             return Err(InputError::NotAFile);
         }
-        std::fs::read(path)?
+        if meta.len() > MAX_INPUT_BYTES as u64 {
+            return Err(InputError::TooLarge(Some(meta.len())));
+        }
+        // A FIFO's or a growing file's size is not known up front: limit the read too.
+        read_limited(std::fs::File::open(path)?)?
     };
     decode(bytes)
+}
+
+/// Reads everything, refusing more than `MAX_INPUT_BYTES` without reading it all.
+fn read_limited(reader: impl Read) -> Result<Vec<u8>, InputError> {
+    let mut buf = Vec::new();
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    reader.take(limit).read_to_end(&mut buf)?;
+    if buf.len() as u64 >= limit {
+        return Err(InputError::TooLarge(None));
+    }
+    Ok(buf)
 }
 
 /// FIFOs and character devices (`<(cmd)`, `/dev/stdin`) are fine to read; sockets are not.

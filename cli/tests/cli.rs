@@ -47,13 +47,17 @@ fn gouji(args: &[OsString], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run gouji");
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(bytes) = stdin {
-            pipe.write_all(bytes).unwrap();
+    // Feed stdin from a thread so a full stdout pipe cannot deadlock us; gouji may stop
+    // reading early (oversized input), so a broken pipe here is fine.
+    let mut pipe = child.stdin.take().unwrap();
+    let bytes = stdin.map(<[u8]>::to_vec);
+    let feeder = std::thread::spawn(move || {
+        if let Some(bytes) = bytes {
+            let _ = pipe.write_all(&bytes);
         }
-    }
+    });
     let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "gouji panicked: {stderr}");
     out
@@ -439,4 +443,21 @@ fn consistent_sum_exits_0() {
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     let doc = json(&out);
     assert!(error_findings(&doc["files"][0]).is_empty());
+}
+
+#[test]
+fn oversized_input_is_refused() {
+    let big = vec![b'a'; gouji_core::MAX_INPUT_BYTES + 1];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.txt");
+    std::fs::write(&file, &big).unwrap();
+    let ok = fixture("sum-ok.txt");
+    let out = gouji(&args!["check", file, ok], None);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("sum-ok.txt"));
+
+    let out = gouji(&args!["check", "-"], Some(&big));
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
 }
