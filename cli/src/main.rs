@@ -7,6 +7,7 @@ mod input;
 mod text;
 
 use std::io::{self, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -151,8 +152,23 @@ fn check(args: CheckArgs) -> ExitCode {
                 continue;
             }
         };
-        let mut report = gouji_core::check(&text, &options);
-        if text.trim().is_empty() {
+        // A bug in the core on one input should not lose the others' results.
+        let checked = panic::catch_unwind(AssertUnwindSafe(|| gouji_core::check(&text, &options)));
+        let mut report = match checked {
+            Ok(report) => report,
+            Err(_) => {
+                let _ = out.flush();
+                let message = "internal error while checking (a bug in gouji; please report it \
+                               with this file)";
+                eprintln!("gouji: error: {name}: {message}");
+                input_errors.push(JsonError {
+                    path: name,
+                    message: message.into(),
+                });
+                continue;
+            }
+        };
+        if is_blank(&text) {
             let _ = out.flush();
             eprintln!("gouji: warning: {name}: file is empty, nothing to check");
             if report.notice.is_none() {
@@ -160,19 +176,14 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
         totals.add(&report);
-        if args.format == Format::Text {
-            let written = (if totals.files > 1 {
-                writeln!(out)
-            } else {
-                Ok(())
-            })
-            .and_then(|()| text::write_report(&mut out, &name, &text, &report))
-            .and_then(|()| out.flush());
-            if let Err(e) = written {
-                return output_failed(e, totals.exit_code(!input_errors.is_empty()));
+        match args.format {
+            Format::Text => {
+                let written = write_text(&mut out, totals.files == 1, &name, &text, &report);
+                if let Err(e) = written {
+                    return output_failed(e, totals.exit_code(!input_errors.is_empty()));
+                }
             }
-        } else {
-            reports.push((name, report));
+            Format::Json => reports.push((name, report)),
         }
     }
 
@@ -187,6 +198,26 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(()) => code,
         Err(e) => output_failed(e, code),
     }
+}
+
+/// Nothing but whitespace and perhaps a byte-order mark.
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// One file's text output, flushed so it appears as soon as the file is checked.
+fn write_text(
+    out: &mut impl Write,
+    first: bool,
+    name: &str,
+    text: &str,
+    report: &Report,
+) -> io::Result<()> {
+    if !first {
+        writeln!(out)?;
+    }
+    text::write_report(out, name, text, report)?;
+    out.flush()
 }
 
 /// Counts across all inputs that could be read.
