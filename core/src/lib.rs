@@ -3,14 +3,22 @@
 //!
 //! The pipeline, one module per stage:
 //! [`normalize`] → [`segment`] → [`quantity`] + [`claims`] (extract) → [`rules`] (check) →
-//! [`report`]. Nothing here touches the file system, the network or the DOM, so the same
-//! code runs in the CLI and in the browser.
+//! [`report`]. [`document`] holds what the first stages read. Nothing here touches the file
+//! system, the network or the DOM, so the same code runs in the CLI and in the browser.
 
+pub mod claims;
+pub mod document;
+pub mod interval;
+pub mod normalize;
+pub mod quantity;
 pub mod report;
+pub mod rules;
+pub mod segment;
 
 pub use report::{
     Finding, LedgerEntry, Outcome, Related, Report, ReportInfo, ReportKind, Severity, Span, Stats,
 };
+pub use rules::RuleInfo;
 
 /// Inputs above this size are refused with a clear message rather than checked slowly.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -24,23 +32,56 @@ pub struct Options {
     pub exclude_rules: Vec<String>,
 }
 
-/// Checks one report's text.
-pub fn check(text: &str, _options: &Options) -> Report {
+impl Options {
+    fn runs(&self, id: &str) -> bool {
+        (self.rules.is_empty() || self.rules.iter().any(|r| r == id)) && !self.exclude_rules.iter().any(|r| r == id)
+    }
+}
+
+fn empty_report(notice: String) -> Report {
     Report {
         report: ReportInfo { kind: ReportKind::Unknown, year: None },
         stats: Stats::default(),
         findings: Vec::new(),
         ledger: Vec::new(),
-        notice: None,
+        notice: Some(notice),
     }
-    .tap_len(text)
 }
 
-trait TapLen {
-    fn tap_len(self, text: &str) -> Self;
-}
-impl TapLen for Report {
-    fn tap_len(self, _text: &str) -> Self {
-        self
+/// Checks one report's text. Never panics; unusable input yields a report with a `notice`.
+pub fn check(text: &str, options: &Options) -> Report {
+    if text.len() > MAX_INPUT_BYTES {
+        return empty_report(format!(
+            "文本过大（{:.1} MB），超过上限 {} MB，未核查。请分段粘贴。",
+            text.len() as f64 / 1_048_576.0,
+            MAX_INPUT_BYTES / 1_048_576
+        ));
     }
+    if text.trim().is_empty() {
+        return empty_report("文本为空：请粘贴或打开一份报告。".into());
+    }
+    let doc = document::Document::read(text);
+    let claims = claims::extract(&doc);
+    let mut sink = rules::Sink::new(&doc);
+    for rule in rules::registry().iter().filter(|r| options.runs(r.info().id)) {
+        rule.check(&doc, &claims, &mut sink);
+    }
+    let rules::Sink { mut findings, mut ledger, .. } = sink;
+    findings.sort_by(|a, b| (a.span.start, a.severity, a.rule).cmp(&(b.span.start, b.severity, b.rule)));
+    ledger.sort_by_key(|e| (e.span.start, e.rule));
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let stats = Stats {
+        claims: ledger.len(),
+        verified: ledger.iter().filter(|e| e.outcome == Outcome::Verified).count(),
+        unchecked: ledger.iter().filter(|e| e.outcome == Outcome::Unchecked).count(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+    };
+    let notice = if doc.figures.is_empty() {
+        Some("文中没有找到数字，无可核查。".into())
+    } else {
+        None
+    };
+    Report { report: doc.info(), stats, findings, ledger, notice }
 }

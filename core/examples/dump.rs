@@ -1,0 +1,19 @@
+//! Prints what the engine read and found in a file: `cargo run --example dump -- FILE`.
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: dump FILE");
+    let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
+    let doc = gouji_core::document::Document::read(&text);
+    if std::env::var_os("DUMP_FIGURES").is_some() {
+        for f in &doc.figures {
+            println!("{:>4} p{} s{} d{} {:?} «{}» {}", doc.line_of(doc.figure_span(f).start), f.paragraph, f.sentence, f.paren_depth, f.q.unit, f.label, f.q.value);
+        }
+    }
+    let r = gouji_core::check(&text, &Default::default());
+    for e in &r.ledger {
+        println!("{:>4} {:<10} {:<9?} {} | {}", e.line, e.rule, e.outcome, e.quote, e.detail);
+    }
+    for f in &r.findings {
+        println!("L{} {}[{}] {} | {} | {}", f.line, f.severity.as_str(), f.rule, f.message, f.formula.as_deref().unwrap_or(""), f.cause.as_deref().unwrap_or(""));
+    }
+    println!("{:?}", r.stats);
+}

@@ -1,0 +1,119 @@
+//! Completion claims: `年初预算为B，…决算为A，完成年初预算的r%` · `完成指标任务（3亿元）的81%` ·
+//! `完成市下达目标1892.28万元的101.97%`.
+
+use crate::document::Document;
+use crate::quantity::Unit;
+
+#[derive(Debug, Clone)]
+pub struct CompletionClaim {
+    pub rate: usize,
+    pub actual: Option<usize>,
+    /// The budget or target.
+    pub target: Option<usize>,
+}
+
+fn is_budget_label(l: &str) -> bool {
+    l.contains("预算") && !l.contains("决算") && !l.contains("执行")
+}
+
+fn is_actual_label(l: &str) -> bool {
+    l.contains("决算") || l.contains("执行数") || l.contains("实际") || l.contains("支出为")
+}
+
+pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (ri, r) in doc.figures.iter().enumerate() {
+        if r.q.unit != Unit::Percent || r.q.approx {
+            continue;
+        }
+        let sentence = doc.sentences[r.sentence].clone();
+        let (clause_start, clause) = super::clause_before(text, sentence.start, r.q.start);
+        // `完成…的r%`, `完成预算r%`, `完成率为r%`, `执行率r%` in the rate's own clause.
+        let Some(k) = clause.rfind("完成").or_else(|| clause.rfind("执行率")) else { continue };
+        let keyword_at = clause_start + k;
+        let in_clause = |i: usize| {
+            let g = &doc.figures[i];
+            g.q.start >= keyword_at && g.q.end <= r.q.start
+        };
+        let target_inside = (0..ri)
+            .rev()
+            .take_while(|&i| doc.figures[i].q.start >= keyword_at)
+            .find(|&i| in_clause(i) && doc.figures[i].q.is_operand() && doc.figures[i].q.unit != Unit::Date);
+        let claim = match target_inside {
+            Some(t) => {
+                // Form A: the achieved figure comes before `完成`, in the same sentence.
+                let tu = doc.figures[t].q.unit;
+                let actual = (0..ri)
+                    .rev()
+                    .take_while(|&i| doc.figures[i].sentence == r.sentence)
+                    .filter(|&i| doc.figures[i].q.end <= keyword_at)
+                    .find(|&i| {
+                        let g = &doc.figures[i];
+                        g.q.is_operand() && (g.q.unit.addable_with(tu) || g.q.unit == tu) && !super::has_change_word(&g.label)
+                    });
+                CompletionClaim { rate: ri, actual, target: Some(t) }
+            }
+            None => {
+                // Form B: budget and actual named earlier in the sentence or paragraph.
+                let after_kw = &text[keyword_at..r.q.start];
+                if !after_kw.contains("预算") && !after_kw.contains("执行率") && !after_kw.contains("完成率") {
+                    continue;
+                }
+                let earlier = || {
+                    (0..ri)
+                        .rev()
+                        .take_while(|&i| doc.figures[i].paragraph == r.paragraph)
+                        .filter(|&i| doc.figures[i].q.is_operand() && doc.figures[i].q.unit.is_money())
+                };
+                let target = earlier().find(|&i| is_budget_label(&doc.figures[i].label));
+                let actual = earlier()
+                    .take_while(|&i| Some(i) > target || target.is_none())
+                    .find(|&i| is_actual_label(&doc.figures[i].label) && !super::has_change_word(&doc.figures[i].label));
+                CompletionClaim { rate: ri, actual, target }
+            }
+        };
+        out.push(claim);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(t: &str) -> (Option<String>, Option<String>, String) {
+        let d = Document::read(t);
+        let c = extract(&d);
+        assert_eq!(c.len(), 1, "{c:?}");
+        let c = &c[0];
+        (
+            c.actual.map(|i| d.figures[i].q.display()),
+            c.target.map(|i| d.figures[i].q.display()),
+            d.figures[c.rate].q.display(),
+        )
+    }
+
+    #[test]
+    fn budget_and_actual() {
+        let c = one("年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。");
+        assert_eq!(c, (Some("150.63万元".into()), Some("183.39万元".into()), "82.1%".into()));
+        let c = one("项目全年预算数60万元，执行数为41万元，完成预算的68%。");
+        assert_eq!(c.0.as_deref(), Some("41万元"));
+    }
+
+    #[test]
+    fn target_inside() {
+        let c = one("1-12月我市完成工业投资25.15亿元，同比增长33.7%，完成韶关下达指标任务（21亿）的119.76%。");
+        assert_eq!(c.0.as_deref(), Some("25.15亿元"));
+        assert_eq!(c.1.as_deref(), Some("21亿元"));
+        let c = one("已有19家通过科技型中小企业入库认定，完成市下达目标17家的111.76%。");
+        assert_eq!(c.0.as_deref(), Some("19家"));
+    }
+
+    #[test]
+    fn no_budget_is_unbound() {
+        let c = one("2020年“三公”经费财政拨款支出决算为3.26万元，完成预算59%。");
+        assert_eq!(c.1, None);
+    }
+}

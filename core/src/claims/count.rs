@@ -1,0 +1,97 @@
+//! Listed-count claims: `下设办公室、工业信息股、科学技术股共3个机构` · `鑫东穗、润粮等6家企业`
+//! · `新上规8家（博昇乐、…、艾尔康）` · `“送科技下乡”“科技之春”“科技活动周”系列科普活动3场次`.
+
+use crate::document::Document;
+use crate::quantity::Unit;
+
+#[derive(Debug, Clone)]
+pub struct ListCountClaim {
+    pub count: usize,
+    /// Normalised byte range of the listed items.
+    pub list: std::ops::Range<usize>,
+    pub items: usize,
+    /// `等N个`: the list may be shorter than N, never longer.
+    pub open_ended: bool,
+}
+
+/// Items in `s` separated by `、`, or adjacent quoted items `“…”“…”`; 0 if not a list.
+fn items_in(s: &str) -> usize {
+    let commas = s.matches('、').count();
+    if commas > 0 {
+        return commas + 1;
+    }
+    let quoted = s.matches("”“").count();
+    if quoted > 0 {
+        quoted + 1
+    } else {
+        0
+    }
+}
+
+pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (ci, f) in doc.figures.iter().enumerate() {
+        if !matches!(f.q.unit, Unit::Count(_)) || !f.q.is_operand() || f.q.decimals > 0 {
+            continue;
+        }
+        let sentence = doc.sentences[f.sentence].clone();
+        let (clause_start, clause) = super::clause_before(text, sentence.start, f.q.start);
+        // The list must end right at the figure (`…科学技术股共3个`), or follow it in parens.
+        let before_fig = clause.trim_end_matches(['共', '计', '合', '等']);
+        let open_ended = clause.ends_with('等');
+        let ends_with_list_item = !before_fig.is_empty();
+        let mut claim = None;
+        if ends_with_list_item {
+            // Cut the clause at its last figure or verb-ish boundary: only the list itself.
+            let list_start = doc.figures[..ci]
+                .iter()
+                .rev()
+                .take_while(|g| g.q.end > clause_start)
+                .find(|g| g.q.unit != Unit::Date)
+                .map(|g| g.q.end)
+                .unwrap_or(clause_start);
+            let list = &text[list_start..clause_start + before_fig.len()];
+            let n = items_in(list);
+            if n >= 2 && !list.contains('（') || n >= 2 && list.matches('（').count() == list.matches('）').count() {
+                claim = Some(ListCountClaim { count: ci, list: list_start..clause_start + before_fig.len(), items: n, open_ended });
+            }
+        }
+        if claim.is_none() {
+            let after = &text[f.q.end..sentence.end];
+            if let Some(inner) = after.strip_prefix('（').and_then(|r| r.split_once('）')).map(|(a, _)| a) {
+                let n = items_in(inner);
+                if n >= 2 && !inner.bytes().any(|b| b.is_ascii_digit()) {
+                    let s = f.q.end + '（'.len_utf8();
+                    claim = Some(ListCountClaim { count: ci, list: s..s + inner.len(), items: n, open_ended: false });
+                }
+            }
+        }
+        out.extend(claim);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(t: &str) -> Vec<(usize, String, bool)> {
+        let d = Document::read(t);
+        extract(&d).iter().map(|c| (c.items, d.figures[c.count].q.display(), c.open_ended)).collect()
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(items("下设办公室、工业信息股、科学技术股共3个机构。"), [(3, "3个".into(), false)]);
+        assert_eq!(items("共有鑫东穗、润粮等6家企业分三批申报高企"), [(2, "6家".into(), true)]);
+        assert_eq!(items("其中新上规8家（博昇乐、创睿极光、金丰），下转上3家（乐昌峡、盖邦、鑫瑞）。")[1].0, 3);
+        assert_eq!(items("组织开展“送科技下乡”“科技之春”“科技活动周”系列科普活动3场次")[0].0, 3);
+    }
+
+    #[test]
+    fn not_lists() {
+        assert!(items("年末实有13人，离退休18人；").is_empty());
+        assert!(items("组织专题会议11次，开展分片区督导检查21次").is_empty());
+    }
+}

@@ -1,0 +1,203 @@
+//! Growth claims: `与2019年度相比，增加399.96万元，增加37.4%` · `比上年减少1.52万元，下降3%`.
+//!
+//! The previous-year value is current − D for an increase and current + D for a decrease; the
+//! current value is the figure the comparison is about: the one its subject names
+//! (`财政拨款支出增加…`), else the nearest level before it (a sum's total rather than its
+//! last part).
+
+use super::sum::SumClaim;
+use super::{label_key, label_matches};
+use crate::document::Document;
+use crate::quantity::Unit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone)]
+pub struct GrowthClaim {
+    /// The change D.
+    pub delta: usize,
+    pub direction: Direction,
+    /// The stated rate, if any.
+    pub rate: Option<usize>,
+    /// The rate's own verb disagrees with D's (`增加…，下降…`).
+    pub rate_direction: Option<Direction>,
+    /// The current-year value, when it could be bound.
+    pub current: Option<usize>,
+    /// A stated previous-year value (`上年度为12016927.27元`).
+    pub previous: Option<usize>,
+}
+
+const UP: &[&str] = &["增加", "增长", "上升", "提高", "增幅"];
+const DOWN: &[&str] = &["减少", "下降", "降低", "减幅", "降幅", "节约", "节省", "下降了"];
+
+/// The direction named by the last change verb in `s`; `None` for template text that names
+/// both (`增加/减少`, `减少（增加）`) or none.
+pub fn direction_of(s: &str) -> Option<Direction> {
+    let up = UP.iter().filter_map(|w| s.rfind(w)).max();
+    let down = DOWN.iter().filter_map(|w| s.rfind(w)).max();
+    match (up, down) {
+        (Some(_), None) => Some(Direction::Up),
+        (None, Some(_)) => Some(Direction::Down),
+        _ => None,
+    }
+}
+
+/// Where the comparison phrase ends in a clause-run of text: `与2019年度相比，` / `比上年`.
+fn comparison_end(s: &str) -> Option<usize> {
+    if let Some(i) = s.rfind("相比") {
+        return Some(i + "相比".len());
+    }
+    for w in ["同比", "较上年", "较去年"] {
+        if let Some(i) = s.rfind(w) {
+            return Some(i + w.len());
+        }
+    }
+    // `比上年`, `比2019年`, `比上年决算数`, `比年初预算` (not `占比`, `对比`).
+    let i = s.rfind('比')?;
+    if s[..i].ends_with('占') || s[..i].ends_with('对') {
+        return None;
+    }
+    let rest = &s[i + '比'.len_utf8()..];
+    let verb = [UP, DOWN].concat().iter().filter_map(|w| rest.find(w)).min()?;
+    Some(i + '比'.len_utf8() + verb)
+}
+
+pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
+    let text = doc.text();
+    let mut total_of_part = std::collections::HashMap::new();
+    for s in sums {
+        for &p in &s.parts {
+            total_of_part.entry(p).or_insert(s.total);
+        }
+    }
+    let mut out = Vec::new();
+    for (di, d) in doc.figures.iter().enumerate() {
+        if !d.q.is_operand() || !matches!(d.q.unit, Unit::Money(_) | Unit::Count(_)) {
+            continue;
+        }
+        let sentence = doc.sentences[d.sentence].clone();
+        let before = &text[sentence.start..d.q.start];
+        // D is the change amount when its own label carries the verb.
+        let Some(direction) = direction_of(&d.label) else { continue };
+        if d.label.contains('/') || d.label.contains('（') {
+            continue;
+        }
+        let Some(cmp_end) = comparison_end(before) else { continue };
+        let subject = &before[cmp_end..];
+        // The rate: the next percentage in the sentence whose label carries a verb.
+        let rate = doc.figures[di + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, g)| g.sentence == d.sentence)
+            .find(|(_, g)| g.q.unit.is_money() || g.q.unit == Unit::Percent)
+            .filter(|(_, g)| g.q.unit == Unit::Percent && direction_of(&g.label).is_some())
+            .map(|(k, _)| di + 1 + k);
+        let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
+        let previous = (0..di).rev().take_while(|&i| doc.figures[i].sentence + 1 >= d.sentence).find(|&i| {
+            let g = &doc.figures[i];
+            g.q.unit.addable_with(d.q.unit)
+                && g.q.is_operand()
+                && (g.label.contains("上年") || g.label.contains("去年"))
+                && !super::has_change_word(&g.label)
+        });
+        let current = bind_current(doc, di, subject, previous, &total_of_part);
+        out.push(GrowthClaim { delta: di, direction, rate, rate_direction, current, previous });
+    }
+    out
+}
+
+fn bind_current(
+    doc: &Document,
+    di: usize,
+    subject: &str,
+    previous: Option<usize>,
+    total_of_part: &std::collections::HashMap<usize, usize>,
+) -> Option<usize> {
+    let d = &doc.figures[di];
+    let para = d.paragraph;
+    let candidates = (0..di)
+        .rev()
+        .take_while(|&i| doc.figures[i].paragraph == para)
+        .filter(|&i| {
+            let g = &doc.figures[i];
+            Some(i) != previous
+                && g.q.is_operand()
+                && g.q.unit.addable_with(d.q.unit)
+                && !super::has_change_word(&g.label)
+                && !g.label.contains('每')
+        });
+    // The subject without its verb and filler: `，收、支总计各增加` → `收、支总计`.
+    let verb_at = [UP, DOWN].concat().iter().filter_map(|w| subject.find(w)).min();
+    let subject = &subject[..verb_at.unwrap_or(subject.len())];
+    let subject: String = subject
+        .chars()
+        .filter(|c| !matches!(c, '，' | ',' | '、' | '：'))
+        .collect();
+    let subject = subject.trim_end_matches("分别").trim_end_matches(['各', '均', '共', '都']).to_string();
+    let key = label_key(&subject);
+    if key.chars().count() >= 2 && !key.starts_with("上年") && !key.contains("决算数") && !key.contains("预算") {
+        let key_plain = key.replace('、', "");
+        let mut cands = candidates;
+        return cands.find(|&i| {
+            let l = doc.figures[i].label.replace('、', "");
+            label_matches(&l, &key_plain)
+        });
+    }
+    let mut cands = candidates;
+    let nearest = cands.next()?;
+    Some(total_of_part.get(&nearest).copied().unwrap_or(nearest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(t: &str) -> (Option<String>, String, Option<String>, Direction) {
+        let d = Document::read(t);
+        let sums = crate::claims::sum::extract(&d);
+        let g = extract(&d, &sums);
+        assert_eq!(g.len(), 1, "{g:?}");
+        let g = &g[0];
+        (
+            g.current.map(|i| d.figures[i].q.display()),
+            d.figures[g.delta].q.display(),
+            g.rate.map(|i| d.figures[i].q.display()),
+            g.direction,
+        )
+    }
+
+    #[test]
+    fn same_sentence() {
+        let g = one("2020年度收、支总计1070.21万元，与2019年度相比，增加399.96万元，增加37.4 %，主要原因是。");
+        assert_eq!(g, (Some("1070.21万元".into()), "399.96万元".into(), Some("37.4%".into()), Direction::Up));
+    }
+
+    #[test]
+    fn subject_picks_the_named_level() {
+        let g = one("2022年度财政拨款支出423.59万元，其中：基本支出169.49万元，项目支出254.10万元。与上年相比，财政拨款支出减少294.561万元，降低41.02%，主要原因。");
+        assert_eq!(g.0.as_deref(), Some("423.59万元"));
+        assert_eq!(g.3, Direction::Down);
+    }
+
+    #[test]
+    fn total_rather_than_last_part() {
+        let g = one("收入预算为 4302.33 万元，其中一般公共预算财政拨款收入1476.56万元，上级专项资金收入2825.77万元，比上年增加3061.4 万元，增长71%，主要原因。");
+        assert_eq!(g.0.as_deref(), Some("4302.33万元"));
+    }
+
+    #[test]
+    fn previous_sentence_same_paragraph() {
+        let g = one("2020年度收、支总计3190.21万元。与2019年相比，收、支总计各增加1693.77万元，增长113%。");
+        assert_eq!(g.0.as_deref(), Some("3190.21万元"));
+    }
+
+    #[test]
+    fn template_alternatives_are_not_claims() {
+        let d = Document::read("因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。");
+        assert!(extract(&d, &[]).is_empty());
+    }
+}

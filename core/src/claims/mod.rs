@@ -1,0 +1,128 @@
+//! Stage 3b: the arithmetic claims the text makes, one extractor per claim kind.
+//!
+//! Extraction only binds figures to roles (total, part, base, rate); checking is the rules'
+//! job. When a binding is ambiguous the extractor records the claim as unbindable instead of
+//! guessing, so that no guess ever becomes an error.
+
+pub mod completion;
+pub mod count;
+pub mod growth;
+pub mod product;
+pub mod share;
+pub mod sum;
+
+use crate::document::{Document, Figure};
+use std::ops::Range;
+
+/// All claims of one document. Figures are referred to by index into `Document::figures`.
+pub struct Claims {
+    pub sums: Vec<sum::SumClaim>,
+    pub shares: Vec<share::ShareClaim>,
+    pub growths: Vec<growth::GrowthClaim>,
+    pub completions: Vec<completion::CompletionClaim>,
+    pub counts: Vec<count::ListCountClaim>,
+    pub products: Vec<product::ProductClaim>,
+}
+
+pub fn extract(doc: &Document) -> Claims {
+    let sums = sum::extract(doc);
+    let shares = share::extract(doc, &sums);
+    let growths = growth::extract(doc, &sums);
+    Claims {
+        completions: completion::extract(doc),
+        counts: count::extract(doc),
+        products: product::extract(doc),
+        sums,
+        shares,
+        growths,
+    }
+}
+
+/// Words that make a figure a change between periods rather than a level.
+pub const CHANGE_WORDS: &[&str] =
+    &["增加", "减少", "增长", "下降", "降低", "上升", "增幅", "降幅", "节约", "节省", "增减", "减幅"];
+
+pub fn has_change_word(s: &str) -> bool {
+    CHANGE_WORDS.iter().any(|w| s.contains(w))
+}
+
+/// The text of the clause before a figure: from the last clause delimiter to the figure.
+pub fn clause_before<'t>(text: &'t str, floor: usize, at: usize) -> (usize, &'t str) {
+    let window = &text[floor..at];
+    let start = window
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| crate::document::is_clause_delimiter(c))
+        .map(|(i, c)| floor + i + c.len_utf8())
+        .unwrap_or(floor);
+    (start, &text[start..at])
+}
+
+/// The label reduced to what names the quantity: no year, no `本年`, no quotes, no trailing
+/// verbs. `2020年度本年支出合计为` → `支出合计`.
+pub fn label_key(label: &str) -> String {
+    let mut s: String = label
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》'))
+        .collect();
+    // Leading dates: `2020年度`, `2020年`, `12月`.
+    loop {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            break;
+        }
+        let rest = &s[digits..];
+        let cut = ["年度", "年末", "年", "月", "日"].iter().find(|p| rest.starts_with(**p));
+        match cut {
+            Some(p) => s = rest[p.len()..].to_string(),
+            None => break,
+        }
+    }
+    for prefix in ["本年度", "本年", "当年", "全年", "今年", "本部门", "本单位", "我局", "我单位"] {
+        if let Some(r) = s.strip_prefix(prefix) {
+            s = r.to_string();
+        }
+    }
+    for suffix in ["为", "是", "达到", "达", "约"] {
+        if s.chars().count() > suffix.chars().count() + 1 {
+            if let Some(r) = s.strip_suffix(suffix) {
+                s = r.to_string();
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// Does a figure's label name the quantity `key` (already a `label_key`)?
+pub fn label_matches(label: &str, key: &str) -> bool {
+    if key.chars().count() < 2 {
+        return false;
+    }
+    let l = label_key(label);
+    l.ends_with(key) || (key.ends_with(l.as_str()) && l.chars().count() >= 3)
+}
+
+/// Normalised byte range of a figure.
+pub fn range(f: &Figure) -> Range<usize> {
+    f.q.start..f.q.end
+}
+
+/// Index of the first figure at or after normalised offset `at`.
+pub fn first_figure_at(doc: &Document, at: usize) -> usize {
+    doc.figures.partition_point(|f| f.q.start < at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(label_key("2020年度本年支出合计为"), "支出合计");
+        assert_eq!(label_key("2022年度一般公共预算财政拨款安排的“三公”经费支出"), "2022年度一般公共预算财政拨款安排的三公经费支出".replace("2022年度", ""));
+        assert!(label_matches("2020年本年支出合计", &label_key("本年支出合计")));
+        assert!(label_matches("总收入为", "总收入"));
+        assert!(!label_matches("收入", "总收入"));
+    }
+}

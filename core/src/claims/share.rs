@@ -1,0 +1,128 @@
+//! Share claims: `A a万元，占 p%` (of the enclosing total) or `占本年支出合计的 p%` (of the
+//! whole the sentence names).
+
+use super::sum::SumClaim;
+use super::{label_key, label_matches};
+use crate::document::Document;
+use crate::quantity::Unit;
+
+#[derive(Debug, Clone)]
+pub enum Whole {
+    /// The total of the sum this part belongs to.
+    Enclosing(usize),
+    /// A figure found by the name the sentence gives.
+    Named(usize),
+    /// The sentence names a whole the text never states, or there is no part.
+    Unresolved(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct ShareClaim {
+    /// The percentage figure.
+    pub rate: usize,
+    pub part: Option<usize>,
+    pub whole: Whole,
+}
+
+/// The named whole in `占本年支出合计的`, `占比为`, `占收入总计`: empty when unnamed.
+fn named_whole(label: &str) -> Option<String> {
+    let i = label.rfind('占')?;
+    let mut w = &label[i + '占'.len_utf8()..];
+    for suffix in ["的比重为", "的比例为", "比重为", "比例为", "比重", "比例", "的", "为"] {
+        if let Some(r) = w.strip_suffix(suffix) {
+            w = r;
+            break;
+        }
+    }
+    if w == "比" || w.is_empty() {
+        return Some(String::new());
+    }
+    Some(w.to_string())
+}
+
+pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
+    // Part figure → index of the sum it belongs to.
+    let mut part_of = std::collections::HashMap::new();
+    for (si, s) in sums.iter().enumerate() {
+        for &p in &s.parts {
+            part_of.entry(p).or_insert(si);
+        }
+    }
+    let mut out = Vec::new();
+    for (ri, f) in doc.figures.iter().enumerate() {
+        if f.q.unit != Unit::Percent || f.q.approx {
+            continue;
+        }
+        let Some(whole_name) = named_whole(&f.label) else { continue };
+        // The part: the nearest amount before, in the same sentence and parentheses level.
+        let part = doc.figures[..ri]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, g)| g.sentence == f.sentence)
+            .find(|(_, g)| g.q.is_operand() && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_)))
+            .filter(|(_, g)| g.paren_depth == f.paren_depth)
+            .map(|(i, _)| i);
+        let whole = match (part, whole_name.is_empty()) {
+            (None, _) => Whole::Unresolved(whole_name),
+            (Some(p), true) => match part_of.get(&p) {
+                Some(&si) => Whole::Enclosing(sums[si].total),
+                None => Whole::Unresolved(String::new()),
+            },
+            (Some(p), false) => resolve_named(doc, &whole_name, p, ri),
+        };
+        out.push(ShareClaim { rate: ri, part, whole });
+    }
+    out
+}
+
+/// The figure the text names as the whole: the nearest one before the rate whose label ends
+/// with the name; failing that, the nearest after.
+fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole {
+    let key = label_key(name);
+    let part_unit = doc.figures[part].q.unit;
+    let fits = |i: &usize| {
+        let g = &doc.figures[*i];
+        *i != part
+            && g.q.is_operand()
+            && g.q.unit.addable_with(part_unit)
+            && !super::has_change_word(&g.label)
+            && label_matches(&g.label, &key)
+    };
+    let before = (0..rate).rev().find(fits);
+    let found = before.or_else(|| (rate + 1..doc.figures.len()).find(fits));
+    match found {
+        Some(i) => Whole::Named(i),
+        None => Whole::Unresolved(name.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(named_whole("占").unwrap(), "");
+        assert_eq!(named_whole("占本年支出合计的").unwrap(), "本年支出合计");
+        assert_eq!(named_whole("占比为").unwrap(), "");
+        assert_eq!(named_whole("占GDP比重为").unwrap(), "GDP");
+        assert!(named_whole("增长").is_none());
+    }
+
+    #[test]
+    fn enclosing_and_named() {
+        let t = "2020年本年支出合计3190.21万元，其中：基本支出1590.21万元，占50%；项目支出1600万元，占50%。\n2020年一般公共预算财政拨款支出1518.12万元，占本年支出合计的48%。";
+        let d = Document::read(t);
+        let sums = crate::claims::sum::extract(&d);
+        let shares = extract(&d, &sums);
+        assert_eq!(shares.len(), 3);
+        let whole = |w: &Whole| match w {
+            Whole::Enclosing(i) => format!("E{}", d.figures[*i].q.display()),
+            Whole::Named(i) => format!("N{}", d.figures[*i].q.display()),
+            Whole::Unresolved(n) => format!("U{n}"),
+        };
+        assert_eq!(whole(&shares[0].whole), "E3190.21万元");
+        assert_eq!(whole(&shares[2].whole), "N3190.21万元");
+    }
+}

@@ -1,0 +1,340 @@
+//! Sum claims: a total and the parts the text lists under it.
+//!
+//! Phrasings: `X合计N万元，其中：A a万元，占…；B b万元` · `…主要用于以下方面：…` · `包括：` ·
+//! `分别为` · `总支出为N元：基本支出…；项目支出…` · a parenthesised `（其中，…）` after a figure ·
+//! a list whose items are the following numbered paragraphs (`收入总计N万元，包括：` then
+//! `1.财政拨款收入…` `2.上级补助收入…`).
+
+use super::{has_change_word, label_key};
+use crate::document::{Document, Figure};
+use crate::quantity::Unit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// 其中 / 包括 / 分别为 / a colon after the total: the parts should exhaust the total.
+    Complete,
+    /// 主要用于 / 主要包括 / 等: the list may be partial.
+    Partial,
+}
+
+#[derive(Debug, Clone)]
+pub struct SumClaim {
+    pub total: usize,
+    pub parts: Vec<usize>,
+    pub marker: Marker,
+    /// Normalised offset of the marker word.
+    pub marker_at: usize,
+}
+
+impl SumClaim {
+    /// Should the parts add up to the total exactly (rather than at most)?
+    pub fn exhaustive(&self, doc: &Document) -> bool {
+        if self.marker == Marker::Partial || self.parts.len() < 2 {
+            return false;
+        }
+        let total = &doc.figures[self.total];
+        let key = label_key(&total.label);
+        let total_word = ["合计", "总计", "总额", "共计", "总收入", "总支出", "收支总", "累计"]
+            .iter()
+            .any(|w| key.contains(w));
+        let any_zero = self.parts.iter().any(|&p| doc.figures[p].q.value.is_zero());
+        let labels: Vec<&str> = self.parts.iter().map(|&p| doc.figures[p].label.as_str()).collect();
+        let known_split = [("基本支出", "项目支出"), ("人员经费", "公用经费")]
+            .iter()
+            .any(|(a, b)| labels.iter().any(|l| l.contains(a)) && labels.iter().any(|l| l.contains(b)));
+        total_word || any_zero || known_split || matches!(total.q.unit, Unit::Count(_))
+    }
+}
+
+const MARKERS: &[(&str, Marker)] = &[
+    ("其中", Marker::Complete),
+    ("主要用于", Marker::Partial),
+    ("主要包括", Marker::Partial),
+    ("主要有", Marker::Partial),
+    ("包括", Marker::Complete),
+    ("分别为", Marker::Complete),
+    ("分别是", Marker::Complete),
+    ("具体为", Marker::Complete),
+];
+
+/// Can this figure be a total or a part?
+fn is_amount(f: &Figure) -> bool {
+    f.q.is_operand() && matches!(f.q.unit, Unit::Money(_) | Unit::Count(_)) && !is_change(f)
+}
+
+fn is_change(f: &Figure) -> bool {
+    has_change_word(&f.label)
+}
+
+/// Markers in one paragraph: (offset, marker, length in bytes).
+fn markers_in(doc: &Document, p: usize) -> Vec<(usize, Marker, usize)> {
+    let range = doc.paragraphs[p].range.clone();
+    let text = &doc.text()[range.clone()];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        if let Some(&(w, m)) = MARKERS.iter().find(|(w, _)| rest.starts_with(w)) {
+            // `其中` inside `其中：` is one marker; `包括` after `主要` was matched as `主要包括`.
+            out.push((range.start + i, m, w.len()));
+            i += w.len();
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+    }
+    // A colon right after a money figure introduces its parts (`总支出为31538486.48元：`).
+    for f in doc.figures.iter().filter(|f| f.paragraph == p) {
+        if doc.text()[f.q.end..].starts_with('：') && is_amount(f) {
+            out.push((f.q.end, Marker::Complete, '：'.len_utf8()));
+        }
+    }
+    out.sort_by_key(|m| m.0);
+    out.dedup_by_key(|m| m.0);
+    out
+}
+
+pub fn extract(doc: &Document) -> Vec<SumClaim> {
+    let mut out = Vec::new();
+    // Figures per paragraph, as index ranges into doc.figures (figures are in text order).
+    let mut first = vec![usize::MAX; doc.paragraphs.len()];
+    let mut last = vec![0usize; doc.paragraphs.len()];
+    for (i, f) in doc.figures.iter().enumerate() {
+        first[f.paragraph] = first[f.paragraph].min(i);
+        last[f.paragraph] = i + 1;
+    }
+    for p in 0..doc.paragraphs.len() {
+        if doc.paragraphs[p].is_table_cell || first[p] == usize::MAX {
+            continue;
+        }
+        let figs = first[p]..last[p];
+        for (at, marker, len) in markers_in(doc, p) {
+            if let Some(claim) = claim_at(doc, p, figs.clone(), at, marker, len, &first, &last) {
+                out.push(claim);
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claim_at(
+    doc: &Document,
+    p: usize,
+    figs: std::ops::Range<usize>,
+    at: usize,
+    marker: Marker,
+    len: usize,
+    first: &[usize],
+    last: &[usize],
+) -> Option<SumClaim> {
+    let text = doc.text();
+    let para = doc.paragraphs[p].range.clone();
+    let in_paren = text[..at].ends_with('（');
+    let marker_depth = figs
+        .clone()
+        .find(|&i| doc.figures[i].q.start >= at)
+        .map(|i| doc.figures[i].paren_depth)
+        .unwrap_or(0);
+    let marker_sentence = doc.sentences.partition_point(|s| s.end <= at);
+    // The total: the last amount before the marker, at the marker's level (one level up for
+    // `（其中`), in the marker's sentence or, when that has none, the sentence before.
+    let total_depth = if in_paren { marker_depth.saturating_sub(1) } else { marker_depth };
+    let total = figs
+        .clone()
+        .rev()
+        .filter(|&i| doc.figures[i].q.end <= at)
+        .find(|&i| is_amount(&doc.figures[i]) && doc.figures[i].paren_depth == total_depth)?;
+    let tf = &doc.figures[total];
+    if tf.sentence + 1 < marker_sentence {
+        return None;
+    }
+    if tf.sentence + 1 == marker_sentence {
+        // Only when nothing else stands between: `…40.01%。主要是…，其中：`.
+        let between_has_amount = figs
+            .clone()
+            .any(|i| doc.figures[i].sentence == marker_sentence && doc.figures[i].q.end <= at);
+        if between_has_amount {
+            return None;
+        }
+    }
+    // In a paren list the total is the figure right before the `（`.
+    if in_paren && text[tf.q.end..at].chars().count() > 2 {
+        return None;
+    }
+    let unit = tf.q.unit;
+    let after_marker = &text[at + len..para.end];
+    let list_at_end = after_marker.trim_matches(|c: char| c == '：' || c.is_whitespace()).is_empty();
+    let parts = if list_at_end && !in_paren {
+        numbered_items(doc, p, unit, first, last)
+    } else {
+        inline_parts(doc, figs, at + len, marker_sentence, marker_depth, unit, in_paren)
+    };
+    if parts.is_empty() {
+        return None;
+    }
+    Some(SumClaim { total, parts, marker, marker_at: at })
+}
+
+/// Parts listed after the marker in the same sentence (or inside the same parentheses).
+fn inline_parts(
+    doc: &Document,
+    figs: std::ops::Range<usize>,
+    from: usize,
+    sentence: usize,
+    depth: u32,
+    unit: Unit,
+    in_paren: bool,
+) -> Vec<usize> {
+    let text = doc.text();
+    let mut parts = Vec::new();
+    let mut cursor = from;
+    let mut nested = false;
+    let mut uses_semicolons = false;
+    for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
+        let f = &doc.figures[i];
+        let between = &text[cursor..f.q.start];
+        cursor = f.q.end;
+        if in_paren && f.paren_depth < depth {
+            break;
+        }
+        if !in_paren && f.sentence != sentence {
+            break;
+        }
+        if between.contains('；') {
+            uses_semicolons = true;
+            nested = false;
+        }
+        if f.paren_depth != depth {
+            continue;
+        }
+        if MARKERS.iter().any(|(w, _)| between.contains(w)) {
+            // A list inside the list: its figures belong to the inner claim.
+            nested = true;
+            continue;
+        }
+        if nested {
+            continue;
+        }
+        if is_change(f) {
+            if uses_semicolons || between.contains('；') || after_is_semicolon_list(text, f.q.end) {
+                continue;
+            }
+            break;
+        }
+        if f.label.contains('每') || f.label.contains("占") {
+            continue;
+        }
+        if is_amount(f) && f.q.unit.addable_with(unit) {
+            parts.push(i);
+        }
+    }
+    parts
+}
+
+/// Whether a `；` follows in the same sentence (the list goes on after this change figure).
+fn after_is_semicolon_list(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let end = rest.find('。').unwrap_or(rest.len());
+    rest[..end].contains('；')
+}
+
+/// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount
+/// of each numbered paragraph is a part.
+fn numbered_items(doc: &Document, p: usize, unit: Unit, first: &[usize], last: &[usize]) -> Vec<usize> {
+    let mut parts = Vec::new();
+    let mut expect = 1;
+    let mut style = None;
+    for q in p + 1..doc.paragraphs.len() {
+        let Some(h) = &doc.paragraphs[q].heading else { break };
+        if h.number != expect || style.is_some_and(|s| s != h.style) {
+            break;
+        }
+        style = Some(h.style);
+        expect += 1;
+        if first[q] == usize::MAX {
+            break;
+        }
+        let item = (first[q]..last[q])
+            .find(|&i| {
+                let f = &doc.figures[i];
+                f.paren_depth == 0 && f.sentence == doc.figures[first[q]].sentence
+            })
+            .filter(|&i| {
+                let f = &doc.figures[i];
+                is_amount(f) && f.q.unit.addable_with(unit)
+            });
+        match item {
+            Some(i) => parts.push(i),
+            None => break,
+        }
+    }
+    if parts.len() < 2 {
+        parts.clear();
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sums(t: &str) -> Vec<(String, Vec<String>)> {
+        let d = Document::read(t);
+        extract(&d)
+            .iter()
+            .map(|c| {
+                (
+                    d.figures[c.total].q.display(),
+                    c.parts.iter().map(|&p| d.figures[p].q.display()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn semicolon_list_with_shares() {
+        let s = sums("2020 年度支出合计 1068.33万元，其中：基本支出 204.37万元，占19.1%；项目支出 863.97 万元，占 80.9%。");
+        assert_eq!(s, [("1068.33万元".into(), vec!["204.37万元".into(), "863.97万元".into()])]);
+    }
+
+    #[test]
+    fn list_stops_at_growth() {
+        let s = sums("收入预算为 4302.33 万元，其中一般公共预算财政拨款收入1476.56万元，上级专项资金收入2825.77万元，比上年增加3061.4 万元，增长71%，主要原因是。");
+        assert_eq!(s[0].1.len(), 2);
+    }
+
+    #[test]
+    fn colon_and_paren_lists() {
+        let s = sums("2020年我局部门总支出为31538486.48元：基本支出为5270317.31元（其中，基本支出人员经费4776919.64元，日常公用经费493397.67元）；项目支出16220000.00元。");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].1, ["5270317.31元", "16220000.00元"]);
+        assert_eq!(s[1].0, "5270317.31元");
+        assert_eq!(s[1].1, ["4776919.64元", "493397.67元"]);
+    }
+
+    #[test]
+    fn change_figures_inside_semicolon_list_are_skipped() {
+        let s = sums("“三公”经费支出合计0.03万元,比2019年减少0万元，原因为无增减变化。其中：因公出国（境）费用0万元，减少0万元，原因无增减变化；公务用车运行费0.03万元，减少0万元，原因为无增减变化；公务接待费支出0万元，减少0万元。");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].1, ["0万元", "0.03万元", "0万元"]);
+    }
+
+    #[test]
+    fn numbered_paragraph_list() {
+        let s = sums("（一）收入总计423.59万元，包括：\n\n1.财政拨款收入423.59万元，占收入总计的100%。其中：一般公共预算财政拨款收入423.59万元，政府性基金收入0万元。\n\n2.上级补助收入0万元，占收入总计的0%。\n\n3.事业收入0万元。\n\n与上年相比，今年收入减少294.56万元。");
+        assert_eq!(s[0].1, ["423.59万元", "0万元", "0万元"]);
+    }
+
+    #[test]
+    fn counts_sum_too() {
+        let s = sums("下设独立编制机构0个，其中行政机构1个，参照公务员法管理的事业机构2个，其他事业机构0个。");
+        assert_eq!(s[0].1.len(), 3);
+    }
+
+    #[test]
+    fn no_list_no_claim() {
+        assert!(sums("主要包括基本工资、津贴补贴、奖金等。").is_empty());
+        assert!(sums("年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。").is_empty());
+    }
+}

@@ -1,0 +1,273 @@
+//! The read document: the output of normalise → segment → scan, shared by every rule.
+
+use crate::normalize::{normalize, Normalized};
+use crate::quantity::{scan, Quantity, Unit};
+use crate::report::{ReportInfo, ReportKind, Span};
+use crate::segment::{paragraphs, sentences, Paragraph};
+use std::ops::Range;
+
+/// Characters that end the phrase naming a figure.
+pub fn is_label_delimiter(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | '。' | '：' | '、' | '（' | '）' | '\t' | '！' | '？' | '【' | '】' | '|'
+    )
+}
+
+/// Clause delimiters: what separates `收入合计680.60万元` from `其中：…`.
+pub fn is_clause_delimiter(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | '。' | '：' | '！' | '？')
+}
+
+/// One figure in context.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub q: Quantity,
+    /// The phrase right before the figure that names it (`2020年度收入合计`), trimmed.
+    pub label: String,
+    pub label_start: usize,
+    pub paragraph: usize,
+    pub sentence: usize,
+    /// Number of `（` open before the figure in its paragraph.
+    pub paren_depth: u32,
+}
+
+pub struct Document<'a> {
+    pub original: &'a str,
+    pub norm: Normalized,
+    pub paragraphs: Vec<Paragraph>,
+    /// All sentences of all paragraphs, in order; `sentence_para[i]` is sentence i's paragraph.
+    pub sentences: Vec<Range<usize>>,
+    pub sentence_para: Vec<usize>,
+    /// Every figure, in text order.
+    pub figures: Vec<Figure>,
+    /// Original byte offsets where each line starts, for line numbers.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Document<'a> {
+    pub fn read(original: &'a str) -> Self {
+        let norm = normalize(original);
+        let text = norm.text.as_str();
+        let paragraphs = paragraphs(text);
+        let mut sentence_ranges = Vec::new();
+        let mut sentence_para = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            for s in sentences(text, p.range.clone()) {
+                sentence_ranges.push(s);
+                sentence_para.push(pi);
+            }
+        }
+        let mut figures = Vec::new();
+        let mut si = 0;
+        let mut pi = 0;
+        let mut depth_at = DepthTracker::default();
+        for q in scan(text) {
+            while si + 1 < sentence_ranges.len() && sentence_ranges[si].end <= q.start {
+                si += 1;
+            }
+            while pi + 1 < paragraphs.len() && paragraphs[pi].range.end <= q.start {
+                pi += 1;
+            }
+            let in_para = paragraphs.get(pi).is_some_and(|p| p.range.contains(&q.start));
+            if !in_para {
+                continue;
+            }
+            // The `1.` of a numbered paragraph is not a figure.
+            if paragraphs[pi].heading.as_ref().is_some_and(|h| h.marker.contains(&q.start)) {
+                continue;
+            }
+            let para_start = paragraphs[pi].range.start;
+            let (label_start, label) = label_before(text, para_start, q.start);
+            let paren_depth = depth_at.depth(text, para_start, q.start);
+            figures.push(Figure {
+                q,
+                label,
+                label_start,
+                paragraph: pi,
+                sentence: si,
+                paren_depth,
+            });
+        }
+        let mut line_starts = vec![0];
+        line_starts.extend(original.match_indices('\n').map(|(i, _)| i + 1));
+        Document {
+            original,
+            norm,
+            paragraphs,
+            sentences: sentence_ranges,
+            sentence_para,
+            figures,
+            line_starts,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Original span of a normalised range.
+    pub fn span(&self, r: Range<usize>) -> Span {
+        let (a, b) = self.norm.to_original(r.start, r.end);
+        Span::new(a, b)
+    }
+
+    pub fn figure_span(&self, f: &Figure) -> Span {
+        self.span(f.q.start..f.q.end)
+    }
+
+    pub fn quote(&self, s: Span) -> String {
+        self.original.get(s.start..s.end).unwrap_or_default().to_string()
+    }
+
+    /// 1-based line of an original byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The figure's value as the text writes it (`37.4 %`), for messages.
+    pub fn written(&self, f: &Figure) -> String {
+        let s = self.figure_span(f);
+        let w = self.quote(s);
+        let w: String = w.chars().filter(|c| !c.is_whitespace()).collect();
+        if w.is_empty() {
+            f.q.display()
+        } else {
+            w
+        }
+    }
+
+    /// Report kind and year, from the title region first, then the whole text.
+    pub fn info(&self) -> ReportInfo {
+        let text = self.text();
+        let head_end = floor_char(text, 1500);
+        let head = &text[..head_end];
+        let kind = kind_of(head).or_else(|| kind_of(text)).unwrap_or(ReportKind::Unknown);
+        ReportInfo { kind, year: year_of(head).or_else(|| year_of(text)) }
+    }
+}
+
+/// Tracks paren depth incrementally: figures arrive in order, so each byte is scanned once.
+#[derive(Default)]
+struct DepthTracker {
+    para_start: usize,
+    pos: usize,
+    depth: u32,
+}
+
+impl DepthTracker {
+    fn depth(&mut self, text: &str, para_start: usize, at: usize) -> u32 {
+        if para_start != self.para_start || at < self.pos {
+            self.para_start = para_start;
+            self.pos = para_start;
+            self.depth = 0;
+        }
+        for c in text[self.pos..at].chars() {
+            match c {
+                '（' | '【' => self.depth += 1,
+                '）' | '】' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        self.pos = at;
+        self.depth
+    }
+}
+
+/// Largest char boundary ≤ `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Labels are short phrases: look back at most this many bytes (keeps the scan linear).
+const LABEL_LOOKBACK: usize = 120;
+
+fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
+    let from = floor_char(text, at.saturating_sub(LABEL_LOOKBACK).max(para_start));
+    let window = &text[from..at];
+    let mut start = from;
+    // A digit run that flows into 年/月/日 is a date inside the label (`2020年度收入合计`);
+    // any other figure ends the label (`增加399.96万元增长`).
+    let mut in_date = false;
+    for (i, c) in window.char_indices().rev() {
+        if is_label_delimiter(c) {
+            start = from + i + c.len_utf8();
+            break;
+        }
+        if c.is_ascii_digit() || c == '.' {
+            if !in_date {
+                let next = window[i + 1..].chars().next();
+                in_date = matches!(next, Some('年' | '月' | '日' | '-'));
+                if !in_date {
+                    start = from + i + 1;
+                    break;
+                }
+            }
+        } else {
+            in_date = false;
+        }
+    }
+    let label: String = text[start..at].chars().filter(|c| !c.is_whitespace()).collect();
+    (start, label)
+}
+
+fn kind_of(s: &str) -> Option<ReportKind> {
+    if s.contains("绩效自评") || s.contains("绩效评价报告") {
+        Some(ReportKind::PerformanceSelfEvaluation)
+    } else if s.contains("决算") {
+        Some(ReportKind::FinalAccounts)
+    } else if s.contains("预算") {
+        Some(ReportKind::Budget)
+    } else {
+        None
+    }
+}
+
+/// The most frequent plausible `20xx年` in `s`.
+fn year_of(s: &str) -> Option<u16> {
+    let mut counts = [0u32; 100];
+    for q in scan(s) {
+        if q.unit == Unit::Date && q.decimals == 0 && s[q.start..q.end].ends_with('年') {
+            if let Ok(y) = u16::try_from(q.value.trunc().mantissa()) {
+                if (2000..2100).contains(&y) {
+                    counts[(y - 2000) as usize] += 1;
+                }
+            }
+        }
+    }
+    let (i, &n) = counts.iter().enumerate().max_by_key(|&(i, n)| (*n, i))?;
+    (n > 0).then_some(2000 + i as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_their_figures() {
+        let d = Document::read("2020 年度收入合计680.60万元 ，其中：财政拨款收入 \n677.88万元，占 99.6%；");
+        let labels: Vec<&str> = d.figures.iter().filter(|f| f.q.unit != Unit::Date).map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["2020年度收入合计", "财政拨款收入", "占"]);
+        assert_eq!(d.figures[1].paragraph, 0);
+    }
+
+    #[test]
+    fn paren_depth() {
+        let d = Document::read("总收入为100元（其中，一般公共预算60元，其他收入40元），上年度为90元。");
+        let depths: Vec<u32> = d.figures.iter().map(|f| f.paren_depth).collect();
+        assert_eq!(depths, [0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn kind_and_year() {
+        let d = Document::read("东宁市2020年度部门决算\n第一章 2020年");
+        assert_eq!(d.info().kind, ReportKind::FinalAccounts);
+        assert_eq!(d.info().year, Some(2020));
+    }
+}

@@ -1,0 +1,145 @@
+//! Stage 1: normalise the pasted text while keeping a map back to the original bytes.
+//!
+//! Reports arrive with full-width digits (`３７.４`), full-width punctuation (`％`, `．`),
+//! spaces inside figures (`37.4 %`, `863.97 万元`), Windows line ends and stray invisible
+//! characters. Later stages read only the normalised text; every span they produce is mapped
+//! back through [`Normalized::to_original`], so findings always point into the user's text.
+//!
+//! Linear: one pass over the characters, constant work per character.
+
+/// The normalised text and, for each of its bytes, the byte range in the original text of the
+/// character that produced it.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// `starts[i]`: original byte offset where the character covering normalised byte `i` began.
+    starts: Vec<u32>,
+    /// `ends[i]`: original byte offset where that character ended.
+    ends: Vec<u32>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Maps a normalised byte range to the original byte range it came from.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = if start < self.starts.len() {
+            self.starts[start] as usize
+        } else {
+            self.original_len
+        };
+        let e = if end == 0 {
+            s
+        } else if end - 1 < self.ends.len() {
+            self.ends[end - 1] as usize
+        } else {
+            self.original_len
+        };
+        (s, e.max(s))
+    }
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}')
+}
+
+/// The canonical form of one character, or `None` to drop it.
+fn canonical(c: char) -> Option<char> {
+    Some(match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' => '.',
+        '％' => '%',
+        '(' => '（',
+        ')' => '）',
+        ':' => '：',
+        ';' => '；',
+        '﹪' => '%',
+        c if is_invisible(c) => return None,
+        c => c,
+    })
+}
+
+/// Normalises `original`. Spaces are dropped except a single one between two ASCII digits
+/// (so that `1 2` does not become `12`); `\r\n` and lone `\r` become `\n`.
+pub fn normalize(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut starts = Vec::with_capacity(original.len());
+    let mut ends = Vec::with_capacity(original.len());
+    let mut chars = original.char_indices().peekable();
+    // A space run seen after a digit, kept pending until we know whether a digit follows.
+    let mut pending_space: Option<(usize, usize)> = None;
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        if is_space(c) {
+            if text.as_bytes().last().is_some_and(u8::is_ascii_digit) && pending_space.is_none() {
+                pending_space = Some((i, end));
+            }
+            continue;
+        }
+        let c = if c == '\r' {
+            if chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                continue;
+            }
+            '\n'
+        } else {
+            c
+        };
+        let Some(c) = canonical(c) else { continue };
+        if let Some((ps, pe)) = pending_space.take() {
+            if c.is_ascii_digit() {
+                text.push(' ');
+                starts.push(ps as u32);
+                ends.push(pe as u32);
+            }
+        }
+        let before = text.len();
+        text.push(c);
+        for _ in before..text.len() {
+            starts.push(i as u32);
+            ends.push(end as u32);
+        }
+    }
+    Normalized { text, starts, ends, original_len: original.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn back<'a>(n: &Normalized, orig: &'a str, needle: &str) -> &'a str {
+        let s = n.text.find(needle).unwrap();
+        let (a, b) = n.to_original(s, s + needle.len());
+        &orig[a..b]
+    }
+
+    #[test]
+    fn full_width_digits_and_percent_map_back() {
+        let orig = "增长３７．４ ％，";
+        let n = normalize(orig);
+        assert_eq!(n.text, "增长37.4%，");
+        assert_eq!(back(&n, orig, "37.4%"), "３７．４ ％");
+    }
+
+    #[test]
+    fn spaces_inside_figures_are_dropped_but_not_between_digits() {
+        let n = normalize("支出 863.97 万元，1 2");
+        assert_eq!(n.text, "支出863.97万元，1 2");
+    }
+
+    #[test]
+    fn crlf_and_bom() {
+        let orig = "\u{FEFF}一\r\n二\r三";
+        let n = normalize(orig);
+        assert_eq!(n.text, "一\n二\n三");
+        assert_eq!(back(&n, orig, "二"), "二");
+    }
+
+    #[test]
+    fn empty_and_out_of_range() {
+        let n = normalize("");
+        assert_eq!(n.to_original(0, 0), (0, 0));
+    }
+}

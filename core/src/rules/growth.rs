@@ -1,0 +1,164 @@
+//! `growth`: `比上年增加 D，增长 r%` — r equals D over the previous-year value.
+
+use super::{compare_rate, money, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink};
+use crate::claims::growth::Direction;
+use crate::claims::Claims;
+use crate::document::Document;
+use crate::interval::Interval;
+use crate::report::Severity;
+
+pub struct Growth;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "growth",
+    name_zh: "增减幅度",
+    name_en: "Year-on-year change",
+    severity: Severity::Error,
+    summary_zh: "“比上年增加（减少）D，增长（下降）r%”中，r 应等于 D 除以上年数（本年数 ∓ D）。",
+    summary_en: "A growth rate equals the change divided by the previous-year value (current ∓ change).",
+    explanation_zh: "上年数 = 本年数 − 增加额（或 + 减少额），增长率 = 增减额 ÷ 上年数。最常见的错误是用本年数作分母：\
+此时 Gouji 会指出“按本年数计算”。若同时写明了上年数，还核对 本年数 − 上年数 = 增减额。\n\
+例：“收、支总计1070.21万元，与2019年度相比，增加399.96万元，增加37.4%”：上年数 = 1070.21 − 399.96 = 670.25，\
+399.96 ÷ 670.25 = 59.67%；而 399.96 ÷ 1070.21 = 37.37%，即文中用本年数作了分母。",
+    explanation_en: "previous = current − increase (or + decrease); rate = change / previous. The most common slip \
+divides by the current year instead, which Gouji names. Example: 399.96 / (1070.21 − 399.96) = 59.67%, stated 37.4% \
+(= 399.96 / 1070.21).",
+};
+
+impl Rule for Growth {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+        for g in &claims.growths {
+            if g.rate.is_none() && g.previous.is_none() {
+                continue;
+            }
+            let d = &doc.figures[g.delta];
+            let at = g.rate.map(|r| doc.figures[r].q.start..doc.figures[r].q.end).unwrap_or(d.q.start..d.q.end);
+            let Some(ci) = g.current else {
+                sink.unchecked(INFO.id, at, "无法确定与之比较的本年数", "the current-year value is not identifiable");
+                continue;
+            };
+            let c = &doc.figures[ci];
+            let (Some(cv), Some(dv)) = (c.q.interval(), d.q.interval()) else { continue };
+            let up = g.direction == Direction::Up;
+            let sign = if up { "−" } else { "+" };
+            let prev_face = if up { super::sum::face(c) - super::sum::face(d) } else { super::sum::face(c) + super::sum::face(d) };
+            let unit = c.q.unit;
+            let dp = c.q.decimals.max(d.q.decimals);
+            // A stated previous-year value: current ∓ D must equal it.
+            if let Some(pi) = g.previous {
+                let p = &doc.figures[pi];
+                let derived = if up { cv.sub(dv) } else { cv.add(dv) };
+                if let (Some(derived), Some(pv)) = (derived, p.q.interval()) {
+                    let pat = p.q.start..p.q.end;
+                    let formula = format!("{} {sign} {} = {}", super::plain(c), super::plain(d), money(prev_face, unit, dp));
+                    if derived.overlaps(pv) {
+                        sink.verified(INFO.id, pat, formula.clone(), formula);
+                    } else {
+                        let mut f = Draft::new(
+                            INFO.id,
+                            Severity::Error,
+                            pat,
+                            format!("上年数应为{}，文中为{}", money(prev_face, unit, dp), doc.written(p)),
+                            format!("The previous-year value should be {}, the text says {}", money(prev_face, unit, dp), doc.written(p)),
+                        );
+                        f.stated = Some(doc.written(p));
+                        f.expected = Some(money(prev_face, unit, dp));
+                        f.formula = Some(formula);
+                        f.related.push((c.q.start..c.q.end, "本年数".into()));
+                        f.related.push((d.q.start..d.q.end, "增减额".into()));
+                        sink.report(f);
+                    }
+                }
+            }
+            let Some(ri) = g.rate else { continue };
+            let r = &doc.figures[ri];
+            let rdp = show_dp(r);
+            let formula_base = format!("{} ÷ ({} {sign} {})", super::plain(d), super::plain(c), super::plain(d));
+            // Exact bounds: the rate rises with D and falls with the current value.
+            let bounds = if up {
+                let lo_den = cv.hi.checked_sub(dv.lo);
+                let hi_den = cv.lo.checked_sub(dv.hi);
+                match (lo_den, hi_den) {
+                    (Some(a), Some(b)) if b > rust_decimal::Decimal::ZERO => {
+                        dv.lo.checked_div(a).zip(dv.hi.checked_div(b)).map(|(lo, hi)| Interval { lo, hi })
+                    }
+                    _ => None,
+                }
+            } else {
+                Interval { lo: dv.lo, hi: dv.hi }.div(Interval { lo: cv.hi + dv.lo, hi: cv.lo + dv.hi }).and_then(|_| {
+                    dv.lo.checked_div(cv.hi + dv.lo).zip(dv.hi.checked_div(cv.lo + dv.hi)).map(|(lo, hi)| Interval { lo, hi })
+                })
+            };
+            let Some(computed) = bounds else {
+                let mut f = Draft::new(
+                    INFO.id,
+                    Severity::Warning,
+                    at,
+                    format!("上年数（{}）为0或负数，{}无从计算", money(prev_face, unit, dp), doc.written(r)),
+                    "The previous-year value is zero or negative: the rate is undefined".into(),
+                );
+                f.stated = Some(doc.written(r));
+                f.formula = Some(format!("{} {sign} {} = {}", super::plain(c), super::plain(d), money(prev_face, unit, dp)));
+                f.related.push((c.q.start..c.q.end, "本年数".into()));
+                f.related.push((d.q.start..d.q.end, "增减额".into()));
+                sink.report(f);
+                continue;
+            };
+            let formula = format!("{formula_base} = {}", pct_range(computed, rdp));
+            let verdict = compare_rate(computed, r);
+            if g.rate_direction.is_some_and(|rd| rd != g.direction) {
+                let mut f = Draft::new(
+                    INFO.id,
+                    Severity::Warning,
+                    at,
+                    "增减方向前后矛盾（一处写增加、一处写下降）".into(),
+                    "The change and the rate point in opposite directions".into(),
+                );
+                f.stated = Some(doc.written(r));
+                f.related.push((d.q.start..d.q.end, "增减额".into()));
+                sink.report(f);
+                continue;
+            }
+            if verdict == RateVerdict::Consistent {
+                sink.verified(INFO.id, at, formula.clone(), formula);
+                continue;
+            }
+            // The usual slip: the current year as the base.
+            let on_current = dv.div(cv).filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
+            let (severity, cause) = match (verdict, on_current) {
+                (_, Some(x)) => (
+                    Severity::Error,
+                    Some(format!(
+                        "文中比例是以本年数为分母算得的（{} ÷ {} = {}），应以上年数{}为分母",
+                        super::plain(d),
+                        super::plain(c),
+                        pct_range(x, rdp),
+                        money(prev_face, unit, dp)
+                    )),
+                ),
+                (RateVerdict::Truncated, None) => (Severity::Warning, Some("按截尾（舍去尾数）计算才得此值，应四舍五入".into())),
+                (RateVerdict::RoundedUp, None) => (Severity::Warning, Some("按向上进位计算才得此值，应四舍五入".into())),
+                _ => (Severity::Error, None),
+            };
+            let word = if up { "增长率" } else { "下降率" };
+            let mut f = Draft::new(
+                INFO.id,
+                severity,
+                at,
+                format!("{word}应为{}，文中为{}", pct_range(computed, rdp), doc.written(r)),
+                format!("The rate of change is {}, the text says {}", pct_range(computed, rdp), doc.written(r)),
+            );
+            f.stated = Some(doc.written(r));
+            f.expected = Some(pct_range(computed, rdp));
+            f.formula = Some(formula);
+            f.repair = Some(format!("若{word}为{}则一致", repair_rate(computed, r)));
+            f.cause = cause;
+            f.related.push((c.q.start..c.q.end, format!("本年数：{}", c.label)));
+            f.related.push((d.q.start..d.q.end, "增减额".into()));
+            sink.report(f);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Stage 4: the rules. One rule per file, each with a stable id and its documentation; the
+//! registry below is the only list of them.
+
+mod completion;
+mod count;
+mod growth;
+mod product;
+mod share;
+mod sum;
+
+use crate::claims::Claims;
+use crate::document::{Document, Figure};
+use crate::interval::{half_ulp, ulp, Interval};
+use crate::quantity::Unit;
+use crate::report::{Finding, LedgerEntry, Outcome, Related, Severity};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a rule is, for `gouji rules`, `gouji explain`, the web app's "?" and SARIF.
+#[derive(Debug, Serialize)]
+pub struct RuleInfo {
+    /// Stable id: never changes meaning once published.
+    pub id: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    /// The most serious severity the rule reports.
+    pub severity: Severity,
+    pub summary_zh: &'static str,
+    pub summary_en: &'static str,
+    /// What it checks, why it matters, a worked example.
+    pub explanation_zh: &'static str,
+    pub explanation_en: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink);
+}
+
+static RULES: &[&dyn Rule] = &[&sum::Sum, &share::Share, &growth::Growth, &completion::Completion, &count::Count, &product::Product];
+
+/// Every rule, in the order they run.
+pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
+    RULES.iter().map(|r| r.info())
+}
+
+pub fn find(id: &str) -> Option<&'static RuleInfo> {
+    all().find(|r| r.id == id)
+}
+
+pub(crate) fn registry() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+/// A finding in the making, in normalised coordinates.
+pub struct Draft {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub at: Range<usize>,
+    pub message: String,
+    pub message_en: String,
+    pub stated: Option<String>,
+    pub expected: Option<String>,
+    pub formula: Option<String>,
+    pub repair: Option<String>,
+    pub cause: Option<String>,
+    pub related: Vec<(Range<usize>, String)>,
+}
+
+impl Draft {
+    pub fn new(rule: &'static str, severity: Severity, at: Range<usize>, message: String, message_en: String) -> Self {
+        Draft {
+            rule,
+            severity,
+            at,
+            message,
+            message_en,
+            stated: None,
+            expected: None,
+            formula: None,
+            repair: None,
+            cause: None,
+            related: Vec::new(),
+        }
+    }
+}
+
+/// Collects findings and the ledger, converting spans to the original text.
+pub struct Sink<'d> {
+    doc: &'d Document<'d>,
+    pub findings: Vec<Finding>,
+    pub ledger: Vec<LedgerEntry>,
+}
+
+impl<'d> Sink<'d> {
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        Sink { doc, findings: Vec::new(), ledger: Vec::new() }
+    }
+
+    fn entry(&mut self, rule: &'static str, outcome: Outcome, at: Range<usize>, detail: String, detail_en: String) {
+        let span = self.doc.span(at);
+        self.ledger.push(LedgerEntry {
+            rule,
+            outcome,
+            span,
+            line: self.doc.line_of(span.start),
+            quote: self.doc.quote(span),
+            detail,
+            detail_en,
+        });
+    }
+
+    pub fn verified(&mut self, rule: &'static str, at: Range<usize>, detail: String, detail_en: String) {
+        self.entry(rule, Outcome::Verified, at, detail, detail_en);
+    }
+
+    pub fn unchecked(&mut self, rule: &'static str, at: Range<usize>, reason: &str, reason_en: &str) {
+        self.entry(rule, Outcome::Unchecked, at, reason.to_string(), reason_en.to_string());
+    }
+
+    pub fn report(&mut self, d: Draft) {
+        let span = self.doc.span(d.at.clone());
+        self.entry(d.rule, Outcome::Failed, d.at, d.message.clone(), d.message_en.clone());
+        let related = d
+            .related
+            .into_iter()
+            .map(|(r, note)| {
+                let s = self.doc.span(r);
+                Related { span: s, quote: self.doc.quote(s), note }
+            })
+            .collect();
+        self.findings.push(Finding {
+            rule: d.rule,
+            severity: d.severity,
+            message: d.message,
+            message_en: d.message_en,
+            span,
+            line: self.doc.line_of(span.start),
+            quote: self.doc.quote(span),
+            stated: d.stated,
+            expected: d.expected,
+            formula: d.formula,
+            repair: d.repair,
+            cause: d.cause,
+            related,
+        });
+    }
+}
+
+/// How a stated percentage compares with the interval the figures give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateVerdict {
+    Consistent,
+    /// Holds only if the writer cut digits off (3.58% → 3%).
+    Truncated,
+    /// Holds only if the writer rounded up (44.34% → 45%).
+    RoundedUp,
+    Wrong,
+}
+
+/// `computed` is a fraction (0.4434); `stated` a percentage figure.
+pub fn compare_rate(computed: Interval, stated: &Figure) -> RateVerdict {
+    let pct = Decimal::ONE_HUNDRED;
+    let Some(c) = computed.scale(pct) else { return RateVerdict::Wrong };
+    let v = stated.q.value;
+    let k = stated.q.decimals;
+    let round = Interval { lo: v - half_ulp(k), hi: v + half_ulp(k) };
+    if c.overlaps(round) {
+        return RateVerdict::Consistent;
+    }
+    if c.overlaps(Interval { lo: v, hi: v + ulp(k) }) {
+        return RateVerdict::Truncated;
+    }
+    if c.overlaps(Interval { lo: v - ulp(k), hi: v }) {
+        return RateVerdict::RoundedUp;
+    }
+    RateVerdict::Wrong
+}
+
+/// A fraction as a percentage with `dp` decimals: 0.59674 → `59.67%`.
+pub fn pct(x: Decimal, dp: u32) -> String {
+    format!("{}%", (x * Decimal::ONE_HUNDRED).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// An interval of fractions as percentages: `59.64%–59.70%`, or one figure when narrow.
+pub fn pct_range(i: Interval, dp: u32) -> String {
+    let (a, b) = (pct(i.lo, dp), pct(i.hi, dp));
+    if a == b {
+        a
+    } else {
+        format!("{a}–{b}")
+    }
+}
+
+/// Decimals to show a computed percentage with: one more than stated, at least 1, at most 2.
+pub fn show_dp(stated: &Figure) -> u32 {
+    (stated.q.decimals + 1).clamp(1, 2)
+}
+
+/// A yuan amount shown in `unit` (the unit the text used for the figure compared).
+pub fn money(yuan: Decimal, unit: Unit, dp: u32) -> String {
+    let scale = match unit {
+        Unit::Money(m) => m.scale(),
+        _ => Decimal::ONE,
+    };
+    let v = (yuan / scale).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero).normalize();
+    format!("{v}{}", unit.suffix())
+}
+
+/// Plain value of a figure without unit: `1070.21`.
+pub fn plain(f: &Figure) -> String {
+    f.q.value.to_string()
+}
+
+/// The value at the stated precision that the figures give: the repair.
+pub fn repair_rate(computed: Interval, stated: &Figure) -> String {
+    let dp = stated.q.decimals.max(1);
+    pct(computed.mid(), dp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_ids_are_unique_and_documented() {
+        let ids: Vec<&str> = all().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids.len(), sorted.len());
+        for r in all() {
+            assert!(r.explanation_zh.contains("例"), "{} needs a worked example", r.id);
+            assert!(!r.summary_en.is_empty());
+        }
+    }
+}

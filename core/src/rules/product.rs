@@ -1,0 +1,57 @@
+//! `product`: `11户，每户50万元，共计550万元` — count × amount each = total.
+
+use super::{money, Draft, Rule, RuleInfo, Sink};
+use crate::claims::Claims;
+use crate::document::Document;
+use crate::interval::Interval;
+use crate::report::Severity;
+
+pub struct Product;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "product",
+    name_zh: "数量×单价",
+    name_en: "Count times amount each",
+    severity: Severity::Error,
+    summary_zh: "“n户，每户m万元，共计T万元”中 n × m 应等于 T。",
+    summary_en: "In `n units, m each, T in all`, n × m equals T.",
+    explanation_zh: "按四舍五入区间计算户数（个数）与每户金额之积，与“共计”数比较。\n\
+例：“规上企业11户，每户50万元，共计550万元”：11 × 50 = 550，一致。",
+    explanation_en: "The count times the amount each, on rounding intervals, must overlap the stated total. \
+Example: 11 × 50 = 550.",
+};
+
+impl Rule for Product {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+        for p in &claims.products {
+            let (n, e, t) = (&doc.figures[p.count], &doc.figures[p.each], &doc.figures[p.total]);
+            let at = t.q.start..t.q.end;
+            let (Some(ni), Some(ei), Some(ti)) = (Interval::stated(n.q.value, n.q.decimals, 1.into()), e.q.interval(), t.q.interval()) else {
+                continue;
+            };
+            let Some(prod) = ni.mul(ei) else { continue };
+            let face = n.q.value * super::sum::face(e);
+            let formula = format!("{} × {} = {}", super::plain(n), super::plain(e), money(face, t.q.unit, e.q.decimals));
+            if prod.overlaps(ti) {
+                sink.verified(INFO.id, at, formula.clone(), formula);
+                continue;
+            }
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Error,
+                at,
+                format!("{}应为{}，文中为{}", "合计", money(face, t.q.unit, e.q.decimals), doc.written(t)),
+                format!("count × amount each is {}, the text says {}", money(face, t.q.unit, e.q.decimals), doc.written(t)),
+            );
+            d.stated = Some(doc.written(t));
+            d.expected = Some(money(face, t.q.unit, e.q.decimals));
+            d.formula = Some(formula);
+            d.related.push((n.q.start..n.q.end, "数量".into()));
+            d.related.push((e.q.start..e.q.end, "单价".into()));
+            sink.report(d);
+        }
+    }
+}

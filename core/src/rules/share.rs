@@ -1,0 +1,113 @@
+//! `share`: `占 p%` equals the part divided by the right whole.
+
+use super::sum::face;
+use super::{compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink};
+use crate::claims::share::Whole;
+use crate::claims::Claims;
+use crate::document::Document;
+use crate::report::Severity;
+
+pub struct Share;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "share",
+    name_zh: "占比",
+    name_en: "Share of a whole",
+    severity: Severity::Error,
+    summary_zh: "“占 p%”应等于该项金额除以所属合计（或句中写明的总数）。",
+    summary_en: "A stated share equals the part divided by its whole.",
+    explanation_zh: "占比的分母默认是该项所属的合计（“其中：”前的总数），句中写明“占本年支出合计的”“占总收入的”时取所写的总数。\
+分子、分母、百分比都按写出的小数位数取四舍五入区间，区间不相交才报错；只有按截尾或进位才说得通时报警告。\n\
+例：“本年收入合计3190.21万元，其中：一般公共预算财政拨款收入1414.49万元，占45%”，1414.49 ÷ 3190.21 = 44.34%，\
+四舍五入应写44%，只有向上进位才会写成45%：警告。",
+    explanation_en: "The whole is the enclosing total, or the one the sentence names. Rounding intervals decide; \
+a value explained only by truncation or rounding up is a warning. Example: 1414.49 / 3190.21 = 44.34%, stated 45%.",
+};
+
+impl Rule for Share {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+        for c in &claims.shares {
+            let r = &doc.figures[c.rate];
+            let at = r.q.start..r.q.end;
+            let (whole, part) = match (&c.whole, c.part) {
+                (Whole::Enclosing(w) | Whole::Named(w), Some(p)) => (*w, p),
+                (Whole::Unresolved(name), _) if !name.is_empty() => {
+                    sink.unchecked(INFO.id, at, &format!("文中未找到“{name}”的数额"), "the named whole is not stated");
+                    continue;
+                }
+                _ => {
+                    sink.unchecked(INFO.id, at, "无法确定占比的分子或分母", "part or whole not identifiable");
+                    continue;
+                }
+            };
+            let (w, p) = (&doc.figures[whole], &doc.figures[part]);
+            let (Some(wi), Some(pi)) = (w.q.interval(), p.q.interval()) else { continue };
+            let formula_base = format!("{} ÷ {}", super::plain(p), super::plain(w));
+            let Some(computed) = pi.div(wi) else {
+                let mut d = Draft::new(
+                    INFO.id,
+                    Severity::Info,
+                    at,
+                    format!("总数{}为0，占比无从计算", doc.written(w)),
+                    format!("The whole {} is zero: the share is undefined", doc.written(w)),
+                );
+                d.stated = Some(doc.written(r));
+                d.related.push((w.q.start..w.q.end, "总数".into()));
+                sink.report(d);
+                continue;
+            };
+            let dp = show_dp(r);
+            let verdict = compare_rate(computed, r);
+            let formula = format!("{formula_base} = {}", pct_range(computed, dp));
+            if verdict == RateVerdict::Consistent {
+                sink.verified(INFO.id, at, formula.clone(), formula);
+                continue;
+            }
+            let (severity, cause) = match verdict {
+                RateVerdict::Truncated => (Severity::Warning, Some("按截尾（舍去尾数）计算才得此值，应四舍五入".to_string())),
+                RateVerdict::RoundedUp => (Severity::Warning, Some("按向上进位计算才得此值，应四舍五入".to_string())),
+                _ => (Severity::Error, other_whole(doc, claims, part, whole, c.rate)),
+            };
+            let mut d = Draft::new(
+                INFO.id,
+                severity,
+                at,
+                format!("占比应为{}，文中为{}", pct_range(computed, dp), doc.written(r)),
+                format!("The share is {}, the text says {}", pct_range(computed, dp), doc.written(r)),
+            );
+            d.stated = Some(doc.written(r));
+            d.expected = Some(pct_range(computed, dp));
+            d.formula = Some(formula);
+            d.repair = Some(format!("若占比为{}则一致", repair_rate(computed, r)));
+            d.cause = cause;
+            d.related.push((p.q.start..p.q.end, format!("分子：{}", p.label)));
+            d.related.push((w.q.start..w.q.end, format!("分母：{}", w.label)));
+            sink.report(d);
+        }
+    }
+}
+
+/// When the stated share is wrong, another total of the document that reproduces it is the
+/// likely cause.
+fn other_whole(doc: &Document, claims: &Claims, part: usize, whole: usize, rate: usize) -> Option<String> {
+    let r = &doc.figures[rate];
+    let p = doc.figures[part].q.interval()?;
+    for s in &claims.sums {
+        if s.total == whole || s.total == part {
+            continue;
+        }
+        let t = &doc.figures[s.total];
+        if !t.q.unit.addable_with(doc.figures[part].q.unit) || face(t) < face(&doc.figures[part]) {
+            continue;
+        }
+        if let Some(c) = p.div(t.q.interval()?) {
+            if compare_rate(c, r) == RateVerdict::Consistent {
+                return Some(format!("该比例与以“{}”{}为分母的结果一致，可能用错了分母", t.label, doc.written(t)));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,255 @@
+//! Stage 2: lines, headings, paragraphs and sentences of the normalised text.
+//!
+//! Reports pasted from Word break lines inside sentences (`其中：财政拨款收入 \n677.88万元`),
+//! so a paragraph is a run of lines joined where the break is soft: the line before does not
+//! end a sentence, and the next line is neither a heading nor a table cell.
+//! Linear: each line and each byte is looked at a bounded number of times.
+
+use std::ops::Range;
+
+/// Heading numbering styles, outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HeadingStyle {
+    /// 第一部分 / 第一章 / 第一节
+    Part,
+    /// 一、
+    Chinese,
+    /// （一）
+    ParenChinese,
+    /// 1、 / 1.
+    Arabic,
+    /// （1）
+    ParenArabic,
+    /// ①
+    Circled,
+}
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub style: HeadingStyle,
+    pub number: u32,
+    /// Normalised byte range of the marker (`一、`).
+    pub marker: Range<usize>,
+    /// The whole line.
+    pub line: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    /// Set when the paragraph's first line starts with a numbering marker.
+    pub heading: Option<Heading>,
+    /// A line that starts with a tab: a table cell pasted from Word.
+    pub is_table_cell: bool,
+}
+
+pub fn chinese_numeral(s: &str) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    let mut current = 0u32;
+    let mut len = 0;
+    for c in s.chars() {
+        let d = match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            '十' => {
+                value += if current == 0 { 10 } else { current * 10 };
+                current = 0;
+                len += c.len_utf8();
+                continue;
+            }
+            _ => break,
+        };
+        current = d;
+        len += c.len_utf8();
+        if len > 12 {
+            return None;
+        }
+    }
+    if len == 0 {
+        return None;
+    }
+    Some((value + current, len))
+}
+
+fn arabic(s: &str) -> Option<(u32, usize)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, n))
+}
+
+/// Recognises a numbering marker at the start of `line` (leading whitespace already skipped).
+pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
+    if let Some(rest) = line.strip_prefix('第') {
+        let (n, l) = chinese_numeral(rest)?;
+        let after = &rest[l..];
+        for unit in ["部分", "章", "节"] {
+            if after.starts_with(unit) {
+                return Some((HeadingStyle::Part, n, '第'.len_utf8() + l + unit.len()));
+            }
+        }
+        return None;
+    }
+    if let Some(rest) = line.strip_prefix('（') {
+        if let Some((n, l)) = chinese_numeral(rest) {
+            if rest[l..].starts_with('）') {
+                return Some((HeadingStyle::ParenChinese, n, 2 * '（'.len_utf8() + l));
+            }
+        }
+        if let Some((n, l)) = arabic(rest) {
+            if rest[l..].starts_with('）') {
+                return Some((HeadingStyle::ParenArabic, n, 2 * '（'.len_utf8() + l));
+            }
+        }
+        return None;
+    }
+    if let Some(c) = line.chars().next() {
+        if ('①'..='⑳').contains(&c) {
+            return Some((HeadingStyle::Circled, c as u32 - '①' as u32 + 1, c.len_utf8()));
+        }
+    }
+    if let Some((n, l)) = chinese_numeral(line) {
+        if line[l..].starts_with('、') {
+            return Some((HeadingStyle::Chinese, n, l + '、'.len_utf8()));
+        }
+        return None;
+    }
+    if let Some((n, l)) = arabic(line) {
+        let after = &line[l..];
+        if after.starts_with('、') {
+            return Some((HeadingStyle::Arabic, n, l + '、'.len_utf8()));
+        }
+        // `1.财政拨款` but not `1.5万元`.
+        if after.starts_with('.') && !after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((HeadingStyle::Arabic, n, l + 1));
+        }
+    }
+    None
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.is_empty()
+        || t.ends_with(['。', '！', '？', '；', '：', '!', '?'])
+        || (t.ends_with('.') && !t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Splits the text into paragraphs (see the module comment for when lines are joined).
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut pos = 0;
+    let mut joinable = false;
+    for line in text.split('\n') {
+        let start = pos;
+        let end = pos + line.len();
+        pos = end + 1;
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.trim().is_empty() {
+            joinable = false;
+            continue;
+        }
+        let lead = line.len() - trimmed.len();
+        let is_table_cell = line.starts_with('\t');
+        let heading = if is_table_cell {
+            None
+        } else {
+            heading_marker(trimmed).map(|(style, number, len)| Heading {
+                style,
+                number,
+                marker: start + lead..start + lead + len,
+                line: start..end,
+            })
+        };
+        if joinable && heading.is_none() && !is_table_cell {
+            if let Some(last) = out.last_mut() {
+                last.range.end = end;
+                joinable = !ends_sentence(line);
+                continue;
+            }
+        }
+        // A short line with no figure and no full stop is a title: never join onto it.
+        let short_title = line.chars().count() <= 30 && !line.bytes().any(|b| b.is_ascii_digit());
+        joinable = !is_table_cell && !ends_sentence(line) && !short_title && heading.is_none()
+            || (heading.is_some() && line.chars().count() > 30 && !ends_sentence(line));
+        out.push(Paragraph { range: start..end, heading, is_table_cell });
+    }
+    out
+}
+
+/// Sentence ranges inside one paragraph: split after `。！？` and after a `.` that is not a
+/// decimal point.
+pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[para.clone()];
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        let is_end = match c {
+            '。' | '！' | '？' | '!' | '?' => true,
+            '.' => {
+                let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
+                let next_digit = b.get(end).is_some_and(u8::is_ascii_digit);
+                !(prev_digit && next_digit) && !(prev_digit && i < 4 && start == 0)
+            }
+            _ => false,
+        };
+        if is_end {
+            out.push(para.start + start..para.start + end);
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(para.start + start..para.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_styles() {
+        assert_eq!(heading_marker("第三章2020年度").unwrap().0, HeadingStyle::Part);
+        assert_eq!(heading_marker("十三、预算绩效").unwrap().1, 13);
+        assert_eq!(heading_marker("（二十三）负责").unwrap(), (HeadingStyle::ParenChinese, 23, 15));
+        assert_eq!(heading_marker("（1）办公室").unwrap().0, HeadingStyle::ParenArabic);
+        assert_eq!(heading_marker("2.科学技术").unwrap().0, HeadingStyle::Arabic);
+        assert_eq!(heading_marker("3、与市").unwrap().1, 3);
+        assert_eq!(heading_marker("②其他").unwrap().1, 2);
+        assert!(heading_marker("1.5万元").is_none());
+        assert!(heading_marker("2020年").is_none());
+        assert!(heading_marker("一般公共预算").is_none());
+    }
+
+    #[test]
+    fn soft_line_breaks_join() {
+        let t = "二、收入决算情况说明\n2020年度收入合计680.60万元，其中：财政拨款收入\n677.88万元，占99.6%；其他收入2.72万元。\n三、支出";
+        let p = paragraphs(t);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(t[p[1].range.clone()].contains("677.88万元，占99.6%"));
+    }
+
+    #[test]
+    fn table_cells_stay_apart() {
+        let t = "\t序号\n\t单位名称\n\n\t1\n";
+        assert_eq!(paragraphs(t).len(), 3);
+    }
+
+    #[test]
+    fn sentences_split_on_full_stops_not_decimals() {
+        let t = "收入2.72万元，占0.4%.支出1.5万元。余";
+        let s = sentences(t, 0..t.len());
+        assert_eq!(s.len(), 3);
+    }
+}
