@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point of the browser app: mounts the root component, nothing else.
+
+fn main() {
+    gouji_web::mount();
+}

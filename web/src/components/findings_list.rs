@@ -1,0 +1,132 @@
+use gouji_core::Finding;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use crate::app::{Checked, Origin, Selection};
+use crate::components::{severity_icon, severity_label};
+
+/// The findings, in text order; clicking one selects it and shows it in the text.
+#[component]
+pub fn FindingsList(
+    checked: Memo<Option<Checked>>,
+    selected: RwSignal<Option<Selection>>,
+) -> impl IntoView {
+    let body = move || {
+        checked.with(|c| {
+            let c = c.as_ref()?;
+            let findings = &c.report.findings;
+            if findings.is_empty() {
+                let text = if c.report.stats.claims == 0 {
+                    "未识别到可核查的数字关系。"
+                } else {
+                    "未发现问题：识别到的数字关系均一致。"
+                };
+                return Some(
+                    view! { <p class="empty" data-testid="no-findings">{text}</p> }.into_any(),
+                );
+            }
+            let items = findings
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let own_mark = c.highlight.is_marked(i);
+                    view! { <FindingItem finding=f.clone() index=i own_mark selected /> }
+                })
+                .collect_view();
+            Some(view! { <ol class="findings" data-testid="findings">{items}</ol> }.into_any())
+        })
+    };
+    view! {
+        <div class="findings-wrap">
+            <h2 class="pane-title">"发现的问题"</h2>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn FindingItem(
+    finding: Finding,
+    index: usize,
+    /// Whether the finding has a `<mark>` of its own in the text view.
+    own_mark: bool,
+    selected: RwSignal<Option<Selection>>,
+) -> impl IntoView {
+    let is_selected = move || selected.get().map(|s| s.finding) == Some(index);
+    let select = move || {
+        selected.set(Some(Selection {
+            finding: index,
+            from: Origin::List,
+        }))
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            select();
+        }
+    };
+    let Finding {
+        rule,
+        severity,
+        message,
+        line,
+        quote,
+        stated,
+        expected,
+        formula,
+        repair,
+        cause,
+        ..
+    } = finding;
+    let sev = severity.as_str();
+    let values = (stated.is_some() || expected.is_some()).then(|| {
+        view! {
+            <dl class="values">
+                {stated.map(|v| view! { <dt>"原文数值"</dt><dd data-testid="stated">{v}</dd> })}
+                {expected.map(|v| view! { <dt>"按其他数字应为"</dt><dd data-testid="expected">{v}</dd> })}
+            </dl>
+        }
+    });
+    let detail = |label: &'static str, class: &'static str, v: Option<String>| {
+        v.map(|v| {
+            view! {
+                <p class=class>
+                    <span class="label">{label}</span>
+                    {v}
+                </p>
+            }
+        })
+    };
+    view! {
+        <li
+            class=format!("finding sev-{sev}")
+            class:selected=is_selected
+            data-testid="finding"
+            data-finding-index=index.to_string()
+            data-rule=rule
+            data-severity=sev
+            role="button"
+            tabindex="0"
+            aria-pressed=move || is_selected().to_string()
+            on:click=move |_| select()
+            on:keydown=on_key
+        >
+            <div class="finding-head">
+                <span class=format!("badge sev-{sev}")>
+                    <span class="icon" aria-hidden="true">{severity_icon(severity)}</span>
+                    {severity_label(severity)}
+                </span>
+                <code class="rule" data-testid="finding-rule">{rule}</code>
+                <span class="line">{format!("第 {line} 行")}</span>
+            </div>
+            <p class="message" data-testid="finding-message">{message}</p>
+            <blockquote class="quote" data-testid="finding-quote">{quote}</blockquote>
+            {values}
+            {detail("算式", "formula", formula)}
+            {detail("建议更正", "repair", repair)}
+            {detail("可能原因", "cause", cause)}
+            {(!own_mark)
+                .then(|| view! { <p class="note">"此处与另一处标注重叠，点击后定位到包含它的标注。"</p> })}
+        </li>
+    }
+}

@@ -1,0 +1,31 @@
+//! The app's small components.
+
+mod findings_list;
+mod paste_area;
+mod stats_line;
+mod text_view;
+
+pub use findings_list::FindingsList;
+pub use paste_area::PasteArea;
+pub use stats_line::StatsLine;
+pub use text_view::TextView;
+
+use gouji_core::Severity;
+
+/// Chinese label of a severity; shown next to its icon so that colour is never the only cue.
+pub fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "错误",
+        Severity::Warning => "警告",
+        Severity::Info => "提示",
+    }
+}
+
+/// A text icon for a severity.
+pub fn severity_icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+        Severity::Info => "ℹ",
+    }
+}

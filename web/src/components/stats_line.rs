@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+
+use crate::app::Checked;
+
+/// What was checked and how it came out, plus the engine's notice for unusable input.
+#[component]
+pub fn StatsLine(checked: Memo<Option<Checked>>) -> impl IntoView {
+    let line = move || {
+        checked.with(|c| match c {
+            None => "尚未输入报告。粘贴正文后自动核查。".to_string(),
+            Some(c) => {
+                let s = c.report.stats;
+                let mut line = format!(
+                    "核查 {} 处数字关系：一致 {}，错误 {}，警告 {}，提示 {}",
+                    s.claims, s.verified, s.errors, s.warnings, s.infos
+                );
+                if s.unchecked > 0 {
+                    line.push_str(&format!("，无法核查 {}", s.unchecked));
+                }
+                line
+            }
+        })
+    };
+    let kind = move || {
+        checked.with(|c| {
+            let info = &c.as_ref()?.report.report;
+            let year = info
+                .year
+                .map(|y| format!(" · {y} 年度"))
+                .unwrap_or_default();
+            Some(format!("报告类型：{}{}", info.kind.label_zh(), year))
+        })
+    };
+    let notice = move || {
+        checked
+            .with(|c| c.as_ref().and_then(|c| c.report.notice.clone()))
+            .map(|n| {
+                view! {
+                    <p class="notice" role="alert" data-testid="notice">
+                        {n}
+                    </p>
+                }
+            })
+    };
+    view! {
+        <div class="summary">
+            <p class="stats" data-testid="stats" aria-live="polite">
+                {line}
+            </p>
+            {move || kind().map(|k| view! { <p class="kind" data-testid="kind">{k}</p> })}
+            {notice}
+        </div>
+    }
+}
