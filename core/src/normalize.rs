@@ -87,6 +87,13 @@ pub fn normalize(original: &str) -> Normalized {
         } else {
             c
         };
+        // A hard wrap between a figure and its unit (`4322.77\n万元`) is not a break.
+        if c == '\n'
+            && text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+            && chars.peek().is_some_and(|&(_, n)| matches!(n, '万' | '元' | '亿' | '%' | '％'))
+        {
+            continue;
+        }
         let Some(c) = canonical(c) else { continue };
         if let Some((ps, pe)) = pending_space.take() {
             if c.is_ascii_digit() {
@@ -135,6 +142,12 @@ mod tests {
         let n = normalize(orig);
         assert_eq!(n.text, "一\n二\n三");
         assert_eq!(back(&n, orig, "二"), "二");
+    }
+
+    #[test]
+    fn hard_wrap_inside_a_figure() {
+        assert_eq!(normalize("增加 4322.77\n万元，").text, "增加4322.77万元，");
+        assert_eq!(normalize("合计1\n二、").text, "合计1\n二、");
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn count_class(u: &str) -> &str {
     match u {
         "辆" | "台" => "台",
         "名" | "人" => "人",
-        "家" | "户" | "个" => "个",
+        "家" | "户" => "家",
         u => u,
     }
 }
@@ -105,6 +105,8 @@ impl Quantity {
         let scale = match self.unit {
             Unit::Money(m) => m.scale(),
             Unit::Percent | Unit::PercentPoint => Decimal::new(1, 2),
+            // Whole counts of people, bodies, vehicles are exact.
+            Unit::Count(_) if self.decimals == 0 => return Some(Interval::exact(self.value)),
             _ => Decimal::ONE,
         };
         // Amounts, counts and rates are never negative: `0万元` is [0, 0.5], not [−0.5, 0.5].

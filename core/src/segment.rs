@@ -143,6 +143,14 @@ fn ends_sentence(line: &str) -> bool {
         || (t.ends_with('.') && !t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Does the line state an amount (a digit followed by a money or percent unit)?
+fn has_amount(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().enumerate().any(|(i, c)| {
+        c.is_ascii_digit() && line[i + 1..].starts_with(['万', '元', '亿', '%', '个', '人'])
+    })
+}
+
 /// Splits the text into paragraphs (see the module comment for when lines are joined).
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
@@ -176,10 +184,11 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
                 continue;
             }
         }
-        // A short line with no figure and no full stop is a title: never join onto it.
-        let short_title = line.chars().count() <= 30 && !line.bytes().any(|b| b.is_ascii_digit());
-        joinable = !is_table_cell && !ends_sentence(line) && !short_title && heading.is_none()
-            || (heading.is_some() && line.chars().count() > 30 && !ends_sentence(line));
+        // A short line with no amount and no full stop is a title: never join onto it.
+        let short_title = line.chars().count() <= 30
+            && !has_amount(line)
+            && !line.trim_end().ends_with(['，', '、', ',']);
+        joinable = !is_table_cell && !ends_sentence(line) && !short_title;
         out.push(Paragraph { range: start..end, heading, is_table_cell });
     }
     out

@@ -14,11 +14,18 @@ pub struct ListCountClaim {
     pub open_ended: bool,
 }
 
+const TRIGGERS: &[&str] = &["下设", "设有", "内设", "包括", "涵盖", "分别是", "分别为", "涉及", "共有", "现有", "已有", "设立"];
+
 /// Items in `s` separated by `、`, or adjacent quoted items `“…”“…”`; 0 if not a list.
 fn items_in(s: &str) -> usize {
+    // Figures inside the list mean it lists amounts, not things (`0批次、0人、0万元`).
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        return 0;
+    }
     let commas = s.matches('、').count();
     if commas > 0 {
-        return commas + 1;
+        let all_named = s.split('、').all(|item| !item.trim().is_empty());
+        return if all_named { commas + 1 } else { 0 };
     }
     let quoted = s.matches("”“").count();
     if quoted > 0 {
@@ -52,7 +59,11 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                 .map(|g| g.q.end)
                 .unwrap_or(clause_start);
             let list = &text[list_start..clause_start + before_fig.len()];
-            let n = items_in(list);
+            // A `、` list counts things only after a word that introduces them (`下设`,
+            // `共有`); `共接待国外、境外来访团组0个` lists modifiers. Adjacent quoted names
+            // need no such word.
+            let introduced = TRIGGERS.iter().any(|t| list.contains(t)) || !list.contains('、');
+            let n = if introduced { items_in(list) } else { 0 };
             if n >= 2 && !list.contains('（') || n >= 2 && list.matches('（').count() == list.matches('）').count() {
                 claim = Some(ListCountClaim { count: ci, list: list_start..clause_start + before_fig.len(), items: n, open_ended });
             }
@@ -93,5 +104,6 @@ mod tests {
     fn not_lists() {
         assert!(items("年末实有13人，离退休18人；").is_empty());
         assert!(items("组织专题会议11次，开展分片区督导检查21次").is_empty());
+        assert!(items("共接待国外、境外来访团组 0 个，来访外宾 0 人次").is_empty());
     }
 }

@@ -37,6 +37,8 @@ const DOWN: &[&str] = &["减少", "下降", "降低", "减幅", "降幅", "节�
 /// The direction named by the last change verb in `s`; `None` for template text that names
 /// both (`增加/减少`, `减少（增加）`) or none.
 pub fn direction_of(s: &str) -> Option<Direction> {
+    // `增加值` (value added) is a noun, not a change.
+    let s = &s.replace("增加值", "");
     let up = UP.iter().filter_map(|w| s.rfind(w)).max();
     let down = DOWN.iter().filter_map(|w| s.rfind(w)).max();
     match (up, down) {
@@ -71,9 +73,10 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let mut total_of_part = std::collections::HashMap::new();
     for s in sums {
         for &p in &s.parts {
-            total_of_part.entry(p).or_insert(s.total);
+            total_of_part.entry(p).or_insert((s.total, s.marker_at));
         }
     }
+    let year = doc.info().year;
     let mut out = Vec::new();
     for (di, d) in doc.figures.iter().enumerate() {
         if !d.q.is_operand() || !matches!(d.q.unit, Unit::Money(_) | Unit::Count(_)) {
@@ -81,7 +84,11 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         }
         let sentence = doc.sentences[d.sentence].clone();
         let before = &text[sentence.start..d.q.start];
-        // D is the change amount when its own label carries the verb.
+        // D is the change amount when its own label ends with the verb (`比上年增加`).
+        let verb_tail = d.label.trim_end_matches(['了', '为', '额', '共', '计']);
+        if ![UP, DOWN].concat().iter().any(|w| verb_tail.ends_with(w)) {
+            continue;
+        }
         let Some(direction) = direction_of(&d.label) else { continue };
         if d.label.contains('/') || d.label.contains('（') {
             continue;
@@ -97,17 +104,38 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .filter(|(_, g)| g.q.unit == Unit::Percent && direction_of(&g.label).is_some())
             .map(|(k, _)| di + 1 + k);
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
-        let previous = (0..di).rev().take_while(|&i| doc.figures[i].sentence + 1 >= d.sentence).find(|&i| {
+        let cmp_start = sentence.start + before[..cmp_end].rfind(['比', '较', '与']).unwrap_or(cmp_end);
+        let base_like = |i: usize| {
             let g = &doc.figures[i];
-            g.q.unit.addable_with(d.q.unit)
-                && g.q.is_operand()
-                && (g.label.contains("上年") || g.label.contains("去年"))
-                && !super::has_change_word(&g.label)
+            g.q.unit.addable_with(d.q.unit) && g.q.is_operand() && !super::has_change_word(&g.label)
+        };
+        // The base stated inside the comparison (`比年初预算安排22216.00元增加`), or a
+        // previous-year value stated just before (`上年度为12016927.27元`).
+        let in_comparison = (0..di).rev().take_while(|&i| doc.figures[i].q.start >= cmp_start).find(|&i| base_like(i));
+        let stated_before = (0..di).rev().take_while(|&i| doc.figures[i].sentence + 1 >= d.sentence).find(|&i| {
+            let g = &doc.figures[i];
+            base_like(i) && (g.label.contains("上年") || g.label.contains("去年") || is_earlier_year(&g.label, year))
         });
-        let current = bind_current(doc, di, subject, previous, &total_of_part);
+        let previous = in_comparison.or(stated_before);
+        let mut current = bind_current(doc, di, subject, previous, &total_of_part, cmp_start);
+        // A figure labelled with an earlier year is the base itself, not the current value.
+        if current.is_some_and(|c| is_earlier_year(&doc.figures[c].label, year)) {
+            if previous.is_none() {
+                out.push(GrowthClaim { delta: di, direction, rate, rate_direction, current: None, previous: current });
+                continue;
+            }
+            current = None;
+        }
         out.push(GrowthClaim { delta: di, direction, rate, rate_direction, current, previous });
     }
     out
+}
+
+/// Does the label start with a year before the report's (`2020年“三公”经费…` in a 2021 report)?
+fn is_earlier_year(label: &str, report_year: Option<u16>) -> bool {
+    let Some(ry) = report_year else { return false };
+    let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.len() == 4 && label[4..].starts_with('年') && digits.parse::<u16>().is_ok_and(|y| y < ry)
 }
 
 fn bind_current(
@@ -115,13 +143,15 @@ fn bind_current(
     di: usize,
     subject: &str,
     previous: Option<usize>,
-    total_of_part: &std::collections::HashMap<usize, usize>,
+    total_of_part: &std::collections::HashMap<usize, (usize, usize)>,
+    cmp_start: usize,
 ) -> Option<usize> {
     let d = &doc.figures[di];
     let para = d.paragraph;
     let candidates = (0..di)
         .rev()
         .take_while(|&i| doc.figures[i].paragraph == para)
+        .filter(|&i| doc.figures[i].q.end <= cmp_start)
         .filter(|&i| {
             let g = &doc.figures[i];
             Some(i) != previous
@@ -149,7 +179,16 @@ fn bind_current(
     }
     let mut cands = candidates;
     let nearest = cands.next()?;
-    Some(total_of_part.get(&nearest).copied().unwrap_or(nearest))
+    // After the last part of a `，`-list the change is the total's (`其中A…，B…，比上年增加`);
+    // in a `；`-list each part carries its own change.
+    match total_of_part.get(&nearest) {
+        Some(&(total, marker_at))
+            if doc.figures[total].paragraph == para && !doc.text()[marker_at..d.q.start].contains('；') =>
+        {
+            Some(total)
+        }
+        _ => Some(nearest),
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub struct ShareClaim {
     pub rate: usize,
     pub part: Option<usize>,
     pub whole: Whole,
+    /// The total of the sum the part belongs to, whatever the sentence names.
+    pub enclosing: Option<usize>,
 }
 
 /// The named whole in `占本年支出合计的`, `占比为`, `占收入总计`: empty when unnamed.
@@ -71,7 +73,8 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             },
             (Some(p), false) => resolve_named(doc, &whole_name, p, ri),
         };
-        out.push(ShareClaim { rate: ri, part, whole });
+        let enclosing = part.and_then(|p| part_of.get(&p)).map(|&si| sums[si].total);
+        out.push(ShareClaim { rate: ri, part, whole, enclosing });
     }
     out
 }

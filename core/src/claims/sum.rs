@@ -62,8 +62,10 @@ fn is_amount(f: &Figure) -> bool {
     f.q.is_operand() && matches!(f.q.unit, Unit::Money(_) | Unit::Count(_)) && !is_change(f)
 }
 
+/// A change between periods, the base of a comparison (`比年初预算安排22216.00元增加`) or a
+/// target (`完成预算20000.00元的98.27%`): none of these is a level that can be a total or part.
 fn is_change(f: &Figure) -> bool {
-    has_change_word(&f.label)
+    has_change_word(&f.label) || f.label.starts_with('比') || f.label.starts_with('较') || f.label.contains("完成")
 }
 
 /// Markers in one paragraph: (offset, marker, length in bytes).
@@ -154,7 +156,12 @@ fn claim_at(
         let between_has_amount = figs
             .clone()
             .any(|i| doc.figures[i].sentence == marker_sentence && doc.figures[i].q.end <= at);
-        if between_has_amount {
+        // …and the sentence before states one amount only, not a list of its own.
+        let amounts_before = figs
+            .clone()
+            .filter(|&i| doc.figures[i].sentence == tf.sentence && is_amount(&doc.figures[i]))
+            .count();
+        if between_has_amount || amounts_before > 1 {
             return None;
         }
     }
@@ -201,9 +208,15 @@ fn inline_parts(
         if !in_paren && f.sentence != sentence {
             break;
         }
+        // An inner list ends at the next `；` when the outer list is `；`-separated; when the
+        // outer list used only `，` the inner one may itself use `；` and runs to the end.
         if between.contains('；') {
-            uses_semicolons = true;
-            nested = false;
+            if uses_semicolons || !nested {
+                nested = false;
+            }
+            if !nested {
+                uses_semicolons = true;
+            }
         }
         if f.paren_depth != depth {
             continue;
@@ -336,5 +349,38 @@ mod tests {
     fn no_list_no_claim() {
         assert!(sums("主要包括基本工资、津贴补贴、奖金等。").is_empty());
         assert!(sums("年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn sums(t: &str) -> Vec<(String, Vec<String>)> {
+        let d = Document::read(t);
+        extract(&d)
+            .iter()
+            .map(|c| (d.figures[c.total].q.display(), c.parts.iter().map(|&p| d.figures[p].q.display()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn nested_list_with_semicolons_inside_a_comma_list() {
+        let s = sums("开支人员共31人：离休人员2名，实有在职人员29名,其中：公务员19人；参公人员2名，事业人员3名；工勤人员4名，聘用人员1名。");
+        assert_eq!(s[0], ("31人".into(), vec!["2名".into(), "29名".into()]));
+        assert_eq!(s[1].1.len(), 5);
+    }
+
+    #[test]
+    fn comparison_base_is_not_the_total() {
+        let s = sums("“三公”经费财政拨款支出25038.43元，比年初预算安排22216.00元增加2822.43元，增长12.70%。其中：因公出国（境）费支出0.00元，与年初预算安排持平；公务用车购置及运行费19653.43元（公务用车购置费0.00元，公务用车运行维护费19653.43元），完成预算20000.00元的98.27%；公务接待费5385.00元，比年初预算安排增加3169.00元。");
+        assert_eq!(s[0].0, "25038.43元");
+        assert_eq!(s[0].1, ["0.00元", "19653.43元", "5385.00元"]);
+    }
+
+    #[test]
+    fn a_list_in_the_sentence_before_is_not_a_total() {
+        let s = sums("我局现有公务员 18 人，事业人员 3 人，后勤服务人员 2 人。其中，领导班子 7 人，含 1 名局长。");
+        assert!(s.iter().all(|(t, _)| t != "2人"), "{s:?}");
     }
 }

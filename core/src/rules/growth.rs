@@ -37,7 +37,10 @@ impl Rule for Growth {
             let d = &doc.figures[g.delta];
             let at = g.rate.map(|r| doc.figures[r].q.start..doc.figures[r].q.end).unwrap_or(d.q.start..d.q.end);
             let Some(ci) = g.current else {
-                sink.unchecked(INFO.id, at, "无法确定与之比较的本年数", "the current-year value is not identifiable");
+                match (g.previous, g.rate) {
+                    (Some(pi), Some(ri)) => check_on_previous(doc, g.delta, pi, ri, sink),
+                    _ => sink.unchecked(INFO.id, at, "无法确定与之比较的本年数", "the current-year value is not identifiable"),
+                }
                 continue;
             };
             let c = &doc.figures[ci];
@@ -95,7 +98,7 @@ impl Rule for Growth {
             let Some(computed) = bounds else {
                 let mut f = Draft::new(
                     INFO.id,
-                    Severity::Warning,
+                    if prev_face.is_sign_negative() { Severity::Warning } else { Severity::Info },
                     at,
                     format!("上年数（{}）为0或负数，{}无从计算", money(prev_face, unit, dp), doc.written(r)),
                     "The previous-year value is zero or negative: the rate is undefined".into(),
@@ -157,6 +160,40 @@ impl Rule for Growth {
             f.repair = Some(format!("若{word}为{}则一致", repair_rate(computed, r)));
             f.cause = cause;
             f.related.push((c.q.start..c.q.end, format!("本年数：{}", c.label)));
+            f.related.push((d.q.start..d.q.end, "增减额".into()));
+            sink.report(f);
+        }
+    }
+}
+
+/// Only the base is stated (`2020年…19740.24元。本年度…比上年度增加5298.19元，增长26.84%`):
+/// the rate is D over that base.
+fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize, sink: &mut Sink) {
+    let (d, p, r) = (&doc.figures[delta], &doc.figures[previous], &doc.figures[rate]);
+    let at = r.q.start..r.q.end;
+    let (Some(dv), Some(pv)) = (d.q.interval(), p.q.interval()) else { return };
+    let dp = show_dp(r);
+    let Some(computed) = dv.div(pv) else {
+        sink.unchecked(INFO.id, at, "基数为0，增减幅度无从计算", "the base is zero");
+        return;
+    };
+    let formula = format!("{} ÷ {} = {}", super::plain(d), super::plain(p), pct_range(computed, dp));
+    match compare_rate(computed, r) {
+        RateVerdict::Consistent => sink.verified(INFO.id, at, formula.clone(), formula),
+        verdict => {
+            let severity = if verdict == RateVerdict::Wrong { Severity::Error } else { Severity::Warning };
+            let mut f = Draft::new(
+                INFO.id,
+                severity,
+                at,
+                format!("增减幅度应为{}，文中为{}", pct_range(computed, dp), doc.written(r)),
+                format!("The rate of change is {}, the text says {}", pct_range(computed, dp), doc.written(r)),
+            );
+            f.stated = Some(doc.written(r));
+            f.expected = Some(pct_range(computed, dp));
+            f.formula = Some(formula);
+            f.repair = Some(format!("若增减幅度为{}则一致", repair_rate(computed, r)));
+            f.related.push((p.q.start..p.q.end, format!("基数：{}", p.label)));
             f.related.push((d.q.start..d.q.end, "增减额".into()));
             sink.report(f);
         }

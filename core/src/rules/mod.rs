@@ -180,7 +180,8 @@ pub fn compare_rate(computed: Interval, stated: &Figure) -> RateVerdict {
 
 /// A fraction as a percentage with `dp` decimals: 0.59674 → `59.67%`.
 pub fn pct(x: Decimal, dp: u32) -> String {
-    format!("{}%", (x * Decimal::ONE_HUNDRED).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+    let v = (x * Decimal::ONE_HUNDRED).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    format!("{v:.prec$}%", prec = dp as usize)
 }
 
 /// An interval of fractions as percentages: `59.64%–59.70%`, or one figure when narrow.

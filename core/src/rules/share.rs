@@ -66,9 +66,24 @@ impl Rule for Share {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }
-            let (severity, cause) = match verdict {
-                RateVerdict::Truncated => (Severity::Warning, Some("按截尾（舍去尾数）计算才得此值，应四舍五入".to_string())),
-                RateVerdict::RoundedUp => (Severity::Warning, Some("按向上进位计算才得此值，应四舍五入".to_string())),
+            // The sentence names one whole but the figures were divided by the enclosing total.
+            let on_enclosing = c.enclosing.filter(|&e| e != whole).and_then(|e| {
+                let ei = doc.figures[e].q.interval()?;
+                let x = pi.div(ei)?;
+                (compare_rate(x, r) == RateVerdict::Consistent).then_some(e)
+            });
+            let (severity, cause) = match (verdict, on_enclosing) {
+                (_, Some(e)) => (
+                    Severity::Warning,
+                    Some(format!(
+                        "文中写“占{}”，但该比例是以所属合计“{}”{}为分母算得的，两者不是同一个数",
+                        w.label.trim_end_matches('为'),
+                        doc.figures[e].label,
+                        doc.written(&doc.figures[e])
+                    )),
+                ),
+                (RateVerdict::Truncated, _) => (Severity::Warning, Some("按截尾（舍去尾数）计算才得此值，应四舍五入".to_string())),
+                (RateVerdict::RoundedUp, _) => (Severity::Warning, Some("按向上进位计算才得此值，应四舍五入".to_string())),
                 _ => (Severity::Error, other_whole(doc, claims, part, whole, c.rate)),
             };
             let mut d = Draft::new(

@@ -131,6 +131,9 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
     let Unit::Money(tm) = unit else { return None };
     for (i, p) in parts.iter().enumerate() {
         let Unit::Money(pm) = p.q.unit else { continue };
+        if p.q.value.is_zero() {
+            continue;
+        }
         for m in [Money::Yuan, Money::Wan, Money::Yi, tm] {
             if m == pm {
                 continue;
