@@ -46,8 +46,15 @@ pub struct Selection {
 #[component]
 pub fn App() -> impl IntoView {
     let text = RwSignal::new(storage::load_text());
+    // After a crash the saved text is not checked until the user asks (or edits it).
+    let paused = RwSignal::new(storage::take_crashed() && !text.get_untracked().is_empty());
     let selected = RwSignal::new(None::<Selection>);
-    let checked = Memo::new(move |_| text.with(|t| check_text(t)));
+    let checked = Memo::new(move |_| {
+        if paused.get() {
+            return None;
+        }
+        text.with(|t| check_text(t))
+    });
 
     // Keep the text across reloads.
     Effect::new(move |_| {
@@ -93,11 +100,11 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="layout">
             <section class="pane pane-text" aria-label="报告原文">
-                <PasteArea text selected />
+                <PasteArea text selected paused />
                 <TextView checked selected />
             </section>
             <section class="pane pane-findings" aria-label="核查结果">
-                <StatsLine checked />
+                <StatsLine checked paused />
                 <FindingsList checked selected />
             </section>
         </main>

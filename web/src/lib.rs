@@ -12,6 +12,28 @@ pub use app::App;
 
 /// Installs the panic hook and mounts [`App`] into `<body>`.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        // The release build aborts on panic, so the page is dead from here on: say so, and
+        // keep the saved text from being checked (and crashing) again on the next load.
+        storage::mark_crashed();
+        show_crash_banner(&info.to_string());
+    }));
     leptos::mount::mount_to_body(App);
+}
+
+fn show_crash_banner(detail: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(body), Ok(banner)) = (doc.body(), doc.create_element("div")) else {
+        return;
+    };
+    banner.set_class_name("crash");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-testid", "crash");
+    banner.set_text_content(Some(&format!(
+        "勾稽内部出错，页面已停止工作。请刷新页面：文本已保存，刷新后不会自动核查。（{detail}）"
+    )));
+    let _ = body.prepend_with_node_1(&banner);
 }

@@ -76,6 +76,7 @@ fn FindingItem(
         formula,
         repair,
         cause,
+        related,
         ..
     } = finding;
     let sev = severity.as_str();
@@ -85,6 +86,25 @@ fn FindingItem(
                 {stated.map(|v| view! { <dt>"原文数值"</dt><dd data-testid="stated">{v}</dd> })}
                 {expected.map(|v| view! { <dt>"按其他数字应为"</dt><dd data-testid="expected">{v}</dd> })}
             </dl>
+        }
+    });
+    let related = (!related.is_empty()).then(|| {
+        let items = related
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li>
+                        <q>{r.quote}</q>
+                        {(!r.note.is_empty()).then(|| view! { <span class="note-text">{r.note}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="related">
+                <span class="label">"依据"</span>
+                <ul>{items}</ul>
+            </div>
         }
     });
     let detail = |label: &'static str, class: &'static str, v: Option<String>| {
@@ -125,6 +145,7 @@ fn FindingItem(
             {detail("算式", "formula", formula)}
             {detail("建议更正", "repair", repair)}
             {detail("可能原因", "cause", cause)}
+            {related}
             {(!own_mark)
                 .then(|| view! { <p class="note">"此处与另一处标注重叠，点击后定位到包含它的标注。"</p> })}
         </li>

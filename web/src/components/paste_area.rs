@@ -4,13 +4,19 @@ use crate::app::Selection;
 
 /// The textarea the report is pasted into.
 #[component]
-pub fn PasteArea(text: RwSignal<String>, selected: RwSignal<Option<Selection>>) -> impl IntoView {
+pub fn PasteArea(
+    text: RwSignal<String>,
+    selected: RwSignal<Option<Selection>>,
+    /// Cleared by any edit: the user has changed the text that crashed the checker.
+    paused: RwSignal<bool>,
+) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     // Set once: the textarea owns its value afterwards (rewriting it on every input would
     // disturb the caret and IME composition).
     let initial = text.get_untracked();
     let on_input = move |ev| {
         selected.set(None);
+        paused.set(false);
         text.set(event_target_value(&ev));
     };
     let clear = move |_| {
@@ -19,6 +25,7 @@ pub fn PasteArea(text: RwSignal<String>, selected: RwSignal<Option<Selection>>) 
             let _ = el.focus();
         }
         selected.set(None);
+        paused.set(false);
         text.set(String::new());
     };
     view! {

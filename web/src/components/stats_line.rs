@@ -4,8 +4,11 @@ use crate::app::Checked;
 
 /// What was checked and how it came out, plus the engine's notice for unusable input.
 #[component]
-pub fn StatsLine(checked: Memo<Option<Checked>>) -> impl IntoView {
+pub fn StatsLine(checked: Memo<Option<Checked>>, paused: RwSignal<bool>) -> impl IntoView {
     let line = move || {
+        if paused.get() {
+            return "上次核查这段文本时页面出错，已暂停自动核查。".to_string();
+        }
         checked.with(|c| match c {
             None => "尚未输入报告。粘贴正文后自动核查。".to_string(),
             Some(c) => {
@@ -49,6 +52,14 @@ pub fn StatsLine(checked: Memo<Option<Checked>>) -> impl IntoView {
             </p>
             {move || kind().map(|k| view! { <p class="kind" data-testid="kind">{k}</p> })}
             {notice}
+            <Show when=move || paused.get()>
+                <p class="notice" role="alert" data-testid="paused">
+                    "可以先修改文本，或"
+                    <button type="button" data-testid="resume" on:click=move |_| paused.set(false)>
+                        "重新核查"
+                    </button>
+                </p>
+            </Show>
         </div>
     }
 }
