@@ -190,6 +190,24 @@ test('the text survives a reload', { timeout: 60_000 }, async () => {
   assert.match(await text('[data-testid=stats]'), /核查 \d+ 处数字关系/);
 });
 
+test('after a crash the saved text is restored but not checked until asked', { timeout: 60_000 }, async () => {
+  // What the panic hook leaves behind (a text that crashes the checker must not crash every load).
+  await page.evaluate(() => localStorage.setItem('gouji.crashed', '1'));
+  await page.reload();
+  await page.waitForSelector('[data-testid=paused]', { timeout: 20_000 });
+  assert.equal(await page.inputValue('[data-testid=input]'), SAMPLE);
+  assert.equal(await page.locator('[data-testid=finding]').count(), 0);
+  assert.match(await text('[data-testid=stats]'), /暂停/);
+  await page.click('[data-testid=resume]');
+  await page.waitForFunction(
+    () => /核查 \d+ 处数字关系/.test(document.querySelector('[data-testid=stats]')?.textContent ?? ''),
+    null,
+    { timeout: 20_000 },
+  );
+  assert.ok((await page.locator('[data-testid=finding]').count()) > 0, 'no findings after resuming');
+  assert.equal(await page.evaluate(() => localStorage.getItem('gouji.crashed')), null);
+});
+
 test('a narrow window stacks the panes', { timeout: 60_000 }, async () => {
   await page.setViewportSize({ width: 420, height: 900 });
   const [a, b] = await page.$$eval('.pane', (ps) => ps.map((p) => p.getBoundingClientRect().toJSON()));
