@@ -1,0 +1,157 @@
+//! The engine on the real reports in tests/fixtures/samples: what it must find, what it must
+//! stay silent on, and a reviewed snapshot of every finding.
+
+use gouji_core::{check, Finding, Options, Outcome, Report, Severity};
+
+fn sample(name: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/samples");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap();
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn run(name: &str) -> (String, Report) {
+    let text = sample(name);
+    let report = check(&text, &Options::default());
+    (text, report)
+}
+
+/// The finding whose quote contains `needle`, with this rule.
+fn finding<'r>(r: &'r Report, rule: &str, needle: &str) -> &'r Finding {
+    r.findings
+        .iter()
+        .find(|f| f.rule == rule && f.quote.contains(needle))
+        .unwrap_or_else(|| panic!("no {rule} finding at {needle}: {:#?}", r.findings))
+}
+
+fn verified(r: &Report, rule: &str, needle: &str) -> bool {
+    r.ledger.iter().any(|e| e.rule == rule && e.outcome == Outcome::Verified && e.quote.contains(needle))
+}
+
+fn silent_at(r: &Report, needle: &str) -> bool {
+    !r.findings.iter().any(|f| f.quote.contains(needle))
+}
+
+/// One line per finding: stable, readable, reviewed in the snapshots.
+fn digest(r: &Report) -> String {
+    let mut s = format!("{:?} {:?}\n{:?}\n", r.report.kind, r.report.year, r.stats);
+    for f in &r.findings {
+        s += &format!(
+            "L{} {}[{}] «{}» {} | stated {} | expected {} | {} | {}\n",
+            f.line,
+            f.severity.as_str(),
+            f.rule,
+            f.quote,
+            f.message,
+            f.stated.as_deref().unwrap_or("-"),
+            f.expected.as_deref().unwrap_or("-"),
+            f.formula.as_deref().unwrap_or("-"),
+            f.cause.as_deref().unwrap_or("-"),
+        );
+    }
+    s
+}
+
+#[test]
+fn spans_quote_the_original_text() {
+    for name in ["dongning", "renhe", "lechang", "qujiang", "xinglongtai", "jiangsu"] {
+        let (text, r) = run(name);
+        for f in &r.findings {
+            assert_eq!(&text[f.span.start..f.span.end], f.quote);
+            for rel in &f.related {
+                assert_eq!(&text[rel.span.start..rel.span.end], rel.quote);
+            }
+        }
+        for e in &r.ledger {
+            assert_eq!(&text[e.span.start..e.span.end], e.quote);
+        }
+    }
+}
+
+#[test]
+fn dongning() {
+    let (_, r) = run("dongning");
+    // Growth computed on the current year, three times.
+    for (rate, expected) in [("37.4 %", "59.67%"), ("37.1%", "58.97%"), ("22.9%", "29.64%")] {
+        let f = finding(&r, "growth", rate);
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.expected.as_deref().unwrap().starts_with(expected), "{f:#?}");
+        assert!(f.cause.as_deref().unwrap().contains("本年数"), "{f:#?}");
+    }
+    // Correct claims are verified, not flagged.
+    assert!(verified(&r, "completion", "406%"));
+    assert!(verified(&r, "sum", "680.60万元"));
+    assert!(verified(&r, "sum", "1068.33万元"), "1068.34 vs 1068.33 is within rounding");
+    assert!(verified(&r, "share", "81.5%"));
+    assert!(verified(&r, "growth", "54.4%"));
+    assert!(verified(&r, "product", "550万元"));
+    assert!(verified(&r, "count", "3个"));
+    // Zero budgets are notes, not errors.
+    assert!(r.findings.iter().filter(|f| f.rule == "completion").all(|f| f.severity == Severity::Info));
+}
+
+#[test]
+fn renhe() {
+    let (_, r) = run("renhe");
+    let f = finding(&r, "share", "45%");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.cause.as_deref().unwrap().contains("进位"));
+    assert_eq!(finding(&r, "count", "0个").severity, Severity::Error);
+    assert_eq!(finding(&r, "growth", "3%").severity, Severity::Warning);
+    assert_eq!(finding(&r, "sum", "14144926.18元").severity, Severity::Error);
+    let f = finding(&r, "sum", "31538486.48元");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.expected.as_deref(), Some("21490317.31元"));
+    assert_eq!(f.related.len(), 2);
+    // The category shares of 1518.12 are all right.
+    assert!(verified(&r, "sum", "1518.12万元"));
+    assert!(r.findings.iter().all(|f| f.line != 82));
+    assert!(verified(&r, "completion", "111.76%"));
+    assert!(verified(&r, "growth", "270%"));
+}
+
+#[test]
+fn lechang() {
+    let (_, r) = run("lechang");
+    let f = finding(&r, "growth", "71%");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.cause.as_deref().unwrap().contains("本年数"));
+    let f = finding(&r, "sum", "4995.52万元");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.related.iter().any(|x| x.quote == "547.94元"));
+    assert!(verified(&r, "completion", "119.76%"));
+    assert!(verified(&r, "completion", "75.76%"));
+    assert!(verified(&r, "sum", "4302.33"));
+    assert!(silent_at(&r, "11.8%"), "增加值 is value added, not a change");
+}
+
+#[test]
+fn xinglongtai() {
+    let (_, r) = run("xinglongtai");
+    assert!(r.findings.iter().all(|f| f.severity == Severity::Info), "{}", digest(&r));
+    assert!(verified(&r, "growth", "41.02%"));
+    assert!(verified(&r, "growth", "40.59%"));
+    assert!(verified(&r, "sum", "423.59万元"));
+    assert!(verified(&r, "share", "64.10%"));
+}
+
+#[test]
+fn qujiang() {
+    let (_, r) = run("qujiang");
+    assert!(verified(&r, "growth", "12.70%"), "the base is stated inside the comparison");
+    assert!(verified(&r, "growth", "143.01%"));
+    assert!(verified(&r, "growth", "26.84%"), "2020's figure is the base in a 2021 report");
+    assert!(silent_at(&r, "72.66%"));
+    assert!(silent_at(&r, "100%"));
+}
+
+#[test]
+fn snapshots() {
+    for name in ["dongning", "renhe", "lechang", "qujiang", "xinglongtai", "jiangsu"] {
+        let (_, r) = run(name);
+        insta::assert_snapshot!(name, digest(&r));
+    }
+}
