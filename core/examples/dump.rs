@@ -5,15 +5,35 @@ fn main() {
     let doc = gouji_core::document::Document::read(&text);
     if std::env::var_os("DUMP_FIGURES").is_some() {
         for f in &doc.figures {
-            println!("{:>4} p{} s{} d{} {:?} «{}» {}", doc.line_of(doc.figure_span(f).start), f.paragraph, f.sentence, f.paren_depth, f.q.unit, f.label, f.q.value);
+            println!(
+                "{:>4} p{} s{} d{} {:?} «{}» {}",
+                doc.line_of(doc.figure_span(f).start),
+                f.paragraph,
+                f.sentence,
+                f.paren_depth,
+                f.q.unit,
+                f.label,
+                f.q.value
+            );
         }
     }
     let r = gouji_core::check(&text, &Default::default());
     for e in &r.ledger {
-        println!("{:>4} {:<10} {:<9?} {} | {}", e.line, e.rule, e.outcome, e.quote, e.detail);
+        println!(
+            "{:>4} {:<10} {:<9?} {} | {}",
+            e.line, e.rule, e.outcome, e.quote, e.detail
+        );
     }
     for f in &r.findings {
-        println!("L{} {}[{}] {} | {} | {}", f.line, f.severity.as_str(), f.rule, f.message, f.formula.as_deref().unwrap_or(""), f.cause.as_deref().unwrap_or(""));
+        println!(
+            "L{} {}[{}] {} | {} | {}",
+            f.line,
+            f.severity.as_str(),
+            f.rule,
+            f.message,
+            f.formula.as_deref().unwrap_or(""),
+            f.cause.as_deref().unwrap_or("")
+        );
     }
     println!("{:?}", r.stats);
 }

@@ -10,7 +10,19 @@ use std::ops::Range;
 pub fn is_label_delimiter(c: char) -> bool {
     matches!(
         c,
-        '，' | ',' | '；' | '。' | '：' | '、' | '（' | '）' | '\t' | '！' | '？' | '【' | '】' | '|'
+        '，' | ','
+            | '；'
+            | '。'
+            | '：'
+            | '、'
+            | '（'
+            | '）'
+            | '\t'
+            | '！'
+            | '？'
+            | '【'
+            | '】'
+            | '|'
     )
 }
 
@@ -69,12 +81,18 @@ impl<'a> Document<'a> {
             while pi + 1 < paragraphs.len() && paragraphs[pi].range.end <= q.start {
                 pi += 1;
             }
-            let in_para = paragraphs.get(pi).is_some_and(|p| p.range.contains(&q.start));
+            let in_para = paragraphs
+                .get(pi)
+                .is_some_and(|p| p.range.contains(&q.start));
             if !in_para {
                 continue;
             }
             // The `1.` of a numbered paragraph is not a figure.
-            if paragraphs[pi].heading.as_ref().is_some_and(|h| h.marker.contains(&q.start)) {
+            if paragraphs[pi]
+                .heading
+                .as_ref()
+                .is_some_and(|h| h.marker.contains(&q.start))
+            {
                 continue;
             }
             let para_start = paragraphs[pi].range.start;
@@ -117,7 +135,10 @@ impl<'a> Document<'a> {
     }
 
     pub fn quote(&self, s: Span) -> String {
-        self.original.get(s.start..s.end).unwrap_or_default().to_string()
+        self.original
+            .get(s.start..s.end)
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// 1-based line of an original byte offset.
@@ -142,8 +163,13 @@ impl<'a> Document<'a> {
         let text = self.text();
         let head_end = floor_char(text, 1500);
         let head = &text[..head_end];
-        let kind = kind_of(head).or_else(|| kind_of(text)).unwrap_or(ReportKind::Unknown);
-        ReportInfo { kind, year: year_of(head).or_else(|| year_of(text)) }
+        let kind = kind_of(head)
+            .or_else(|| kind_of(text))
+            .unwrap_or(ReportKind::Unknown);
+        ReportInfo {
+            kind,
+            year: year_of(head).or_else(|| year_of(text)),
+        }
     }
 }
 
@@ -213,7 +239,10 @@ fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
             in_date = false;
         }
     }
-    let label: String = text[start..at].chars().filter(|c| !c.is_whitespace()).collect();
+    let label: String = text[start..at]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     (start, label)
 }
 
@@ -251,15 +280,23 @@ mod tests {
 
     #[test]
     fn labels_name_their_figures() {
-        let d = Document::read("2020 年度收入合计680.60万元 ，其中：财政拨款收入 \n677.88万元，占 99.6%；");
-        let labels: Vec<&str> = d.figures.iter().filter(|f| f.q.unit != Unit::Date).map(|f| f.label.as_str()).collect();
+        let d = Document::read(
+            "2020 年度收入合计680.60万元 ，其中：财政拨款收入 \n677.88万元，占 99.6%；",
+        );
+        let labels: Vec<&str> = d
+            .figures
+            .iter()
+            .filter(|f| f.q.unit != Unit::Date)
+            .map(|f| f.label.as_str())
+            .collect();
         assert_eq!(labels, ["2020年度收入合计", "财政拨款收入", "占"]);
         assert_eq!(d.figures[1].paragraph, 0);
     }
 
     #[test]
     fn paren_depth() {
-        let d = Document::read("总收入为100元（其中，一般公共预算60元，其他收入40元），上年度为90元。");
+        let d =
+            Document::read("总收入为100元（其中，一般公共预算60元，其他收入40元），上年度为90元。");
         let depths: Vec<u32> = d.figures.iter().map(|f| f.paren_depth).collect();
         assert_eq!(depths, [0, 1, 1, 0]);
     }

@@ -38,17 +38,26 @@ impl Interval {
     }
 
     pub fn add(self, o: Interval) -> Option<Self> {
-        Some(Interval { lo: self.lo.checked_add(o.lo)?, hi: self.hi.checked_add(o.hi)? })
+        Some(Interval {
+            lo: self.lo.checked_add(o.lo)?,
+            hi: self.hi.checked_add(o.hi)?,
+        })
     }
 
     pub fn sub(self, o: Interval) -> Option<Self> {
-        Some(Interval { lo: self.lo.checked_sub(o.hi)?, hi: self.hi.checked_sub(o.lo)? })
+        Some(Interval {
+            lo: self.lo.checked_sub(o.hi)?,
+            hi: self.hi.checked_sub(o.lo)?,
+        })
     }
 
     pub fn scale(self, k: Decimal) -> Option<Self> {
         let a = self.lo.checked_mul(k)?;
         let b = self.hi.checked_mul(k)?;
-        Some(Interval { lo: a.min(b), hi: a.max(b) })
+        Some(Interval {
+            lo: a.min(b),
+            hi: a.max(b),
+        })
     }
 
     pub fn mul(self, o: Interval) -> Option<Self> {
@@ -58,7 +67,10 @@ impl Interval {
             self.hi.checked_mul(o.lo)?,
             self.hi.checked_mul(o.hi)?,
         ];
-        Some(Interval { lo: c.iter().copied().min()?, hi: c.iter().copied().max()? })
+        Some(Interval {
+            lo: c.iter().copied().min()?,
+            hi: c.iter().copied().max()?,
+        })
     }
 
     pub fn contains_zero(self) -> bool {
@@ -76,7 +88,10 @@ impl Interval {
             self.hi.checked_div(o.lo)?,
             self.hi.checked_div(o.hi)?,
         ];
-        Some(Interval { lo: c.iter().copied().min()?, hi: c.iter().copied().max()? })
+        Some(Interval {
+            lo: c.iter().copied().min()?,
+            hi: c.iter().copied().max()?,
+        })
     }
 
     pub fn overlaps(self, o: Interval) -> bool {
@@ -120,7 +135,10 @@ mod tests {
         assert!(r.overlaps(stated));
         // but 15.31% is not 3.59 / (20.78 + 3.59): the model has no slack beyond rounding.
         let dd = Interval::stated(d("3.59"), 2, Decimal::ONE).unwrap();
-        let prev = Interval::stated(d("19.60"), 2, Decimal::ONE).unwrap().add(dd).unwrap();
+        let prev = Interval::stated(d("19.60"), 2, Decimal::ONE)
+            .unwrap()
+            .add(dd)
+            .unwrap();
         let r = dd.div(prev).unwrap().scale(d("100")).unwrap();
         assert!(!r.overlaps(Interval::stated(d("15.31"), 2, Decimal::ONE).unwrap()));
     }

@@ -34,13 +34,17 @@ pub struct Options {
 
 impl Options {
     fn runs(&self, id: &str) -> bool {
-        (self.rules.is_empty() || self.rules.iter().any(|r| r == id)) && !self.exclude_rules.iter().any(|r| r == id)
+        (self.rules.is_empty() || self.rules.iter().any(|r| r == id))
+            && !self.exclude_rules.iter().any(|r| r == id)
     }
 }
 
 fn empty_report(notice: String) -> Report {
     Report {
-        report: ReportInfo { kind: ReportKind::Unknown, year: None },
+        report: ReportInfo {
+            kind: ReportKind::Unknown,
+            year: None,
+        },
         stats: Stats::default(),
         findings: Vec::new(),
         ledger: Vec::new(),
@@ -63,17 +67,32 @@ pub fn check(text: &str, options: &Options) -> Report {
     let doc = document::Document::read(text);
     let claims = claims::extract(&doc);
     let mut sink = rules::Sink::new(&doc);
-    for rule in rules::registry().iter().filter(|r| options.runs(r.info().id)) {
+    for rule in rules::registry()
+        .iter()
+        .filter(|r| options.runs(r.info().id))
+    {
         rule.check(&doc, &claims, &mut sink);
     }
-    let rules::Sink { mut findings, mut ledger, .. } = sink;
-    findings.sort_by(|a, b| (a.span.start, a.severity, a.rule).cmp(&(b.span.start, b.severity, b.rule)));
+    let rules::Sink {
+        mut findings,
+        mut ledger,
+        ..
+    } = sink;
+    findings.sort_by(|a, b| {
+        (a.span.start, a.severity, a.rule).cmp(&(b.span.start, b.severity, b.rule))
+    });
     ledger.sort_by_key(|e| (e.span.start, e.rule));
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let stats = Stats {
         claims: ledger.len(),
-        verified: ledger.iter().filter(|e| e.outcome == Outcome::Verified).count(),
-        unchecked: ledger.iter().filter(|e| e.outcome == Outcome::Unchecked).count(),
+        verified: ledger
+            .iter()
+            .filter(|e| e.outcome == Outcome::Verified)
+            .count(),
+        unchecked: ledger
+            .iter()
+            .filter(|e| e.outcome == Outcome::Unchecked)
+            .count(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
@@ -83,5 +102,11 @@ pub fn check(text: &str, options: &Options) -> Report {
     } else {
         None
     };
-    Report { report: doc.info(), stats, findings, ledger, notice }
+    Report {
+        report: doc.info(),
+        stats,
+        findings,
+        ledger,
+        notice,
+    }
 }

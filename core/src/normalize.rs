@@ -39,11 +39,17 @@ impl Normalized {
 }
 
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}')
+    matches!(
+        c,
+        ' ' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}'
+    )
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}'
+    )
 }
 
 /// The canonical form of one character, or `None` to drop it.
@@ -90,7 +96,9 @@ pub fn normalize(original: &str) -> Normalized {
         // A hard wrap between a figure and its unit (`4322.77\n万元`) is not a break.
         if c == '\n'
             && text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-            && chars.peek().is_some_and(|&(_, n)| matches!(n, '万' | '元' | '亿' | '%' | '％'))
+            && chars
+                .peek()
+                .is_some_and(|&(_, n)| matches!(n, '万' | '元' | '亿' | '%' | '％'))
         {
             continue;
         }
@@ -109,7 +117,12 @@ pub fn normalize(original: &str) -> Normalized {
             ends.push(end as u32);
         }
     }
-    Normalized { text, starts, ends, original_len: original.len() }
+    Normalized {
+        text,
+        starts,
+        ends,
+        original_len: original.len(),
+    }
 }
 
 #[cfg(test)]

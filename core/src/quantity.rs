@@ -170,7 +170,9 @@ const UNITS: &[(&str, Unit)] = &[
 
 /// Characters after `万`/`亿` that make them a count scale (`3万人`) rather than money (`236万`).
 fn starts_with_count_unit(rest: &str) -> bool {
-    UNITS.iter().any(|(u, unit)| matches!(unit, Unit::Count(_)) && rest.starts_with(u))
+    UNITS
+        .iter()
+        .any(|(u, unit)| matches!(unit, Unit::Count(_)) && rest.starts_with(u))
 }
 
 /// Longest thousands-grouped or plain digit run starting at `i`; returns (end, digits string).
@@ -221,7 +223,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             continue;
         }
         // A digit glued to Latin letters or another number is an identifier (`5G`, `R&D1`).
-        let glued = i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'.' || b[i - 1] == b',');
+        let glued =
+            i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'.' || b[i - 1] == b',');
         let Some((end, digits, decimals)) = scan_number(b, i) else {
             while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b',') {
                 i += 1;
@@ -248,7 +251,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             // `236万`, `21亿`, `1000余人次`, `150多吨`.
             for (scale, money) in [("万", Money::Wan), ("亿", Money::Yi)] {
                 if let Some(r) = rest.strip_prefix(scale) {
-                    if !starts_with_count_unit(r) && !r.starts_with('余') && !r.starts_with('多') {
+                    if !starts_with_count_unit(r) && !r.starts_with('余') && !r.starts_with('多')
+                    {
                         unit = Unit::Money(money);
                         unit_len = scale.len();
                     }

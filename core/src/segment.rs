@@ -114,7 +114,11 @@ pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
     }
     if let Some(c) = line.chars().next() {
         if ('①'..='⑳').contains(&c) {
-            return Some((HeadingStyle::Circled, c as u32 - '①' as u32 + 1, c.len_utf8()));
+            return Some((
+                HeadingStyle::Circled,
+                c as u32 - '①' as u32 + 1,
+                c.len_utf8(),
+            ));
         }
     }
     if let Some((n, l)) = chinese_numeral(line) {
@@ -189,7 +193,11 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             && !has_amount(line)
             && !line.trim_end().ends_with(['，', '、', ',']);
         joinable = !is_table_cell && !ends_sentence(line) && !short_title;
-        out.push(Paragraph { range: start..end, heading, is_table_cell });
+        out.push(Paragraph {
+            range: start..end,
+            heading,
+            is_table_cell,
+        });
     }
     out
 }
@@ -229,11 +237,23 @@ mod tests {
 
     #[test]
     fn heading_styles() {
-        assert_eq!(heading_marker("第三章2020年度").unwrap().0, HeadingStyle::Part);
+        assert_eq!(
+            heading_marker("第三章2020年度").unwrap().0,
+            HeadingStyle::Part
+        );
         assert_eq!(heading_marker("十三、预算绩效").unwrap().1, 13);
-        assert_eq!(heading_marker("（二十三）负责").unwrap(), (HeadingStyle::ParenChinese, 23, 15));
-        assert_eq!(heading_marker("（1）办公室").unwrap().0, HeadingStyle::ParenArabic);
-        assert_eq!(heading_marker("2.科学技术").unwrap().0, HeadingStyle::Arabic);
+        assert_eq!(
+            heading_marker("（二十三）负责").unwrap(),
+            (HeadingStyle::ParenChinese, 23, 15)
+        );
+        assert_eq!(
+            heading_marker("（1）办公室").unwrap().0,
+            HeadingStyle::ParenArabic
+        );
+        assert_eq!(
+            heading_marker("2.科学技术").unwrap().0,
+            HeadingStyle::Arabic
+        );
         assert_eq!(heading_marker("3、与市").unwrap().1, 3);
         assert_eq!(heading_marker("②其他").unwrap().1, 2);
         assert!(heading_marker("1.5万元").is_none());

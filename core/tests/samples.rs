@@ -28,7 +28,9 @@ fn finding<'r>(r: &'r Report, rule: &str, needle: &str) -> &'r Finding {
 }
 
 fn verified(r: &Report, rule: &str, needle: &str) -> bool {
-    r.ledger.iter().any(|e| e.rule == rule && e.outcome == Outcome::Verified && e.quote.contains(needle))
+    r.ledger
+        .iter()
+        .any(|e| e.rule == rule && e.outcome == Outcome::Verified && e.quote.contains(needle))
 }
 
 fn silent_at(r: &Report, needle: &str) -> bool {
@@ -57,7 +59,14 @@ fn digest(r: &Report) -> String {
 
 #[test]
 fn spans_quote_the_original_text() {
-    for name in ["dongning", "renhe", "lechang", "qujiang", "xinglongtai", "jiangsu"] {
+    for name in [
+        "dongning",
+        "renhe",
+        "lechang",
+        "qujiang",
+        "xinglongtai",
+        "jiangsu",
+    ] {
         let (text, r) = run(name);
         for f in &r.findings {
             assert_eq!(&text[f.span.start..f.span.end], f.quote);
@@ -75,22 +84,36 @@ fn spans_quote_the_original_text() {
 fn dongning() {
     let (_, r) = run("dongning");
     // Growth computed on the current year, three times.
-    for (rate, expected) in [("37.4 %", "59.67%"), ("37.1%", "58.97%"), ("22.9%", "29.64%")] {
+    for (rate, expected) in [
+        ("37.4 %", "59.67%"),
+        ("37.1%", "58.97%"),
+        ("22.9%", "29.64%"),
+    ] {
         let f = finding(&r, "growth", rate);
         assert_eq!(f.severity, Severity::Error);
-        assert!(f.expected.as_deref().unwrap().starts_with(expected), "{f:#?}");
+        assert!(
+            f.expected.as_deref().unwrap().starts_with(expected),
+            "{f:#?}"
+        );
         assert!(f.cause.as_deref().unwrap().contains("本年数"), "{f:#?}");
     }
     // Correct claims are verified, not flagged.
     assert!(verified(&r, "completion", "406%"));
     assert!(verified(&r, "sum", "680.60万元"));
-    assert!(verified(&r, "sum", "1068.33万元"), "1068.34 vs 1068.33 is within rounding");
+    assert!(
+        verified(&r, "sum", "1068.33万元"),
+        "1068.34 vs 1068.33 is within rounding"
+    );
     assert!(verified(&r, "share", "81.5%"));
     assert!(verified(&r, "growth", "54.4%"));
     assert!(verified(&r, "product", "550万元"));
     assert!(verified(&r, "count", "3个"));
     // Zero budgets are notes, not errors.
-    assert!(r.findings.iter().filter(|f| f.rule == "completion").all(|f| f.severity == Severity::Info));
+    assert!(r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "completion")
+        .all(|f| f.severity == Severity::Info));
 }
 
 #[test]
@@ -101,7 +124,10 @@ fn renhe() {
     assert!(f.cause.as_deref().unwrap().contains("进位"));
     assert_eq!(finding(&r, "count", "0个").severity, Severity::Error);
     assert_eq!(finding(&r, "growth", "3%").severity, Severity::Warning);
-    assert_eq!(finding(&r, "sum", "14144926.18元").severity, Severity::Error);
+    assert_eq!(
+        finding(&r, "sum", "14144926.18元").severity,
+        Severity::Error
+    );
     let f = finding(&r, "sum", "31538486.48元");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.expected.as_deref(), Some("21490317.31元"));
@@ -125,13 +151,20 @@ fn lechang() {
     assert!(verified(&r, "completion", "119.76%"));
     assert!(verified(&r, "completion", "75.76%"));
     assert!(verified(&r, "sum", "4302.33"));
-    assert!(silent_at(&r, "11.8%"), "增加值 is value added, not a change");
+    assert!(
+        silent_at(&r, "11.8%"),
+        "增加值 is value added, not a change"
+    );
 }
 
 #[test]
 fn xinglongtai() {
     let (_, r) = run("xinglongtai");
-    assert!(r.findings.iter().all(|f| f.severity == Severity::Info), "{}", digest(&r));
+    assert!(
+        r.findings.iter().all(|f| f.severity == Severity::Info),
+        "{}",
+        digest(&r)
+    );
     assert!(verified(&r, "growth", "41.02%"));
     assert!(verified(&r, "growth", "40.59%"));
     assert!(verified(&r, "sum", "423.59万元"));
@@ -141,16 +174,29 @@ fn xinglongtai() {
 #[test]
 fn qujiang() {
     let (_, r) = run("qujiang");
-    assert!(verified(&r, "growth", "12.70%"), "the base is stated inside the comparison");
+    assert!(
+        verified(&r, "growth", "12.70%"),
+        "the base is stated inside the comparison"
+    );
     assert!(verified(&r, "growth", "143.01%"));
-    assert!(verified(&r, "growth", "26.84%"), "2020's figure is the base in a 2021 report");
+    assert!(
+        verified(&r, "growth", "26.84%"),
+        "2020's figure is the base in a 2021 report"
+    );
     assert!(silent_at(&r, "72.66%"));
     assert!(silent_at(&r, "100%"));
 }
 
 #[test]
 fn snapshots() {
-    for name in ["dongning", "renhe", "lechang", "qujiang", "xinglongtai", "jiangsu"] {
+    for name in [
+        "dongning",
+        "renhe",
+        "lechang",
+        "qujiang",
+        "xinglongtai",
+        "jiangsu",
+    ] {
         let (_, r) = run(name);
         insta::assert_snapshot!(name, digest(&r));
     }

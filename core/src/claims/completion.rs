@@ -30,7 +30,9 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         let sentence = doc.sentences[r.sentence].clone();
         let (clause_start, clause) = super::clause_before(text, sentence.start, r.q.start);
         // `完成…的r%`, `完成预算r%`, `完成率为r%`, `执行率r%` in the rate's own clause.
-        let Some(k) = clause.rfind("完成").or_else(|| clause.rfind("执行率")) else { continue };
+        let Some(k) = clause.rfind("完成").or_else(|| clause.rfind("执行率")) else {
+            continue;
+        };
         let keyword_at = clause_start + k;
         let in_clause = |i: usize| {
             let g = &doc.figures[i];
@@ -39,7 +41,9 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         let target_inside = (0..ri)
             .rev()
             .take_while(|&i| doc.figures[i].q.start >= keyword_at)
-            .find(|&i| in_clause(i) && doc.figures[i].q.is_operand() && doc.figures[i].q.unit != Unit::Date);
+            .find(|&i| {
+                in_clause(i) && doc.figures[i].q.is_operand() && doc.figures[i].q.unit != Unit::Date
+            });
         let claim = match target_inside {
             Some(t) => {
                 // Form A: the achieved figure comes before `完成`, in the same sentence.
@@ -50,27 +54,45 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     .filter(|&i| doc.figures[i].q.end <= keyword_at)
                     .find(|&i| {
                         let g = &doc.figures[i];
-                        g.q.is_operand() && (g.q.unit.addable_with(tu) || g.q.unit == tu) && !super::has_change_word(&g.label)
+                        g.q.is_operand()
+                            && (g.q.unit.addable_with(tu) || g.q.unit == tu)
+                            && !super::has_change_word(&g.label)
                     });
-                CompletionClaim { rate: ri, actual, target: Some(t) }
+                CompletionClaim {
+                    rate: ri,
+                    actual,
+                    target: Some(t),
+                }
             }
             None => {
                 // Form B: budget and actual named earlier in the sentence or paragraph.
                 let after_kw = &text[keyword_at..r.q.start];
-                if !after_kw.contains("预算") && !after_kw.contains("执行率") && !after_kw.contains("完成率") {
+                if !after_kw.contains("预算")
+                    && !after_kw.contains("执行率")
+                    && !after_kw.contains("完成率")
+                {
                     continue;
                 }
                 let earlier = || {
                     (0..ri)
                         .rev()
                         .take_while(|&i| doc.figures[i].paragraph == r.paragraph)
-                        .filter(|&i| doc.figures[i].q.is_operand() && doc.figures[i].q.unit.is_money())
+                        .filter(|&i| {
+                            doc.figures[i].q.is_operand() && doc.figures[i].q.unit.is_money()
+                        })
                 };
                 let target = earlier().find(|&i| is_budget_label(&doc.figures[i].label));
                 let actual = earlier()
                     .take_while(|&i| Some(i) > target || target.is_none())
-                    .find(|&i| is_actual_label(&doc.figures[i].label) && !super::has_change_word(&doc.figures[i].label));
-                CompletionClaim { rate: ri, actual, target }
+                    .find(|&i| {
+                        is_actual_label(&doc.figures[i].label)
+                            && !super::has_change_word(&doc.figures[i].label)
+                    });
+                CompletionClaim {
+                    rate: ri,
+                    actual,
+                    target,
+                }
             }
         };
         out.push(claim);
@@ -97,7 +119,14 @@ mod tests {
     #[test]
     fn budget_and_actual() {
         let c = one("年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。");
-        assert_eq!(c, (Some("150.63万元".into()), Some("183.39万元".into()), "82.1%".into()));
+        assert_eq!(
+            c,
+            (
+                Some("150.63万元".into()),
+                Some("183.39万元".into()),
+                "82.1%".into()
+            )
+        );
         let c = one("项目全年预算数60万元，执行数为41万元，完成预算的68%。");
         assert_eq!(c.0.as_deref(), Some("41万元"));
     }

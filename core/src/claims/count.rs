@@ -14,7 +14,20 @@ pub struct ListCountClaim {
     pub open_ended: bool,
 }
 
-const TRIGGERS: &[&str] = &["下设", "设有", "内设", "包括", "涵盖", "分别是", "分别为", "涉及", "共有", "现有", "已有", "设立"];
+const TRIGGERS: &[&str] = &[
+    "下设",
+    "设有",
+    "内设",
+    "包括",
+    "涵盖",
+    "分别是",
+    "分别为",
+    "涉及",
+    "共有",
+    "现有",
+    "已有",
+    "设立",
+];
 
 /// Items in `s` separated by `、`, or adjacent quoted items `“…”“…”`; 0 if not a list.
 fn items_in(s: &str) -> usize {
@@ -64,17 +77,33 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             // need no such word.
             let introduced = TRIGGERS.iter().any(|t| list.contains(t)) || !list.contains('、');
             let n = if introduced { items_in(list) } else { 0 };
-            if n >= 2 && !list.contains('（') || n >= 2 && list.matches('（').count() == list.matches('）').count() {
-                claim = Some(ListCountClaim { count: ci, list: list_start..clause_start + before_fig.len(), items: n, open_ended });
+            if n >= 2 && !list.contains('（')
+                || n >= 2 && list.matches('（').count() == list.matches('）').count()
+            {
+                claim = Some(ListCountClaim {
+                    count: ci,
+                    list: list_start..clause_start + before_fig.len(),
+                    items: n,
+                    open_ended,
+                });
             }
         }
         if claim.is_none() {
             let after = &text[f.q.end..sentence.end];
-            if let Some(inner) = after.strip_prefix('（').and_then(|r| r.split_once('）')).map(|(a, _)| a) {
+            if let Some(inner) = after
+                .strip_prefix('（')
+                .and_then(|r| r.split_once('）'))
+                .map(|(a, _)| a)
+            {
                 let n = items_in(inner);
                 if n >= 2 && !inner.bytes().any(|b| b.is_ascii_digit()) {
                     let s = f.q.end + '（'.len_utf8();
-                    claim = Some(ListCountClaim { count: ci, list: s..s + inner.len(), items: n, open_ended: false });
+                    claim = Some(ListCountClaim {
+                        count: ci,
+                        list: s..s + inner.len(),
+                        items: n,
+                        open_ended: false,
+                    });
                 }
             }
         }
@@ -89,15 +118,31 @@ mod tests {
 
     fn items(t: &str) -> Vec<(usize, String, bool)> {
         let d = Document::read(t);
-        extract(&d).iter().map(|c| (c.items, d.figures[c.count].q.display(), c.open_ended)).collect()
+        extract(&d)
+            .iter()
+            .map(|c| (c.items, d.figures[c.count].q.display(), c.open_ended))
+            .collect()
     }
 
     #[test]
     fn lists() {
-        assert_eq!(items("下设办公室、工业信息股、科学技术股共3个机构。"), [(3, "3个".into(), false)]);
-        assert_eq!(items("共有鑫东穗、润粮等6家企业分三批申报高企"), [(2, "6家".into(), true)]);
-        assert_eq!(items("其中新上规8家（博昇乐、创睿极光、金丰），下转上3家（乐昌峡、盖邦、鑫瑞）。")[1].0, 3);
-        assert_eq!(items("组织开展“送科技下乡”“科技之春”“科技活动周”系列科普活动3场次")[0].0, 3);
+        assert_eq!(
+            items("下设办公室、工业信息股、科学技术股共3个机构。"),
+            [(3, "3个".into(), false)]
+        );
+        assert_eq!(
+            items("共有鑫东穗、润粮等6家企业分三批申报高企"),
+            [(2, "6家".into(), true)]
+        );
+        assert_eq!(
+            items("其中新上规8家（博昇乐、创睿极光、金丰），下转上3家（乐昌峡、盖邦、鑫瑞）。")[1]
+                .0,
+            3
+        );
+        assert_eq!(
+            items("组织开展“送科技下乡”“科技之春”“科技活动周”系列科普活动3场次")[0].0,
+            3
+        );
     }
 
     #[test]

@@ -32,7 +32,16 @@ pub struct GrowthClaim {
 }
 
 const UP: &[&str] = &["增加", "增长", "上升", "提高", "增幅"];
-const DOWN: &[&str] = &["减少", "下降", "降低", "减幅", "降幅", "节约", "节省", "下降了"];
+const DOWN: &[&str] = &[
+    "减少",
+    "下降",
+    "降低",
+    "减幅",
+    "降幅",
+    "节约",
+    "节省",
+    "下降了",
+];
 
 /// The direction named by the last change verb in `s`; `None` for template text that names
 /// both (`增加/减少`, `减少（增加）`) or none.
@@ -64,7 +73,11 @@ fn comparison_end(s: &str) -> Option<usize> {
         return None;
     }
     let rest = &s[i + '比'.len_utf8()..];
-    let verb = [UP, DOWN].concat().iter().filter_map(|w| rest.find(w)).min()?;
+    let verb = [UP, DOWN]
+        .concat()
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()?;
     Some(i + '比'.len_utf8() + verb)
 }
 
@@ -89,11 +102,15 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         if ![UP, DOWN].concat().iter().any(|w| verb_tail.ends_with(w)) {
             continue;
         }
-        let Some(direction) = direction_of(&d.label) else { continue };
+        let Some(direction) = direction_of(&d.label) else {
+            continue;
+        };
         if d.label.contains('/') || d.label.contains('（') {
             continue;
         }
-        let Some(cmp_end) = comparison_end(before) else { continue };
+        let Some(cmp_end) = comparison_end(before) else {
+            continue;
+        };
         let subject = &before[cmp_end..];
         // The rate: the next percentage in the sentence whose label carries a verb.
         let rate = doc.figures[di + 1..]
@@ -104,29 +121,55 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .filter(|(_, g)| g.q.unit == Unit::Percent && direction_of(&g.label).is_some())
             .map(|(k, _)| di + 1 + k);
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
-        let cmp_start = sentence.start + before[..cmp_end].rfind(['比', '较', '与']).unwrap_or(cmp_end);
+        let cmp_start = sentence.start
+            + before[..cmp_end]
+                .rfind(['比', '较', '与'])
+                .unwrap_or(cmp_end);
         let base_like = |i: usize| {
             let g = &doc.figures[i];
             g.q.unit.addable_with(d.q.unit) && g.q.is_operand() && !super::has_change_word(&g.label)
         };
         // The base stated inside the comparison (`比年初预算安排22216.00元增加`), or a
         // previous-year value stated just before (`上年度为12016927.27元`).
-        let in_comparison = (0..di).rev().take_while(|&i| doc.figures[i].q.start >= cmp_start).find(|&i| base_like(i));
-        let stated_before = (0..di).rev().take_while(|&i| doc.figures[i].sentence + 1 >= d.sentence).find(|&i| {
-            let g = &doc.figures[i];
-            base_like(i) && (g.label.contains("上年") || g.label.contains("去年") || is_earlier_year(&g.label, year))
-        });
+        let in_comparison = (0..di)
+            .rev()
+            .take_while(|&i| doc.figures[i].q.start >= cmp_start)
+            .find(|&i| base_like(i));
+        let stated_before = (0..di)
+            .rev()
+            .take_while(|&i| doc.figures[i].sentence + 1 >= d.sentence)
+            .find(|&i| {
+                let g = &doc.figures[i];
+                base_like(i)
+                    && (g.label.contains("上年")
+                        || g.label.contains("去年")
+                        || is_earlier_year(&g.label, year))
+            });
         let previous = in_comparison.or(stated_before);
         let mut current = bind_current(doc, di, subject, previous, &total_of_part, cmp_start);
         // A figure labelled with an earlier year is the base itself, not the current value.
         if current.is_some_and(|c| is_earlier_year(&doc.figures[c].label, year)) {
             if previous.is_none() {
-                out.push(GrowthClaim { delta: di, direction, rate, rate_direction, current: None, previous: current });
+                out.push(GrowthClaim {
+                    delta: di,
+                    direction,
+                    rate,
+                    rate_direction,
+                    current: None,
+                    previous: current,
+                });
                 continue;
             }
             current = None;
         }
-        out.push(GrowthClaim { delta: di, direction, rate, rate_direction, current, previous });
+        out.push(GrowthClaim {
+            delta: di,
+            direction,
+            rate,
+            rate_direction,
+            current,
+            previous,
+        });
     }
     out
 }
@@ -161,15 +204,26 @@ fn bind_current(
                 && !g.label.contains('每')
         });
     // The subject without its verb and filler: `，收、支总计各增加` → `收、支总计`.
-    let verb_at = [UP, DOWN].concat().iter().filter_map(|w| subject.find(w)).min();
+    let verb_at = [UP, DOWN]
+        .concat()
+        .iter()
+        .filter_map(|w| subject.find(w))
+        .min();
     let subject = &subject[..verb_at.unwrap_or(subject.len())];
     let subject: String = subject
         .chars()
         .filter(|c| !matches!(c, '，' | ',' | '、' | '：'))
         .collect();
-    let subject = subject.trim_end_matches("分别").trim_end_matches(['各', '均', '共', '都']).to_string();
+    let subject = subject
+        .trim_end_matches("分别")
+        .trim_end_matches(['各', '均', '共', '都'])
+        .to_string();
     let key = label_key(&subject);
-    if key.chars().count() >= 2 && !key.starts_with("上年") && !key.contains("决算数") && !key.contains("预算") {
+    if key.chars().count() >= 2
+        && !key.starts_with("上年")
+        && !key.contains("决算数")
+        && !key.contains("预算")
+    {
         let key_plain = key.replace('、', "");
         let mut cands = candidates;
         return cands.find(|&i| {
@@ -183,7 +237,8 @@ fn bind_current(
     // in a `；`-list each part carries its own change.
     match total_of_part.get(&nearest) {
         Some(&(total, marker_at))
-            if doc.figures[total].paragraph == para && !doc.text()[marker_at..d.q.start].contains('；') =>
+            if doc.figures[total].paragraph == para
+                && !doc.text()[marker_at..d.q.start].contains('；') =>
         {
             Some(total)
         }
@@ -212,7 +267,15 @@ mod tests {
     #[test]
     fn same_sentence() {
         let g = one("2020年度收、支总计1070.21万元，与2019年度相比，增加399.96万元，增加37.4 %，主要原因是。");
-        assert_eq!(g, (Some("1070.21万元".into()), "399.96万元".into(), Some("37.4%".into()), Direction::Up));
+        assert_eq!(
+            g,
+            (
+                Some("1070.21万元".into()),
+                "399.96万元".into(),
+                Some("37.4%".into()),
+                Direction::Up
+            )
+        );
     }
 
     #[test]
@@ -230,7 +293,9 @@ mod tests {
 
     #[test]
     fn previous_sentence_same_paragraph() {
-        let g = one("2020年度收、支总计3190.21万元。与2019年相比，收、支总计各增加1693.77万元，增长113%。");
+        let g = one(
+            "2020年度收、支总计3190.21万元。与2019年相比，收、支总计各增加1693.77万元，增长113%。",
+        );
         assert_eq!(g.0.as_deref(), Some("3190.21万元"));
     }
 

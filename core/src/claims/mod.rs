@@ -39,8 +39,9 @@ pub fn extract(doc: &Document) -> Claims {
 }
 
 /// Words that make a figure a change between periods rather than a level.
-pub const CHANGE_WORDS: &[&str] =
-    &["增加", "减少", "增长", "下降", "降低", "上升", "增幅", "降幅", "节约", "节省", "增减", "减幅"];
+pub const CHANGE_WORDS: &[&str] = &[
+    "增加", "减少", "增长", "下降", "降低", "上升", "增幅", "降幅", "节约", "节省", "增减", "减幅",
+];
 
 pub fn has_change_word(s: &str) -> bool {
     CHANGE_WORDS.iter().any(|w| s.contains(w))
@@ -72,13 +73,25 @@ pub fn label_key(label: &str) -> String {
             break;
         }
         let rest = &s[digits..];
-        let cut = ["年度", "年末", "年", "月", "日"].iter().find(|p| rest.starts_with(**p));
+        let cut = ["年度", "年末", "年", "月", "日"]
+            .iter()
+            .find(|p| rest.starts_with(**p));
         match cut {
             Some(p) => s = rest[p.len()..].to_string(),
             None => break,
         }
     }
-    for prefix in ["本年度", "本年", "当年", "全年", "今年", "本部门", "本单位", "我局", "我单位"] {
+    for prefix in [
+        "本年度",
+        "本年",
+        "当年",
+        "全年",
+        "今年",
+        "本部门",
+        "本单位",
+        "我局",
+        "我单位",
+    ] {
         if let Some(r) = s.strip_prefix(prefix) {
             s = r.to_string();
         }
@@ -120,8 +133,14 @@ mod tests {
     #[test]
     fn keys() {
         assert_eq!(label_key("2020年度本年支出合计为"), "支出合计");
-        assert_eq!(label_key("2022年度一般公共预算财政拨款安排的“三公”经费支出"), "2022年度一般公共预算财政拨款安排的三公经费支出".replace("2022年度", ""));
-        assert!(label_matches("2020年本年支出合计", &label_key("本年支出合计")));
+        assert_eq!(
+            label_key("2022年度一般公共预算财政拨款安排的“三公”经费支出"),
+            "2022年度一般公共预算财政拨款安排的三公经费支出".replace("2022年度", "")
+        );
+        assert!(label_matches(
+            "2020年本年支出合计",
+            &label_key("本年支出合计")
+        ));
         assert!(label_matches("总收入为", "总收入"));
         assert!(!label_matches("收入", "总收入"));
     }

@@ -19,15 +19,25 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
         let count = (0..ei)
             .rev()
             .take_while(|&i| doc.figures[i].sentence == e.sentence && ei - i <= 2)
-            .find(|&i| matches!(doc.figures[i].q.unit, Unit::Count(_)) && doc.figures[i].q.is_operand());
+            .find(|&i| {
+                matches!(doc.figures[i].q.unit, Unit::Count(_)) && doc.figures[i].q.is_operand()
+            });
         let total = (ei + 1..doc.figures.len())
             .take_while(|&i| doc.figures[i].sentence == e.sentence && i - ei <= 1)
             .find(|&i| {
                 let g = &doc.figures[i];
-                g.q.unit.is_money() && g.q.is_operand() && ["共计", "合计", "共", "总计", "累计"].iter().any(|w| g.label.contains(w))
+                g.q.unit.is_money()
+                    && g.q.is_operand()
+                    && ["共计", "合计", "共", "总计", "累计"]
+                        .iter()
+                        .any(|w| g.label.contains(w))
             });
         if let (Some(count), Some(total)) = (count, total) {
-            out.push(ProductClaim { count, each: ei, total });
+            out.push(ProductClaim {
+                count,
+                each: ei,
+                total,
+            });
         }
     }
     out

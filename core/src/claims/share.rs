@@ -30,7 +30,16 @@ pub struct ShareClaim {
 fn named_whole(label: &str) -> Option<String> {
     let i = label.rfind('占')?;
     let mut w = &label[i + '占'.len_utf8()..];
-    for suffix in ["的比重为", "的比例为", "比重为", "比例为", "比重", "比例", "的", "为"] {
+    for suffix in [
+        "的比重为",
+        "的比例为",
+        "比重为",
+        "比例为",
+        "比重",
+        "比例",
+        "的",
+        "为",
+    ] {
         if let Some(r) = w.strip_suffix(suffix) {
             w = r;
             break;
@@ -55,7 +64,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         if f.q.unit != Unit::Percent || f.q.approx {
             continue;
         }
-        let Some(whole_name) = named_whole(&f.label) else { continue };
+        let Some(whole_name) = named_whole(&f.label) else {
+            continue;
+        };
         // The part: the nearest amount before, in the same sentence and parentheses level.
         let part = doc.figures[..ri]
             .iter()
@@ -74,7 +85,12 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             (Some(p), false) => resolve_named(doc, &whole_name, p, ri),
         };
         let enclosing = part.and_then(|p| part_of.get(&p)).map(|&si| sums[si].total);
-        out.push(ShareClaim { rate: ri, part, whole, enclosing });
+        out.push(ShareClaim {
+            rate: ri,
+            part,
+            whole,
+            enclosing,
+        });
     }
     out
 }

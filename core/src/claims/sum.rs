@@ -34,14 +34,29 @@ impl SumClaim {
         }
         let total = &doc.figures[self.total];
         let key = label_key(&total.label);
-        let total_word = ["合计", "总计", "总额", "共计", "总收入", "总支出", "收支总", "累计"]
-            .iter()
-            .any(|w| key.contains(w));
+        let total_word = [
+            "合计",
+            "总计",
+            "总额",
+            "共计",
+            "总收入",
+            "总支出",
+            "收支总",
+            "累计",
+        ]
+        .iter()
+        .any(|w| key.contains(w));
         let any_zero = self.parts.iter().any(|&p| doc.figures[p].q.value.is_zero());
-        let labels: Vec<&str> = self.parts.iter().map(|&p| doc.figures[p].label.as_str()).collect();
+        let labels: Vec<&str> = self
+            .parts
+            .iter()
+            .map(|&p| doc.figures[p].label.as_str())
+            .collect();
         let known_split = [("基本支出", "项目支出"), ("人员经费", "公用经费")]
             .iter()
-            .any(|(a, b)| labels.iter().any(|l| l.contains(a)) && labels.iter().any(|l| l.contains(b)));
+            .any(|(a, b)| {
+                labels.iter().any(|l| l.contains(a)) && labels.iter().any(|l| l.contains(b))
+            });
         total_word || any_zero || known_split || matches!(total.q.unit, Unit::Count(_))
     }
 }
@@ -65,7 +80,10 @@ fn is_amount(f: &Figure) -> bool {
 /// A change between periods, the base of a comparison (`比年初预算安排22216.00元增加`) or a
 /// target (`完成预算20000.00元的98.27%`): none of these is a level that can be a total or part.
 fn is_change(f: &Figure) -> bool {
-    has_change_word(&f.label) || f.label.starts_with('比') || f.label.starts_with('较') || f.label.contains("完成")
+    has_change_word(&f.label)
+        || f.label.starts_with('比')
+        || f.label.starts_with('较')
+        || f.label.contains("完成")
 }
 
 /// Markers in one paragraph: (offset, marker, length in bytes).
@@ -141,7 +159,11 @@ fn claim_at(
     let marker_sentence = doc.sentences.partition_point(|s| s.end <= at);
     // The total: the last amount before the marker, at the marker's level (one level up for
     // `（其中`), in the marker's sentence or, when that has none, the sentence before.
-    let total_depth = if in_paren { marker_depth.saturating_sub(1) } else { marker_depth };
+    let total_depth = if in_paren {
+        marker_depth.saturating_sub(1)
+    } else {
+        marker_depth
+    };
     let total = figs
         .clone()
         .rev()
@@ -171,16 +193,31 @@ fn claim_at(
     }
     let unit = tf.q.unit;
     let after_marker = &text[at + len..para.end];
-    let list_at_end = after_marker.trim_matches(|c: char| c == '：' || c.is_whitespace()).is_empty();
+    let list_at_end = after_marker
+        .trim_matches(|c: char| c == '：' || c.is_whitespace())
+        .is_empty();
     let parts = if list_at_end && !in_paren {
         numbered_items(doc, p, unit, first, last)
     } else {
-        inline_parts(doc, figs, at + len, marker_sentence, marker_depth, unit, in_paren)
+        inline_parts(
+            doc,
+            figs,
+            at + len,
+            marker_sentence,
+            marker_depth,
+            unit,
+            in_paren,
+        )
     };
     if parts.is_empty() {
         return None;
     }
-    Some(SumClaim { total, parts, marker, marker_at: at })
+    Some(SumClaim {
+        total,
+        parts,
+        marker,
+        marker_at: at,
+    })
 }
 
 /// Parts listed after the marker in the same sentence (or inside the same parentheses).
@@ -230,7 +267,8 @@ fn inline_parts(
             continue;
         }
         if is_change(f) {
-            if uses_semicolons || between.contains('；') || after_is_semicolon_list(text, f.q.end) {
+            if uses_semicolons || between.contains('；') || after_is_semicolon_list(text, f.q.end)
+            {
                 continue;
             }
             break;
@@ -254,12 +292,20 @@ fn after_is_semicolon_list(text: &str, at: usize) -> bool {
 
 /// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount
 /// of each numbered paragraph is a part.
-fn numbered_items(doc: &Document, p: usize, unit: Unit, first: &[usize], last: &[usize]) -> Vec<usize> {
+fn numbered_items(
+    doc: &Document,
+    p: usize,
+    unit: Unit,
+    first: &[usize],
+    last: &[usize],
+) -> Vec<usize> {
     let mut parts = Vec::new();
     let mut expect = 1;
     let mut style = None;
     for q in p + 1..doc.paragraphs.len() {
-        let Some(h) = &doc.paragraphs[q].heading else { break };
+        let Some(h) = &doc.paragraphs[q].heading else {
+            break;
+        };
         if h.number != expect || style.is_some_and(|s| s != h.style) {
             break;
         }
@@ -308,7 +354,13 @@ mod tests {
     #[test]
     fn semicolon_list_with_shares() {
         let s = sums("2020 年度支出合计 1068.33万元，其中：基本支出 204.37万元，占19.1%；项目支出 863.97 万元，占 80.9%。");
-        assert_eq!(s, [("1068.33万元".into(), vec!["204.37万元".into(), "863.97万元".into()])]);
+        assert_eq!(
+            s,
+            [(
+                "1068.33万元".into(),
+                vec!["204.37万元".into(), "863.97万元".into()]
+            )]
+        );
     }
 
     #[test]
@@ -348,7 +400,9 @@ mod tests {
     #[test]
     fn no_list_no_claim() {
         assert!(sums("主要包括基本工资、津贴补贴、奖金等。").is_empty());
-        assert!(sums("年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。").is_empty());
+        assert!(
+            sums("年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。").is_empty()
+        );
     }
 }
 
@@ -360,7 +414,12 @@ mod more_tests {
         let d = Document::read(t);
         extract(&d)
             .iter()
-            .map(|c| (d.figures[c.total].q.display(), c.parts.iter().map(|&p| d.figures[p].q.display()).collect()))
+            .map(|c| {
+                (
+                    d.figures[c.total].q.display(),
+                    c.parts.iter().map(|&p| d.figures[p].q.display()).collect(),
+                )
+            })
             .collect()
     }
 

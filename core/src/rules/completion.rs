@@ -1,6 +1,8 @@
 //! `completion`: `完成年初预算的 r%` equals actual ÷ budget (or target).
 
-use super::{compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink};
+use super::{
+    compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
+};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::report::Severity;
@@ -31,43 +33,73 @@ impl Rule for Completion {
             let r = &doc.figures[c.rate];
             let at = r.q.start..r.q.end;
             let (Some(a), Some(t)) = (c.actual, c.target) else {
-                sink.unchecked(INFO.id, at, "文中未同时给出实际数和预算（目标）数", "actual or budget not stated");
+                sink.unchecked(
+                    INFO.id,
+                    at,
+                    "文中未同时给出实际数和预算（目标）数",
+                    "actual or budget not stated",
+                );
                 continue;
             };
             let (a, t) = (&doc.figures[a], &doc.figures[t]);
-            let (Some(ai), Some(ti)) = (a.q.interval(), t.q.interval()) else { continue };
+            let (Some(ai), Some(ti)) = (a.q.interval(), t.q.interval()) else {
+                continue;
+            };
             let Some(computed) = ai.div(ti) else {
                 let mut d = Draft::new(
                     INFO.id,
                     Severity::Info,
                     at,
                     format!("预算（目标）数为{}，完成率无从计算", doc.written(t)),
-                    format!("The budget is {}: a completion rate is meaningless", doc.written(t)),
+                    format!(
+                        "The budget is {}: a completion rate is meaningless",
+                        doc.written(t)
+                    ),
                 );
                 d.stated = Some(doc.written(r));
-                d.related.push((t.q.start..t.q.end, "预算（目标）数".into()));
+                d.related
+                    .push((t.q.start..t.q.end, "预算（目标）数".into()));
                 d.related.push((a.q.start..a.q.end, "实际数".into()));
                 sink.report(d);
                 continue;
             };
             let dp = show_dp(r);
-            let formula = format!("{} ÷ {} = {}", super::plain(a), super::plain(t), pct_range(computed, dp));
+            let formula = format!(
+                "{} ÷ {} = {}",
+                super::plain(a),
+                super::plain(t),
+                pct_range(computed, dp)
+            );
             let verdict = compare_rate(computed, r);
             if verdict == RateVerdict::Consistent {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }
             let (severity, cause) = match verdict {
-                RateVerdict::Truncated => (Severity::Warning, Some("按截尾计算才得此值，应四舍五入".to_string())),
-                RateVerdict::RoundedUp => (Severity::Warning, Some("按向上进位计算才得此值，应四舍五入".to_string())),
+                RateVerdict::Truncated => (
+                    Severity::Warning,
+                    Some("按截尾计算才得此值，应四舍五入".to_string()),
+                ),
+                RateVerdict::RoundedUp => (
+                    Severity::Warning,
+                    Some("按向上进位计算才得此值，应四舍五入".to_string()),
+                ),
                 _ => (Severity::Error, None),
             };
             let mut d = Draft::new(
                 INFO.id,
                 severity,
                 at,
-                format!("完成率应为{}，文中为{}", pct_range(computed, dp), doc.written(r)),
-                format!("The completion rate is {}, the text says {}", pct_range(computed, dp), doc.written(r)),
+                format!(
+                    "完成率应为{}，文中为{}",
+                    pct_range(computed, dp),
+                    doc.written(r)
+                ),
+                format!(
+                    "The completion rate is {}, the text says {}",
+                    pct_range(computed, dp),
+                    doc.written(r)
+                ),
             );
             d.stated = Some(doc.written(r));
             d.expected = Some(pct_range(computed, dp));
@@ -75,7 +107,8 @@ impl Rule for Completion {
             d.repair = Some(format!("若完成率为{}则一致", repair_rate(computed, r)));
             d.cause = cause;
             d.related.push((a.q.start..a.q.end, "实际数".into()));
-            d.related.push((t.q.start..t.q.end, "预算（目标）数".into()));
+            d.related
+                .push((t.q.start..t.q.end, "预算（目标）数".into()));
             sink.report(d);
         }
     }

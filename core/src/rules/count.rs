@@ -27,7 +27,11 @@ impl Rule for Count {
         &INFO
     }
     fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
-        for c in claims.sums.iter().filter(|c| matches!(doc.figures[c.total].q.unit, Unit::Count(_))) {
+        for c in claims
+            .sums
+            .iter()
+            .filter(|c| matches!(doc.figures[c.total].q.unit, Unit::Count(_)))
+        {
             super::sum::check_sum(INFO.id, doc, c, sink);
         }
         for c in &claims.counts {
@@ -38,7 +42,12 @@ impl Rule for Count {
             let ok = if c.open_ended { items <= n } else { items == n };
             let formula = format!("列举{}项，文中为{}", c.items, doc.written(f));
             if ok {
-                sink.verified(INFO.id, at, formula, format!("{} items listed, {} stated", c.items, n));
+                sink.verified(
+                    INFO.id,
+                    at,
+                    formula,
+                    format!("{} items listed, {} stated", c.items, n),
+                );
                 continue;
             }
             let mut d = Draft::new(
@@ -46,7 +55,11 @@ impl Rule for Count {
                 Severity::Error,
                 at,
                 format!("列举了{}项，但文中写{}", c.items, doc.written(f)),
-                format!("{} items are listed but the text says {}", c.items, doc.written(f)),
+                format!(
+                    "{} items are listed but the text says {}",
+                    c.items,
+                    doc.written(f)
+                ),
             );
             d.stated = Some(doc.written(f));
             d.expected = Some(format!("{}{}", c.items, f.q.unit.suffix()));

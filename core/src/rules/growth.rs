@@ -1,6 +1,8 @@
 //! `growth`: `比上年增加 D，增长 r%` — r equals D over the previous-year value.
 
-use super::{compare_rate, money, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink};
+use super::{
+    compare_rate, money, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
+};
 use crate::claims::growth::Direction;
 use crate::claims::Claims;
 use crate::document::Document;
@@ -35,19 +37,33 @@ impl Rule for Growth {
                 continue;
             }
             let d = &doc.figures[g.delta];
-            let at = g.rate.map(|r| doc.figures[r].q.start..doc.figures[r].q.end).unwrap_or(d.q.start..d.q.end);
+            let at = g
+                .rate
+                .map(|r| doc.figures[r].q.start..doc.figures[r].q.end)
+                .unwrap_or(d.q.start..d.q.end);
             let Some(ci) = g.current else {
                 match (g.previous, g.rate) {
                     (Some(pi), Some(ri)) => check_on_previous(doc, g.delta, pi, ri, sink),
-                    _ => sink.unchecked(INFO.id, at, "无法确定与之比较的本年数", "the current-year value is not identifiable"),
+                    _ => sink.unchecked(
+                        INFO.id,
+                        at,
+                        "无法确定与之比较的本年数",
+                        "the current-year value is not identifiable",
+                    ),
                 }
                 continue;
             };
             let c = &doc.figures[ci];
-            let (Some(cv), Some(dv)) = (c.q.interval(), d.q.interval()) else { continue };
+            let (Some(cv), Some(dv)) = (c.q.interval(), d.q.interval()) else {
+                continue;
+            };
             let up = g.direction == Direction::Up;
             let sign = if up { "−" } else { "+" };
-            let prev_face = if up { super::sum::face(c) - super::sum::face(d) } else { super::sum::face(c) + super::sum::face(d) };
+            let prev_face = if up {
+                super::sum::face(c) - super::sum::face(d)
+            } else {
+                super::sum::face(c) + super::sum::face(d)
+            };
             let unit = c.q.unit;
             let dp = c.q.decimals.max(d.q.decimals);
             // A stated previous-year value: current ∓ D must equal it.
@@ -56,7 +72,12 @@ impl Rule for Growth {
                 let derived = if up { cv.sub(dv) } else { cv.add(dv) };
                 if let (Some(derived), Some(pv)) = (derived, p.q.interval()) {
                     let pat = p.q.start..p.q.end;
-                    let formula = format!("{} {sign} {} = {}", super::plain(c), super::plain(d), money(prev_face, unit, dp));
+                    let formula = format!(
+                        "{} {sign} {} = {}",
+                        super::plain(c),
+                        super::plain(d),
+                        money(prev_face, unit, dp)
+                    );
                     if derived.overlaps(pv) {
                         sink.verified(INFO.id, pat, formula.clone(), formula);
                     } else {
@@ -64,8 +85,16 @@ impl Rule for Growth {
                             INFO.id,
                             Severity::Error,
                             pat,
-                            format!("上年数应为{}，文中为{}", money(prev_face, unit, dp), doc.written(p)),
-                            format!("The previous-year value should be {}, the text says {}", money(prev_face, unit, dp), doc.written(p)),
+                            format!(
+                                "上年数应为{}，文中为{}",
+                                money(prev_face, unit, dp),
+                                doc.written(p)
+                            ),
+                            format!(
+                                "The previous-year value should be {}, the text says {}",
+                                money(prev_face, unit, dp),
+                                doc.written(p)
+                            ),
                         );
                         f.stated = Some(doc.written(p));
                         f.expected = Some(money(prev_face, unit, dp));
@@ -79,32 +108,63 @@ impl Rule for Growth {
             let Some(ri) = g.rate else { continue };
             let r = &doc.figures[ri];
             let rdp = show_dp(r);
-            let formula_base = format!("{} ÷ ({} {sign} {})", super::plain(d), super::plain(c), super::plain(d));
+            let formula_base = format!(
+                "{} ÷ ({} {sign} {})",
+                super::plain(d),
+                super::plain(c),
+                super::plain(d)
+            );
             // Exact bounds: the rate rises with D and falls with the current value.
             let bounds = if up {
                 let lo_den = cv.hi.checked_sub(dv.lo);
                 let hi_den = cv.lo.checked_sub(dv.hi);
                 match (lo_den, hi_den) {
-                    (Some(a), Some(b)) if b > rust_decimal::Decimal::ZERO => {
-                        dv.lo.checked_div(a).zip(dv.hi.checked_div(b)).map(|(lo, hi)| Interval { lo, hi })
-                    }
+                    (Some(a), Some(b)) if b > rust_decimal::Decimal::ZERO => dv
+                        .lo
+                        .checked_div(a)
+                        .zip(dv.hi.checked_div(b))
+                        .map(|(lo, hi)| Interval { lo, hi }),
                     _ => None,
                 }
             } else {
-                Interval { lo: dv.lo, hi: dv.hi }.div(Interval { lo: cv.hi + dv.lo, hi: cv.lo + dv.hi }).and_then(|_| {
-                    dv.lo.checked_div(cv.hi + dv.lo).zip(dv.hi.checked_div(cv.lo + dv.hi)).map(|(lo, hi)| Interval { lo, hi })
+                Interval {
+                    lo: dv.lo,
+                    hi: dv.hi,
+                }
+                .div(Interval {
+                    lo: cv.hi + dv.lo,
+                    hi: cv.lo + dv.hi,
+                })
+                .and_then(|_| {
+                    dv.lo
+                        .checked_div(cv.hi + dv.lo)
+                        .zip(dv.hi.checked_div(cv.lo + dv.hi))
+                        .map(|(lo, hi)| Interval { lo, hi })
                 })
             };
             let Some(computed) = bounds else {
                 let mut f = Draft::new(
                     INFO.id,
-                    if prev_face.is_sign_negative() { Severity::Warning } else { Severity::Info },
+                    if prev_face.is_sign_negative() {
+                        Severity::Warning
+                    } else {
+                        Severity::Info
+                    },
                     at,
-                    format!("上年数（{}）为0或负数，{}无从计算", money(prev_face, unit, dp), doc.written(r)),
+                    format!(
+                        "上年数（{}）为0或负数，{}无从计算",
+                        money(prev_face, unit, dp),
+                        doc.written(r)
+                    ),
                     "The previous-year value is zero or negative: the rate is undefined".into(),
                 );
                 f.stated = Some(doc.written(r));
-                f.formula = Some(format!("{} {sign} {} = {}", super::plain(c), super::plain(d), money(prev_face, unit, dp)));
+                f.formula = Some(format!(
+                    "{} {sign} {} = {}",
+                    super::plain(c),
+                    super::plain(d),
+                    money(prev_face, unit, dp)
+                ));
                 f.related.push((c.q.start..c.q.end, "本年数".into()));
                 f.related.push((d.q.start..d.q.end, "增减额".into()));
                 sink.report(f);
@@ -130,7 +190,9 @@ impl Rule for Growth {
                 continue;
             }
             // The usual slip: the current year as the base.
-            let on_current = dv.div(cv).filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
+            let on_current = dv
+                .div(cv)
+                .filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
             let (severity, cause) = match (verdict, on_current) {
                 (_, Some(x)) => (
                     Severity::Error,
@@ -142,8 +204,14 @@ impl Rule for Growth {
                         money(prev_face, unit, dp)
                     )),
                 ),
-                (RateVerdict::Truncated, None) => (Severity::Warning, Some("按截尾（舍去尾数）计算才得此值，应四舍五入".into())),
-                (RateVerdict::RoundedUp, None) => (Severity::Warning, Some("按向上进位计算才得此值，应四舍五入".into())),
+                (RateVerdict::Truncated, None) => (
+                    Severity::Warning,
+                    Some("按截尾（舍去尾数）计算才得此值，应四舍五入".into()),
+                ),
+                (RateVerdict::RoundedUp, None) => (
+                    Severity::Warning,
+                    Some("按向上进位计算才得此值，应四舍五入".into()),
+                ),
                 _ => (Severity::Error, None),
             };
             let word = if up { "增长率" } else { "下降率" };
@@ -151,15 +219,24 @@ impl Rule for Growth {
                 INFO.id,
                 severity,
                 at,
-                format!("{word}应为{}，文中为{}", pct_range(computed, rdp), doc.written(r)),
-                format!("The rate of change is {}, the text says {}", pct_range(computed, rdp), doc.written(r)),
+                format!(
+                    "{word}应为{}，文中为{}",
+                    pct_range(computed, rdp),
+                    doc.written(r)
+                ),
+                format!(
+                    "The rate of change is {}, the text says {}",
+                    pct_range(computed, rdp),
+                    doc.written(r)
+                ),
             );
             f.stated = Some(doc.written(r));
             f.expected = Some(pct_range(computed, rdp));
             f.formula = Some(formula);
             f.repair = Some(format!("若{word}为{}则一致", repair_rate(computed, r)));
             f.cause = cause;
-            f.related.push((c.q.start..c.q.end, format!("本年数：{}", c.label)));
+            f.related
+                .push((c.q.start..c.q.end, format!("本年数：{}", c.label)));
             f.related.push((d.q.start..d.q.end, "增减额".into()));
             sink.report(f);
         }
@@ -169,31 +246,55 @@ impl Rule for Growth {
 /// Only the base is stated (`2020年…19740.24元。本年度…比上年度增加5298.19元，增长26.84%`):
 /// the rate is D over that base.
 fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize, sink: &mut Sink) {
-    let (d, p, r) = (&doc.figures[delta], &doc.figures[previous], &doc.figures[rate]);
+    let (d, p, r) = (
+        &doc.figures[delta],
+        &doc.figures[previous],
+        &doc.figures[rate],
+    );
     let at = r.q.start..r.q.end;
-    let (Some(dv), Some(pv)) = (d.q.interval(), p.q.interval()) else { return };
+    let (Some(dv), Some(pv)) = (d.q.interval(), p.q.interval()) else {
+        return;
+    };
     let dp = show_dp(r);
     let Some(computed) = dv.div(pv) else {
         sink.unchecked(INFO.id, at, "基数为0，增减幅度无从计算", "the base is zero");
         return;
     };
-    let formula = format!("{} ÷ {} = {}", super::plain(d), super::plain(p), pct_range(computed, dp));
+    let formula = format!(
+        "{} ÷ {} = {}",
+        super::plain(d),
+        super::plain(p),
+        pct_range(computed, dp)
+    );
     match compare_rate(computed, r) {
         RateVerdict::Consistent => sink.verified(INFO.id, at, formula.clone(), formula),
         verdict => {
-            let severity = if verdict == RateVerdict::Wrong { Severity::Error } else { Severity::Warning };
+            let severity = if verdict == RateVerdict::Wrong {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
             let mut f = Draft::new(
                 INFO.id,
                 severity,
                 at,
-                format!("增减幅度应为{}，文中为{}", pct_range(computed, dp), doc.written(r)),
-                format!("The rate of change is {}, the text says {}", pct_range(computed, dp), doc.written(r)),
+                format!(
+                    "增减幅度应为{}，文中为{}",
+                    pct_range(computed, dp),
+                    doc.written(r)
+                ),
+                format!(
+                    "The rate of change is {}, the text says {}",
+                    pct_range(computed, dp),
+                    doc.written(r)
+                ),
             );
             f.stated = Some(doc.written(r));
             f.expected = Some(pct_range(computed, dp));
             f.formula = Some(formula);
             f.repair = Some(format!("若增减幅度为{}则一致", repair_rate(computed, r)));
-            f.related.push((p.q.start..p.q.end, format!("基数：{}", p.label)));
+            f.related
+                .push((p.q.start..p.q.end, format!("基数：{}", p.label)));
             f.related.push((d.q.start..d.q.end, "增减额".into()));
             sink.report(f);
         }

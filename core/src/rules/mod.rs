@@ -38,7 +38,14 @@ pub trait Rule: Sync {
     fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink);
 }
 
-static RULES: &[&dyn Rule] = &[&sum::Sum, &share::Share, &growth::Growth, &completion::Completion, &count::Count, &product::Product];
+static RULES: &[&dyn Rule] = &[
+    &sum::Sum,
+    &share::Share,
+    &growth::Growth,
+    &completion::Completion,
+    &count::Count,
+    &product::Product,
+];
 
 /// Every rule, in the order they run.
 pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
@@ -69,7 +76,13 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(rule: &'static str, severity: Severity, at: Range<usize>, message: String, message_en: String) -> Self {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        at: Range<usize>,
+        message: String,
+        message_en: String,
+    ) -> Self {
         Draft {
             rule,
             severity,
@@ -95,10 +108,21 @@ pub struct Sink<'d> {
 
 impl<'d> Sink<'d> {
     pub fn new(doc: &'d Document<'d>) -> Self {
-        Sink { doc, findings: Vec::new(), ledger: Vec::new() }
+        Sink {
+            doc,
+            findings: Vec::new(),
+            ledger: Vec::new(),
+        }
     }
 
-    fn entry(&mut self, rule: &'static str, outcome: Outcome, at: Range<usize>, detail: String, detail_en: String) {
+    fn entry(
+        &mut self,
+        rule: &'static str,
+        outcome: Outcome,
+        at: Range<usize>,
+        detail: String,
+        detail_en: String,
+    ) {
         let span = self.doc.span(at);
         self.ledger.push(LedgerEntry {
             rule,
@@ -111,23 +135,51 @@ impl<'d> Sink<'d> {
         });
     }
 
-    pub fn verified(&mut self, rule: &'static str, at: Range<usize>, detail: String, detail_en: String) {
+    pub fn verified(
+        &mut self,
+        rule: &'static str,
+        at: Range<usize>,
+        detail: String,
+        detail_en: String,
+    ) {
         self.entry(rule, Outcome::Verified, at, detail, detail_en);
     }
 
-    pub fn unchecked(&mut self, rule: &'static str, at: Range<usize>, reason: &str, reason_en: &str) {
-        self.entry(rule, Outcome::Unchecked, at, reason.to_string(), reason_en.to_string());
+    pub fn unchecked(
+        &mut self,
+        rule: &'static str,
+        at: Range<usize>,
+        reason: &str,
+        reason_en: &str,
+    ) {
+        self.entry(
+            rule,
+            Outcome::Unchecked,
+            at,
+            reason.to_string(),
+            reason_en.to_string(),
+        );
     }
 
     pub fn report(&mut self, d: Draft) {
         let span = self.doc.span(d.at.clone());
-        self.entry(d.rule, Outcome::Failed, d.at, d.message.clone(), d.message_en.clone());
+        self.entry(
+            d.rule,
+            Outcome::Failed,
+            d.at,
+            d.message.clone(),
+            d.message_en.clone(),
+        );
         let related = d
             .related
             .into_iter()
             .map(|(r, note)| {
                 let s = self.doc.span(r);
-                Related { span: s, quote: self.doc.quote(s), note }
+                Related {
+                    span: s,
+                    quote: self.doc.quote(s),
+                    note,
+                }
             })
             .collect();
         self.findings.push(Finding {
@@ -162,17 +214,28 @@ pub enum RateVerdict {
 /// `computed` is a fraction (0.4434); `stated` a percentage figure.
 pub fn compare_rate(computed: Interval, stated: &Figure) -> RateVerdict {
     let pct = Decimal::ONE_HUNDRED;
-    let Some(c) = computed.scale(pct) else { return RateVerdict::Wrong };
+    let Some(c) = computed.scale(pct) else {
+        return RateVerdict::Wrong;
+    };
     let v = stated.q.value;
     let k = stated.q.decimals;
-    let round = Interval { lo: v - half_ulp(k), hi: v + half_ulp(k) };
+    let round = Interval {
+        lo: v - half_ulp(k),
+        hi: v + half_ulp(k),
+    };
     if c.overlaps(round) {
         return RateVerdict::Consistent;
     }
-    if c.overlaps(Interval { lo: v, hi: v + ulp(k) }) {
+    if c.overlaps(Interval {
+        lo: v,
+        hi: v + ulp(k),
+    }) {
         return RateVerdict::Truncated;
     }
-    if c.overlaps(Interval { lo: v - ulp(k), hi: v }) {
+    if c.overlaps(Interval {
+        lo: v - ulp(k),
+        hi: v,
+    }) {
         return RateVerdict::RoundedUp;
     }
     RateVerdict::Wrong
@@ -180,7 +243,8 @@ pub fn compare_rate(computed: Interval, stated: &Figure) -> RateVerdict {
 
 /// A fraction as a percentage with `dp` decimals: 0.59674 → `59.67%`.
 pub fn pct(x: Decimal, dp: u32) -> String {
-    let v = (x * Decimal::ONE_HUNDRED).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let v = (x * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     format!("{v:.prec$}%", prec = dp as usize)
 }
 
@@ -205,8 +269,8 @@ pub fn money(yuan: Decimal, unit: Unit, dp: u32) -> String {
         Unit::Money(m) => m.scale(),
         _ => Decimal::ONE,
     };
-    let v = (yuan / scale).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero).normalize();
-    format!("{v}{}", unit.suffix())
+    let v = (yuan / scale).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    format!("{v:.prec$}{}", unit.suffix(), prec = dp as usize)
 }
 
 /// Plain value of a figure without unit: `1070.21`.
@@ -232,7 +296,11 @@ mod tests {
         sorted.dedup();
         assert_eq!(ids.len(), sorted.len());
         for r in all() {
-            assert!(r.explanation_zh.contains("例"), "{} needs a worked example", r.id);
+            assert!(
+                r.explanation_zh.contains("例"),
+                "{} needs a worked example",
+                r.id
+            );
             assert!(!r.summary_en.is_empty());
         }
     }

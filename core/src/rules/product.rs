@@ -3,7 +3,6 @@
 use super::{money, Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::document::Document;
-use crate::interval::Interval;
 use crate::report::Severity;
 
 pub struct Product;
@@ -17,7 +16,8 @@ static INFO: RuleInfo = RuleInfo {
     summary_en: "In `n units, m each, T in all`, n × m equals T.",
     explanation_zh: "按四舍五入区间计算户数（个数）与每户金额之积，与“共计”数比较。\n\
 例：“规上企业11户，每户50万元，共计550万元”：11 × 50 = 550，一致。",
-    explanation_en: "The count times the amount each, on rounding intervals, must overlap the stated total. \
+    explanation_en:
+        "The count times the amount each, on rounding intervals, must overlap the stated total. \
 Example: 11 × 50 = 550.",
 };
 
@@ -27,14 +27,24 @@ impl Rule for Product {
     }
     fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
         for p in &claims.products {
-            let (n, e, t) = (&doc.figures[p.count], &doc.figures[p.each], &doc.figures[p.total]);
+            let (n, e, t) = (
+                &doc.figures[p.count],
+                &doc.figures[p.each],
+                &doc.figures[p.total],
+            );
             let at = t.q.start..t.q.end;
-            let (Some(ni), Some(ei), Some(ti)) = (Interval::stated(n.q.value, n.q.decimals, 1.into()), e.q.interval(), t.q.interval()) else {
+            let (Some(ni), Some(ei), Some(ti)) = (n.q.interval(), e.q.interval(), t.q.interval())
+            else {
                 continue;
             };
             let Some(prod) = ni.mul(ei) else { continue };
             let face = n.q.value * super::sum::face(e);
-            let formula = format!("{} × {} = {}", super::plain(n), super::plain(e), money(face, t.q.unit, e.q.decimals));
+            let formula = format!(
+                "{} × {} = {}",
+                super::plain(n),
+                super::plain(e),
+                money(face, t.q.unit, e.q.decimals)
+            );
             if prod.overlaps(ti) {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
@@ -43,8 +53,17 @@ impl Rule for Product {
                 INFO.id,
                 Severity::Error,
                 at,
-                format!("{}应为{}，文中为{}", "合计", money(face, t.q.unit, e.q.decimals), doc.written(t)),
-                format!("count × amount each is {}, the text says {}", money(face, t.q.unit, e.q.decimals), doc.written(t)),
+                format!(
+                    "{}应为{}，文中为{}",
+                    "合计",
+                    money(face, t.q.unit, e.q.decimals),
+                    doc.written(t)
+                ),
+                format!(
+                    "count × amount each is {}, the text says {}",
+                    money(face, t.q.unit, e.q.decimals),
+                    doc.written(t)
+                ),
             );
             d.stated = Some(doc.written(t));
             d.expected = Some(money(face, t.q.unit, e.q.decimals));

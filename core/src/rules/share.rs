@@ -1,7 +1,9 @@
 //! `share`: `占 p%` equals the part divided by the right whole.
 
 use super::sum::face;
-use super::{compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink};
+use super::{
+    compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
+};
 use crate::claims::share::Whole;
 use crate::claims::Claims;
 use crate::document::Document;
@@ -35,16 +37,28 @@ impl Rule for Share {
             let (whole, part) = match (&c.whole, c.part) {
                 (Whole::Enclosing(w) | Whole::Named(w), Some(p)) => (*w, p),
                 (Whole::Unresolved(name), _) if !name.is_empty() => {
-                    sink.unchecked(INFO.id, at, &format!("文中未找到“{name}”的数额"), "the named whole is not stated");
+                    sink.unchecked(
+                        INFO.id,
+                        at,
+                        &format!("文中未找到“{name}”的数额"),
+                        "the named whole is not stated",
+                    );
                     continue;
                 }
                 _ => {
-                    sink.unchecked(INFO.id, at, "无法确定占比的分子或分母", "part or whole not identifiable");
+                    sink.unchecked(
+                        INFO.id,
+                        at,
+                        "无法确定占比的分子或分母",
+                        "part or whole not identifiable",
+                    );
                     continue;
                 }
             };
             let (w, p) = (&doc.figures[whole], &doc.figures[part]);
-            let (Some(wi), Some(pi)) = (w.q.interval(), p.q.interval()) else { continue };
+            let (Some(wi), Some(pi)) = (w.q.interval(), p.q.interval()) else {
+                continue;
+            };
             let formula_base = format!("{} ÷ {}", super::plain(p), super::plain(w));
             let Some(computed) = pi.div(wi) else {
                 let mut d = Draft::new(
@@ -52,7 +66,10 @@ impl Rule for Share {
                     Severity::Info,
                     at,
                     format!("总数{}为0，占比无从计算", doc.written(w)),
-                    format!("The whole {} is zero: the share is undefined", doc.written(w)),
+                    format!(
+                        "The whole {} is zero: the share is undefined",
+                        doc.written(w)
+                    ),
                 );
                 d.stated = Some(doc.written(r));
                 d.related.push((w.q.start..w.q.end, "总数".into()));
@@ -82,24 +99,43 @@ impl Rule for Share {
                         doc.written(&doc.figures[e])
                     )),
                 ),
-                (RateVerdict::Truncated, _) => (Severity::Warning, Some("按截尾（舍去尾数）计算才得此值，应四舍五入".to_string())),
-                (RateVerdict::RoundedUp, _) => (Severity::Warning, Some("按向上进位计算才得此值，应四舍五入".to_string())),
-                _ => (Severity::Error, other_whole(doc, claims, part, whole, c.rate)),
+                (RateVerdict::Truncated, _) => (
+                    Severity::Warning,
+                    Some("按截尾（舍去尾数）计算才得此值，应四舍五入".to_string()),
+                ),
+                (RateVerdict::RoundedUp, _) => (
+                    Severity::Warning,
+                    Some("按向上进位计算才得此值，应四舍五入".to_string()),
+                ),
+                _ => (
+                    Severity::Error,
+                    other_whole(doc, claims, part, whole, c.rate),
+                ),
             };
             let mut d = Draft::new(
                 INFO.id,
                 severity,
                 at,
-                format!("占比应为{}，文中为{}", pct_range(computed, dp), doc.written(r)),
-                format!("The share is {}, the text says {}", pct_range(computed, dp), doc.written(r)),
+                format!(
+                    "占比应为{}，文中为{}",
+                    pct_range(computed, dp),
+                    doc.written(r)
+                ),
+                format!(
+                    "The share is {}, the text says {}",
+                    pct_range(computed, dp),
+                    doc.written(r)
+                ),
             );
             d.stated = Some(doc.written(r));
             d.expected = Some(pct_range(computed, dp));
             d.formula = Some(formula);
             d.repair = Some(format!("若占比为{}则一致", repair_rate(computed, r)));
             d.cause = cause;
-            d.related.push((p.q.start..p.q.end, format!("分子：{}", p.label)));
-            d.related.push((w.q.start..w.q.end, format!("分母：{}", w.label)));
+            d.related
+                .push((p.q.start..p.q.end, format!("分子：{}", p.label)));
+            d.related
+                .push((w.q.start..w.q.end, format!("分母：{}", w.label)));
             sink.report(d);
         }
     }
@@ -107,7 +143,13 @@ impl Rule for Share {
 
 /// When the stated share is wrong, another total of the document that reproduces it is the
 /// likely cause.
-fn other_whole(doc: &Document, claims: &Claims, part: usize, whole: usize, rate: usize) -> Option<String> {
+fn other_whole(
+    doc: &Document,
+    claims: &Claims,
+    part: usize,
+    whole: usize,
+    rate: usize,
+) -> Option<String> {
     let r = &doc.figures[rate];
     let p = doc.figures[part].q.interval()?;
     for s in &claims.sums {
@@ -120,7 +162,11 @@ fn other_whole(doc: &Document, claims: &Claims, part: usize, whole: usize, rate:
         }
         if let Some(c) = p.div(t.q.interval()?) {
             if compare_rate(c, r) == RateVerdict::Consistent {
-                return Some(format!("该比例与以“{}”{}为分母的结果一致，可能用错了分母", t.label, doc.written(t)));
+                return Some(format!(
+                    "该比例与以“{}”{}为分母的结果一致，可能用错了分母",
+                    t.label,
+                    doc.written(t)
+                ));
             }
         }
     }

@@ -33,7 +33,11 @@ impl Rule for Sum {
         &INFO
     }
     fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
-        for c in claims.sums.iter().filter(|c| doc.figures[c.total].q.unit.is_money()) {
+        for c in claims
+            .sums
+            .iter()
+            .filter(|c| doc.figures[c.total].q.unit.is_money())
+        {
             check_sum(INFO.id, doc, c, sink);
         }
     }
@@ -53,18 +57,34 @@ pub(super) fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: 
     let parts: Vec<&Figure> = c.parts.iter().map(|&p| &doc.figures[p]).collect();
     let at = total.q.start..total.q.end;
     let Some(ti) = total.q.interval() else { return };
-    let sum_iv = parts.iter().try_fold(Interval::exact(Decimal::ZERO), |acc, p| acc.add(p.q.interval()?));
+    let sum_iv = parts
+        .iter()
+        .try_fold(Interval::exact(Decimal::ZERO), |acc, p| {
+            acc.add(p.q.interval()?)
+        });
     let Some(si) = sum_iv else {
         sink.unchecked(rule, at, "数值过大，无法计算", "value too large to compute");
         return;
     };
     let unit = total.q.unit;
-    let dp = parts.iter().map(|p| p.q.decimals).chain([total.q.decimals]).max().unwrap_or(0);
+    let dp = parts
+        .iter()
+        .map(|p| p.q.decimals)
+        .chain([total.q.decimals])
+        .max()
+        .unwrap_or(0);
     let face_sum: Decimal = parts.iter().map(|p| face(p)).sum();
     let shown = |yuan: Decimal| money(yuan, unit, dp);
-    let terms: Vec<String> = parts.iter().map(|p| {
-        if p.q.unit == unit { super::plain(p) } else { format!("{}（{}）", shown(face(p)), doc.written(p)) }
-    }).collect();
+    let terms: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            if p.q.unit == unit {
+                super::plain(p)
+            } else {
+                format!("{}（{}）", shown(face(p)), doc.written(p))
+            }
+        })
+        .collect();
     let formula_sum = format!("{} = {}", terms.join(" + "), shown(face_sum));
     let written_total = doc.written(total);
 
@@ -76,42 +96,93 @@ pub(super) fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: 
                 rule,
                 Severity::Error,
                 at,
-                format!("分项“{}”{}大于其总数{}", p.label, doc.written(p), written_total),
-                format!("The part {} is larger than its total {}", doc.written(p), written_total),
+                format!(
+                    "分项“{}”{}大于其总数{}",
+                    p.label,
+                    doc.written(p),
+                    written_total
+                ),
+                format!(
+                    "The part {} is larger than its total {}",
+                    doc.written(p),
+                    written_total
+                ),
             );
             d.stated = Some(written_total);
             d.expected = Some(format!("≥ {}", shown(face(p))));
             d.formula = Some(format!("{} > {}", shown(face(p)), shown(face(total))));
-            d.related.push((p.q.start..p.q.end, format!("分项：{}", p.label)));
+            d.related
+                .push((p.q.start..p.q.end, format!("分项：{}", p.label)));
             sink.report(d);
         } else {
-            sink.verified(rule, at, format!("分项 {} ≤ 总数 {}", doc.written(p), written_total), "the part does not exceed its total".into());
+            sink.verified(
+                rule,
+                at,
+                format!("分项 {} ≤ 总数 {}", doc.written(p), written_total),
+                "the part does not exceed its total".into(),
+            );
         }
         return;
     }
 
     if si.overlaps(ti) {
-        sink.verified(rule, at, format!("{formula_sum}，与 {written_total} 一致"), format!("{formula_sum}, consistent with {written_total}"));
+        sink.verified(
+            rule,
+            at,
+            format!("{formula_sum}，与 {written_total} 一致"),
+            format!("{formula_sum}, consistent with {written_total}"),
+        );
         return;
     }
     let above = si.is_above(ti);
     let exhaustive = c.exhaustive(doc);
-    let severity = if above || exhaustive { Severity::Error } else { Severity::Info };
+    let severity = if above || exhaustive {
+        Severity::Error
+    } else {
+        Severity::Info
+    };
     let diff = (face_sum - face(total)).abs();
     let (message, message_en) = if above {
         (
-            format!("所列各项之和{}大于总数{}，相差{}", shown(face_sum), written_total, shown(diff)),
-            format!("The listed parts add up to {}, more than the total {}", shown(face_sum), written_total),
+            format!(
+                "所列各项之和{}大于总数{}，相差{}",
+                shown(face_sum),
+                written_total,
+                shown(diff)
+            ),
+            format!(
+                "The listed parts add up to {}, more than the total {}",
+                shown(face_sum),
+                written_total
+            ),
         )
     } else if exhaustive {
         (
-            format!("各分项之和{}与总数{}不符，相差{}", shown(face_sum), written_total, shown(diff)),
-            format!("The parts add up to {}, not the stated total {}", shown(face_sum), written_total),
+            format!(
+                "各分项之和{}与总数{}不符，相差{}",
+                shown(face_sum),
+                written_total,
+                shown(diff)
+            ),
+            format!(
+                "The parts add up to {}, not the stated total {}",
+                shown(face_sum),
+                written_total
+            ),
         )
     } else {
         (
-            format!("所列各项之和{}小于总数{}，相差{}（所列可能不全）", shown(face_sum), written_total, shown(diff)),
-            format!("The listed parts add up to {}, less than the total {} (the list may be partial)", shown(face_sum), written_total),
+            format!(
+                "所列各项之和{}小于总数{}，相差{}（所列可能不全）",
+                shown(face_sum),
+                written_total,
+                shown(diff)
+            ),
+            format!(
+                "The listed parts add up to {}, less than the total {} (the list may be partial)",
+                shown(face_sum),
+                written_total
+            ),
         )
     };
     let mut d = Draft::new(rule, severity, at, message, message_en);
@@ -121,7 +192,8 @@ pub(super) fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: 
     d.repair = Some(format!("若总数为{}则一致", shown(face_sum)));
     d.cause = unit_slip(&parts, ti, unit);
     for p in &parts {
-        d.related.push((p.q.start..p.q.end, format!("分项：{}", p.label)));
+        d.related
+            .push((p.q.start..p.q.end, format!("分项：{}", p.label)));
     }
     sink.report(d);
 }
@@ -140,11 +212,20 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
             }
             let mut acc = Some(Interval::exact(Decimal::ZERO));
             for (j, q) in parts.iter().enumerate() {
-                let iv = if i == j { Interval::stated(q.q.value, q.q.decimals, m.scale()) } else { q.q.interval() };
+                let iv = if i == j {
+                    Interval::stated(q.q.value, q.q.decimals, m.scale())
+                } else {
+                    q.q.interval()
+                };
                 acc = acc.and_then(|a| a.add(iv?));
             }
             if acc.is_some_and(|a| a.overlaps(total)) {
-                return Some(format!("“{}”的单位可能应为{}而非{}", p.label, m.name(), pm.name()));
+                return Some(format!(
+                    "“{}”的单位可能应为{}而非{}",
+                    p.label,
+                    m.name(),
+                    pm.name()
+                ));
             }
         }
     }

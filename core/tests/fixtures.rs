@@ -1,0 +1,116 @@
+//! Realistic texts of our own (not copies of the samples): each rule firing and staying silent.
+
+use gouji_core::{check, Options, Outcome, Report, Severity};
+
+fn run(t: &str) -> Report {
+    check(t, &Options::default())
+}
+
+fn rules_with(r: &Report, s: Severity) -> Vec<&'static str> {
+    r.findings
+        .iter()
+        .filter(|f| f.severity == s)
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn a_consistent_final_accounts_passage_is_silent() {
+    let t = "一、收入支出决算总体情况说明\n2023年度收、支总计1,245.60万元，与2022年度相比，增加145.60万元，增长13.2%，主要原因是人员增加。\n\
+二、收入决算情况说明\n2023年度本年收入合计1,245.60万元，其中：财政拨款收入1,200.00万元，占96.3%；其他收入45.60万元，占3.7%。\n\
+三、支出决算情况说明\n2023年度本年支出合计1,245.60万元，其中：基本支出845.60万元，占67.9%；项目支出400.00万元，占32.1%。\n\
+四、机关运行经费\n2023年度机关运行经费支出38.50万元，比上年减少4.10万元，下降9.6%。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r.stats.verified >= 7, "{:?}", r.stats);
+}
+
+#[test]
+fn full_width_and_spaced_figures_give_the_same_outcome() {
+    let plain =
+        "本年收入合计680.60万元，其中：财政拨款收入677.88万元，占99.6%；其他收入2.72万元，占0.4%。";
+    let noisy = "本年收入合计６８０．６０ 万元 ，其中：财政拨款收入 \n６７７．８８万元，占 ９９．６ ％；其他收入2.72万元，占0.4％。";
+    let (a, b) = (run(plain), run(noisy));
+    assert_eq!(a.stats, b.stats);
+    assert_eq!(a.stats.verified, 3);
+}
+
+#[test]
+fn one_wrong_part_is_an_error_with_the_repair() {
+    let r = run("2023年度本年支出合计500.00万元，其中：基本支出300.00万元，项目支出150.00万元。");
+    assert_eq!(rules_with(&r, Severity::Error), ["sum"]);
+    let f = &r.findings[0];
+    assert_eq!(f.expected.as_deref(), Some("450.00万元"));
+    assert_eq!(f.repair.as_deref(), Some("若总数为450.00万元则一致"));
+}
+
+#[test]
+fn partial_lists_are_only_a_note() {
+    let r = run("项目支出300万元，主要用于信息化建设120万元、设备购置100万元。");
+    assert_eq!(rules_with(&r, Severity::Info), ["sum"]);
+    assert!(rules_with(&r, Severity::Error).is_empty());
+}
+
+#[test]
+fn growth_on_the_wrong_base_is_named() {
+    let r = run("2023年度一般公共预算财政拨款支出800.00万元，比上年增加200.00万元，增长25.0%。");
+    let f = &r.findings[0];
+    assert_eq!((f.rule, f.severity), ("growth", Severity::Error));
+    assert_eq!(f.expected.as_deref(), Some("33.33%"));
+    assert!(f.cause.as_deref().unwrap().contains("本年数"));
+}
+
+#[test]
+fn a_fixed_tolerance_would_have_missed_this() {
+    // 3.59 / (19.60 + 3.59) = 15.48%: a ±0.5 pp checker accepts 15.31%, rounding does not.
+    let r = run("公务接待费19.60万元，比上年减少3.59万元，下降15.31%。");
+    assert_eq!(rules_with(&r, Severity::Error), ["growth"]);
+}
+
+#[test]
+fn named_whole_is_used() {
+    let r = run("2023年本年支出合计1000万元。\n2023年财政拨款支出870万元，占本年支出合计的78%。");
+    assert_eq!(rules_with(&r, Severity::Error), ["share"]);
+    let r = run("2023年本年支出合计1000万元。\n2023年财政拨款支出870万元，占本年支出合计的87%。");
+    assert!(r.findings.is_empty());
+}
+
+#[test]
+fn unnamed_share_without_a_total_is_unchecked_not_passed() {
+    let r = run("公务接待费支出决算3.26万元，占100%。");
+    assert!(r.findings.is_empty());
+    assert_eq!(r.ledger[0].outcome, Outcome::Unchecked);
+}
+
+#[test]
+fn completion_and_zero_budget() {
+    let r = run("年初预算为120.00万元，支出决算为90.00万元，完成年初预算的80.0%。");
+    assert_eq!(rules_with(&r, Severity::Error), ["completion"]);
+    let r = run("年初预算为0万元，支出决算为15.00万元，完成年初预算的0%。");
+    assert_eq!(rules_with(&r, Severity::Info), ["completion"]);
+}
+
+#[test]
+fn counts() {
+    let r = run("本单位内设综合科、财务科、业务科共4个科室。");
+    assert_eq!(rules_with(&r, Severity::Error), ["count"]);
+    let r = run("本单位内设综合科、财务科、业务科、法规科共4个科室。");
+    assert!(r.findings.is_empty());
+    let r = run("共有车辆5辆，其中：一般公务用车2辆，执法执勤用车2辆。");
+    assert_eq!(rules_with(&r, Severity::Error), ["count"]);
+}
+
+#[test]
+fn product() {
+    let r = run("对8户企业，每户20万元，共计150万元给予补助。");
+    assert_eq!(rules_with(&r, Severity::Error), ["product"]);
+}
+
+#[test]
+fn bad_input_gets_a_notice() {
+    assert!(run("").notice.is_some());
+    assert!(run("   \n\t ").notice.is_some());
+    assert!(run("没有任何数字的一段文字。").notice.is_some());
+    let junk: String = (0u32..5000).filter_map(char::from_u32).collect();
+    let _ = run(&junk);
+}
