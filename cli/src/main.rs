@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use gouji_core::{Options, Report, Severity};
+use gouji_core::{rules, Options, Report, RuleInfo, Severity};
 use serde::Serialize;
 
 const CHECK_EXAMPLES: &str = "\
@@ -50,6 +50,26 @@ enum Command {
     /// Check the figures stated in one or more report text files
     #[command(after_help = CHECK_EXAMPLES, arg_required_else_help = true)]
     Check(CheckArgs),
+    /// List the rules, or explain one
+    #[command(after_help = RULES_EXAMPLES)]
+    Rules(RulesArgs),
+}
+
+const RULES_EXAMPLES: &str = "\
+Examples:
+  gouji rules                 One line per rule: id, severity, name, summary
+  gouji rules sum             What `sum` checks, why, and a worked example
+  gouji rules --format json   Every rule with its full documentation";
+
+#[derive(Args)]
+struct RulesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+
+    /// Show only this rule, with its full explanation
+    #[arg(value_name = "ID")]
+    id: Option<String>,
 }
 
 #[derive(Args)]
@@ -103,6 +123,53 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Rules(args) => rules(args),
+    }
+}
+
+fn known_rule_ids() -> String {
+    rules::all().map(|r| r.id).collect::<Vec<_>>().join(", ")
+}
+
+/// Rule ids given to `--rules`/`--exclude-rules` must exist: a typo would silently check
+/// nothing.
+fn validate_rule_ids(flag: &str, ids: &[String]) -> Result<(), String> {
+    match ids.iter().find(|id| rules::find(id).is_none()) {
+        Some(id) => Err(format!(
+            "unknown rule `{id}` in {flag}; known rules: {}",
+            known_rule_ids()
+        )),
+        None => Ok(()),
+    }
+}
+
+fn rules(args: RulesArgs) -> ExitCode {
+    let selected: Vec<&RuleInfo> = match &args.id {
+        Some(id) => match rules::find(id) {
+            Some(rule) => vec![rule],
+            None => {
+                eprintln!(
+                    "gouji: error: unknown rule `{id}`; known rules: {}",
+                    known_rule_ids()
+                );
+                return ExitCode::from(2);
+            }
+        },
+        None => rules::all().collect(),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &selected)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text if args.id.is_some() => text::write_rule(&mut out, selected[0]),
+        Format::Text => text::write_rule_list(&mut out, &selected),
+    }
+    .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => output_failed(e, ExitCode::SUCCESS),
     }
 }
 
@@ -130,6 +197,15 @@ fn check(args: CheckArgs) -> ExitCode {
         rules: split_ids(args.rules),
         exclude_rules: split_ids(args.exclude_rules),
     };
+    for (flag, ids) in [
+        ("--rules", &options.rules),
+        ("--exclude-rules", &options.exclude_rules),
+    ] {
+        if let Err(message) = validate_rule_ids(flag, ids) {
+            eprintln!("gouji: error: {message}");
+            return ExitCode::from(2);
+        }
+    }
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

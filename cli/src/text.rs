@@ -17,7 +17,7 @@
 
 use std::io::{self, Write};
 
-use gouji_core::{Finding, Report, ReportKind, Stats};
+use gouji_core::{Finding, Report, ReportKind, RuleInfo, Stats};
 use unicode_width::UnicodeWidthChar;
 
 /// Lines wider than this (in display columns) are shown as a window around the span.
@@ -283,6 +283,38 @@ fn write_finding(
             short_quote(&r.quote)
         )?;
     }
+    Ok(())
+}
+
+/// `gouji rules`: one line per rule.
+pub fn write_rule_list(out: &mut impl Write, rules: &[&RuleInfo]) -> io::Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let id_width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let name_width = rules.iter().map(|r| r.name_zh.width()).max().unwrap_or(0);
+    for r in rules {
+        let pad = " ".repeat(name_width - r.name_zh.width());
+        writeln!(
+            out,
+            "{:id_width$}  {:7}  {}{pad}  {}",
+            r.id,
+            r.severity.as_str(),
+            r.name_zh,
+            r.summary_zh
+        )?;
+    }
+    Ok(())
+}
+
+/// `gouji rules ID`: one rule's full documentation.
+pub fn write_rule(out: &mut impl Write, r: &RuleInfo) -> io::Result<()> {
+    writeln!(out, "{} — {} / {}", r.id, r.name_zh, r.name_en)?;
+    writeln!(out, "severity: up to {}", r.severity.as_str())?;
+    writeln!(out)?;
+    writeln!(out, "{}", r.summary_zh)?;
+    writeln!(out, "{}", r.explanation_zh)?;
+    writeln!(out)?;
+    writeln!(out, "{}", r.summary_en)?;
+    writeln!(out, "{}", r.explanation_en)?;
     Ok(())
 }
 

@@ -461,3 +461,52 @@ fn oversized_input_is_refused() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
 }
+
+#[test]
+fn unknown_rule_ids_are_usage_errors() {
+    let ok = fixture("sum-ok.txt");
+    for flag in ["--rules", "--exclude-rules"] {
+        let out = gouji(&args!["check", flag, "sum,no-such-rule", ok], None);
+        assert_eq!(code(&out), 2, "{flag}");
+        let err = stderr(&out);
+        assert!(err.contains("no-such-rule") && err.contains("sum"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    let out = gouji(&args!["rules"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let list = stdout(&out);
+    assert!(list.lines().any(|l| l.starts_with("sum ")), "{list}");
+
+    let out = gouji(&args!["rules", "--format", "json"], None);
+    assert_eq!(code(&out), 0);
+    let rules = json(&out);
+    let ids: Vec<&str> = rules
+        .as_array()
+        .expect("array of rules")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert!(ids.contains(&"sum"), "{ids:?}");
+    assert_eq!(ids.len(), list.lines().count());
+    for r in rules.as_array().unwrap() {
+        assert!(r["explanation_zh"].is_string() && r["summary_en"].is_string());
+    }
+
+    let out = gouji(&args!["rules", "sum"], None);
+    assert_eq!(code(&out), 0);
+    let sum = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "sum")
+        .unwrap();
+    assert!(stdout(&out).contains(sum["explanation_zh"].as_str().unwrap()));
+
+    let out = gouji(&args!["rules", "no-such-rule"], None);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("no-such-rule"));
+}
