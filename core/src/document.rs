@@ -246,8 +246,15 @@ fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
     (start, label)
 }
 
+/// A title names the kind (`绩效自评报告`, `部门决算`); a final-accounts report also
+/// mentions 绩效自评 in its performance section, so 部门决算 wins over 绩效自评 there.
 fn kind_of(s: &str) -> Option<ReportKind> {
-    if s.contains("绩效自评") || s.contains("绩效评价报告") {
+    if s.contains("自评报告") || s.contains("绩效评价报告") && !s.contains("部门决算")
+    {
+        Some(ReportKind::PerformanceSelfEvaluation)
+    } else if s.contains("部门决算") || s.contains("决算") && !s.contains("绩效自评") {
+        Some(ReportKind::FinalAccounts)
+    } else if s.contains("绩效自评") {
         Some(ReportKind::PerformanceSelfEvaluation)
     } else if s.contains("决算") {
         Some(ReportKind::FinalAccounts)
@@ -306,5 +313,11 @@ mod tests {
         let d = Document::read("东宁市2020年度部门决算\n第一章 2020年");
         assert_eq!(d.info().kind, ReportKind::FinalAccounts);
         assert_eq!(d.info().year, Some(2020));
+        let d = Document::read(
+            "第一部分 部门概况\n十三、预算绩效情况说明\n组织开展绩效自评。\n2020年部门决算中反映",
+        );
+        assert_eq!(d.info().kind, ReportKind::FinalAccounts);
+        let d = Document::read("部门整体支出绩效自评报告\n本年决算支出为");
+        assert_eq!(d.info().kind, ReportKind::PerformanceSelfEvaluation);
     }
 }

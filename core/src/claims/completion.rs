@@ -38,8 +38,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
             let g = &doc.figures[i];
             g.q.start >= keyword_at && g.q.end <= r.q.start
         };
-        let target_inside = (0..ri)
-            .rev()
+        let target_inside = super::back(ri)
             .take_while(|&i| doc.figures[i].q.start >= keyword_at)
             .find(|&i| {
                 in_clause(i) && doc.figures[i].q.is_operand() && doc.figures[i].q.unit != Unit::Date
@@ -48,8 +47,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
             Some(t) => {
                 // Form A: the achieved figure comes before `完成`, in the same sentence.
                 let tu = doc.figures[t].q.unit;
-                let actual = (0..ri)
-                    .rev()
+                let actual = super::back(ri)
                     .take_while(|&i| doc.figures[i].sentence == r.sentence)
                     .filter(|&i| doc.figures[i].q.end <= keyword_at)
                     .find(|&i| {
@@ -74,8 +72,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     continue;
                 }
                 let earlier = || {
-                    (0..ri)
-                        .rev()
+                    super::back(ri)
                         .take_while(|&i| doc.figures[i].paragraph == r.paragraph)
                         .filter(|&i| {
                             doc.figures[i].q.is_operand() && doc.figures[i].q.unit.is_money()

@@ -89,7 +89,9 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             }
         }
         if claim.is_none() {
-            let after = &text[f.q.end..sentence.end];
+            let after_end =
+                crate::document::floor_char(text, sentence.end.min(f.q.end + super::TEXT_WINDOW));
+            let after = &text[f.q.end..after_end.max(f.q.end)];
             if let Some(inner) = after
                 .strip_prefix('（')
                 .and_then(|r| r.split_once('）'))

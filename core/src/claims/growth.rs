@@ -96,7 +96,11 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             continue;
         }
         let sentence = doc.sentences[d.sentence].clone();
-        let before = &text[sentence.start..d.q.start];
+        let from = sentence.start.max(crate::document::floor_char(
+            text,
+            d.q.start.saturating_sub(super::TEXT_WINDOW),
+        ));
+        let before = &text[from..d.q.start];
         // D is the change amount when its own label ends with the verb (`比上年增加`).
         let verb_tail = d.label.trim_end_matches(['了', '为', '额', '共', '计']);
         if ![UP, DOWN].concat().iter().any(|w| verb_tail.ends_with(w)) {
@@ -116,6 +120,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let rate = doc.figures[di + 1..]
             .iter()
             .enumerate()
+            .take(super::WINDOW)
             .take_while(|(_, g)| g.sentence == d.sentence)
             .find(|(_, g)| g.q.unit.is_money() || g.q.unit == Unit::Percent)
             .filter(|(_, g)| g.q.unit == Unit::Percent && direction_of(&g.label).is_some())
@@ -131,12 +136,10 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         };
         // The base stated inside the comparison (`比年初预算安排22216.00元增加`), or a
         // previous-year value stated just before (`上年度为12016927.27元`).
-        let in_comparison = (0..di)
-            .rev()
+        let in_comparison = super::back(di)
             .take_while(|&i| doc.figures[i].q.start >= cmp_start)
             .find(|&i| base_like(i));
-        let stated_before = (0..di)
-            .rev()
+        let stated_before = super::back(di)
             .take_while(|&i| doc.figures[i].sentence + 1 >= d.sentence)
             .find(|&i| {
                 let g = &doc.figures[i];
@@ -191,8 +194,7 @@ fn bind_current(
 ) -> Option<usize> {
     let d = &doc.figures[di];
     let para = d.paragraph;
-    let candidates = (0..di)
-        .rev()
+    let candidates = super::back(di)
         .take_while(|&i| doc.figures[i].paragraph == para)
         .filter(|&i| doc.figures[i].q.end <= cmp_start)
         .filter(|&i| {

@@ -38,6 +38,19 @@ pub fn extract(doc: &Document) -> Claims {
     }
 }
 
+/// How many figures a claim may reach back or forward over. Real claims span a few dozen
+/// figures at most (renhe's income sentence: 17); the bound keeps every search constant-time
+/// per figure, so extraction stays linear however the text is shaped.
+pub const WINDOW: usize = 64;
+
+/// How many bytes of text a clause or comparison phrase may span, for the same reason.
+pub const TEXT_WINDOW: usize = 600;
+
+/// Indices before `i`, nearest first, within the window.
+pub fn back(i: usize) -> std::iter::Rev<Range<usize>> {
+    (i.saturating_sub(WINDOW)..i).rev()
+}
+
 /// Words that make a figure a change between periods rather than a level.
 pub const CHANGE_WORDS: &[&str] = &[
     "增加", "减少", "增长", "下降", "降低", "上升", "增幅", "降幅", "节约", "节省", "增减", "减幅",
@@ -49,6 +62,10 @@ pub fn has_change_word(s: &str) -> bool {
 
 /// The text of the clause before a figure: from the last clause delimiter to the figure.
 pub fn clause_before<'t>(text: &'t str, floor: usize, at: usize) -> (usize, &'t str) {
+    let floor = floor.max(crate::document::floor_char(
+        text,
+        at.saturating_sub(TEXT_WINDOW),
+    ));
     let window = &text[floor..at];
     let start = window
         .char_indices()

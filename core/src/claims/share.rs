@@ -72,6 +72,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             .iter()
             .enumerate()
             .rev()
+            .take(super::WINDOW)
             .take_while(|(_, g)| g.sentence == f.sentence)
             .find(|(_, g)| g.q.is_operand() && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_)))
             .filter(|(_, g)| g.paren_depth == f.paren_depth)
@@ -108,8 +109,10 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
             && !super::has_change_word(&g.label)
             && label_matches(&g.label, &key)
     };
-    let before = (0..rate).rev().find(fits);
-    let found = before.or_else(|| (rate + 1..doc.figures.len()).find(fits));
+    // Wholes are named within a section: a generous but constant reach keeps this linear.
+    let reach = 16 * super::WINDOW;
+    let before = (rate.saturating_sub(reach)..rate).rev().find(fits);
+    let found = before.or_else(|| (rate + 1..doc.figures.len().min(rate + 1 + reach)).find(fits));
     match found {
         Some(i) => Whole::Named(i),
         None => Whole::Unresolved(name.to_string()),

@@ -87,7 +87,11 @@ fn is_change(f: &Figure) -> bool {
 }
 
 /// Markers in one paragraph: (offset, marker, length in bytes).
-fn markers_in(doc: &Document, p: usize) -> Vec<(usize, Marker, usize)> {
+fn markers_in(
+    doc: &Document,
+    p: usize,
+    figs: std::ops::Range<usize>,
+) -> Vec<(usize, Marker, usize)> {
     let range = doc.paragraphs[p].range.clone();
     let text = &doc.text()[range.clone()];
     let mut out = Vec::new();
@@ -104,7 +108,7 @@ fn markers_in(doc: &Document, p: usize) -> Vec<(usize, Marker, usize)> {
         i += c.len_utf8();
     }
     // A colon right after a money figure introduces its parts (`总支出为31538486.48元：`).
-    for f in doc.figures.iter().filter(|f| f.paragraph == p) {
+    for f in &doc.figures[figs] {
         if doc.text()[f.q.end..].starts_with('：') && is_amount(f) {
             out.push((f.q.end, Marker::Complete, '：'.len_utf8()));
         }
@@ -128,8 +132,12 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
             continue;
         }
         let figs = first[p]..last[p];
-        for (at, marker, len) in markers_in(doc, p) {
-            if let Some(claim) = claim_at(doc, p, figs.clone(), at, marker, len, &first, &last) {
+        for (at, marker, len) in markers_in(doc, p, figs.clone()) {
+            // Only the figures near the marker can be its total and parts.
+            let mid = crate::claims::first_figure_at(doc, at);
+            let near = figs.start.max(mid.saturating_sub(super::WINDOW))
+                ..figs.end.min(mid + super::WINDOW);
+            if let Some(claim) = claim_at(doc, p, near, at, marker, len, &first, &last) {
                 out.push(claim);
             }
         }
