@@ -13,7 +13,10 @@ pub fn FindingsList(
 ) -> impl IntoView {
     let body = move || {
         checked.with(|c| {
-            let c = c.as_ref()?;
+            let Some(c) = c.as_ref() else {
+                return view! { <p class="empty">"粘贴报告后，在此逐条列出发现的问题。"</p> }
+                    .into_any();
+            };
             let findings = &c.report.findings;
             if findings.is_empty() {
                 let text = if c.report.stats.claims == 0 {
@@ -21,9 +24,7 @@ pub fn FindingsList(
                 } else {
                     "未发现问题：识别到的数字关系均一致。"
                 };
-                return Some(
-                    view! { <p class="empty" data-testid="no-findings">{text}</p> }.into_any(),
-                );
+                return view! { <p class="empty" data-testid="no-findings">{text}</p> }.into_any();
             }
             let items = findings
                 .iter()
@@ -33,7 +34,7 @@ pub fn FindingsList(
                     view! { <FindingItem finding=f.clone() index=i own_mark selected /> }
                 })
                 .collect_view();
-            Some(view! { <ol class="findings" data-testid="findings">{items}</ol> }.into_any())
+            view! { <ol class="findings" data-testid="findings">{items}</ol> }.into_any()
         })
     };
     view! {
