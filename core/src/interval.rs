@@ -23,6 +23,8 @@ pub fn ulp(decimals: u32) -> Decimal {
     Decimal::new(1, decimals.min(28))
 }
 
+// Checked arithmetic returning Option, so not the std operator traits.
+#[allow(clippy::should_implement_trait)]
 impl Interval {
     pub fn exact(v: Decimal) -> Self {
         Interval { lo: v, hi: v }

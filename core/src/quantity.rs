@@ -185,7 +185,7 @@ fn scan_number(b: &[u8], i: usize) -> Option<(usize, String, u32)> {
     }
     // Thousands separators: `,` followed by exactly three digits, only after a 1–3 digit head.
     if digits.len() <= 3 {
-        while j + 3 < b.len() + 0
+        while j + 3 < b.len()
             && b[j] == b','
             && b[j + 1..j + 4].iter().all(u8::is_ascii_digit)
             && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
@@ -320,7 +320,7 @@ mod tests {
     fn percents_counts_dates() {
         assert_eq!(one("占99.6%").unit, Unit::Percent);
         assert_eq!(one("提高2.5个百分点").unit, Unit::PercentPoint);
-        assert_eq!(one("1000余人次").approx, true);
+        assert!(one("1000余人次").approx);
         assert_eq!(one("2020年").unit, Unit::Date);
         assert_eq!(one("设备0台（套）").unit, Unit::Count("台（套）"));
         assert_eq!(one("3万人").unit, Unit::None);

@@ -216,7 +216,7 @@ pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             '.' => {
                 let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
                 let next_digit = b.get(end).is_some_and(u8::is_ascii_digit);
-                !(prev_digit && next_digit) && !(prev_digit && i < 4 && start == 0)
+                !(prev_digit && (next_digit || (i < 4 && start == 0)))
             }
             _ => false,
         };

@@ -77,9 +77,9 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             // need no such word.
             let introduced = TRIGGERS.iter().any(|t| list.contains(t)) || !list.contains('、');
             let n = if introduced { items_in(list) } else { 0 };
-            if n >= 2 && !list.contains('（')
-                || n >= 2 && list.matches('（').count() == list.matches('）').count()
-            {
+            let parens_balanced =
+                !list.contains('（') || list.matches('（').count() == list.matches('）').count();
+            if n >= 2 && parens_balanced {
                 claim = Some(ListCountClaim {
                     count: ci,
                     list: list_start..clause_start + before_fig.len(),

@@ -61,7 +61,7 @@ pub fn has_change_word(s: &str) -> bool {
 }
 
 /// The text of the clause before a figure: from the last clause delimiter to the figure.
-pub fn clause_before<'t>(text: &'t str, floor: usize, at: usize) -> (usize, &'t str) {
+pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
     let floor = floor.max(crate::document::floor_char(
         text,
         at.saturating_sub(TEXT_WINDOW),

@@ -300,6 +300,7 @@ fn after_is_semicolon_list(text: &str, at: usize) -> bool {
 
 /// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount
 /// of each numbered paragraph is a part.
+#[allow(clippy::explicit_counter_loop)]
 fn numbered_items(
     doc: &Document,
     p: usize,
