@@ -347,7 +347,7 @@ fn numbered_items(
 mod tests {
     use super::*;
 
-    fn sums(t: &str) -> Vec<(String, Vec<String>)> {
+    pub(super) fn sums(t: &str) -> Vec<(String, Vec<String>)> {
         let d = Document::read(t);
         extract(&d)
             .iter()
@@ -417,20 +417,7 @@ mod tests {
 
 #[cfg(test)]
 mod more_tests {
-    use super::*;
-
-    fn sums(t: &str) -> Vec<(String, Vec<String>)> {
-        let d = Document::read(t);
-        extract(&d)
-            .iter()
-            .map(|c| {
-                (
-                    d.figures[c.total].q.display(),
-                    c.parts.iter().map(|&p| d.figures[p].q.display()).collect(),
-                )
-            })
-            .collect()
-    }
+    use super::tests::sums;
 
     #[test]
     fn nested_list_with_semicolons_inside_a_comma_list() {

@@ -75,17 +75,7 @@ impl Rule for Completion {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }
-            let (severity, cause) = match verdict {
-                RateVerdict::Truncated => (
-                    Severity::Warning,
-                    Some("按截尾计算才得此值，应四舍五入".to_string()),
-                ),
-                RateVerdict::RoundedUp => (
-                    Severity::Warning,
-                    Some("按向上进位计算才得此值，应四舍五入".to_string()),
-                ),
-                _ => (Severity::Error, None),
-            };
+            let (severity, cause) = verdict.rounding_slip().unwrap_or((Severity::Error, None));
             let mut d = Draft::new(
                 INFO.id,
                 severity,

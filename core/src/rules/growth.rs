@@ -204,15 +204,7 @@ impl Rule for Growth {
                         money(prev_face, unit, dp)
                     )),
                 ),
-                (RateVerdict::Truncated, None) => (
-                    Severity::Warning,
-                    Some("按截尾（舍去尾数）计算才得此值，应四舍五入".into()),
-                ),
-                (RateVerdict::RoundedUp, None) => (
-                    Severity::Warning,
-                    Some("按向上进位计算才得此值，应四舍五入".into()),
-                ),
-                _ => (Severity::Error, None),
+                (v, None) => v.rounding_slip().unwrap_or((Severity::Error, None)),
             };
             let word = if up { "增长率" } else { "下降率" };
             let mut f = Draft::new(

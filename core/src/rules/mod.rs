@@ -241,6 +241,18 @@ pub fn compare_rate(computed: Interval, stated: &Figure) -> RateVerdict {
     RateVerdict::Wrong
 }
 
+impl RateVerdict {
+    /// The sloppy rounding that alone explains the stated value: a warning, with its cause.
+    pub fn rounding_slip(self) -> Option<(Severity, Option<String>)> {
+        let cause = match self {
+            RateVerdict::Truncated => "按截尾（舍去尾数）计算才得此值，应四舍五入",
+            RateVerdict::RoundedUp => "按向上进位计算才得此值，应四舍五入",
+            _ => return None,
+        };
+        Some((Severity::Warning, Some(cause.to_string())))
+    }
+}
+
 /// A fraction as a percentage with `dp` decimals: 0.59674 → `59.67%`.
 pub fn pct(x: Decimal, dp: u32) -> String {
     let v = (x * Decimal::ONE_HUNDRED)

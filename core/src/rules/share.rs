@@ -99,18 +99,12 @@ impl Rule for Share {
                         doc.written(&doc.figures[e])
                     )),
                 ),
-                (RateVerdict::Truncated, _) => (
-                    Severity::Warning,
-                    Some("按截尾（舍去尾数）计算才得此值，应四舍五入".to_string()),
-                ),
-                (RateVerdict::RoundedUp, _) => (
-                    Severity::Warning,
-                    Some("按向上进位计算才得此值，应四舍五入".to_string()),
-                ),
-                _ => (
-                    Severity::Error,
-                    other_whole(doc, claims, part, whole, c.rate),
-                ),
+                (v, None) => v.rounding_slip().unwrap_or_else(|| {
+                    (
+                        Severity::Error,
+                        other_whole(doc, claims, part, whole, c.rate),
+                    )
+                }),
             };
             let mut d = Draft::new(
                 INFO.id,
