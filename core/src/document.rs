@@ -55,6 +55,7 @@ pub struct Document<'a> {
     pub figures: Vec<Figure>,
     /// Original byte offsets where each line starts, for line numbers.
     line_starts: Vec<usize>,
+    info: ReportInfo,
 }
 
 impl<'a> Document<'a> {
@@ -107,6 +108,7 @@ impl<'a> Document<'a> {
                 paren_depth,
             });
         }
+        let info = read_info(text, &figures);
         let mut line_starts = vec![0];
         line_starts.extend(original.match_indices('\n').map(|(i, _)| i + 1));
         Document {
@@ -117,6 +119,7 @@ impl<'a> Document<'a> {
             sentence_para,
             figures,
             line_starts,
+            info,
         }
     }
 
@@ -158,18 +161,9 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Report kind and year, from the title region first, then the whole text.
+    /// Report kind and year (worked out once, when the document is read).
     pub fn info(&self) -> ReportInfo {
-        let text = self.text();
-        let head_end = floor_char(text, 1500);
-        let head = &text[..head_end];
-        let kind = kind_of(head)
-            .or_else(|| kind_of(text))
-            .unwrap_or(ReportKind::Unknown);
-        ReportInfo {
-            kind,
-            year: year_of(head).or_else(|| year_of(text)),
-        }
+        self.info.clone()
     }
 }
 
@@ -266,10 +260,22 @@ fn kind_of(s: &str) -> Option<ReportKind> {
 }
 
 /// The most frequent plausible `20xx年` in `s`.
-fn year_of(s: &str) -> Option<u16> {
+/// Report kind and year, from the title region first, then the whole text.
+fn read_info(text: &str, figures: &[Figure]) -> ReportInfo {
+    let head_end = floor_char(text, 1500);
+    let kind = kind_of(&text[..head_end])
+        .or_else(|| kind_of(text))
+        .unwrap_or(ReportKind::Unknown);
+    let in_head = figures.partition_point(|f| f.q.end <= head_end);
+    let year = year_of(text, &figures[..in_head]).or_else(|| year_of(text, figures));
+    ReportInfo { kind, year }
+}
+
+/// The most frequent plausible `20xx年` among the figures already read.
+fn year_of(text: &str, figures: &[Figure]) -> Option<u16> {
     let mut counts = [0u32; 100];
-    for q in scan(s) {
-        if q.unit == Unit::Date && q.decimals == 0 && s[q.start..q.end].ends_with('年') {
+    for q in figures.iter().map(|f| &f.q) {
+        if q.unit == Unit::Date && q.decimals == 0 && text[q.start..q.end].ends_with('年') {
             if let Ok(y) = u16::try_from(q.value.trunc().mantissa()) {
                 if (2000..2100).contains(&y) {
                     counts[(y - 2000) as usize] += 1;
