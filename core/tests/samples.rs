@@ -3,6 +3,15 @@
 
 use gouji_core::{check, Finding, Options, Outcome, Report, Severity};
 
+const SAMPLES: [&str; 6] = [
+    "dongning",
+    "renhe",
+    "lechang",
+    "qujiang",
+    "xinglongtai",
+    "jiangsu",
+];
+
 fn sample(name: &str) -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/samples");
     let path = std::fs::read_dir(dir)
@@ -59,14 +68,7 @@ fn digest(r: &Report) -> String {
 
 #[test]
 fn spans_quote_the_original_text() {
-    for name in [
-        "dongning",
-        "renhe",
-        "lechang",
-        "qujiang",
-        "xinglongtai",
-        "jiangsu",
-    ] {
+    for name in SAMPLES {
         let (text, r) = run(name);
         for f in &r.findings {
             assert_eq!(&text[f.span.start..f.span.end], f.quote);
@@ -189,14 +191,7 @@ fn qujiang() {
 
 #[test]
 fn snapshots() {
-    for name in [
-        "dongning",
-        "renhe",
-        "lechang",
-        "qujiang",
-        "xinglongtai",
-        "jiangsu",
-    ] {
+    for name in SAMPLES {
         let (_, r) = run(name);
         insta::assert_snapshot!(name, digest(&r));
     }

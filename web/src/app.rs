@@ -15,6 +15,13 @@ pub struct Checked {
     pub highlight: Highlight,
 }
 
+impl Checked {
+    /// The mark that shows finding `finding` (its own, or the earlier one it overlaps).
+    pub fn mark_of(&self, finding: usize) -> Option<usize> {
+        self.highlight.target.get(finding).copied().flatten()
+    }
+}
+
 /// Checks `text`; `None` when there is nothing to check yet.
 pub fn check_text(text: &str) -> Option<Checked> {
     if text.trim().is_empty() {
@@ -66,14 +73,7 @@ pub fn App() -> impl IntoView {
         let Some(sel) = selected.get() else { return };
         let selector = match sel.from {
             Origin::List => {
-                let mark = checked.with_untracked(|c| {
-                    c.as_ref()?
-                        .highlight
-                        .target
-                        .get(sel.finding)
-                        .copied()
-                        .flatten()
-                });
+                let mark = checked.with_untracked(|c| c.as_ref()?.mark_of(sel.finding));
                 let Some(mark) = mark else { return };
                 format!("[data-testid=\"text-view\"] mark[data-finding-index=\"{mark}\"]")
             }

@@ -13,14 +13,7 @@ pub fn TextView(
     // The mark that shows the selected finding (its own, or the one its span overlaps).
     let selected_mark = Memo::new(move |_| {
         let sel = selected.get()?;
-        checked.with(|c| {
-            c.as_ref()?
-                .highlight
-                .target
-                .get(sel.finding)
-                .copied()
-                .flatten()
-        })
+        checked.with(|c| c.as_ref()?.mark_of(sel.finding))
     });
     let body = move || {
         checked.with(|c| {
