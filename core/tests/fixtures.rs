@@ -114,3 +114,69 @@ fn bad_input_gets_a_notice() {
     let junk: String = (0u32..5000).filter_map(char::from_u32).collect();
     let _ = run(&junk);
 }
+
+fn restated(r: &Report) -> Vec<(Severity, String)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == "restated")
+        .map(|f| (f.severity, f.quote.clone()))
+        .collect()
+}
+
+#[test]
+fn a_figure_restated_differently_is_found_with_both_places() {
+    let t = "一、部门收支总体情况\n2023年度本年支出合计1,245.60万元，其中：基本支出845.60万元，项目支出400.00万元。\n\
+二、支出决算情况说明\n全年共完成项目12个。2023年度基本支出854.60万元，主要用于人员工资和日常运转。";
+    let r = run(t);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "restated")
+        .expect("restated");
+    assert_eq!(
+        (f.severity, f.quote.as_str()),
+        (Severity::Error, "854.60万元")
+    );
+    assert_eq!(f.related[0].quote, "845.60万元");
+    assert!(
+        f.formula.as_deref().unwrap().contains("相差9.00万元"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn restatements_in_other_units_are_verified() {
+    // 公务接待 in 元 in one place and in 万元 in another: 32552.00元 rounds to 3.26万元.
+    let t = "七、“三公”经费情况\n2023年公务接待费支出决算3.26万元，完成预算59%。\n\
+八、其他事项\n我局“三公”经费执行情况：公务接待32552.00元，公务用车购置及运行维护费0元。";
+    let r = run(t);
+    assert!(restated(&r).is_empty(), "{:#?}", r.findings);
+    assert!(r.ledger.iter().any(|e| e.rule == "restated"
+        && e.outcome == Outcome::Verified
+        && e.quote == "32552.00元"));
+}
+
+#[test]
+fn a_unit_slip_in_a_restatement_names_the_unit() {
+    let t = "一、支出情况\n2023年度本年支出合计1,245.60万元，其中：基本支出845.60万元，项目支出400.00万元。\n\
+二、基本支出情况\n2023年度基本支出845.60元，主要用于人员经费。";
+    let f = run(t)
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "restated")
+        .expect("unit slip");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.cause.as_deref().unwrap().contains("万元"), "{f:?}");
+}
+
+#[test]
+fn different_periods_scopes_and_list_items_are_not_restatements() {
+    let t = "一、支出情况\n2023年度基本支出845.60万元，2022年度基本支出800.00万元。\n\
+二、上年情况\n上年基本支出800.00万元。年初预算基本支出900.00万元。\n\
+三、一般公共预算财政拨款基本支出情况\n人员经费700.00万元，日常公用经费100.00万元。\n\
+四、部门基本支出情况\n人员经费745.60万元，日常公用经费100.00万元。\n\
+五、接待情况\n市科技局到仁和调研接待费1000元，市科技局到仁和调研接待费559元。\n\
+六、项目情况\n项目一共涉及资金195.10万元。项目二共涉及资金598.73万元。";
+    let r = run(t);
+    assert!(restated(&r).is_empty(), "{:#?}", restated(&r));
+}

@@ -6,6 +6,7 @@
 
 pub mod completion;
 pub mod count;
+pub mod facts;
 pub mod growth;
 pub mod product;
 pub mod share;
@@ -22,6 +23,8 @@ pub struct Claims {
     pub completions: Vec<completion::CompletionClaim>,
     pub counts: Vec<count::ListCountClaim>,
     pub products: Vec<product::ProductClaim>,
+    /// Every keyed money figure, for restatements and identities across the document.
+    pub facts: facts::Facts,
 }
 
 pub fn extract(doc: &Document) -> Claims {
@@ -32,6 +35,7 @@ pub fn extract(doc: &Document) -> Claims {
         completions: completion::extract(doc),
         counts: count::extract(doc),
         products: product::extract(doc),
+        facts: facts::extract(doc),
         sums,
         shares,
         growths,

@@ -5,8 +5,11 @@ mod completion;
 mod count;
 mod growth;
 mod product;
+mod restated;
 mod share;
 mod sum;
+
+pub use sum::face;
 
 use crate::claims::Claims;
 use crate::document::{Document, Figure};
@@ -45,6 +48,7 @@ static RULES: &[&dyn Rule] = &[
     &completion::Completion,
     &count::Count,
     &product::Product,
+    &restated::Restated,
 ];
 
 /// Every rule, in the order they run.
