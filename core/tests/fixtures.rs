@@ -180,3 +180,52 @@ fn different_periods_scopes_and_list_items_are_not_restatements() {
     let r = run(t);
     assert!(restated(&r).is_empty(), "{:#?}", restated(&r));
 }
+
+#[test]
+fn identities_hold_across_paragraphs() {
+    let ok = "六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出518.52万元。\n\
+人员经费477.57万元，主要包括基本工资、津贴补贴。\n日常公用经费40.95万元，主要包括办公费、印刷费。";
+    let r = run(ok);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r.ledger.iter().any(|e| e.rule == "identity"
+        && e.outcome == Outcome::Verified
+        && e.quote == "518.52万元"));
+
+    let bad = ok.replace("40.95", "49.05");
+    let r = run(&bad);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "identity")
+        .expect("identity");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.expected.as_deref(), Some("526.62万元"));
+    assert_eq!(f.related.len(), 2);
+}
+
+#[test]
+fn identities_with_unstated_parts_only_fail_when_parts_exceed() {
+    // 事业收入 and others unstated: a shortfall proves nothing.
+    let short = "一、收入情况\n2023年度本年收入合计1,245.60万元。\n二、财政拨款\n财政拨款收入1,000.00万元。\n三、其他\n其他收入45.60万元。";
+    let r = run(short);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "identity"),
+        "{:#?}",
+        r.findings
+    );
+    let over = short.replace("1,000.00", "1,300.00");
+    let r = run(&over);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "identity" && f.severity == Severity::Error));
+}
+
+#[test]
+fn identities_respect_scope() {
+    // The department's 基本支出 is not the fiscal-grant 人员经费 + 公用经费.
+    let t = "一、支出情况\n2023年度本年支出合计1,245.60万元，其中：基本支出845.60万元，项目支出400.00万元。\n\
+二、一般公共预算财政拨款基本支出情况\n人员经费500.00万元。\n日常公用经费100.00万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}

@@ -161,6 +161,8 @@ pub fn extract(doc: &Document) -> Facts {
         };
         key.name = if key.name == PROJECT {
             sections.project()
+        } else if key.name.contains('·') {
+            key.name
         } else {
             sections.qualify(&f.label, key.name)
         };
@@ -315,11 +317,12 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
         flow
     };
     let mut name = s.to_string();
-    let mut is_total = false;
+    // 收入总计 includes carry-overs; 本年收入合计 does not: two different totals.
+    let mut total_word = None;
     for suffix in ["总计", "合计"] {
         if let Some(r) = name.strip_suffix(suffix) {
             name = r.to_string();
-            is_total = true;
+            total_word = Some(suffix);
         }
     }
     for suffix in ["支出", "收入", "费用", "经费", "费"] {
@@ -330,10 +333,12 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
             }
         }
     }
-    if (name.is_empty() || name == "总" || name == "支出" || name == "收入")
-        && (is_total || name == "总")
-    {
-        name = "合计".into();
+    if name.is_empty() || name == "总" || name == "支出" || name == "收入" {
+        match (total_word, name.as_str()) {
+            (Some("总计"), _) => name = "总计".into(),
+            (Some(_), _) | (None, "总") => name = "合计".into(),
+            _ => {}
+        }
     }
     // `项目全年预算数`, `执行数为`: the budget or outturn of the project the section is about.
     if project_figure && (name.is_empty() || name == "项目") {
@@ -354,6 +359,16 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
     }
     if ACTIVITY_WORDS.iter().any(|w| name.contains(w)) {
         return None;
+    }
+    // `一般公共预算财政拨款基本支出` is 基本支出 in the fiscal-grant scope, as is `人员经费`
+    // stated in a section about fiscal-grant spending.
+    for (word, scope) in SCOPES.iter().take(6) {
+        if let Some(rest) = name.strip_prefix(word) {
+            if !rest.is_empty() {
+                name = format!("{scope}·{rest}");
+            }
+            break;
+        }
     }
     Some(FactKey {
         name,
@@ -437,6 +452,8 @@ mod tests {
         let b = key("公务接待").unwrap();
         assert_eq!(a.0, b.0);
         assert_eq!(key("2020年本年支出合计").unwrap().0, "合计");
+        assert_eq!(key("收入总计").unwrap().0, "总计");
+        assert_eq!(key("本年收入合计").unwrap().0, "合计");
         assert_eq!(key("2020年我局部门总支出为").unwrap().0, "合计");
         assert_eq!(
             key("2020年一般公共预算财政拨款支出"),

@@ -4,6 +4,7 @@
 mod completion;
 mod count;
 mod growth;
+mod identity;
 mod product;
 mod restated;
 mod share;
@@ -49,6 +50,7 @@ static RULES: &[&dyn Rule] = &[
     &count::Count,
     &product::Product,
     &restated::Restated,
+    &identity::Identity,
 ];
 
 /// Every rule, in the order they run.
