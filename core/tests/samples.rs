@@ -130,6 +130,9 @@ fn renhe() {
         finding(&r, "sum", "14144926.18元").severity,
         Severity::Error
     );
+    // Cross-document: 32552.00元 restates 3.26万元; 477.57 + 40.95 = 518.52 across paragraphs.
+    assert!(verified(&r, "restated", "32552.00元"));
+    assert!(verified(&r, "identity", "518.52万元"));
     let f = finding(&r, "sum", "31538486.48元");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.expected.as_deref(), Some("21490317.31元"));
@@ -150,6 +153,11 @@ fn lechang() {
     let f = finding(&r, "sum", "4995.52万元");
     assert_eq!(f.severity, Severity::Error);
     assert!(f.related.iter().any(|x| x.quote == "547.94元"));
+    assert!(
+        f.cause.as_deref().unwrap().contains("单位疑为万元"),
+        "{:?}",
+        f.cause
+    );
     assert!(verified(&r, "completion", "119.76%"));
     assert!(verified(&r, "completion", "75.76%"));
     assert!(verified(&r, "sum", "4302.33"));

@@ -198,9 +198,30 @@ pub(super) fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: 
     sink.report(d);
 }
 
-/// If writing one part in the total's money unit makes the sum hold, that unit was the slip.
+/// If writing one part in another money unit makes the sum hold, that unit was the slip.
+/// A part whose other-unit reading brings the sum ten times closer to the total is named
+/// too (`基本支出547.94元` beside 万元 figures), with what is still missing.
 fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
     let Unit::Money(tm) = unit else { return None };
+    let sum_with = |i: usize, m: Money| {
+        let mut acc = Some(Interval::exact(Decimal::ZERO));
+        for (j, q) in parts.iter().enumerate() {
+            let iv = if i == j {
+                Interval::stated(q.q.value, q.q.decimals, m.scale())
+            } else {
+                q.q.interval()
+            };
+            acc = acc.and_then(|a| a.add(iv?));
+        }
+        acc
+    };
+    let gap = |s: Interval| (s.mid() - total.mid()).abs();
+    let as_written = parts
+        .iter()
+        .try_fold(Interval::exact(Decimal::ZERO), |a, q| {
+            a.add(q.q.interval()?)
+        })?;
+    let mut closer: Option<(Decimal, String)> = None;
     for (i, p) in parts.iter().enumerate() {
         let Unit::Money(pm) = p.q.unit else { continue };
         if p.q.value.is_zero() {
@@ -210,16 +231,8 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
             if m == pm {
                 continue;
             }
-            let mut acc = Some(Interval::exact(Decimal::ZERO));
-            for (j, q) in parts.iter().enumerate() {
-                let iv = if i == j {
-                    Interval::stated(q.q.value, q.q.decimals, m.scale())
-                } else {
-                    q.q.interval()
-                };
-                acc = acc.and_then(|a| a.add(iv?));
-            }
-            if acc.is_some_and(|a| a.overlaps(total)) {
+            let Some(acc) = sum_with(i, m) else { continue };
+            if acc.overlaps(total) {
                 return Some(format!(
                     "“{}”的单位可能应为{}而非{}",
                     p.label,
@@ -227,7 +240,20 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
                     pm.name()
                 ));
             }
+            let g = gap(acc);
+            if g * Decimal::TEN < gap(as_written) && closer.as_ref().is_none_or(|(b, _)| g < *b) {
+                closer = Some((
+                    g,
+                    format!(
+                        "“{}{}”的单位疑为{}（如此则仍差{}）",
+                        p.label,
+                        p.q.display(),
+                        m.name(),
+                        money(g, unit, p.q.decimals.max(2))
+                    ),
+                ));
+            }
         }
     }
-    None
+    closer.map(|(_, c)| c)
 }
