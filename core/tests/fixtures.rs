@@ -229,3 +229,33 @@ fn identities_respect_scope() {
     let r = run(t);
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
+
+#[test]
+fn a_figure_or_project_given_the_wrong_year() {
+    let t =
+        "2021年度部门整体支出绩效自评报告\n一、收入情况\n2021年度财政拨款收入合计18547952.93元。\n\
+二、对比分析\n本部门2020年度财政拨款收入合计18547952.93元，比上年减少。\n\
+三、项目情况\n组织对2022年区级应用技术研究与开发经费项目开展绩效评估。\n\
+表：2021年区级应用技术研究与开发经费项目";
+    let r = run(t);
+    let found: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "year-attribution")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(found, ["18547952.93元", "2022"], "{:#?}", r.findings);
+}
+
+#[test]
+fn last_years_figures_and_round_amounts_are_not_year_slips() {
+    let t = "2021年度部门决算\n一、收入情况\n2021年度财政拨款收入合计1800.00万元，2020年度财政拨款收入合计1650.32万元。\n\
+二、其他\n2020年度公务接待费0元，2021年度公务接待费0元。2020年度培训费5万元，2021年度培训费5万元。\n\
+2020年度区级科技项目与2021年度区级科技项目均已完成。";
+    let r = run(t);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "year-attribution"),
+        "{:#?}",
+        r.findings
+    );
+}

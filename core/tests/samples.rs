@@ -133,6 +133,9 @@ fn renhe() {
     // Cross-document: 32552.00元 restates 3.26万元; 477.57 + 40.95 = 518.52 across paragraphs.
     assert!(verified(&r, "restated", "32552.00元"));
     assert!(verified(&r, "identity", "518.52万元"));
+    let f = finding(&r, "year-attribution", "2021");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("区级应用技术研究与开发经费"));
     let f = finding(&r, "sum", "31538486.48元");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.expected.as_deref(), Some("21490317.31元"));
@@ -184,6 +187,9 @@ fn xinglongtai() {
 #[test]
 fn qujiang() {
     let (_, r) = run("qujiang");
+    // `本部门 2020 年度财政拨款收入合计 18547952.93 元` in the 2021 report: 2021's amount.
+    let f = finding(&r, "year-attribution", "18547952.93");
+    assert_eq!(f.related[0].quote, "18547952.93 元");
     assert!(
         verified(&r, "growth", "12.70%"),
         "the base is stated inside the comparison"

@@ -236,7 +236,10 @@ impl SectionScope {
 
     /// `name` prefixed with the innermost section scope, unless the label names its own.
     pub fn qualify(&self, label: &str, name: String) -> String {
-        if SELF_SCOPED.iter().any(|w| label.contains(w)) {
+        // A label naming its funds (`财政拨款收入合计`) keeps them; a label naming only a part
+        // of spending (`基本支出`) still takes the funds of its section.
+        let names_funds = SCOPES.iter().take(6).any(|(w, _)| label.contains(w));
+        if names_funds || SELF_SCOPED.iter().any(|w| label.contains(w)) {
             return name;
         }
         let named_by_label =

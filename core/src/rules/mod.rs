@@ -9,6 +9,7 @@ mod product;
 mod restated;
 mod share;
 mod sum;
+mod year_attribution;
 
 pub use sum::face;
 
@@ -51,6 +52,7 @@ static RULES: &[&dyn Rule] = &[
     &product::Product,
     &restated::Restated,
     &identity::Identity,
+    &year_attribution::YearAttribution,
 ];
 
 /// Every rule, in the order they run.
