@@ -259,3 +259,57 @@ fn last_years_figures_and_round_amounts_are_not_year_slips() {
         r.findings
     );
 }
+
+const CLASSIFIED: &str = "（二）财政拨款支出决算结构情况\n2023年度财政拨款支出870.52万元，主要用于以下方面：科学技术（类）支出218.05万元，占25.0%；住房保障支出（类）支出12.70万元，占1.5%；其他支出639.77万元。\n\
+（三）财政拨款支出决算具体情况\n2023年度财政拨款支出年初预算为214.42万元，支出决算为870.52万元，完成年初预算的406%。其中：\n\
+科学技术（类）科学技术管理事务（款）行政运行（项）。年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。\n\
+科学技术（类）科学技术管理事务（款）一般行政管理事务（项）。年初预算为17.4万元，支出决算为67.42万元，完成年初预算的387.5%。\n\
+住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为13.63万元，支出决算为12.70万元，完成年初预算的93.2%。\n\
+其他支出（类）其他支出（款）其他支出（项）。年初预算为0万元，支出决算为639.77万元。";
+
+#[test]
+fn classified_lines_add_up_to_class_and_run_totals() {
+    let r = run(CLASSIFIED);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "classified"),
+        "{:#?}",
+        r.findings
+    );
+    let verified: Vec<&str> = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "classified" && e.outcome == Outcome::Verified)
+        .map(|e| e.quote.as_str())
+        .collect();
+    for q in ["218.05万元", "12.70万元", "214.42万元", "870.52万元"] {
+        assert!(verified.contains(&q), "{q} not verified: {verified:?}");
+    }
+}
+
+#[test]
+fn a_wrong_classified_line_is_found_against_its_class_and_the_run() {
+    let r = run(&CLASSIFIED.replace("支出决算为67.42万元", "支出决算为76.42万元"));
+    let quotes: Vec<(&str, Severity)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "classified")
+        .map(|f| (f.quote.as_str(), f.severity))
+        .collect();
+    assert!(
+        quotes.contains(&("218.05万元", Severity::Error)),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes.contains(&("870.52万元", Severity::Error)),
+        "{quotes:?}"
+    );
+    // A budget line that is wrong shows up against the stated 年初预算 only.
+    let r = run(&CLASSIFIED.replace("年初预算为17.4万元", "年初预算为71.4万元"));
+    let f: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "classified")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(f, ["214.42万元"]);
+}

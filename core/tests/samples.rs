@@ -133,6 +133,9 @@ fn renhe() {
     // Cross-document: 32552.00元 restates 3.26万元; 477.57 + 40.95 = 518.52 across paragraphs.
     assert!(verified(&r, "restated", "32552.00元"));
     assert!(verified(&r, "identity", "518.52万元"));
+    // 类 totals in the structure sentence against the 类/款/项 lines below.
+    assert!(verified(&r, "classified", "346.6万元"));
+    assert!(verified(&r, "classified", "734.93万元"));
     let f = finding(&r, "year-attribution", "2021");
     assert_eq!(f.severity, Severity::Warning);
     assert!(f.message.contains("区级应用技术研究与开发经费"));

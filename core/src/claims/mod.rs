@@ -4,6 +4,7 @@
 //! job. When a binding is ambiguous the extractor records the claim as unbindable instead of
 //! guessing, so that no guess ever becomes an error.
 
+pub mod classified;
 pub mod completion;
 pub mod count;
 pub mod facts;
@@ -25,6 +26,8 @@ pub struct Claims {
     pub products: Vec<product::ProductClaim>,
     /// Every keyed money figure, for restatements and identities across the document.
     pub facts: facts::Facts,
+    /// 类/款/项 lines and the 类 totals.
+    pub classified: classified::Classified,
 }
 
 pub fn extract(doc: &Document) -> Claims {
@@ -36,6 +39,7 @@ pub fn extract(doc: &Document) -> Claims {
         counts: count::extract(doc),
         products: product::extract(doc),
         facts: facts::extract(doc),
+        classified: classified::extract(doc),
         sums,
         shares,
         growths,

@@ -1,6 +1,7 @@
 //! Stage 4: the rules. One rule per file, each with a stable id and its documentation; the
 //! registry below is the only list of them.
 
+mod classified;
 mod completion;
 mod count;
 mod growth;
@@ -52,6 +53,7 @@ static RULES: &[&dyn Rule] = &[
     &product::Product,
     &restated::Restated,
     &identity::Identity,
+    &classified::Classified,
     &year_attribution::YearAttribution,
 ];
 
