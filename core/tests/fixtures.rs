@@ -313,3 +313,22 @@ fn a_wrong_classified_line_is_found_against_its_class_and_the_run() {
         .collect();
     assert_eq!(f, ["214.42万元"]);
 }
+
+#[test]
+fn running_costs_differing_from_routine_public_costs_is_a_warning() {
+    let t = "六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出518.52万元，其中：人员经费477.57万元，日常公用经费40.95万元。\n\
+十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n本部门2023年机关运行经费支出{}万元，比上年减少1.52万元，下降3.6%。";
+    let r = run(&t.replace("{}", "40.95"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let r = run(&t
+        .replace("{}", "45.95")
+        .replace("下降3.6%", "增长9.6%")
+        .replace("减少", "增加"));
+    let f: Vec<_> = r.findings.iter().filter(|f| f.rule == "identity").collect();
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(
+        (f[0].severity, f[0].quote.as_str()),
+        (Severity::Warning, "45.95万元")
+    );
+    assert_eq!(f[0].related[0].quote, "40.95万元");
+}

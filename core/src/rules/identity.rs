@@ -102,7 +102,64 @@ impl Rule for Identity {
                 check_one(doc, facts, key, scope, &group[0], def, sink);
             }
         }
+        running_costs(doc, facts, sink);
     }
+}
+
+/// 机关运行经费 is, by its definition, the 日常公用经费 of an administrative unit's fiscal-grant
+/// basic spending: a difference is worth a look, not an error (a unit with public
+/// institutions under it legitimately differs).
+fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
+    let current = |k: &FactKey| k.period == Period::Current && k.stage == Stage::Outturn;
+    let find = |pred: &dyn Fn(&str) -> bool| {
+        facts
+            .groups
+            .iter()
+            .find(|(k, _)| current(k) && k.flow == OUT && pred(&k.name))
+            .map(|(_, g)| &g[0])
+    };
+    let Some(running) = find(&|n| n.ends_with("机关运行") || n.ends_with("机关运行经费"))
+    else {
+        return;
+    };
+    let Some(public) =
+        find(&|n| n == "一般公共预算财政拨款·日常公用" || n == "一般公共预算财政拨款·公用")
+            .or_else(|| find(&|n| n == "日常公用"))
+    else {
+        return;
+    };
+    let (rw, pw) = (
+        &doc.text()[running.at.clone()],
+        &doc.text()[public.at.clone()],
+    );
+    if running.value.overlaps(public.value) {
+        sink.verified(
+            INFO.id,
+            running.at.clone(),
+            format!("机关运行经费{rw}与日常公用经费{pw}一致"),
+            format!("running costs {rw} equal the routine public costs {pw}"),
+        );
+        return;
+    }
+    let line = doc.line_of(doc.span(public.at.clone()).start);
+    let mut d = Draft::new(
+        INFO.id,
+        Severity::Warning,
+        running.at.clone(),
+        format!("机关运行经费{rw}与第{line}行日常公用经费{pw}不等：行政单位二者通常相等，请核对"),
+        format!("Running costs {rw} differ from the routine public costs {pw} on line {line}; for an administrative unit they are normally equal"),
+    );
+    d.stated = Some(rw.to_string());
+    d.expected = Some(pw.to_string());
+    d.formula = Some(format!(
+        "{} ≠ {}，相差{}",
+        rw,
+        pw,
+        money((running.face - public.face).abs(), running.unit, 2)
+    ));
+    d.cause = Some("机关运行经费应与一般公共预算财政拨款基本支出中的日常公用经费口径一致（下属有事业单位时可不等）".into());
+    d.related.push((public.at.clone(), public.label.clone()));
+    sink.report(d);
 }
 
 fn part_key(key: &FactKey, scope: Option<&str>, name: &str, flow: Flow) -> FactKey {
