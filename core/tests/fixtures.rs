@@ -332,3 +332,33 @@ fn running_costs_differing_from_routine_public_costs_is_a_warning() {
     );
     assert_eq!(f[0].related[0].quote, "40.95万元");
 }
+
+#[test]
+fn parts_stated_before_their_total() {
+    let ok = "2023年度基本支出845.60万元，项目支出400.00万元，合计1,245.60万元。";
+    let r = run(ok);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "sum" && e.quote == "1,245.60万元"));
+    let r = run(&ok.replace("1,245.60", "1,254.60"));
+    let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert_eq!(
+        (f.severity, f.expected.as_deref()),
+        (Severity::Error, Some("1245.60万元"))
+    );
+    // A change, a per-unit amount or a different count class breaks the list: no claim.
+    for silent in [
+        "本年收入100.00万元，比上年增加20.00万元，合计增长25%。",
+        "补助企业11户，每户50万元，共计550万元。",
+        "国内公务接待16批次，192人次，共计支出3.26万元。",
+    ] {
+        let r = run(silent);
+        assert!(
+            r.findings.iter().all(|f| f.rule != "sum"),
+            "{silent}: {:#?}",
+            r.findings
+        );
+    }
+}

@@ -142,7 +142,71 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
             }
         }
     }
+    trailing_totals(doc, &mut out);
     out
+}
+
+/// Labels that make a figure the total of the amounts before it: `…，合计450万元`.
+fn is_trailing_total_label(label: &str) -> bool {
+    let key = label_key(label);
+    ["合计", "共计", "总计", "共"]
+        .iter()
+        .any(|w| key.starts_with(w))
+        && key.chars().count() <= 6
+        && !has_change_word(&key)
+}
+
+/// Parts stated before their total, in one sentence: `基本支出300万元，项目支出150万元，合计
+/// 450万元`. Only where no marker (其中, 包括…) stands between, which the marker claims cover,
+/// and only amounts at the total's parenthesis level that can be added to it.
+fn trailing_totals(doc: &Document, out: &mut Vec<SumClaim>) {
+    let totals: std::collections::HashSet<usize> = out.iter().map(|c| c.total).collect();
+    let in_claims: std::collections::HashSet<usize> =
+        out.iter().flat_map(|c| c.parts.iter().copied()).collect();
+    let text = doc.text();
+    let mut found = Vec::new();
+    for (ti, t) in doc.figures.iter().enumerate() {
+        if !is_amount(t) || totals.contains(&ti) || !is_trailing_total_label(&t.label) {
+            continue;
+        }
+        if doc.paragraphs[t.paragraph].is_table_cell {
+            continue;
+        }
+        let sentence = doc.sentences[t.sentence].clone();
+        let mut parts = Vec::new();
+        for pi in super::back(ti) {
+            let p = &doc.figures[pi];
+            if p.sentence != t.sentence {
+                break;
+            }
+            if p.paren_depth != t.paren_depth || !p.q.unit.addable_with(t.q.unit) {
+                continue;
+            }
+            if !is_amount(p) || p.label.contains('每') || in_claims.contains(&pi) {
+                parts.clear();
+                break;
+            }
+            parts.push(pi);
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        parts.reverse();
+        let from = doc.figures[parts[0]].label_start.max(sentence.start);
+        if MARKERS
+            .iter()
+            .any(|(w, _)| text[from..t.q.start].contains(w))
+        {
+            continue;
+        }
+        found.push(SumClaim {
+            total: ti,
+            parts,
+            marker: Marker::Complete,
+            marker_at: t.label_start,
+        });
+    }
+    out.extend(found);
 }
 
 #[allow(clippy::too_many_arguments)]
