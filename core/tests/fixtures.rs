@@ -362,3 +362,23 @@ fn parts_stated_before_their_total() {
         );
     }
 }
+
+#[test]
+fn nested_lists_with_the_same_separator_and_more_list_openers() {
+    // The inner list (其中) uses `；` like the outer one: 600 belongs to 900 only.
+    let t = "2023年“三公”经费决算总额1,500万元，比上年下降2.0%。分项情况是：因公出国（境）费决算100万元；\
+公务接待费决算500万元；公务用车购置及运行维护费决算900万元，其中：公务用车购置费决算300万元；公务用车运行维护费决算600万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let sums: Vec<&str> = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "sum" && e.outcome == Outcome::Verified)
+        .map(|e| e.quote.as_str())
+        .collect();
+    assert_eq!(sums, ["1,500万元", "900万元"]);
+    // `X中，` opens a list too.
+    let r = run("2024年“三公”经费财政拨款预算79.69亿元中，因公出国（境）费21.36亿元，公务用车购置及运行费43.99亿元，公务接待费14.43亿元。");
+    let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert_eq!(f.expected.as_deref(), Some("79.78亿元"));
+}

@@ -170,20 +170,14 @@ fn class_totals(doc: &Document, out: &mut Classified) {
             continue;
         }
         let label = label_key(&f.label);
-        let label_ok = matches!(
-            label.as_str(),
-            "" | "支出" | "支出决算" | "决算" | "支出预算" | "预算"
-        );
-        let floor = doc.paragraphs[f.paragraph].range.start;
-        let before = &text[..f.label_start];
-        if label_ok && f.label_start >= floor + CLASS.len() && before.ends_with(CLASS) {
-            let head = &before[..before.len() - CLASS.len()];
-            let start = head[floor..]
-                .rfind(['，', '；', '：', '。', '、', ':'])
-                .map(|i| floor + i + head[floor + i..].chars().next().map_or(1, char::len_utf8))
-                .unwrap_or(floor);
-            let name = class_name(&head[start..]);
-            if !name.is_empty() {
+        // `科学技术（类）支出`: the 类 name, then nothing but 支出/决算/预算.
+        if let Some((name, rest)) = label.split_once(CLASS) {
+            let rest_ok = matches!(
+                rest,
+                "" | "支出" | "支出决算" | "决算" | "支出预算" | "预算"
+            );
+            let name = class_name(name);
+            if rest_ok && !name.is_empty() {
                 found.push((name, fi));
                 sentence_has_class_total = Some(f.sentence);
             }

@@ -73,6 +73,8 @@ pub struct Fact {
     pub sentence: Option<usize>,
     /// Index into `Document::figures`, when the fact is a narrative figure.
     pub figure: Option<usize>,
+    /// Paragraph index, for nearness.
+    pub paragraph: usize,
     /// Read from a table cell (by row and column) rather than from a sentence.
     pub from_table: bool,
 }
@@ -124,8 +126,8 @@ const SELF_NAMES: &[&str] = &[
 
 /// Names too generic to identify a quantity on their own.
 const GENERIC: &[&str] = &[
-    "收入", "支出", "其中", "金额", "资金", "共", "共计", "累计", "单价", "投资", "小计", "余额",
-    "分别", "主要", "包括", "用于", "总额", "年", "当年",
+    "收入", "支出", "经费", "费用", "费", "其中", "金额", "资金", "共", "共计", "累计", "单价",
+    "投资", "小计", "余额", "分别", "主要", "包括", "用于", "总额", "年", "当年",
 ];
 
 /// Generic unless income or spending is named (`项目支出`, `其他收入` are specific).
@@ -178,6 +180,7 @@ pub fn extract(doc: &Document) -> Facts {
             unit: f.q.unit,
             sentence: Some(f.sentence),
             figure: Some(i),
+            paragraph: f.paragraph,
             from_table: false,
         };
         facts.add(key, fact);

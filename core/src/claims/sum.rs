@@ -70,6 +70,9 @@ const MARKERS: &[(&str, Marker)] = &[
     ("分别为", Marker::Complete),
     ("分别是", Marker::Complete),
     ("具体为", Marker::Complete),
+    ("具体是", Marker::Complete),
+    ("分项情况是", Marker::Complete),
+    ("分项情况为", Marker::Complete),
 ];
 
 /// Can this figure be a total or a part?
@@ -112,6 +115,12 @@ fn markers_in(
         if doc.text()[f.q.end..].starts_with('：') && is_amount(f) {
             out.push((f.q.end, Marker::Complete, '：'.len_utf8()));
         }
+        // `预算79.69亿元中，因公出国（境）费21.36亿元，…`.
+        if (doc.text()[f.q.end..].starts_with("中，") || doc.text()[f.q.end..].starts_with("中："))
+            && is_amount(f)
+        {
+            out.push((f.q.end, Marker::Complete, "中，".len()));
+        }
     }
     out.sort_by_key(|m| m.0);
     out.dedup_by_key(|m| m.0);
@@ -142,8 +151,29 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
             }
         }
     }
+    innermost_parts(&mut out);
     trailing_totals(doc, &mut out);
     out
+}
+
+/// A figure listed under a part belongs to that part's list, not also to the outer one:
+/// in `…运行费1618万元，其中：购置费414万元；运行费1204万元。` the `；` cannot tell where
+/// the inner list ends, but 1204 is a part of 1618, so it is no part of the outer total.
+fn innermost_parts(claims: &mut [SumClaim]) {
+    let inner: std::collections::HashMap<usize, Vec<usize>> =
+        claims.iter().map(|c| (c.total, c.parts.clone())).collect();
+    for c in claims.iter_mut() {
+        let nested: std::collections::HashSet<usize> = c
+            .parts
+            .iter()
+            .filter_map(|p| inner.get(p))
+            .flatten()
+            .copied()
+            .collect();
+        if !nested.is_empty() {
+            c.parts.retain(|p| !nested.contains(p));
+        }
+    }
 }
 
 /// Labels that make a figure the total of the amounts before it: `…，合计450万元`.

@@ -190,7 +190,7 @@ fn check_one(
             names.iter().find_map(|n| {
                 facts
                     .get(&part_key(key, scope, n, *flow))
-                    .and_then(|g| g.first())
+                    .and_then(|g| nearest(g, total))
             })
         })
         .collect();
@@ -282,6 +282,21 @@ fn check_one(
         d.related.push((p.at.clone(), p.label.clone()));
     }
     sink.report(d);
+}
+
+/// How many paragraphs a part may be from its total: the identity is between statements
+/// of one passage (`基本支出518.52万元` and the `人员经费`, `日常公用经费` paragraphs after it),
+/// never between figures from different parts of the report that happen to share a name.
+const NEAR: usize = 8;
+
+/// The statement of a part nearest to the total, if it is near.
+fn nearest<'f>(group: &'f [Fact], total: &Fact) -> Option<&'f Fact> {
+    group
+        .iter()
+        .map(|f| (f.paragraph.abs_diff(total.paragraph), f))
+        .filter(|(d, _)| *d <= NEAR)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, f)| f)
 }
 
 fn written_decimals(doc: &Document, f: &Fact) -> u32 {
