@@ -409,3 +409,27 @@ fn comparison_words_agree_with_the_rate_or_the_figures() {
         assert!(r.findings.iter().all(|f| f.rule != "wording"), "{silent}: {:#?}", r.findings);
     }
 }
+
+#[test]
+fn a_unit_slip_is_named_by_sum_and_share() {
+    let r = run("2023年度本年支出合计4995.52万元，其中：基本支出547.94元，占11.0%；项目支出4447.58万元，占89.0%。");
+    let sum = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert!(
+        sum.cause.as_deref().unwrap().contains("万元而非元"),
+        "{sum:?}"
+    );
+    let share = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "share")
+        .expect("share");
+    assert!(
+        share.cause.as_deref().unwrap().contains("单位疑为万元"),
+        "{share:?}"
+    );
+    assert!(share
+        .formula
+        .as_deref()
+        .unwrap()
+        .starts_with("547.94元 ÷ 4995.52万元"));
+}
