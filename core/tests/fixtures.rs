@@ -433,3 +433,16 @@ fn a_unit_slip_is_named_by_sum_and_share() {
         .unwrap()
         .starts_with("547.94元 ÷ 4995.52万元"));
 }
+
+#[test]
+fn list_items_on_their_own_lines_belong_to_the_total() {
+    let t = "三、支出预算情况说明\n本单位本年支出预算合计33172.15万元，其中：\n基本支出18570.82万元，占55.98%；\n\
+项目支出11343.27万元，占34.20%；\n单位预留机动经费3285.06万元，占9.82%；\n四、其他";
+    let r = run(t);
+    let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert_eq!(f.expected.as_deref(), Some("33199.15万元"));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "share" && f.quote == "9.82%"));
+}

@@ -88,8 +88,16 @@ pub fn extract(doc: &Document) -> Classified {
             in_run = true;
             out.runs.push(run_totals(doc, last_plain_para));
         }
-        let class = match t[..item_at].find(CLASS) {
-            Some(c) => class_name(&t[..c]),
+        let class = match t[..item_at].rfind(CLASS) {
+            // From the clause start: the line may follow its introduction (`…其中：科学技术（类）`).
+            Some(c) => {
+                let head = &t[..c];
+                let start = head
+                    .rfind(['，', '；', '：', '。', ':'])
+                    .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+                    .unwrap_or(0);
+                class_name(&head[start..])
+            }
             None => match &current_class {
                 Some(c) => c.clone(),
                 None => continue,
