@@ -446,3 +446,25 @@ fn list_items_on_their_own_lines_belong_to_the_total() {
         .iter()
         .any(|f| f.rule == "share" && f.quote == "9.82%"));
 }
+
+#[test]
+fn sangong_total_against_its_parts_in_the_next_paragraph() {
+    let t = "（一）“三公”经费财政拨款支出决算总体情况说明\n2023年“三公”经费财政拨款支出决算为5.26万元，完成预算80%。\n\
+（二）“三公”经费财政拨款支出决算具体情况说明\n因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算2.00万元；公务接待费支出决算3.26万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "identity" && e.outcome == Outcome::Verified && e.quote == "5.26万元"));
+    let r = run(&t.replace("3.26万元。", "3.62万元。"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "identity")
+        .expect("identity");
+    assert_eq!(
+        (f.quote.as_str(), f.expected.as_deref()),
+        ("5.26万元", Some("5.62万元"))
+    );
+}
