@@ -10,6 +10,7 @@ mod product;
 mod restated;
 mod share;
 mod sum;
+mod table;
 mod wording;
 mod year_attribution;
 
@@ -56,6 +57,7 @@ static RULES: &[&dyn Rule] = &[
     &identity::Identity,
     &classified::Classified,
     &wording::Wording,
+    &table::TableRule,
     &year_attribution::YearAttribution,
 ];
 
