@@ -543,3 +543,26 @@ fn code_columns_and_repeated_row_names_are_not_figures_or_facts() {
     let r = run(t);
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
+
+#[test]
+fn classification_code_tables_add_up_level_by_level() {
+    let t = "六、基本支出预算表\n单位：万元\n科目编码\t科目名称\t金额\n合计\t18,570.82\n301\t工资福利支出\t13,747.87\n\
+30101\t基本工资\t2,679.68\n30102\t津贴补贴\t11,068.19\n302\t商品和服务支出\t3,407.38\n30201\t办公费\t350.00\n30202\t印刷费\t3,057.38\n\
+303\t对个人和家庭的补助\t1,415.57\n30301\t离休费\t461.60\n30302\t退休费\t953.97\n\n以下为说明，本段文字较长，用来结束上面的表格。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let ok = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "table" && e.outcome == Outcome::Verified)
+        .count();
+    assert_eq!(ok, 4, "three parents and the 合计 row");
+    let r = run(&t.replace("30202\t印刷费\t3,057.38", "30202\t印刷费\t3,075.38"));
+    let f: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(f, ["3,407.38"]);
+}

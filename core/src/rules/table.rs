@@ -42,6 +42,7 @@ impl Rule for TableRule {
         for t in &claims.tables {
             total_rows(doc, t, sink);
             grouped_total_column(doc, t, sink);
+            code_hierarchy(doc, t, sink);
             rates_and_scores(doc, t, sink);
         }
     }
@@ -161,6 +162,55 @@ fn grouped_total_column(doc: &Document, t: &Table, sink: &mut Sink) {
                 sum_check(doc, total, parts, sink);
             }
             i = j;
+        }
+    }
+}
+
+/// Classification-code tables (`204 公共安全支出` · `20405 法院` · `2040501 行政运行`): each
+/// code's amount is the sum of its children's (two more digits), and the 合计 row the sum of
+/// the top-level codes. Only tables with one amount per row, so the columns cannot be mixed.
+fn code_hierarchy(doc: &Document, t: &Table, sink: &mut Sink) {
+    let coded: Vec<(usize, &str, usize)> = t
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(ri, row)| {
+            let code = row.cells.first()?.text.as_str();
+            let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+            let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
+            (is_code && figures.len() == 1 && summable(doc, figures[0]))
+                .then(|| (ri, code, figures[0]))
+        })
+        .collect();
+    if coded.len() < 3 {
+        return;
+    }
+    let mut children: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for &(_, code, f) in &coded {
+        if code.len() >= 5 {
+            children.entry(&code[..code.len() - 2]).or_default().push(f);
+        }
+    }
+    for &(_, code, f) in &coded {
+        if let Some(parts) = children.get(code) {
+            if parts.len() >= 2 {
+                sum_check(doc, f, parts.clone(), sink);
+            }
+        }
+    }
+    // A 合计 row with one amount: the top-level codes add up to it.
+    let top = coded.iter().map(|(_, c, _)| c.len()).min().unwrap_or(0);
+    let tops: Vec<usize> = coded
+        .iter()
+        .filter(|(_, c, _)| c.len() == top)
+        .map(|&(_, _, f)| f)
+        .collect();
+    for row in t.rows.iter().filter(|r| r.is_total()) {
+        let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
+        if let [total] = figures[..] {
+            if summable(doc, total) {
+                sum_check(doc, total, tops.clone(), sink);
+            }
         }
     }
 }
