@@ -234,3 +234,20 @@ fn snapshots() {
         insta::assert_snapshot!(name, digest(&r));
     }
 }
+
+#[test]
+fn jiangsu() {
+    let (_, r) = run("jiangsu");
+    // The budget tables by classification code: each level adds up to the one above.
+    assert!(verified(&r, "table", "26,200.88"));
+    assert!(verified(&r, "table", "18,570.82"));
+    // The list under 本年支出预算合计, one item per line, is read as one list.
+    assert!(verified(&r, "share", "55.98%"));
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.rule != "table" && f.rule != "restated"),
+        "{}",
+        digest(&r)
+    );
+}
