@@ -55,7 +55,7 @@ impl Rule for Restated {
                 if f.from_table && anchor.from_table {
                     continue;
                 }
-                compare(doc, anchor, f, sink);
+                compare(doc, anchor, f, project, sink);
             }
         }
     }
@@ -96,7 +96,7 @@ fn line(doc: &Document, f: &Fact) -> usize {
     doc.line_of(doc.span(f.at.clone()).start)
 }
 
-fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
+fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Sink) {
     let (aw, fw) = (written(doc, anchor), written(doc, f));
     let where_anchor = format!("第{}行{}", line(doc, anchor), named(anchor, &aw));
     if f.value.overlaps(anchor.value) {
@@ -163,7 +163,10 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
     if lo.is_zero() || hi > lo * Decimal::TEN {
         return;
     }
-    let same_words = f.wording == anchor.wording && f.wording.chars().count() >= 4;
+    // Identical wording names one quantity; a short word (`执行数`) does so only within the
+    // section's project, text against its table.
+    let same_words =
+        f.wording == anchor.wording && (f.wording.chars().count() >= 4 || project);
     let severity = if same_words {
         Severity::Error
     } else {
