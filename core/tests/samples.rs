@@ -142,7 +142,10 @@ fn renhe() {
     assert!(verified(&r, "classified", "734.93万元"));
     // The text says 执行数为41万元; the project table says 31.
     let f = finding(&r, "restated", "31");
-    assert_eq!((f.severity, f.related[0].quote.as_str()), (Severity::Error, "41万元"));
+    assert_eq!(
+        (f.severity, f.related[0].quote.as_str()),
+        (Severity::Error, "41万元")
+    );
     let f = finding(&r, "year-attribution", "2021");
     assert_eq!(f.severity, Severity::Warning);
     assert!(f.message.contains("区级应用技术研究与开发经费"));

@@ -165,8 +165,7 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
     }
     // Identical wording names one quantity; a short word (`执行数`) does so only within the
     // section's project, text against its table.
-    let same_words =
-        f.wording == anchor.wording && (f.wording.chars().count() >= 4 || project);
+    let same_words = f.wording == anchor.wording && (f.wording.chars().count() >= 4 || project);
     let severity = if same_words {
         Severity::Error
     } else {

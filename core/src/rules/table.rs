@@ -316,20 +316,14 @@ fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &
     let at = r.q.start..r.q.end;
     let formula_base = format!("{} ÷ {}", plain(doc, actual), plain(doc, budget));
     let Some(computed) = ai.div(bi) else {
-        // A zero budget: a stated rate is a note, never a division.
-        let mut d = Draft::new(
+        sink.report(super::undefined_rate(
             INFO.id,
-            Severity::Info,
-            at,
-            format!("预算数{}为0，执行率无从计算", doc.written(b)),
-            format!(
-                "The budget {} is zero: the rate is undefined",
-                doc.written(b)
-            ),
-        );
-        d.stated = Some(doc.written(r));
-        d.related.push((b.q.start..b.q.end, "预算数".into()));
-        sink.report(d);
+            doc,
+            r,
+            b,
+            "预算数",
+            "执行率",
+        ));
         return;
     };
     let dp = show_dp(r);
