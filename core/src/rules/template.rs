@@ -76,7 +76,7 @@ impl Rule for Template {
         // `0等`: a bare zero where the template wants names (`主要是0等收入`).
         for (i, _) in text.match_indices("0等") {
             let before = text[..i].chars().next_back();
-            let bare = !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '.');
+            let bare = !before.is_some_and(|c| c.is_ascii_digit() || c == '.');
             if bare {
                 found.push((i, i + "0等".len(), "0等".into(), "名称处填了0"));
             }
