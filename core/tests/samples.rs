@@ -217,6 +217,9 @@ fn xinglongtai() {
 #[test]
 fn qujiang() {
     let (_, r) = run("qujiang");
+    // `20201 年度`: a five-digit year, 2021 meant.
+    let f = finding(&r, "year", "20201");
+    assert_eq!(f.expected.as_deref(), Some("2021年"));
     // `本部门 2020 年度财政拨款收入合计 18547952.93 元` in the 2021 report: 2021's amount.
     let f = finding(&r, "year-attribution", "18547952.93");
     assert_eq!(f.related[0].quote, "18547952.93 元");
