@@ -74,10 +74,13 @@ struct ErrorEntry<'a> {
     error: ErrorBody<'a>,
 }
 
+/// Writes the document as it goes: each checked input's entry as soon as it is done, so that
+/// memory does not grow with the number of inputs. The bytes are what `to_writer_pretty`
+/// would write for the whole document.
 pub struct JsonSink {
     summary: bool,
-    /// Checked inputs, their text dropped.
-    files: Vec<(String, Checked)>,
+    started: bool,
+    files: usize,
     errors: Vec<(String, FileError)>,
 }
 
@@ -85,53 +88,73 @@ impl JsonSink {
     pub fn new(summary: bool) -> Self {
         JsonSink {
             summary,
-            files: Vec::new(),
+            started: false,
+            files: 0,
             errors: Vec::new(),
         }
     }
-}
 
-impl Sink for JsonSink {
-    fn file(&mut self, _out: &mut dyn Write, r: FileResult) -> io::Result<()> {
-        match r.outcome {
-            Ok(mut c) => {
-                c.text = String::new();
-                if self.summary {
-                    c.report.findings = Vec::new();
-                    c.report.ledger = Vec::new();
-                }
-                self.files.push((r.name, c));
-            }
-            Err(e) => self.errors.push((r.name, e)),
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            out.write_all(b"{\n  \"files\": [")?;
         }
         Ok(())
     }
+}
+
+/// `value` pretty-printed, every line after the first indented by `indent` (JSON strings
+/// hold no raw newlines, so lines are safe to indent).
+fn write_nested(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+impl Sink for JsonSink {
+    fn file(&mut self, out: &mut dyn Write, r: FileResult) -> io::Result<()> {
+        self.start(out)?;
+        match &r.outcome {
+            Ok(c) => {
+                out.write_all(if self.files == 0 {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                })?;
+                self.files += 1;
+                write_nested(out, &FileEntry::new(&r.name, c, self.summary), "    ")
+            }
+            Err(e) => {
+                self.errors.push((r.name, e.clone()));
+                Ok(())
+            }
+        }
+    }
 
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
-        #[derive(Serialize)]
-        struct Document<'a> {
-            files: Vec<FileEntry<'a>>,
-            errors: Vec<ErrorEntry<'a>>,
-            total: &'a Totals,
+        self.start(out)?;
+        if self.files > 0 {
+            out.write_all(b"\n  ")?;
         }
-        let doc = Document {
-            files: self
-                .files
-                .iter()
-                .map(|(path, c)| FileEntry::new(path, c, self.summary))
-                .collect(),
-            errors: self
-                .errors
-                .iter()
-                .map(|(path, e)| ErrorEntry {
-                    path,
-                    error: ErrorBody::new(e),
-                })
-                .collect(),
-            total: totals,
-        };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-        writeln!(out)
+        out.write_all(b"],\n  \"errors\": ")?;
+        let errors: Vec<ErrorEntry> = self
+            .errors
+            .iter()
+            .map(|(path, e)| ErrorEntry {
+                path,
+                error: ErrorBody::new(e),
+            })
+            .collect();
+        write_nested(out, &errors, "  ")?;
+        out.write_all(b",\n  \"total\": ")?;
+        write_nested(out, totals, "  ")?;
+        out.write_all(b"\n}\n")
     }
 }
 

@@ -12,6 +12,7 @@
 use std::io::{self, Write};
 
 use gouji_core::{rules, Finding, RuleInfo, Severity};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::lines::LineIndex;
@@ -28,7 +29,7 @@ pub struct SarifSink {
     lang: Lang,
     rules: Vec<&'static RuleInfo>,
     artifacts: Vec<Value>,
-    results: Vec<Value>,
+    results: Vec<SarifResult>,
     notifications: Vec<Value>,
 }
 
@@ -68,52 +69,131 @@ impl SarifSink {
         })
     }
 
-    fn result(&self, index: &LineIndex, artifact: usize, uri: &str, f: &Finding) -> Value {
+    fn result(&self, index: &LineIndex, artifact: usize, uri: &str, f: &Finding) -> SarifResult {
         let mut text = self.pick(&f.message, &f.message_en).to_string();
         if let Some(formula) = &f.formula {
             text = format!("{text} ({formula})");
         }
-        let related: Vec<Value> = f
+        let related = f
             .related
             .iter()
             .enumerate()
-            .map(|(i, r)| {
-                json!({
-                    "id": i,
-                    "physicalLocation": physical(index, artifact, uri, r.span.start, r.span.end, &r.quote),
-                    "message": { "text": r.note },
-                })
+            .map(|(i, r)| RelatedLocation {
+                id: i,
+                physical_location: physical(
+                    index,
+                    artifact,
+                    uri,
+                    r.span.start,
+                    r.span.end,
+                    &r.quote,
+                ),
+                message: Text {
+                    text: r.note.clone(),
+                },
             })
             .collect();
-        let mut properties = serde_json::Map::new();
-        for (key, value) in [
-            ("stated", &f.stated),
-            ("expected", &f.expected),
-            ("formula", &f.formula),
-            ("repair", &f.repair),
-            ("cause", &f.cause),
-        ] {
-            if let Some(v) = value {
-                properties.insert(key.into(), v.clone().into());
-            }
-        }
-        let mut result = json!({
-            "ruleId": f.rule,
-            "level": level(f.severity),
-            "message": { "text": text },
-            "locations": [{
-                "physicalLocation": physical(index, artifact, uri, f.span.start, f.span.end, &f.quote),
+        SarifResult {
+            rule_id: f.rule,
+            rule_index: self.rules.iter().position(|r| r.id == f.rule),
+            level: level(f.severity),
+            message: Text { text },
+            locations: [Location {
+                physical_location: physical(
+                    index,
+                    artifact,
+                    uri,
+                    f.span.start,
+                    f.span.end,
+                    &f.quote,
+                ),
             }],
-            "properties": properties,
-        });
-        if let Some(i) = self.rules.iter().position(|r| r.id == f.rule) {
-            result["ruleIndex"] = i.into();
+            related_locations: related,
+            properties: Properties {
+                stated: f.stated.clone(),
+                expected: f.expected.clone(),
+                formula: f.formula.clone(),
+                repair: f.repair.clone(),
+                cause: f.cause.clone(),
+            },
         }
-        if !related.is_empty() {
-            result["relatedLocations"] = related.into();
-        }
-        result
     }
+}
+
+// The parts of a result, typed: thousands of results as `serde_json::Value` maps would take
+// tens of times the memory.
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation>,
+    properties: Properties,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    physical_location: PhysicalLocation,
+    message: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+    index: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    char_offset: usize,
+    char_length: usize,
+    snippet: Text,
+}
+
+/// What the text states and what the other figures give (SARIF property bag).
+#[derive(Serialize)]
+struct Properties {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stated: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formula: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repair: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cause: Option<String>,
 }
 
 /// `error`, `warning`, or `note` for infos.
@@ -132,21 +212,26 @@ fn physical(
     start: usize,
     end: usize,
     quote: &str,
-) -> Value {
+) -> PhysicalLocation {
     let s = index.pos(start);
     let e = index.pos(end.max(start));
-    json!({
-        "artifactLocation": { "uri": uri, "index": artifact },
-        "region": {
-            "startLine": s.line,
-            "startColumn": s.col,
-            "endLine": e.line,
-            "endColumn": e.col,
-            "charOffset": s.char_offset,
-            "charLength": e.char_offset - s.char_offset,
-            "snippet": { "text": quote },
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: uri.to_string(),
+            index: artifact,
         },
-    })
+        region: Region {
+            start_line: s.line,
+            start_column: s.col,
+            end_line: e.line,
+            end_column: e.col,
+            char_offset: s.char_offset,
+            char_length: e.char_offset - s.char_offset,
+            snippet: Text {
+                text: quote.to_string(),
+            },
+        },
+    }
 }
 
 /// A file path as a URI reference: relative paths stay relative (to the working directory),
@@ -225,21 +310,39 @@ impl Sink for SarifSink {
         if !INFORMATION_URI.is_empty() {
             driver["informationUri"] = INFORMATION_URI.into();
         }
-        let log = json!({
-            "$schema": SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": driver },
-                "invocations": [{
+        // Typed, so that the results are written from where they are, not copied into a
+        // `Value` tree first.
+        #[derive(Serialize)]
+        struct Log<'a> {
+            #[serde(rename = "$schema")]
+            schema: &'static str,
+            version: &'static str,
+            runs: [Run<'a>; 1],
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Run<'a> {
+            tool: Value,
+            invocations: Value,
+            artifacts: &'a [Value],
+            column_kind: &'static str,
+            results: &'a [SarifResult],
+        }
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                tool: json!({ "driver": driver }),
+                invocations: json!([{
                     "executionSuccessful": totals.unreadable == 0,
                     "exitCode": totals.exit_code(),
                     "toolExecutionNotifications": self.notifications,
-                }],
-                "artifacts": self.artifacts,
-                "columnKind": "unicodeCodePoints",
-                "results": self.results,
+                }]),
+                artifacts: &self.artifacts,
+                column_kind: "unicodeCodePoints",
+                results: &self.results,
             }],
-        });
+        };
         serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
         writeln!(out)
     }
