@@ -382,3 +382,89 @@ fn nested_lists_with_the_same_separator_and_more_list_openers() {
     let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
     assert_eq!(f.expected.as_deref(), Some("79.78亿元"));
 }
+
+#[test]
+fn comparison_words_agree_with_the_rate_or_the_figures() {
+    let wrong = "1.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为67.64万元，\
+完成预算89.53%，决算数大于预算数的主要原因是年初预算估算不足。";
+    let r = run(wrong);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "wording")
+        .expect("wording");
+    assert_eq!(
+        (f.severity, f.quote.as_str()),
+        (Severity::Error, "决算数大于预算数")
+    );
+    assert_eq!(f.expected.as_deref(), Some("决算数小于预算数"));
+    let r = run(&wrong.replace("大于", "小于"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    // Stated figures decide over a rate that is itself wrong (a 0 budget), and 100% says nothing.
+    for silent in [
+        "行政单位离退休（项）年初预算为0万元，决算为20.12万元，完成年初预算的0%。决算数大于预算数的主要原因是人员增加。",
+        "信息化建设（项）：支出决算为0.08万元，完成预算100%，决算数等于预算数。",
+    ] {
+        let r = run(silent);
+        assert!(r.findings.iter().all(|f| f.rule != "wording"), "{silent}: {:#?}", r.findings);
+    }
+}
+
+#[test]
+fn a_unit_slip_is_named_by_sum_and_share() {
+    let r = run("2023年度本年支出合计4995.52万元，其中：基本支出547.94元，占11.0%；项目支出4447.58万元，占89.0%。");
+    let sum = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert!(
+        sum.cause.as_deref().unwrap().contains("万元而非元"),
+        "{sum:?}"
+    );
+    let share = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "share")
+        .expect("share");
+    assert!(
+        share.cause.as_deref().unwrap().contains("单位疑为万元"),
+        "{share:?}"
+    );
+    assert!(share
+        .formula
+        .as_deref()
+        .unwrap()
+        .starts_with("547.94元 ÷ 4995.52万元"));
+}
+
+#[test]
+fn list_items_on_their_own_lines_belong_to_the_total() {
+    let t = "三、支出预算情况说明\n本单位本年支出预算合计33172.15万元，其中：\n基本支出18570.82万元，占55.98%；\n\
+项目支出11343.27万元，占34.20%；\n单位预留机动经费3285.06万元，占9.82%；\n四、其他";
+    let r = run(t);
+    let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert_eq!(f.expected.as_deref(), Some("33199.15万元"));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "share" && f.quote == "9.82%"));
+}
+
+#[test]
+fn sangong_total_against_its_parts_in_the_next_paragraph() {
+    let t = "（一）“三公”经费财政拨款支出决算总体情况说明\n2023年“三公”经费财政拨款支出决算为5.26万元，完成预算80%。\n\
+（二）“三公”经费财政拨款支出决算具体情况说明\n因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算2.00万元；公务接待费支出决算3.26万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "identity" && e.outcome == Outcome::Verified && e.quote == "5.26万元"));
+    let r = run(&t.replace("3.26万元。", "3.62万元。"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "identity")
+        .expect("identity");
+    assert_eq!(
+        (f.quote.as_str(), f.expected.as_deref()),
+        ("5.26万元", Some("5.62万元"))
+    );
+}

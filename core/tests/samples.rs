@@ -132,6 +132,10 @@ fn renhe() {
     );
     // Cross-document: 32552.00元 restates 3.26万元; 477.57 + 40.95 = 518.52 across paragraphs.
     assert!(verified(&r, "restated", "32552.00元"));
+    // The 14 receptions listed in 元 add up to the 3.26万元 stated before them.
+    assert!(r.ledger.iter().any(|e| e.rule == "sum"
+        && e.outcome == Outcome::Verified
+        && e.detail.contains("= 32552元 = 3.2552万元")));
     assert!(verified(&r, "identity", "518.52万元"));
     // 类 totals in the structure sentence against the 类/款/项 lines below.
     assert!(verified(&r, "classified", "346.6万元"));

@@ -331,13 +331,21 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
             total_word = Some(suffix);
         }
     }
-    for suffix in ["支出", "收入", "费用", "经费", "费"] {
-        if name.chars().count() > suffix.chars().count() {
-            if let Some(r) = name.strip_suffix(suffix) {
-                name = r.to_string();
-                break;
+    // `公务接待费支出` and `公务接待` name one thing: drop the flow word, then the fee word.
+    for suffixes in [&["支出", "收入"][..], &["费用", "经费", "费"][..]] {
+        for suffix in suffixes {
+            if name.chars().count() > suffix.chars().count() {
+                if let Some(r) = name.strip_suffix(suffix) {
+                    name = r.to_string();
+                    break;
+                }
             }
         }
+    }
+    // “三公”经费 is fiscal-grant money by definition, however the sentence words it
+    // (`“三公”经费财政拨款支出`, `一般公共预算财政拨款安排的“三公”经费`).
+    if name.contains("三公") {
+        name = "三公".into();
     }
     if name.is_empty() || name == "总" || name == "支出" || name == "收入" {
         match (total_word, name.as_str()) {
