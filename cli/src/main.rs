@@ -18,7 +18,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use gouji_core::{rules, Options, RuleInfo, Severity};
 use gouji_input::Encoding;
 
-use output::{Sink, Totals};
+use output::{Render, Sink, Totals};
 use run::{Job, Lang};
 
 const TOP_EXAMPLES: &str = "\
@@ -360,51 +360,76 @@ fn check(args: CheckArgs) -> ExitCode {
         min_severity,
     };
     let lang = args.lang;
-    let mut sink: Box<dyn Sink> = match args.format {
-        Format::Text if args.summary => {
-            Box::new(output::summary::SummarySink::new(lang, args.quiet))
-        }
-        Format::Text => Box::new(output::text::TextSink::new(
-            color_wanted(args.color),
-            lang,
-            args.quiet,
-            items.len(),
-        )),
-        Format::Json => Box::new(output::json::JsonSink::new(args.summary)),
-        Format::Jsonl => Box::new(output::json::JsonLinesSink::new(args.summary)),
-        Format::Csv => Box::new(output::csv::CsvSink::new(lang, args.summary)),
-        Format::Sarif => Box::new(output::sarif::SarifSink::new(lang)),
+    let summary = args.summary;
+    let (render, mut sink): (Box<dyn Render>, Box<dyn Sink>) = match args.format {
+        Format::Text if summary => (
+            Box::new(output::summary::SummaryRender {
+                lang,
+                quiet: args.quiet,
+            }),
+            Box::<output::summary::SummarySink>::default(),
+        ),
+        Format::Text => (
+            Box::new(output::text::TextRender::new(
+                color_wanted(args.color),
+                lang,
+                args.quiet,
+            )),
+            Box::new(output::text::TextSink::new(items.len())),
+        ),
+        Format::Json => (
+            Box::new(output::json::JsonRender { summary }),
+            Box::<output::json::JsonSink>::default(),
+        ),
+        Format::Jsonl => (
+            Box::new(output::json::JsonLinesRender { summary }),
+            Box::new(output::json::JsonLinesSink),
+        ),
+        Format::Csv => (
+            Box::new(output::csv::CsvRender { lang, summary }),
+            Box::new(output::csv::CsvSink::new(lang, summary)),
+        ),
+        Format::Sarif => (
+            Box::new(output::NoRender),
+            Box::new(output::sarif::SarifSink::new(lang)),
+        ),
     };
 
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut totals = Totals::default();
     let quiet = args.quiet;
-    let written = run::run_ordered(&items, &job, pool.as_ref(), |result| {
-        totals.add(&result);
-        match &result.outcome {
-            Err(e) => {
-                // Keep stdout and stderr in order for people reading a terminal.
-                out.flush()?;
-                eprintln!("gouji: error: {}: {}", result.name, e.message(lang));
-            }
-            Ok(c) if c.replaced > 0 && !quiet => {
-                out.flush()?;
-                match lang {
-                    Lang::Zh => eprintln!(
-                        "gouji: warning: {}: {} 处字符无法按 {} 解码，已替换为 �",
-                        result.name, c.replaced, c.encoding
-                    ),
-                    Lang::En => eprintln!(
+    let written = run::run_ordered(
+        &items,
+        &job,
+        render.as_ref(),
+        pool.as_ref(),
+        |result, rendered| {
+            totals.add(&result);
+            match &result.outcome {
+                Err(e) => {
+                    // Keep stdout and stderr in order for people reading a terminal.
+                    out.flush()?;
+                    eprintln!("gouji: error: {}: {}", result.name, e.message(lang));
+                }
+                Ok(c) if c.replaced > 0 && !quiet => {
+                    out.flush()?;
+                    match lang {
+                        Lang::Zh => eprintln!(
+                            "gouji: warning: {}: {} 处字符无法按 {} 解码，已替换为 �",
+                            result.name, c.replaced, c.encoding
+                        ),
+                        Lang::En => eprintln!(
                         "gouji: warning: {}: {} characters could not be decoded as {} and were \
                          replaced by �",
                         result.name, c.replaced, c.encoding
                     ),
+                    }
                 }
+                Ok(_) => {}
             }
-            Ok(_) => {}
-        }
-        sink.file(&mut out, result)
-    })
+            sink.file(&mut out, result, rendered)
+        },
+    )
     .and_then(|()| sink.finish(&mut out, &totals))
     .and_then(|()| out.flush());
     let code = totals.exit_code();

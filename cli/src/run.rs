@@ -12,6 +12,7 @@ use gouji_core::{Options, Report, Severity, Stats};
 use gouji_input::{Encoding, InputError, MAX_FILE_BYTES};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use crate::output::Render;
 use crate::sources::{Item, Source};
 
 /// Why an input was not checked, in both languages.
@@ -258,15 +259,17 @@ fn read_limited(reader: impl Read) -> Result<Vec<u8>, FileError> {
     Ok(buf)
 }
 
-/// Runs `job` on every item on the current rayon pool and hands each result to `emit` on
-/// the calling thread, in input order, as soon as it and every earlier one are done. Items
-/// are taken in order (`par_bridge`), so results arrive nearly in order and few wait.
-/// Stops starting new items once `emit` fails, and returns that error.
+/// Runs `job` on every item, and `render` on its result, on the rayon pool (the global one
+/// unless `pool` is given), and hands each result and its rendering to `emit` on the calling
+/// thread, in input order, as soon as it and every earlier one are done. Items are taken in
+/// order (`par_bridge`), so results arrive nearly in order and few wait. Stops starting new
+/// items once rendering or `emit` fails, and returns that error.
 pub fn run_ordered(
     items: &[Item],
     job: &Job,
+    render: &dyn Render,
     pool: Option<&rayon::ThreadPool>,
-    mut emit: impl FnMut(FileResult) -> io::Result<()>,
+    mut emit: impl FnMut(FileResult, Vec<u8>) -> io::Result<()>,
 ) -> io::Result<()> {
     let stop = AtomicBool::new(false);
     let mut failure = None;
@@ -281,7 +284,9 @@ pub fn run_ordered(
                     .par_bridge()
                     .for_each_with(tx, |tx, (i, item)| {
                         if !stop.load(Ordering::Relaxed) {
-                            let _ = tx.send((i, job.run(item)));
+                            let result = job.run(item);
+                            let rendered = render.render(&result);
+                            let _ = tx.send((i, (result, rendered)));
                         }
                     })
             };
@@ -294,10 +299,10 @@ pub fn run_ordered(
         let mut next = 0;
         for (i, result) in rx {
             pending.insert(i, result);
-            while let Some(result) = pending.remove(&next) {
+            while let Some((result, rendered)) = pending.remove(&next) {
                 next += 1;
                 if failure.is_none() {
-                    if let Err(e) = emit(result) {
+                    if let Err(e) = rendered.and_then(|bytes| emit(result, bytes)) {
                         stop.store(true, Ordering::Relaxed);
                         failure = Some(e);
                     }
@@ -311,6 +316,7 @@ pub fn run_ordered(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::NoRender;
     use crate::sources::Item;
 
     #[test]
@@ -338,7 +344,7 @@ mod tests {
             .build()
             .unwrap();
         let mut seen = Vec::new();
-        run_ordered(&items, &job, Some(&pool), |r| {
+        run_ordered(&items, &job, &NoRender, Some(&pool), |r, _| {
             assert!(r.outcome.is_ok());
             seen.push(r.name);
             Ok(())
@@ -362,7 +368,7 @@ mod tests {
             min_severity: Severity::Info,
         };
         let mut calls = 0;
-        let err = run_ordered(&items, &job, None, |_| {
+        let err = run_ordered(&items, &job, &NoRender, None, |_, _| {
             calls += 1;
             Err(io::Error::from(io::ErrorKind::BrokenPipe))
         })

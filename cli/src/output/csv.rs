@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::lines::LineIndex;
-use super::{kind_label, Sink, Totals};
+use super::{kind_label, Render, Sink, Totals};
 use crate::run::{FileResult, Lang};
 
 pub const FINDING_HEADER: &[&str] = &[
@@ -73,10 +73,14 @@ fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
 }
 
-impl Sink for CsvSink {
-    fn file(&mut self, out: &mut dyn Write, r: FileResult) -> io::Result<()> {
-        let r = &r;
-        self.start(out)?;
+/// One row per finding (or, with `--summary`, per input).
+pub struct CsvRender {
+    pub lang: Lang,
+    pub summary: bool,
+}
+
+impl Render for CsvRender {
+    fn render(&self, r: &FileResult) -> io::Result<Vec<u8>> {
         let rows: Vec<Vec<String>> = match (&r.outcome, self.summary) {
             (Ok(c), false) => {
                 let index = LineIndex::new(&c.text);
@@ -137,7 +141,16 @@ impl Sink for CsvSink {
                 vec![row]
             }
         };
-        write_rows(out, rows)
+        let mut out = Vec::new();
+        write_rows(&mut out, rows)?;
+        Ok(out)
+    }
+}
+
+impl Sink for CsvSink {
+    fn file(&mut self, out: &mut dyn Write, _: FileResult, rows: Vec<u8>) -> io::Result<()> {
+        self.start(out)?;
+        out.write_all(&rows)
     }
 
     fn finish(&mut self, out: &mut dyn Write, t: &Totals) -> io::Result<()> {

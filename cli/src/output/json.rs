@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use gouji_core::{Finding, LedgerEntry, Report, ReportInfo, Stats};
 use serde::Serialize;
 
-use super::{Sink, Totals};
+use super::{Render, Sink, Totals};
 use crate::run::{Checked, FileError, FileResult};
 
 /// A checked input.
@@ -74,26 +74,32 @@ struct ErrorEntry<'a> {
     error: ErrorBody<'a>,
 }
 
+/// One checked input's entry of the document, pretty-printed at the depth of `files[]`.
+pub struct JsonRender {
+    pub summary: bool,
+}
+
+impl Render for JsonRender {
+    fn render(&self, r: &FileResult) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        if let Ok(c) = &r.outcome {
+            write_nested(&mut out, &FileEntry::new(&r.name, c, self.summary), "    ")?;
+        }
+        Ok(out)
+    }
+}
+
 /// Writes the document as it goes: each checked input's entry as soon as it is done, so that
 /// memory does not grow with the number of inputs. The bytes are what `to_writer_pretty`
 /// would write for the whole document.
+#[derive(Default)]
 pub struct JsonSink {
-    summary: bool,
     started: bool,
     files: usize,
     errors: Vec<(String, FileError)>,
 }
 
 impl JsonSink {
-    pub fn new(summary: bool) -> Self {
-        JsonSink {
-            summary,
-            started: false,
-            files: 0,
-            errors: Vec::new(),
-        }
-    }
-
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.started {
             self.started = true;
@@ -118,20 +124,20 @@ fn write_nested(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io
 }
 
 impl Sink for JsonSink {
-    fn file(&mut self, out: &mut dyn Write, r: FileResult) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn Write, r: FileResult, entry: Vec<u8>) -> io::Result<()> {
         self.start(out)?;
-        match &r.outcome {
-            Ok(c) => {
+        match r.outcome {
+            Ok(_) => {
                 out.write_all(if self.files == 0 {
                     b"\n    "
                 } else {
                     b",\n    "
                 })?;
                 self.files += 1;
-                write_nested(out, &FileEntry::new(&r.name, c, self.summary), "    ")
+                out.write_all(&entry)
             }
             Err(e) => {
-                self.errors.push((r.name, e.clone()));
+                self.errors.push((r.name, e));
                 Ok(())
             }
         }
@@ -158,35 +164,37 @@ impl Sink for JsonSink {
     }
 }
 
-pub struct JsonLinesSink {
-    summary: bool,
+/// One line per input.
+pub struct JsonLinesRender {
+    pub summary: bool,
 }
 
-impl JsonLinesSink {
-    pub fn new(summary: bool) -> Self {
-        JsonLinesSink { summary }
-    }
-}
-
-impl Sink for JsonLinesSink {
-    fn file(&mut self, out: &mut dyn Write, r: FileResult) -> io::Result<()> {
+impl Render for JsonLinesRender {
+    fn render(&self, r: &FileResult) -> io::Result<Vec<u8>> {
         #[derive(Serialize)]
         struct Failed<'a> {
             path: &'a str,
             error: ErrorBody<'a>,
         }
-        match &r.outcome {
-            Ok(c) => serde_json::to_writer(&mut *out, &FileEntry::new(&r.name, c, self.summary)),
-            Err(e) => serde_json::to_writer(
-                &mut *out,
-                &Failed {
-                    path: &r.name,
-                    error: ErrorBody::new(e),
-                },
-            ),
+        let mut out = match &r.outcome {
+            Ok(c) => serde_json::to_vec(&FileEntry::new(&r.name, c, self.summary)),
+            Err(e) => serde_json::to_vec(&Failed {
+                path: &r.name,
+                error: ErrorBody::new(e),
+            }),
         }
         .map_err(io::Error::from)?;
-        writeln!(out)?;
+        out.push(b'\n');
+        Ok(out)
+    }
+}
+
+/// Each line written and flushed as soon as it is its turn.
+pub struct JsonLinesSink;
+
+impl Sink for JsonLinesSink {
+    fn file(&mut self, out: &mut dyn Write, _: FileResult, line: Vec<u8>) -> io::Result<()> {
+        out.write_all(&line)?;
         out.flush()
     }
 

@@ -1,5 +1,8 @@
-//! The output formats. Each is a [`Sink`] fed one file at a time, in input order, on one
-//! thread, then closed with the totals.
+//! The output formats. Each is a [`Render`], which turns one input's result into its part of
+//! the output on the worker thread that checked it, and a [`Sink`], fed the results and their
+//! rendered bytes one at a time, in input order, on the main thread, then closed with the
+//! totals. Keeping the per-input work in `render` keeps the main thread from limiting the
+//! speed-up on many cores.
 
 pub mod csv;
 pub mod json;
@@ -14,10 +17,30 @@ use gouji_core::{Report, ReportKind, Stats};
 
 use crate::run::{FileResult, Lang};
 
+pub trait Render: Sync {
+    /// One input's part of the output. Must not depend on the other inputs.
+    fn render(&self, result: &FileResult) -> io::Result<Vec<u8>>;
+}
+
 pub trait Sink {
-    /// One input's result; sinks that keep it (JSON, SARIF) take what they need.
-    fn file(&mut self, out: &mut dyn Write, result: FileResult) -> io::Result<()>;
+    /// One input's result and what `render` made of it; sinks that keep something (JSON
+    /// errors, SARIF) take it from the result.
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        result: FileResult,
+        rendered: Vec<u8>,
+    ) -> io::Result<()>;
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()>;
+}
+
+/// For formats that do everything in their sink.
+pub struct NoRender;
+
+impl Render for NoRender {
+    fn render(&self, _result: &FileResult) -> io::Result<Vec<u8>> {
+        Ok(Vec::new())
+    }
 }
 
 /// Counts over all inputs.

@@ -266,7 +266,7 @@ pub fn path_uri(name: &str) -> String {
 }
 
 impl Sink for SarifSink {
-    fn file(&mut self, _out: &mut dyn Write, r: FileResult) -> io::Result<()> {
+    fn file(&mut self, _out: &mut dyn Write, r: FileResult, _: Vec<u8>) -> io::Result<()> {
         let r = &r;
         let uri = path_uri(&r.name);
         match &r.outcome {

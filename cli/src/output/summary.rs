@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use super::{describe, Sink, Totals};
+use super::{describe, Render, Sink, Totals};
 use crate::run::{FileResult, Lang};
 
 const COLUMNS: [&str; 6] = [
@@ -21,22 +21,13 @@ const COLUMNS: [&str; 6] = [
     "unchecked",
 ];
 
+/// The header before the first line, the total at the end.
+#[derive(Default)]
 pub struct SummarySink {
-    lang: Lang,
-    /// Only inputs with errors or that could not be read.
-    quiet: bool,
     started: bool,
 }
 
 impl SummarySink {
-    pub fn new(lang: Lang, quiet: bool) -> Self {
-        SummarySink {
-            lang,
-            quiet,
-            started: false,
-        }
-    }
-
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.started {
             self.started = true;
@@ -65,22 +56,38 @@ fn counts(s: &gouji_core::Stats) -> [String; 6] {
     .map(|n| n.to_string())
 }
 
-impl Sink for SummarySink {
-    fn file(&mut self, out: &mut dyn Write, r: FileResult) -> io::Result<()> {
-        let r = &r;
+/// One input's line.
+pub struct SummaryRender {
+    pub lang: Lang,
+    /// Only inputs with errors or that could not be read.
+    pub quiet: bool,
+}
+
+impl Render for SummaryRender {
+    fn render(&self, r: &FileResult) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         match &r.outcome {
-            Ok(c) if self.quiet && c.report.stats.errors == 0 => Ok(()),
+            Ok(c) if self.quiet && c.report.stats.errors == 0 => {}
             Ok(c) => {
-                self.start(out)?;
                 let what = format!("{} ({})", r.name, describe(&c.report, self.lang));
-                row(out, counts(&c.report.stats), &what)
+                row(&mut out, counts(&c.report.stats), &what)?;
             }
             Err(e) => {
-                self.start(out)?;
                 let what = format!("{}: {}", r.name, e.message(self.lang));
-                row(out, std::array::from_fn(|_| "-".to_string()), &what)
+                row(&mut out, std::array::from_fn(|_| "-".to_string()), &what)?;
             }
         }
+        Ok(out)
+    }
+}
+
+impl Sink for SummarySink {
+    fn file(&mut self, out: &mut dyn Write, _: FileResult, line: Vec<u8>) -> io::Result<()> {
+        if line.is_empty() {
+            return Ok(());
+        }
+        self.start(out)?;
+        out.write_all(&line)
     }
 
     fn finish(&mut self, out: &mut dyn Write, t: &Totals) -> io::Result<()> {

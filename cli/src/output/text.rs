@@ -23,7 +23,7 @@ use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snip
 use gouji_core::{Finding, RuleInfo, Severity};
 
 use super::lines::LineIndex;
-use super::{describe, stats_line, total_line, Sink, Totals};
+use super::{describe, stats_line, total_line, Render, Sink, Totals};
 use crate::run::{FileResult, Lang};
 
 /// Related figures closer than this (in lines and in characters) to another annotated
@@ -31,49 +31,39 @@ use crate::run::{FileResult, Lang};
 const NEAR_LINES: usize = 3;
 const NEAR_CHARS: usize = 50;
 
-pub struct TextSink {
+pub struct TextRender {
     renderer: Renderer,
     lang: Lang,
     /// Only error-level findings, no per-file headers or statistics.
     quiet: bool,
-    /// Inputs given (after expansion): the closing total is printed when there are two or
-    /// more.
-    inputs: usize,
-    written_any: bool,
 }
 
-impl TextSink {
-    pub fn new(color: bool, lang: Lang, quiet: bool, inputs: usize) -> Self {
+impl TextRender {
+    pub fn new(color: bool, lang: Lang, quiet: bool) -> Self {
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        TextSink {
+        TextRender {
             renderer,
             lang,
             quiet,
-            inputs,
-            written_any: false,
         }
     }
 }
 
-impl Sink for TextSink {
-    fn file(&mut self, out: &mut dyn Write, result: FileResult) -> io::Result<()> {
-        let result = &result;
+impl Render for TextRender {
+    fn render(&self, result: &FileResult) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         let Ok(checked) = &result.outcome else {
             // Reported on standard error.
-            return Ok(());
+            return Ok(out);
         };
         let report = &checked.report;
         if self.quiet && report.findings.is_empty() {
-            return Ok(());
+            return Ok(out);
         }
-        if self.written_any {
-            writeln!(out)?;
-        }
-        self.written_any = true;
         let name = &result.name;
         if !self.quiet {
             let mut about = describe(report, self.lang);
@@ -87,15 +77,43 @@ impl Sink for TextSink {
         }
         let index = LineIndex::new(&checked.text);
         for finding in &report.findings {
-            writeln!(
-                out,
-                "{}\n",
-                render(&self.renderer, &index, name, finding, self.lang)
-            )?;
+            let diagnostic = render(&self.renderer, &index, name, finding, self.lang);
+            writeln!(out, "{diagnostic}\n")?;
         }
         if !self.quiet {
             writeln!(out, "{name}: {}", stats_line(&report.stats))?;
         }
+        Ok(out)
+    }
+}
+
+/// Files separated by a blank line, flushed one by one; the total at the end.
+pub struct TextSink {
+    /// Inputs given (after expansion): the closing total is printed when there are two or
+    /// more.
+    inputs: usize,
+    written_any: bool,
+}
+
+impl TextSink {
+    pub fn new(inputs: usize) -> Self {
+        TextSink {
+            inputs,
+            written_any: false,
+        }
+    }
+}
+
+impl Sink for TextSink {
+    fn file(&mut self, out: &mut dyn Write, _: FileResult, rendered: Vec<u8>) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        if self.written_any {
+            writeln!(out)?;
+        }
+        self.written_any = true;
+        out.write_all(&rendered)?;
         out.flush()
     }
 
