@@ -383,6 +383,21 @@ fn text_diagnostic_points_at_the_figure() {
 }
 
 #[test]
+fn colour_when_asked() {
+    let bad = fixture("sum-mismatch.txt");
+    let out = gouji(&args!["check", "--color", "always", &bad], None);
+    let text = stdout(&out);
+    assert!(text.contains("\u{1b}["), "{text}");
+    assert!(
+        !text.contains('\u{fdd0}'),
+        "no layout placeholder left: {text:?}"
+    );
+    assert!(text.contains("分项：基本支出"));
+    let out = gouji(&args!["check", "--color", "never", &bad], None);
+    assert!(!stdout(&out).contains('\u{1b}'));
+}
+
+#[test]
 fn stdin_is_read_with_dash() {
     let file = renhe();
     let bytes = std::fs::read(&file).unwrap();
