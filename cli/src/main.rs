@@ -405,27 +405,10 @@ fn check(args: CheckArgs) -> ExitCode {
         pool.as_ref(),
         |result, rendered| {
             totals.add(&result);
-            match &result.outcome {
-                Err(e) => {
-                    // Keep stdout and stderr in order for people reading a terminal.
-                    out.flush()?;
-                    eprintln!("gouji: error: {}: {}", result.name, e.message(lang));
-                }
-                Ok(c) if c.replaced > 0 && !quiet => {
-                    out.flush()?;
-                    match lang {
-                        Lang::Zh => eprintln!(
-                            "gouji: warning: {}: {} 处字符无法按 {} 解码，已替换为 �",
-                            result.name, c.replaced, c.encoding
-                        ),
-                        Lang::En => eprintln!(
-                        "gouji: warning: {}: {} characters could not be decoded as {} and were \
-                         replaced by �",
-                        result.name, c.replaced, c.encoding
-                    ),
-                    }
-                }
-                Ok(_) => {}
+            if let Some(message) = stderr_message(&result, lang, quiet) {
+                // Keep stdout and stderr in order for people reading a terminal.
+                out.flush()?;
+                eprintln!("{message}");
             }
             sink.file(&mut out, result, rendered)
         },
@@ -436,6 +419,27 @@ fn check(args: CheckArgs) -> ExitCode {
     match written {
         Ok(()) => ExitCode::from(code),
         Err(e) => output_failed(e, code),
+    }
+}
+
+/// What standard error says about one input: why it could not be checked, or that some of
+/// its characters could not be decoded.
+fn stderr_message(result: &run::FileResult, lang: Lang, quiet: bool) -> Option<String> {
+    let name = &result.name;
+    match &result.outcome {
+        Err(e) => Some(format!("gouji: error: {name}: {}", e.message(lang))),
+        Ok(c) if c.replaced > 0 && !quiet => Some(match lang {
+            Lang::Zh => format!(
+                "gouji: warning: {name}: {} 处字符无法按 {} 解码，已替换为 �",
+                c.replaced, c.encoding
+            ),
+            Lang::En => format!(
+                "gouji: warning: {name}: {} characters could not be decoded as {} and were \
+                 replaced by �",
+                c.replaced, c.encoding
+            ),
+        }),
+        Ok(_) => None,
     }
 }
 

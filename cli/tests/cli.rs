@@ -484,6 +484,27 @@ fn gbk_is_detected_or_chosen() {
     assert!(stderr(&bad).contains("gb18030"), "{}", stderr(&bad));
 }
 
+/// A stray byte in a long text is tolerated, replaced and reported.
+#[test]
+fn a_few_undecodable_bytes_are_replaced_and_reported() {
+    let mut bytes = std::fs::read(renhe()).unwrap();
+    let at = bytes.len() / 2;
+    let at = (at..).find(|&i| bytes[i] == b'\n').unwrap();
+    bytes.insert(at, 0xff);
+    let out = gouji(
+        &args!["check", "--format", "json", "--encoding", "utf-8", "-"],
+        Some(&bytes),
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let doc = json(&out);
+    assert_eq!(doc["files"][0]["replaced"], 1);
+    assert!(
+        stderr(&out).contains("<stdin>: 1 处字符无法按 UTF-8 解码"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn docx_is_read() {
     let out = gouji(
