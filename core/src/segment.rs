@@ -198,7 +198,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             continue;
         }
         let lead = line.len() - trimmed.len();
-        let is_table_cell = line.starts_with('\t');
+        // A cell on its own tab-prefixed line, or a row of tab-separated cells: table, not
+        // prose (the table stage reads it by rows and columns).
+        let is_table_cell = line.starts_with('\t') || trimmed.trim_end().contains('\t');
         let heading = if is_table_cell {
             None
         } else {

@@ -1,0 +1,184 @@
+//! `template`: template text left unfilled — both alternatives kept (`增加/减少`,
+//! `小于（大于）`), a `0` where a name belongs (`主要是0等收入`, `对0等项目分别委托0等第三方
+//! 机构`), placeholder names (`某部门`, `XX`), blank dates and brackets.
+
+use super::{Draft, Rule, RuleInfo, Sink};
+use crate::claims::Claims;
+use crate::document::Document;
+use crate::report::Severity;
+
+pub struct Template;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "template",
+    name_zh: "模板未填",
+    name_en: "Template text left unfilled",
+    severity: Severity::Warning,
+    summary_zh: "模板中的备选项、占位符未按实际情况填写：“增加/减少”“小于（大于）”“主要是0等收入”“某部门”“XX”、空白日期等。",
+    summary_en: "Template alternatives and placeholders left in the text: 增加/减少, 小于（大于）, 主要是0等, 某部门, XX, blank dates.",
+    explanation_zh: "部门决算说明多由模板改写，漏改之处常见：\n\
+1. 相反的两个词并列保留：“增加/减少”“增长/下降”“小于（大于）”“大于/小于/等于”，应只留实际情况；\n\
+2. 名称处填了0：“主要是0等收入”“对0等项目分别委托0等第三方机构”，应写明名称或删去该句；\n\
+3. 占位名称：“某部门”“某单位”“XX”“××”；空白日期“年 月 日”；空括号“（ ）”、下划线空格。\n\
+例：“公务用车购置及运行维护费支出决算比2019年增加/减少0万元”——应写“与2019年持平”或只留一个方向。",
+    explanation_en: "Unfilled template text: both of two opposite words kept (增加/减少, 小于（大于）), a 0 where a name \
+belongs (主要是0等收入), placeholder names (某部门, XX), blank dates and brackets. Example: 比2019年增加/减少0万元.",
+};
+
+/// Opposite words a template offers as alternatives.
+const OPPOSITES: &[(&str, &str)] = &[
+    ("增加", "减少"),
+    ("增长", "下降"),
+    ("增长", "减少"),
+    ("上升", "下降"),
+    ("大于", "小于"),
+    ("高于", "低于"),
+    ("超过", "低于"),
+    ("增加", "降低"),
+];
+
+/// Placeholder names.
+const PLACEHOLDERS: &[&str] = &[
+    "某部门",
+    "某单位",
+    "某某",
+    "某局",
+    "某项目",
+    "XXX",
+    "XX",
+    "xxx",
+    "××",
+    "＊＊",
+    "***",
+];
+
+impl Rule for Template {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
+        let text = doc.text();
+        let mut found: Vec<(usize, usize, String, &'static str)> = Vec::new();
+        for (a, b) in OPPOSITES {
+            for (x, y) in [(a, b), (b, a)] {
+                for sep in ["/", "／", "（", "或/"] {
+                    let pat = if sep == "（" {
+                        format!("{x}（{y}）")
+                    } else {
+                        format!("{x}{sep}{y}")
+                    };
+                    for (i, m) in text.match_indices(&pat) {
+                        found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
+                    }
+                }
+            }
+        }
+        // `0等`: a bare zero where the template wants names (`主要是0等收入`).
+        for (i, _) in text.match_indices("0等") {
+            let before = text[..i].chars().next_back();
+            let bare = !before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+            if bare {
+                found.push((i, i + "0等".len(), "0等".into(), "名称处填了0"));
+            }
+        }
+        for p in PLACEHOLDERS {
+            for (i, m) in text.match_indices(p) {
+                // `XX` inside a longer Latin word (`XXL`) is not a placeholder.
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if p.is_ascii()
+                    && (latin(text[..i].chars().next_back())
+                        || latin(text[i + m.len()..].chars().next()))
+                {
+                    continue;
+                }
+                found.push((i, i + m.len(), m.to_string(), "占位名称未替换"));
+            }
+        }
+        // A date with its numbers left blank: `年月日` with no digit before `年`.
+        for (i, m) in text.match_indices("年月日") {
+            if !text[..i].ends_with(|c: char| c.is_ascii_digit()) {
+                found.push((i, i + m.len(), m.to_string(), "日期未填写"));
+            }
+        }
+        for blank in ["（）", "【】", "___"] {
+            for (i, m) in text.match_indices(blank) {
+                found.push((i, i + m.len(), m.to_string(), "空白处未填写"));
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        // `XXX` also matched `XX`: keep the first, longest match at each place.
+        let mut last_end = 0;
+        for (start, end, what, why) in found {
+            if start < last_end {
+                continue;
+            }
+            last_end = end;
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Warning,
+                start..end,
+                format!("模板文字未填写：“{what}”（{why}）"),
+                format!("Template text left unfilled: “{what}”"),
+            );
+            d.stated = Some(what.clone());
+            d.cause = Some(why.into());
+            d.repair = Some(match why {
+                "两个相反的备选项都保留了" => "只保留与实际相符的一项".into(),
+                "名称处填了0" => "写明具体名称，或删去该句".into(),
+                _ => "按实际情况填写".into(),
+            });
+            sink.report(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Options};
+
+    fn quotes(t: &str) -> Vec<String> {
+        check(t, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "template")
+            .map(|f| f.quote)
+            .collect()
+    }
+
+    #[test]
+    fn leftovers_are_found() {
+        assert_eq!(quotes("支出决算比2019年增加/减少0万元。"), ["增加/减少"]);
+        assert_eq!(
+            quotes("完成年初预算的0%，决算数小于（大于）年初预算数的主要原因是…"),
+            ["小于（大于）"]
+        );
+        assert_eq!(
+            quotes("上级补助收入0万元，占收入总计的0%。主要是0等收入。"),
+            ["0等"]
+        );
+        assert_eq!(
+            quotes("其中，对0等项目分别委托0等第三方机构开展绩效评价。"),
+            ["0等", "0等"]
+        );
+        assert_eq!(
+            quotes("纳入某部门2022年部门决算编制范围的二级预算单位包括："),
+            ["某部门"]
+        );
+        assert_eq!(quotes("XX局2023年度部门决算"), ["XX"]);
+        assert_eq!(quotes("报送日期：    年   月   日"), ["年   月   日"]);
+    }
+
+    #[test]
+    fn prose_is_not_a_leftover() {
+        for t in [
+            "增减变化情况说明：比上年增加10.00万元，增长5.0%。",
+            "分析收支增加或减少的原因。",
+            "共10等奖项，发放100等额补助。",
+            "开展2020年10月20日的检查，服装尺码XXL。",
+            "2023年12月31日报送。",
+            "对节能、环保等项目予以支持。",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
+        }
+    }
+}
