@@ -277,11 +277,15 @@ fn detect(bytes: &[u8]) -> Encoding {
         return Encoding::Utf16Be;
     }
     // Invalid UTF-8: a text written by a Chinese office machine is GB18030/GBK far more
-    // often than anything else. A UTF-8 file cut mid-character is still valid up to the
-    // cut: treat it as UTF-8 if the only error is at the very end.
-    match std::str::from_utf8(bytes) {
-        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() => Encoding::Utf8,
-        _ => Encoding::Gb18030,
+    // often than anything else, and GBK read as UTF-8 is invalid almost everywhere. A UTF-8
+    // file with a stray bad byte or two (or cut mid-character) is still overwhelmingly
+    // valid: keep it UTF-8 when fewer than 1 in 200 characters fail.
+    let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
+    let bad = count_replacements(&text);
+    if bad * 200 < text.chars().count() {
+        Encoding::Utf8
+    } else {
+        Encoding::Gb18030
     }
 }
 
@@ -351,6 +355,15 @@ mod tests {
             (d.text.as_str(), d.encoding, d.replaced),
             (REPORT, "GB18030", 0)
         );
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = REPORT.repeat(5).into_bytes();
+        bytes.insert(40, 0xFF);
+        let d = decode(&bytes, Encoding::Auto).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 1));
+        assert!(d.text.contains("本年支出合计"));
     }
 
     #[test]
