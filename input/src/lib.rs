@@ -227,8 +227,8 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
         });
     }
     // A few bad bytes (a truncated file, one stray character) are tolerated and reported;
-    // more than 1 in 100 characters means the encoding is wrong.
-    if replaced > 0 && replaced * 100 > text.chars().count() {
+    // more than 1 in 20 characters means the encoding is wrong.
+    if replaced > 0 && replaced * 20 > text.chars().count() {
         return Err(InputError::Undecodable {
             encoding: name,
             replaced,
