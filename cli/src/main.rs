@@ -154,6 +154,10 @@ struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     exclude_rules: Vec<String>,
 
+    /// Required-content checklist: national (default), thirteen-tables, meetings-training
+    #[arg(long, value_name = "NAME")]
+    profile: Option<String>,
+
     /// Only error-level findings; in text format no per-file headers and statistics either
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -328,9 +332,19 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.summary && args.format == Format::Sarif {
         return usage_error("--summary has no SARIF form; use --format text, json, jsonl or csv");
     }
+    if let Some(p) = &args.profile {
+        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
+            let names: Vec<&str> = gouji_core::rules::PROFILES.iter().map(|x| x.name).collect();
+            return usage_error(&format!(
+                "unknown --profile `{p}`; choose one of: {}",
+                names.join(", ")
+            ));
+        }
+    }
     let options = Options {
         rules: split_ids(args.rules),
         exclude_rules: split_ids(args.exclude_rules),
+        profile: args.profile.clone(),
     };
     for (flag, ids) in [
         ("--rules", &options.rules),

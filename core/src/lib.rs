@@ -31,6 +31,9 @@ pub struct Options {
     pub rules: Vec<String>,
     /// Rule ids to skip.
     pub exclude_rules: Vec<String>,
+    /// The required-content checklist (`national`, `thirteen-tables`, `meetings-training`);
+    /// `None` is `national`. See `rules::PROFILES`.
+    pub profile: Option<String>,
 }
 
 impl Options {
@@ -68,6 +71,7 @@ pub fn check(text: &str, options: &Options) -> Report {
     let doc = document::Document::read(text);
     let claims = claims::extract(&doc);
     let mut sink = rules::Sink::new(&doc);
+    sink.profile = options.profile.clone();
     for rule in rules::registry()
         .iter()
         .filter(|r| options.runs(r.info().id))

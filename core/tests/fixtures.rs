@@ -566,3 +566,91 @@ fn classification_code_tables_add_up_level_by_level() {
         .collect();
     assert_eq!(f, ["3,407.38"]);
 }
+
+/// A whole final-accounts report (headings of every required part) built from realistic
+/// sentences; `skip` leaves parts out.
+fn whole_report(skip: &[&str]) -> String {
+    let parts = [
+        ("部门概况", "一、部门概况\n（一）主要职能\n本局负责全区工业和信息化工作。\n（二）机构设置\n本局内设办公室、产业股2个股室。"),
+        ("表", "第二部分 部门决算表\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n四、财政拨款收入支出决算总表\n五、一般公共预算财政拨款支出决算表\n六、一般公共预算财政拨款基本支出决算表\n七、一般公共预算财政拨款“三公”经费支出决算表\n八、政府性基金预算财政拨款收入支出决算表\n九、国有资本经营预算财政拨款支出决算表"),
+        ("收支", "第三部分 部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收、支总计各500.00万元。\n二、收入决算情况说明\n本年收入合计500.00万元。\n三、支出决算情况说明\n本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元。\n四、财政拨款收入支出决算总体情况说明\n财政拨款收入支出均为480.00万元。\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出480.00万元。\n六、一般公共预算财政拨款基本支出决算情况说明\n基本支出300.00万元。"),
+        ("三公", "七、“三公”经费财政拨款支出决算情况说明\n“三公”经费支出3.00万元，其中公务接待费3.00万元，国内公务接待10批次、80人次；因公出国（境）团组0个；公务用车购置0辆，保有量2辆。"),
+        ("基金", "八、政府性基金预算支出决算情况说明\n本部门没有使用政府性基金预算安排的支出。\n九、国有资本经营预算支出决算情况说明\n本部门没有使用国有资本经营预算安排的支出。"),
+        ("其他", "十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n机关运行经费支出20.00万元。\n（二）政府采购支出情况\n政府采购支出总额10.00万元，其中：货物4.00万元，工程0万元，服务6.00万元；授予中小企业合同金额10.00万元。\n（三）国有资产占用情况\n车辆2辆。\n（四）预算绩效管理情况\n开展绩效自评。"),
+        ("名词解释", "第四部分 名词解释\n一、财政拨款收入：指本级财政当年拨付的资金。"),
+    ];
+    let mut t = String::from("某区工业和信息化局2023年度部门决算\n第一部分 部门概况\n");
+    for (name, body) in parts {
+        if !skip.contains(&name) {
+            t.push_str(body);
+            t.push('\n');
+        }
+    }
+    // Body text so that it reads as a whole report, not an excerpt.
+    t.push_str(
+        &"本局认真贯彻落实预算法，严格执行预算，加强资金管理，提高资金使用效益。\n".repeat(100),
+    );
+    t
+}
+
+fn required(r: &Report) -> Vec<(Severity, String)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == "required")
+        .map(|f| (f.severity, f.message.clone()))
+        .collect()
+}
+
+#[test]
+fn required_content_of_a_whole_report() {
+    let full = whole_report(&[]);
+    assert!(
+        required(&run(&full)).is_empty(),
+        "{:#?}",
+        required(&run(&full))
+    );
+    let r = run(&whole_report(&["名词解释"]));
+    assert_eq!(required(&r).len(), 1);
+    assert!(required(&r)[0].1.contains("名词解释"));
+    // “三公” without its counts: a warning at its heading.
+    let bare = full.replace(
+        "国内公务接待10批次、80人次；因公出国（境）团组0个；公务用车购置0辆，保有量2辆。",
+        "",
+    );
+    let found = required(&run(&bare));
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found
+        .iter()
+        .all(|(s, m)| *s == Severity::Warning && m.starts_with("“三公”经费部分未给出")));
+    // Another checklist asks for more.
+    let opts = Options {
+        profile: Some("meetings-training".into()),
+        ..Options::default()
+    };
+    let r = check(&full, &opts);
+    assert!(
+        required(&r)[0].1.contains("会议费支出情况"),
+        "{:?}",
+        required(&r)
+    );
+}
+
+#[test]
+fn excerpts_and_other_kinds_owe_no_parts() {
+    // A paragraph pasted alone, and a performance self-evaluation.
+    let r = run("2023年度本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元。");
+    assert!(required(&r).is_empty());
+    let eval = whole_report(&["表", "名词解释"]).replace("部门决算", "部门整体支出绩效自评报告");
+    assert!(required(&run(&eval)).is_empty());
+}
+
+#[test]
+fn a_comma_list_ends_at_a_semicolon() {
+    let t = "政府采购支出总额10.00万元，其中：货物4.00万元，工程0万元，服务6.00万元；授予中小企业合同金额10.00万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "sum" && e.outcome == Outcome::Verified));
+}

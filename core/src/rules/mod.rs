@@ -8,6 +8,7 @@ mod growth;
 mod identity;
 mod numbering;
 mod product;
+mod required;
 mod restated;
 mod share;
 mod sum;
@@ -17,6 +18,7 @@ mod wording;
 mod year;
 mod year_attribution;
 
+pub use required::PROFILES;
 pub use sum::face;
 
 use crate::claims::Claims;
@@ -64,6 +66,7 @@ static RULES: &[&dyn Rule] = &[
     &template::Template,
     &numbering::Numbering,
     &year::Year,
+    &required::Required,
     &year_attribution::YearAttribution,
 ];
 
@@ -122,6 +125,8 @@ impl Draft {
 /// Collects findings and the ledger, converting spans to the original text.
 pub struct Sink<'d> {
     doc: &'d Document<'d>,
+    /// The required-content checklist chosen (`Options::profile`).
+    pub profile: Option<String>,
     pub findings: Vec<Finding>,
     pub ledger: Vec<LedgerEntry>,
 }
@@ -130,6 +135,7 @@ impl<'d> Sink<'d> {
     pub fn new(doc: &'d Document<'d>) -> Self {
         Sink {
             doc,
+            profile: None,
             findings: Vec::new(),
             ledger: Vec::new(),
         }
