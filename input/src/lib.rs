@@ -150,6 +150,7 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+#[cfg(feature = "text")]
 /// Reads one file: a `.docx` (by name or by its zip signature) or a text file in `encoding`.
 pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -172,6 +173,7 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, Inp
 }
 
 /// Decodes the bytes of a text file.
+#[cfg(feature = "text")]
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(InputError::TooLarge {
@@ -247,6 +249,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
 
 /// BOM first; then UTF-8 if valid; then UTF-16 without BOM if every other byte is NUL;
 /// else GB18030 (its decoder accepts GBK and GB2312 too).
+#[cfg(feature = "text")]
 fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Encoding::Utf8;
@@ -290,13 +293,14 @@ fn detect(bytes: &[u8]) -> Encoding {
     }
 }
 
-fn count_replacements(text: &str) -> usize {
+/// How many characters could not be decoded (U+FFFD).
+pub fn count_replacements(text: &str) -> usize {
     text.chars().filter(|&c| c == '\u{fffd}').count()
 }
 
 /// Text files have no NULs and almost no C0 control characters besides tab, newline, CR
 /// and form feed.
-fn looks_binary(text: &str) -> bool {
+pub fn looks_binary(text: &str) -> bool {
     let mut controls = 0usize;
     let mut total = 0usize;
     for c in text.chars().take(1 << 20) {
@@ -311,7 +315,8 @@ fn looks_binary(text: &str) -> bool {
     controls * 100 > total
 }
 
-fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
+/// What a binary file looks like (PDF, old Office, image, zip), from its first bytes.
+pub fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"%PDF") {
         Some("PDF 文件")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -328,7 +333,7 @@ fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "text"))]
 mod tests {
     use super::*;
 

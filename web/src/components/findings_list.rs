@@ -1,15 +1,20 @@
-use gouji_core::Finding;
+use gouji_core::{Finding, Severity};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::app::{Checked, Origin, Selection};
 use crate::components::{severity_icon, severity_label};
 
-/// The findings, in text order; clicking one selects it and shows it in the text.
+/// One severity's findings, by rule: (severity, [(rule id, finding indices)]).
+type SeverityGroup = (Severity, Vec<(&'static str, Vec<usize>)>);
+
+/// The findings grouped by severity and rule, with counts; clicking one selects it and
+/// shows it in the text. `visible` is the filtered display order.
 #[component]
 pub fn FindingsList(
     checked: Memo<Option<Checked>>,
     selected: RwSignal<Option<Selection>>,
+    visible: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let body = move || {
         checked.with(|c| {
@@ -26,15 +31,73 @@ pub fn FindingsList(
                 };
                 return view! { <p class="empty" data-testid="no-findings">{text}</p> }.into_any();
             }
-            let items = findings
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let own_mark = c.highlight.is_marked(i);
-                    view! { <FindingItem finding=f.clone() index=i own_mark selected /> }
+            let order = visible.get();
+            if order.is_empty() {
+                return view! { <p class="empty" data-testid="all-filtered">"筛选条件下没有问题。"</p> }
+                    .into_any();
+            }
+            // Runs of one severity, and within them runs of one rule (the order is sorted so).
+            let mut groups: Vec<SeverityGroup> = Vec::new();
+            for &i in &order {
+                let f = &findings[i];
+                if groups.last().is_none_or(|(s, _)| *s != f.severity) {
+                    groups.push((f.severity, Vec::new()));
+                }
+                let rules = &mut groups.last_mut().expect("pushed").1;
+                if rules.last().is_none_or(|(r, _)| *r != f.rule) {
+                    rules.push((f.rule, Vec::new()));
+                }
+                rules.last_mut().expect("pushed").1.push(i);
+            }
+            let sections = groups
+                .into_iter()
+                .map(|(sev, rules)| {
+                    let n: usize = rules.iter().map(|(_, v)| v.len()).sum();
+                    let rule_groups = rules
+                        .into_iter()
+                        .map(|(rule, idx)| {
+                            let info = gouji_core::rules::find(rule);
+                            let name = info.map_or(rule, |r| r.name_zh);
+                            let explanation = info.map(|r| r.explanation_zh);
+                            let items = idx
+                                .iter()
+                                .map(|&i| {
+                                    let own_mark = c.highlight.is_marked(i);
+                                    view! { <FindingItem finding=findings[i].clone() index=i own_mark selected /> }
+                                })
+                                .collect_view();
+                            view! {
+                                <div class="rule-group" data-rule-group=rule>
+                                    <h4>
+                                        {name}
+                                        " "
+                                        <span class="n">{idx.len()}</span>
+                                        {explanation.map(|e| view! {
+                                            <details class="help">
+                                                <summary aria-label="规则说明">"?"</summary>
+                                                <p data-testid="rule-help">{e}</p>
+                                            </details>
+                                        })}
+                                    </h4>
+                                    <ol class="findings">{items}</ol>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class=format!("sev-group sev-{}", sev.as_str()) data-testid="severity-group">
+                            <h3>
+                                <span class="icon" aria-hidden="true">{severity_icon(sev)}</span>
+                                {severity_label(sev)}
+                                " "
+                                <span class="n">{n}</span>
+                            </h3>
+                            {rule_groups}
+                        </section>
+                    }
                 })
                 .collect_view();
-            view! { <ol class="findings" data-testid="findings">{items}</ol> }.into_any()
+            view! { <div data-testid="findings">{sections}</div> }.into_any()
         })
     };
     view! {
