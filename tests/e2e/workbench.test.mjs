@@ -123,6 +123,21 @@ test('exports: CSV with a BOM for Excel, JSON shaped like the CLI', { timeout: 6
   assert.ok(json.files[0].stats.claims > 0 && Array.isArray(json.files[0].ledger));
 });
 
+test('a finding dismissed as a false alarm stays dismissed for that text', { timeout: 60_000 }, async () => {
+  const target = (await shown()).find((f) => f.rule === 'sum' && f.quote.includes(SUM_TOTAL));
+  const item = () => page.locator(`[data-testid=finding][data-finding-index="${target.index}"]`);
+  await item().locator('[data-testid=dismiss]').click();
+  assert.match((await item().getAttribute('class')) ?? '', /\bdismissed\b/);
+  await page.reload();
+  await page.waitForSelector('[data-testid=finding]', { timeout: 20_000 });
+  assert.match((await item().getAttribute('class')) ?? '', /\bdismissed\b/, 'forgotten after reload');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  const row = fs.readFileSync(await dl.path(), 'utf8').split('\r\n').find((r) => r.includes(SUM_TOTAL));
+  assert.ok(row.endsWith(',是'), row);
+  await item().locator('[data-testid=dismiss]').click();
+  assert.doesNotMatch((await item().getAttribute('class')) ?? '', /\bdismissed\b/);
+});
+
 test('the verified claims can be listed', { timeout: 60_000 }, async () => {
   await page.click('[data-testid=show-ledger]');
   const n = await page.locator('[data-testid=ledger-entry]').count();

@@ -43,6 +43,35 @@ pub fn check_text(text: &str) -> Option<Checked> {
     Some(Checked { report, highlight })
 }
 
+/// The stable id of a finding within its text, for dismissals: `rule@start-end`.
+pub fn finding_id(f: &gouji_core::Finding) -> String {
+    format!("{}@{}-{}", f.rule, f.span.start, f.span.end)
+}
+
+/// Findings the user marked as false alarms, for the current text.
+#[derive(Debug, Clone, Copy)]
+pub struct Dismissed {
+    pub ids: RwSignal<Vec<String>>,
+    key: Memo<String>,
+}
+
+impl Dismissed {
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.with(|ids| ids.iter().any(|x| x == id))
+    }
+    pub fn toggle(&self, id: String) {
+        self.ids
+            .update(|ids| match ids.iter().position(|x| *x == id) {
+                Some(p) => {
+                    ids.remove(p);
+                }
+                None => ids.push(id),
+            });
+        self.ids
+            .with_untracked(|ids| storage::save_dismissed(&self.key.get_untracked(), ids));
+    }
+}
+
 /// Where a selection was made, which decides what scrolls: the other side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -121,6 +150,16 @@ pub fn App() -> impl IntoView {
         }
         text.with(|t| check_text(t))
     });
+    let key = Memo::new(move |_| text.with(|t| storage::text_key(t)));
+    let dismissed = Dismissed {
+        ids: RwSignal::new(Vec::new()),
+        key,
+    };
+    Effect::new(move |_| {
+        let k = key.get();
+        dismissed.ids.set(storage::load_dismissed(&k));
+    });
+    provide_context(dismissed);
     let visible = Memo::new(move |_| {
         checked.with(|c| {
             c.as_ref()

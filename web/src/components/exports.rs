@@ -2,20 +2,21 @@ use gouji_core::Report;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::Checked;
+use crate::app::{finding_id, Checked, Dismissed};
 use crate::components::severity_label;
 
 /// Downloads of the findings (CSV for Excel, JSON like the CLI's) and the printable sheet.
 #[component]
 pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl IntoView {
     let has_report = move || checked.with(Option::is_some);
+    let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
     let csv = move |_| {
         checked.with_untracked(|c| {
             if let Some(c) = c {
                 download(
                     "勾稽核查结果.csv",
                     "text/csv;charset=utf-8",
-                    &to_csv(&c.report),
+                    &to_csv(&c.report, &dismissed.ids.get_untracked()),
                 );
             }
         })
@@ -26,7 +27,11 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
                 download(
                     "勾稽核查结果.json",
                     "application/json",
-                    &to_json(&c.report, input.with_untracked(|t| t.len())),
+                    &to_json(
+                        &c.report,
+                        input.with_untracked(|t| t.len()),
+                        &dismissed.ids.get_untracked(),
+                    ),
                 );
             }
         })
@@ -48,8 +53,8 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
 }
 
 /// One row per finding; UTF-8 with a BOM so that Excel reads the Chinese text right.
-pub fn to_csv(report: &Report) -> String {
-    let mut out = String::from("\u{feff}行,规则,级别,问题,原文数值,应为,算式,原文\r\n");
+pub fn to_csv(report: &Report, dismissed: &[String]) -> String {
+    let mut out = String::from("\u{feff}行,规则,级别,问题,原文数值,应为,算式,原文,已标为误报\r\n");
     let field = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -67,8 +72,15 @@ pub fn to_csv(report: &Report) -> String {
             f.expected.clone().unwrap_or_default(),
             f.formula.clone().unwrap_or_default(),
             f.quote.clone(),
+            if dismissed.contains(&finding_id(f)) {
+                "是"
+            } else {
+                ""
+            }
+            .to_string(),
         ];
         let row: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        debug_assert_eq!(row.len(), 9);
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
@@ -76,11 +88,13 @@ pub fn to_csv(report: &Report) -> String {
 }
 
 /// The same shape as `gouji check --format json`: `{"files":[{path, report, stats, …}]}`.
-pub fn to_json(report: &Report, bytes: usize) -> String {
+pub fn to_json(report: &Report, bytes: usize, dismissed: &[String]) -> String {
     let mut entry = serde_json::to_value(report).unwrap_or(serde_json::Value::Null);
     if let Some(obj) = entry.as_object_mut() {
         obj.insert("path".into(), "（粘贴的文本）".into());
         obj.insert("bytes".into(), bytes.into());
+        // Findings the reviewer marked as false alarms, by `rule@start-end`.
+        obj.insert("dismissed".into(), dismissed.into());
     }
     let doc = serde_json::json!({ "files": [entry], "errors": [] });
     serde_json::to_string_pretty(&doc).unwrap_or_default()

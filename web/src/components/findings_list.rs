@@ -2,7 +2,7 @@ use gouji_core::{Finding, Severity};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::app::{Checked, Origin, Selection};
+use crate::app::{Checked, Dismissed, Origin, Selection};
 use crate::components::{severity_icon, severity_label};
 
 /// One severity's findings, by rule: (severity, [(rule id, finding indices)]).
@@ -117,6 +117,12 @@ fn FindingItem(
     selected: RwSignal<Option<Selection>>,
 ) -> impl IntoView {
     let is_selected = move || selected.get().map(|s| s.finding) == Some(index);
+    let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
+    let id = crate::app::finding_id(&finding);
+    let is_dismissed = {
+        let id = id.clone();
+        Memo::new(move |_| dismissed.contains(&id))
+    };
     let select = move || {
         selected.set(Some(Selection {
             finding: index,
@@ -185,6 +191,7 @@ fn FindingItem(
         <li
             class=format!("finding sev-{sev}")
             class:selected=is_selected
+            class:dismissed=move || is_dismissed.get()
             data-testid="finding"
             data-finding-index=index.to_string()
             data-rule=rule
@@ -202,6 +209,19 @@ fn FindingItem(
                 </span>
                 <code class="rule" data-testid="finding-rule">{rule}</code>
                 <span class="line">{format!("第 {line} 行")}</span>
+                <button
+                    type="button"
+                    class="dismiss"
+                    data-testid="dismiss"
+                    aria-pressed=move || is_dismissed.get().to_string()
+                    title="标为误报（对这份文本记住），再点一次取消"
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        dismissed.toggle(id.clone());
+                    }
+                >
+                    {move || if is_dismissed.get() { "已标误报" } else { "误报？" }}
+                </button>
             </div>
             <p class="message" data-testid="finding-message">{message}</p>
             <blockquote class="quote" data-testid="finding-quote">{quote}</blockquote>
