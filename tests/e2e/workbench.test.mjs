@@ -138,6 +138,20 @@ test('a finding dismissed as a false alarm stays dismissed for that text', { tim
   assert.doesNotMatch((await item().getAttribute('class')) ?? '', /\bdismissed\b/);
 });
 
+test('English switch: the interface and the findings, remembered across reloads', { timeout: 60_000 }, async () => {
+  await page.click('[data-testid=lang]');
+  assert.match(await page.locator('h1').innerText(), /Gouji/);
+  assert.match(await page.locator('[data-testid=stats]').innerText(), /^Checked \d+ relations/);
+  const messages = await page.$$eval('[data-testid=finding-message]', (ps) => ps.map((p) => p.textContent));
+  assert.ok(messages.some((m) => /parts add up/.test(m)), messages.slice(0, 5).join(' | '));
+  await page.reload();
+  await page.waitForSelector('[data-testid=finding]', { timeout: 20_000 });
+  assert.match(await page.locator('h1').innerText(), /Gouji/);
+  await page.screenshot({ path: path.join(SHOTS, '07-english.png') });
+  await page.click('[data-testid=lang]');
+  assert.match(await page.locator('h1').innerText(), /勾稽/);
+});
+
 test('the verified claims can be listed', { timeout: 60_000 }, async () => {
   await page.click('[data-testid=show-ledger]');
   const n = await page.locator('[data-testid=ledger-entry]').count();

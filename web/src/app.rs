@@ -10,6 +10,7 @@ use crate::components::{
     Exports, FilterBar, FindingsList, LedgerList, PasteArea, StatsLine, TextView,
 };
 use crate::highlight::{highlight, Highlight};
+use crate::i18n::Lang;
 use crate::storage;
 
 /// The result of checking the current text.
@@ -262,14 +263,34 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let lang = crate::i18n::provide_lang();
+    let tr = crate::i18n::tr;
     view! {
         <header class="top">
-            <h1>"勾稽 · 决算报告数字核查"</h1>
+            <div class="title-row">
+                <h1>{tr("勾稽 · 决算报告数字核查", "Gouji · checking the figures of budget reports")}</h1>
+                <button
+                    type="button"
+                    class="lang"
+                    data-testid="lang"
+                    lang=move || if lang.get() == Lang::En { "zh-CN" } else { "en" }
+                    on:click=move |_| lang.update(|l| *l = if *l == Lang::En { Lang::Zh } else { Lang::En })
+                >
+                    {tr("English", "中文")}
+                </button>
+            </div>
             <p class="tagline">
-                "粘贴部门预算、决算或绩效自评报告的正文，自动核对其中的合计、增减、比例、表格与前后数据。"
-                "全部计算在本机浏览器中完成，文本不会上传。"
+                {tr(
+                    "粘贴部门预算、决算或绩效自评报告的正文，自动核对其中的合计、增减、比例、表格与前后数据。全部计算在本机浏览器中完成，文本不会上传。",
+                    "Paste the text of a budget, final-accounts or performance report: its totals, changes, shares, tables and restated figures are checked. Everything runs in this browser; the text is never uploaded.",
+                )}
             </p>
-            <p class="keys">"键盘：j / k 下一条 / 上一条问题，e 编辑正文，t 查看标注原文"</p>
+            <p class="keys">
+                {tr(
+                    "键盘：j / k 下一条 / 上一条问题，e 编辑正文，t 查看标注原文",
+                    "Keys: j / k next / previous finding, e edit the text, t the marked text",
+                )}
+            </p>
         </header>
         <main class="layout">
             <section class="pane pane-text" aria-label="报告原文">

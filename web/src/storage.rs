@@ -74,3 +74,15 @@ pub fn save_dismissed(key: &str, ids: &[String]) {
         };
     }
 }
+
+/// A saved setting.
+pub fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves a setting.
+pub fn set(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}

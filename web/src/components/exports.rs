@@ -9,6 +9,7 @@ use crate::components::severity_label;
 #[component]
 pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl IntoView {
     let has_report = move || checked.with(Option::is_some);
+    let tr = crate::i18n::tr;
     let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
     let csv = move |_| {
         checked.with_untracked(|c| {
@@ -44,9 +45,9 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
     view! {
         <Show when=has_report>
             <div class="exports" role="group" aria-label="导出">
-                <button type="button" data-testid="export-csv" on:click=csv>"导出 CSV"</button>
-                <button type="button" data-testid="export-json" on:click=json>"导出 JSON"</button>
-                <button type="button" data-testid="print" on:click=print>"打印核查单"</button>
+                <button type="button" data-testid="export-csv" on:click=csv>{tr("导出 CSV", "Export CSV")}</button>
+                <button type="button" data-testid="export-json" on:click=json>{tr("导出 JSON", "Export JSON")}</button>
+                <button type="button" data-testid="print" on:click=print>{tr("打印核查单", "Print review sheet")}</button>
             </div>
         </Show>
     }

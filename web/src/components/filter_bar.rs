@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::{severity_slot, Checked, Filter};
-use crate::components::{severity_icon, severity_label};
+use crate::components::severity_icon;
 use gouji_core::Severity;
 
 /// Severity toggles with their counts, and a rule picker.
@@ -24,6 +24,7 @@ pub fn FilterBar(checked: Memo<Option<Checked>>, filter: RwSignal<Filter>) -> im
             (by_sev, by_rule)
         })
     });
+    let lang = crate::i18n::lang();
     let toggle = move |slot: usize| {
         filter.update(|f| f.severities[slot] = !f.severities[slot]);
     };
@@ -38,7 +39,7 @@ pub fn FilterBar(checked: Memo<Option<Checked>>, filter: RwSignal<Filter>) -> im
                 on:click=move |_| toggle(slot)
             >
                 <span class="icon" aria-hidden="true">{severity_icon(s)}</span>
-                {severity_label(s)}
+                {move || crate::i18n::severity_name(s, lang.get() == crate::i18n::Lang::En)}
                 " "
                 <span class="n">{move || counts.with(|c| c.0[slot])}</span>
             </button>
@@ -49,7 +50,14 @@ pub fn FilterBar(checked: Memo<Option<Checked>>, filter: RwSignal<Filter>) -> im
             by_rule
                 .iter()
                 .map(|(rule, n)| {
-                    let name = gouji_core::rules::find(rule).map_or(*rule, |r| r.name_zh);
+                    let en = lang.get() == crate::i18n::Lang::En;
+                    let name = gouji_core::rules::find(rule).map_or(*rule, |r| {
+                        if en {
+                            r.name_en
+                        } else {
+                            r.name_zh
+                        }
+                    });
                     view! { <option value=*rule>{format!("{name}（{rule}）{n}")}</option> }
                 })
                 .collect_view()
@@ -62,7 +70,7 @@ pub fn FilterBar(checked: Memo<Option<Checked>>, filter: RwSignal<Filter>) -> im
                 {sev_button(Severity::Warning)}
                 {sev_button(Severity::Info)}
                 <label class="rule-pick">
-                    "规则 "
+                    {crate::i18n::tr("规则 ", "Rule ")}
                     <select
                         data-testid="filter-rule"
                         on:change=move |ev| {
@@ -70,7 +78,7 @@ pub fn FilterBar(checked: Memo<Option<Checked>>, filter: RwSignal<Filter>) -> im
                             filter.update(|f| f.rule = (!v.is_empty()).then_some(v));
                         }
                     >
-                        <option value="">"全部"</option>
+                        <option value="">{crate::i18n::tr("全部", "All")}</option>
                         {rule_options}
                     </select>
                 </label>

@@ -7,6 +7,7 @@ use crate::app::Checked;
 #[component]
 pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
     let open = RwSignal::new(false);
+    let lang = crate::i18n::lang();
     let counts = move || {
         checked.with(|c| {
             c.as_ref().map_or((0, 0), |c| {
@@ -18,6 +19,7 @@ pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
         if !open.get() {
             return None;
         }
+        let en = lang.get() == crate::i18n::Lang::En;
         checked.with(|c| {
             let c = c.as_ref()?;
             let items = c
@@ -30,11 +32,16 @@ pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
                     view! {
                         <li class=if ok { "verified" } else { "unchecked" } data-testid="ledger-entry">
                             <span class="icon" aria-hidden="true">{if ok { "✔" } else { "？" }}</span>
-                            <span class="state">{if ok { "一致" } else { "未能核查" }}</span>
+                            <span class="state">{match (ok, en) {
+                                (true, false) => "一致",
+                                (false, false) => "未能核查",
+                                (true, true) => "consistent",
+                                (false, true) => "not checkable",
+                            }}</span>
                             <code class="rule">{e.rule}</code>
-                            <span class="line">{format!("第 {} 行", e.line)}</span>
+                            <span class="line">{if en { format!("line {}", e.line) } else { format!("第 {} 行", e.line) }}</span>
                             <q>{e.quote.clone()}</q>
-                            <span class="detail">{e.detail.clone()}</span>
+                            <span class="detail">{if en { e.detail_en.clone() } else { e.detail.clone() }}</span>
                         </li>
                     }
                 })
@@ -54,8 +61,12 @@ pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
                 >
                     {move || {
                         let (v, u) = counts();
-                        let verb = if open.get() { "收起" } else { "显示" };
-                        format!("{verb}已核对一致的 {v} 处（另有 {u} 处未能核查）")
+                        match (open.get(), lang.get() == crate::i18n::Lang::En) {
+                            (false, false) => format!("显示已核对一致的 {v} 处（另有 {u} 处未能核查）"),
+                            (true, false) => format!("收起已核对一致的 {v} 处（另有 {u} 处未能核查）"),
+                            (false, true) => format!("Show the {v} consistent relations ({u} not checkable)"),
+                            (true, true) => format!("Hide the {v} consistent relations ({u} not checkable)"),
+                        }
                     }}
                 </button>
                 {rows}

@@ -15,6 +15,7 @@ pub fn PasteArea(
     paused: RwSignal<bool>,
 ) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
+    let tr = crate::i18n::tr;
     let file_note = RwSignal::new(None::<(bool, String)>);
     // Set once: the textarea owns its value afterwards (rewriting it on every input would
     // disturb the caret and IME composition).
@@ -98,12 +99,12 @@ pub fn PasteArea(
     view! {
         <div class="paste">
             <div class="pane-head">
-                <label for="report-input" class="pane-title">"报告正文"</label>
+                <label for="report-input" class="pane-title">{tr("报告正文", "Report text")}</label>
                 <span class="count">
-                    {move || text.with(|t| format!("{} 字", t.chars().count()))}
+                    {move || text.with(|t| t.chars().count()).to_string()} {tr(" 字", " chars")}
                 </span>
                 <label class="open-file">
-                    "打开文件"
+                    {tr("打开文件", "Open file")}
                     <input
                         type="file"
                         data-testid="open-file"
@@ -118,7 +119,7 @@ pub fn PasteArea(
                     on:click=clear
                     disabled=move || text.with(String::is_empty)
                 >
-                    "清空"
+                    {tr("清空", "Clear")}
                 </button>
             </div>
             {move || file_note.get().map(|(ok, note)| view! {
@@ -134,7 +135,10 @@ pub fn PasteArea(
                 on:input=on_input
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=on_drop
-                placeholder="在此粘贴报告全文，或拖入 .txt / .docx 文件……"
+                placeholder=tr(
+                    "在此粘贴报告全文，或拖入 .txt / .docx 文件……",
+                    "Paste the whole report here, or drop a .txt / .docx file…",
+                )
                 spellcheck="false"
             ></textarea>
         </div>

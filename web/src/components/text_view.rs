@@ -76,7 +76,7 @@ pub fn TextView(
     };
     view! {
         <div class="text-view-wrap">
-            <h2 class="pane-title">"原文标注"</h2>
+            <h2 class="pane-title">{crate::i18n::tr("原文标注", "Marked text")}</h2>
             <div class="text-view" data-testid="text-view" tabindex="0" aria-label="原文标注">
                 {body}
             </div>
