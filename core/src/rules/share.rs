@@ -146,7 +146,16 @@ fn other_whole(
 ) -> Option<String> {
     let r = &doc.figures[rate];
     let p = doc.figures[part].q.interval()?;
-    for s in &claims.sums {
+    // Only the sums whose marker lies within a constant reach of figures around the rate (the
+    // reach named wholes are looked for in): looking through every sum of the document for
+    // every wrong share was quadratic (10 MB took twice as long per MB as 1 MB). `sums` are in
+    // text order of their markers, so the window is two binary searches.
+    let reach = 16 * crate::claims::WINDOW;
+    let from = doc.figures[rate.saturating_sub(reach)].q.start;
+    let to = doc.figures[(rate + reach).min(doc.figures.len() - 1)].q.end;
+    let lo = claims.sums.partition_point(|s| s.marker_at < from);
+    let hi = claims.sums.partition_point(|s| s.marker_at < to);
+    for s in &claims.sums[lo..hi.max(lo)] {
         if s.total == whole || s.total == part {
             continue;
         }

@@ -1,0 +1,52 @@
+//! Inputs that once crashed or hung `check`, found by fuzzing (fuzz/) or by the adversarial
+//! benchmarks. Each must yield a report whose spans quote the text.
+
+use gouji_core::{check, Options, Report};
+
+fn checks(text: &str) -> Report {
+    let r = check(text, &Options::default());
+    for f in &r.findings {
+        assert_eq!(&text[f.span.start..f.span.end], f.quote);
+        for rel in &f.related {
+            assert_eq!(&text[rel.span.start..rel.span.end], rel.quote);
+        }
+    }
+    for e in &r.ledger {
+        assert_eq!(&text[e.span.start..e.span.end], e.quote);
+    }
+    r
+}
+
+/// fuzz check_tokens: a part with a 23-digit integer, shown with 10 decimals. rust_decimal's
+/// `{:.10}` formatting writes into a 32-byte buffer and panicked (`CapacityError`).
+#[test]
+fn long_figure_shown_with_many_decimals() {
+    let r = checks("1,234.5600000000元分别为51000000000000000100000元分别为");
+    assert_eq!(r.stats.errors, 1, "{r:#?}");
+}
+
+/// A share whose part is 10^26 times its whole: the percentage overflows a Decimal when
+/// multiplied by 100 for display.
+#[test]
+fn share_too_large_to_show() {
+    let r = checks("合计1元，其中：500000000000000000000000000元，占1%；其他1元，占1%。");
+    assert!(r.stats.claims > 0, "{r:#?}");
+}
+
+/// A total whose value in yuan (value × 10^8 for 亿元) does not fit a Decimal, next to a wrong
+/// share whose cause is looked for among the other totals.
+#[test]
+fn total_too_large_in_yuan() {
+    let r = checks(
+        "收入合计99999999999999999999999亿元，其中：甲1亿元，乙2亿元。\
+         支出合计10万元，其中：丙5万元，占10%；丁5万元，占50%。",
+    );
+    assert!(r.stats.claims > 0, "{r:#?}");
+}
+
+/// A decrease whose previous-year value (current + decrease) does not fit a Decimal.
+#[test]
+fn previous_year_too_large() {
+    checks("2020年支出合计500000000000000000000亿元，比上年减少400000000000000000000亿元，下降50%。");
+    checks("2020年支出合计500000000000000000000亿元，比上年增加400000000000000000000亿元，增长50%。");
+}
