@@ -108,7 +108,10 @@ fn main() {
         let (_, make, _) = SHAPES.iter().find(|(s, _, _)| s.contains(name.as_str())).unwrap();
         let text = make(size);
         for _ in 0..n {
-            std::hint::black_box(check(&text, &Options::default()));
+            let r = check(&text, &Options::default());
+            if n == 1 {
+                eprintln!("{} bytes: {:?}", text.len(), r.stats);
+            }
         }
         return;
     }

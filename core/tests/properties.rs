@@ -124,7 +124,7 @@ fn reformat(text: &str, seed: u64) -> String {
         if bits & 2 != 0 && int.len() >= 4 && !int.starts_with('0') {
             // 31538486 → 31,538,486
             for (k, c) in int.chars().enumerate() {
-                if k > 0 && (int.len() - k) % 3 == 0 {
+                if k > 0 && (int.len() - k).is_multiple_of(3) {
                     fig.push(',');
                 }
                 fig.push(c);
