@@ -3,6 +3,7 @@
 //! about equal; a superlinear one grows about tenfold per step.
 //!
 //! `cargo run --profile release-native -p gouji-core --example scaling [SHAPE…]`
+//! (`--time NAME RUNS` and `--check SHAPE SIZE N`: see `main`.)
 //!
 //! Stages: normalise; segment (paragraphs and sentences); read (the rest of
 //! `Document::read`: the figure scan, labels, paren depth, kind and year); claims (every
@@ -102,6 +103,27 @@ fn measure(text: &str) -> Row {
 
 fn main() {
     let only: Vec<String> = std::env::args().skip(1).collect();
+    // `--time NAME RUNS`: median milliseconds of `check` on a sample or on `synthetic-BYTES`,
+    // the native side of tests/bench/wasm-bench.mjs.
+    if only.first().map(String::as_str) == Some("--time") {
+        let name = &only[1];
+        let runs: usize = only[2].parse().unwrap();
+        let text = match name.strip_prefix("synthetic-") {
+            Some(bytes) => shapes::synthetic(bytes.parse().unwrap()),
+            None => shapes::sample(name).to_string(),
+        };
+        let mut ms: Vec<f64> = (0..runs + 2)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(check(&text, &Options::default()));
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .skip(2) // warm-up
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        println!("{} {} {:.4}", name, text.len(), ms[ms.len() / 2]);
+        return;
+    }
     // `--check SHAPE SIZE N`: only run `check` N times, for `perf record` / `perf stat`.
     if only.first().map(String::as_str) == Some("--check") {
         let (name, size, n) = (&only[1], only[2].parse().unwrap(), only[3].parse().unwrap());
