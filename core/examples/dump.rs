@@ -17,6 +17,16 @@ fn main() {
             );
         }
     }
+    if std::env::var_os("DUMP_FACTS").is_some() {
+        let claims = gouji_core::claims::extract(&doc);
+        for (key, group) in &claims.facts.groups {
+            let values: Vec<String> = group
+                .iter()
+                .map(|f| format!("L{} {}", doc.line_of(doc.span(f.at.clone()).start), f.face))
+                .collect();
+            println!("{key:?} {}", values.join(", "));
+        }
+    }
     let r = gouji_core::check(&text, &Default::default());
     for e in &r.ledger {
         println!(

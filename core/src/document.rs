@@ -215,7 +215,19 @@ fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
     // A digit run that flows into 年/月/日 is a date inside the label (`2020年度收入合计`);
     // any other figure ends the label (`增加399.96万元增长`).
     let mut in_date = false;
+    // Inside a short insertion such as `（境）`, `（类）`, `（含参公）`: part of the name.
+    let mut inside_insertion = false;
     for (i, c) in window.char_indices().rev() {
+        if inside_insertion {
+            if c == '（' {
+                inside_insertion = false;
+            }
+            continue;
+        }
+        if c == '）' && is_name_insertion(&window[..i]) {
+            inside_insertion = true;
+            continue;
+        }
         if is_label_delimiter(c) {
             start = from + i + c.len_utf8();
             break;
@@ -238,6 +250,26 @@ fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
         .filter(|c| !c.is_whitespace())
         .collect();
     (start, label)
+}
+
+/// Does the text before a `）` end in a short insertion that belongs to a name
+/// (`因公出国（境`, `科学技术（类`, `事业单位（含参公`) rather than a list number or a figure?
+fn is_name_insertion(before: &str) -> bool {
+    let Some(open) = before.rfind('（') else {
+        return false;
+    };
+    let inner = &before[open + '（'.len_utf8()..];
+    let n = inner.chars().count();
+    // Something must precede it in the name: `（一）` at a clause start is a list number.
+    let named = before[..open]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !is_label_delimiter(c) && !c.is_whitespace());
+    (1..=4).contains(&n)
+        && named
+        && inner.chars().all(|c| {
+            !c.is_ascii_digit() && !is_label_delimiter(c) && !"一二三四五六七八九十".contains(c)
+        })
 }
 
 /// A title names the kind (`绩效自评报告`, `部门决算`); a final-accounts report also

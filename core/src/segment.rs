@@ -140,6 +140,25 @@ pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
     None
 }
 
+/// The width text pasted from a PDF was hard-wrapped at: the most common line length, if
+/// at least a quarter of the longer lines share it (give or take one character).
+fn wrap_width(text: &str) -> Option<usize> {
+    const MAX: usize = 200;
+    let mut counts = [0usize; MAX + 2];
+    let mut lines = 0;
+    for line in text.split('\n') {
+        let n = line.trim().chars().count();
+        if (16..=MAX).contains(&n) {
+            counts[n] += 1;
+            lines += 1;
+        }
+    }
+    let (best, hits) = (16..=MAX)
+        .map(|n| (n, counts[n - 1] + counts[n] + counts[n + 1]))
+        .max_by_key(|&(_, c)| c)?;
+    (lines >= 8 && hits * 4 >= lines).then_some(best + 1)
+}
+
 fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end();
     t.is_empty()
@@ -157,6 +176,7 @@ fn has_amount(line: &str) -> bool {
 
 /// Splits the text into paragraphs (see the module comment for when lines are joined).
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let wrap = wrap_width(text);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut pos = 0;
     let mut joinable = false;
@@ -189,7 +209,11 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             }
         }
         // A short line with no amount and no full stop is a title: never join onto it.
-        let short_title = line.chars().count() <= 30
+        // A line as long as the text's wrapping width was cut by the wrap, not ended.
+        let width = line.chars().count();
+        let wrapped = wrap.is_some_and(|w| width + 2 >= w);
+        let short_title = width <= 30
+            && !wrapped
             && !has_amount(line)
             && !line.trim_end().ends_with(['，', '、', ',']);
         joinable = !is_table_cell && !ends_sentence(line) && !short_title;

@@ -114,3 +114,271 @@ fn bad_input_gets_a_notice() {
     let junk: String = (0u32..5000).filter_map(char::from_u32).collect();
     let _ = run(&junk);
 }
+
+fn restated(r: &Report) -> Vec<(Severity, String)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == "restated")
+        .map(|f| (f.severity, f.quote.clone()))
+        .collect()
+}
+
+#[test]
+fn a_figure_restated_differently_is_found_with_both_places() {
+    let t = "一、部门收支总体情况\n2023年度本年支出合计1,245.60万元，其中：基本支出845.60万元，项目支出400.00万元。\n\
+二、支出决算情况说明\n全年共完成项目12个。2023年度基本支出854.60万元，主要用于人员工资和日常运转。";
+    let r = run(t);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "restated")
+        .expect("restated");
+    assert_eq!(
+        (f.severity, f.quote.as_str()),
+        (Severity::Error, "854.60万元")
+    );
+    assert_eq!(f.related[0].quote, "845.60万元");
+    assert!(
+        f.formula.as_deref().unwrap().contains("相差9.00万元"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn restatements_in_other_units_are_verified() {
+    // 公务接待 in 元 in one place and in 万元 in another: 32552.00元 rounds to 3.26万元.
+    let t = "七、“三公”经费情况\n2023年公务接待费支出决算3.26万元，完成预算59%。\n\
+八、其他事项\n我局“三公”经费执行情况：公务接待32552.00元，公务用车购置及运行维护费0元。";
+    let r = run(t);
+    assert!(restated(&r).is_empty(), "{:#?}", r.findings);
+    assert!(r.ledger.iter().any(|e| e.rule == "restated"
+        && e.outcome == Outcome::Verified
+        && e.quote == "32552.00元"));
+}
+
+#[test]
+fn a_unit_slip_in_a_restatement_names_the_unit() {
+    let t = "一、支出情况\n2023年度本年支出合计1,245.60万元，其中：基本支出845.60万元，项目支出400.00万元。\n\
+二、基本支出情况\n2023年度基本支出845.60元，主要用于人员经费。";
+    let f = run(t)
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "restated")
+        .expect("unit slip");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.cause.as_deref().unwrap().contains("万元"), "{f:?}");
+}
+
+#[test]
+fn different_periods_scopes_and_list_items_are_not_restatements() {
+    let t = "一、支出情况\n2023年度基本支出845.60万元，2022年度基本支出800.00万元。\n\
+二、上年情况\n上年基本支出800.00万元。年初预算基本支出900.00万元。\n\
+三、一般公共预算财政拨款基本支出情况\n人员经费700.00万元，日常公用经费100.00万元。\n\
+四、部门基本支出情况\n人员经费745.60万元，日常公用经费100.00万元。\n\
+五、接待情况\n市科技局到仁和调研接待费1000元，市科技局到仁和调研接待费559元。\n\
+六、项目情况\n项目一共涉及资金195.10万元。项目二共涉及资金598.73万元。";
+    let r = run(t);
+    assert!(restated(&r).is_empty(), "{:#?}", restated(&r));
+}
+
+#[test]
+fn identities_hold_across_paragraphs() {
+    let ok = "六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出518.52万元。\n\
+人员经费477.57万元，主要包括基本工资、津贴补贴。\n日常公用经费40.95万元，主要包括办公费、印刷费。";
+    let r = run(ok);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r.ledger.iter().any(|e| e.rule == "identity"
+        && e.outcome == Outcome::Verified
+        && e.quote == "518.52万元"));
+
+    let bad = ok.replace("40.95", "49.05");
+    let r = run(&bad);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "identity")
+        .expect("identity");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.expected.as_deref(), Some("526.62万元"));
+    assert_eq!(f.related.len(), 2);
+}
+
+#[test]
+fn identities_with_unstated_parts_only_fail_when_parts_exceed() {
+    // 事业收入 and others unstated: a shortfall proves nothing.
+    let short = "一、收入情况\n2023年度本年收入合计1,245.60万元。\n二、财政拨款\n财政拨款收入1,000.00万元。\n三、其他\n其他收入45.60万元。";
+    let r = run(short);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "identity"),
+        "{:#?}",
+        r.findings
+    );
+    let over = short.replace("1,000.00", "1,300.00");
+    let r = run(&over);
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "identity" && f.severity == Severity::Error));
+}
+
+#[test]
+fn identities_respect_scope() {
+    // The department's 基本支出 is not the fiscal-grant 人员经费 + 公用经费.
+    let t = "一、支出情况\n2023年度本年支出合计1,245.60万元，其中：基本支出845.60万元，项目支出400.00万元。\n\
+二、一般公共预算财政拨款基本支出情况\n人员经费500.00万元。\n日常公用经费100.00万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}
+
+#[test]
+fn a_figure_or_project_given_the_wrong_year() {
+    let t =
+        "2021年度部门整体支出绩效自评报告\n一、收入情况\n2021年度财政拨款收入合计18547952.93元。\n\
+二、对比分析\n本部门2020年度财政拨款收入合计18547952.93元，比上年减少。\n\
+三、项目情况\n组织对2022年区级应用技术研究与开发经费项目开展绩效评估。\n\
+表：2021年区级应用技术研究与开发经费项目";
+    let r = run(t);
+    let found: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "year-attribution")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(found, ["18547952.93元", "2022"], "{:#?}", r.findings);
+}
+
+#[test]
+fn last_years_figures_and_round_amounts_are_not_year_slips() {
+    let t = "2021年度部门决算\n一、收入情况\n2021年度财政拨款收入合计1800.00万元，2020年度财政拨款收入合计1650.32万元。\n\
+二、其他\n2020年度公务接待费0元，2021年度公务接待费0元。2020年度培训费5万元，2021年度培训费5万元。\n\
+2020年度区级科技项目与2021年度区级科技项目均已完成。";
+    let r = run(t);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "year-attribution"),
+        "{:#?}",
+        r.findings
+    );
+}
+
+const CLASSIFIED: &str = "（二）财政拨款支出决算结构情况\n2023年度财政拨款支出870.52万元，主要用于以下方面：科学技术（类）支出218.05万元，占25.0%；住房保障支出（类）支出12.70万元，占1.5%；其他支出639.77万元。\n\
+（三）财政拨款支出决算具体情况\n2023年度财政拨款支出年初预算为214.42万元，支出决算为870.52万元，完成年初预算的406%。其中：\n\
+科学技术（类）科学技术管理事务（款）行政运行（项）。年初预算为183.39万元，支出决算为150.63万元，完成年初预算的82.1%。\n\
+科学技术（类）科学技术管理事务（款）一般行政管理事务（项）。年初预算为17.4万元，支出决算为67.42万元，完成年初预算的387.5%。\n\
+住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为13.63万元，支出决算为12.70万元，完成年初预算的93.2%。\n\
+其他支出（类）其他支出（款）其他支出（项）。年初预算为0万元，支出决算为639.77万元。";
+
+#[test]
+fn classified_lines_add_up_to_class_and_run_totals() {
+    let r = run(CLASSIFIED);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "classified"),
+        "{:#?}",
+        r.findings
+    );
+    let verified: Vec<&str> = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "classified" && e.outcome == Outcome::Verified)
+        .map(|e| e.quote.as_str())
+        .collect();
+    for q in ["218.05万元", "12.70万元", "214.42万元", "870.52万元"] {
+        assert!(verified.contains(&q), "{q} not verified: {verified:?}");
+    }
+}
+
+#[test]
+fn a_wrong_classified_line_is_found_against_its_class_and_the_run() {
+    let r = run(&CLASSIFIED.replace("支出决算为67.42万元", "支出决算为76.42万元"));
+    let quotes: Vec<(&str, Severity)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "classified")
+        .map(|f| (f.quote.as_str(), f.severity))
+        .collect();
+    assert!(
+        quotes.contains(&("218.05万元", Severity::Error)),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes.contains(&("870.52万元", Severity::Error)),
+        "{quotes:?}"
+    );
+    // A budget line that is wrong shows up against the stated 年初预算 only.
+    let r = run(&CLASSIFIED.replace("年初预算为17.4万元", "年初预算为71.4万元"));
+    let f: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "classified")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(f, ["214.42万元"]);
+}
+
+#[test]
+fn running_costs_differing_from_routine_public_costs_is_a_warning() {
+    let t = "六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出518.52万元，其中：人员经费477.57万元，日常公用经费40.95万元。\n\
+十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n本部门2023年机关运行经费支出{}万元，比上年减少1.52万元，下降3.6%。";
+    let r = run(&t.replace("{}", "40.95"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let r = run(&t
+        .replace("{}", "45.95")
+        .replace("下降3.6%", "增长9.6%")
+        .replace("减少", "增加"));
+    let f: Vec<_> = r.findings.iter().filter(|f| f.rule == "identity").collect();
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(
+        (f[0].severity, f[0].quote.as_str()),
+        (Severity::Warning, "45.95万元")
+    );
+    assert_eq!(f[0].related[0].quote, "40.95万元");
+}
+
+#[test]
+fn parts_stated_before_their_total() {
+    let ok = "2023年度基本支出845.60万元，项目支出400.00万元，合计1,245.60万元。";
+    let r = run(ok);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "sum" && e.quote == "1,245.60万元"));
+    let r = run(&ok.replace("1,245.60", "1,254.60"));
+    let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert_eq!(
+        (f.severity, f.expected.as_deref()),
+        (Severity::Error, Some("1245.60万元"))
+    );
+    // A change, a per-unit amount or a different count class breaks the list: no claim.
+    for silent in [
+        "本年收入100.00万元，比上年增加20.00万元，合计增长25%。",
+        "补助企业11户，每户50万元，共计550万元。",
+        "国内公务接待16批次，192人次，共计支出3.26万元。",
+    ] {
+        let r = run(silent);
+        assert!(
+            r.findings.iter().all(|f| f.rule != "sum"),
+            "{silent}: {:#?}",
+            r.findings
+        );
+    }
+}
+
+#[test]
+fn nested_lists_with_the_same_separator_and_more_list_openers() {
+    // The inner list (其中) uses `；` like the outer one: 600 belongs to 900 only.
+    let t = "2023年“三公”经费决算总额1,500万元，比上年下降2.0%。分项情况是：因公出国（境）费决算100万元；\
+公务接待费决算500万元；公务用车购置及运行维护费决算900万元，其中：公务用车购置费决算300万元；公务用车运行维护费决算600万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let sums: Vec<&str> = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "sum" && e.outcome == Outcome::Verified)
+        .map(|e| e.quote.as_str())
+        .collect();
+    assert_eq!(sums, ["1,500万元", "900万元"]);
+    // `X中，` opens a list too.
+    let r = run("2024年“三公”经费财政拨款预算79.69亿元中，因公出国（境）费21.36亿元，公务用车购置及运行费43.99亿元，公务接待费14.43亿元。");
+    let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert_eq!(f.expected.as_deref(), Some("79.78亿元"));
+}

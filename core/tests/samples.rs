@@ -130,6 +130,15 @@ fn renhe() {
         finding(&r, "sum", "14144926.18元").severity,
         Severity::Error
     );
+    // Cross-document: 32552.00元 restates 3.26万元; 477.57 + 40.95 = 518.52 across paragraphs.
+    assert!(verified(&r, "restated", "32552.00元"));
+    assert!(verified(&r, "identity", "518.52万元"));
+    // 类 totals in the structure sentence against the 类/款/项 lines below.
+    assert!(verified(&r, "classified", "346.6万元"));
+    assert!(verified(&r, "classified", "734.93万元"));
+    let f = finding(&r, "year-attribution", "2021");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("区级应用技术研究与开发经费"));
     let f = finding(&r, "sum", "31538486.48元");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.expected.as_deref(), Some("21490317.31元"));
@@ -150,6 +159,11 @@ fn lechang() {
     let f = finding(&r, "sum", "4995.52万元");
     assert_eq!(f.severity, Severity::Error);
     assert!(f.related.iter().any(|x| x.quote == "547.94元"));
+    assert!(
+        f.cause.as_deref().unwrap().contains("单位疑为万元"),
+        "{:?}",
+        f.cause
+    );
     assert!(verified(&r, "completion", "119.76%"));
     assert!(verified(&r, "completion", "75.76%"));
     assert!(verified(&r, "sum", "4302.33"));
@@ -176,6 +190,9 @@ fn xinglongtai() {
 #[test]
 fn qujiang() {
     let (_, r) = run("qujiang");
+    // `本部门 2020 年度财政拨款收入合计 18547952.93 元` in the 2021 report: 2021's amount.
+    let f = finding(&r, "year-attribution", "18547952.93");
+    assert_eq!(f.related[0].quote, "18547952.93 元");
     assert!(
         verified(&r, "growth", "12.70%"),
         "the base is stated inside the comparison"

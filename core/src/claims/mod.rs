@@ -4,8 +4,10 @@
 //! job. When a binding is ambiguous the extractor records the claim as unbindable instead of
 //! guessing, so that no guess ever becomes an error.
 
+pub mod classified;
 pub mod completion;
 pub mod count;
+pub mod facts;
 pub mod growth;
 pub mod product;
 pub mod share;
@@ -22,6 +24,10 @@ pub struct Claims {
     pub completions: Vec<completion::CompletionClaim>,
     pub counts: Vec<count::ListCountClaim>,
     pub products: Vec<product::ProductClaim>,
+    /// Every keyed money figure, for restatements and identities across the document.
+    pub facts: facts::Facts,
+    /// 类/款/项 lines and the 类 totals.
+    pub classified: classified::Classified,
 }
 
 pub fn extract(doc: &Document) -> Claims {
@@ -32,6 +38,8 @@ pub fn extract(doc: &Document) -> Claims {
         completions: completion::extract(doc),
         counts: count::extract(doc),
         products: product::extract(doc),
+        facts: facts::extract(doc),
+        classified: classified::extract(doc),
         sums,
         shares,
         growths,

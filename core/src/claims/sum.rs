@@ -70,6 +70,9 @@ const MARKERS: &[(&str, Marker)] = &[
     ("分别为", Marker::Complete),
     ("分别是", Marker::Complete),
     ("具体为", Marker::Complete),
+    ("具体是", Marker::Complete),
+    ("分项情况是", Marker::Complete),
+    ("分项情况为", Marker::Complete),
 ];
 
 /// Can this figure be a total or a part?
@@ -112,6 +115,12 @@ fn markers_in(
         if doc.text()[f.q.end..].starts_with('：') && is_amount(f) {
             out.push((f.q.end, Marker::Complete, '：'.len_utf8()));
         }
+        // `预算79.69亿元中，因公出国（境）费21.36亿元，…`.
+        if (doc.text()[f.q.end..].starts_with("中，") || doc.text()[f.q.end..].starts_with("中："))
+            && is_amount(f)
+        {
+            out.push((f.q.end, Marker::Complete, "中，".len()));
+        }
     }
     out.sort_by_key(|m| m.0);
     out.dedup_by_key(|m| m.0);
@@ -142,7 +151,92 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
             }
         }
     }
+    innermost_parts(&mut out);
+    trailing_totals(doc, &mut out);
     out
+}
+
+/// A figure listed under a part belongs to that part's list, not also to the outer one:
+/// in `…运行费1618万元，其中：购置费414万元；运行费1204万元。` the `；` cannot tell where
+/// the inner list ends, but 1204 is a part of 1618, so it is no part of the outer total.
+fn innermost_parts(claims: &mut [SumClaim]) {
+    let inner: std::collections::HashMap<usize, Vec<usize>> =
+        claims.iter().map(|c| (c.total, c.parts.clone())).collect();
+    for c in claims.iter_mut() {
+        let nested: std::collections::HashSet<usize> = c
+            .parts
+            .iter()
+            .filter_map(|p| inner.get(p))
+            .flatten()
+            .copied()
+            .collect();
+        if !nested.is_empty() {
+            c.parts.retain(|p| !nested.contains(p));
+        }
+    }
+}
+
+/// Labels that make a figure the total of the amounts before it: `…，合计450万元`.
+fn is_trailing_total_label(label: &str) -> bool {
+    let key = label_key(label);
+    ["合计", "共计", "总计", "共"]
+        .iter()
+        .any(|w| key.starts_with(w))
+        && key.chars().count() <= 6
+        && !has_change_word(&key)
+}
+
+/// Parts stated before their total, in one sentence: `基本支出300万元，项目支出150万元，合计
+/// 450万元`. Only where no marker (其中, 包括…) stands between, which the marker claims cover,
+/// and only amounts at the total's parenthesis level that can be added to it.
+fn trailing_totals(doc: &Document, out: &mut Vec<SumClaim>) {
+    let totals: std::collections::HashSet<usize> = out.iter().map(|c| c.total).collect();
+    let in_claims: std::collections::HashSet<usize> =
+        out.iter().flat_map(|c| c.parts.iter().copied()).collect();
+    let text = doc.text();
+    let mut found = Vec::new();
+    for (ti, t) in doc.figures.iter().enumerate() {
+        if !is_amount(t) || totals.contains(&ti) || !is_trailing_total_label(&t.label) {
+            continue;
+        }
+        if doc.paragraphs[t.paragraph].is_table_cell {
+            continue;
+        }
+        let sentence = doc.sentences[t.sentence].clone();
+        let mut parts = Vec::new();
+        for pi in super::back(ti) {
+            let p = &doc.figures[pi];
+            if p.sentence != t.sentence {
+                break;
+            }
+            if p.paren_depth != t.paren_depth || !p.q.unit.addable_with(t.q.unit) {
+                continue;
+            }
+            if !is_amount(p) || p.label.contains('每') || in_claims.contains(&pi) {
+                parts.clear();
+                break;
+            }
+            parts.push(pi);
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        parts.reverse();
+        let from = doc.figures[parts[0]].label_start.max(sentence.start);
+        if MARKERS
+            .iter()
+            .any(|(w, _)| text[from..t.q.start].contains(w))
+        {
+            continue;
+        }
+        found.push(SumClaim {
+            total: ti,
+            parts,
+            marker: Marker::Complete,
+            marker_at: t.label_start,
+        });
+    }
+    out.extend(found);
 }
 
 #[allow(clippy::too_many_arguments)]

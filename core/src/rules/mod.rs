@@ -1,12 +1,18 @@
 //! Stage 4: the rules. One rule per file, each with a stable id and its documentation; the
 //! registry below is the only list of them.
 
+mod classified;
 mod completion;
 mod count;
 mod growth;
+mod identity;
 mod product;
+mod restated;
 mod share;
 mod sum;
+mod year_attribution;
+
+pub use sum::face;
 
 use crate::claims::Claims;
 use crate::document::{Document, Figure};
@@ -45,6 +51,10 @@ static RULES: &[&dyn Rule] = &[
     &completion::Completion,
     &count::Count,
     &product::Product,
+    &restated::Restated,
+    &identity::Identity,
+    &classified::Classified,
+    &year_attribution::YearAttribution,
 ];
 
 /// Every rule, in the order they run.

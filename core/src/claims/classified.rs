@@ -1,0 +1,209 @@
+//! Spending by functional classification (类/款/项): the lines
+//! `科学技术（类）科学技术管理事务（款）行政运行（项）。年初预算为183.39万元，支出决算为150.63万元`
+//! and the 类 totals stated elsewhere (`科学技术（类）支出 218.05万元`).
+//!
+//! One pass over the paragraphs and one over the figures: linear.
+
+use std::collections::HashMap;
+
+use super::label_key;
+use crate::document::Document;
+
+/// One `…（项）` line: its 类 and the figures it states.
+#[derive(Debug, Clone)]
+pub struct ItemLine {
+    /// Normalised 类 name (`科学技术`), from the line or from the 类 heading above it.
+    pub class: String,
+    /// The line's amount: the outturn in final accounts, the budget in a budget.
+    pub amount: Option<usize>,
+    /// `年初预算为…` on the same line, in final accounts.
+    pub budget: Option<usize>,
+    /// Index of the run of consecutive item lines this line belongs to.
+    pub run: usize,
+}
+
+/// What the text says the whole run adds up to (`…年初预算为214.42万元，支出决算为870.52万元，
+/// …其中：`).
+#[derive(Debug, Clone, Default)]
+pub struct RunTotals {
+    pub amount: Option<usize>,
+    pub budget: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Classified {
+    pub items: Vec<ItemLine>,
+    pub runs: Vec<RunTotals>,
+    /// 类 name → figures stating its total outside the item lines.
+    pub class_totals: HashMap<String, Vec<usize>>,
+}
+
+/// `社会保障和就业支出（类）` and `社会保障和就业（类）` name one 类; so do `资源勘探工业信息等`
+/// and `资源勘探工业信息`.
+pub fn class_name(raw: &str) -> String {
+    let s: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”'))
+        .collect();
+    let s = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '．' | '、' | '（' | '）') || is_cn_numeral(c)
+    });
+    let s = s.strip_suffix("支出").unwrap_or(s);
+    let s = s.strip_suffix('等').unwrap_or(s);
+    s.to_string()
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+const CLASS: &str = "（类）";
+const ITEM: &str = "（项）";
+
+pub fn extract(doc: &Document) -> Classified {
+    let text = doc.text();
+    let mut out = Classified::default();
+    let mut current_class: Option<String> = None;
+    let mut in_run = false;
+    let mut last_plain_para: Option<usize> = None;
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let t = &text[p.range.clone()];
+        let Some(item_at) = t.find(ITEM) else {
+            // A 类 heading (`（一）公共安全（类）`) sets the 类 of the lines below it.
+            if let Some(c) = t.find(CLASS) {
+                let before = &t[..c];
+                let start = before
+                    .rfind(['，', '；', '：', '。', '、'])
+                    .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+                    .unwrap_or(0);
+                if t[c + CLASS.len()..].trim().is_empty() || p.heading.is_some() {
+                    current_class = Some(class_name(&before[start..]));
+                }
+            }
+            in_run = false;
+            last_plain_para = Some(pi);
+            continue;
+        };
+        if !in_run {
+            in_run = true;
+            out.runs.push(run_totals(doc, last_plain_para));
+        }
+        let class = match t[..item_at].find(CLASS) {
+            Some(c) => class_name(&t[..c]),
+            None => match &current_class {
+                Some(c) => c.clone(),
+                None => continue,
+            },
+        };
+        let after = p.range.start + item_at + ITEM.len();
+        let (mut amount, mut budget) = (None, None);
+        let first = super::first_figure_at(doc, after);
+        for (fi, f) in doc.figures[first..].iter().enumerate() {
+            if f.q.start >= p.range.end {
+                break;
+            }
+            if !f.q.unit.is_money() || super::has_change_word(&f.label) {
+                continue;
+            }
+            let is_budget = f.label.contains("预算");
+            let is_outturn = f.label.contains("决算") || f.label.contains("执行");
+            if is_budget && !is_outturn && budget.is_none() {
+                budget = Some(first + fi);
+            } else if !is_budget && amount.is_none() {
+                amount = Some(first + fi);
+            }
+        }
+        out.items.push(ItemLine {
+            class,
+            amount,
+            budget,
+            run: out.runs.len() - 1,
+        });
+    }
+    class_totals(doc, &mut out);
+    out
+}
+
+/// The paragraph just before a run of item lines, if it introduces them (`…其中：`).
+fn run_totals(doc: &Document, para: Option<usize>) -> RunTotals {
+    let Some(pi) = para else {
+        return RunTotals::default();
+    };
+    let p = &doc.paragraphs[pi];
+    let t = doc.text()[p.range.clone()].trim_end();
+    if !(t.ends_with("其中：") || t.ends_with("其中")) {
+        return RunTotals::default();
+    }
+    let mut totals = RunTotals::default();
+    let first = super::first_figure_at(doc, p.range.start);
+    for (fi, f) in doc.figures[first..].iter().enumerate() {
+        if f.q.start >= p.range.end {
+            break;
+        }
+        if !f.q.unit.is_money() || super::has_change_word(&f.label) {
+            continue;
+        }
+        let is_budget = f.label.contains("预算") && !f.label.contains("决算");
+        if is_budget && totals.budget.is_none() {
+            totals.budget = Some(first + fi);
+        } else if !is_budget && totals.amount.is_none() {
+            totals.amount = Some(first + fi);
+        }
+    }
+    totals
+}
+
+/// Figures outside item lines that state a 类's total: `科学技术（类）支出 218.05万元`, and
+/// in a sentence that states such totals, `卫生健康支出20.04万元` for a 类 the lines name.
+fn class_totals(doc: &Document, out: &mut Classified) {
+    let text = doc.text();
+    let known: std::collections::HashSet<&str> =
+        out.items.iter().map(|i| i.class.as_str()).collect();
+    let mut sentence_has_class_total: Option<usize> = None;
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for (fi, f) in doc.figures.iter().enumerate() {
+        if !f.q.unit.is_money() || f.q.approx {
+            continue;
+        }
+        let para = &text[doc.paragraphs[f.paragraph].range.clone()];
+        if para.contains(ITEM) {
+            continue;
+        }
+        let label = label_key(&f.label);
+        // `科学技术（类）支出`: the 类 name, then nothing but 支出/决算/预算.
+        if let Some((name, rest)) = label.split_once(CLASS) {
+            let rest_ok = matches!(
+                rest,
+                "" | "支出" | "支出决算" | "决算" | "支出预算" | "预算"
+            );
+            let name = class_name(name);
+            if rest_ok && !name.is_empty() {
+                found.push((name, fi));
+                sentence_has_class_total = Some(f.sentence);
+            }
+            continue;
+        }
+        if sentence_has_class_total == Some(f.sentence) {
+            let name = class_name(&label);
+            if known.contains(name.as_str()) && label.ends_with("支出") {
+                found.push((name, fi));
+            }
+        }
+    }
+    for (name, fi) in found {
+        out.class_totals.entry(name).or_default().push(fi);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_normalise() {
+        assert_eq!(class_name("社会保障和就业支出"), "社会保障和就业");
+        assert_eq!(class_name(" 资源勘探工业信息等支出"), "资源勘探工业信息");
+        assert_eq!(class_name("2.科学技术"), "科学技术");
+        assert_eq!(class_name("（一）公共安全"), "公共安全");
+    }
+}

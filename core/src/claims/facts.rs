@@ -1,0 +1,504 @@
+//! The fact registry: every money figure under a normalised key (what it measures, which
+//! period, income or spending), so that two statements of the same quantity anywhere in the
+//! report can be compared.
+//!
+//! Matching is by hashing the key, so the cost is linear in the number of figures: each fact
+//! is compared with the first statement of its key only, never with every other fact.
+//!
+//! Keys are deliberately conservative. A restatement that is missed costs little; two
+//! different quantities taken for one would be a false alarm, so labels that do not name a
+//! quantity specifically (`支出决算为`, `金额`, `共计`) and figures that are changes
+//! (`比上年增加`) get no key at all.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::has_change_word;
+use crate::document::Document;
+use crate::interval::Interval;
+use crate::quantity::Unit;
+
+/// Which period a figure belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// The report's year (or no year stated).
+    Current,
+    /// A stated year other than the report's, or `上年`: the report year minus one.
+    Year(i32),
+    /// `上年` when the report's year is unknown.
+    Previous,
+}
+
+/// Budget (`年初预算`, `预算数`) or outturn (`决算`, `执行数`, the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    Budget,
+    Outturn,
+}
+
+/// Income, spending, or neither named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flow {
+    Income,
+    Spending,
+    Unnamed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FactKey {
+    /// The quantity's name without period, stage, flow and filler words: `公务接待`,
+    /// `一般公共预算财政拨款`, `基本`, `合计`.
+    pub name: String,
+    pub flow: Flow,
+    pub period: Period,
+    pub stage: Stage,
+}
+
+/// One stated value of a keyed quantity.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// Normalised byte range of the figure (or table cell).
+    pub at: Range<usize>,
+    /// The label as written, for messages.
+    pub label: String,
+    /// `label_key` of the label: identical wording makes a conflict more certain.
+    pub wording: String,
+    /// Value interval in yuan.
+    pub value: Interval,
+    /// The value as written, in yuan.
+    pub face: rust_decimal::Decimal,
+    pub unit: Unit,
+    /// Sentence index; facts of one sentence are never compared (a list names several
+    /// items alike: `调研接待费1000元，…调研接待费559元`).
+    pub sentence: Option<usize>,
+    /// Index into `Document::figures`, when the fact is a narrative figure.
+    pub figure: Option<usize>,
+    /// Paragraph index, for nearness.
+    pub paragraph: usize,
+    /// Read from a table cell (by row and column) rather than from a sentence.
+    pub from_table: bool,
+}
+
+/// Facts grouped by key, each group in text order.
+#[derive(Default)]
+pub struct Facts {
+    pub groups: Vec<(FactKey, Vec<Fact>)>,
+    index: HashMap<FactKey, usize>,
+}
+
+/// The name of a section's own project; `extract` qualifies it with the section.
+pub const PROJECT: &str = "项目";
+
+/// Fund names contain `预算`, which is not a budget stage there.
+const FUND_NAMES: &[&str] = &["一般公共预算", "政府性基金预算", "国有资本经营预算"];
+
+/// Words that mark the budget stage.
+const BUDGET_WORDS: &[&str] = &[
+    "年初预算数",
+    "年初预算",
+    "全年预算数",
+    "全年预算",
+    "调整预算",
+    "预算数",
+    "预算安排",
+    "预算",
+];
+/// Words that mark the outturn stage (the default): dropped from the name.
+const OUTTURN_WORDS: &[&str] = &["决算数", "支出决算", "决算", "执行数", "实际执行", "实际"];
+
+/// The reporting body's own names, dropped from the start of a label.
+const SELF_NAMES: &[&str] = &[
+    "我局部门",
+    "本局部门",
+    "我局",
+    "本局",
+    "我单位",
+    "本单位",
+    "我部门",
+    "本部门",
+    "我委",
+    "本委",
+    "我办",
+    "本办",
+    "部门",
+    "单位",
+];
+
+/// Names too generic to identify a quantity on their own.
+const GENERIC: &[&str] = &[
+    "收入", "支出", "经费", "费用", "费", "其中", "金额", "资金", "共", "共计", "累计", "单价",
+    "投资", "小计", "余额", "分别", "主要", "包括", "用于", "总额", "年", "当年",
+];
+
+/// Generic unless income or spending is named (`项目支出`, `其他收入` are specific).
+const GENERIC_UNNAMED: &[&str] = &["其他", "经费", "费用", "项目"];
+
+/// Verbs of an activity: amounts `涉及`, `安排`, `下达` vary by project, so a label built on
+/// one names no single quantity.
+const ACTIVITY_WORDS: &[&str] = &[
+    "涉及", "下达", "拨付", "到位", "争取", "获得", "收到", "兑现", "实现", "完成", "落实", "补助",
+    "用于", "包括", "分别", "主要", "其中", "共计", "累计", "每",
+];
+
+pub fn extract(doc: &Document) -> Facts {
+    let year = doc.info().year.map(i32::from);
+    let mut facts = Facts::default();
+    let mut sections = SectionScope::default();
+    let mut next_para = 0;
+    for (i, f) in doc.figures.iter().enumerate() {
+        // Headings up to this figure's paragraph, each looked at once.
+        while next_para <= f.paragraph {
+            if let Some(h) = &doc.paragraphs[next_para].heading {
+                sections.enter(h.style, &doc.text()[h.line.clone()], h.line.start);
+            }
+            next_para += 1;
+        }
+        // Cells of a table pasted one per line are often targets (`指标值`), not outturns;
+        // the table stage keys table figures by row and column instead.
+        if !f.q.unit.is_money() || doc.paragraphs[f.paragraph].is_table_cell {
+            continue;
+        }
+        let Some(mut key) = key_of(&f.label, year) else {
+            continue;
+        };
+        key.name = if key.name == PROJECT {
+            sections.project()
+        } else if key.name.contains('·') {
+            key.name
+        } else {
+            sections.qualify(&f.label, key.name)
+        };
+        let Some(value) = f.q.interval() else {
+            continue;
+        };
+        let fact = Fact {
+            at: f.q.start..f.q.end,
+            label: f.label.clone(),
+            wording: super::label_key(&f.label),
+            value,
+            face: crate::rules::face(f),
+            unit: f.q.unit,
+            sentence: Some(f.sentence),
+            figure: Some(i),
+            paragraph: f.paragraph,
+            from_table: false,
+        };
+        facts.add(key, fact);
+    }
+    facts
+}
+
+/// Which funds or which part of spending a section is about: `六、一般公共预算财政拨款基本
+/// 支出决算情况说明` makes its `人员经费` the fiscal-grant one, not the department's.
+const SCOPES: &[(&str, &str)] = &[
+    ("一般公共预算财政拨款", "一般公共预算财政拨款"),
+    ("一般公共预算拨款", "一般公共预算财政拨款"),
+    ("政府性基金", "政府性基金"),
+    ("国有资本经营", "国有资本经营"),
+    ("财政拨款", "财政拨款"),
+    ("财政资金", "财政拨款"),
+    ("基本支出", "基本支出"),
+    ("项目支出", "项目支出"),
+];
+
+/// “三公” items are fiscal-grant spending by definition, whatever section states them.
+const SELF_SCOPED: &[&str] = &[
+    "三公",
+    "因公出国",
+    "公务用车",
+    "公务接待",
+    "会议费",
+    "培训费",
+];
+
+/// The stack of headings around the current figure.
+#[derive(Default)]
+pub struct SectionScope {
+    stack: Vec<(crate::segment::HeadingStyle, Option<&'static str>)>,
+    /// Where the innermost section starts (normalised offset).
+    innermost: usize,
+}
+
+impl SectionScope {
+    /// The key name of the project the innermost section is about.
+    pub fn project(&self) -> String {
+        format!("{PROJECT}§{}", self.innermost)
+    }
+
+    pub fn enter(&mut self, style: crate::segment::HeadingStyle, title: &str, at: usize) {
+        self.innermost = at;
+        if let Some(p) = self.stack.iter().position(|(s, _)| *s >= style) {
+            self.stack.truncate(p);
+        }
+        let scope = SCOPES
+            .iter()
+            .find(|(w, _)| title.contains(w))
+            .map(|(_, s)| *s);
+        self.stack.push((style, scope));
+    }
+
+    /// `name` prefixed with the innermost section scope, unless the label names its own.
+    pub fn qualify(&self, label: &str, name: String) -> String {
+        // A label naming its funds (`财政拨款收入合计`) keeps them; a label naming only a part
+        // of spending (`基本支出`) still takes the funds of its section.
+        let names_funds = SCOPES.iter().take(6).any(|(w, _)| label.contains(w));
+        if names_funds || SELF_SCOPED.iter().any(|w| label.contains(w)) {
+            return name;
+        }
+        let named_by_label =
+            |scope: &str| SCOPES.iter().any(|(w, s)| *s == scope && label.contains(w));
+        match self.stack.iter().rev().find_map(|(_, s)| *s) {
+            Some(scope) if !named_by_label(scope) => format!("{scope}·{name}"),
+            _ => name,
+        }
+    }
+}
+
+impl Facts {
+    /// Adds a statement (narrative figures here; table cells from the table stage).
+    pub fn add(&mut self, key: FactKey, fact: Fact) {
+        match self.index.get(&key) {
+            Some(&g) => self.groups[g].1.push(fact),
+            None => {
+                self.index.insert(key.clone(), self.groups.len());
+                self.groups.push((key, vec![fact]));
+            }
+        }
+    }
+
+    /// The statements of a quantity, if any.
+    pub fn get(&self, key: &FactKey) -> Option<&[Fact]> {
+        self.index.get(key).map(|&g| self.groups[g].1.as_slice())
+    }
+}
+
+/// The key of a label, or `None` when the label does not name one quantity specifically.
+pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
+    if label.is_empty() || has_change_word(label) || label.contains('比') || label.contains('较')
+    {
+        return None;
+    }
+    let period = period_of(label, report_year);
+    // Placeholders keep fund names intact while stage words are removed.
+    let mut s = super::label_key(label);
+    for (n, fund) in FUND_NAMES.iter().enumerate() {
+        s = s.replace(fund, &format!("{}", char::from(b'A' + n as u8)));
+    }
+    let stage = if BUDGET_WORDS.iter().any(|w| s.contains(w)) {
+        Stage::Budget
+    } else {
+        Stage::Outturn
+    };
+    // `项目全年预算数`, `执行数`: figures of the project a section reports on.
+    let project_figure = (s.contains("预算数") || s.contains("执行数"))
+        && !s.contains("年初")
+        && !s.contains("收入")
+        && !s.contains("支出");
+    for w in BUDGET_WORDS.iter().chain(OUTTURN_WORDS) {
+        s = s.replace(w, "");
+    }
+    for (n, fund) in FUND_NAMES.iter().enumerate() {
+        s = s.replace(char::from(b'A' + n as u8), fund);
+    }
+    // Years and period words left inside the label (`2019年度`, `上年`).
+    s = strip_years(&s);
+    for w in ["上年度", "上年", "本年度", "本年", "同期", "全年", "年度"] {
+        s = s.replace(w, "");
+    }
+    if let Some(rest) = SELF_NAMES.iter().find_map(|n| s.strip_prefix(n)) {
+        s = rest.to_string();
+    }
+    let s = s.trim_end_matches(['为', '是', '：', ':']);
+    let flow = if s.contains("收入") {
+        Flow::Income
+    } else if s.contains("支出") || s.ends_with('费') || s.ends_with("经费") {
+        Flow::Spending
+    } else {
+        Flow::Unnamed
+    };
+    // `公务接待32552.00元` is spending though it does not say so.
+    let flow = if flow == Flow::Unnamed && SELF_SCOPED.iter().any(|w| s.contains(w)) {
+        Flow::Spending
+    } else {
+        flow
+    };
+    let mut name = s.to_string();
+    // 收入总计 includes carry-overs; 本年收入合计 does not: two different totals.
+    let mut total_word = None;
+    for suffix in ["总计", "合计"] {
+        if let Some(r) = name.strip_suffix(suffix) {
+            name = r.to_string();
+            total_word = Some(suffix);
+        }
+    }
+    for suffix in ["支出", "收入", "费用", "经费", "费"] {
+        if name.chars().count() > suffix.chars().count() {
+            if let Some(r) = name.strip_suffix(suffix) {
+                name = r.to_string();
+                break;
+            }
+        }
+    }
+    if name.is_empty() || name == "总" || name == "支出" || name == "收入" {
+        match (total_word, name.as_str()) {
+            (Some("总计"), _) => name = "总计".into(),
+            (Some(_), _) | (None, "总") => name = "合计".into(),
+            _ => {}
+        }
+    }
+    // `项目全年预算数`, `执行数为`: the budget or outturn of the project the section is about.
+    if project_figure && (name.is_empty() || name == "项目") {
+        return Some(FactKey {
+            name: PROJECT.into(),
+            flow,
+            period,
+            stage,
+        });
+    }
+    if name.is_empty() || GENERIC.contains(&name.as_str()) {
+        return None;
+    }
+    if flow == Flow::Unnamed
+        && (name.chars().count() < 4 || name == "合计" || GENERIC_UNNAMED.contains(&name.as_str()))
+    {
+        return None;
+    }
+    if ACTIVITY_WORDS.iter().any(|w| name.contains(w)) {
+        return None;
+    }
+    // `一般公共预算财政拨款基本支出` is 基本支出 in the fiscal-grant scope, as is `人员经费`
+    // stated in a section about fiscal-grant spending.
+    for (word, scope) in SCOPES.iter().take(6) {
+        if let Some(rest) = name.strip_prefix(word) {
+            if !rest.is_empty() {
+                name = format!("{scope}·{rest}");
+            }
+            break;
+        }
+    }
+    Some(FactKey {
+        name,
+        flow,
+        period,
+        stage,
+    })
+}
+
+/// `2019年…` names the year; `上年` the year before the report's.
+fn period_of(label: &str, report_year: Option<i32>) -> Period {
+    if let Some(y) = first_year(label) {
+        return match report_year {
+            Some(r) if r == y => Period::Current,
+            _ => Period::Year(y),
+        };
+    }
+    if ["上年", "上一年", "去年", "同期"]
+        .iter()
+        .any(|w| label.contains(w))
+    {
+        return match report_year {
+            Some(r) => Period::Year(r - 1),
+            None => Period::Previous,
+        };
+    }
+    Period::Current
+}
+
+/// The first `dddd年` in a label.
+fn first_year(label: &str) -> Option<i32> {
+    let b = label.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 && label[i..].starts_with('年') {
+                return label[start..i].parse().ok();
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+fn strip_years(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..p]);
+        let digits = rest[p..].bytes().take_while(u8::is_ascii_digit).count();
+        let after = &rest[p + digits..];
+        let unit = ["年度", "年"].iter().find(|u| after.starts_with(**u));
+        match unit {
+            Some(u) => rest = &after[u.len()..],
+            None => {
+                out.push_str(&rest[p..p + digits]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(label: &str) -> Option<(String, Flow, Period, Stage)> {
+        key_of(label, Some(2020)).map(|k| (k.name, k.flow, k.period, k.stage))
+    }
+
+    #[test]
+    fn restatements_share_a_key() {
+        let a = key("公务接待费支出决算").unwrap();
+        let b = key("公务接待").unwrap();
+        assert_eq!(a.0, b.0);
+        assert_eq!(key("2020年本年支出合计").unwrap().0, "合计");
+        assert_eq!(key("收入总计").unwrap().0, "总计");
+        assert_eq!(key("本年收入合计").unwrap().0, "合计");
+        assert_eq!(key("2020年我局部门总支出为").unwrap().0, "合计");
+        assert_eq!(
+            key("2020年一般公共预算财政拨款支出"),
+            Some((
+                "一般公共预算财政拨款".into(),
+                Flow::Spending,
+                Period::Current,
+                Stage::Outturn
+            ))
+        );
+    }
+
+    #[test]
+    fn periods_and_stages_differ() {
+        assert_eq!(key("2019年公务接待费").unwrap().2, Period::Year(2019));
+        assert_eq!(key("上年公务接待费").unwrap().2, Period::Year(2019));
+        assert_eq!(key("项目全年预算数").unwrap().3, Stage::Budget);
+        assert_eq!(key("执行数为").unwrap().0, PROJECT);
+        assert_eq!(key("一般公共预算财政拨款收入").unwrap().3, Stage::Outturn);
+        assert_ne!(
+            key("一般公共预算财政拨款收入").unwrap().1,
+            key("一般公共预算财政拨款支出").unwrap().1
+        );
+    }
+
+    #[test]
+    fn vague_labels_and_changes_have_no_key() {
+        for l in [
+            "支出决算为",
+            "金额",
+            "共计支出",
+            "",
+            "比上年度增加",
+            "支出决算比2019年增加",
+            "单价",
+            "其他",
+            "主要用于",
+        ] {
+            assert_eq!(key(l), None, "{l}");
+        }
+    }
+}

@@ -1,0 +1,414 @@
+//! Turns the bytes of a report file into the text Gouji checks.
+//!
+//! Reports arrive as `.txt` in UTF-8 (with or without a BOM), UTF-16 (with a BOM) or the
+//! GB18030/GBK family that many Chinese office machines still write, and as Word `.docx`.
+//! Both the CLI and the web app read files through [`read`], so a file gives the same text,
+//! and therefore the same findings and spans, everywhere.
+//!
+//! Nothing here panics on hostile input: every failure is an [`InputError`] with a message a
+//! reviewer can act on.
+
+mod docx;
+
+pub use docx::docx_text;
+
+/// Files above this size are refused before decoding (the checker itself refuses texts above
+/// 16 MB; a `.docx` of a report is rarely above 5 MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Which text encoding to assume for a text file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// BOM if present, else UTF-8 if the bytes are valid UTF-8, else GB18030.
+    #[default]
+    Auto,
+    Utf8,
+    /// GB18030, a superset of GBK and GB2312.
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    /// Parses a user's `--encoding` value (`auto`, `utf-8`, `gbk`, `gb2312`, `gb18030`, …).
+    pub fn parse(name: &str) -> Option<Encoding> {
+        let name = name.trim().to_ascii_lowercase().replace('_', "-");
+        Some(match name.as_str() {
+            "auto" => Encoding::Auto,
+            "utf-8" | "utf8" => Encoding::Utf8,
+            "gbk" | "gb2312" | "gb18030" | "cp936" => Encoding::Gb18030,
+            "utf-16le" | "utf-16" => Encoding::Utf16Le,
+            "utf-16be" => Encoding::Utf16Be,
+            _ => return None,
+        })
+    }
+}
+
+/// What kind of file the text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Docx,
+}
+
+/// The text of a file and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text. A UTF-8 BOM is kept so that byte spans match the file as read; the checker
+    /// ignores it.
+    pub text: String,
+    /// The encoding used: `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`, or `docx`.
+    pub encoding: &'static str,
+    pub format: Format,
+    /// Characters that could not be decoded and became U+FFFD.
+    pub replaced: usize,
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// No bytes, or only whitespace.
+    Empty,
+    /// Control bytes that no text file has: an image, a PDF, an executable, a `.doc`.
+    Binary {
+        hint: Option<&'static str>,
+    },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// Too many undecodable bytes for the chosen encoding.
+    Undecodable {
+        encoding: &'static str,
+        replaced: usize,
+    },
+    /// A zip that is not a readable Word document.
+    Docx(String),
+}
+
+impl InputError {
+    /// The message in Chinese (the interface's first language).
+    pub fn message_zh(&self) -> String {
+        match self {
+            InputError::Empty => "文件为空：没有可核查的文字。".into(),
+            InputError::Binary { hint: Some(h) } => {
+                format!("不是文本文件（看起来是{h}）：请另存为 .txt 或 .docx 后再核查。")
+            }
+            InputError::Binary { hint: None } => {
+                "不是文本文件（含有二进制数据）：请另存为 .txt 或 .docx 后再核查。".into()
+            }
+            InputError::TooLarge { bytes, limit } => format!(
+                "文件过大（{:.1} MB），超过上限 {} MB。",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            InputError::Undecodable { encoding, replaced } => format!(
+                "无法按 {encoding} 解码（{replaced} 处乱码）：请指定正确的编码（如 GBK 或 UTF-8）。"
+            ),
+            InputError::Docx(why) => format!("无法读取 .docx 文件：{why}"),
+        }
+    }
+
+    /// The message in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            InputError::Empty => "The file is empty: there is no text to check.".into(),
+            InputError::Binary { hint: Some(h) } => {
+                format!("Not a text file (it looks like {}): save it as .txt or .docx first.", english_hint(h))
+            }
+            InputError::Binary { hint: None } => {
+                "Not a text file (it contains binary data): save it as .txt or .docx first.".into()
+            }
+            InputError::TooLarge { bytes, limit } => format!(
+                "The file is too large ({:.1} MB; the limit is {} MB).",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            InputError::Undecodable { encoding, replaced } => format!(
+                "Cannot decode as {encoding} ({replaced} bad sequences): choose the right encoding (e.g. GBK or UTF-8)."
+            ),
+            InputError::Docx(why) => format!("Cannot read the .docx file: {why}"),
+        }
+    }
+}
+
+fn english_hint(zh: &str) -> &'static str {
+    match zh {
+        "PDF 文件" => "a PDF",
+        "旧版 Word（.doc）或 Excel（.xls）文件" => "an old Word .doc or Excel .xls file",
+        "图片" => "an image",
+        "压缩包" => "a zip archive",
+        _ => "binary data",
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_zh())
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Reads one file: a `.docx` (by name or by its zip signature) or a text file in `encoding`.
+pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let is_docx_name = name.to_ascii_lowercase().ends_with(".docx");
+    if is_docx_name || bytes.starts_with(b"PK\x03\x04") {
+        let text = docx_text(bytes)?;
+        return Ok(Decoded {
+            text,
+            encoding: "docx",
+            format: Format::Docx,
+            replaced: 0,
+        });
+    }
+    decode(bytes, encoding)
+}
+
+/// Decodes the bytes of a text file.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(InputError::Empty);
+    }
+    let encoding = match encoding {
+        Encoding::Auto => detect(bytes),
+        other => other,
+    };
+    let (text, name, replaced) = match encoding {
+        Encoding::Utf8 | Encoding::Auto => {
+            let (cow, had_errors) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
+            let replaced = if had_errors {
+                count_replacements(&cow)
+            } else {
+                0
+            };
+            (cow.into_owned(), "UTF-8", replaced)
+        }
+        Encoding::Gb18030 => {
+            let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            let replaced = if had_errors {
+                count_replacements(&cow)
+            } else {
+                0
+            };
+            (cow.into_owned(), "GB18030", replaced)
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let (enc, name) = if encoding == Encoding::Utf16Le {
+                (encoding_rs::UTF_16LE, "UTF-16LE")
+            } else {
+                (encoding_rs::UTF_16BE, "UTF-16BE")
+            };
+            // The BOM is an encoding mark, not text: drop it.
+            let (cow, had_errors) = enc.decode_with_bom_removal(bytes);
+            let replaced = if had_errors {
+                count_replacements(&cow)
+            } else {
+                0
+            };
+            (cow.into_owned(), name, replaced)
+        }
+    };
+    if looks_binary(&text) {
+        return Err(InputError::Binary {
+            hint: binary_hint(bytes),
+        });
+    }
+    // A few bad bytes (a truncated file, one stray character) are tolerated and reported;
+    // more than 1 in 100 characters means the encoding is wrong.
+    if replaced > 0 && replaced * 100 > text.chars().count() {
+        return Err(InputError::Undecodable {
+            encoding: name,
+            replaced,
+        });
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding: name,
+        format: Format::Text,
+        replaced,
+    })
+}
+
+/// BOM first; then UTF-8 if valid; then UTF-16 without BOM if every other byte is NUL;
+/// else GB18030 (its decoder accepts GBK and GB2312 too).
+fn detect(bytes: &[u8]) -> Encoding {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Encoding::Utf8;
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Encoding::Utf16Le;
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Encoding::Utf16Be;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Encoding::Utf8;
+    }
+    // UTF-16 without a BOM: Chinese text has few NULs, but its ASCII digits and newlines do.
+    let sample = &bytes[..bytes.len().min(4096)];
+    let nul_at = |parity: usize| {
+        sample
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| i % 2 == parity && **b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    if odd * 5 > sample.len() && even == 0 {
+        return Encoding::Utf16Le;
+    }
+    if even * 5 > sample.len() && odd == 0 {
+        return Encoding::Utf16Be;
+    }
+    // Invalid UTF-8: a text written by a Chinese office machine is GB18030/GBK far more
+    // often than anything else. A UTF-8 file cut mid-character is still valid up to the
+    // cut: treat it as UTF-8 if the only error is at the very end.
+    match std::str::from_utf8(bytes) {
+        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() => Encoding::Utf8,
+        _ => Encoding::Gb18030,
+    }
+}
+
+fn count_replacements(text: &str) -> usize {
+    text.chars().filter(|&c| c == '\u{fffd}').count()
+}
+
+/// Text files have no NULs and almost no C0 control characters besides tab, newline, CR
+/// and form feed.
+fn looks_binary(text: &str) -> bool {
+    let mut controls = 0usize;
+    let mut total = 0usize;
+    for c in text.chars().take(1 << 20) {
+        total += 1;
+        if c == '\0' {
+            return true;
+        }
+        if (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) || c == '\x7f' {
+            controls += 1;
+        }
+    }
+    controls * 100 > total
+}
+
+fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF") {
+        Some("PDF 文件")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("旧版 Word（.doc）或 Excel（.xls）文件")
+    } else if bytes.starts_with(&[0x89, b'P', b'N', b'G'])
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"GIF8")
+    {
+        Some("图片")
+    } else if bytes.starts_with(b"PK") {
+        Some("压缩包")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = "本年支出合计1,234.56万元，其中：基本支出1,000.00万元。\n";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode(REPORT.as_bytes(), Encoding::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (REPORT, "UTF-8"));
+        let bom = [b"\xEF\xBB\xBF".as_slice(), REPORT.as_bytes()].concat();
+        let d = decode(&bom, Encoding::Auto).unwrap();
+        assert_eq!(
+            d.text,
+            format!("\u{feff}{REPORT}"),
+            "BOM kept so byte spans match the file"
+        );
+    }
+
+    #[test]
+    fn gbk_is_detected_and_decoded() {
+        let (bytes, _, _) = encoding_rs::GBK.encode(REPORT);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let d = decode(&bytes, Encoding::Auto).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.replaced),
+            (REPORT, "GB18030", 0)
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in REPORT.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let d = decode(&bytes, Encoding::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (REPORT, "UTF-16LE"));
+    }
+
+    #[test]
+    fn forced_wrong_encoding_is_refused() {
+        let (bytes, _, _) = encoding_rs::GBK.encode(REPORT);
+        let err = decode(&bytes, Encoding::Utf8).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                InputError::Undecodable {
+                    encoding: "UTF-8",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(err.message_zh().contains("GBK"));
+    }
+
+    #[test]
+    fn empty_and_binary_are_refused() {
+        assert_eq!(decode(b"", Encoding::Auto), Err(InputError::Empty));
+        assert_eq!(decode(b" \n\t\r\n", Encoding::Auto), Err(InputError::Empty));
+        assert_eq!(
+            decode("\u{feff}\n".as_bytes(), Encoding::Auto),
+            Err(InputError::Empty)
+        );
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        assert_eq!(
+            read("a.txt", png, Encoding::Auto),
+            Err(InputError::Binary {
+                hint: Some("图片")
+            })
+        );
+        let pdf =
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<</Length 5>>stream\n\0\x01\x02\x03endstream";
+        assert!(matches!(
+            read("a.txt", pdf, Encoding::Auto),
+            Err(InputError::Binary {
+                hint: Some("PDF 文件")
+            })
+        ));
+    }
+
+    #[test]
+    fn encoding_names_parse() {
+        assert_eq!(Encoding::parse("GBK"), Some(Encoding::Gb18030));
+        assert_eq!(Encoding::parse("utf_8"), Some(Encoding::Utf8));
+        assert_eq!(Encoding::parse("latin1"), None);
+    }
+}
