@@ -3,7 +3,7 @@
 //! about equal; a superlinear one grows about tenfold per step.
 //!
 //! `cargo run --profile release-native -p gouji-core --example scaling [SHAPE…]`
-//! (`--time NAME RUNS` and `--check SHAPE SIZE N`: see `main`.)
+//! (`--time NAME RUNS`, `--rules SHAPE SIZE` and `--check SHAPE SIZE N`: see `main`.)
 //!
 //! Stages: normalise; segment (paragraphs and sentences); read (the rest of
 //! `Document::read`: the figure scan, labels, paren depth, kind and year); claims (every
@@ -49,6 +49,11 @@ const SHAPES: &[(&str, Make, [usize; 3])] = &[
         [2_000, 20_000, 200_000],
     ),
     ("huge table (rows)", shapes::huge_table, [1_000, 10_000, 100_000]),
+    (
+        "one line, one sentence repeated",
+        shapes::one_line_same_sentence,
+        [30_000, 300_000, 3_000_000],
+    ),
     (
         "long numbered lists, wrong totals",
         shapes::long_numbered_lists,
@@ -122,6 +127,28 @@ fn main() {
             .collect();
         ms.sort_by(f64::total_cmp);
         println!("{} {} {:.4}", name, text.len(), ms[ms.len() / 2]);
+        return;
+    }
+    // `--rules SHAPE SIZE`: milliseconds per MB of each rule alone (beyond reading and
+    // extracting), to find the rule that grows faster than the text.
+    if only.first().map(String::as_str) == Some("--rules") {
+        let (name, size) = (&only[1], only[2].parse().unwrap());
+        let (_, make, _) = SHAPES.iter().find(|(s, _, _)| s.contains(name.as_str())).unwrap();
+        let text = make(size);
+        let mb = text.len() as f64 / 1e6;
+        let none = Options {
+            rules: vec!["none".into()],
+            ..Options::default()
+        };
+        let base = best(text.len(), || check(&text, &none));
+        for r in gouji_core::rules::all() {
+            let one = Options {
+                rules: vec![r.id.to_string()],
+                ..Options::default()
+            };
+            let t = best(text.len(), || check(&text, &one));
+            println!("{:<18} {:>8.1} ms/MB", r.id, (t - base).max(0.0) * 1e3 / mb);
+        }
         return;
     }
     // `--check SHAPE SIZE N`: only run `check` N times, for `perf record` / `perf stat`.

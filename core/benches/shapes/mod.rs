@@ -17,11 +17,15 @@ pub const SAMPLES: &[(&str, &str)] = &[
     ),
     (
         "lechang",
-        include_str!("../../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"),
+        include_str!(
+            "../../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"
+        ),
     ),
     (
         "qujiang",
-        include_str!("../../../tests/fixtures/samples/qujiang-2021-performance-self-evaluation.txt"),
+        include_str!(
+            "../../../tests/fixtures/samples/qujiang-2021-performance-self-evaluation.txt"
+        ),
     ),
     (
         "renhe",
@@ -109,7 +113,12 @@ pub fn section(rng: &mut Rng, n: usize, out: &mut String) {
     let c = |i: usize| CHINESE[i % CHINESE.len()];
     let _ = writeln!(out, "第{}部分 {}年度部门决算情况说明", c(n), 2020 + n % 4);
     for h in 0..3 {
-        let _ = writeln!(out, "{}、{}", c(h), rng.pick(TOTALS).trim_start_matches("本年"));
+        let _ = writeln!(
+            out,
+            "{}、{}",
+            c(h),
+            rng.pick(TOTALS).trim_start_matches("本年")
+        );
         let _ = writeln!(out, "（{}）{}情况", c(h), rng.pick(ITEMS));
         // Sum with shares: 合计 N万元，其中：A a万元，占 p%；B b万元，占 q%。
         let k = 2 + rng.below(4) as usize;
@@ -321,4 +330,9 @@ pub fn long_numbered_lists(bytes: usize) -> String {
         }
     }
     s
+}
+
+/// Adversarial: one line of the same wrong sum sentence, repeated (many equal labels).
+pub fn one_line_same_sentence(bytes: usize) -> String {
+    "本年支出合计3.00元，其中：甲1.00元，乙1.00元。".repeat(bytes / 60 + 1)
 }
