@@ -47,6 +47,18 @@ fn total_too_large_in_yuan() {
 /// A decrease whose previous-year value (current + decrease) does not fit a Decimal.
 #[test]
 fn previous_year_too_large() {
-    checks("2020年支出合计500000000000000000000亿元，比上年减少400000000000000000000亿元，下降50%。");
-    checks("2020年支出合计500000000000000000000亿元，比上年增加400000000000000000000亿元，增长50%。");
+    checks(
+        "2020年支出合计500000000000000000000亿元，比上年减少400000000000000000000亿元，下降50%。",
+    );
+    checks(
+        "2020年支出合计500000000000000000000亿元，比上年增加400000000000000000000亿元，增长50%。",
+    );
+}
+
+/// A wrong sum whose parts add up to more than half of Decimal::MAX: the unit-slip hint took
+/// the midpoint of the sum (lo + hi overflows) and ten times a gap.
+#[test]
+fn unit_slip_on_parts_near_the_decimal_limit() {
+    let r = checks("支出合计1元，其中：甲400000000000000000000亿元，乙300000000000000000000亿元。");
+    assert_eq!(r.stats.errors, 1, "{r:#?}");
 }
