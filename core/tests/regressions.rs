@@ -62,3 +62,10 @@ fn unit_slip_on_parts_near_the_decimal_limit() {
     let r = checks("支出合计1元，其中：甲400000000000000000000亿元，乙300000000000000000000亿元。");
     assert_eq!(r.stats.errors, 1, "{r:#?}");
 }
+
+/// The same total stated twice, once near Decimal::MAX: the restated check took midpoints.
+#[test]
+fn restated_total_near_the_decimal_limit() {
+    checks("2020年本年支出合计600000000000000000000亿元。\n2020年本年支出合计1.00万元。\n本年支出合计1元。");
+    checks("2020年本年支出合计1.00万元。\n2020年本年支出合计600000000000000000000亿元。\n本年支出合计790000000000000000000亿元。");
+}
