@@ -1,5 +1,8 @@
 //! Inputs that once crashed or hung `check`, found by fuzzing (fuzz/) or by the adversarial
 //! benchmarks. Each must yield a report whose spans quote the text.
+//!
+//! A fuzz crash input can also be dropped as it is into `core/tests/fuzz-crashes/` (read as
+//! lossy UTF-8, like the check_bytes target; for check_tokens, the decoded text).
 
 use gouji_core::{check, Options, Report};
 
@@ -68,4 +71,17 @@ fn unit_slip_on_parts_near_the_decimal_limit() {
 fn restated_total_near_the_decimal_limit() {
     checks("2020年本年支出合计600000000000000000000亿元。\n2020年本年支出合计1.00万元。\n本年支出合计1元。");
     checks("2020年本年支出合计1.00万元。\n2020年本年支出合计600000000000000000000亿元。\n本年支出合计790000000000000000000亿元。");
+}
+
+/// Every saved fuzz crash input is checked without a panic.
+#[test]
+fn saved_fuzz_crashes() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz-crashes");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        checks(&String::from_utf8_lossy(&bytes));
+        n += 1;
+    }
+    assert!(n > 0);
 }
