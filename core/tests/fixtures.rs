@@ -382,3 +382,54 @@ fn nested_lists_with_the_same_separator_and_more_list_openers() {
     let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
     assert_eq!(f.expected.as_deref(), Some("79.78亿元"));
 }
+
+#[test]
+fn comparison_words_agree_with_the_rate_or_the_figures() {
+    let wrong = "1.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为67.64万元，\
+完成预算89.53%，决算数大于预算数的主要原因是年初预算估算不足。";
+    let r = run(wrong);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "wording")
+        .expect("wording");
+    assert_eq!(
+        (f.severity, f.quote.as_str()),
+        (Severity::Error, "决算数大于预算数")
+    );
+    assert_eq!(f.expected.as_deref(), Some("决算数小于预算数"));
+    let r = run(&wrong.replace("大于", "小于"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    // Stated figures decide over a rate that is itself wrong (a 0 budget), and 100% says nothing.
+    for silent in [
+        "行政单位离退休（项）年初预算为0万元，决算为20.12万元，完成年初预算的0%。决算数大于预算数的主要原因是人员增加。",
+        "信息化建设（项）：支出决算为0.08万元，完成预算100%，决算数等于预算数。",
+    ] {
+        let r = run(silent);
+        assert!(r.findings.iter().all(|f| f.rule != "wording"), "{silent}: {:#?}", r.findings);
+    }
+}
+
+#[test]
+fn a_unit_slip_is_named_by_sum_and_share() {
+    let r = run("2023年度本年支出合计4995.52万元，其中：基本支出547.94元，占11.0%；项目支出4447.58万元，占89.0%。");
+    let sum = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert!(
+        sum.cause.as_deref().unwrap().contains("万元而非元"),
+        "{sum:?}"
+    );
+    let share = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "share")
+        .expect("share");
+    assert!(
+        share.cause.as_deref().unwrap().contains("单位疑为万元"),
+        "{share:?}"
+    );
+    assert!(share
+        .formula
+        .as_deref()
+        .unwrap()
+        .starts_with("547.94元 ÷ 4995.52万元"));
+}

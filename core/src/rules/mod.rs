@@ -10,6 +10,7 @@ mod product;
 mod restated;
 mod share;
 mod sum;
+mod wording;
 mod year_attribution;
 
 pub use sum::face;
@@ -54,6 +55,7 @@ static RULES: &[&dyn Rule] = &[
     &restated::Restated,
     &identity::Identity,
     &classified::Classified,
+    &wording::Wording,
     &year_attribution::YearAttribution,
 ];
 

@@ -6,7 +6,9 @@ use super::{
 };
 use crate::claims::share::Whole;
 use crate::claims::Claims;
-use crate::document::Document;
+use crate::document::{Document, Figure};
+use crate::interval::Interval;
+use crate::quantity::Unit;
 use crate::report::Severity;
 
 pub struct Share;
@@ -59,7 +61,13 @@ impl Rule for Share {
             let (Some(wi), Some(pi)) = (w.q.interval(), p.q.interval()) else {
                 continue;
             };
-            let formula_base = format!("{} ÷ {}", super::plain(p), super::plain(w));
+            // Units shown only when they differ, so the arithmetic reads right (`547.94元 ÷
+            // 4995.52万元`).
+            let formula_base = if p.q.unit == w.q.unit {
+                format!("{} ÷ {}", super::plain(p), super::plain(w))
+            } else {
+                format!("{} ÷ {}", doc.written(p), doc.written(w))
+            };
             let Some(computed) = pi.div(wi) else {
                 let mut d = Draft::new(
                     INFO.id,
@@ -102,7 +110,8 @@ impl Rule for Share {
                 (v, None) => v.rounding_slip().unwrap_or_else(|| {
                     (
                         Severity::Error,
-                        other_whole(doc, claims, part, whole, c.rate),
+                        unit_slip(p, w, r)
+                            .or_else(|| other_whole(doc, claims, part, whole, c.rate)),
                     )
                 }),
             };
@@ -133,6 +142,30 @@ impl Rule for Share {
             sink.report(d);
         }
     }
+}
+
+/// A part written in the wrong money unit (`基本支出547.94元` of a 万元 total) that gives the
+/// stated share once read in the total's unit.
+fn unit_slip(p: &Figure, w: &Figure, r: &Figure) -> Option<String> {
+    let (Unit::Money(pm), Unit::Money(wm)) = (p.q.unit, w.q.unit) else {
+        return None;
+    };
+    if pm == wm || p.q.value.is_zero() {
+        return None;
+    }
+    let as_whole_unit = Interval::stated(p.q.value, p.q.decimals, wm.scale())?;
+    let share = as_whole_unit.div(w.q.interval()?)?;
+    (compare_rate(share, r) == RateVerdict::Consistent).then(|| {
+        format!(
+            "“{}{}”的单位疑为{}：按{}{}计，占比为{}，与文中相符",
+            p.label,
+            p.q.display(),
+            wm.name(),
+            p.q.value,
+            wm.name(),
+            pct_range(share, show_dp(r))
+        )
+    })
 }
 
 /// When the stated share is wrong, another total of the document that reproduces it is the
