@@ -68,6 +68,18 @@ mod adversarial {
         bench_text(bencher, &shapes::nested_headings(20_000));
     }
 
+    /// 10 MB of numbered lists of 999 items, each under a wrong `…合计…，包括：` total.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn numbered_lists_10mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::long_numbered_lists(10_000_000));
+    }
+
+    /// One 3 MB line of the same wrong sum sentence.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn one_line_same_sentence_3mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::one_line_same_sentence(3_000_000));
+    }
+
     /// One table of 100,000 tab-separated rows with a 合计 row every 20 rows.
     #[divan::bench(sample_count = 3, sample_size = 1)]
     fn table_100k_rows(bencher: Bencher) {
