@@ -85,3 +85,10 @@ fn saved_fuzz_crashes() {
     }
     assert!(n > 0);
 }
+
+/// fuzz docx_xml: one total restated with a different value above Decimal::MAX / 10; the
+/// restated rule's "an order of magnitude apart" test multiplied by ten and panicked.
+#[test]
+fn restated_values_above_a_tenth_of_the_decimal_limit() {
+    checks("总收入99999999999999999999亿元。\n总收入89999999999999999999亿元。");
+}

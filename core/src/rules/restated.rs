@@ -138,7 +138,9 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
     } else {
         (anchor.value.mid(), f.value.mid())
     };
-    if lo.is_zero() || hi > lo * Decimal::TEN {
+    // Checked: `lo × 10` overflowed (and panicked) for figures above Decimal::MAX / 10 (found
+    // by fuzzing docx_xml); hi cannot exceed an overflowing product, so no return then.
+    if lo.is_zero() || lo.checked_mul(Decimal::TEN).is_some_and(|lo10| hi > lo10) {
         return;
     }
     let same_words = f.wording == anchor.wording && f.wording.chars().count() >= 4;
