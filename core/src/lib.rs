@@ -14,6 +14,7 @@ pub mod quantity;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod table;
 
 pub use report::{
     Finding, LedgerEntry, Outcome, Related, Report, ReportInfo, ReportKind, Severity, Span, Stats,

@@ -166,6 +166,14 @@ fn ends_sentence(line: &str) -> bool {
         || (t.ends_with('.') && !t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// A line stating an amount that ends in `：` or `；` opens or continues a list whose items
+/// follow on their own lines (`本年支出预算合计33172.15万元，其中：` / `基本支出18570.82万元，
+/// 占55.98%；`): the items belong to its paragraph.
+fn continues_list(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['：', '；']) && has_amount(t)
+}
+
 /// Does the line state an amount (a digit followed by a money or percent unit)?
 fn has_amount(line: &str) -> bool {
     let b = line.as_bytes();
@@ -190,7 +198,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             continue;
         }
         let lead = line.len() - trimmed.len();
-        let is_table_cell = line.starts_with('\t');
+        // A cell on its own tab-prefixed line, or a row of tab-separated cells: table, not
+        // prose (the table stage reads it by rows and columns).
+        let is_table_cell = line.starts_with('\t') || trimmed.trim_end().contains('\t');
         let heading = if is_table_cell {
             None
         } else {
@@ -204,7 +214,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         if joinable && heading.is_none() && !is_table_cell {
             if let Some(last) = out.last_mut() {
                 last.range.end = end;
-                joinable = !ends_sentence(line);
+                joinable = !ends_sentence(line) || continues_list(line);
                 continue;
             }
         }
@@ -216,7 +226,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             && !wrapped
             && !has_amount(line)
             && !line.trim_end().ends_with(['，', '、', ',']);
-        joinable = !is_table_cell && !ends_sentence(line) && !short_title;
+        joinable = !is_table_cell && (!ends_sentence(line) || continues_list(line)) && !short_title;
         out.push(Paragraph {
             range: start..end,
             heading,

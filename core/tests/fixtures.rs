@@ -433,3 +433,136 @@ fn a_unit_slip_is_named_by_sum_and_share() {
         .unwrap()
         .starts_with("547.94元 ÷ 4995.52万元"));
 }
+
+#[test]
+fn list_items_on_their_own_lines_belong_to_the_total() {
+    let t = "三、支出预算情况说明\n本单位本年支出预算合计33172.15万元，其中：\n基本支出18570.82万元，占55.98%；\n\
+项目支出11343.27万元，占34.20%；\n单位预留机动经费3285.06万元，占9.82%；\n四、其他";
+    let r = run(t);
+    let f = r.findings.iter().find(|f| f.rule == "sum").expect("sum");
+    assert_eq!(f.expected.as_deref(), Some("33199.15万元"));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "share" && f.quote == "9.82%"));
+}
+
+#[test]
+fn sangong_total_against_its_parts_in_the_next_paragraph() {
+    let t = "（一）“三公”经费财政拨款支出决算总体情况说明\n2023年“三公”经费财政拨款支出决算为5.26万元，完成预算80%。\n\
+（二）“三公”经费财政拨款支出决算具体情况说明\n因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算2.00万元；公务接待费支出决算3.26万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "identity" && e.outcome == Outcome::Verified && e.quote == "5.26万元"));
+    let r = run(&t.replace("3.26万元。", "3.62万元。"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "identity")
+        .expect("identity");
+    assert_eq!(
+        (f.quote.as_str(), f.expected.as_deref()),
+        ("5.26万元", Some("5.62万元"))
+    );
+}
+
+const SCORE_TABLE: &str = "附件\n\t部门（单位）整体绩效自评表\n（2023年度）\n\n\t年度主要任务\n\t对应项目\n\t项目下达金额（万元）\n\t项目执行金额（万元）\n\t项目执行率\n\t分值\n\t得分\n\n\
+\t\n\t人员经费\n\t153.42\n\t153.42\n\t100.00%\n\t6.6\n\t6.6\n\n\
+\t\n\t企业扶持金\n\t100.00\n\t4.9\n\t4.90%\n\t6.6\n\t0.32\n\n\
+\t\n\t综合业务费\n\t12.42\n\t6.96\n\t56.04%\n\t6.6\n\t3.7\n\n\
+本表数据来源于部门决算，以下为文字说明部分，这一行足够长，表格到此结束。";
+
+#[test]
+fn table_rates_and_scores() {
+    let r = run(SCORE_TABLE);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "table" && e.outcome == Outcome::Verified)
+        .count();
+    assert_eq!(verified, 6, "three rates and three scores");
+    let r = run(&SCORE_TABLE
+        .replace("56.04%", "65.04%")
+        .replace("\t0.32\n", "\t7.32\n"));
+    let found: Vec<(&str, Severity)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table")
+        .map(|f| (f.quote.as_str(), f.severity))
+        .collect();
+    assert_eq!(
+        found,
+        [("7.32", Severity::Error), ("65.04%", Severity::Error)]
+    );
+}
+
+const FUNCTION_TABLE: &str = "2023 年度部门支出分类\t\t\n项目（按功能分类）\t年初预算数（元）\t决算数（元）\n\
+一般公共服务支出\t0.00\t738,259.25\n社会保障和就业支出\t1,405,342.80\t2,613,704.45\n卫生健康支出\t410,151.60\t376,347.69\n\
+总计（元）\t1815494.40\t3728311.39\n\n\
+2023 年度财政拨款支出合计 3728311.39 元。其中：一般公共服务支出 738,259.25 元；社会保障和就业支出 2,617,435.49 元；卫生健康支出 372,616.65 元。";
+
+#[test]
+fn table_totals_and_narrative_against_table() {
+    let r = run(FUNCTION_TABLE);
+    let table_ok = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "table" && e.outcome == Outcome::Verified)
+        .count();
+    assert_eq!(table_ok, 2, "both total cells");
+    let restated: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "restated")
+        .map(|f| (f.quote.as_str(), f.related[0].quote.as_str()))
+        .collect();
+    assert_eq!(
+        restated,
+        [
+            ("2,617,435.49 元", "2,613,704.45"),
+            ("372,616.65 元", "376,347.69")
+        ]
+    );
+    // A wrong total cell is found in its column.
+    let r = run(&FUNCTION_TABLE.replace("3728311.39\n", "3728113.39\n"));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "table" && f.quote == "3728113.39"));
+}
+
+#[test]
+fn code_columns_and_repeated_row_names_are_not_figures_or_facts() {
+    let t = "功能科目代码\t功能科目名称\t金额\n合计\t33,172.15\n204\t公共安全支出\t26,200.88\n20405\t法院\t26,200.88\n\
+208\t社会保障和就业支出\t6,971.27\n\n采购项目\t采购方式\t金额（万元）\n被装购置费\t分散自行组织\t10.00\n修缮工程\t分散自行组织\t530.00\n\n\
+正文：本年度公共安全支出26,200.88万元，社会保障和就业支出6,971.27万元，这是说明文字。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}
+
+#[test]
+fn classification_code_tables_add_up_level_by_level() {
+    let t = "六、基本支出预算表\n单位：万元\n科目编码\t科目名称\t金额\n合计\t18,570.82\n301\t工资福利支出\t13,747.87\n\
+30101\t基本工资\t2,679.68\n30102\t津贴补贴\t11,068.19\n302\t商品和服务支出\t3,407.38\n30201\t办公费\t350.00\n30202\t印刷费\t3,057.38\n\
+303\t对个人和家庭的补助\t1,415.57\n30301\t离休费\t461.60\n30302\t退休费\t953.97\n\n以下为说明，本段文字较长，用来结束上面的表格。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let ok = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "table" && e.outcome == Outcome::Verified)
+        .count();
+    assert_eq!(ok, 4, "three parents and the 合计 row");
+    let r = run(&t.replace("30202\t印刷费\t3,057.38", "30202\t印刷费\t3,075.38"));
+    let f: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(f, ["3,407.38"]);
+}

@@ -132,10 +132,20 @@ fn renhe() {
     );
     // Cross-document: 32552.00元 restates 3.26万元; 477.57 + 40.95 = 518.52 across paragraphs.
     assert!(verified(&r, "restated", "32552.00元"));
+    // The 14 receptions listed in 元 add up to the 3.26万元 stated before them.
+    assert!(r.ledger.iter().any(|e| e.rule == "sum"
+        && e.outcome == Outcome::Verified
+        && e.detail.contains("= 32552元 = 3.2552万元")));
     assert!(verified(&r, "identity", "518.52万元"));
     // 类 totals in the structure sentence against the 类/款/项 lines below.
     assert!(verified(&r, "classified", "346.6万元"));
     assert!(verified(&r, "classified", "734.93万元"));
+    // The text says 执行数为41万元; the project table says 31.
+    let f = finding(&r, "restated", "31");
+    assert_eq!(
+        (f.severity, f.related[0].quote.as_str()),
+        (Severity::Error, "41万元")
+    );
     let f = finding(&r, "year-attribution", "2021");
     assert_eq!(f.severity, Severity::Warning);
     assert!(f.message.contains("区级应用技术研究与开发经费"));
@@ -185,6 +195,9 @@ fn xinglongtai() {
     assert!(verified(&r, "growth", "40.59%"));
     assert!(verified(&r, "sum", "423.59万元"));
     assert!(verified(&r, "share", "64.10%"));
+    // The self-evaluation table, one cell per line: rates and scores.
+    assert!(verified(&r, "table", "21.17%"));
+    assert!(verified(&r, "table", "0.32"));
 }
 
 #[test]
@@ -193,6 +206,17 @@ fn qujiang() {
     // `本部门 2020 年度财政拨款收入合计 18547952.93 元` in the 2021 report: 2021's amount.
     let f = finding(&r, "year-attribution", "18547952.93");
     assert_eq!(f.related[0].quote, "18547952.93 元");
+    // The narrative against the function table (表 2): two figures disagree.
+    let f = finding(&r, "restated", "2,617,435.49");
+    assert_eq!(
+        (f.severity, f.related[0].quote.as_str()),
+        (Severity::Error, "2,613,704.45")
+    );
+    let f = finding(&r, "restated", "372,616.65");
+    assert_eq!(f.related[0].quote, "376,347.69");
+    // The 基本支出 table's group totals and its 合计 row.
+    assert!(verified(&r, "table", "3,945,622.56"));
+    assert!(verified(&r, "table", "7,552,646.71"));
     assert!(
         verified(&r, "growth", "12.70%"),
         "the base is stated inside the comparison"
@@ -212,4 +236,21 @@ fn snapshots() {
         let (_, r) = run(name);
         insta::assert_snapshot!(name, digest(&r));
     }
+}
+
+#[test]
+fn jiangsu() {
+    let (_, r) = run("jiangsu");
+    // The budget tables by classification code: each level adds up to the one above.
+    assert!(verified(&r, "table", "26,200.88"));
+    assert!(verified(&r, "table", "18,570.82"));
+    // The list under 本年支出预算合计, one item per line, is read as one list.
+    assert!(verified(&r, "share", "55.98%"));
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.rule != "table" && f.rule != "restated"),
+        "{}",
+        digest(&r)
+    );
 }

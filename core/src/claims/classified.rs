@@ -86,10 +86,19 @@ pub fn extract(doc: &Document) -> Classified {
         };
         if !in_run {
             in_run = true;
-            out.runs.push(run_totals(doc, last_plain_para));
+            out.runs
+                .push(run_totals(doc, intro_range(doc, pi, last_plain_para)));
         }
-        let class = match t[..item_at].find(CLASS) {
-            Some(c) => class_name(&t[..c]),
+        let class = match t[..item_at].rfind(CLASS) {
+            // From the clause start: the line may follow its introduction (`…其中：科学技术（类）`).
+            Some(c) => {
+                let head = &t[..c];
+                let start = head
+                    .rfind(['，', '；', '：', '。', ':'])
+                    .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+                    .unwrap_or(0);
+                class_name(&head[start..])
+            }
             None => match &current_class {
                 Some(c) => c.clone(),
                 None => continue,
@@ -124,20 +133,30 @@ pub fn extract(doc: &Document) -> Classified {
     out
 }
 
-/// The paragraph just before a run of item lines, if it introduces them (`…其中：`).
-fn run_totals(doc: &Document, para: Option<usize>) -> RunTotals {
-    let Some(pi) = para else {
+/// The text that introduces a run of item lines (`…年初预算为214.42万元，支出决算为870.52万元，
+/// …其中：`): the paragraph before the first line, or the start of the first line's own
+/// paragraph when the introduction was joined onto it.
+fn intro_range(doc: &Document, pi: usize, prev: Option<usize>) -> Option<std::ops::Range<usize>> {
+    let p = &doc.paragraphs[pi];
+    let t = &doc.text()[p.range.clone()];
+    let item = t.find(ITEM)?;
+    if let Some(k) = t[..item].rfind("其中：") {
+        return Some(p.range.start..p.range.start + k);
+    }
+    let prev = &doc.paragraphs[prev?];
+    let pt = doc.text()[prev.range.clone()].trim_end();
+    (pt.ends_with("其中：") || pt.ends_with("其中")).then(|| prev.range.clone())
+}
+
+/// The outturn and budget totals stated in an introduction.
+fn run_totals(doc: &Document, intro: Option<std::ops::Range<usize>>) -> RunTotals {
+    let Some(range) = intro else {
         return RunTotals::default();
     };
-    let p = &doc.paragraphs[pi];
-    let t = doc.text()[p.range.clone()].trim_end();
-    if !(t.ends_with("其中：") || t.ends_with("其中")) {
-        return RunTotals::default();
-    }
     let mut totals = RunTotals::default();
-    let first = super::first_figure_at(doc, p.range.start);
+    let first = super::first_figure_at(doc, range.start);
     for (fi, f) in doc.figures[first..].iter().enumerate() {
-        if f.q.start >= p.range.end {
+        if f.q.start >= range.end {
             break;
         }
         if !f.q.unit.is_money() || super::has_change_word(&f.label) {

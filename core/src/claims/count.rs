@@ -109,9 +109,57 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                 }
             }
         }
+        if claim.is_none() {
+            claim = list_after(doc, ci);
+        }
         out.extend(claim);
     }
     out
+}
+
+/// What may stand between a count and the list that follows it: `内设机构4个：办公室、…`,
+/// `下属单位2个，分别是：…`, `科室3个，即…`.
+const OPENERS: &[&str] = &[
+    "，分别是：",
+    "，分别为：",
+    "，分别是",
+    "，分别为",
+    "，包括：",
+    "，包括",
+    "，即",
+    "：",
+];
+
+/// A `、` list after the count and an opener, up to the end of its clause.
+fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
+    let text = doc.text();
+    let f = &doc.figures[ci];
+    let sentence_end = doc.sentences[f.sentence].end;
+    let end = crate::document::floor_char(text, sentence_end.min(f.q.end + super::TEXT_WINDOW));
+    let after = &text[f.q.end..end.max(f.q.end)];
+    // A short noun may follow the unit (`4个科室：`), never a clause.
+    let noun_len = after
+        .char_indices()
+        .take(7)
+        .find(|(_, c)| matches!(c, '：' | '，' | '。' | '；' | '、') || c.is_ascii_digit())
+        .map(|(i, _)| i)?;
+    let rest = &after[noun_len..];
+    let opener = OPENERS.iter().find(|o| rest.starts_with(**o))?;
+    let list_from = f.q.end + noun_len + opener.len();
+    let tail = &text[list_from..end.max(list_from)];
+    let list_len = tail
+        .find(['。', '；', '，', '\n', '：'])
+        .unwrap_or(tail.len());
+    let list = &tail[..list_len];
+    let open_ended = list.ends_with('等');
+    let list = list.trim_end_matches('等');
+    let n = items_in(list);
+    (n >= 2).then(|| ListCountClaim {
+        count: ci,
+        list: list_from..list_from + list.len(),
+        items: n,
+        open_ended,
+    })
 }
 
 #[cfg(test)]
@@ -152,5 +200,20 @@ mod tests {
         assert!(items("年末实有13人，离退休18人；").is_empty());
         assert!(items("组织专题会议11次，开展分片区督导检查21次").is_empty());
         assert!(items("共接待国外、境外来访团组 0 个，来访外宾 0 人次").is_empty());
+        assert!(items("设立工作组3个，负责调研、督导、考核。").is_empty());
+        assert!(items("开展检查3次：3月、6月、9月各一次。").is_empty());
+    }
+
+    #[test]
+    fn lists_after_the_count() {
+        assert_eq!(items("本局内设机构4个：办公室、财务科、业务科。")[0].0, 3);
+        assert_eq!(
+            items("下属单位2个，分别是：市信息中心、市档案馆、市科技馆。")[0].0,
+            3
+        );
+        assert_eq!(
+            items("培育企业5家，包括甲公司、乙公司等。"),
+            [(2, "5家".into(), true)]
+        );
     }
 }

@@ -17,6 +17,7 @@ use super::has_change_word;
 use crate::document::Document;
 use crate::interval::Interval;
 use crate::quantity::Unit;
+use crate::table::{Table, TableFact};
 
 /// Which period a figure belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,25 +141,66 @@ const ACTIVITY_WORDS: &[&str] = &[
     "用于", "包括", "分别", "主要", "其中", "共计", "累计", "每",
 ];
 
-pub fn extract(doc: &Document) -> Facts {
+/// One statement to key: a narrative figure, or a table cell named by its row and column.
+enum Source<'t> {
+    Figure(usize),
+    Cell(&'t TableFact),
+}
+
+pub fn extract(doc: &Document, tables: &[Table]) -> Facts {
     let year = doc.info().year.map(i32::from);
+    let text = doc.text();
     let mut facts = Facts::default();
     let mut sections = SectionScope::default();
     let mut next_para = 0;
-    for (i, f) in doc.figures.iter().enumerate() {
-        // Headings up to this figure's paragraph, each looked at once.
+    // Narrative figures and table cells in text order, so each sees its own sections.
+    let mut cells: Vec<TableFact> = tables.iter().flat_map(|t| t.facts(doc)).collect();
+    cells.sort_by_key(|c| c.cell.start);
+    let mut sources: Vec<(usize, Source)> = doc
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.q.start, Source::Figure(i)))
+        .chain(cells.iter().map(|c| (c.cell.start, Source::Cell(c))))
+        .collect();
+    sources.sort_by_key(|(at, _)| *at);
+    for (_, source) in sources {
+        // (figure, label to key, label to show, wording to compare)
+        let (fi, label, shown, wording, from_table) = match source {
+            Source::Figure(i) => {
+                let l = doc.figures[i].label.clone();
+                (i, l.clone(), l.clone(), super::label_key(&l), false)
+            }
+            Source::Cell(c) => match table_label(c) {
+                Some(l) => {
+                    let shown = if c.column.is_empty() {
+                        format!("表中“{}”", c.row_label)
+                    } else {
+                        format!("表中“{}”行“{}”列", c.row_label, c.column)
+                    };
+                    (c.figure, l, shown, super::label_key(&c.row_label), true)
+                }
+                None => continue,
+            },
+        };
+        let f = &doc.figures[fi];
+        // Headings up to this statement's paragraph, each looked at once.
         while next_para <= f.paragraph {
             if let Some(h) = &doc.paragraphs[next_para].heading {
-                sections.enter(h.style, &doc.text()[h.line.clone()], h.line.start);
+                sections.enter(h.style, &text[h.line.clone()], h.line.start);
             }
             next_para += 1;
         }
-        // Cells of a table pasted one per line are often targets (`指标值`), not outturns;
-        // the table stage keys table figures by row and column instead.
-        if !f.q.unit.is_money() || doc.paragraphs[f.paragraph].is_table_cell {
-            continue;
+        if !from_table {
+            // Table cells are keyed by row and column, not by the text before them; cells
+            // of a table pasted one per line are often targets (`指标值`), not outturns.
+            let in_tsv_row =
+                text[..f.label_start].ends_with('\t') || text[f.q.end..].starts_with('\t');
+            if !f.q.unit.is_money() || doc.paragraphs[f.paragraph].is_table_cell || in_tsv_row {
+                continue;
+            }
         }
-        let Some(mut key) = key_of(&f.label, year) else {
+        let Some(mut key) = key_of(&label, year) else {
             continue;
         };
         key.name = if key.name == PROJECT {
@@ -166,26 +208,63 @@ pub fn extract(doc: &Document) -> Facts {
         } else if key.name.contains('·') {
             key.name
         } else {
-            sections.qualify(&f.label, key.name)
+            sections.qualify(&label, key.name)
         };
-        let Some(value) = f.q.interval() else {
-            continue;
+        let (value, face, unit) = match source {
+            Source::Cell(c) => {
+                let scale = c.unit.scale();
+                let Some(v) = Interval::stated(f.q.value, f.q.decimals, scale) else {
+                    continue;
+                };
+                (v, f.q.value * scale, Unit::Money(c.unit))
+            }
+            Source::Figure(_) => {
+                let Some(v) = f.q.interval() else { continue };
+                (v, crate::rules::face(f), f.q.unit)
+            }
         };
         let fact = Fact {
             at: f.q.start..f.q.end,
-            label: f.label.clone(),
-            wording: super::label_key(&f.label),
+            wording,
+            label: shown,
             value,
-            face: crate::rules::face(f),
-            unit: f.q.unit,
-            sentence: Some(f.sentence),
-            figure: Some(i),
+            face,
+            unit,
+            sentence: (!from_table).then_some(f.sentence),
+            figure: Some(fi),
             paragraph: f.paragraph,
-            from_table: false,
+            from_table,
         };
         facts.add(key, fact);
     }
     facts
+}
+
+/// A table cell's label for keying: its row, then its column's stage
+/// (`社会保障和就业支出` + `决算数（元）` → `社会保障和就业支出决算数`). A column that names no
+/// stage (`分值`, `项目下达金额` beside `项目执行金额`) is keyed only when it is the header's
+/// single amount column.
+fn table_label(c: &TableFact) -> Option<String> {
+    let column = c.column.split('（').next().unwrap_or("");
+    if column.contains('率') || column.contains("分") && !column.contains("分类") {
+        return None;
+    }
+    let stage = if ["执行", "完成", "实际", "决算"]
+        .iter()
+        .any(|w| column.contains(w))
+    {
+        "执行数"
+    } else if ["预算", "下达", "批复", "计划", "安排"]
+        .iter()
+        .any(|w| column.contains(w))
+    {
+        "预算数"
+    } else if c.single_amount_column || column.is_empty() {
+        ""
+    } else {
+        return None;
+    };
+    Some(format!("{}{stage}", c.row_label))
 }
 
 /// Which funds or which part of spending a section is about: `六、一般公共预算财政拨款基本
@@ -331,13 +410,21 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
             total_word = Some(suffix);
         }
     }
-    for suffix in ["支出", "收入", "费用", "经费", "费"] {
-        if name.chars().count() > suffix.chars().count() {
-            if let Some(r) = name.strip_suffix(suffix) {
-                name = r.to_string();
-                break;
+    // `公务接待费支出` and `公务接待` name one thing: drop the flow word, then the fee word.
+    for suffixes in [&["支出", "收入"][..], &["费用", "经费", "费"][..]] {
+        for suffix in suffixes {
+            if name.chars().count() > suffix.chars().count() {
+                if let Some(r) = name.strip_suffix(suffix) {
+                    name = r.to_string();
+                    break;
+                }
             }
         }
+    }
+    // “三公”经费 is fiscal-grant money by definition, however the sentence words it
+    // (`“三公”经费财政拨款支出`, `一般公共预算财政拨款安排的“三公”经费`).
+    if name.contains("三公") {
+        name = "三公".into();
     }
     if name.is_empty() || name == "总" || name == "支出" || name == "收入" {
         match (total_word, name.as_str()) {

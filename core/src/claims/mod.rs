@@ -28,9 +28,12 @@ pub struct Claims {
     pub facts: facts::Facts,
     /// 类/款/项 lines and the 类 totals.
     pub classified: classified::Classified,
+    /// Tables rebuilt into rows and columns.
+    pub tables: Vec<crate::table::Table>,
 }
 
 pub fn extract(doc: &Document) -> Claims {
+    let tables = crate::table::tables(doc);
     let sums = sum::extract(doc);
     let shares = share::extract(doc, &sums);
     let growths = growth::extract(doc, &sums);
@@ -38,7 +41,8 @@ pub fn extract(doc: &Document) -> Claims {
         completions: completion::extract(doc),
         counts: count::extract(doc),
         products: product::extract(doc),
-        facts: facts::extract(doc),
+        facts: facts::extract(doc, &tables),
+        tables,
         classified: classified::extract(doc),
         sums,
         shares,

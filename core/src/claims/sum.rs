@@ -281,9 +281,13 @@ fn claim_at(
             .clone()
             .any(|i| doc.figures[i].sentence == marker_sentence && doc.figures[i].q.end <= at);
         // …and the sentence before states one amount only, not a list of its own.
+        // (Counts beside a money total are not a list of it: `16批次，192人次，共计支出3.26万元`.)
         let amounts_before = figs
             .clone()
-            .filter(|&i| doc.figures[i].sentence == tf.sentence && is_amount(&doc.figures[i]))
+            .filter(|&i| {
+                let f = &doc.figures[i];
+                f.sentence == tf.sentence && is_amount(f) && f.q.unit.addable_with(tf.q.unit)
+            })
             .count();
         if between_has_amount || amounts_before > 1 {
             return None;

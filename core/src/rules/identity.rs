@@ -35,7 +35,7 @@ the total is an error. Example: 人员经费477.57 + 日常公用经费40.95 = �
 
 /// A total and its parts, by fact-key name and flow; each part lists alternative names.
 struct Definition {
-    total: (&'static str, Flow),
+    total: (&'static [&'static str], Flow),
     parts: &'static [(&'static [&'static str], Flow)],
 }
 
@@ -44,7 +44,7 @@ const OUT: Flow = Flow::Spending;
 
 static DEFINITIONS: &[Definition] = &[
     Definition {
-        total: ("合计", IN),
+        total: (&["合计"], IN),
         parts: &[
             (&["财政拨款"], IN),
             (&["上级补助"], IN),
@@ -55,7 +55,7 @@ static DEFINITIONS: &[Definition] = &[
         ],
     },
     Definition {
-        total: ("财政拨款", IN),
+        total: (&["财政拨款"], IN),
         parts: &[
             (&["一般公共预算财政拨款", "一般公共预算拨款"], IN),
             (&["政府性基金预算财政拨款", "政府性基金预算拨款"], IN),
@@ -63,7 +63,7 @@ static DEFINITIONS: &[Definition] = &[
         ],
     },
     Definition {
-        total: ("合计", OUT),
+        total: (&["合计"], OUT),
         parts: &[
             (&["基本"], OUT),
             (&["项目"], OUT),
@@ -73,16 +73,27 @@ static DEFINITIONS: &[Definition] = &[
         ],
     },
     Definition {
-        total: ("基本", OUT),
+        total: (&["基本"], OUT),
         parts: &[(&["人员"], OUT), (&["日常公用", "公用"], OUT)],
     },
     Definition {
-        total: ("公务用车购置及运行维护", OUT),
-        parts: &[(&["公务用车购置"], OUT), (&["公务用车运行维护"], OUT)],
+        total: (&["公务用车购置及运行维护", "公务用车购置及运行"], OUT),
+        parts: &[
+            (&["公务用车购置"], OUT),
+            (&["公务用车运行维护", "公务用车运行"], OUT),
+        ],
     },
     Definition {
-        total: ("公务接待", OUT),
+        total: (&["公务接待"], OUT),
         parts: &[(&["国内公务接待"], OUT), (&["外事接待"], OUT)],
+    },
+    Definition {
+        total: (&["三公"], OUT),
+        parts: &[
+            (&["因公出国（境）", "因公出国"], OUT),
+            (&["公务用车购置及运行维护", "公务用车购置及运行"], OUT),
+            (&["公务接待"], OUT),
+        ],
     },
 ];
 
@@ -98,7 +109,10 @@ impl Rule for Identity {
                 Some((s, n)) => (Some(s), n),
                 None => (None, key.name.as_str()),
             };
-            for def in DEFINITIONS.iter().filter(|d| d.total == (name, key.flow)) {
+            for def in DEFINITIONS
+                .iter()
+                .filter(|d| d.total.1 == key.flow && d.total.0.contains(&name))
+            {
                 check_one(doc, facts, key, scope, &group[0], def, sink);
             }
         }
@@ -233,6 +247,16 @@ fn check_one(
         (_, Stage::Budget) => "（预算数）".into(),
         _ => "（上年数）".into(),
     };
+    if sum.overlaps(total.value) && !complete {
+        // Consistent so far, but an unstated part could be anything its rounding allows.
+        sink.unchecked(
+            INFO.id,
+            total.at.clone(),
+            "构成项未全部陈述，已陈述各项之和不超过合计",
+            "not every part is stated; those stated do not exceed the total",
+        );
+        return;
+    }
     if sum.overlaps(total.value) {
         sink.verified(
             INFO.id,

@@ -10,6 +10,7 @@ mod product;
 mod restated;
 mod share;
 mod sum;
+mod table;
 mod wording;
 mod year_attribution;
 
@@ -56,6 +57,7 @@ static RULES: &[&dyn Rule] = &[
     &identity::Identity,
     &classified::Classified,
     &wording::Wording,
+    &table::TableRule,
     &year_attribution::YearAttribution,
 ];
 
@@ -210,6 +212,29 @@ impl<'d> Sink<'d> {
             related,
         });
     }
+}
+
+/// A stated rate whose denominator is zero: undefined, so a note, never a division.
+/// `what` names the denominator (`总数`, `预算数`); `rate_name` the rate (`占比`, `执行率`).
+pub fn undefined_rate(
+    rule: &'static str,
+    doc: &Document,
+    rate: &Figure,
+    zero: &Figure,
+    what: &str,
+    rate_name: &str,
+) -> Draft {
+    let z = doc.written(zero);
+    let mut d = Draft::new(
+        rule,
+        Severity::Info,
+        rate.q.start..rate.q.end,
+        format!("{what}为{z}，{rate_name}无从计算"),
+        format!("The denominator {z} is zero: the rate is undefined"),
+    );
+    d.stated = Some(doc.written(rate));
+    d.related.push((zero.q.start..zero.q.end, what.to_string()));
+    d
 }
 
 /// How a stated percentage compares with the interval the figures give.

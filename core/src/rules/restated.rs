@@ -50,7 +50,12 @@ impl Rule for Restated {
                 if project && f.from_table == anchor.from_table {
                     continue;
                 }
-                compare(doc, anchor, f, sink);
+                // Two tables often break different things down under the same row names;
+                // only text against text, or text against a table, is a restatement.
+                if f.from_table && anchor.from_table {
+                    continue;
+                }
+                compare(doc, anchor, f, project, sink);
             }
         }
     }
@@ -70,13 +75,30 @@ fn written(doc: &Document, f: &Fact) -> String {
     }
 }
 
+fn quoted(f: &Fact) -> String {
+    if f.from_table {
+        f.label.clone()
+    } else {
+        format!("“{}”", f.label)
+    }
+}
+
+/// `“执行数为41万元”` for a sentence; `表中“执行数”31万元` for a table cell.
+fn named(f: &Fact, written: &str) -> String {
+    if f.from_table {
+        format!("{}{written}", f.label)
+    } else {
+        format!("“{}{written}”", f.label)
+    }
+}
+
 fn line(doc: &Document, f: &Fact) -> usize {
     doc.line_of(doc.span(f.at.clone()).start)
 }
 
-fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
+fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Sink) {
     let (aw, fw) = (written(doc, anchor), written(doc, f));
-    let where_anchor = format!("第{}行“{}{}”", line(doc, anchor), anchor.label, aw);
+    let where_anchor = format!("第{}行{}", line(doc, anchor), named(anchor, &aw));
     if f.value.overlaps(anchor.value) {
         let detail = if f.unit == anchor.unit {
             format!("与{where_anchor}一致")
@@ -143,7 +165,9 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
     if lo.is_zero() || lo.checked_mul(Decimal::TEN).is_some_and(|lo10| hi > lo10) {
         return;
     }
-    let same_words = f.wording == anchor.wording && f.wording.chars().count() >= 4;
+    // Identical wording names one quantity; a short word (`执行数`) does so only within the
+    // section's project, text against its table.
+    let same_words = f.wording == anchor.wording && (f.wording.chars().count() >= 4 || project);
     let severity = if same_words {
         Severity::Error
     } else {
@@ -154,7 +178,7 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
         INFO.id,
         severity,
         f.at.clone(),
-        format!("前后不一致：此处“{}{}”，{where_anchor}", f.label, fw),
+        format!("前后不一致：此处{}，{where_anchor}", named(f, &fw)),
         format!(
             "Stated twice with different values: {fw} here, {aw} on line {}",
             line(doc, anchor)
@@ -170,8 +194,9 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
     ));
     if !same_words {
         d.cause = Some(format!(
-            "两处名称相近（“{}”与“{}”），请确认是否同一数额",
-            f.label, anchor.label
+            "两处名称相近（{}与{}），请确认是否同一数额",
+            quoted(f),
+            quoted(anchor)
         ));
     }
     d.related

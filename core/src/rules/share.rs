@@ -71,19 +71,7 @@ impl Rule for Share {
                 format!("{} ÷ {}", doc.written(p), doc.written(w))
             };
             let Some(computed) = pi.div(wi) else {
-                let mut d = Draft::new(
-                    INFO.id,
-                    Severity::Info,
-                    at,
-                    format!("总数{}为0，占比无从计算", doc.written(w)),
-                    format!(
-                        "The whole {} is zero: the share is undefined",
-                        doc.written(w)
-                    ),
-                );
-                d.stated = Some(doc.written(r));
-                d.related.push((w.q.start..w.q.end, "总数".into()));
-                sink.report(d);
+                sink.report(super::undefined_rate(INFO.id, doc, r, w, "总数", "占比"));
                 continue;
             };
             let dp = show_dp(r);

@@ -86,7 +86,24 @@ pub(super) fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: 
             }
         })
         .collect();
-    let formula_sum = format!("{} = {}", terms.join(" + "), shown(face_sum));
+    // Parts all in another unit (元 items under a 万元 total) read best in their own unit,
+    // then converted once.
+    let parts_unit = parts[0].q.unit;
+    let formula_sum = if parts_unit != unit && parts.iter().all(|p| p.q.unit == parts_unit) {
+        let pdp = parts.iter().map(|p| p.q.decimals).max().unwrap_or(0);
+        format!(
+            "{} = {} = {}",
+            parts
+                .iter()
+                .map(|p| super::plain(p))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            money(face_sum, parts_unit, pdp),
+            money(face_sum, unit, dp.max(pdp) + 2)
+        )
+    } else {
+        format!("{} = {}", terms.join(" + "), shown(face_sum))
+    };
     let written_total = doc.written(total);
 
     if parts.len() == 1 {

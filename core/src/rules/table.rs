@@ -1,0 +1,360 @@
+//! `table`: the arithmetic inside pasted tables — 合计/总计/小计 rows and grouped 合计
+//! columns equal the sums of their rows, 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值.
+
+use super::{
+    compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
+};
+use crate::claims::sum::{Marker, SumClaim};
+use crate::claims::Claims;
+use crate::document::Document;
+use crate::quantity::Unit;
+use crate::report::Severity;
+use crate::table::Table;
+
+pub struct TableRule;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "table",
+    name_zh: "表格勾稽",
+    name_en: "Table arithmetic",
+    severity: Severity::Error,
+    summary_zh: "表格中的合计/总计/小计行、分组合计列应等于各行之和；执行率列应等于执行数 ÷ 预算数；得分不超过分值。",
+    summary_en: "Table total rows and grouped total columns equal their rows; 执行率 = 执行数 ÷ 预算数; 得分 ≤ 分值.",
+    explanation_zh: "粘贴的表格按两种形式还原为行列：每行一行、单元格以制表符分隔；或每个单元格单独一行、以空行分隔各行。\
+表头为不含数字的行。合计/总计行逐列与其上各行之和核对（有“小计”行时，合计只与各小计核对；有“其中”行时不核对，以免重复计算）；\
+“合计”列只在每组首行有数时，与该组“小计”列之和核对；执行率列按四舍五入区间与执行数 ÷ 预算数核对；得分大于分值为错误。\n\
+例：绩效自评表“综合业务费 | 12.42 | 6.96 | 56.07%”：6.96 ÷ 12.42 = 56.04%，表中写56.07%。",
+    explanation_en: "Tables pasted as tab-separated rows or one cell per line are rebuilt. Total rows are checked \
+column by column against the rows above (against 小计 rows when present; not when 其中 rows make the structure \
+ambiguous); a 合计 column filled only on each group's first row against the group's 小计 column; rate columns on \
+rounding intervals; a score above its maximum is an error. Example: 6.96 ÷ 12.42 = 56.04%, the table says 56.07%.",
+};
+
+fn header_text(t: &Table, h: usize, c: usize) -> &str {
+    t.rows[h].cells.get(c).map_or("", |cell| cell.text.as_str())
+}
+
+impl Rule for TableRule {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+        for t in &claims.tables {
+            total_rows(doc, t, sink);
+            grouped_total_column(doc, t, sink);
+            code_hierarchy(doc, t, sink);
+            rates_and_scores(doc, t, sink);
+        }
+    }
+}
+
+fn sum_check(doc: &Document, total: usize, parts: Vec<usize>, sink: &mut Sink) {
+    if parts.len() < 2 {
+        return;
+    }
+    let claim = SumClaim {
+        total,
+        parts,
+        marker: Marker::Complete,
+        marker_at: doc.figures[total].q.start,
+    };
+    super::sum::check_sum(INFO.id, doc, &claim, sink);
+}
+
+/// Is the figure a number that can be summed in a column (not a rate, not a date)?
+fn summable(doc: &Document, f: usize) -> bool {
+    matches!(doc.figures[f].q.unit, Unit::None | Unit::Money(_))
+}
+
+fn total_rows(doc: &Document, t: &Table, sink: &mut Sink) {
+    let mut segment_start = 0;
+    for (ri, row) in t.rows.iter().enumerate() {
+        if !row.is_total() {
+            continue;
+        }
+        let label = row.label().unwrap_or("");
+        let is_subtotal = label.starts_with("小计");
+        let segment = segment_start..ri;
+        if !is_subtotal {
+            segment_start = ri + 1;
+        }
+        // 其中 rows are parts of the row above them: a plain column sum would count twice.
+        if t.rows[segment.clone()]
+            .iter()
+            .any(|r| r.label().is_some_and(|l| l.starts_with("其中")))
+        {
+            continue;
+        }
+        let subtotals: Vec<usize> = segment
+            .clone()
+            .filter(|&r| {
+                t.rows[r].is_total() && t.rows[r].label().is_some_and(|l| l.starts_with("小计"))
+            })
+            .collect();
+        let part_rows: Vec<usize> = if !is_subtotal && !subtotals.is_empty() {
+            subtotals
+        } else {
+            // Rows since the previous subtotal (for a 小计) or the segment start.
+            let from = if is_subtotal {
+                segment
+                    .clone()
+                    .rev()
+                    .find(|&r| t.rows[r].is_total())
+                    .map_or(segment.start, |r| r + 1)
+            } else {
+                segment.start
+            };
+            (from..ri)
+                .filter(|&r| !t.rows[r].is_header() && !t.rows[r].is_total())
+                .collect()
+        };
+        for (ci, cell) in row.cells.iter().enumerate() {
+            let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
+                continue;
+            };
+            let parts: Vec<usize> = part_rows
+                .iter()
+                .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure))
+                .filter(|&f| summable(doc, f))
+                .collect();
+            sum_check(doc, total, parts, sink);
+        }
+    }
+}
+
+/// A `合计` column filled only on each group's first row (the other rows of the group carry
+/// their amounts in the `小计` column to its left).
+fn grouped_total_column(doc: &Document, t: &Table, sink: &mut Sink) {
+    let Some(width) = t.rows.iter().map(|r| r.cells.len()).max() else {
+        return;
+    };
+    for c in 1..width {
+        let headers: Vec<usize> = (0..t.rows.len())
+            .filter(|&r| t.rows[r].is_header() && header_text(t, r, c).contains("合计"))
+            .collect();
+        let Some(&h) = headers.first() else { continue };
+        let p = c - 1;
+        if header_text(t, h, p).contains("合计") {
+            continue;
+        }
+        let data: Vec<usize> = (h + 1..t.rows.len())
+            .filter(|&r| !t.rows[r].is_header() && !t.rows[r].is_total())
+            .filter(|&r| t.rows[r].cells.len() == t.rows[h].cells.len())
+            .collect();
+        let has = |r: usize, col: usize| t.rows[r].cells.get(col).and_then(|x| x.figure);
+        let group_rows = data.iter().filter(|&&r| has(r, c).is_some()).count();
+        if group_rows == 0 || group_rows == data.len() {
+            continue; // not sparse: an ordinary column
+        }
+        let mut i = 0;
+        while i < data.len() {
+            let Some(total) = has(data[i], c) else {
+                i += 1;
+                continue;
+            };
+            let mut parts = Vec::new();
+            let mut j = i;
+            while j < data.len() && (j == i || has(data[j], c).is_none()) {
+                parts.extend(has(data[j], p));
+                j += 1;
+            }
+            if parts.len() >= 2 && summable(doc, total) {
+                sum_check(doc, total, parts, sink);
+            }
+            i = j;
+        }
+    }
+}
+
+/// Classification-code tables (`204 公共安全支出` · `20405 法院` · `2040501 行政运行`): each
+/// code's amount is the sum of its children's (two more digits), and the 合计 row the sum of
+/// the top-level codes. Only tables with one amount per row, so the columns cannot be mixed.
+fn code_hierarchy(doc: &Document, t: &Table, sink: &mut Sink) {
+    let coded: Vec<(usize, &str, usize)> = t
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(ri, row)| {
+            let code = row.cells.first()?.text.as_str();
+            let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+            let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
+            (is_code && figures.len() == 1 && summable(doc, figures[0]))
+                .then(|| (ri, code, figures[0]))
+        })
+        .collect();
+    if coded.len() < 3 {
+        return;
+    }
+    let mut children: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for &(_, code, f) in &coded {
+        if code.len() >= 5 {
+            children.entry(&code[..code.len() - 2]).or_default().push(f);
+        }
+    }
+    for &(_, code, f) in &coded {
+        if let Some(parts) = children.get(code) {
+            if parts.len() >= 2 {
+                sum_check(doc, f, parts.clone(), sink);
+            }
+        }
+    }
+    // A 合计 row with one amount: the top-level codes add up to it.
+    let top = coded.iter().map(|(_, c, _)| c.len()).min().unwrap_or(0);
+    let tops: Vec<usize> = coded
+        .iter()
+        .filter(|(_, c, _)| c.len() == top)
+        .map(|&(_, _, f)| f)
+        .collect();
+    for row in t.rows.iter().filter(|r| r.is_total()) {
+        let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
+        if let [total] = figures[..] {
+            if summable(doc, total) {
+                sum_check(doc, total, tops.clone(), sink);
+            }
+        }
+    }
+}
+
+const BUDGET_WORDS: &[&str] = &["预算", "下达", "计划", "批复", "安排", "年初", "全年"];
+const ACTUAL_WORDS: &[&str] = &["执行", "完成", "实际", "决算", "支出"];
+
+fn rates_and_scores(doc: &Document, t: &Table, sink: &mut Sink) {
+    for (ri, row) in t.rows.iter().enumerate() {
+        if row.is_header() {
+            continue;
+        }
+        let Some(h) = t.header_of(ri) else { continue };
+        let head = |c: usize| header_text(t, h, c);
+        let n = row.cells.len();
+        for r in 0..n {
+            let hr = head(r);
+            if !(hr.contains("执行率") || hr.contains("完成率")) {
+                continue;
+            }
+            let Some(rate) = row.cells[r]
+                .figure
+                .filter(|&f| doc.figures[f].q.unit == Unit::Percent)
+            else {
+                continue;
+            };
+            let is_amount_col = |c: usize, words: &[&str]| {
+                let x = head(c);
+                !x.contains('率') && words.iter().any(|w| x.contains(w))
+            };
+            let Some(b) = (0..r).rev().find(|&c| is_amount_col(c, BUDGET_WORDS)) else {
+                continue;
+            };
+            let Some(a) = (0..r).rev().find(|&c| {
+                c != b
+                    && is_amount_col(c, ACTUAL_WORDS)
+                    && !is_amount_col(c, &["预算", "下达", "计划"])
+            }) else {
+                continue;
+            };
+            let (Some(af), Some(bf)) = (row.cells[a].figure, row.cells[b].figure) else {
+                continue;
+            };
+            check_rate(doc, af, bf, rate, sink);
+        }
+        // 得分 ≤ 分值 (or 权重).
+        let score = (0..n).find(|&c| head(c).trim() == "得分" || head(c).contains("指标得分"));
+        let max = (0..n).find(|&c| {
+            let x = head(c);
+            x.contains("分值") || x.contains("权重") || x.contains("标准分")
+        });
+        if let (Some(s), Some(m)) = (score, max) {
+            let (Some(sf), Some(mf)) = (row.cells[s].figure, row.cells[m].figure) else {
+                continue;
+            };
+            let (Some(si), Some(mi)) = (doc.figures[sf].q.interval(), doc.figures[mf].q.interval())
+            else {
+                continue;
+            };
+            let at = doc.figures[sf].q.start..doc.figures[sf].q.end;
+            let (sw, mw) = (doc.written(&doc.figures[sf]), doc.written(&doc.figures[mf]));
+            if si.is_above(mi) {
+                let mut d = Draft::new(
+                    INFO.id,
+                    Severity::Error,
+                    at,
+                    format!("得分{sw}超过分值{mw}"),
+                    format!("The score {sw} exceeds the maximum {mw}"),
+                );
+                d.stated = Some(sw);
+                d.expected = Some(format!("≤ {mw}"));
+                d.formula = Some(format!("{} > {}", plain(doc, sf), plain(doc, mf)));
+                d.related.push((
+                    doc.figures[mf].q.start..doc.figures[mf].q.end,
+                    "分值".into(),
+                ));
+                sink.report(d);
+            } else {
+                sink.verified(
+                    INFO.id,
+                    at,
+                    format!("得分{sw} ≤ 分值{mw}"),
+                    format!("score {sw} ≤ maximum {mw}"),
+                );
+            }
+        }
+    }
+}
+
+fn plain(doc: &Document, f: usize) -> String {
+    super::plain(&doc.figures[f])
+}
+
+fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &mut Sink) {
+    let (a, b, r) = (
+        &doc.figures[actual],
+        &doc.figures[budget],
+        &doc.figures[rate],
+    );
+    let (Some(ai), Some(bi)) = (a.q.interval(), b.q.interval()) else {
+        return;
+    };
+    let at = r.q.start..r.q.end;
+    let formula_base = format!("{} ÷ {}", plain(doc, actual), plain(doc, budget));
+    let Some(computed) = ai.div(bi) else {
+        sink.report(super::undefined_rate(
+            INFO.id,
+            doc,
+            r,
+            b,
+            "预算数",
+            "执行率",
+        ));
+        return;
+    };
+    let dp = show_dp(r);
+    let formula = format!("{formula_base} = {}", pct_range(computed, dp));
+    let verdict = compare_rate(computed, r);
+    if verdict == RateVerdict::Consistent {
+        sink.verified(INFO.id, at, formula.clone(), formula);
+        return;
+    }
+    let (severity, cause) = verdict.rounding_slip().unwrap_or((Severity::Error, None));
+    let mut d = Draft::new(
+        INFO.id,
+        severity,
+        at,
+        format!(
+            "执行率应为{}，表中为{}",
+            pct_range(computed, dp),
+            doc.written(r)
+        ),
+        format!(
+            "The rate is {}, the table says {}",
+            pct_range(computed, dp),
+            doc.written(r)
+        ),
+    );
+    d.stated = Some(doc.written(r));
+    d.expected = Some(pct_range(computed, dp));
+    d.formula = Some(formula);
+    d.repair = Some(format!("若执行率为{}则一致", repair_rate(computed, r)));
+    d.cause = cause;
+    d.related.push((a.q.start..a.q.end, "执行数".into()));
+    d.related.push((b.q.start..b.q.end, "预算数".into()));
+    sink.report(d);
+}
