@@ -63,7 +63,10 @@ impl Rule for Restated {
 
 /// The fact as written, with its unit even where a table gives it once in a header.
 fn written(doc: &Document, f: &Fact) -> String {
-    let w: String = doc.text()[f.at.clone()]
+    // From the original text, as `Document::written` does: the normalised text has lost the
+    // thousands separators (`2,617,435.49元`) and full-width digits the user wrote.
+    let w: String = doc
+        .quote(doc.span(f.at.clone()))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
