@@ -80,6 +80,12 @@ mod adversarial {
         bench_text(bencher, &shapes::one_line_same_sentence(3_000_000));
     }
 
+    /// A classification-code table of 100,000 rows with 小计 and 合计 rows.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn code_table_100k_rows(bencher: Bencher) {
+        bench_text(bencher, &shapes::code_table(100_000));
+    }
+
     /// One table of 100,000 tab-separated rows with a 合计 row every 20 rows.
     #[divan::bench(sample_count = 3, sample_size = 1)]
     fn table_100k_rows(bencher: Bencher) {

@@ -48,7 +48,16 @@ const SHAPES: &[(&str, Make, [usize; 3])] = &[
         shapes::nested_headings,
         [2_000, 20_000, 200_000],
     ),
-    ("huge table (rows)", shapes::huge_table, [1_000, 10_000, 100_000]),
+    (
+        "huge table (rows)",
+        shapes::huge_table,
+        [1_000, 10_000, 100_000],
+    ),
+    (
+        "code table with 小计/合计 (rows)",
+        shapes::code_table,
+        [1_000, 10_000, 100_000],
+    ),
     (
         "one line, one sentence repeated",
         shapes::one_line_same_sentence,
@@ -133,7 +142,10 @@ fn main() {
     // extracting), to find the rule that grows faster than the text.
     if only.first().map(String::as_str) == Some("--rules") {
         let (name, size) = (&only[1], only[2].parse().unwrap());
-        let (_, make, _) = SHAPES.iter().find(|(s, _, _)| s.contains(name.as_str())).unwrap();
+        let (_, make, _) = SHAPES
+            .iter()
+            .find(|(s, _, _)| s.contains(name.as_str()))
+            .unwrap();
         let text = make(size);
         let mb = text.len() as f64 / 1e6;
         let none = Options {
@@ -154,7 +166,10 @@ fn main() {
     // `--check SHAPE SIZE N`: only run `check` N times, for `perf record` / `perf stat`.
     if only.first().map(String::as_str) == Some("--check") {
         let (name, size, n) = (&only[1], only[2].parse().unwrap(), only[3].parse().unwrap());
-        let (_, make, _) = SHAPES.iter().find(|(s, _, _)| s.contains(name.as_str())).unwrap();
+        let (_, make, _) = SHAPES
+            .iter()
+            .find(|(s, _, _)| s.contains(name.as_str()))
+            .unwrap();
         let text = make(size);
         for _ in 0..n {
             let r = check(&text, &Options::default());
@@ -171,10 +186,7 @@ fn main() {
         "size",
         "MB/s",
         "ms/MB",
-        names
-            .iter()
-            .map(|n| format!("{n:>9}"))
-            .collect::<String>()
+        names.iter().map(|n| format!("{n:>9}")).collect::<String>()
     );
     for (name, make, sizes) in SHAPES {
         if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {

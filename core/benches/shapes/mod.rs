@@ -336,3 +336,34 @@ pub fn long_numbered_lists(bytes: usize) -> String {
 pub fn one_line_same_sentence(bytes: usize) -> String {
     "本年支出合计3.00元，其中：甲1.00元，乙1.00元。".repeat(bytes / 60 + 1)
 }
+
+/// Adversarial: a classification-code table (`2010101\t行政运行\t123.45`, one amount per row)
+/// of `rows` rows, a 小计 row every 5 rows and a 合计 row of one amount every 50.
+pub fn code_table(rows: usize) -> String {
+    use std::fmt::Write;
+    let mut rng = Rng::new(11);
+    let mut s = String::with_capacity(rows * 40);
+    s.push_str("科目编码\t科目名称\t决算数\n");
+    let (mut sub, mut all) = (0u64, 0u64);
+    for r in 0..rows {
+        if r % 50 == 49 {
+            let _ = writeln!(s, "合计\t\t{}", money(all));
+            all = 0;
+        } else if r % 5 == 4 {
+            let _ = writeln!(s, "小计\t\t{}", money(sub));
+            sub = 0;
+        } else {
+            let v = 1 + rng.below(10_000_000);
+            sub += v;
+            all += v;
+            let _ = writeln!(
+                s,
+                "{}\t{}\t{}",
+                2_010_101 + r,
+                ITEMS[r % ITEMS.len()],
+                money(v)
+            );
+        }
+    }
+    s
+}
