@@ -417,9 +417,8 @@ mod tests {
         let text = "项目\t金额\n甲\t1\n名称\t数\t率\n乙\t2\t3%\n丙\t4\n合计\t7\n";
         let doc = Document::read(text);
         for t in tables(&doc) {
-            let all = t.headers();
-            for r in 0..t.rows.len() {
-                assert_eq!(all[r], t.header_of(r), "row {r}");
+            for (r, h) in t.headers().into_iter().enumerate() {
+                assert_eq!(h, t.header_of(r), "row {r}");
             }
         }
     }
