@@ -304,9 +304,25 @@ impl RateVerdict {
 
 /// A fraction as a percentage with `dp` decimals: 0.59674 → `59.67%`.
 pub fn pct(x: Decimal, dp: u32) -> String {
-    let v = (x * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    format!("{v:.prec$}%", prec = dp as usize)
+    // A ratio of absurd figures can exceed Decimal::MAX / 100: show the largest value.
+    let v = x
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(if x.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        });
+    format!("{}%", fixed(v, dp))
+}
+
+/// `v` rounded half away from zero, written with `dp` decimals. Not `format!("{v:.dp$}")`:
+/// rust_decimal formats that into a 32-byte buffer and panics when the integer part is long
+/// (found by fuzzing, see core/tests/regressions.rs). `to_string` always fits.
+fn fixed(v: Decimal, dp: u32) -> String {
+    let mut v = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    // Pads to `dp` decimals where the 96-bit mantissa has room (always, for real amounts).
+    v.rescale(dp);
+    v.to_string()
 }
 
 /// An interval of fractions as percentages: `59.64%–59.70%`, or one figure when narrow.
@@ -330,8 +346,7 @@ pub fn money(yuan: Decimal, unit: Unit, dp: u32) -> String {
         Unit::Money(m) => m.scale(),
         _ => Decimal::ONE,
     };
-    let v = (yuan / scale).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    format!("{v:.prec$}{}", unit.suffix(), prec = dp as usize)
+    format!("{}{}", fixed(yuan / scale, dp), unit.suffix())
 }
 
 /// Plain value of a figure without unit: `1070.21`.

@@ -63,7 +63,10 @@ impl Rule for Restated {
 
 /// The fact as written, with its unit even where a table gives it once in a header.
 fn written(doc: &Document, f: &Fact) -> String {
-    let w: String = doc.text()[f.at.clone()]
+    // From the original text, as `Document::written` does: the normalised text has lost the
+    // thousands separators (`2,617,435.49元`) and full-width digits the user wrote.
+    let w: String = doc
+        .quote(doc.span(f.at.clone()))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -160,7 +163,9 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
     } else {
         (anchor.value.mid(), f.value.mid())
     };
-    if lo.is_zero() || hi > lo * Decimal::TEN {
+    // Checked: `lo × 10` overflowed (and panicked) for figures above Decimal::MAX / 10 (found
+    // by fuzzing docx_xml); hi cannot exceed an overflowing product, so no return then.
+    if lo.is_zero() || lo.checked_mul(Decimal::TEN).is_some_and(|lo10| hi > lo10) {
         return;
     }
     // Identical wording names one quantity; a short word (`执行数`) does so only within the

@@ -68,31 +68,34 @@ fn summable(doc: &Document, f: usize) -> bool {
 
 fn total_rows(doc: &Document, t: &Table, sink: &mut Sink) {
     let mut segment_start = 0;
+    // The last 其中 row so far, and the segment's subtotal rows, kept as the rows go by:
+    // scanning the whole segment again for every total row was quadratic when 小计 rows,
+    // which do not close a segment, follow each other for long.
+    let mut last_qizhong: Option<usize> = None;
+    let mut subtotals: Vec<usize> = Vec::new();
     for (ri, row) in t.rows.iter().enumerate() {
+        if row.label().is_some_and(|l| l.starts_with("其中")) {
+            last_qizhong = Some(ri);
+        }
         if !row.is_total() {
             continue;
         }
         let label = row.label().unwrap_or("");
         let is_subtotal = label.starts_with("小计");
         let segment = segment_start..ri;
-        if !is_subtotal {
+        let segment_subtotals = if is_subtotal {
+            subtotals.push(ri);
+            Vec::new()
+        } else {
             segment_start = ri + 1;
-        }
+            std::mem::take(&mut subtotals)
+        };
         // 其中 rows are parts of the row above them: a plain column sum would count twice.
-        if t.rows[segment.clone()]
-            .iter()
-            .any(|r| r.label().is_some_and(|l| l.starts_with("其中")))
-        {
+        if last_qizhong.is_some_and(|q| segment.contains(&q)) {
             continue;
         }
-        let subtotals: Vec<usize> = segment
-            .clone()
-            .filter(|&r| {
-                t.rows[r].is_total() && t.rows[r].label().is_some_and(|l| l.starts_with("小计"))
-            })
-            .collect();
-        let part_rows: Vec<usize> = if !is_subtotal && !subtotals.is_empty() {
-            subtotals
+        let part_rows: Vec<usize> = if !is_subtotal && !segment_subtotals.is_empty() {
+            segment_subtotals
         } else {
             // Rows since the previous subtotal (for a 小计) or the segment start.
             let from = if is_subtotal {
@@ -205,25 +208,44 @@ fn code_hierarchy(doc: &Document, t: &Table, sink: &mut Sink) {
         .filter(|(_, c, _)| c.len() == top)
         .map(|&(_, _, f)| f)
         .collect();
+    // A table has one or two such rows. Each check lists every top-level code, so only the
+    // first few are checked: checking every 小计/合计 row of a long table against all its codes
+    // was quadratic in time and in the findings' memory (a 10,000-row table: 18 s).
+    let mut checked = 0;
     for row in t.rows.iter().filter(|r| r.is_total()) {
         let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
         if let [total] = figures[..] {
             if summable(doc, total) {
+                if checked == MAX_CODE_TOTALS {
+                    let f = &doc.figures[total];
+                    sink.unchecked(
+                        INFO.id,
+                        f.q.start..f.q.end,
+                        "表中合计行过多，未逐一与各级科目核对",
+                        "too many total rows to check each against the codes",
+                    );
+                    continue;
+                }
+                checked += 1;
                 sum_check(doc, total, tops.clone(), sink);
             }
         }
     }
 }
 
+/// How many one-amount total rows of a code table are checked against its top-level codes.
+const MAX_CODE_TOTALS: usize = 4;
+
 const BUDGET_WORDS: &[&str] = &["预算", "下达", "计划", "批复", "安排", "年初", "全年"];
 const ACTUAL_WORDS: &[&str] = &["执行", "完成", "实际", "决算", "支出"];
 
 fn rates_and_scores(doc: &Document, t: &Table, sink: &mut Sink) {
+    let headers = t.headers();
     for (ri, row) in t.rows.iter().enumerate() {
         if row.is_header() {
             continue;
         }
-        let Some(h) = t.header_of(ri) else { continue };
+        let Some(h) = headers[ri] else { continue };
         let head = |c: usize| header_text(t, h, c);
         let n = row.cells.len();
         for r in 0..n {
