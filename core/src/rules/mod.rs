@@ -11,6 +11,7 @@ mod restated;
 mod share;
 mod sum;
 mod table;
+mod template;
 mod wording;
 mod year_attribution;
 
@@ -58,6 +59,7 @@ static RULES: &[&dyn Rule] = &[
     &classified::Classified,
     &wording::Wording,
     &table::TableRule,
+    &template::Template,
     &year_attribution::YearAttribution,
 ];
 
