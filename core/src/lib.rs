@@ -13,6 +13,7 @@ pub mod normalize;
 pub mod quantity;
 pub mod report;
 pub mod rules;
+pub mod sections;
 pub mod segment;
 pub mod table;
 

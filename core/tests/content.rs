@@ -83,3 +83,46 @@ fn template_is_silent_on_ordinary_prose() {
         );
     }
 }
+
+#[test]
+fn numbering_out_of_order_and_gaps_under_each_parent() {
+    // renhe's 第二部分 (bodies shortened).
+    let t =
+        "第一部分 部门概况\n一、基本职能\n本局主要职能是……\n第二部分 2020年度部门决算情况说明\n\
+五、一般公共预算财政拨款支出决算情况说明\n（一）总体情况\n2020年支出1518.12万元。\n\
+四、财政拨款收入支出决算总体情况说明\n2020年财政拨款收、支总计3174.37万元。\n\
+六、基本支出决算情况说明\n正文。\n八、政府性基金\n正文。\n第四部分 附件\n正文。";
+    let r = run(t);
+    let msg = |q: &str| {
+        r.findings
+            .iter()
+            .find(|f| f.rule == "numbering" && f.quote == q)
+            .map(|f| f.message.clone())
+            .unwrap_or_else(|| panic!("no numbering finding at {q}: {:#?}", r.findings))
+    };
+    assert_eq!(of(&r, "numbering").len(), 4, "{:#?}", r.findings);
+    assert!(msg("四、").contains("排在“五、”之后"));
+    assert!(msg("五、").contains("缺“一、”“二、”“三、”"));
+    assert!(msg("八、").contains("缺“七、”"));
+    assert!(msg("第四部分").contains("缺“第三部分”"));
+}
+
+#[test]
+fn numbering_restarts_tables_and_fragments_are_not_slips() {
+    for t in [
+        // A table of contents, then the body numbered again from 一; an appendix restarting.
+        "第一部分 部门概况\n第二部分 决算报表\n第一部分 部门概况\n一、职责\n正文。\n二、机构\n正文。\n\
+第二部分 决算报表\n一、收入\n正文。\n附件\n一、绩效目标\n正文。\n二、完成情况\n正文。",
+        // Table rows numbered like headings (jiangsu's budget table, one row per line).
+        "一、收支预算总表\n单位：万元\n一、财政拨款\t33,172.15\t一、一般公共服务支出\n\
+三、其他资金\t五、教育支出\n六、科学技术支出\n七、文化体育与传媒支出\n八、社会保障和就业支出\t2,254.76\n\
+收入合计\t33,172.15\n二、收入预算总表\n单位：万元\n三、支出预算总表\n正文。",
+        // A pasted passage: 三、 then 六、 (the reader's selection).
+        "三、支出决算情况说明\n2020年本年支出合计3190.21万元。\n四、财政拨款\n正文。\n六、基本支出\n正文。",
+        // Numbered items inside a paragraph, and 二. written with a full stop.
+        "一、部门基本情况\n主要职责：一、拟订规划；二、组织实施。\n二.机构情况\n正文。\n三.人员情况\n正文。\n四、年度工作\n正文。",
+    ] {
+        let r = run(t);
+        assert!(of(&r, "numbering").is_empty(), "{t}\n{:#?}", r.findings);
+    }
+}

@@ -6,6 +6,7 @@ mod completion;
 mod count;
 mod growth;
 mod identity;
+mod numbering;
 mod product;
 mod restated;
 mod share;
@@ -60,6 +61,7 @@ static RULES: &[&dyn Rule] = &[
     &wording::Wording,
     &table::TableRule,
     &template::Template,
+    &numbering::Numbering,
     &year_attribution::YearAttribution,
 ];
 
