@@ -126,3 +126,32 @@ fn numbering_restarts_tables_and_fragments_are_not_slips() {
         assert!(of(&r, "numbering").is_empty(), "{t}\n{:#?}", r.findings);
     }
 }
+
+#[test]
+fn impossible_years_months_and_days() {
+    // qujiang
+    let r = run("（1）20201 年度财政拨款收入合计 18547952.93 元。");
+    assert_eq!(of(&r, "year"), vec![(Severity::Error, "20201 年")]);
+    let r = run("2022年度部门决算。截至2022年13月31日，资产总额100万元。");
+    assert_eq!(of(&r, "year"), vec![(Severity::Error, "13月")]);
+    let r = run("截至2022年6月31日，2021年2月29日，2020年2月29日。");
+    assert_eq!(
+        of(&r, "year"),
+        vec![(Severity::Error, "6月31日"), (Severity::Error, "2月29日")]
+    );
+    let r = run("2022年度部门决算说明。2202年度收入合计100万元。");
+    assert_eq!(of(&r, "year"), vec![(Severity::Warning, "2202年")]);
+}
+
+#[test]
+fn ordinary_dates_and_numbers_are_not_year_slips() {
+    for t in [
+        "2022年度部门决算说明。2035年远景目标，2060年前实现碳中和，建党1921年，有1000年历史。",
+        "截至2022年12月31日，实际使用12个月，人均每月1200元，共15个月。",
+        "收入合计18547952.93元，12.5月均数，1,20201年。",
+        "2020年2月29日召开会议。",
+    ] {
+        let r = run(t);
+        assert!(of(&r, "year").is_empty(), "{t}: {:?}", of(&r, "year"));
+    }
+}

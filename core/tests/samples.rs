@@ -232,6 +232,10 @@ fn xinglongtai() {
 #[test]
 fn qujiang() {
     let (_, r) = run("qujiang");
+    // 20201 年度: a five-digit year in a 2021 report.
+    let f = finding(&r, "year", "20201");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.expected.as_deref(), Some("2021年？"));
     // `本部门 2020 年度财政拨款收入合计 18547952.93 元` in the 2021 report: 2021's amount.
     let f = finding(&r, "year-attribution", "18547952.93");
     assert_eq!(f.related[0].quote, "18547952.93 元");

@@ -14,6 +14,7 @@ mod sum;
 mod table;
 mod template;
 mod wording;
+mod year;
 mod year_attribution;
 
 pub use sum::face;
@@ -62,6 +63,7 @@ static RULES: &[&dyn Rule] = &[
     &table::TableRule,
     &template::Template,
     &numbering::Numbering,
+    &year::Year,
     &year_attribution::YearAttribution,
 ];
 
