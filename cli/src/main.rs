@@ -196,6 +196,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let options = Options {
         rules: split_ids(args.rules),
         exclude_rules: split_ids(args.exclude_rules),
+        ..Options::default()
     };
     for (flag, ids) in [
         ("--rules", &options.rules),

@@ -32,6 +32,9 @@ pub struct Options {
     pub rules: Vec<String>,
     /// Rule ids to skip.
     pub exclude_rules: Vec<String>,
+    /// The `required` rule's checklist: `national` (the default, also for `None` or an
+    /// unknown name) or `meetings-training` (also 会议费 and 培训费).
+    pub profile: Option<String>,
 }
 
 impl Options {
@@ -69,6 +72,7 @@ pub fn check(text: &str, options: &Options) -> Report {
     let doc = document::Document::read(text);
     let claims = claims::extract(&doc);
     let mut sink = rules::Sink::new(&doc);
+    sink.profile = options.profile.clone();
     for rule in rules::registry()
         .iter()
         .filter(|r| options.runs(r.info().id))

@@ -121,7 +121,7 @@ pub fn numeral(n: u32) -> String {
 }
 
 /// Does the text look like a whole report rather than a pasted passage: at least two
-/// `第一部分`-style parts, or at least four top-level `一、` headings? The structure rules
+/// `第一部分`-style parts, or at least six top-level `一、` headings? The structure rules
 /// (`numbering`, `required`) say nothing about a passage.
 pub fn looks_whole(secs: &[Section]) -> bool {
     let parts = secs
@@ -129,5 +129,5 @@ pub fn looks_whole(secs: &[Section]) -> bool {
         .filter(|s| s.style == HeadingStyle::Part)
         .count();
     let top = secs.iter().filter(|s| s.parent.is_none()).count();
-    parts >= 2 || top >= 4
+    parts >= 2 || top >= 6
 }

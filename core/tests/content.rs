@@ -155,3 +155,76 @@ fn ordinary_dates_and_numbers_are_not_year_slips() {
         assert!(of(&r, "year").is_empty(), "{t}: {:?}", of(&r, "year"));
     }
 }
+
+/// A whole final-accounts report in the usual shape; `{机关}` and `{三公}` are replaced.
+const WHOLE: &str = "第一部分 部门概况\n一、部门职责\n负责全区工业管理。\n二、机构设置\n本部门下设办公室等3个机构。\n\
+第二部分 2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收、支总计100.00万元。\n\
+二、收入决算情况说明\n2023年本年收入合计100.00万元。\n三、支出决算情况说明\n2023年本年支出合计100.00万元，其中：基本支出80.00万元；项目支出20.00万元。\n\
+四、财政拨款收入支出决算总体情况说明\n2023年财政拨款收、支总计100.00万元。\n五、一般公共预算财政拨款支出决算情况说明\n2023年一般公共预算财政拨款支出100.00万元。\n\
+六、“三公”经费财政拨款支出决算情况说明\n{三公}\n七、政府性基金预算财政拨款收入支出决算情况说明\n本部门没有使用政府性基金预算财政拨款安排的支出。\n\
+八、国有资本经营预算财政拨款支出决算情况说明\n本部门没有使用国有资本经营预算财政拨款安排的支出。\n\
+九、其他重要事项的情况说明\n{机关}（二）政府采购支出情况\n2023年政府采购支出总额10.00万元，其中：政府采购货物支出5.00万元、政府采购工程支出0万元、政府采购服务支出5.00万元。授予中小企业合同金额10.00万元。\n\
+（三）国有资产占用情况\n截至2023年12月31日，共有车辆1辆。\n（四）预算绩效情况\n开展绩效自评。\n第三部分 名词解释\n一、财政拨款收入：指本级财政部门拨付的资金。";
+
+const SANGONG: &str = "2023年“三公”经费支出3.00万元。因公出国（境）团组0个，0人次。购置公务用车0辆，公务用车保有量1辆。国内公务接待5批次，40人次。";
+
+fn whole(jiguan: &str, sangong: &str) -> String {
+    WHOLE.replace("{机关}", jiguan).replace("{三公}", sangong)
+}
+
+#[test]
+fn required_parts_of_a_whole_report() {
+    let full = whole(
+        "（一）机关运行经费支出情况\n2023年机关运行经费支出20.00万元。\n",
+        SANGONG,
+    );
+    let r = run(&full);
+    assert_eq!(r.report.kind, gouji_core::ReportKind::FinalAccounts);
+    assert!(of(&r, "required").is_empty(), "{:#?}", of(&r, "required"));
+    // No 机关运行经费 anywhere: an info (it may be worded otherwise or attached).
+    let r = run(&whole("", SANGONG));
+    let f: Vec<_> = r.findings.iter().filter(|f| f.rule == "required").collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Info);
+    assert!(f[0].message.contains("机关运行经费"));
+    // The “三公” section without 批次 or 保有量: a warning on its heading.
+    let r = run(&whole(
+        "（一）机关运行经费支出情况\n2023年机关运行经费支出20.00万元。\n",
+        "2023年“三公”经费支出3.00万元。因公出国（境）团组0个，0人次。购置公务用车0辆。国内公务接待40人次。",
+    ));
+    let f: Vec<_> = r.findings.iter().filter(|f| f.rule == "required").collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert!(f[0].quote.starts_with("六、“三公”经费"));
+    assert!(f[0].message.contains("公务用车保有量") && f[0].message.contains("公务接待批次"));
+}
+
+#[test]
+fn required_profiles_and_passages() {
+    let full = whole(
+        "（一）机关运行经费支出情况\n2023年机关运行经费支出20.00万元。\n",
+        SANGONG,
+    );
+    let opts = Options {
+        profile: Some("meetings-training".into()),
+        ..Options::default()
+    };
+    let r = check(&full, &opts);
+    let msgs: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "required")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    assert!(msgs.iter().any(|m| m.contains("会议费")) && msgs.iter().any(|m| m.contains("培训费")));
+    // An unknown profile falls back to national.
+    let opts = Options {
+        profile: Some("nope".into()),
+        ..Options::default()
+    };
+    assert!(of(&check(&full, &opts), "required").is_empty());
+    // A pasted passage is never held to the checklist.
+    let r = run("三、支出决算情况说明\n2023年本年支出合计100.00万元，其中：基本支出80.00万元；项目支出20.00万元。");
+    assert!(of(&r, "required").is_empty());
+}

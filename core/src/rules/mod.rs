@@ -8,6 +8,7 @@ mod growth;
 mod identity;
 mod numbering;
 mod product;
+mod required;
 mod restated;
 mod share;
 mod sum;
@@ -17,6 +18,7 @@ mod wording;
 mod year;
 mod year_attribution;
 
+pub use required::{profile, Profile, PROFILES};
 pub use sum::face;
 
 use crate::claims::Claims;
@@ -64,6 +66,7 @@ static RULES: &[&dyn Rule] = &[
     &template::Template,
     &numbering::Numbering,
     &year::Year,
+    &required::Required,
     &year_attribution::YearAttribution,
 ];
 
@@ -124,6 +127,8 @@ pub struct Sink<'d> {
     doc: &'d Document<'d>,
     pub findings: Vec<Finding>,
     pub ledger: Vec<LedgerEntry>,
+    /// The `required` rule's checklist (`Options::profile`); `None` is `national`.
+    pub profile: Option<String>,
 }
 
 impl<'d> Sink<'d> {
@@ -132,6 +137,7 @@ impl<'d> Sink<'d> {
             doc,
             findings: Vec::new(),
             ledger: Vec::new(),
+            profile: None,
         }
     }
 

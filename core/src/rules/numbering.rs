@@ -20,7 +20,7 @@ static INFO: RuleInfo = RuleInfo {
     summary_en: "Headings numbered 第一部分 / 一、 / （一） run 1, 2, 3… under each parent: no gap, repeat or inversion.",
     explanation_zh: "按标题编号建立章节树（第一部分 ⊃ 一、 ⊃ （一）），在每个上级标题之下分别检查各级编号。\
 编号回到“一”视为新的一组（目录之后的正文、附件重新编号），不算错；“1、”“（1）”“①”常是段内列举或表格行，不检查；\
-含制表符的行是表格，不当作标题。只检查看来是全文的文本（至少两个“第X部分”或四个顶层“一、”标题），粘贴的片段不报；起始的缺号只在上级标题之下或前面已有标题时才算。\n\
+含制表符的行是表格，不当作标题。只检查看来是全文的文本（至少两个“第X部分”或六个顶层“一、”标题），粘贴的片段不报；起始的缺号只在上级标题之下或前面已有标题时才算。\n\
 例：仁和区决算“第二部分”之下依次为“五、”“四、”“六、”“七、”“八、”“十、”：“四、”排在“五、”之后，缺“一、”至“三、”和“九、”；\
 全文有“第一部分”“第二部分”“第四部分”，缺“第三部分”。",
     explanation_en: "Under each parent heading, each level's numbers must run 1, 2, 3… A return to 1 starts a new run \
