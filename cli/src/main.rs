@@ -86,6 +86,10 @@ struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     exclude_rules: Vec<String>,
 
+    /// Checklist for the `required` rule: `national` (default) or `meetings-training`
+    #[arg(long, value_name = "NAME")]
+    profile: Option<String>,
+
     /// Report text files (UTF-8); `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -196,8 +200,18 @@ fn check(args: CheckArgs) -> ExitCode {
     let options = Options {
         rules: split_ids(args.rules),
         exclude_rules: split_ids(args.exclude_rules),
-        ..Options::default()
+        profile: args.profile.clone(),
     };
+    if let Some(p) = &options.profile {
+        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
+            let names: Vec<&str> = gouji_core::rules::PROFILES.iter().map(|x| x.name).collect();
+            eprintln!(
+                "gouji: error: unknown --profile `{p}` (one of: {})",
+                names.join(", ")
+            );
+            return ExitCode::from(2);
+        }
+    }
     for (flag, ids) in [
         ("--rules", &options.rules),
         ("--exclude-rules", &options.exclude_rules),
