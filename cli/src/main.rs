@@ -1,36 +1,74 @@
 //! `gouji`: checks the arithmetic in Chinese public-sector budget and final-account reports.
 //!
-//! Exit status: 0 when no file has an error-level finding, 1 when at least one has, 2 on
-//! usage errors or when any input could not be read (the other inputs are still checked).
+//! Exit status: 0 when every input was checked and none has an error-level finding; 1 when
+//! some input has an error-level finding or could not be read; 2 on usage errors and
+//! operands that name nothing (the other inputs are still checked).
 
-mod input;
-mod text;
+mod output;
+mod run;
+mod sources;
 
-use std::io::{self, Write};
-use std::panic::{self, AssertUnwindSafe};
+use std::io::{self, IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use gouji_core::{rules, Options, Report, RuleInfo, Severity};
-use serde::Serialize;
+use gouji_core::{rules, Options, RuleInfo, Severity};
+use gouji_input::Encoding;
+
+use output::{Render, Sink, Totals};
+use run::{Job, Lang};
+
+const TOP_EXAMPLES: &str = "\
+Examples:
+  gouji check report.txt                 Check one report, compiler-style diagnostics
+  gouji check reports/                   Every .txt and .docx under reports/, in parallel
+  gouji check --summary reports/         One line of counts per report, and a total
+  gouji explain growth                   What the `growth` rule checks, with an example
+
+Run `gouji check --help` for the options, formats and exit status.";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
-  gouji check report.txt                  Check one file, compiler-style diagnostics
-  gouji check a.txt b.txt --format json   One JSON document covering both files
+  gouji check report.txt                    Check one file, compiler-style diagnostics
+  gouji check reports/ 'archive/**/*.txt'   Directories (recursive) and glob patterns
+  gouji check --summary reports/            Counts per file and a total
+  gouji check -q reports/                   Only error-level findings and the total
+  gouji check --format json a.txt b.docx    One JSON document (see docs/json.md)
+  gouji check --format jsonl reports/ | jq -c 'select(.stats.errors > 0) | .path'
+  gouji check --format csv reports/ > findings.csv      Opens in Excel/WPS (UTF-8 with BOM)
+  gouji check --format sarif reports/ > gouji.sarif     For code-scanning viewers
+  gouji check --encoding gbk old.txt        Force the encoding (default: detected)
+  gouji check --rules sum,growth r.txt      Run only these rules (`gouji rules` lists them)
   pdftotext -layout r.pdf - | gouji check -
-                                          Check standard input
-  gouji check --rules sum,growth r.txt    Run only the `sum` and `growth` rules
-  gouji check --exclude-rules growth r.txt
+
+Inputs:
+  A directory is searched recursively for .txt and .docx files (sorted by name; hidden
+  entries and Word's ~$ lock files skipped). A pattern with * ? [ ] or ** is expanded as a
+  shell would. `-` is standard input. Text files may be UTF-8 (with or without BOM),
+  UTF-16 with a BOM, or GB18030/GBK; .docx tables are read as tab-separated rows.
+  Spans in JSON and CSV are UTF-8 byte offsets into the decoded text; lines and columns
+  count characters.
 
 Exit status:
-  0  no error-level finding in any file
-  1  at least one error-level finding
-  2  usage error, or an input could not be read (the other inputs are still checked)
+  0  every input checked, no error-level finding
+  1  an error-level finding, or an input that could not be read (binary, empty,
+     undecodable, unreadable: reported on stderr and in `errors`; the others are checked)
+  2  usage error, or an operand that names nothing (a missing path, a pattern or
+     directory without .txt/.docx files); the other operands are still checked";
 
-Input must be UTF-8 (a leading byte-order mark is fine). Spans in the JSON output are UTF-8
-byte offsets into each file exactly as read.";
+const RULES_EXAMPLES: &str = "\
+Examples:
+  gouji rules                 One line per rule: id, severity, name, summary
+  gouji rules --lang en       The same in English
+  gouji rules --format json   Every rule with its full documentation";
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  gouji explain sum           What `sum` checks, why, and a worked example (中文 and English)
+  gouji explain sum --lang en Only the English text";
 
 #[derive(Parser)]
 #[command(
@@ -38,7 +76,7 @@ byte offsets into each file exactly as read.";
     version,
     about = "勾稽 Gouji: checks the arithmetic in Chinese budget and final-account reports",
     arg_required_else_help = true,
-    after_help = "Run `gouji check --help` for options and examples."
+    after_help = TOP_EXAMPLES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -47,36 +85,66 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check the figures stated in one or more report text files
+    /// Check the figures stated in report files, directories, patterns or standard input
     #[command(after_help = CHECK_EXAMPLES, arg_required_else_help = true)]
     Check(CheckArgs),
-    /// List the rules, or explain one
+    /// List every rule with its id, severity and a one-line summary
     #[command(after_help = RULES_EXAMPLES)]
     Rules(RulesArgs),
+    /// Explain one rule, with a worked example
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
 }
-
-const RULES_EXAMPLES: &str = "\
-Examples:
-  gouji rules                 One line per rule: id, severity, name, summary
-  gouji rules sum             What `sum` checks, why, and a worked example
-  gouji rules --format json   Every rule with its full documentation";
 
 #[derive(Args)]
 struct RulesArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+    format: DocFormat,
 
-    /// Show only this rule, with its full explanation
+    /// Language of the names and summaries
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+
+    /// Show only this rule, with its full explanation (same as `gouji explain ID`)
     #[arg(value_name = "ID")]
     id: Option<String>,
 }
 
 #[derive(Args)]
+struct ExplainArgs {
+    /// The rule id, as `gouji rules` lists them
+    #[arg(value_name = "RULE")]
+    id: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+    format: DocFormat,
+
+    /// Only this language (default: both)
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DocFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
 struct CheckArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     format: Format,
+
+    /// Text encoding of the input files (.docx files ignore it)
+    #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = encoding_parser())]
+    encoding: Encoding,
+
+    /// Leave out findings less serious than this
+    #[arg(long, value_enum, default_value_t = MinSeverity::Info, value_name = "LEVEL")]
+    min_severity: MinSeverity,
 
     /// Run only these rules (comma-separated rule ids)
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
@@ -86,102 +154,115 @@ struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     exclude_rules: Vec<String>,
 
-    /// Checklist for the `required` rule: `national` (default) or `meetings-training`
+    /// Required-content checklist: national (default), thirteen-tables, meetings-training
     #[arg(long, value_name = "NAME")]
     profile: Option<String>,
 
-    /// Report text files (UTF-8); `-` reads standard input
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
+    /// Only error-level findings; in text format no per-file headers and statistics either
+    #[arg(long, short = 'q')]
+    quiet: bool,
+
+    /// Per-file counts and a total instead of the findings (not with --format sarif)
+    #[arg(long)]
+    summary: bool,
+
+    /// Language of messages (findings, unreadable inputs)
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+
+    /// Colour in text output: auto means when standard output is a terminal and NO_COLOR is
+    /// not set
+    #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    color: Color,
+
+    /// Files checked at once (default: one per core; RAYON_NUM_THREADS is honoured too)
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+
+    /// Report files (.txt, .docx), directories, glob patterns; `-` reads standard input
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// Compiler-style diagnostics for people
     Text,
-    /// One JSON document for tools: {"files":[{"path", "report", "stats", "findings", "ledger"}]}
+    /// One JSON document: {"files": [...], "errors": [...], "total": {...}} (docs/json.md)
     Json,
+    /// One JSON object per input and line, written as each input is done
+    Jsonl,
+    /// One row per finding, UTF-8 with a byte-order mark
+    Csv,
+    /// SARIF 2.1.0 for code-scanning viewers
+    Sarif,
 }
 
-/// The JSON document. `files` is the contract; `errors` lists inputs that could not be read.
-#[derive(Serialize)]
-struct JsonOutput<'a> {
-    files: Vec<JsonFile<'a>>,
-    errors: Vec<JsonError>,
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MinSeverity {
+    Info,
+    Warning,
+    Error,
 }
 
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: String,
-    #[serde(flatten)]
-    report: &'a Report,
+impl From<MinSeverity> for Severity {
+    fn from(m: MinSeverity) -> Severity {
+        match m {
+            MinSeverity::Info => Severity::Info,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Error => Severity::Error,
+        }
+    }
 }
 
-#[derive(Serialize)]
-struct JsonError {
-    path: String,
-    message: String,
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--encoding`: the documented names, with the usual aliases.
+fn encoding_parser() -> impl TypedValueParser<Value = Encoding> {
+    PossibleValuesParser::new([
+        PossibleValue::new("auto").help("BOM, else UTF-8 if valid, else GB18030"),
+        PossibleValue::new("utf-8").alias("utf8"),
+        PossibleValue::new("gbk").aliases(["gb2312", "cp936"]),
+        PossibleValue::new("gb18030"),
+        PossibleValue::new("utf-16le").alias("utf-16"),
+        PossibleValue::new("utf-16be"),
+    ])
+    .map(|name| Encoding::parse(&name).expect("every listed encoding parses"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules(args) => rules(args),
+        Command::Rules(args) => rules_command(args),
+        Command::Explain(args) => explain(args),
     }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("gouji: error: {message}");
+    ExitCode::from(2)
 }
 
 fn known_rule_ids() -> String {
     rules::all().map(|r| r.id).collect::<Vec<_>>().join(", ")
 }
 
+fn unknown_rule(id: &str) -> String {
+    format!("unknown rule `{id}`; known rules: {}", known_rule_ids())
+}
+
 /// Rule ids given to `--rules`/`--exclude-rules` must exist: a typo would silently check
 /// nothing.
 fn validate_rule_ids(flag: &str, ids: &[String]) -> Result<(), String> {
     match ids.iter().find(|id| rules::find(id).is_none()) {
-        Some(id) => Err(format!(
-            "unknown rule `{id}` in {flag}; known rules: {}",
-            known_rule_ids()
-        )),
+        Some(id) => Err(format!("{flag}: {}", unknown_rule(id))),
         None => Ok(()),
-    }
-}
-
-fn rules(args: RulesArgs) -> ExitCode {
-    let selected: Vec<&RuleInfo> = match &args.id {
-        Some(id) => match rules::find(id) {
-            Some(rule) => vec![rule],
-            None => {
-                eprintln!(
-                    "gouji: error: unknown rule `{id}`; known rules: {}",
-                    known_rule_ids()
-                );
-                return ExitCode::from(2);
-            }
-        },
-        None => rules::all().collect(),
-    };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &selected)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Text if args.id.is_some() => text::write_rule(&mut out, selected[0]),
-        Format::Text => text::write_rule_list(&mut out, &selected),
-    }
-    .and_then(|()| out.flush());
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => output_failed(e, ExitCode::SUCCESS),
-    }
-}
-
-fn display_name(path: &std::path::Path) -> String {
-    if path.as_os_str() == "-" {
-        input::STDIN_NAME.to_string()
-    } else {
-        path.display().to_string()
     }
 }
 
@@ -192,205 +273,195 @@ fn split_ids(ids: Vec<String>) -> Vec<String> {
         .collect()
 }
 
+fn write_docs(
+    write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> ExitCode {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => output_failed(e, 0),
+    }
+}
+
+fn rules_command(args: RulesArgs) -> ExitCode {
+    if let Some(id) = &args.id {
+        return explain(ExplainArgs {
+            id: id.clone(),
+            format: args.format,
+            lang: None,
+        });
+    }
+    let all: Vec<&RuleInfo> = rules::all().collect();
+    write_docs(|out| match args.format {
+        DocFormat::Json => json_docs(out, &all),
+        DocFormat::Text => output::text::write_rule_list(out, &all, args.lang),
+    })
+}
+
+fn explain(args: ExplainArgs) -> ExitCode {
+    let Some(rule) = rules::find(&args.id) else {
+        return usage_error(&unknown_rule(&args.id));
+    };
+    write_docs(|out| match args.format {
+        DocFormat::Json => json_docs(out, &rule),
+        DocFormat::Text => output::text::write_rule(out, rule, args.lang),
+    })
+}
+
+fn json_docs(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+fn color_wanted(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    }
+}
+
 fn check(args: CheckArgs) -> ExitCode {
-    if args.files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-        eprintln!("gouji: error: `-` (standard input) can be given only once");
-        return ExitCode::from(2);
+    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return usage_error("`-` (standard input) can be given only once");
+    }
+    if args.summary && args.format == Format::Sarif {
+        return usage_error("--summary has no SARIF form; use --format text, json, jsonl or csv");
+    }
+    if let Some(p) = &args.profile {
+        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
+            let names: Vec<&str> = gouji_core::rules::PROFILES.iter().map(|x| x.name).collect();
+            return usage_error(&format!(
+                "unknown --profile `{p}`; choose one of: {}",
+                names.join(", ")
+            ));
+        }
     }
     let options = Options {
         rules: split_ids(args.rules),
         exclude_rules: split_ids(args.exclude_rules),
         profile: args.profile.clone(),
     };
-    if let Some(p) = &options.profile {
-        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
-            let names: Vec<&str> = gouji_core::rules::PROFILES.iter().map(|x| x.name).collect();
-            eprintln!(
-                "gouji: error: unknown --profile `{p}` (one of: {})",
-                names.join(", ")
-            );
-            return ExitCode::from(2);
-        }
-    }
     for (flag, ids) in [
         ("--rules", &options.rules),
         ("--exclude-rules", &options.exclude_rules),
     ] {
         if let Err(message) = validate_rule_ids(flag, ids) {
-            eprintln!("gouji: error: {message}");
-            return ExitCode::from(2);
+            return usage_error(&message);
         }
     }
+    let min_severity = if args.quiet {
+        Severity::Error
+    } else {
+        args.min_severity.into()
+    };
+    let pool = match args.jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.get()).build() {
+            Ok(pool) => Some(pool),
+            Err(e) => return usage_error(&format!("cannot start {n} threads: {e}")),
+        },
+        None => None,
+    };
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut reports: Vec<(String, Report)> = Vec::new();
-    let mut input_errors: Vec<JsonError> = Vec::new();
+    let items = sources::expand(&args.paths);
+    let job = Job {
+        options,
+        encoding: args.encoding,
+        min_severity,
+    };
+    let lang = args.lang;
+    let summary = args.summary;
+    let (render, mut sink): (Box<dyn Render>, Box<dyn Sink>) = match args.format {
+        Format::Text if summary => (
+            Box::new(output::summary::SummaryRender {
+                lang,
+                quiet: args.quiet,
+            }),
+            Box::<output::summary::SummarySink>::default(),
+        ),
+        Format::Text => (
+            Box::new(output::text::TextRender::new(
+                color_wanted(args.color),
+                lang,
+                args.quiet,
+            )),
+            Box::new(output::text::TextSink::new(items.len())),
+        ),
+        Format::Json => (
+            Box::new(output::json::JsonRender { summary }),
+            Box::<output::json::JsonSink>::default(),
+        ),
+        Format::Jsonl => (
+            Box::new(output::json::JsonLinesRender { summary }),
+            Box::new(output::json::JsonLinesSink),
+        ),
+        Format::Csv => (
+            Box::new(output::csv::CsvRender { lang, summary }),
+            Box::new(output::csv::CsvSink::new(lang, summary)),
+        ),
+        Format::Sarif => (
+            Box::new(output::NoRender),
+            Box::new(output::sarif::SarifSink::new(lang)),
+        ),
+    };
+
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut totals = Totals::default();
-
-    for path in &args.files {
-        let name = display_name(path);
-        let text = match input::read(path) {
-            Ok(text) => text,
-            Err(e) => {
+    let quiet = args.quiet;
+    let written = run::run_ordered(
+        &items,
+        &job,
+        render.as_ref(),
+        pool.as_ref(),
+        |result, rendered| {
+            totals.add(&result);
+            if let Some(message) = stderr_message(&result, lang, quiet) {
                 // Keep stdout and stderr in order for people reading a terminal.
-                let _ = out.flush();
-                eprintln!("gouji: error: {name}: {e}");
-                input_errors.push(JsonError {
-                    path: name,
-                    message: e.to_string(),
-                });
-                continue;
+                out.flush()?;
+                eprintln!("{message}");
             }
-        };
-        // A bug in the core on one input should not lose the others' results.
-        let checked = panic::catch_unwind(AssertUnwindSafe(|| gouji_core::check(&text, &options)));
-        let mut report = match checked {
-            Ok(report) => report,
-            Err(_) => {
-                let _ = out.flush();
-                let message = "internal error while checking (a bug in gouji; please report it \
-                               with this file)";
-                eprintln!("gouji: error: {name}: {message}");
-                input_errors.push(JsonError {
-                    path: name,
-                    message: message.into(),
-                });
-                continue;
-            }
-        };
-        if is_blank(&text) {
-            let _ = out.flush();
-            eprintln!("gouji: warning: {name}: file is empty, nothing to check");
-            if report.notice.is_none() {
-                report.notice = Some("文件为空，没有可核对的内容 (the file is empty)".into());
-            }
-        }
-        totals.add(&report);
-        match args.format {
-            Format::Text => {
-                let written = write_text(&mut out, totals.files == 1, &name, &text, &report);
-                if let Err(e) = written {
-                    return output_failed(e, totals.exit_code(!input_errors.is_empty()));
-                }
-            }
-            Format::Json => reports.push((name, report)),
-        }
-    }
-
-    let failed_inputs = !input_errors.is_empty();
-    let written = match args.format {
-        Format::Text => write_total(&mut out, &totals, args.files.len(), input_errors.len()),
-        Format::Json => write_json(&mut out, &reports, input_errors),
-    }
+            sink.file(&mut out, result, rendered)
+        },
+    )
+    .and_then(|()| sink.finish(&mut out, &totals))
     .and_then(|()| out.flush());
-    let code = totals.exit_code(failed_inputs);
+    let code = totals.exit_code();
     match written {
-        Ok(()) => code,
+        Ok(()) => ExitCode::from(code),
         Err(e) => output_failed(e, code),
     }
 }
 
-/// Nothing but whitespace and perhaps a byte-order mark.
-fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
-}
-
-/// One file's text output, flushed so it appears as soon as the file is checked.
-fn write_text(
-    out: &mut impl Write,
-    first: bool,
-    name: &str,
-    text: &str,
-    report: &Report,
-) -> io::Result<()> {
-    if !first {
-        writeln!(out)?;
+/// What standard error says about one input: why it could not be checked, or that some of
+/// its characters could not be decoded.
+fn stderr_message(result: &run::FileResult, lang: Lang, quiet: bool) -> Option<String> {
+    let name = &result.name;
+    match &result.outcome {
+        Err(e) => Some(format!("gouji: error: {name}: {}", e.message(lang))),
+        Ok(c) if c.replaced > 0 && !quiet => Some(match lang {
+            Lang::Zh => format!(
+                "gouji: warning: {name}: {} 处字符无法按 {} 解码，已替换为 �",
+                c.replaced, c.encoding
+            ),
+            Lang::En => format!(
+                "gouji: warning: {name}: {} characters could not be decoded as {} and were \
+                 replaced by �",
+                c.replaced, c.encoding
+            ),
+        }),
+        Ok(_) => None,
     }
-    text::write_report(out, name, text, report)?;
-    out.flush()
-}
-
-/// Counts across all inputs that could be read.
-#[derive(Default)]
-struct Totals {
-    files: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    has_error_findings: bool,
-}
-
-impl Totals {
-    fn add(&mut self, report: &Report) {
-        self.files += 1;
-        self.errors += report.stats.errors;
-        self.warnings += report.stats.warnings;
-        self.infos += report.stats.infos;
-        self.has_error_findings |= report.has_errors()
-            || report
-                .findings
-                .iter()
-                .any(|f| f.severity == Severity::Error);
-    }
-
-    fn exit_code(&self, failed_inputs: bool) -> ExitCode {
-        if failed_inputs {
-            ExitCode::from(2)
-        } else if self.has_error_findings {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        }
-    }
-}
-
-/// A closing line when more than one input was given (text format only).
-fn write_total(
-    out: &mut impl Write,
-    totals: &Totals,
-    inputs: usize,
-    unreadable: usize,
-) -> io::Result<()> {
-    if inputs < 2 {
-        return Ok(());
-    }
-    writeln!(out)?;
-    write!(
-        out,
-        "total: {} checked; {} errors, {} warnings, {} infos",
-        totals.files, totals.errors, totals.warnings, totals.infos
-    )?;
-    if unreadable > 0 {
-        write!(out, "; {unreadable} of {inputs} inputs could not be read")?;
-    }
-    writeln!(out)
-}
-
-fn write_json(
-    out: &mut impl Write,
-    reports: &[(String, Report)],
-    errors: Vec<JsonError>,
-) -> io::Result<()> {
-    let doc = JsonOutput {
-        files: reports
-            .iter()
-            .map(|(path, report)| JsonFile {
-                path: path.clone(),
-                report,
-            })
-            .collect(),
-        errors,
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-    writeln!(out)
 }
 
 /// Output could not be written: a closed pipe (`gouji … | head`) ends quietly, anything
 /// else is reported.
-fn output_failed(e: io::Error, code: ExitCode) -> ExitCode {
+fn output_failed(e: io::Error, code: u8) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
-        return code;
+        return ExitCode::from(code);
     }
     eprintln!("gouji: error: cannot write output: {e}");
     ExitCode::from(2)

@@ -1,75 +1,94 @@
-//! `cargo bench -p gouji-core`: `check` on each sample and on synthetic reports of 1 MB and
-//! 10 MB built by repeating the samples (realistic sentences and tables), to show linear cost.
-//! Divan prints time per call; throughput is bytes per second.
+//! `cargo bench -p gouji-core`: `check` on each sample, on synthetic reports of 0.1, 1 and
+//! 10 MB (1×, 10×, 100×: cost must be linear), and on adversarial shapes. Divan prints time
+//! per call and, through the byte counter, throughput in bytes per second.
+//!
+//! `cargo run --profile release-native -p gouji-core --example scaling` prints the same shapes at three sizes
+//! as time per MB, stage by stage. The texts are built in `shapes/mod.rs`.
 
 use divan::counter::BytesCount;
 use divan::Bencher;
 use gouji_core::{check, Options};
 
-const SAMPLES: &[(&str, &str)] = &[
-    (
-        "dongning",
-        include_str!("../../tests/fixtures/samples/dongning-2020-final-accounts.txt"),
-    ),
-    (
-        "jiangsu",
-        include_str!("../../tests/fixtures/samples/jiangsu-high-court-2018-budget.txt"),
-    ),
-    (
-        "lechang",
-        include_str!("../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"),
-    ),
-    (
-        "qujiang",
-        include_str!("../../tests/fixtures/samples/qujiang-2021-performance-self-evaluation.txt"),
-    ),
-    (
-        "renhe",
-        include_str!("../../tests/fixtures/samples/renhe-2020-final-accounts.txt"),
-    ),
-    (
-        "xinglongtai",
-        include_str!("../../tests/fixtures/samples/xinglongtai-2022-final-accounts.txt"),
-    ),
-];
+#[path = "shapes/mod.rs"]
+mod shapes;
 
 fn main() {
     divan::main();
 }
 
-#[divan::bench(args = ["dongning", "jiangsu", "lechang", "qujiang", "renhe", "xinglongtai"])]
-fn sample(bencher: Bencher, name: &str) {
-    let text = SAMPLES.iter().find(|(n, _)| *n == name).unwrap().1;
+fn bench_text(bencher: Bencher, text: &str) {
     bencher
         .counter(BytesCount::of_str(text))
         .bench(|| check(divan::black_box(text), &Options::default()));
 }
 
-/// All samples repeated until the text reaches `bytes`.
-fn synthetic(bytes: usize) -> String {
-    let mut s = String::with_capacity(bytes + 50_000);
-    while s.len() < bytes {
-        for (_, t) in SAMPLES {
-            s.push_str(t);
-            s.push('\n');
-        }
-    }
-    s
+#[divan::bench(args = ["dongning", "jiangsu", "lechang", "qujiang", "renhe", "xinglongtai"])]
+fn sample(bencher: Bencher, name: &str) {
+    bench_text(bencher, shapes::sample(name));
 }
 
+/// Generated sections (sums, shares, growth, completion, counts, tables with 合计 rows,
+/// headings of every level) interleaved with the samples, at 1×, 10× and 100×.
 #[divan::bench(args = [100_000, 1_000_000, 10_000_000], sample_count = 5, sample_size = 1)]
 fn synthetic_report(bencher: Bencher, bytes: usize) {
-    let text = synthetic(bytes);
-    bencher
-        .counter(BytesCount::of_str(&text))
-        .bench(|| check(divan::black_box(&text), &Options::default()));
+    bench_text(bencher, &shapes::synthetic(bytes));
 }
 
-/// Adversarial shape: one 1 MB line of figures with no punctuation.
-#[divan::bench(sample_count = 5, sample_size = 1)]
-fn one_long_line_of_numbers(bencher: Bencher) {
-    let text = "收入合计12.34万元其中".repeat(1_000_000 / 30);
-    bencher
-        .counter(BytesCount::of_str(&text))
-        .bench(|| check(divan::black_box(&text), &Options::default()));
+/// Adversarial shapes.
+mod adversarial {
+    use super::*;
+
+    /// The 10 MB synthetic report with every line break removed: one 10 MB line.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn one_10mb_line(bencher: Bencher) {
+        bench_text(bencher, &shapes::one_line(10_000_000));
+    }
+
+    /// One 1 MB line of figures with no punctuation (`收入合计12.34万元其中` repeated).
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn figures_without_punctuation_1mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::figures_without_punctuation(1_000_000));
+    }
+
+    /// 100,000 numbers in a row after `合计…其中：`: `1、2、3…`.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn numbers_100k_enumerated(bencher: Bencher) {
+        bench_text(bencher, &shapes::numbers_enumerated(100_000));
+    }
+
+    /// 100,000 numbers in a row after `合计…其中：`: `1.00，2.00，…`.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn numbers_100k_decimal(bencher: Bencher) {
+        bench_text(bencher, &shapes::numbers_decimal(100_000));
+    }
+
+    /// 20,000 heading lines cycling through every numbering style, each `…合计…，包括：`.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn nested_headings_20k(bencher: Bencher) {
+        bench_text(bencher, &shapes::nested_headings(20_000));
+    }
+
+    /// 10 MB of numbered lists of 999 items, each under a wrong `…合计…，包括：` total.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn numbered_lists_10mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::long_numbered_lists(10_000_000));
+    }
+
+    /// One 3 MB line of the same wrong sum sentence.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn one_line_same_sentence_3mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::one_line_same_sentence(3_000_000));
+    }
+
+    /// A classification-code table of 100,000 rows with 小计 and 合计 rows.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn code_table_100k_rows(bencher: Bencher) {
+        bench_text(bencher, &shapes::code_table(100_000));
+    }
+
+    /// One table of 100,000 tab-separated rows with a 合计 row every 20 rows.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn table_100k_rows(bencher: Bencher) {
+        bench_text(bencher, &shapes::huge_table(100_000));
+    }
 }

@@ -27,6 +27,20 @@ fn main() {
             println!("{key:?} {}", values.join(", "));
         }
     }
+    if std::env::var_os("DUMP_OUTLINE").is_some() {
+        for s in gouji_core::segment::outline(&doc.paragraphs) {
+            let p = &doc.paragraphs[s.paragraph];
+            let line = doc.line_of(doc.span(p.range.clone()).start);
+            let first: String = doc.text()[p.range.clone()].chars().take(20).collect();
+            println!(
+                "{:>4} {}{:?} {} {first}",
+                line,
+                "  ".repeat(s.depth),
+                s.style,
+                s.number
+            );
+        }
+    }
     let r = gouji_core::check(&text, &Default::default());
     for e in &r.ledger {
         println!(

@@ -101,7 +101,9 @@ impl Interval {
     }
 
     pub fn mid(self) -> Decimal {
-        (self.lo + self.hi) / Decimal::TWO
+        // Halves first: `lo + hi` overflows (and panicked) for figures above Decimal::MAX / 2.
+        // Exact for any figure written with fewer than 28 significant digits.
+        self.lo / Decimal::TWO + self.hi / Decimal::TWO
     }
 
     /// Everything above `hi` / below `lo`: which side of `o` this lies on, if apart.

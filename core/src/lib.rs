@@ -13,7 +13,6 @@ pub mod normalize;
 pub mod quantity;
 pub mod report;
 pub mod rules;
-pub mod sections;
 pub mod segment;
 pub mod table;
 
@@ -25,6 +24,12 @@ pub use rules::RuleInfo;
 /// Inputs above this size are refused with a clear message rather than checked slowly.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
+/// At most this many findings are listed (the first, in text order); the stats still count
+/// all of them and the notice says how many were left out. A text with more findings than
+/// this is not a report with mistakes but not a report at all, and listing them all would
+/// only freeze the page that marks each one in the text.
+pub const MAX_FINDINGS: usize = 10_000;
+
 /// What to check.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -32,8 +37,8 @@ pub struct Options {
     pub rules: Vec<String>,
     /// Rule ids to skip.
     pub exclude_rules: Vec<String>,
-    /// The `required` rule's checklist: `national` (the default, also for `None` or an
-    /// unknown name) or `meetings-training` (also 会议费 and 培训费).
+    /// The required-content checklist (`national`, `thirteen-tables`, `meetings-training`);
+    /// `None` is `national`. See `rules::PROFILES`.
     pub profile: Option<String>,
 }
 
@@ -105,6 +110,12 @@ pub fn check(text: &str, options: &Options) -> Report {
     };
     let notice = if doc.figures.is_empty() {
         Some("文中没有找到数字，无可核查。".into())
+    } else if findings.len() > MAX_FINDINGS {
+        let n = findings.len();
+        findings.truncate(MAX_FINDINGS);
+        Some(format!(
+            "发现的问题过多（共 {n} 条），只列出前 {MAX_FINDINGS} 条；统计包含全部。"
+        ))
     } else {
         None
     };

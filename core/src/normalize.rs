@@ -68,6 +68,16 @@ fn canonical(c: char) -> Option<char> {
     })
 }
 
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Exactly three digits, then no digit: what follows a thousands separator.
+fn thousands_group_follows(rest: &str) -> bool {
+    let mut cs = rest.chars();
+    cs.by_ref().take(3).filter(|&c| is_digit(c)).count() == 3 && !cs.next().is_some_and(is_digit)
+}
+
 /// Normalises `original`. Spaces are dropped except a single one between two ASCII digits
 /// (so that `1 2` does not become `12`); `\r\n` and lone `\r` become `\n`.
 pub fn normalize(original: &str) -> Normalized {
@@ -77,8 +87,31 @@ pub fn normalize(original: &str) -> Normalized {
     let mut chars = original.char_indices().peekable();
     // A space run seen after a digit, kept pending until we know whether a digit follows.
     let mut pending_space: Option<(usize, usize)> = None;
+    // The integer digits just written: how many since the number began or since the last
+    // thousands separator dropped, whether one was dropped, whether they follow a `.`.
+    let mut group = 0usize;
+    let mut grouped = false;
+    let mut after_point = false;
     while let Some((i, c)) = chars.next() {
         let end = i + c.len_utf8();
+        // Thousands separators are dropped (`31,538,486.48` → `31538486.48`), so that a figure
+        // reads the same with or without them: a `,` inside a figure would otherwise end the
+        // clause before it (`完成预算20,000.00元的98.27%` lost its claim; found by the property
+        // tests). Same rule as the scanner: a head of 1–3 digits, then groups of exactly three.
+        if c == ','
+            && pending_space.is_none()
+            && !after_point
+            && (if grouped {
+                group == 3
+            } else {
+                (1..=3).contains(&group)
+            })
+            && thousands_group_follows(&original[end..])
+        {
+            grouped = true;
+            group = 0;
+            continue;
+        }
         if is_space(c) {
             if text.as_bytes().last().is_some_and(u8::is_ascii_digit) && pending_space.is_none() {
                 pending_space = Some((i, end));
@@ -109,6 +142,14 @@ pub fn normalize(original: &str) -> Normalized {
                 starts.push(ps as u32);
                 ends.push(pe as u32);
             }
+        }
+        if c.is_ascii_digit() {
+            if group == 0 && !grouped {
+                after_point = text.ends_with('.');
+            }
+            group += 1;
+        } else {
+            (group, grouped, after_point) = (0, false, false);
         }
         let before = text.len();
         text.push(c);
@@ -161,6 +202,18 @@ mod tests {
     fn hard_wrap_inside_a_figure() {
         assert_eq!(normalize("增加 4322.77\n万元，").text, "增加4322.77万元，");
         assert_eq!(normalize("合计1\n二、").text, "合计1\n二、");
+    }
+
+    #[test]
+    fn thousands_separators_are_dropped() {
+        let orig =
+            "支出31,538,486.48元，1,234万元，１,２３４元，0.123,456，1234,567，12,34，1,2345";
+        let n = normalize(orig);
+        assert_eq!(
+            n.text,
+            "支出31538486.48元，1234万元，1234元，0.123,456，1234,567，12,34，1,2345"
+        );
+        assert_eq!(back(&n, orig, "31538486.48元"), "31,538,486.48元");
     }
 
     #[test]

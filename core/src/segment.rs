@@ -198,7 +198,29 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             continue;
         }
         let lead = line.len() - trimmed.len();
-        let is_table_cell = line.starts_with('\t');
+        // A cell on its own tab-prefixed line, or a row of tab-separated cells: table, not
+        // prose (the table stage reads it by rows and columns).
+        // (`第四部分\t名词解释` is a heading with a tab after its number, not a row.)
+        let heading_with_tab = heading_marker(trimmed).is_some_and(|(_, _, len)| {
+            let rest = trimmed[len..].trim();
+            let cells: Vec<&str> = rest.split('\t').filter(|c| !c.trim().is_empty()).collect();
+            let is_number = |c: &str| {
+                let c = c.trim();
+                !c.is_empty()
+                    && c.chars()
+                        .all(|ch| ch.is_ascii_digit() || ",.%".contains(ch))
+            };
+            cells.len() <= 2
+                && !cells.iter().any(|c| is_number(c))
+                && cells
+                    .iter()
+                    .skip(1)
+                    .all(|c| heading_marker(c.trim()).is_none())
+        });
+        // `目\t录`: a title spaced out with a tab, not a table row.
+        let spaced_title = trimmed.split('\t').all(|c| c.trim().chars().count() <= 1);
+        let is_table_cell = line.starts_with('\t')
+            || (trimmed.trim_end().contains('\t') && !heading_with_tab && !spaced_title);
         let heading = if is_table_cell {
             None
         } else {
@@ -230,6 +252,45 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
             heading,
             is_table_cell,
         });
+    }
+    out
+}
+
+/// One numbered heading in the outline: its paragraph, its depth and its parent.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub paragraph: usize,
+    pub style: HeadingStyle,
+    pub number: u32,
+    /// 0 for the outermost level in use.
+    pub depth: usize,
+    /// Index into the outline of the enclosing section.
+    pub parent: Option<usize>,
+}
+
+/// The section tree of the headings, in text order. Levels nest by first use: a style not
+/// seen among the open sections opens a level below the current one; a style already open
+/// closes everything below it. (Reports disagree on whether `1.` sits above or below `（一）`,
+/// so the order is learnt from the text, not fixed.) Linear: the stack holds at most one
+/// entry per style.
+pub fn outline(paragraphs: &[Paragraph]) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    // (style, index into out) of the open sections, outermost first.
+    let mut open: Vec<(HeadingStyle, usize)> = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let Some(h) = &p.heading else { continue };
+        if let Some(level) = open.iter().position(|(s, _)| *s == h.style) {
+            open.truncate(level);
+        }
+        let parent = open.last().map(|&(_, i)| i);
+        out.push(Section {
+            paragraph: pi,
+            style: h.style,
+            number: h.number,
+            depth: open.len(),
+            parent,
+        });
+        open.push((h.style, out.len() - 1));
     }
     out
 }

@@ -543,3 +543,114 @@ fn code_columns_and_repeated_row_names_are_not_figures_or_facts() {
     let r = run(t);
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
+
+#[test]
+fn classification_code_tables_add_up_level_by_level() {
+    let t = "六、基本支出预算表\n单位：万元\n科目编码\t科目名称\t金额\n合计\t18,570.82\n301\t工资福利支出\t13,747.87\n\
+30101\t基本工资\t2,679.68\n30102\t津贴补贴\t11,068.19\n302\t商品和服务支出\t3,407.38\n30201\t办公费\t350.00\n30202\t印刷费\t3,057.38\n\
+303\t对个人和家庭的补助\t1,415.57\n30301\t离休费\t461.60\n30302\t退休费\t953.97\n\n以下为说明，本段文字较长，用来结束上面的表格。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let ok = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "table" && e.outcome == Outcome::Verified)
+        .count();
+    assert_eq!(ok, 4, "three parents and the 合计 row");
+    let r = run(&t.replace("30202\t印刷费\t3,057.38", "30202\t印刷费\t3,075.38"));
+    let f: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table")
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(f, ["3,407.38"]);
+}
+
+/// A whole final-accounts report (headings of every required part) built from realistic
+/// sentences; `skip` leaves parts out.
+fn whole_report(skip: &[&str]) -> String {
+    let parts = [
+        ("部门概况", "一、部门概况\n（一）主要职能\n本局负责全区工业和信息化工作。\n（二）机构设置\n本局内设办公室、产业股2个股室。"),
+        ("表", "第二部分 部门决算表\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n四、财政拨款收入支出决算总表\n五、一般公共预算财政拨款支出决算表\n六、一般公共预算财政拨款基本支出决算表\n七、一般公共预算财政拨款“三公”经费支出决算表\n八、政府性基金预算财政拨款收入支出决算表\n九、国有资本经营预算财政拨款支出决算表"),
+        ("收支", "第三部分 部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收、支总计各500.00万元。\n二、收入决算情况说明\n本年收入合计500.00万元。\n三、支出决算情况说明\n本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元。\n四、财政拨款收入支出决算总体情况说明\n财政拨款收入支出均为480.00万元。\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出480.00万元。\n六、一般公共预算财政拨款基本支出决算情况说明\n基本支出300.00万元。"),
+        ("三公", "七、“三公”经费财政拨款支出决算情况说明\n“三公”经费支出3.00万元，其中公务接待费3.00万元，国内公务接待10批次、80人次；因公出国（境）团组0个；公务用车购置0辆，保有量2辆。"),
+        ("基金", "八、政府性基金预算支出决算情况说明\n本部门没有使用政府性基金预算安排的支出。\n九、国有资本经营预算支出决算情况说明\n本部门没有使用国有资本经营预算安排的支出。"),
+        ("其他", "十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n机关运行经费支出20.00万元。\n（二）政府采购支出情况\n政府采购支出总额10.00万元，其中：货物4.00万元，工程0万元，服务6.00万元；授予中小企业合同金额10.00万元。\n（三）国有资产占用情况\n车辆2辆。\n（四）预算绩效管理情况\n开展绩效自评。"),
+        ("名词解释", "第四部分 名词解释\n一、财政拨款收入：指本级财政当年拨付的资金。"),
+    ];
+    let mut t = String::from("某区工业和信息化局2023年度部门决算\n第一部分 部门概况\n");
+    for (name, body) in parts {
+        if !skip.contains(&name) {
+            t.push_str(body);
+            t.push('\n');
+        }
+    }
+    // Body text so that it reads as a whole report, not an excerpt.
+    t.push_str(
+        &"本局认真贯彻落实预算法，严格执行预算，加强资金管理，提高资金使用效益。\n".repeat(100),
+    );
+    t
+}
+
+fn required(r: &Report) -> Vec<(Severity, String)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == "required")
+        .map(|f| (f.severity, f.message.clone()))
+        .collect()
+}
+
+#[test]
+fn required_content_of_a_whole_report() {
+    let full = whole_report(&[]);
+    assert!(
+        required(&run(&full)).is_empty(),
+        "{:#?}",
+        required(&run(&full))
+    );
+    let r = run(&whole_report(&["名词解释"]));
+    assert_eq!(required(&r).len(), 1);
+    assert!(required(&r)[0].1.contains("名词解释"));
+    // “三公” without its counts: a warning at its heading.
+    let bare = full.replace(
+        "国内公务接待10批次、80人次；因公出国（境）团组0个；公务用车购置0辆，保有量2辆。",
+        "",
+    );
+    let found = required(&run(&bare));
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found
+        .iter()
+        .all(|(s, m)| *s == Severity::Warning && m.starts_with("“三公”经费部分未给出")));
+    // Another checklist asks for more.
+    let opts = Options {
+        profile: Some("meetings-training".into()),
+        ..Options::default()
+    };
+    let r = check(&full, &opts);
+    assert!(
+        required(&r)[0].1.contains("会议费支出情况"),
+        "{:?}",
+        required(&r)
+    );
+}
+
+#[test]
+fn excerpts_and_other_kinds_owe_no_parts() {
+    // A paragraph pasted alone, and a performance self-evaluation.
+    let r = run("2023年度本年支出合计500.00万元，其中：基本支出300.00万元，项目支出200.00万元。");
+    assert!(required(&r).is_empty());
+    let eval = whole_report(&["表", "名词解释"]).replace("部门决算", "部门整体支出绩效自评报告");
+    assert!(required(&run(&eval)).is_empty());
+}
+
+#[test]
+fn a_comma_list_ends_at_a_semicolon() {
+    let t = "政府采购支出总额10.00万元，其中：货物4.00万元，工程0万元，服务6.00万元；授予中小企业合同金额10.00万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "sum" && e.outcome == Outcome::Verified));
+}

@@ -1,21 +1,165 @@
 //! Property tests: no input panics, spans always quote the text, reformatting changes no
 //! outcome, and changing one figure of a verified claim produces a finding.
+//! Case counts are kept small so that the whole file runs in a few seconds.
 
-use gouji_core::{check, Options};
+use gouji_core::claims::{self, share::Whole};
+use gouji_core::document::Document;
+use gouji_core::{check, Options, Outcome, Report, Span};
 use proptest::prelude::*;
 
-fn spans_ok(text: &str) {
+/// Every span lies on char boundaries of `text` and its quote is the text at the span.
+fn span_ok(text: &str, s: Span, quote: &str) {
+    assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
+    assert!(
+        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+        "{s:?}"
+    );
+    assert_eq!(&text[s.start..s.end], quote);
+}
+
+fn spans_ok(text: &str) -> Report {
     let r = check(text, &Options::default());
     for f in &r.findings {
-        assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
-        assert_eq!(&text[f.span.start..f.span.end], f.quote);
+        span_ok(text, f.span, &f.quote);
         for rel in &f.related {
-            assert_eq!(&text[rel.span.start..rel.span.end], rel.quote);
+            span_ok(text, rel.span, &rel.quote);
         }
     }
     for e in &r.ledger {
-        assert_eq!(&text[e.span.start..e.span.end], e.quote);
+        span_ok(text, e.span, &e.quote);
     }
+    r
+}
+
+const SAMPLES: [&str; 6] = [
+    include_str!("../../tests/fixtures/samples/dongning-2020-final-accounts.txt"),
+    include_str!("../../tests/fixtures/samples/jiangsu-high-court-2018-budget.txt"),
+    include_str!("../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"),
+    include_str!("../../tests/fixtures/samples/qujiang-2021-performance-self-evaluation.txt"),
+    include_str!("../../tests/fixtures/samples/renhe-2020-final-accounts.txt"),
+    include_str!("../../tests/fixtures/samples/xinglongtai-2022-final-accounts.txt"),
+];
+
+/// A written figure reduced to what it means: ASCII digits, no separators, no spaces.
+fn canon(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap(),
+            '．' => '.',
+            '％' => '%',
+            c => c,
+        })
+        .collect()
+}
+
+/// What a report concludes, independent of where in the text and how figures are written:
+/// the multiset of (rule, severity, stated, expected) of the findings, and of (rule,
+/// outcome) of the ledger.
+fn outcomes(r: &Report) -> (Vec<String>, Vec<String>) {
+    let mut f: Vec<String> = r
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {:?} {} {}",
+                f.rule,
+                f.severity,
+                canon(f.stated.as_deref().unwrap_or("")),
+                canon(f.expected.as_deref().unwrap_or(""))
+            )
+        })
+        .collect();
+    let mut l: Vec<String> = r
+        .ledger
+        .iter()
+        .map(|e| format!("{} {:?}", e.rule, e.outcome))
+        .collect();
+    f.sort();
+    l.sort();
+    (f, l)
+}
+
+const UNITS: [&str; 5] = ["万元", "亿元", "元", "%", "％"];
+
+/// Rewrites the money and percentage figures of `text` the ways reports write them: each
+/// figure, chosen by the bits of `seed`, gets full-width digits, thousands separators, or a
+/// space before its unit (`37.4 %`).
+fn reformat(text: &str, seed: u64) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut i = 0;
+    let mut n = 0u32;
+    while i < b.len() {
+        let starts_number = b[i].is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_digit() || matches!(b[i - 1], b'.' | b',')));
+        if !starts_number {
+            let c = text[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        let int_end = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut end = int_end;
+        if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1 + b[end + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        }
+        let unit = UNITS.iter().find(|u| text[end..].starts_with(**u));
+        // Leave alone what is not a plain money/percent figure (`1,234`, `5G`, `2020年`).
+        let plain = unit.is_some()
+            && !matches!(b.get(end), Some(b',' | b'.'))
+            && (i == 0 || !b[i - 1].is_ascii_alphabetic());
+        if !plain {
+            out.push_str(&text[i..end]);
+            i = end;
+            continue;
+        }
+        let bits = seed.rotate_left(3 * n) & 7;
+        n += 1;
+        let int = &text[i..int_end];
+        let mut fig = String::new();
+        if bits & 2 != 0 && int.len() >= 4 && !int.starts_with('0') {
+            // 31538486 → 31,538,486
+            for (k, c) in int.chars().enumerate() {
+                if k > 0 && (int.len() - k).is_multiple_of(3) {
+                    fig.push(',');
+                }
+                fig.push(c);
+            }
+        } else {
+            fig.push_str(int);
+        }
+        fig.push_str(&text[int_end..end]);
+        if bits & 1 != 0 {
+            fig = fig
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap(),
+                    '.' => '．',
+                    c => c,
+                })
+                .collect();
+        }
+        out.push_str(&fig);
+        if bits & 4 != 0 {
+            out.push(' ');
+        }
+        i = end;
+    }
+    out
+}
+
+/// `text` with the figure at `span` made larger than any total near it: nines put in front of
+/// its digits (`204.37万元` → `99999999999204.37万元`), far outside any rounding interval.
+fn inflate(text: &str, span: Span) -> String {
+    let at = span.start
+        + text[span.start..span.end]
+            .find(|c: char| c.is_ascii_digit())
+            .expect("a figure has digits");
+    format!("{}99999999999{}", &text[..at], &text[at..])
 }
 
 /// Pieces that make report-like text, so random strings reach deep into the rules.
@@ -47,6 +191,11 @@ proptest! {
     #[test]
     fn any_text_yields_a_report_with_valid_spans(s in "\\PC{0,200}") {
         spans_ok(&s);
+    }
+
+    #[test]
+    fn any_bytes_yield_a_report_with_valid_spans(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        spans_ok(&String::from_utf8_lossy(&bytes));
     }
 
     #[test]
@@ -85,4 +234,65 @@ proptest! {
 
 fn fmt_plain(cents: u32) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+proptest! {
+    // Each case checks a whole sample (20–40 KB) twice: few cases keep the file fast.
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn reformatting_a_sample_changes_no_outcome(which in 0usize..SAMPLES.len(), seed in any::<u64>()) {
+        let text = SAMPLES[which];
+        let noisy = reformat(text, seed);
+        prop_assume!(noisy != text);
+        let (a, b) = (check(text, &Options::default()), spans_ok(&noisy));
+        prop_assert_eq!(outcomes(&a), outcomes(&b));
+        prop_assert_eq!(a.stats, b.stats);
+    }
+
+    #[test]
+    fn inflating_a_part_of_a_verified_sum_makes_a_finding(which in 0usize..SAMPLES.len(), pick in any::<prop::sample::Index>(), part in any::<prop::sample::Index>()) {
+        let text = SAMPLES[which];
+        let r = check(text, &Options::default());
+        let doc = Document::read(text);
+        let claims = claims::extract(&doc);
+        let verified: Vec<_> = claims.sums.iter().filter(|c| {
+            let at = doc.figure_span(&doc.figures[c.total]);
+            r.ledger.iter().any(|e| (e.rule == "sum" || e.rule == "count") && e.span == at && e.outcome == Outcome::Verified)
+        }).collect();
+        prop_assume!(!verified.is_empty());
+        let c = pick.get(&verified);
+        let p = *part.get(&c.parts);
+        let total_at = doc.figure_span(&doc.figures[c.total]);
+        let changed = inflate(text, doc.figure_span(&doc.figures[p]));
+        let r2 = spans_ok(&changed);
+        prop_assert!(
+            r2.findings.iter().any(|f| f.span == total_at && (f.rule == "sum" || f.rule == "count")),
+            "no finding at the total {:?} after inflating {:?}", total_at, doc.figures[p].q.display()
+        );
+    }
+
+    #[test]
+    fn inflating_the_part_of_a_verified_share_makes_a_finding(which in 0usize..SAMPLES.len(), pick in any::<prop::sample::Index>()) {
+        let text = SAMPLES[which];
+        let r = check(text, &Options::default());
+        let doc = Document::read(text);
+        let claims = claims::extract(&doc);
+        let verified: Vec<_> = claims.shares.iter().filter(|c| {
+            let at = doc.figure_span(&doc.figures[c.rate]);
+            matches!(c.whole, Whole::Enclosing(_) | Whole::Named(_)) && c.part.is_some()
+                && r.ledger.iter().any(|e| e.rule == "share" && e.span == at && e.outcome == Outcome::Verified)
+        }).collect();
+        prop_assume!(!verified.is_empty());
+        let c = pick.get(&verified);
+        let rate_at = doc.figure_span(&doc.figures[c.rate]);
+        let changed = inflate(text, doc.figure_span(&doc.figures[c.part.unwrap()]));
+        let r2 = spans_ok(&changed);
+        // The rate moved after the inflated part: find the finding by its quote's place.
+        let shift = "99999999999".len();
+        prop_assert!(
+            r2.findings.iter().any(|f| f.rule == "share" && f.span.start == rate_at.start + shift),
+            "no share finding at {:?} after inflating its part", rate_at
+        );
+    }
 }

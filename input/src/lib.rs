@@ -150,6 +150,7 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+#[cfg(feature = "text")]
 /// Reads one file: a `.docx` (by name or by its zip signature) or a text file in `encoding`.
 pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -172,6 +173,7 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, Inp
 }
 
 /// Decodes the bytes of a text file.
+#[cfg(feature = "text")]
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(InputError::TooLarge {
@@ -227,8 +229,8 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
         });
     }
     // A few bad bytes (a truncated file, one stray character) are tolerated and reported;
-    // more than 1 in 100 characters means the encoding is wrong.
-    if replaced > 0 && replaced * 100 > text.chars().count() {
+    // more than 1 in 20 characters means the encoding is wrong.
+    if replaced > 0 && replaced * 20 > text.chars().count() {
         return Err(InputError::Undecodable {
             encoding: name,
             replaced,
@@ -247,6 +249,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
 
 /// BOM first; then UTF-8 if valid; then UTF-16 without BOM if every other byte is NUL;
 /// else GB18030 (its decoder accepts GBK and GB2312 too).
+#[cfg(feature = "text")]
 fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Encoding::Utf8;
@@ -277,21 +280,27 @@ fn detect(bytes: &[u8]) -> Encoding {
         return Encoding::Utf16Be;
     }
     // Invalid UTF-8: a text written by a Chinese office machine is GB18030/GBK far more
-    // often than anything else. A UTF-8 file cut mid-character is still valid up to the
-    // cut: treat it as UTF-8 if the only error is at the very end.
-    match std::str::from_utf8(bytes) {
-        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() => Encoding::Utf8,
-        _ => Encoding::Gb18030,
+    // often than anything else, and GBK read as UTF-8 is invalid almost everywhere. A UTF-8
+    // file with a stray bad byte or two (or cut mid-character) is still overwhelmingly
+    // valid: keep it UTF-8 when fewer than 1 in 20 characters fail (GBK Chinese read as
+    // UTF-8 fails on nearly every Chinese character).
+    let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
+    let bad = count_replacements(&text);
+    if bad * 20 < text.chars().count() {
+        Encoding::Utf8
+    } else {
+        Encoding::Gb18030
     }
 }
 
-fn count_replacements(text: &str) -> usize {
+/// How many characters could not be decoded (U+FFFD).
+pub fn count_replacements(text: &str) -> usize {
     text.chars().filter(|&c| c == '\u{fffd}').count()
 }
 
 /// Text files have no NULs and almost no C0 control characters besides tab, newline, CR
 /// and form feed.
-fn looks_binary(text: &str) -> bool {
+pub fn looks_binary(text: &str) -> bool {
     let mut controls = 0usize;
     let mut total = 0usize;
     for c in text.chars().take(1 << 20) {
@@ -306,7 +315,8 @@ fn looks_binary(text: &str) -> bool {
     controls * 100 > total
 }
 
-fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
+/// What a binary file looks like (PDF, old Office, image, zip), from its first bytes.
+pub fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"%PDF") {
         Some("PDF 文件")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -323,7 +333,7 @@ fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "text"))]
 mod tests {
     use super::*;
 
@@ -351,6 +361,16 @@ mod tests {
             (d.text.as_str(), d.encoding, d.replaced),
             (REPORT, "GB18030", 0)
         );
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = REPORT.repeat(5).into_bytes();
+        bytes.insert(40, 0xFF);
+        let d = decode(&bytes, Encoding::Auto).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!((1..=3).contains(&d.replaced), "{}", d.replaced);
+        assert!(d.text.contains("本年支出合计"));
     }
 
     #[test]

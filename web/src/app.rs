@@ -1,11 +1,16 @@
-//! The root component: owns the text, the check result and the selection.
+//! The root component: owns the text, the check result, the selection and the filters.
 
-use gouji_core::{Options, Report};
+use std::time::Duration;
+
+use gouji_core::{Options, Report, Severity};
 use leptos::prelude::*;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::components::{FindingsList, PasteArea, StatsLine, TextView};
+use crate::components::{
+    Exports, FilterBar, FindingsList, LedgerList, PasteArea, StatsLine, TextView,
+};
 use crate::highlight::{highlight, Highlight};
+use crate::i18n::Lang;
 use crate::storage;
 
 /// The result of checking the current text.
@@ -29,8 +34,43 @@ pub fn check_text(text: &str) -> Option<Checked> {
     }
     let report = gouji_core::check(text, &Options::default());
     let spans: Vec<_> = report.findings.iter().map(|f| f.span).collect();
-    let highlight = highlight(text, &spans);
+    let related: Vec<_> = report
+        .findings
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| f.related.iter().map(move |r| (r.span, i)))
+        .collect();
+    let highlight = highlight(text, &spans, &related);
     Some(Checked { report, highlight })
+}
+
+/// The stable id of a finding within its text, for dismissals: `rule@start-end`.
+pub fn finding_id(f: &gouji_core::Finding) -> String {
+    format!("{}@{}-{}", f.rule, f.span.start, f.span.end)
+}
+
+/// Findings the user marked as false alarms, for the current text.
+#[derive(Debug, Clone, Copy)]
+pub struct Dismissed {
+    pub ids: RwSignal<Vec<String>>,
+    key: Memo<String>,
+}
+
+impl Dismissed {
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.with(|ids| ids.iter().any(|x| x == id))
+    }
+    pub fn toggle(&self, id: String) {
+        self.ids
+            .update(|ids| match ids.iter().position(|x| *x == id) {
+                Some(p) => {
+                    ids.remove(p);
+                }
+                None => ids.push(id),
+            });
+        self.ids
+            .with_untracked(|ids| storage::save_dismissed(&self.key.get_untracked(), ids));
+    }
 }
 
 /// Where a selection was made, which decides what scrolls: the other side.
@@ -50,22 +90,98 @@ pub struct Selection {
     pub from: Origin,
 }
 
+/// Which findings the list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// Shown severities: error, warning, info.
+    pub severities: [bool; 3],
+    /// Only this rule, when set.
+    pub rule: Option<String>,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            severities: [true; 3],
+            rule: None,
+        }
+    }
+}
+
+pub fn severity_slot(s: Severity) -> usize {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+/// Findings in the order the list shows them: by severity, then rule, then place; filtered.
+pub fn visible_order(report: &Report, filter: &Filter) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..report.findings.len())
+        .filter(|&i| {
+            let f = &report.findings[i];
+            filter.severities[severity_slot(f.severity)]
+                && filter.rule.as_deref().is_none_or(|r| r == f.rule)
+        })
+        .collect();
+    order.sort_by_key(|&i| {
+        let f = &report.findings[i];
+        (severity_slot(f.severity), f.rule, f.span.start)
+    });
+    order
+}
+
+/// How long typing must pause before the text is checked again: keystrokes go straight
+/// into the textarea and storage, only the (costlier) check waits.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
 #[component]
 pub fn App() -> impl IntoView {
-    let text = RwSignal::new(storage::load_text());
+    // What the user typed (saved at once) and what was last checked (after a pause).
+    let input = RwSignal::new(storage::load_text());
+    let text = RwSignal::new(input.get_untracked());
     // After a crash the saved text is not checked until the user asks (or edits it).
     let paused = RwSignal::new(storage::take_crashed() && !text.get_untracked().is_empty());
     let selected = RwSignal::new(None::<Selection>);
+    let filter = RwSignal::new(Filter::default());
     let checked = Memo::new(move |_| {
         if paused.get() {
             return None;
         }
         text.with(|t| check_text(t))
     });
-
-    // Keep the text across reloads.
+    let key = Memo::new(move |_| text.with(|t| storage::text_key(t)));
+    let dismissed = Dismissed {
+        ids: RwSignal::new(Vec::new()),
+        key,
+    };
     Effect::new(move |_| {
-        text.with(|t| storage::save_text(t));
+        let k = key.get();
+        dismissed.ids.set(storage::load_dismissed(&k));
+    });
+    provide_context(dismissed);
+    let visible = Memo::new(move |_| {
+        checked.with(|c| {
+            c.as_ref()
+                .map(|c| filter.with(|f| visible_order(&c.report, f)))
+                .unwrap_or_default()
+        })
+    });
+
+    // Keep every keystroke across reloads; check once typing pauses.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let t = input.get();
+        storage::save_text(&t);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        if first.is_none() {
+            return; // the loaded text is checked at once
+        }
+        let h = set_timeout_with_handle(move || text.set(t), DEBOUNCE).ok();
+        pending.set_value(h);
     });
 
     // Bring the other side of a selection into view.
@@ -90,23 +206,106 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Keyboard: j/n next finding, k/p previous, e or / to the text box, t to the marked text.
+    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
+        if typing {
+            return;
+        }
+        let step = |delta: isize| {
+            let order = visible.get_untracked();
+            if order.is_empty() {
+                return;
+            }
+            let at = selected
+                .get_untracked()
+                .and_then(|s| order.iter().position(|&i| i == s.finding));
+            let next = match at {
+                None if delta > 0 => 0,
+                None => order.len() - 1,
+                Some(p) => (p as isize + delta).clamp(0, order.len() as isize - 1) as usize,
+            };
+            selected.set(Some(Selection {
+                finding: order[next],
+                from: Origin::List,
+            }));
+            let sel = format!(
+                "[data-testid=\"finding\"][data-finding-index=\"{}\"]",
+                order[next]
+            );
+            if let Ok(Some(el)) = document().query_selector(&sel) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        };
+        let focus = |selector: &str| {
+            if let Ok(Some(el)) = document().query_selector(selector) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        };
+        match ev.key().as_str() {
+            "j" | "n" => step(1),
+            "k" | "p" => step(-1),
+            "e" | "/" => {
+                ev.prevent_default();
+                focus("[data-testid=\"input\"]");
+            }
+            "t" => focus("[data-testid=\"text-view\"]"),
+            _ => (),
+        }
+    });
+
+    let lang = crate::i18n::provide_lang();
+    let tr = crate::i18n::tr;
     view! {
         <header class="top">
-            <h1>"勾稽 · 决算报告数字核查"</h1>
+            <div class="title-row">
+                <h1>{tr("勾稽 · 决算报告数字核查", "Gouji · checking the figures of budget reports")}</h1>
+                <button
+                    type="button"
+                    class="lang"
+                    data-testid="lang"
+                    lang=move || if lang.get() == Lang::En { "zh-CN" } else { "en" }
+                    on:click=move |_| lang.update(|l| *l = if *l == Lang::En { Lang::Zh } else { Lang::En })
+                >
+                    {tr("English", "中文")}
+                </button>
+            </div>
             <p class="tagline">
-                "粘贴部门预算、决算或绩效自评报告的正文，自动核对其中的合计、增减和比例。"
-                "全部计算在本机浏览器中完成，文本不会上传。"
+                {tr(
+                    "粘贴部门预算、决算或绩效自评报告的正文，自动核对其中的合计、增减、比例、表格与前后数据。全部计算在本机浏览器中完成，文本不会上传。",
+                    "Paste the text of a budget, final-accounts or performance report: its totals, changes, shares, tables and restated figures are checked. Everything runs in this browser; the text is never uploaded.",
+                )}
+            </p>
+            <p class="keys">
+                {tr(
+                    "键盘：j / k 下一条 / 上一条问题，e 编辑正文，t 查看标注原文",
+                    "Keys: j / k next / previous finding, e edit the text, t the marked text",
+                )}
             </p>
         </header>
         <main class="layout">
             <section class="pane pane-text" aria-label="报告原文">
-                <PasteArea text selected paused />
+                <PasteArea text=input selected paused />
                 <TextView checked selected />
             </section>
             <section class="pane pane-findings" aria-label="核查结果">
                 <StatsLine checked paused />
-                <FindingsList checked selected />
+                <Exports checked input />
+                <FilterBar checked filter />
+                <FindingsList checked selected visible />
+                <LedgerList checked />
             </section>
         </main>
     }
 }
+
+use wasm_bindgen::JsCast;

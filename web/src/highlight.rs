@@ -16,6 +16,12 @@ pub enum Segment {
         finding: usize,
         text: String,
     },
+    /// A figure other findings refer to (a part of a sum, the other place of a restated
+    /// figure): shown when one of `findings` is selected.
+    Related {
+        findings: Vec<usize>,
+        text: String,
+    },
 }
 
 /// The text cut into segments, and for every finding the mark that shows it.
@@ -42,8 +48,9 @@ fn usable(text: &str, span: Span) -> bool {
         && text.is_char_boundary(span.end)
 }
 
-/// Cuts `text` by the findings' spans (`spans[i]` is finding `i`'s span).
-pub fn highlight(text: &str, spans: &[Span]) -> Highlight {
+/// Cuts `text` by the findings' spans (`spans[i]` is finding `i`'s span) and the figures
+/// they refer to (`related`: span and the finding citing it).
+pub fn highlight(text: &str, spans: &[Span], related: &[(Span, usize)]) -> Highlight {
     let mut order: Vec<usize> = (0..spans.len())
         .filter(|&i| usable(text, spans[i]))
         .collect();
@@ -63,23 +70,79 @@ pub fn highlight(text: &str, spans: &[Span]) -> Highlight {
         }
     }
 
-    let mut segments = Vec::with_capacity(marks.len() * 2 + 1);
+    // Related figures outside every mark, merged when several findings cite one figure.
+    let mut refs: Vec<(Span, usize)> = related
+        .iter()
+        .copied()
+        .filter(|&(span, f)| f < spans.len() && usable(text, span))
+        .collect();
+    refs.sort_by_key(|&(span, f)| (span.start, span.end, f));
+    let overlaps_mark = |span: Span| {
+        // Marks are disjoint and in text order: the last one starting before `span.end`.
+        let k = marks.partition_point(|&m| spans[m].start < span.end);
+        k > 0 && spans[marks[k - 1]].end > span.start
+    };
+    let mut related_runs: Vec<(Span, Vec<usize>)> = Vec::new();
+    for (span, f) in refs {
+        if overlaps_mark(span) {
+            continue;
+        }
+        match related_runs.last_mut() {
+            Some((last, owners)) if *last == span => {
+                if !owners.contains(&f) {
+                    owners.push(f);
+                }
+            }
+            Some((last, _)) if span.start < last.end => {}
+            _ => related_runs.push((span, vec![f])),
+        }
+    }
+
+    let mut segments = Vec::with_capacity((marks.len() + related_runs.len()) * 2 + 1);
     let mut cursor = 0;
+    let mut runs = related_runs.into_iter().peekable();
     for &i in &marks {
         let span = spans[i];
-        if span.start > cursor {
-            segments.push(Segment::Plain(text[cursor..span.start].to_owned()));
+        while let Some((r, _)) = runs.peek() {
+            if r.start >= span.start {
+                break;
+            }
+            let (r, findings) = runs.next().expect("peeked");
+            push_run(&mut segments, text, &mut cursor, r, |t| Segment::Related {
+                findings,
+                text: t,
+            });
         }
-        segments.push(Segment::Mark {
+        push_run(&mut segments, text, &mut cursor, span, |t| Segment::Mark {
             finding: i,
-            text: text[span.start..span.end].to_owned(),
+            text: t,
         });
-        cursor = span.end;
+    }
+    for (r, findings) in runs {
+        push_run(&mut segments, text, &mut cursor, r, |t| Segment::Related {
+            findings,
+            text: t,
+        });
     }
     if cursor < text.len() {
         segments.push(Segment::Plain(text[cursor..].to_owned()));
     }
     Highlight { segments, target }
+}
+
+/// Appends the plain text up to `span`, then the run itself.
+fn push_run(
+    segments: &mut Vec<Segment>,
+    text: &str,
+    cursor: &mut usize,
+    span: Span,
+    make: impl FnOnce(String) -> Segment,
+) {
+    if span.start > *cursor {
+        segments.push(Segment::Plain(text[*cursor..span.start].to_owned()));
+    }
+    segments.push(make(text[span.start..span.end].to_owned()));
+    *cursor = span.end;
 }
 
 #[cfg(test)]
@@ -90,16 +153,18 @@ mod tests {
         h.segments
             .iter()
             .map(|s| match s {
-                Segment::Plain(t) | Segment::Mark { text: t, .. } => t.as_str(),
+                Segment::Plain(t)
+                | Segment::Mark { text: t, .. }
+                | Segment::Related { text: t, .. } => t.as_str(),
             })
             .collect()
     }
 
     #[test]
     fn no_findings_is_one_plain_run() {
-        let h = highlight("总支出100元", &[]);
+        let h = highlight("总支出100元", &[], &[]);
         assert_eq!(h.segments, vec![Segment::Plain("总支出100元".into())]);
-        assert!(highlight("", &[]).segments.is_empty());
+        assert!(highlight("", &[], &[]).segments.is_empty());
     }
 
     #[test]
@@ -107,7 +172,7 @@ mod tests {
         let text = "合计为31538486.48元。";
         let start = text.find('3').unwrap();
         let end = start + "31538486.48".len();
-        let h = highlight(text, &[Span::new(start, end)]);
+        let h = highlight(text, &[Span::new(start, end)], &[]);
         assert_eq!(
             h.segments,
             vec![
@@ -134,7 +199,7 @@ mod tests {
             Span::new(8, 9),
             Span::new(0, 10),
         ];
-        let h = highlight(text, &spans);
+        let h = highlight(text, &spans, &[]);
         assert_eq!(joined(&h), text);
         // The widest span starting first wins; everything inside points at it.
         assert_eq!(h.target, vec![Some(4), Some(4), Some(4), Some(4), Some(4)]);
@@ -143,9 +208,36 @@ mod tests {
 
     #[test]
     fn adjacent_spans_both_marked() {
-        let h = highlight("abcdef", &[Span::new(0, 3), Span::new(3, 6)]);
+        let h = highlight("abcdef", &[Span::new(0, 3), Span::new(3, 6)], &[]);
         assert_eq!(h.target, vec![Some(0), Some(1)]);
         assert_eq!(joined(&h), "abcdef");
+    }
+
+    #[test]
+    fn related_figures_outside_marks_get_runs_of_their_own() {
+        let text = "合计100元：甲60元，乙50元。";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        // Finding 0 marks the total; it and finding 1 cite 60元; 100元 itself is no run.
+        let related = [
+            (at("60元"), 0),
+            (at("50元"), 0),
+            (at("60元"), 1),
+            (at("100元"), 1),
+        ];
+        let h = highlight(text, &[at("100元"), at("50元")], &related);
+        assert_eq!(joined(&h), text);
+        let runs: Vec<(&str, &Vec<usize>)> = h
+            .segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Related { findings, text } => Some((text.as_str(), findings)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(runs, [("60元", &vec![0, 1])]);
     }
 
     #[test]
@@ -158,7 +250,7 @@ mod tests {
             Span::new(5, 2),  // reversed
             Span::new(3, 6),  // fine
         ];
-        let h = highlight(text, &spans);
+        let h = highlight(text, &spans, &[]);
         assert_eq!(h.target, vec![None, None, None, None, Some(4)]);
         assert_eq!(joined(&h), text);
     }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod highlight;
+pub mod i18n;
 pub mod storage;
 
 pub use app::App;

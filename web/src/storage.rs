@@ -44,3 +44,45 @@ pub fn take_crashed() -> bool {
     }
     crashed
 }
+
+/// A short fingerprint of a text (FNV-1a, 64 bits): dismissals belong to one text.
+pub fn text_key(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The findings dismissed as false alarms for the text with this key (`rule@start-end`).
+pub fn load_dismissed(key: &str) -> Vec<String> {
+    local_storage()
+        .and_then(|s| s.get_item(&format!("gouji.dismissed.{key}")).ok().flatten())
+        .map(|v| v.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// Saves the dismissed findings of a text (removes the entry when there are none).
+pub fn save_dismissed(key: &str, ids: &[String]) {
+    if let Some(s) = local_storage() {
+        let k = format!("gouji.dismissed.{key}");
+        let _ = if ids.is_empty() {
+            s.remove_item(&k)
+        } else {
+            s.set_item(&k, &ids.join("\n"))
+        };
+    }
+}
+
+/// A saved setting.
+pub fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves a setting.
+pub fn set(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}

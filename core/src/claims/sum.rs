@@ -341,6 +341,8 @@ fn inline_parts(
     let mut cursor = from;
     let mut nested = false;
     let mut uses_semicolons = false;
+    // Separators between consecutive parts so far.
+    let (mut comma_gaps, mut semicolon_gaps) = (0, 0);
     for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
         let f = &doc.figures[i];
         let between = &text[cursor..f.q.start];
@@ -383,6 +385,20 @@ fn inline_parts(
             continue;
         }
         if is_amount(f) && f.q.unit.addable_with(unit) {
+            // A list of `，`-separated parts ends at a `；` (`货物4万元，工程0万元，服务6万元；
+            // 授予中小企业合同金额10万元` — the last is no part).
+            if let Some(&prev) = parts.last() {
+                let prev: usize = prev;
+                let gap = &text[doc.figures[prev].q.end..f.q.start];
+                if gap.contains('；') {
+                    if comma_gaps > 0 && semicolon_gaps == 0 {
+                        break;
+                    }
+                    semicolon_gaps += 1;
+                } else if gap.contains('，') {
+                    comma_gaps += 1;
+                }
+            }
             parts.push(i);
         }
     }

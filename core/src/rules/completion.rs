@@ -46,19 +46,7 @@ impl Rule for Completion {
                 continue;
             };
             let Some(computed) = ai.div(ti) else {
-                let mut d = Draft::new(
-                    INFO.id,
-                    Severity::Info,
-                    at,
-                    format!("预算（目标）数为{}，完成率无从计算", doc.written(t)),
-                    format!(
-                        "The budget is {}: a completion rate is meaningless",
-                        doc.written(t)
-                    ),
-                );
-                d.stated = Some(doc.written(r));
-                d.related
-                    .push((t.q.start..t.q.end, "预算（目标）数".into()));
+                let mut d = super::undefined_rate(INFO.id, doc, r, t, "预算（目标）数", "完成率");
                 d.related.push((a.q.start..a.q.end, "实际数".into()));
                 sink.report(d);
                 continue;

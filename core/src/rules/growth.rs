@@ -60,9 +60,19 @@ impl Rule for Growth {
             let up = g.direction == Direction::Up;
             let sign = if up { "−" } else { "+" };
             let prev_face = if up {
-                super::sum::face(c) - super::sum::face(d)
+                super::sum::face(c).checked_sub(super::sum::face(d))
             } else {
-                super::sum::face(c) + super::sum::face(d)
+                super::sum::face(c).checked_add(super::sum::face(d))
+            };
+            // Checked: current + decrease can exceed Decimal::MAX (found by fuzzing).
+            let Some(prev_face) = prev_face else {
+                sink.unchecked(
+                    INFO.id,
+                    at,
+                    "数值过大，无法计算",
+                    "value too large to compute",
+                );
+                continue;
             };
             let unit = c.q.unit;
             let dp = c.q.decimals.max(d.q.decimals);
@@ -127,20 +137,23 @@ impl Rule for Growth {
                     _ => None,
                 }
             } else {
-                Interval {
-                    lo: dv.lo,
-                    hi: dv.hi,
-                }
-                .div(Interval {
-                    lo: cv.hi + dv.lo,
-                    hi: cv.lo + dv.hi,
-                })
-                .and_then(|_| {
-                    dv.lo
-                        .checked_div(cv.hi + dv.lo)
-                        .zip(dv.hi.checked_div(cv.lo + dv.hi))
-                        .map(|(lo, hi)| Interval { lo, hi })
-                })
+                // Checked adds: an overflow leaves the rate uncomputed (found by fuzzing).
+                cv.hi
+                    .checked_add(dv.lo)
+                    .zip(cv.lo.checked_add(dv.hi))
+                    .and_then(|(a, b)| {
+                        Interval {
+                            lo: dv.lo,
+                            hi: dv.hi,
+                        }
+                        .div(Interval { lo: a, hi: b })
+                        .and_then(|_| {
+                            dv.lo
+                                .checked_div(a)
+                                .zip(dv.hi.checked_div(b))
+                                .map(|(lo, hi)| Interval { lo, hi })
+                        })
+                    })
             };
             let Some(computed) = bounds else {
                 let mut f = Draft::new(

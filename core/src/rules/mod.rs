@@ -18,7 +18,7 @@ mod wording;
 mod year;
 mod year_attribution;
 
-pub use required::{profile, Profile, PROFILES};
+pub use required::PROFILES;
 pub use sum::face;
 
 use crate::claims::Claims;
@@ -125,19 +125,19 @@ impl Draft {
 /// Collects findings and the ledger, converting spans to the original text.
 pub struct Sink<'d> {
     doc: &'d Document<'d>,
+    /// The required-content checklist chosen (`Options::profile`).
+    pub profile: Option<String>,
     pub findings: Vec<Finding>,
     pub ledger: Vec<LedgerEntry>,
-    /// The `required` rule's checklist (`Options::profile`); `None` is `national`.
-    pub profile: Option<String>,
 }
 
 impl<'d> Sink<'d> {
     pub fn new(doc: &'d Document<'d>) -> Self {
         Sink {
             doc,
+            profile: None,
             findings: Vec::new(),
             ledger: Vec::new(),
-            profile: None,
         }
     }
 
@@ -226,6 +226,29 @@ impl<'d> Sink<'d> {
     }
 }
 
+/// A stated rate whose denominator is zero: undefined, so a note, never a division.
+/// `what` names the denominator (`总数`, `预算数`); `rate_name` the rate (`占比`, `执行率`).
+pub fn undefined_rate(
+    rule: &'static str,
+    doc: &Document,
+    rate: &Figure,
+    zero: &Figure,
+    what: &str,
+    rate_name: &str,
+) -> Draft {
+    let z = doc.written(zero);
+    let mut d = Draft::new(
+        rule,
+        Severity::Info,
+        rate.q.start..rate.q.end,
+        format!("{what}为{z}，{rate_name}无从计算"),
+        format!("The denominator {z} is zero: the rate is undefined"),
+    );
+    d.stated = Some(doc.written(rate));
+    d.related.push((zero.q.start..zero.q.end, what.to_string()));
+    d
+}
+
 /// How a stated percentage compares with the interval the figures give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RateVerdict {
@@ -281,9 +304,25 @@ impl RateVerdict {
 
 /// A fraction as a percentage with `dp` decimals: 0.59674 → `59.67%`.
 pub fn pct(x: Decimal, dp: u32) -> String {
-    let v = (x * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    format!("{v:.prec$}%", prec = dp as usize)
+    // A ratio of absurd figures can exceed Decimal::MAX / 100: show the largest value.
+    let v = x
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(if x.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        });
+    format!("{}%", fixed(v, dp))
+}
+
+/// `v` rounded half away from zero, written with `dp` decimals. Not `format!("{v:.dp$}")`:
+/// rust_decimal formats that into a 32-byte buffer and panics when the integer part is long
+/// (found by fuzzing, see core/tests/regressions.rs). `to_string` always fits.
+fn fixed(v: Decimal, dp: u32) -> String {
+    let mut v = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    // Pads to `dp` decimals where the 96-bit mantissa has room (always, for real amounts).
+    v.rescale(dp);
+    v.to_string()
 }
 
 /// An interval of fractions as percentages: `59.64%–59.70%`, or one figure when narrow.
@@ -307,8 +346,7 @@ pub fn money(yuan: Decimal, unit: Unit, dp: u32) -> String {
         Unit::Money(m) => m.scale(),
         _ => Decimal::ONE,
     };
-    let v = (yuan / scale).round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    format!("{v:.prec$}{}", unit.suffix(), prec = dp as usize)
+    format!("{}{}", fixed(yuan / scale, dp), unit.suffix())
 }
 
 /// Plain value of a figure without unit: `1070.21`.

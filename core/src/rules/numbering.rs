@@ -1,38 +1,63 @@
-//! `numbering`: section numbers out of order, repeated or missing at each level of the section
-//! tree, counted afresh under each parent (renhe: `五、` before `四、`, no `九、`, no `第三部分`).
+//! `numbering`: the numbers of headings at each level of the outline run 一、二、三… without
+//! gaps or reversals under the same parent (renhe: 五 before 四, no 二 and 三).
+
+use std::collections::HashMap;
 
 use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::report::Severity;
-use crate::sections::{looks_whole, numeral, sections, Section};
-use crate::segment::HeadingStyle;
-use std::collections::BTreeMap;
+use crate::segment::{outline, HeadingStyle};
 
 pub struct Numbering;
 
 static INFO: RuleInfo = RuleInfo {
     id: "numbering",
     name_zh: "标题编号",
-    name_en: "Section numbering",
+    name_en: "Heading numbering",
     severity: Severity::Warning,
-    summary_zh: "同一上级标题下的“第一部分”“一、”“（一）”编号应从一起依次连续，不颠倒、不重复、不缺号。",
-    summary_en: "Headings numbered 第一部分 / 一、 / （一） run 1, 2, 3… under each parent: no gap, repeat or inversion.",
-    explanation_zh: "按标题编号建立章节树（第一部分 ⊃ 一、 ⊃ （一）），在每个上级标题之下分别检查各级编号。\
-编号回到“一”视为新的一组（目录之后的正文、附件重新编号），不算错；“1、”“（1）”“①”常是段内列举或表格行，不检查；\
-含制表符的行是表格，不当作标题。只检查看来是全文的文本（至少两个“第X部分”或六个顶层“一、”标题），粘贴的片段不报；起始的缺号只在上级标题之下或前面已有标题时才算。\n\
-例：仁和区决算“第二部分”之下依次为“五、”“四、”“六、”“七、”“八、”“十、”：“四、”排在“五、”之后，缺“一、”至“三、”和“九、”；\
-全文有“第一部分”“第二部分”“第四部分”，缺“第三部分”。",
-    explanation_en: "Under each parent heading, each level's numbers must run 1, 2, 3… A return to 1 starts a new run \
-(body after a table of contents, appendices). Example: renhe's 第二部分 numbers its sections 五, 四, 六, 七, 八, 十: \
-四 comes after 五, and 一–三 and 九 are missing; 第三部分 is missing.",
+    summary_zh: "同一层级的标题编号应连续、不重复、不倒序（一、二、三……；（一）（二）……；1. 2. ……）。",
+    summary_en: "Heading numbers at each level run on without gaps, repeats or reversals.",
+    explanation_zh: "按标题样式（第一部分、一、（一）、1.、（1）、①）建立章节树，同一上级下的同级编号应依次递增。\
+跳号（缺少中间的编号）、重号、倒序各报一条；编号回到1视为新的一组（如目录之后的正文、附件），不报。\n\
+例：“五、一般公共预算财政拨款支出决算情况说明”之后出现“四、财政拨款收入支出决算总体情况说明”，且全文没有“二、”“三、”。",
+    explanation_en: "Headings are arranged into a tree by their numbering style; under one parent, numbers at a level \
+must increase by one. Gaps, repeats and reversals are reported; a restart at 1 begins a new run (body after a table of \
+contents, an appendix). Example: 五 followed by 四, with no 二 or 三.",
 };
 
-/// `一、` / `（一）` for number `n` in the style of `s` (parts are named by the caller).
-fn label(s: &Section, n: u32) -> String {
-    match s.style {
-        HeadingStyle::ParenChinese => format!("（{}）", numeral(n)),
-        _ => format!("{}、", numeral(n)),
+/// Words of a section or table title, never of a table row's name.
+const TITLE_WORDS: &[&str] = &["表", "情况", "说明", "概况", "职能", "分析", "名词解释"];
+
+fn numeral(style: HeadingStyle, n: u32) -> String {
+    const CN: [&str; 11] = [
+        "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    let cn = |n: u32| -> String {
+        match n {
+            0..=10 => CN[n as usize].to_string(),
+            11..=19 => format!("十{}", CN[(n - 10) as usize]),
+            20..=99 => format!(
+                "{}十{}",
+                CN[(n / 10) as usize],
+                if n.is_multiple_of(10) {
+                    ""
+                } else {
+                    CN[(n % 10) as usize]
+                }
+            ),
+            _ => n.to_string(),
+        }
+    };
+    match style {
+        HeadingStyle::Part => format!("第{}部分", cn(n)),
+        HeadingStyle::Chinese => format!("{}、", cn(n)),
+        HeadingStyle::ParenChinese => format!("（{}）", cn(n)),
+        HeadingStyle::Arabic => format!("{n}."),
+        HeadingStyle::ParenArabic => format!("（{n}）"),
+        HeadingStyle::Circled => {
+            char::from_u32(0x2460 + n.saturating_sub(1)).map_or(n.to_string(), String::from)
+        }
     }
 }
 
@@ -41,142 +66,155 @@ impl Rule for Numbering {
         &INFO
     }
     fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
-        let text = doc.text();
-        let secs = sections(doc);
-        // A pasted passage is a selection: its gaps are the reader's, not the writer's.
-        if !looks_whole(&secs) {
-            return;
-        }
-        // Children of each parent, by style, in order.
-        let mut groups: BTreeMap<(Option<usize>, HeadingStyle), Vec<usize>> = BTreeMap::new();
-        for (i, s) in secs.iter().enumerate() {
-            groups.entry((s.parent, s.style)).or_default().push(i);
-        }
-        let part_word = |s: &Section| -> &'static str {
-            let m = &text[s.marker.clone()];
-            ["部分", "章", "节"]
-                .into_iter()
-                .find(|u| m.ends_with(u))
-                .unwrap_or("部分")
-        };
-        let name = |s: &Section, n: u32| -> String {
-            if s.style == HeadingStyle::Part {
-                format!("第{}{}", numeral(n), part_word(s))
-            } else {
-                label(s, n)
-            }
-        };
-        // Runs of siblings: a return to 1 opens an inner run (a list or table rows among the
-        // headings, a table of contents' repeat); a number that continues a suspended run
-        // closes the inner ones and goes back to it.
-        let mut runs: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
-        let mut inverted: Vec<(usize, u32, bool)> = Vec::new(); // (section, max before, repeat)
-        for ((parent, _), members) in &groups {
-            let mut open: Vec<(Vec<usize>, u32)> = Vec::new();
-            for &i in members {
-                let n = secs[i].number;
-                if open.is_empty() || n == 1 {
-                    open.push((vec![i], n));
-                    continue;
-                }
-                if let Some(k) = open.iter().rposition(|(_, max)| n == max + 1) {
-                    while open.len() > k + 1 {
-                        runs.push((*parent, open.pop().unwrap().0));
-                    }
-                }
-                let (run, max) = open.last_mut().unwrap();
-                if n <= *max {
-                    let repeat = run.iter().any(|&j| secs[j].number == n);
-                    inverted.push((i, *max, repeat));
-                }
-                run.push(i);
-                *max = (*max).max(n);
-            }
-            runs.extend(open.into_iter().map(|(r, _)| (*parent, r)));
-        }
-        let bad: std::collections::HashSet<usize> = inverted.iter().map(|x| x.0).collect();
-        for &(i, max, repeat) in &inverted {
-            let s = &secs[i];
-            let n = s.number;
-            let (zh, en) = if repeat {
-                (
-                    format!("标题编号“{}”重复", name(s, n)),
-                    format!("Heading number {n} repeated"),
-                )
-            } else {
-                (
-                    format!(
-                        "标题编号“{}”排在“{}”之后，顺序颠倒",
-                        name(s, n),
-                        name(s, max)
-                    ),
-                    format!("Heading number {n} comes after {max}"),
-                )
-            };
-            let mut d = Draft::new(INFO.id, Severity::Warning, s.marker.clone(), zh, en);
-            d.stated = Some(text[s.marker.clone()].to_string());
-            d.expected = Some(name(s, max + 1));
-            d.cause = Some("标题编号未随内容调整".into());
-            sink.report(d);
-        }
-        for (parent, run) in runs {
-            // Under a misplaced heading the gaps are the same slip again.
-            if parent.is_some_and(|p| bad.contains(&p)) {
+        let sections = outline(&doc.paragraphs);
+        // Numbered row names of a table (`一、财政拨款\t33,172.15`, or such names on lines of
+        // their own between table rows) are not headings of the report: in a run of paragraphs
+        // that are all headings or table lines, those from the first table line on are rows.
+        let mut in_table = vec![false; doc.paragraphs.len()];
+        let mut run_start = 0;
+        for pi in 0..=doc.paragraphs.len() {
+            let continues = doc
+                .paragraphs
+                .get(pi)
+                .is_some_and(|p| p.heading.is_some() || p.is_table_cell);
+            if continues {
                 continue;
             }
-            let first = &secs[run[0]];
-            // A fragment that starts at 三、 with nothing before it is not missing 一、二、.
-            let anchored = parent.is_some() || run[0] > 0;
-            let seen: std::collections::BTreeSet<u32> =
-                run.iter().map(|&i| secs[i].number).collect();
-            let max = seen.last().copied().unwrap_or(0);
-            let mut ok = !run.iter().any(|i| bad.contains(i));
-            // Missing numbers, each reported at the first heading after it.
-            let mut missing: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
-            for m in 1..max {
-                if seen.contains(&m) {
-                    continue;
-                }
-                if m < first.number && !anchored {
-                    continue;
-                }
-                if let Some(&at) = run.iter().find(|&&i| secs[i].number > m) {
-                    missing.entry(at).or_default().push(m);
+            // Headings before the run's first table line are the table's title, and so is one
+            // that names a table or a section (`二、…收入预算总表`, `…情况说明`).
+            if let Some(first) = (run_start..pi).find(|&i| doc.paragraphs[i].is_table_cell) {
+                for (i, flag) in in_table.iter_mut().enumerate().take(pi).skip(first) {
+                    let p = &doc.paragraphs[i];
+                    let t = &doc.text()[p.range.clone()];
+                    let part = p
+                        .heading
+                        .as_ref()
+                        .is_some_and(|h| h.style == HeadingStyle::Part);
+                    *flag = !part && !TITLE_WORDS.iter().any(|w| t.contains(w));
                 }
             }
-            for (at, ms) in missing {
-                ok = false;
-                let s = &secs[at];
-                let names: Vec<String> = ms.iter().map(|&m| name(s, m)).collect();
-                let mut d = Draft::new(
-                    INFO.id,
-                    Severity::Warning,
-                    s.marker.clone(),
-                    format!(
-                        "标题编号缺“{}”：此处为“{}”",
-                        names.join("”“"),
-                        name(s, s.number)
-                    ),
-                    format!("Heading numbers {ms:?} are missing before {}", s.number),
-                );
-                d.stated = Some(text[s.marker.clone()].to_string());
-                d.expected = Some(names.join(" "));
-                d.cause = Some("标题编号未随内容调整，或缺少该部分".into());
-                sink.report(d);
-            }
-            if ok && run.len() >= 2 {
-                let last = &secs[*run.last().unwrap()];
-                sink.verified(
-                    INFO.id,
-                    first.marker.start..last.marker.end,
-                    format!(
-                        "“{}”至“{}”编号连续",
-                        name(first, first.number),
-                        name(last, last.number)
-                    ),
-                    format!("Headings {}–{} in order", first.number, last.number),
-                );
-            }
+            run_start = pi + 1;
         }
+        let beside_table = |pi: usize| in_table[pi];
+        // Per (parent, style): the numbers seen so far in the current run and its highest.
+        let mut runs: HashMap<(Option<usize>, HeadingStyle), (Vec<u32>, u32)> = HashMap::new();
+        for s in &sections {
+            let h = doc.paragraphs[s.paragraph]
+                .heading
+                .as_ref()
+                .expect("outline sections are headings");
+            let at = h.marker.clone();
+            if beside_table(s.paragraph) {
+                continue;
+            }
+            let run = runs.entry((s.parent, s.style)).or_default();
+            if s.number == 1 || run.0.is_empty() {
+                // A new run: the first heading of a level, or a restart at 1. Under a parent
+                // heading it must start at 1; at the top, a later start is a partial paste
+                // (`六、…` onwards) and its gaps say nothing about the report.
+                // Deeper levels often number only some items (`2.` after an unnumbered
+                // first one): a late start is reported for the two outer levels only.
+                let partial = (s.parent.is_none() || s.depth > 1) && s.number != 1;
+                *run = (vec![s.number], s.number);
+                if s.number != 1 && !partial {
+                    let missing: Vec<String> = (1..s.number)
+                        .take(10)
+                        .map(|n| numeral(s.style, n))
+                        .collect();
+                    let shown = numeral(s.style, s.number);
+                    let mut d = Draft::new(
+                        INFO.id,
+                        Severity::Warning,
+                        at,
+                        format!("编号跳过：{}之前缺少{}", shown, missing.join("")),
+                        format!("Heading number {} starts its level", s.number),
+                    );
+                    d.stated = Some(shown);
+                    d.expected = Some(numeral(s.style, 1));
+                    sink.report(d);
+                }
+                continue;
+            }
+            if (s.parent.is_none() || s.depth > 1) && run.0[0] != 1 {
+                continue;
+            }
+            let (seen, max) = run;
+            let shown = numeral(s.style, s.number);
+            if s.number == *max + 1 {
+                seen.push(s.number);
+                *max = s.number;
+                continue;
+            }
+            let (message, expected) = if s.number > *max + 1 {
+                let missing: Vec<String> = (*max + 1..s.number)
+                    .filter(|n| !seen.contains(n))
+                    .take(10)
+                    .map(|n| numeral(s.style, n))
+                    .collect();
+                (
+                    format!("编号跳过：{}之前缺少{}", shown, missing.join("")),
+                    numeral(s.style, *max + 1),
+                )
+            } else if seen.contains(&s.number) {
+                (
+                    format!("编号重复：{}已出现过", shown),
+                    numeral(s.style, *max + 1),
+                )
+            } else {
+                (
+                    format!("编号倒序：{}出现在{}之后", shown, numeral(s.style, *max)),
+                    numeral(s.style, *max + 1),
+                )
+            };
+            seen.push(s.number);
+            *max = (*max).max(s.number);
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Warning,
+                at,
+                message,
+                format!("Heading number {} out of sequence", s.number),
+            );
+            d.stated = Some(shown);
+            d.expected = Some(expected);
+            sink.report(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Options};
+
+    fn found(t: &str) -> Vec<String> {
+        check(t, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "numbering")
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn gaps_repeats_and_reversals() {
+        let t = "一、概况\n正文。\n（一）职能\n正文。\n（二）机构\n正文。\n五、支出\n正文。\n（一）总体\n正文。\n四、收入\n正文。\n六、其他\n正文。";
+        assert_eq!(
+            found(t),
+            [
+                "编号跳过：五、之前缺少二、三、四、",
+                "编号倒序：四、出现在五、之后"
+            ]
+        );
+        assert_eq!(
+            found("一、甲\n正文。\n二、乙\n正文。\n二、丙\n正文。"),
+            ["编号重复：二、已出现过"]
+        );
+    }
+
+    #[test]
+    fn restarts_and_nesting_are_fine() {
+        // A table of contents, then the body; sub-levels restart under each parent.
+        let t = "目录\n一、概况\n二、收支\n三、其他\n一、概况\n（一）职能\n正文。\n（二）机构\n正文。\n二、收支\n（一）收入\n正文。\n1.财政拨款\n正文。\n2.其他\n正文。\n（二）支出\n正文。\n三、其他\n正文。\n附件\n一、表一\n二、表二";
+        assert!(found(t).is_empty(), "{:?}", found(t));
     }
 }

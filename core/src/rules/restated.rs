@@ -55,7 +55,7 @@ impl Rule for Restated {
                 if f.from_table && anchor.from_table {
                     continue;
                 }
-                compare(doc, anchor, f, sink);
+                compare(doc, anchor, f, project, sink);
             }
         }
     }
@@ -63,7 +63,10 @@ impl Rule for Restated {
 
 /// The fact as written, with its unit even where a table gives it once in a header.
 fn written(doc: &Document, f: &Fact) -> String {
-    let w: String = doc.text()[f.at.clone()]
+    // From the original text, as `Document::written` does: the normalised text has lost the
+    // thousands separators (`2,617,435.49元`) and full-width digits the user wrote.
+    let w: String = doc
+        .quote(doc.span(f.at.clone()))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -96,7 +99,7 @@ fn line(doc: &Document, f: &Fact) -> usize {
     doc.line_of(doc.span(f.at.clone()).start)
 }
 
-fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
+fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Sink) {
     let (aw, fw) = (written(doc, anchor), written(doc, f));
     let where_anchor = format!("第{}行{}", line(doc, anchor), named(anchor, &aw));
     if f.value.overlaps(anchor.value) {
@@ -160,10 +163,14 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, sink: &mut Sink) {
     } else {
         (anchor.value.mid(), f.value.mid())
     };
-    if lo.is_zero() || hi > lo * Decimal::TEN {
+    // Checked: `lo × 10` overflowed (and panicked) for figures above Decimal::MAX / 10 (found
+    // by fuzzing docx_xml); hi cannot exceed an overflowing product, so no return then.
+    if lo.is_zero() || lo.checked_mul(Decimal::TEN).is_some_and(|lo10| hi > lo10) {
         return;
     }
-    let same_words = f.wording == anchor.wording && f.wording.chars().count() >= 4;
+    // Identical wording names one quantity; a short word (`执行数`) does so only within the
+    // section's project, text against its table.
+    let same_words = f.wording == anchor.wording && (f.wording.chars().count() >= 4 || project);
     let severity = if same_words {
         Severity::Error
     } else {

@@ -5,6 +5,7 @@ use super::{
     compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
 };
 use crate::claims::share::Whole;
+use crate::claims::sum::SumClaim;
 use crate::claims::Claims;
 use crate::document::{Document, Figure};
 use crate::interval::Interval;
@@ -33,6 +34,7 @@ impl Rule for Share {
         &INFO
     }
     fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+        let totals = totals_in_order(claims);
         for c in &claims.shares {
             let r = &doc.figures[c.rate];
             let at = r.q.start..r.q.end;
@@ -69,19 +71,7 @@ impl Rule for Share {
                 format!("{} ÷ {}", doc.written(p), doc.written(w))
             };
             let Some(computed) = pi.div(wi) else {
-                let mut d = Draft::new(
-                    INFO.id,
-                    Severity::Info,
-                    at,
-                    format!("总数{}为0，占比无从计算", doc.written(w)),
-                    format!(
-                        "The whole {} is zero: the share is undefined",
-                        doc.written(w)
-                    ),
-                );
-                d.stated = Some(doc.written(r));
-                d.related.push((w.q.start..w.q.end, "总数".into()));
-                sink.report(d);
+                sink.report(super::undefined_rate(INFO.id, doc, r, w, "总数", "占比"));
                 continue;
             };
             let dp = show_dp(r);
@@ -111,7 +101,7 @@ impl Rule for Share {
                     (
                         Severity::Error,
                         unit_slip(p, w, r)
-                            .or_else(|| other_whole(doc, claims, part, whole, c.rate)),
+                            .or_else(|| other_whole(doc, &totals, part, whole, c.rate)),
                     )
                 }),
             };
@@ -168,18 +158,33 @@ fn unit_slip(p: &Figure, w: &Figure, r: &Figure) -> Option<String> {
     })
 }
 
+/// The sums' totals in text order (`claims.sums` is not: trailing totals come last), for
+/// `other_whole`'s window. Sorted once per check.
+fn totals_in_order(claims: &Claims) -> Vec<&SumClaim> {
+    let mut v: Vec<&SumClaim> = claims.sums.iter().collect();
+    v.sort_by_key(|s| s.total);
+    v
+}
+
 /// When the stated share is wrong, another total of the document that reproduces it is the
 /// likely cause.
 fn other_whole(
     doc: &Document,
-    claims: &Claims,
+    totals: &[&SumClaim],
     part: usize,
     whole: usize,
     rate: usize,
 ) -> Option<String> {
     let r = &doc.figures[rate];
     let p = doc.figures[part].q.interval()?;
-    for s in &claims.sums {
+    // Only the totals within a constant reach of figures around the rate (the reach named
+    // wholes are looked for in), found by two binary searches: looking through every sum of
+    // the document for every wrong share was quadratic (10 MB took twice as long per MB as
+    // 1 MB).
+    let reach = 16 * crate::claims::WINDOW;
+    let lo = totals.partition_point(|s| s.total + reach < rate);
+    let hi = totals.partition_point(|s| s.total <= rate + reach);
+    for s in &totals[lo..hi.max(lo)] {
         if s.total == whole || s.total == part {
             continue;
         }

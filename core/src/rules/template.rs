@@ -1,58 +1,56 @@
-//! `template`: template text left unfilled — both of two opposite words kept (`增加/减少`,
-//! `小于（大于）`), a `0` standing where a name or reason must go (`主要是0等收入`,
-//! `对0等项目分别委托0等第三方机构`), placeholder names (`某部门`, `XX`), blank dates and
-//! empty brackets.
-//!
-//! Works on the normalised text, where spaces are dropped: `年 月 日` reads `年月日`,
-//! `（ ）` reads `（）`.
+//! `template`: template text left unfilled — both alternatives kept (`增加/减少`,
+//! `小于（大于）`), a `0` where a name belongs (`主要是0等收入`, `对0等项目分别委托0等第三方
+//! 机构`), placeholder names (`某部门`, `XX`), blank dates and brackets.
 
 use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::report::Severity;
-use std::ops::Range;
 
 pub struct Template;
 
 static INFO: RuleInfo = RuleInfo {
     id: "template",
-    name_zh: "模板文字未填写",
-    name_en: "Unfilled template text",
-    severity: Severity::Error,
-    summary_zh: "模板中的“增加/减少”“小于（大于）”“主要是0等”“某部门”、空白日期与空括号未按实际情况填写。",
-    summary_en: "Template alternatives (`增加/减少`), `0` placeholders (`主要是0等`), `某部门`, blank dates and empty brackets left in the text.",
-    explanation_zh: "决算公开模板用“增加/减少”“增长（下降）”“大于（小于、等于）”给出可选的说法，用“0”“某部门”“XX”占位，\
-填写时须只留下与实际相符的一个词、填入名称或原因。两个相反的词以“/”或括号并列、名称处写“0等”、原因处写“0”，\
-可以断定是未填的模板，列为错误；“某部门”“XX”、空白日期“年 月 日”和空括号“（ ）”多半是占位，列为警告。\
-只写一个词（“比上年增加”）或“增减变化”“增加或减少的原因”这类正常行文不受影响。\n\
-例：“因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%”：应写“与上年持平”或只留一个词；\
-“其他收入0万元，占收入总计的0%。主要是0等收入。”：“0等”处应是收入的名称，没有此项收入时应删去这句。",
-    explanation_en: "Two opposite words joined by a slash or brackets (增加/减少, 小于（大于）), a `0` where a name or \
-reason belongs (主要是0等收入, 原因是0), placeholder names (某部门, XX), blank dates (年 月 日) and empty brackets are \
-template text nobody filled in. Example: 比2019年增加/减少0万元，增长/下降0% should keep one word (or say 持平).",
+    name_zh: "模板未填",
+    name_en: "Template text left unfilled",
+    severity: Severity::Warning,
+    summary_zh: "模板中的备选项、占位符未按实际情况填写：“增加/减少”“小于（大于）”“主要是0等收入”“某部门”“XX”、空白日期等。",
+    summary_en: "Template alternatives and placeholders left in the text: 增加/减少, 小于（大于）, 主要是0等, 某部门, XX, blank dates.",
+    explanation_zh: "部门决算说明多由模板改写，漏改之处常见：\n\
+1. 相反的两个词并列保留：“增加/减少”“增长/下降”“小于（大于）”“大于/小于/等于”，应只留实际情况；\n\
+2. 名称处填了0：“主要是0等收入”“对0等项目分别委托0等第三方机构”，应写明名称或删去该句；\n\
+3. 占位名称：“某部门”“某单位”“XX”“××”；空白日期“年 月 日”；空括号“（ ）”、下划线空格。\n\
+例：“公务用车购置及运行维护费支出决算比2019年增加/减少0万元”——应写“与2019年持平”或只留一个方向。",
+    explanation_en: "Unfilled template text: both of two opposite words kept (增加/减少, 小于（大于）), a 0 where a name \
+belongs (主要是0等收入), placeholder names (某部门, XX), blank dates and brackets. Example: 比2019年增加/减少0万元.",
 };
 
-/// Pairs of opposite words that a template offers as alternatives.
+/// Opposite words a template offers as alternatives.
 const OPPOSITES: &[(&str, &str)] = &[
     ("增加", "减少"),
     ("增长", "下降"),
     ("增长", "减少"),
-    ("增加", "下降"),
     ("上升", "下降"),
     ("大于", "小于"),
     ("高于", "低于"),
-    ("提高", "降低"),
-    ("增", "减"),
+    ("超过", "低于"),
+    ("增加", "降低"),
 ];
 
-/// Other words a bracketed alternative list may add: `大于（小于、等于）`.
-const ALSO: &[&str] = &["等于", "持平", "一致"];
-
-/// Placeholder names (warning: occasionally real prose).
-const NAMES: &[&str] = &["某部门", "某单位", "XXX", "XX", "××", "xxx", "ＸＸ", "某某"];
-
-/// Words before a `0` that stands where a reason must go (`主要原因是0。`).
-const REASON: &[&str] = &["原因是", "主要是", "主要用于", "主要包括"];
+/// Placeholder names.
+const PLACEHOLDERS: &[&str] = &[
+    "某部门",
+    "某单位",
+    "某某",
+    "某局",
+    "某项目",
+    "XXX",
+    "XX",
+    "xxx",
+    "××",
+    "＊＊",
+    "***",
+];
 
 impl Rule for Template {
     fn info(&self) -> &'static RuleInfo {
@@ -60,161 +58,127 @@ impl Rule for Template {
     }
     fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
         let text = doc.text();
-        let mut taken: Vec<Range<usize>> = Vec::new();
-        let mut emit =
-            |sink: &mut Sink, at: Range<usize>, sev: Severity, zh: String, en: String| {
-                if taken.iter().any(|t| t.start < at.end && at.start < t.end) {
-                    return;
-                }
-                taken.push(at.clone());
-                let stated = text[at.clone()].to_string();
-                let mut d = Draft::new(INFO.id, sev, at, zh, en);
-                d.stated = Some(stated);
-                d.cause = Some("模板文字未按实际情况填写".into());
-                sink.report(d);
-            };
-        for (i, _) in text.char_indices() {
-            let rest = &text[i..];
-            // Opposite words joined by a slash or by brackets.
-            if let Some((len, a, b)) = alternatives(rest) {
-                emit(
-                    sink,
-                    i..i + len,
-                    Severity::Error,
-                    format!(
-                        "“{}”并列了相反的“{a}”与“{b}”，模板未按实际情况选定一个",
-                        &rest[..len]
-                    ),
-                    format!("“{}” keeps both alternatives of the template", &rest[..len]),
-                );
-                continue;
-            }
-            // `0等` where a name must go: a Han character, then 0, then 等.
-            if let Some(tail) = rest.strip_prefix("0等") {
-                let before = text[..i].chars().next_back();
-                if before.is_some_and(is_han) {
-                    let end = i + "0等".len();
-                    // The name's head (收入, 项目, 第三方机构), stopping before the next `0`.
-                    let mut len = 0;
-                    for (n, (j, c)) in tail.char_indices().enumerate() {
-                        let next_zero = tail[j + c.len_utf8()..].starts_with('0');
-                        if n >= 5 || !is_han(c) || next_zero {
-                            break;
-                        }
-                        len = j + c.len_utf8();
+        let mut found: Vec<(usize, usize, String, &'static str)> = Vec::new();
+        for (a, b) in OPPOSITES {
+            for (x, y) in [(a, b), (b, a)] {
+                for sep in ["/", "／", "（", "或/"] {
+                    let pat = if sep == "（" {
+                        format!("{x}（{y}）")
+                    } else {
+                        format!("{x}{sep}{y}")
+                    };
+                    for (i, m) in text.match_indices(&pat) {
+                        found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
                     }
-                    let end = end + len;
-                    let start = i - before.map_or(0, char::len_utf8);
-                    emit(
-                        sink,
-                        start..end,
-                        Severity::Error,
-                        format!(
-                            "“{}”中的“0等”是模板占位，应填写名称（没有此项时删去整句）",
-                            &text[start..end]
-                        ),
-                        format!("“{}”: the 0 stands where a name belongs", &text[start..end]),
-                    );
+                }
+            }
+        }
+        // `0等`: a bare zero where the template wants names (`主要是0等收入`).
+        for (i, _) in text.match_indices("0等") {
+            let before = text[..i].chars().next_back();
+            let bare = !before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+            if bare {
+                found.push((i, i + "0等".len(), "0等".into(), "名称处填了0"));
+            }
+        }
+        for p in PLACEHOLDERS {
+            for (i, m) in text.match_indices(p) {
+                // `XX` inside a longer Latin word (`XXL`) is not a placeholder.
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if p.is_ascii()
+                    && (latin(text[..i].chars().next_back())
+                        || latin(text[i + m.len()..].chars().next()))
+                {
                     continue;
                 }
+                found.push((i, i + m.len(), m.to_string(), "占位名称未替换"));
             }
-            // A `0` where a reason must go: `主要原因是0。`
-            for w in REASON {
-                if let Some(after) = rest.strip_prefix(w) {
-                    if after.strip_prefix('0').is_some_and(|a| {
-                        a.chars()
-                            .next()
-                            .is_none_or(|c| matches!(c, '。' | '，' | '；' | '\n'))
-                    }) {
-                        let end = i + w.len() + 1;
-                        emit(
-                            sink,
-                            i..end,
-                            Severity::Error,
-                            format!("“{}”：原因处写“0”，模板未填写", &text[i..end]),
-                            format!("“{}”: the reason is a template 0", &text[i..end]),
-                        );
-                    }
-                }
+        }
+        // A date with its numbers left blank: `年月日` with no digit before `年`.
+        for (i, m) in text.match_indices("年月日") {
+            if !text[..i].ends_with(|c: char| c.is_ascii_digit()) {
+                found.push((i, i + m.len(), m.to_string(), "日期未填写"));
             }
-            for n in NAMES {
-                if rest.starts_with(n) {
-                    // `XX` inside a longer Latin word is not a placeholder.
-                    let before = text[..i].chars().next_back();
-                    if n.is_ascii() && before.is_some_and(|c| c.is_ascii_alphanumeric()) {
-                        break;
-                    }
-                    emit(
-                        sink,
-                        i..i + n.len(),
-                        Severity::Warning,
-                        format!("“{n}”像是模板中的占位名称，应填写实际名称"),
-                        format!("“{n}” looks like a placeholder name"),
-                    );
-                    break;
-                }
+        }
+        for blank in ["（）", "【】", "___"] {
+            for (i, m) in text.match_indices(blank) {
+                found.push((i, i + m.len(), m.to_string(), "空白处未填写"));
             }
-            if rest.starts_with("年月日") {
-                emit(
-                    sink,
-                    i..i + "年月日".len(),
-                    Severity::Warning,
-                    "日期空白（“年 月 日”），应填写实际日期".into(),
-                    "Blank date (年 月 日)".into(),
-                );
+        }
+        found.sort_by_key(|f| f.0);
+        // `XXX` also matched `XX`: keep the first, longest match at each place.
+        let mut last_end = 0;
+        for (start, end, what, why) in found {
+            if start < last_end {
+                continue;
             }
-            if rest.starts_with("（）") {
-                emit(
-                    sink,
-                    i..i + "（）".len(),
-                    Severity::Warning,
-                    "空括号“（ ）”，模板中要填写的内容未填".into(),
-                    "Empty brackets: something was to be filled in".into(),
-                );
-            }
+            last_end = end;
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Warning,
+                start..end,
+                format!("模板文字未填写：“{what}”（{why}）"),
+                format!("Template text left unfilled: “{what}”"),
+            );
+            d.stated = Some(what.clone());
+            d.cause = Some(why.into());
+            d.repair = Some(match why {
+                "两个相反的备选项都保留了" => "只保留与实际相符的一项".into(),
+                "名称处填了0" => "写明具体名称，或删去该句".into(),
+                _ => "按实际情况填写".into(),
+            });
+            sink.report(d);
         }
     }
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
+#[cfg(test)]
+mod tests {
+    use crate::{check, Options};
 
-/// `增加/减少`, `增长／下降`, `增加（减少）`, `大于（小于、等于）`, `大于/小于/等于` at the start of
-/// `s`: its byte length and the two opposite words.
-fn alternatives(s: &str) -> Option<(usize, &'static str, &'static str)> {
-    for &(x, y) in OPPOSITES {
-        for (a, b) in [(x, y), (y, x)] {
-            let Some(r) = s.strip_prefix(a) else { continue };
-            // Slash form, possibly with more alternatives: 大于/小于/等于.
-            for slash in ['/', '／'] {
-                if let Some(r2) = r.strip_prefix(slash).and_then(|r| r.strip_prefix(b)) {
-                    let mut len = s.len() - r2.len();
-                    let mut tail = r2;
-                    while let Some(t) = tail.strip_prefix(['/', '／']) {
-                        let Some(w) = ALSO.iter().find(|w| t.starts_with(**w)) else {
-                            break;
-                        };
-                        tail = &t[w.len()..];
-                        len = s.len() - tail.len();
-                    }
-                    return Some((len, a, b));
-                }
-            }
-            // Bracket form: a（b） or a（b、等于）.
-            if let Some(r2) = r.strip_prefix('（').and_then(|r| r.strip_prefix(b)) {
-                let mut tail = r2;
-                while let Some(t) = tail.strip_prefix(['、', '/', '／']) {
-                    let Some(w) = ALSO.iter().find(|w| t.starts_with(**w)) else {
-                        break;
-                    };
-                    tail = &t[w.len()..];
-                }
-                if let Some(t) = tail.strip_prefix('）') {
-                    return Some((s.len() - t.len(), a, b));
-                }
-            }
+    fn quotes(t: &str) -> Vec<String> {
+        check(t, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "template")
+            .map(|f| f.quote)
+            .collect()
+    }
+
+    #[test]
+    fn leftovers_are_found() {
+        assert_eq!(quotes("支出决算比2019年增加/减少0万元。"), ["增加/减少"]);
+        assert_eq!(
+            quotes("完成年初预算的0%，决算数小于（大于）年初预算数的主要原因是…"),
+            ["小于（大于）"]
+        );
+        assert_eq!(
+            quotes("上级补助收入0万元，占收入总计的0%。主要是0等收入。"),
+            ["0等"]
+        );
+        assert_eq!(
+            quotes("其中，对0等项目分别委托0等第三方机构开展绩效评价。"),
+            ["0等", "0等"]
+        );
+        assert_eq!(
+            quotes("纳入某部门2022年部门决算编制范围的二级预算单位包括："),
+            ["某部门"]
+        );
+        assert_eq!(quotes("XX局2023年度部门决算"), ["XX"]);
+        assert_eq!(quotes("报送日期：    年   月   日"), ["年   月   日"]);
+    }
+
+    #[test]
+    fn prose_is_not_a_leftover() {
+        for t in [
+            "增减变化情况说明：比上年增加10.00万元，增长5.0%。",
+            "分析收支增加或减少的原因。",
+            "共10等奖项，发放100等额补助。",
+            "开展2020年10月20日的检查，服装尺码XXL。",
+            "2023年12月31日报送。",
+            "对节能、环保等项目予以支持。",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
         }
     }
-    None
 }

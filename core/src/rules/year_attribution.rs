@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::facts::{FactKey, Period};
+use crate::claims::facts::{Fact, FactKey, Period};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::report::Severity;
@@ -59,16 +59,33 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
         let Some(current_group) = claims.facts.get(&current) else {
             continue;
         };
+        // The first current-year fact with each value, and the first after it in another
+        // sentence: the first match of (same value, other sentence) for any fact is one of
+        // the two. Searching the whole current group for each fact was quadratic.
+        let mut by_face: HashMap<Decimal, (&Fact, Option<&Fact>)> = Default::default();
+        for c in current_group {
+            by_face
+                .entry(c.face)
+                .and_modify(|(first, second)| {
+                    if second.is_none() && c.sentence != first.sentence {
+                        *second = Some(c);
+                    }
+                })
+                .or_insert((c, None));
+        }
         for f in group {
             let written = &doc.text()[f.at.clone()];
             let precise = written.contains('.') && f.face >= min;
             if !precise {
                 continue;
             }
-            let Some(same) = current_group
-                .iter()
-                .find(|c| c.face == f.face && c.sentence != f.sentence)
-            else {
+            let Some(same) = by_face.get(&f.face).and_then(|&(first, second)| {
+                if first.sentence != f.sentence {
+                    Some(first)
+                } else {
+                    second
+                }
+            }) else {
                 continue;
             };
             let line = doc.line_of(doc.span(same.at.clone()).start);

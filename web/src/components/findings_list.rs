@@ -1,45 +1,112 @@
-use gouji_core::Finding;
+use gouji_core::{Finding, Severity};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::app::{Checked, Origin, Selection};
-use crate::components::{severity_icon, severity_label};
+use crate::app::{Checked, Dismissed, Origin, Selection};
+use crate::components::severity_icon;
 
-/// The findings, in text order; clicking one selects it and shows it in the text.
+/// One severity's findings, by rule: (severity, [(rule id, finding indices)]).
+type SeverityGroup = (Severity, Vec<(&'static str, Vec<usize>)>);
+
+/// The findings grouped by severity and rule, with counts; clicking one selects it and
+/// shows it in the text. `visible` is the filtered display order.
 #[component]
 pub fn FindingsList(
     checked: Memo<Option<Checked>>,
     selected: RwSignal<Option<Selection>>,
+    visible: Memo<Vec<usize>>,
 ) -> impl IntoView {
+    let lang = crate::i18n::lang();
     let body = move || {
+        let en = lang.get() == crate::i18n::Lang::En;
+        let pick = move |zh: &'static str, e: &'static str| if en { e } else { zh };
         checked.with(|c| {
             let Some(c) = c.as_ref() else {
-                return view! { <p class="empty">"粘贴报告后，在此逐条列出发现的问题。"</p> }
+                return view! { <p class="empty">{pick("粘贴报告后，在此逐条列出发现的问题。", "Paste a report: its problems are listed here.")}</p> }
                     .into_any();
             };
             let findings = &c.report.findings;
             if findings.is_empty() {
                 let text = if c.report.stats.claims == 0 {
-                    "未识别到可核查的数字关系。"
+                    pick("未识别到可核查的数字关系。", "No checkable relation between figures found.")
                 } else {
-                    "未发现问题：识别到的数字关系均一致。"
+                    pick("未发现问题：识别到的数字关系均一致。", "No problem: every relation found is consistent.")
                 };
                 return view! { <p class="empty" data-testid="no-findings">{text}</p> }.into_any();
             }
-            let items = findings
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let own_mark = c.highlight.is_marked(i);
-                    view! { <FindingItem finding=f.clone() index=i own_mark selected /> }
+            let order = visible.get();
+            if order.is_empty() {
+                return view! { <p class="empty" data-testid="all-filtered">{pick("筛选条件下没有问题。", "Nothing matches the filters.")}</p> }
+                    .into_any();
+            }
+            // Runs of one severity, and within them runs of one rule (the order is sorted so).
+            let mut groups: Vec<SeverityGroup> = Vec::new();
+            for &i in &order {
+                let f = &findings[i];
+                if groups.last().is_none_or(|(s, _)| *s != f.severity) {
+                    groups.push((f.severity, Vec::new()));
+                }
+                let rules = &mut groups.last_mut().expect("pushed").1;
+                if rules.last().is_none_or(|(r, _)| *r != f.rule) {
+                    rules.push((f.rule, Vec::new()));
+                }
+                rules.last_mut().expect("pushed").1.push(i);
+            }
+            let sections = groups
+                .into_iter()
+                .map(|(sev, rules)| {
+                    let n: usize = rules.iter().map(|(_, v)| v.len()).sum();
+                    let rule_groups = rules
+                        .into_iter()
+                        .map(|(rule, idx)| {
+                            let info = gouji_core::rules::find(rule);
+                            let name = info.map_or(rule, |r| if en { r.name_en } else { r.name_zh });
+                            let explanation =
+                                info.map(|r| if en { r.explanation_en } else { r.explanation_zh });
+                            let items = idx
+                                .iter()
+                                .map(|&i| {
+                                    let own_mark = c.highlight.is_marked(i);
+                                    view! { <FindingItem finding=findings[i].clone() index=i own_mark selected en /> }
+                                })
+                                .collect_view();
+                            view! {
+                                <div class="rule-group" data-rule-group=rule>
+                                    <h4>
+                                        {name}
+                                        " "
+                                        <span class="n">{idx.len()}</span>
+                                        {explanation.map(|e| view! {
+                                            <details class="help">
+                                                <summary aria-label=pick("规则说明", "About this rule")>"?"</summary>
+                                                <p data-testid="rule-help">{e}</p>
+                                            </details>
+                                        })}
+                                    </h4>
+                                    <ol class="findings">{items}</ol>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class=format!("sev-group sev-{}", sev.as_str()) data-testid="severity-group">
+                            <h3>
+                                <span class="icon" aria-hidden="true">{severity_icon(sev)}</span>
+                                {crate::i18n::severity_name(sev, en)}
+                                " "
+                                <span class="n">{n}</span>
+                            </h3>
+                            {rule_groups}
+                        </section>
+                    }
                 })
                 .collect_view();
-            view! { <ol class="findings" data-testid="findings">{items}</ol> }.into_any()
+            view! { <div data-testid="findings">{sections}</div> }.into_any()
         })
     };
     view! {
         <div class="findings-wrap">
-            <h2 class="pane-title">"发现的问题"</h2>
+            <h2 class="pane-title">{crate::i18n::tr("发现的问题", "Findings")}</h2>
             {body}
         </div>
     }
@@ -52,8 +119,17 @@ fn FindingItem(
     /// Whether the finding has a `<mark>` of its own in the text view.
     own_mark: bool,
     selected: RwSignal<Option<Selection>>,
+    /// Show the English texts.
+    en: bool,
 ) -> impl IntoView {
+    let pick = move |zh: &'static str, e: &'static str| if en { e } else { zh };
     let is_selected = move || selected.get().map(|s| s.finding) == Some(index);
+    let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
+    let id = crate::app::finding_id(&finding);
+    let is_dismissed = {
+        let id = id.clone();
+        Memo::new(move |_| dismissed.contains(&id))
+    };
     let select = move || {
         selected.set(Some(Selection {
             finding: index,
@@ -70,6 +146,7 @@ fn FindingItem(
         rule,
         severity,
         message,
+        message_en,
         line,
         quote,
         stated,
@@ -84,8 +161,8 @@ fn FindingItem(
     let values = (stated.is_some() || expected.is_some()).then(|| {
         view! {
             <dl class="values">
-                {stated.map(|v| view! { <dt>"原文数值"</dt><dd data-testid="stated">{v}</dd> })}
-                {expected.map(|v| view! { <dt>"按其他数字应为"</dt><dd data-testid="expected">{v}</dd> })}
+                {stated.map(|v| view! { <dt>{pick("原文数值", "Stated")}</dt><dd data-testid="stated">{v}</dd> })}
+                {expected.map(|v| view! { <dt>{pick("按其他数字应为", "The figures give")}</dt><dd data-testid="expected">{v}</dd> })}
             </dl>
         }
     });
@@ -103,7 +180,7 @@ fn FindingItem(
             .collect_view();
         view! {
             <div class="related">
-                <span class="label">"依据"</span>
+                <span class="label">{pick("依据", "From")}</span>
                 <ul>{items}</ul>
             </div>
         }
@@ -122,6 +199,7 @@ fn FindingItem(
         <li
             class=format!("finding sev-{sev}")
             class:selected=is_selected
+            class:dismissed=move || is_dismissed.get()
             data-testid="finding"
             data-finding-index=index.to_string()
             data-rule=rule
@@ -135,20 +213,38 @@ fn FindingItem(
             <div class="finding-head">
                 <span class=format!("badge sev-{sev}")>
                     <span class="icon" aria-hidden="true">{severity_icon(severity)}</span>
-                    {severity_label(severity)}
+                    {crate::i18n::severity_name(severity, en)}
                 </span>
                 <code class="rule" data-testid="finding-rule">{rule}</code>
-                <span class="line">{format!("第 {line} 行")}</span>
+                <span class="line">{if en { format!("line {line}") } else { format!("第 {line} 行") }}</span>
+                <button
+                    type="button"
+                    class="dismiss"
+                    data-testid="dismiss"
+                    aria-pressed=move || is_dismissed.get().to_string()
+                    title=pick("标为误报（对这份文本记住），再点一次取消", "Mark as a false alarm (remembered for this text); click again to undo")
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        dismissed.toggle(id.clone());
+                    }
+                >
+                    {move || match (is_dismissed.get(), en) {
+                        (true, false) => "已标误报",
+                        (false, false) => "误报？",
+                        (true, true) => "false alarm",
+                        (false, true) => "false alarm?",
+                    }}
+                </button>
             </div>
-            <p class="message" data-testid="finding-message">{message}</p>
+            <p class="message" data-testid="finding-message">{if en { message_en } else { message }}</p>
             <blockquote class="quote" data-testid="finding-quote">{quote}</blockquote>
             {values}
-            {detail("算式", "formula", formula)}
-            {detail("建议更正", "repair", repair)}
-            {detail("可能原因", "cause", cause)}
+            {detail(pick("算式", "Arithmetic"), "formula", formula)}
+            {detail(pick("建议更正", "Repair"), "repair", repair)}
+            {detail(pick("可能原因", "Likely cause"), "cause", cause)}
             {related}
             {(!own_mark)
-                .then(|| view! { <p class="note">"此处与另一处标注重叠，点击后定位到包含它的标注。"</p> })}
+                .then(|| view! { <p class="note">{pick("此处与另一处标注重叠，点击后定位到包含它的标注。", "This overlaps another mark; clicking shows the mark containing it.")}</p> })}
         </li>
     }
 }

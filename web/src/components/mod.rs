@@ -1,11 +1,17 @@
 //! The app's small components.
 
+mod exports;
+mod filter_bar;
 mod findings_list;
+mod ledger_list;
 mod paste_area;
 mod stats_line;
 mod text_view;
 
+pub use exports::{to_csv, to_json, Exports};
+pub use filter_bar::FilterBar;
 pub use findings_list::FindingsList;
+pub use ledger_list::LedgerList;
 pub use paste_area::PasteArea;
 pub use stats_line::StatsLine;
 pub use text_view::TextView;

@@ -1,8 +1,12 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use gouji_input::InputError;
 
 use crate::app::Selection;
 
-/// The textarea the report is pasted into.
+/// The textarea the report is pasted into, with a file picker and drag-and-drop for .txt
+/// (UTF-8, GB18030/GBK, UTF-16) and .docx files, read in the browser.
 #[component]
 pub fn PasteArea(
     text: RwSignal<String>,
@@ -11,30 +15,103 @@ pub fn PasteArea(
     paused: RwSignal<bool>,
 ) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
+    let tr = crate::i18n::tr;
+    let file_note = RwSignal::new(None::<(bool, String)>);
     // Set once: the textarea owns its value afterwards (rewriting it on every input would
     // disturb the caret and IME composition).
     let initial = text.get_untracked();
+    let replace_text = move |t: String| {
+        if let Some(el) = area.get_untracked() {
+            el.set_value(&t);
+        }
+        selected.set(None);
+        paused.set(false);
+        text.set(t);
+    };
     let on_input = move |ev| {
+        file_note.set(None);
         selected.set(None);
         paused.set(false);
         text.set(event_target_value(&ev));
     };
     let clear = move |_| {
-        if let Some(el) = area.get() {
-            el.set_value("");
+        let ok = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message("清空全部文本？此操作不能撤销。")
+                    .ok()
+            })
+            .unwrap_or(true);
+        if !ok {
+            return;
+        }
+        replace_text(String::new());
+        file_note.set(None);
+        if let Some(el) = area.get_untracked() {
             let _ = el.focus();
         }
-        selected.set(None);
-        paused.set(false);
-        text.set(String::new());
+    };
+    let load = move |file: web_sys::File| {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => {
+                    file_note.set(Some((false, format!("无法读取文件“{name}”。"))));
+                    return;
+                }
+            };
+            match read_file(&name, &bytes) {
+                Ok((text, encoding, replaced)) => {
+                    let note = if replaced > 0 {
+                        format!("已打开“{name}”（{encoding}，{replaced} 处无法识别的字符）")
+                    } else {
+                        format!("已打开“{name}”（{encoding}）")
+                    };
+                    file_note.set(Some((true, note)));
+                    replace_text(text);
+                }
+                Err(e) => file_note.set(Some((false, format!("“{name}”：{}", e.message_zh())))),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|l| l.get(0)) {
+            load(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            load(file);
+        }
     };
     view! {
         <div class="paste">
             <div class="pane-head">
-                <label for="report-input" class="pane-title">"报告正文"</label>
+                <label for="report-input" class="pane-title">{tr("报告正文", "Report text")}</label>
                 <span class="count">
-                    {move || text.with(|t| format!("{} 字", t.chars().count()))}
+                    {move || text.with(|t| t.chars().count()).to_string()} {tr(" 字", " chars")}
                 </span>
+                <label class="open-file">
+                    {tr("打开文件", "Open file")}
+                    <input
+                        type="file"
+                        data-testid="open-file"
+                        accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        on:change=on_pick
+                    />
+                </label>
                 <button
                     type="button"
                     class="clear"
@@ -42,18 +119,77 @@ pub fn PasteArea(
                     on:click=clear
                     disabled=move || text.with(String::is_empty)
                 >
-                    "清空"
+                    {tr("清空", "Clear")}
                 </button>
             </div>
+            {move || file_note.get().map(|(ok, note)| view! {
+                <p class=if ok { "file-note" } else { "file-note error" } data-testid="file-note" role="status">
+                    {note}
+                </p>
+            })}
             <textarea
                 id="report-input"
                 data-testid="input"
                 node_ref=area
                 prop:value=initial
                 on:input=on_input
-                placeholder="在此粘贴报告全文（纯文本）……"
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=on_drop
+                placeholder=tr(
+                    "在此粘贴报告全文，或拖入 .txt / .docx 文件……",
+                    "Paste the whole report here, or drop a .txt / .docx file…",
+                )
                 spellcheck="false"
             ></textarea>
         </div>
     }
+}
+
+/// A file's text: `.docx` through gouji-input, text files through the browser's decoder
+/// (BOM, then UTF-8 unless more than 1 in 20 characters fail, else GB18030, which reads GBK
+/// and GB2312 too). Returns the text, the encoding used and the undecodable characters.
+fn read_file(name: &str, bytes: &[u8]) -> Result<(String, &'static str, usize), InputError> {
+    if name.to_lowercase().ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+        return gouji_input::docx_text(bytes).map(|t| (t, "docx", 0));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty);
+    }
+    let (label, body) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        ("utf-8", rest)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        ("utf-16le", rest)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        ("utf-16be", rest)
+    } else {
+        ("", bytes)
+    };
+    let decode = |label: &str| -> Option<String> {
+        let d = web_sys::TextDecoder::new_with_label(label).ok()?;
+        d.decode_with_u8_array(body).ok()
+    };
+    let (text, encoding) = match label {
+        "" => {
+            let utf8 = decode("utf-8").unwrap_or_default();
+            let bad = gouji_input::count_replacements(&utf8);
+            if bad * 20 < utf8.chars().count() {
+                (utf8, "UTF-8")
+            } else {
+                (decode("gb18030").unwrap_or_default(), "GB18030")
+            }
+        }
+        "utf-8" => (decode(label).unwrap_or_default(), "UTF-8"),
+        "utf-16le" => (decode(label).unwrap_or_default(), "UTF-16LE"),
+        _ => (decode(label).unwrap_or_default(), "UTF-16BE"),
+    };
+    if gouji_input::looks_binary(&text) {
+        return Err(InputError::Binary {
+            hint: gouji_input::binary_hint(bytes),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    let replaced = gouji_input::count_replacements(&text);
+    Ok((text, encoding, replaced))
 }

@@ -5,12 +5,26 @@ use crate::app::Checked;
 /// What was checked and how it came out, plus the engine's notice for unusable input.
 #[component]
 pub fn StatsLine(checked: Memo<Option<Checked>>, paused: RwSignal<bool>) -> impl IntoView {
+    let lang = crate::i18n::lang();
     let line = move || {
+        let en = lang.get() == crate::i18n::Lang::En;
+        if paused.get() && en {
+            return "The last check of this text crashed the page: automatic checking is paused."
+                .to_string();
+        }
         if paused.get() {
             return "上次核查这段文本时页面出错，已暂停自动核查。".to_string();
         }
         checked.with(|c| match c {
+            None if en => "No report yet. Paste its text to check it.".to_string(),
             None => "尚未输入报告。粘贴正文后自动核查。".to_string(),
+            Some(c) if en => {
+                let s = c.report.stats;
+                format!(
+                    "Checked {} relations: {} consistent, {} errors, {} warnings, {} notes, {} not checkable",
+                    s.claims, s.verified, s.errors, s.warnings, s.infos, s.unchecked
+                )
+            }
             Some(c) => {
                 let s = c.report.stats;
                 let mut line = format!(

@@ -28,6 +28,26 @@ pub fn TextView(
                 .iter()
                 .map(|seg| match seg {
                     Segment::Plain(t) => t.clone().into_any(),
+                    Segment::Related { findings, text } => {
+                        let owners = findings.clone();
+                        let of = findings
+                            .iter()
+                            .map(|i| i.to_string())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        view! {
+                            <span
+                                class="related-mark"
+                                class:active=move || {
+                                    selected.get().is_some_and(|s| owners.contains(&s.finding))
+                                }
+                                data-related-of=of
+                            >
+                                {text.clone()}
+                            </span>
+                        }
+                        .into_any()
+                    }
                     Segment::Mark { finding, text } => {
                         let i = *finding;
                         let f = &c.report.findings[i];
@@ -56,7 +76,7 @@ pub fn TextView(
     };
     view! {
         <div class="text-view-wrap">
-            <h2 class="pane-title">"原文标注"</h2>
+            <h2 class="pane-title">{crate::i18n::tr("原文标注", "Marked text")}</h2>
             <div class="text-view" data-testid="text-view" tabindex="0" aria-label="原文标注">
                 {body}
             </div>

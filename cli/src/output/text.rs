@@ -1,0 +1,506 @@
+//! Human-readable output: one compiler-style diagnostic per finding, rendered by
+//! `annotate-snippets` (the crate rustc and cargo use).
+//!
+//! ```text
+//! error[sum]: 各分项之和450.00万元与总数500.00万元不符，相差50.00万元
+//!   --> report.txt:12:7
+//!    |
+//! 12 | 本年支出合计500.00万元，其中：基本支出300.00万元，项目支出150.00万元。
+//!    |             ^^^^^^^^^^              -------------          -------------
+//!    |                                     |                      |
+//!    |                                     分项：基本支出          分项：项目支出
+//!    = stated: 500.00万元
+//!    = expected: 450.00万元
+//!    = formula: 300.00 + 150.00 = 450.00万元 ≠ 500.00万元
+//! ```
+//!
+//! Line and column are in characters (a full-width character is one column, the BOM none);
+//! carets are laid out in display columns, so a full-width character gets two.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
+use gouji_core::{Finding, RuleInfo, Severity};
+
+use super::lines::LineIndex;
+use super::{describe, stats_line, total_line, Render, Sink, Totals};
+use crate::run::{FileResult, Lang};
+
+/// Related figures closer than this (in lines and in characters) to another annotated
+/// figure share its snippet; farther ones get a snippet of their own.
+const NEAR_LINES: usize = 3;
+const NEAR_CHARS: usize = 50;
+
+pub struct TextRender {
+    renderer: Renderer,
+    lang: Lang,
+    /// Only error-level findings, no per-file headers or statistics.
+    quiet: bool,
+}
+
+impl TextRender {
+    pub fn new(color: bool, lang: Lang, quiet: bool) -> Self {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        TextRender {
+            renderer,
+            lang,
+            quiet,
+        }
+    }
+}
+
+impl Render for TextRender {
+    fn render(&self, result: &FileResult) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let Ok(checked) = &result.outcome else {
+            // Reported on standard error.
+            return Ok(out);
+        };
+        let report = &checked.report;
+        if self.quiet && report.findings.is_empty() {
+            return Ok(out);
+        }
+        let name = &result.name;
+        if !self.quiet {
+            let mut about = describe(report, self.lang);
+            if checked.encoding != "UTF-8" {
+                about = format!("{about}; {}", checked.encoding);
+            }
+            writeln!(out, "=== {name} ({about}) ===")?;
+            if let Some(notice) = &report.notice {
+                writeln!(out, "notice: {notice}")?;
+            }
+        }
+        let index = LineIndex::new(&checked.text);
+        for finding in &report.findings {
+            let diagnostic = render(&self.renderer, &index, name, finding, self.lang);
+            writeln!(out, "{diagnostic}\n")?;
+        }
+        if !self.quiet {
+            writeln!(out, "{name}: {}", stats_line(&report.stats))?;
+        }
+        Ok(out)
+    }
+}
+
+/// Files separated by a blank line, flushed one by one; the total at the end.
+pub struct TextSink {
+    /// Inputs given (after expansion): the closing total is printed when there are two or
+    /// more.
+    inputs: usize,
+    written_any: bool,
+}
+
+impl TextSink {
+    pub fn new(inputs: usize) -> Self {
+        TextSink {
+            inputs,
+            written_any: false,
+        }
+    }
+}
+
+impl Sink for TextSink {
+    fn file(&mut self, out: &mut dyn Write, _: FileResult, rendered: Vec<u8>) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        if self.written_any {
+            writeln!(out)?;
+        }
+        self.written_any = true;
+        out.write_all(&rendered)?;
+        out.flush()
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        if self.inputs >= 2 {
+            if self.written_any {
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", total_line(totals))?;
+        }
+        Ok(())
+    }
+}
+
+/// Stands in the second cell of a full-width character in labels, and is removed from the
+/// rendering. `annotate-snippets` lays labels out in a grid of one character per cell, so a
+/// label with full-width characters pushes whatever follows it on the same row to the right
+/// (the source line and the carets are laid out in display columns, and are right). A
+/// Unicode noncharacter: never in a report.
+const WIDE_PAD: char = '\u{FDD0}';
+
+/// One finding as a compiler-style diagnostic.
+pub fn render(
+    renderer: &Renderer,
+    index: &LineIndex,
+    path: &str,
+    f: &Finding,
+    lang: Lang,
+) -> String {
+    let pad = !index.text().contains(WIDE_PAD);
+    let labels: Vec<String> = f
+        .related
+        .iter()
+        .map(|r| {
+            if pad {
+                pad_wide(&r.note)
+            } else {
+                r.note.clone()
+            }
+        })
+        .collect();
+    let group = finding_group(index, path, f, &labels, lang);
+    let rendered = renderer.render(&[group]);
+    if pad {
+        rendered.replace(WIDE_PAD, "")
+    } else {
+        rendered
+    }
+}
+
+fn pad_wide(label: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::with_capacity(label.len() * 2);
+    for c in label.chars() {
+        out.push(c);
+        if c.width() == Some(2) {
+            out.push(WIDE_PAD);
+        }
+    }
+    out
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// An annotated place: byte range in the text, its label, whether it is the finding's own.
+struct Mark<'a> {
+    start: usize,
+    end: usize,
+    label: Option<&'a str>,
+    primary: bool,
+}
+
+/// The finding as one diagnostic: a snippet around the figure with the related figures that
+/// are near it, one more snippet per cluster of farther ones, then the arithmetic.
+fn finding_group<'a>(
+    index: &LineIndex<'a>,
+    path: &'a str,
+    f: &'a Finding,
+    labels: &'a [String],
+    lang: Lang,
+) -> Group<'a> {
+    let message = match lang {
+        Lang::Zh => &f.message,
+        Lang::En => &f.message_en,
+    };
+    let mut marks = vec![Mark {
+        start: f.span.start,
+        end: f.span.end,
+        label: None,
+        primary: true,
+    }];
+    marks.extend(f.related.iter().zip(labels).map(|(r, label)| Mark {
+        start: r.span.start,
+        end: r.span.end,
+        label: Some(label.as_str()),
+        primary: false,
+    }));
+    let mut title = level(f.severity).primary_title(message.as_str());
+    title = title.id(f.rule);
+    let mut group = title.elements(snippets(index, path, &clusters(index, marks)));
+    let notes = [
+        ("stated", &f.stated),
+        ("expected", &f.expected),
+        ("formula", &f.formula),
+    ];
+    for (name, value) in notes {
+        if let Some(v) = value {
+            group = group.element(Level::NOTE.with_name(name).message(v.as_str()));
+        }
+    }
+    if let Some(v) = &f.cause {
+        group = group.element(Level::NOTE.with_name("cause").message(v.as_str()));
+    }
+    if let Some(v) = &f.repair {
+        group = group.element(Level::HELP.with_name("repair").message(v.as_str()));
+    }
+    group
+}
+
+/// Groups the marks into clusters of nearby ones; the cluster holding the primary mark first,
+/// the others in text order.
+fn clusters<'a>(index: &LineIndex, marks: Vec<Mark<'a>>) -> Vec<Vec<Mark<'a>>> {
+    let mut marks: Vec<(Mark<'a>, super::lines::Pos)> = marks
+        .into_iter()
+        .map(|m| {
+            let start = index.clamp(m.start);
+            let end = index.clamp(m.end.max(start));
+            let pos = index.pos(start);
+            (Mark { start, end, ..m }, pos)
+        })
+        .collect();
+    marks.sort_by_key(|(m, _)| (m.start, !m.primary));
+    let mut out: Vec<Vec<(Mark<'a>, super::lines::Pos)>> = Vec::new();
+    for (mark, pos) in marks {
+        let near = out.iter_mut().find(|c| {
+            c.iter().any(|(_, p)| {
+                p.line.abs_diff(pos.line) <= NEAR_LINES && p.col.abs_diff(pos.col) <= NEAR_CHARS
+            })
+        });
+        match near {
+            Some(cluster) => cluster.push((mark, pos)),
+            None => out.push(vec![(mark, pos)]),
+        }
+    }
+    out.sort_by_key(|c| !c.iter().any(|(m, _)| m.primary));
+    out.into_iter()
+        .map(|c| c.into_iter().map(|(m, _)| m).collect())
+        .collect()
+}
+
+fn snippets<'a>(
+    index: &LineIndex<'a>,
+    path: &'a str,
+    clusters: &[Vec<Mark<'a>>],
+) -> Vec<Snippet<'a, Annotation<'a>>> {
+    clusters
+        .iter()
+        .map(|cluster| {
+            let first = cluster
+                .iter()
+                .map(|m| index.line_of(m.start))
+                .min()
+                .unwrap_or(0);
+            let last = cluster
+                .iter()
+                .map(|m| index.line_of(m.end))
+                .max()
+                .unwrap_or(first);
+            let excerpt = index.excerpt(first, last);
+            let annotations: Vec<_> = cluster
+                .iter()
+                .map(|m| {
+                    let kind = if m.primary {
+                        AnnotationKind::Primary
+                    } else {
+                        AnnotationKind::Context
+                    };
+                    let range = excerpt.map(m.start)..excerpt.map(m.end);
+                    kind.span(range).label(m.label)
+                })
+                .collect();
+            Snippet::source(excerpt.source)
+                .line_start(excerpt.first_line)
+                .path(path)
+                .fold(true)
+                .annotations(annotations)
+        })
+        .collect()
+}
+
+/// `gouji rules`: one line per rule.
+pub fn write_rule_list(out: &mut impl Write, rules: &[&RuleInfo], lang: Lang) -> io::Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let name = |r: &RuleInfo| match lang {
+        Lang::Zh => r.name_zh,
+        Lang::En => r.name_en,
+    };
+    let id_width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let name_width = rules.iter().map(|r| name(r).width()).max().unwrap_or(0);
+    for r in rules {
+        let pad = " ".repeat(name_width - name(r).width());
+        let summary = match lang {
+            Lang::Zh => r.summary_zh,
+            Lang::En => r.summary_en,
+        };
+        writeln!(
+            out,
+            "{:id_width$}  {:7}  {}{pad}  {}",
+            r.id,
+            r.severity.as_str(),
+            name(r),
+            summary
+        )?;
+    }
+    Ok(())
+}
+
+/// `gouji explain ID`: one rule's full documentation, in one language or both.
+pub fn write_rule(out: &mut impl Write, r: &RuleInfo, lang: Option<Lang>) -> io::Result<()> {
+    writeln!(out, "{} — {} / {}", r.id, r.name_zh, r.name_en)?;
+    writeln!(out, "severity: up to {}", r.severity.as_str())?;
+    if lang != Some(Lang::En) {
+        writeln!(out)?;
+        writeln!(out, "{}", r.summary_zh)?;
+        writeln!(out, "{}", r.explanation_zh)?;
+    }
+    if lang != Some(Lang::Zh) {
+        writeln!(out)?;
+        writeln!(out, "{}", r.summary_en)?;
+        writeln!(out, "{}", r.explanation_en)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gouji_core::{Related, Span};
+
+    fn finding(text: &str, at: &str, related: &[(&str, &str)]) -> Finding {
+        let span = |q: &str| {
+            let s = text.find(q).unwrap();
+            Span::new(s, s + q.len())
+        };
+        Finding {
+            rule: "sum",
+            severity: Severity::Error,
+            message: "各分项之和与总数不符".into(),
+            message_en: "The parts do not add up".into(),
+            span: span(at),
+            line: 1,
+            quote: at.into(),
+            stated: Some("500.00万元".into()),
+            expected: Some("450.00万元".into()),
+            formula: Some("300.00 + 150.00 = 450.00".into()),
+            repair: None,
+            cause: None,
+            related: related
+                .iter()
+                .map(|(q, note)| Related {
+                    span: span(q),
+                    quote: (*q).into(),
+                    note: (*note).into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn plain(text: &str, f: &Finding) -> String {
+        render(
+            &Renderer::plain(),
+            &LineIndex::new(text),
+            "r.txt",
+            f,
+            Lang::Zh,
+        )
+    }
+
+    /// The line under `source_line` in the rendering: the markers.
+    fn markers_under<'a>(out: &'a str, source: &str) -> &'a str {
+        let mut lines = out.lines();
+        lines.find(|l| l.ends_with(source)).expect("source line");
+        lines.next().expect("marker line")
+    }
+
+    #[test]
+    fn full_width_characters_get_two_carets() {
+        let text = "本年支出合计500.00万元，其中：基本支出300.00万元。";
+        let f = finding(text, "500.00万元", &[]);
+        let out = plain(text, &f);
+        assert!(out.contains("error[sum]: 各分项之和与总数不符"), "{out}");
+        assert!(out.contains("--> r.txt:1:7"), "{out}");
+        let markers = markers_under(&out, text);
+        let gutter = markers.find('|').unwrap() + 2;
+        // 本年支出合计 is six characters, twelve columns; 500.00万元 is ten columns.
+        assert_eq!(
+            &markers[gutter..],
+            format!("{}{}", " ".repeat(12), "^".repeat(10))
+        );
+        assert!(out.contains("= stated: 500.00万元"), "{out}");
+        assert!(out.contains("= formula: 300.00 + 150.00 = 450.00"), "{out}");
+    }
+
+    #[test]
+    fn related_figures_are_labelled_near_and_far() {
+        let far = "甲".repeat(200);
+        let text = format!(
+            "第一段：总数500.00万元，其中：基本支出300.00万元。\n{far}\n{far}\n{far}\n{far}\n\
+             第六行：项目支出150.00万元。"
+        );
+        let f = finding(
+            &text,
+            "500.00万元",
+            &[
+                ("300.00万元", "分项：基本支出"),
+                ("150.00万元", "分项：项目支出"),
+            ],
+        );
+        let out = plain(&text, &f);
+        assert!(out.contains("分项：基本支出"), "{out}");
+        assert!(
+            out.contains("::: r.txt:6:"),
+            "the far figure has its own snippet: {out}"
+        );
+        assert!(out.contains("分项：项目支出"), "{out}");
+        assert!(!out.contains(&far), "unrelated lines are not shown: {out}");
+    }
+
+    #[test]
+    fn tabs_crlf_and_bom_do_not_shift_carets() {
+        let text = "\u{feff}\t合计\t100.00万元\r\n下一行";
+        let f = finding(text, "100.00万元", &[]);
+        let out = plain(text, &f);
+        assert!(out.contains("--> r.txt:1:5"), "{out}");
+        assert!(!out.contains('\u{feff}') && !out.contains('\r'), "{out:?}");
+        let source_line = out.lines().find(|l| l.contains("合计")).unwrap();
+        let markers = markers_under(&out, source_line.trim_start_matches(|c| c != '|'));
+        let col = |s: &str, pat: &str| {
+            use unicode_width::UnicodeWidthStr;
+            s[..s.find(pat).unwrap()].width()
+        };
+        assert_eq!(col(source_line, "100"), col(markers, "^"));
+        assert_eq!(markers.trim_end().matches('^').count(), 10);
+    }
+
+    /// Two labels on one row: the second must stand over its own figure.
+    #[test]
+    fn labels_with_full_width_characters_keep_later_labels_aligned() {
+        let text = "2020 年度财政拨款收、支总计 1067.49万元。与 2019 年度相比，财政拨款收、支总计各增加396.01万元，增长 37.1%，主要是增加规上企业奖励";
+        let f = finding(
+            text,
+            "37.1%",
+            &[("1067.49万元", "本年数：支总计"), ("396.01万元", "增减额")],
+        );
+        let out = plain(text, &f);
+        assert!(!out.contains(WIDE_PAD));
+        let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+        let source = out.lines().find(|l| l.contains("1067.49")).unwrap();
+        let col_of = |line: &str, pat: &str| width(&line[..line.find(pat).unwrap()]);
+        let label_line = out.lines().find(|l| l.contains("增减额")).unwrap();
+        assert_eq!(
+            col_of(label_line, "增减额"),
+            col_of(source, "396.01"),
+            "{out}"
+        );
+        let label_line = out.lines().find(|l| l.contains("本年数")).unwrap();
+        assert_eq!(
+            col_of(label_line, "本年数"),
+            col_of(source, "1067.49"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn bad_spans_do_not_panic() {
+        let text = "合计";
+        let mut f = finding(text, "合计", &[]);
+        for (s, e) in [(1, 2), (100, 200), (5, 1), (0, 0)] {
+            f.span = Span::new(s, e);
+            let _ = plain(text, &f);
+        }
+        let _ = plain("", &f);
+    }
+}

@@ -1,0 +1,84 @@
+// Shared set-up of the browser tests: serve dist/ on a free 127.0.0.1 port and start the
+// system Chromium (never a downloaded browser) with a fresh profile.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const SHOTS = path.join(ROOT, 'target', 'e2e');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+function serveDist(req, res) {
+  const url = new URL(req.url, 'http://localhost');
+  let rel = decodeURIComponent(url.pathname);
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(DIST, path.normalize(rel));
+  if (!file.startsWith(DIST + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  fs.readFile(file, (err, body) => {
+    if (err) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  });
+}
+
+/** Starts the server and the browser; returns what the tests need and a `close`. */
+export async function start() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ missing: run scripts/build-web');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const server = http.createServer(serveDist);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gouji-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  const close = async () => {
+    await context.close();
+    await new Promise((resolve) => server.close(resolve));
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  };
+  return { origin, context, page, requests, problems, close };
+}
+
+export const sample = (name) => fs.readFileSync(path.join(ROOT, 'tests/fixtures/samples', name), 'utf8');
