@@ -65,9 +65,13 @@ fn empty_report(notice: String) -> Report {
 /// Checks one report's text. Never panics; unusable input yields a report with a `notice`.
 pub fn check(text: &str, options: &Options) -> Report {
     if text.len() > MAX_INPUT_BYTES {
+        // Tenths of a MB in integers: formatting an f64 would pull ~10 KB of float
+        // formatting code into every wasm build.
+        let tenths = (text.len() * 10 + 524_288) / 1_048_576;
         return empty_report(format!(
-            "文本过大（{:.1} MB），超过上限 {} MB，未核查。请分段粘贴。",
-            text.len() as f64 / 1_048_576.0,
+            "文本过大（{}.{} MB），超过上限 {} MB，未核查。请分段粘贴。",
+            tenths / 10,
+            tenths % 10,
             MAX_INPUT_BYTES / 1_048_576
         ));
     }
@@ -125,5 +129,20 @@ pub fn check(text: &str, options: &Options) -> Report {
         findings,
         ledger,
         notice,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_INPUT_BYTES;
+
+    #[test]
+    fn too_large_input_says_its_size_in_tenths_of_a_mb() {
+        let text = "1".repeat(MAX_INPUT_BYTES + 1_048_576 / 4);
+        let notice = super::check(&text, &super::Options::default()).notice;
+        assert_eq!(
+            notice.as_deref(),
+            Some("文本过大（16.3 MB），超过上限 16 MB，未核查。请分段粘贴。")
+        );
     }
 }
