@@ -125,6 +125,12 @@ pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
         if line[l..].starts_with('、') {
             return Some((HeadingStyle::Chinese, n, l + '、'.len_utf8()));
         }
+        // `二.机构情况` (lechang) is `二、` written with a full stop; not `二.5`.
+        if let Some(after) = line[l..].strip_prefix('.') {
+            if after.starts_with(|c: char| !c.is_ascii_digit()) {
+                return Some((HeadingStyle::Chinese, n, l + 1));
+            }
+        }
         return None;
     }
     if let Some((n, l)) = arabic(line) {
