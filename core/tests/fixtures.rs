@@ -618,7 +618,7 @@ fn required_content_of_a_whole_report() {
         "",
     );
     let found = required(&run(&bare));
-    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found.len(), 4, "{found:?}");
     assert!(found
         .iter()
         .all(|(s, m)| *s == Severity::Warning && m.starts_with("“三公”经费部分未给出")));

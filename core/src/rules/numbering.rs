@@ -117,16 +117,16 @@ impl Rule for Numbering {
                 let partial = (s.parent.is_none() || s.depth > 1) && s.number != 1;
                 *run = (vec![s.number], s.number);
                 if s.number != 1 && !partial {
-                    let missing: Vec<String> = (1..s.number)
-                        .take(10)
-                        .map(|n| numeral(s.style, n))
-                        .collect();
                     let shown = numeral(s.style, s.number);
                     let mut d = Draft::new(
                         INFO.id,
                         Severity::Warning,
                         at,
-                        format!("编号跳过：{}之前缺少{}", shown, missing.join("")),
+                        format!(
+                            "编号未从{}开始：本级第一个标题是{}",
+                            numeral(s.style, 1),
+                            shown
+                        ),
                         format!("Heading number {} starts its level", s.number),
                     );
                     d.stated = Some(shown);

@@ -208,7 +208,11 @@ static DETAILS: &[Details] = &[
                 "因公出国（境）团组数及人次",
                 &["团组", "出国（境）0人", "出国（境）人次"],
             ),
-            ("公务用车购置数及保有量", &["保有量", "保有"]),
+            (
+                "公务用车购置数",
+                &["购置*辆", "购置*台", "购置数", "购置量"],
+            ),
+            ("公务用车保有量", &["保有量", "保有"]),
             ("国内公务接待批次及人次", &["批次"]),
         ],
     ),
@@ -285,7 +289,7 @@ impl Rule for Required {
                 continue;
             }
             for (detail, any_of) in details.iter() {
-                if any_of.iter().any(|w| body.contains(w)) {
+                if any_of.iter().any(|w| mentions(&body, w)) {
                     continue;
                 }
                 let mut d = Draft::new(
@@ -300,6 +304,18 @@ impl Rule for Required {
             }
         }
     }
+}
+
+/// `w` in `body`; `甲*乙` is 甲 followed by 乙 within a few characters (`购置*辆` matches
+/// `购置公务用车0辆` and `公务用车购置0辆`, not `公务用车购置及运行维护费`).
+fn mentions(body: &str, w: &str) -> bool {
+    let Some((a, b)) = w.split_once('*') else {
+        return body.contains(w);
+    };
+    body.match_indices(a).any(|(i, _)| {
+        let rest = &body[i + a.len()..];
+        rest.chars().take(8).collect::<String>().contains(b)
+    })
 }
 
 /// Text without spaces, quotes, and the words that vary between templates.

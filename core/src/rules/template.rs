@@ -81,6 +81,17 @@ impl Rule for Template {
                 found.push((i, i + "0等".len(), "0等".into(), "名称处填了0"));
             }
         }
+        // `主要原因是0。`: a reason left as the template's 0.
+        for lead in ["原因是0", "原因为0"] {
+            for (i, m) in text.match_indices(lead) {
+                let next = text[i + m.len()..].chars().next();
+                let bare = !next.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '等')
+                    && !text[i + m.len()..].starts_with(['万', '元', '%', '个', '人']);
+                if bare {
+                    found.push((i, i + m.len(), m.to_string(), "名称处填了0"));
+                }
+            }
+        }
         for p in PLACEHOLDERS {
             for (i, m) in text.match_indices(p) {
                 // `XX` inside a longer Latin word (`XXL`) is not a placeholder.
@@ -177,6 +188,21 @@ mod tests {
             "开展2020年10月20日的检查，服装尺码XXL。",
             "2023年12月31日报送。",
             "对节能、环保等项目予以支持。",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
+        }
+    }
+
+    #[test]
+    fn a_reason_left_as_zero() {
+        assert_eq!(
+            quotes("决算数小于（大于）年初预算数的主要原因是0。"),
+            ["小于（大于）", "原因是0"]
+        );
+        for t in [
+            "下降的主要原因是0.5万元的设备未采购。",
+            "增加的原因是10家企业新入规。",
+            "主要原因是0万元结转。",
         ] {
             assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
         }

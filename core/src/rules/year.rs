@@ -78,6 +78,25 @@ impl Rule for Year {
                 sink.report(d);
                 continue;
             }
+            // A year decades after the report's (`2202年` in a 2022 report): a typo. Plans
+            // name 2035 or 2060; nothing names a year 50 years on.
+            if after.starts_with('年') && digits.len() == 4 {
+                let y: u32 = digits.parse().unwrap_or(0);
+                if let Some(r) = report_year.map(u32::from) {
+                    if y > r + 50 {
+                        let mut d = Draft::new(
+                            INFO.id,
+                            Severity::Warning,
+                            start..i + '年'.len_utf8(),
+                            format!("年份“{y}年”远在报告年度（{r}年）之后，疑为笔误"),
+                            format!("The year {y} is decades after the report's ({r})"),
+                        );
+                        d.stated = Some(format!("{y}年"));
+                        sink.report(d);
+                        continue;
+                    }
+                }
+            }
             if after.starts_with('月') && digits.len() <= 2 {
                 let month: u32 = digits.parse().unwrap_or(0);
                 let year = year_before(text, start);
@@ -155,12 +174,21 @@ mod tests {
     }
 
     #[test]
+    fn a_year_decades_away() {
+        assert_eq!(
+            found("2022年度部门决算\n2202年完成项目验收。")[0].0,
+            "2202年"
+        );
+    }
+
+    #[test]
     fn real_dates_and_figures_are_fine() {
         for t in [
             "于2024年2月29日完成，2023年12月31日前报送。",
             "共12个月，13个月后复查。",
             "支出20201.50元，年底前完成。",
             "第13月度考核。",
+            "2022年度报告：展望2035年远景目标和2060年碳中和。",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
