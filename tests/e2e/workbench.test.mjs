@@ -252,6 +252,17 @@ test('time from paste to rendered findings', { timeout: 120_000 }, async () => {
   await paste(RENHE);
 });
 
+test('the samples are one click away', { timeout: 60_000 }, async () => {
+  page.once('dialog', (d) => d.accept()); // replacing the current text asks first
+  await page.click('[data-testid=sample-dongning]');
+  await page.waitForFunction(() => /东宁|工业信息科技局/.test(document.querySelector('[data-testid=input]')?.value ?? ''));
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid=finding][data-rule=growth]')].length > 0,
+    null,
+    { timeout: 10_000 },
+  );
+});
+
 test('no request leaves the page, nothing errs', () => {
   const foreign = h.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);

@@ -5,6 +5,7 @@ mod filter_bar;
 mod findings_list;
 mod ledger_list;
 mod paste_area;
+mod samples;
 mod stats_line;
 mod text_view;
 
@@ -13,6 +14,7 @@ pub use filter_bar::FilterBar;
 pub use findings_list::FindingsList;
 pub use ledger_list::LedgerList;
 pub use paste_area::PasteArea;
+pub use samples::SamplePicker;
 pub use stats_line::StatsLine;
 pub use text_view::TextView;
 

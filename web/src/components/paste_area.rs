@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use gouji_input::InputError;
 
 use crate::app::Selection;
+use crate::components::SamplePicker;
 
 /// The textarea the report is pasted into, with a file picker and drag-and-drop for .txt
 /// (UTF-8, GB18030/GBK, UTF-16) and .docx files, read in the browser.
@@ -122,6 +123,16 @@ pub fn PasteArea(
                     {tr("清空", "Clear")}
                 </button>
             </div>
+            <SamplePicker on_pick=Callback::new(move |t: String| {
+                let ok = text.with_untracked(String::is_empty)
+                    || web_sys::window()
+                        .and_then(|w| w.confirm_with_message("用示例替换当前文本？").ok())
+                        .unwrap_or(true);
+                if ok {
+                    file_note.set(None);
+                    replace_text(t);
+                }
+            }) />
             {move || file_note.get().map(|(ok, note)| view! {
                 <p class=if ok { "file-note" } else { "file-note error" } data-testid="file-note" role="status">
                     {note}
