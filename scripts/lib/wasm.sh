@@ -50,7 +50,7 @@ size_budget() {
     "= $label" "$raw" "$gz" "$raw_budget" "$gz_budget"
   if [ "$raw" -gt "$raw_budget" ] || [ "$gz" -gt "$gz_budget" ]; then
     echo "$0: $label is over its size budget ($raw > $raw_budget or $gz > $gz_budget bytes);" \
-      "see js/README.md" >&2
+      "see js/README.md and README.md" >&2
     return 1
   fi
 }

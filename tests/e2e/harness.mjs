@@ -82,3 +82,22 @@ export async function start() {
 }
 
 export const sample = (name) => fs.readFileSync(path.join(ROOT, 'tests/fixtures/samples', name), 'utf8');
+
+/** The example host page's server (tests/embed, and the JS package under /dist-js/), on a
+ *  port of its own: a different origin from the app's. Returns `{ origin, close }`. */
+export async function serveHost() {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (rel === '/favicon.ico') return res.writeHead(204).end(); // the browser asks for it
+    const file = rel.startsWith('/dist-js/') ? path.join(ROOT, rel) : path.join(ROOT, 'tests/embed', rel);
+    if (!file.startsWith(ROOT + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}

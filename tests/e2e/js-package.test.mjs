@@ -3,12 +3,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, CHROMIUM, sample } from './harness.mjs';
+import { ROOT, CHROMIUM, sample, serveHost } from './harness.mjs';
 
 const DIST_JS = path.join(ROOT, 'dist-js');
 const RENHE = sample('renhe-2020-final-accounts.txt');
@@ -47,16 +46,8 @@ test('options and rules()', () => {
 });
 
 test('an example host page uses the package in Chromium, with no request elsewhere', { timeout: 60_000 }, async () => {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = rel.startsWith('/dist-js/') ? path.join(ROOT, rel) : path.join(ROOT, 'tests/embed', rel);
-    if (!file.startsWith(ROOT + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const host = await serveHost();
+  const origin = host.origin;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gouji-js-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -80,7 +71,7 @@ test('an example host page uses the package in Chromium, with no request elsewhe
     assert.deepEqual(requests.filter((u) => !u.startsWith(origin)), []);
   } finally {
     await ctx.close();
-    server.close();
+    await host.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -263,6 +263,12 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let embed = crate::embed::EmbedParams::current();
+    let embedded = embed.embed;
+    if embedded {
+        crate::embed::start(embed, input, text, paused, checked);
+    }
+
     let lang = crate::i18n::provide_lang();
     let tr = crate::i18n::tr;
     view! {
@@ -305,6 +311,37 @@ pub fn App() -> impl IntoView {
                 <LedgerList checked />
             </section>
         </main>
+        <Show when=move || !embedded && !opened_from_disk()>
+            <OfflineFooter />
+        </Show>
+    }
+}
+
+/// Whether the page was opened from a file (the single-file bundle): it is offline already.
+fn opened_from_disk() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
+/// The link to the single-file bundle (`scripts/build-single` puts `gouji.html` beside the
+/// app), for checking reports on a machine without network.
+#[component]
+fn OfflineFooter() -> impl IntoView {
+    let tr = crate::i18n::tr;
+    view! {
+        <footer class="bottom">
+            <a href="gouji.html" download="勾稽-离线版.html" data-testid="offline-download">
+                {tr("下载离线版", "Download the offline version")}
+            </a>
+            " "
+            <span class="muted">
+                {tr(
+                    "（单个 HTML 文件：保存后双击即可打开，无需网络，也不会联网）",
+                    "(one HTML file: open it from disk, no network needed or used)",
+                )}
+            </span>
+        </footer>
     }
 }
 

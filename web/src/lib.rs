@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod highlight;
 pub mod i18n;
 pub mod storage;
