@@ -654,3 +654,65 @@ fn a_comma_list_ends_at_a_semicolon() {
         .iter()
         .any(|e| e.rule == "sum" && e.outcome == Outcome::Verified));
 }
+
+#[test]
+fn a_list_of_payments_that_restates_a_breakdown_with_one_amount_changed() {
+    // A training fund and where it went; the second list gives 12.80 for the 12.30 part.
+    let t =
+        "2023年安排职业技能培训补助资金86.40万元，其中农村劳动力转移就业培训补助资金12.30万元；\
+退役军人技能培训补助资金74.10万元。向县职教中心拨付农村劳动力转移就业培训补助资金12.80万元，\
+向市技师学院拨付退役军人技能培训补助资金74.10万元，均已按进度拨付。";
+    let r = run(t);
+    let found: Vec<_> = r.findings.iter().filter(|f| f.rule == "parallel").collect();
+    assert_eq!(found.len(), 1, "{:#?}", r.findings);
+    let f = found[0];
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.quote, "12.80万元");
+    assert_eq!(f.expected.as_deref(), Some("12.30万元"));
+    assert!(
+        f.formula.as_deref().unwrap().contains("74.10万元"),
+        "{:?}",
+        f.formula
+    );
+    // Both places of the differing amount, and the agreeing one, are linked.
+    let quotes: Vec<_> = f.related.iter().map(|r| r.quote.as_str()).collect();
+    assert_eq!(quotes, ["12.30万元", "74.10万元"]);
+}
+
+#[test]
+fn parallel_lists_that_agree_or_are_not_parallel_stay_silent() {
+    let silent = |t: &str| {
+        let r = run(t);
+        assert!(
+            r.findings.iter().all(|f| f.rule != "parallel"),
+            "{t}\n{:#?}",
+            r.findings
+        );
+        r
+    };
+    // The same amounts twice: verified.
+    let r = silent(
+        "2023年安排职业技能培训补助资金86.40万元，其中农村劳动力转移就业培训补助资金12.30万元；\
+退役军人技能培训补助资金74.10万元。向县职教中心拨付农村劳动力转移就业培训补助资金12.30万元，\
+向市技师学院拨付退役军人技能培训补助资金74.10万元。",
+    );
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "parallel" && e.outcome == Outcome::Verified));
+    // Two amounts differ: not one slip but another list (per-unit amounts, say).
+    silent(
+        "安排培训补助资金86.40万元，其中转移就业培训补助资金12.30万元；技能培训补助资金74.10万元。\
+人均转移就业培训补助资金0.12万元，人均技能培训补助资金0.30万元。",
+    );
+    // One differs, but the two names do not end alike: different money.
+    silent(
+        "安排培训补助资金86.40万元，其中转移就业培训补助资金12.30万元；技能培训补助资金74.10万元。\
+已支付场地租赁费10.00万元，拨付技能培训补助资金74.10万元。",
+    );
+    // The next sentence has three amounts for two parts: not the same list.
+    silent(
+        "安排培训补助资金86.40万元，其中转移就业培训补助资金12.30万元；技能培训补助资金74.10万元。\
+拨付转移就业培训补助资金12.80万元、技能培训补助资金74.10万元，结余资金0.50万元。",
+    );
+}

@@ -116,6 +116,17 @@ fn dongning() {
         .iter()
         .filter(|f| f.rule == "completion")
         .all(|f| f.severity == Severity::Info));
+    // 贴息 31.45万元 in the breakdown, 34万元 in the list of payments right after it (in the
+    // narrative and again in the appendix), both places linked.
+    let tiexi: Vec<_> = r.findings.iter().filter(|f| f.rule == "parallel").collect();
+    assert_eq!(tiexi.len(), 2, "{tiexi:#?}");
+    for f in tiexi {
+        assert_eq!(
+            (f.quote.as_str(), f.severity),
+            ("34万元", Severity::Warning)
+        );
+        assert_eq!(f.related[0].quote, "31.45万元");
+    }
 }
 
 #[test]

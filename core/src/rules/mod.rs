@@ -7,6 +7,7 @@ mod count;
 mod growth;
 mod identity;
 mod numbering;
+mod parallel;
 mod product;
 mod required;
 mod restated;
@@ -59,6 +60,7 @@ static RULES: &[&dyn Rule] = &[
     &count::Count,
     &product::Product,
     &restated::Restated,
+    &parallel::Parallel,
     &identity::Identity,
     &classified::Classified,
     &wording::Wording,
