@@ -716,3 +716,37 @@ fn parallel_lists_that_agree_or_are_not_parallel_stay_silent() {
 拨付转移就业培训补助资金12.80万元、技能培训补助资金74.10万元，结余资金0.50万元。",
     );
 }
+
+#[test]
+fn government_procurement_total_against_parts_stated_elsewhere() {
+    let report = |service: &str| {
+        format!(
+            "六、政府采购支出情况说明\n2023年度本部门政府采购支出总额128.50万元，授予中小企业合同金额120.00万元。\n\
+七、其他重要事项的情况说明\n本年度政府采购货物支出48.50万元，政府采购工程支出50.00万元。\n\
+另有政府采购服务支出{service}万元，主要用于物业管理。\n"
+        )
+    };
+    // 48.50 + 50.00 + 35.00 = 133.50 ≠ 128.50, though no sentence states both sides.
+    let r = run(&report("35.00"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "identity")
+        .unwrap_or_else(|| panic!("{:#?}", r.findings));
+    assert_eq!(
+        (f.severity, f.quote.as_str()),
+        (Severity::Error, "128.50万元")
+    );
+    assert!(f.formula.as_deref().unwrap().contains("133.50"), "{f:#?}");
+    // With 30.00 the parts add up: verified, silent.
+    let r = run(&report("30.00"));
+    assert!(
+        r.findings.iter().all(|f| f.rule != "identity"),
+        "{:#?}",
+        r.findings
+    );
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "identity" && e.outcome == Outcome::Verified));
+}

@@ -110,7 +110,12 @@ pub fn label_key(label: &str) -> String {
             None => break,
         }
     }
+    // Connectives first (`另有本年度…`), then the period and the reporting body.
     for prefix in [
+        "另有",
+        "另外",
+        "此外",
+        "同时",
         "本年度",
         "本年",
         "当年",
