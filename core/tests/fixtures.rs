@@ -750,3 +750,43 @@ fn government_procurement_total_against_parts_stated_elsewhere() {
         .iter()
         .any(|e| e.rule == "identity" && e.outcome == Outcome::Verified));
 }
+
+#[test]
+fn grand_totals_balance_and_equal_their_parts() {
+    let report = |spending_total: &str, carried: &str| {
+        format!(
+            "一、收入支出决算总体情况说明\n2023年度收入总计1,300.00万元。支出总计{spending_total}万元。\n\
+二、收入决算情况说明\n本年收入合计1,245.60万元，使用非财政拨款结余4.40万元，年初结转和结余50.00万元。\n\
+三、支出决算情况说明\n本年支出合计1,200.00万元，结余分配0万元，年末结转和结余{carried}万元。\n"
+        )
+    };
+    let r = run(&report("1,300.00", "100.00"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "identity" && e.outcome == Outcome::Verified)
+        .count();
+    assert_eq!(verified, 3, "{:#?}", r.ledger);
+
+    // The spending side does not balance: 支出总计 against 收入总计, and against its parts.
+    let r = run(&report("1,310.00", "100.00"));
+    let quotes: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "identity" && f.severity == Severity::Error)
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert_eq!(
+        quotes,
+        ["1,310.00万元", "1,310.00万元"],
+        "{:#?}",
+        r.findings
+    );
+    let balance = r
+        .findings
+        .iter()
+        .find(|f| f.message.contains("收支不平"))
+        .unwrap();
+    assert_eq!(balance.related[0].quote, "1,300.00万元");
+}

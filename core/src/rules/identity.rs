@@ -19,6 +19,7 @@ static INFO: RuleInfo = RuleInfo {
     summary_zh: "本年收入合计、财政拨款收入、本年支出合计、基本支出等应等于其法定构成之和，无论分散在何处陈述。",
     summary_en: "Totals fixed by definition (本年收入合计, 财政拨款收入, 本年支出合计, 基本支出…) equal their parts wherever stated.",
     explanation_zh: "部门决算的勾稽关系不因行文而变：\n\
+收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；收入总计 = 支出总计；\n\
 本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入；\n\
 财政拨款收入 = 一般公共预算财政拨款收入 + 政府性基金预算财政拨款收入 + 国有资本经营预算财政拨款收入；\n\
 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出；\n\
@@ -42,7 +43,25 @@ struct Definition {
 const IN: Flow = Flow::Income;
 const OUT: Flow = Flow::Spending;
 
+const NONE: Flow = Flow::Unnamed;
+
 static DEFINITIONS: &[Definition] = &[
+    Definition {
+        total: (&["总计"], IN),
+        parts: &[
+            (&["合计"], IN),
+            (&["使用非财政拨款结余"], NONE),
+            (&["年初结转和结余", "年初结转结余"], NONE),
+        ],
+    },
+    Definition {
+        total: (&["总计"], OUT),
+        parts: &[
+            (&["合计"], OUT),
+            (&["结余分配"], NONE),
+            (&["年末结转和结余", "年末结转结余"], NONE),
+        ],
+    },
     Definition {
         total: (&["合计"], IN),
         parts: &[
@@ -133,6 +152,61 @@ impl Rule for Identity {
             }
         }
         running_costs(doc, facts, sink);
+        income_equals_spending(doc, facts, sink);
+    }
+}
+
+/// 收入总计 = 支出总计: the two sides of the final accounts balance, in every scope
+/// (`财政拨款收入总计` = `财政拨款支出总计`), period and stage in which both are stated.
+fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
+    for (key, group) in &facts.groups {
+        let is_total = key.name == "总计" || key.name.ends_with("·总计");
+        if key.flow != IN || !is_total {
+            continue;
+        }
+        let out = FactKey {
+            flow: OUT,
+            ..key.clone()
+        };
+        let (Some(income), Some(spending)) =
+            (group.first(), facts.get(&out).and_then(|g| g.first()))
+        else {
+            continue;
+        };
+        // `收、支总计1070.21万元` states both with one figure: nothing to compare.
+        if income.at == spending.at {
+            continue;
+        }
+        let (iw, sw) = (
+            &doc.text()[income.at.clone()],
+            &doc.text()[spending.at.clone()],
+        );
+        if income.value.overlaps(spending.value) {
+            sink.verified(
+                INFO.id,
+                spending.at.clone(),
+                format!("支出总计{sw}与收入总计{iw}相等"),
+                format!("total spending {sw} equals total income {iw}"),
+            );
+            continue;
+        }
+        let line = doc.line_of(doc.span(income.at.clone()).start);
+        let mut d = Draft::new(
+            INFO.id,
+            Severity::Error,
+            spending.at.clone(),
+            format!("收支不平：“{}”{sw}，第{line}行“{}”{iw}；收入总计应等于支出总计", spending.label, income.label),
+            format!("Totals do not balance: spending {sw}, income {iw} on line {line}; they must be equal"),
+        );
+        d.stated = Some(sw.to_string());
+        d.expected = Some(iw.to_string());
+        d.formula = Some(format!(
+            "{sw} ≠ {iw}，相差{}",
+            money((income.face - spending.face).abs(), spending.unit, 2)
+        ));
+        d.cause = Some("决算收支总表两侧必须平衡（收入总计 = 支出总计）".into());
+        d.related.push((income.at.clone(), income.label.clone()));
+        sink.report(d);
     }
 }
 
