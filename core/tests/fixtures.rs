@@ -790,3 +790,34 @@ fn grand_totals_balance_and_equal_their_parts() {
         .unwrap();
     assert_eq!(balance.related[0].quote, "1,300.00万元");
 }
+
+#[test]
+fn a_total_score_row_is_the_sum_of_the_scores() {
+    let table = |total: &str| {
+        format!(
+            "二、绩效指标完成情况\n一级指标\t二级指标\t分值\t得分\n产出指标\t数量指标\t30\t28\n\
+产出指标\t质量指标\t20\t18.5\n效益指标\t社会效益\t30\t27\n满意度指标\t服务对象满意度\t20\t19\n\
+总分\t\t100\t{total}\n"
+        )
+    };
+    let r = run(&table("92.5"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "table" && e.outcome == Outcome::Verified && e.quote == "92.5"));
+    let r = run(&table("90.5"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "table" && f.quote == "90.5")
+        .unwrap_or_else(|| panic!("{:#?}", r.findings));
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.formula
+            .as_deref()
+            .unwrap()
+            .contains("28 + 18.5 + 27 + 19"),
+        "{f:#?}"
+    );
+}
