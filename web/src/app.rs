@@ -133,8 +133,16 @@ pub fn visible_order(report: &Report, filter: &Filter) -> Vec<usize> {
 }
 
 /// How long typing must pause before the text is checked again: keystrokes go straight
-/// into the textarea and storage, only the (costlier) check waits.
-const DEBOUNCE: Duration = Duration::from_millis(300);
+/// into the textarea and storage, only the (costlier) check waits. Longer for long texts:
+/// checking and rendering 1 MB holds the page for about 1.2 s (measured in Chromium), which
+/// should happen when the typist has stopped, not between two words.
+fn debounce(len: usize) -> Duration {
+    const BASE_MS: u64 = 300;
+    const PER_MB_MS: u64 = 700;
+    const MAX_MS: u64 = 1500;
+    let extra = (len as u64).saturating_mul(PER_MB_MS) / (1 << 20);
+    Duration::from_millis((BASE_MS + extra).min(MAX_MS))
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -180,7 +188,8 @@ pub fn App() -> impl IntoView {
         if first.is_none() {
             return; // the loaded text is checked at once
         }
-        let h = set_timeout_with_handle(move || text.set(t), DEBOUNCE).ok();
+        let wait = debounce(t.len());
+        let h = set_timeout_with_handle(move || text.set(t), wait).ok();
         pending.set_value(h);
     });
 
@@ -346,3 +355,17 @@ fn OfflineFooter() -> impl IntoView {
 }
 
 use wasm_bindgen::JsCast;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_typing_pause_grows_with_the_text() {
+        assert_eq!(debounce(0), Duration::from_millis(300));
+        assert_eq!(debounce(15_000), Duration::from_millis(310));
+        assert_eq!(debounce(1 << 20), Duration::from_millis(1000));
+        assert_eq!(debounce(16 << 20), Duration::from_millis(1500));
+        assert_eq!(debounce(usize::MAX), Duration::from_millis(1500));
+    }
+}

@@ -8,6 +8,10 @@ use crate::components::severity_icon;
 /// One severity's findings, by rule: (severity, [(rule id, finding indices)]).
 type SeverityGroup = (Severity, Vec<(&'static str, Vec<usize>)>);
 
+/// How many findings are rendered before a "show all" button: a 1 MB text can have
+/// thousands, and rendering them all took most of the time from paste to findings.
+pub const RENDER_LIMIT: usize = 200;
+
 /// The findings grouped by severity and rule, with counts; clicking one selects it and
 /// shows it in the text. `visible` is the filtered display order.
 #[component]
@@ -17,6 +21,21 @@ pub fn FindingsList(
     visible: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let lang = crate::i18n::lang();
+    // Past RENDER_LIMIT only on request, or when the selection (keyboard, a click in the
+    // text) lands on a finding not rendered yet; a new text starts short again.
+    let show_all = RwSignal::new(false);
+    Effect::new(move |_| {
+        checked.track();
+        show_all.set(false);
+    });
+    Effect::new(move |_| {
+        let Some(sel) = selected.get() else { return };
+        let beyond =
+            visible.with_untracked(|v| !v.iter().take(RENDER_LIMIT).any(|&i| i == sel.finding));
+        if beyond && !show_all.get_untracked() {
+            show_all.set(true);
+        }
+    });
     let body = move || {
         let en = lang.get() == crate::i18n::Lang::En;
         let pick = move |zh: &'static str, e: &'static str| if en { e } else { zh };
@@ -34,11 +53,37 @@ pub fn FindingsList(
                 };
                 return view! { <p class="empty" data-testid="no-findings">{text}</p> }.into_any();
             }
-            let order = visible.get();
+            let mut order = visible.get();
             if order.is_empty() {
                 return view! { <p class="empty" data-testid="all-filtered">{pick("筛选条件下没有问题。", "Nothing matches the filters.")}</p> }
                     .into_any();
             }
+            let total = order.len();
+            // Counts over every visible finding, rendered or not.
+            let mut counts: std::collections::HashMap<(Severity, &'static str), usize> =
+                std::collections::HashMap::new();
+            for &i in &order {
+                *counts.entry((findings[i].severity, findings[i].rule)).or_default() += 1;
+            }
+            let sev_count = |sev: Severity| -> usize {
+                counts.iter().filter(|((s, _), _)| *s == sev).map(|(_, n)| n).sum()
+            };
+            if !show_all.get() {
+                order.truncate(RENDER_LIMIT);
+            }
+            let hidden = total - order.len();
+            let more = (hidden > 0).then(|| {
+                let label = if en {
+                    format!("Show all {total} findings ({hidden} more)")
+                } else {
+                    format!("显示全部 {total} 条（另有 {hidden} 条）")
+                };
+                view! {
+                    <button type="button" class="show-all" data-testid="show-all" on:click=move |_| show_all.set(true)>
+                        {label}
+                    </button>
+                }
+            });
             // Runs of one severity, and within them runs of one rule (the order is sorted so).
             let mut groups: Vec<SeverityGroup> = Vec::new();
             for &i in &order {
@@ -55,7 +100,7 @@ pub fn FindingsList(
             let sections = groups
                 .into_iter()
                 .map(|(sev, rules)| {
-                    let n: usize = rules.iter().map(|(_, v)| v.len()).sum();
+                    let n = sev_count(sev);
                     let rule_groups = rules
                         .into_iter()
                         .map(|(rule, idx)| {
@@ -75,7 +120,7 @@ pub fn FindingsList(
                                     <h4>
                                         {name}
                                         " "
-                                        <span class="n">{idx.len()}</span>
+                                        <span class="n">{counts.get(&(sev, rule)).copied().unwrap_or(idx.len())}</span>
                                         {explanation.map(|e| view! {
                                             <details class="help">
                                                 <summary aria-label=pick("规则说明", "About this rule")>"?"</summary>
@@ -101,7 +146,7 @@ pub fn FindingsList(
                     }
                 })
                 .collect_view();
-            view! { <div data-testid="findings">{sections}</div> }.into_any()
+            view! { <div data-testid="findings">{sections}{more}</div> }.into_any()
         })
     };
     view! {
