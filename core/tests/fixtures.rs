@@ -624,7 +624,11 @@ fn required_content_of_a_whole_report() {
         .all(|(s, m)| *s == Severity::Warning && m.starts_with("“三公”经费部分未给出")));
     // The vehicles held, stated as `共有公务用车N辆` instead of 保有量: nothing missing.
     let worded = full.replace("保有量2辆", "截至年底共有公务用车2辆");
-    assert!(required(&run(&worded)).is_empty(), "{:?}", required(&run(&worded)));
+    assert!(
+        required(&run(&worded)).is_empty(),
+        "{:?}",
+        required(&run(&worded))
+    );
     // Another checklist asks for more.
     let opts = Options {
         profile: Some("meetings-training".into()),

@@ -177,37 +177,73 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
         if income.at == spending.at {
             continue;
         }
-        let (iw, sw) = (
-            &doc.text()[income.at.clone()],
-            &doc.text()[spending.at.clone()],
+        must_equal(
+            doc,
+            sink,
+            MustEqual {
+                this: spending,
+                other: income,
+                severity: Severity::Error,
+                cause: "决算收支总表两侧必须平衡（收入总计 = 支出总计）",
+            },
+            |sw, iw| {
+                (
+                    format!("支出总计{sw}与收入总计{iw}相等"),
+                    format!("total spending {sw} equals total income {iw}"),
+                )
+            },
+            |sw, iw, line| {
+                (
+                    format!(
+                        "收支不平：“{}”{sw}，第{line}行“{}”{iw}；收入总计应等于支出总计",
+                        spending.label, income.label
+                    ),
+                    format!("Totals do not balance: spending {sw}, income {iw} on line {line}; they must be equal"),
+                )
+            },
         );
-        if income.value.overlaps(spending.value) {
-            sink.verified(
-                INFO.id,
-                spending.at.clone(),
-                format!("支出总计{sw}与收入总计{iw}相等"),
-                format!("total spending {sw} equals total income {iw}"),
-            );
-            continue;
-        }
-        let line = doc.line_of(doc.span(income.at.clone()).start);
-        let mut d = Draft::new(
-            INFO.id,
-            Severity::Error,
-            spending.at.clone(),
-            format!("收支不平：“{}”{sw}，第{line}行“{}”{iw}；收入总计应等于支出总计", spending.label, income.label),
-            format!("Totals do not balance: spending {sw}, income {iw} on line {line}; they must be equal"),
-        );
-        d.stated = Some(sw.to_string());
-        d.expected = Some(iw.to_string());
-        d.formula = Some(format!(
-            "{sw} ≠ {iw}，相差{}",
-            money((income.face - spending.face).abs(), spending.unit, 2)
-        ));
-        d.cause = Some("决算收支总表两侧必须平衡（收入总计 = 支出总计）".into());
-        d.related.push((income.at.clone(), income.label.clone()));
-        sink.report(d);
     }
+}
+
+/// Two statements that must be equal.
+struct MustEqual<'f> {
+    /// Where a finding goes.
+    this: &'f Fact,
+    /// The statement it is compared with (linked from the finding).
+    other: &'f Fact,
+    severity: Severity,
+    cause: &'static str,
+}
+
+/// Verified when the two overlap; otherwise a finding at `this` linking `other`. `ok` and
+/// `bad` make the (Chinese, English) texts from the two figures as written and, for `bad`,
+/// the line of `other`.
+fn must_equal(
+    doc: &Document,
+    sink: &mut Sink,
+    m: MustEqual,
+    ok: impl Fn(&str, &str) -> (String, String),
+    bad: impl Fn(&str, &str, usize) -> (String, String),
+) {
+    let (this, other) = (m.this, m.other);
+    let (tw, ow) = (&doc.text()[this.at.clone()], &doc.text()[other.at.clone()]);
+    if this.value.overlaps(other.value) {
+        let (zh, en) = ok(tw, ow);
+        sink.verified(INFO.id, this.at.clone(), zh, en);
+        return;
+    }
+    let line = doc.line_of(doc.span(other.at.clone()).start);
+    let (zh, en) = bad(tw, ow, line);
+    let mut d = Draft::new(INFO.id, m.severity, this.at.clone(), zh, en);
+    d.stated = Some(tw.to_string());
+    d.expected = Some(ow.to_string());
+    d.formula = Some(format!(
+        "{tw} ≠ {ow}，相差{}",
+        money((other.face - this.face).abs(), this.unit, 2)
+    ));
+    d.cause = Some(m.cause.into());
+    d.related.push((other.at.clone(), other.label.clone()));
+    sink.report(d);
 }
 
 /// 机关运行经费 is, by its definition, the 日常公用经费 of an administrative unit's fiscal-grant
@@ -232,38 +268,28 @@ fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
     else {
         return;
     };
-    let (rw, pw) = (
-        &doc.text()[running.at.clone()],
-        &doc.text()[public.at.clone()],
+    must_equal(
+        doc,
+        sink,
+        MustEqual {
+            this: running,
+            other: public,
+            severity: Severity::Warning,
+            cause: "机关运行经费应与一般公共预算财政拨款基本支出中的日常公用经费口径一致（下属有事业单位时可不等）",
+        },
+        |rw, pw| {
+            (
+                format!("机关运行经费{rw}与日常公用经费{pw}一致"),
+                format!("running costs {rw} equal the routine public costs {pw}"),
+            )
+        },
+        |rw, pw, line| {
+            (
+                format!("机关运行经费{rw}与第{line}行日常公用经费{pw}不等：行政单位二者通常相等，请核对"),
+                format!("Running costs {rw} differ from the routine public costs {pw} on line {line}; for an administrative unit they are normally equal"),
+            )
+        },
     );
-    if running.value.overlaps(public.value) {
-        sink.verified(
-            INFO.id,
-            running.at.clone(),
-            format!("机关运行经费{rw}与日常公用经费{pw}一致"),
-            format!("running costs {rw} equal the routine public costs {pw}"),
-        );
-        return;
-    }
-    let line = doc.line_of(doc.span(public.at.clone()).start);
-    let mut d = Draft::new(
-        INFO.id,
-        Severity::Warning,
-        running.at.clone(),
-        format!("机关运行经费{rw}与第{line}行日常公用经费{pw}不等：行政单位二者通常相等，请核对"),
-        format!("Running costs {rw} differ from the routine public costs {pw} on line {line}; for an administrative unit they are normally equal"),
-    );
-    d.stated = Some(rw.to_string());
-    d.expected = Some(pw.to_string());
-    d.formula = Some(format!(
-        "{} ≠ {}，相差{}",
-        rw,
-        pw,
-        money((running.face - public.face).abs(), running.unit, 2)
-    ));
-    d.cause = Some("机关运行经费应与一般公共预算财政拨款基本支出中的日常公用经费口径一致（下属有事业单位时可不等）".into());
-    d.related.push((public.at.clone(), public.label.clone()));
-    sink.report(d);
 }
 
 fn part_key(key: &FactKey, scope: Option<&str>, name: &str, flow: Flow) -> FactKey {
