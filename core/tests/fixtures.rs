@@ -828,3 +828,30 @@ fn a_total_score_row_is_the_sum_of_the_scores() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_product_that_holds_only_if_the_amount_each_was_rounded_is_a_warning() {
+    let product = |t: &str| {
+        let r = run(t);
+        let f: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "product")
+            .map(|f| (f.severity, f.expected.clone()))
+            .collect();
+        (r, f)
+    };
+    // 12 × 3 = 36, not 38: consistent only if 每户3万元 stood for 3.13–3.5万元.
+    let (_, f) = product("本年度向12户困难企业发放纾困补助，每户3万元，共计38万元。");
+    assert_eq!(f, [(Severity::Warning, Some("36万元".to_string()))]);
+    // Written to the cent, the same slip is an error.
+    let (_, f) = product("本年度向12户困难企业发放纾困补助，每户3.00万元，共计38.00万元。");
+    assert_eq!(f, [(Severity::Error, Some("36.00万元".to_string()))]);
+    // 11 × 50 = 550: verified.
+    let (r, f) = product("对规上企业11户，每户50万元，共计550万元给予资金拨付。");
+    assert!(f.is_empty(), "{f:?}");
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "product" && e.outcome == Outcome::Verified));
+}

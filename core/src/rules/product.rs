@@ -38,15 +38,54 @@ impl Rule for Product {
                 continue;
             };
             let Some(prod) = ni.mul(ei) else { continue };
-            let face = n.q.value * super::sum::face(e);
+            let Some(face) = n.q.value.checked_mul(super::sum::face(e)) else {
+                continue;
+            };
             let formula = format!(
                 "{} × {} = {}",
                 super::plain(n),
                 super::plain(e),
                 money(face, t.q.unit, e.q.decimals)
             );
-            if prod.overlaps(ti) {
+            // The product at face value, in base units like the intervals.
+            let face_fits = ti.lo <= face && face <= ti.hi;
+            if prod.overlaps(ti) && face_fits {
                 sink.verified(INFO.id, at, formula.clone(), formula);
+                continue;
+            }
+            if prod.overlaps(ti) {
+                // `12户，每户3万元，共计38万元`: 12 × 3 = 36. Only if `3万元` were a rounded
+                // 3.17 would 38 follow; an amount each is usually a set standard, so say so,
+                // as a warning rather than an error.
+                let each_lo = ti.lo / ni.hi.max(rust_decimal::Decimal::ONE);
+                let mut d = Draft::new(
+                    INFO.id,
+                    Severity::Warning,
+                    at,
+                    format!(
+                        "合计按票面应为{}，文中为{}；仅当单价“{}”是约数时才可能一致",
+                        money(face, t.q.unit, e.q.decimals),
+                        doc.written(t),
+                        doc.written(e)
+                    ),
+                    format!(
+                        "count × amount each is {} at face value, the text says {}; they agree only if the amount each was rounded",
+                        money(face, t.q.unit, e.q.decimals),
+                        doc.written(t)
+                    ),
+                );
+                d.stated = Some(doc.written(t));
+                d.expected = Some(money(face, t.q.unit, e.q.decimals));
+                d.formula = Some(formula);
+                d.cause = Some(format!(
+                    "单价需约为{}以上（四舍五入后写作{}）才能得出{}",
+                    money(each_lo, e.q.unit, 2),
+                    doc.written(e),
+                    doc.written(t)
+                ));
+                d.related.push((n.q.start..n.q.end, "数量".into()));
+                d.related.push((e.q.start..e.q.end, "单价".into()));
+                sink.report(d);
                 continue;
             }
             let mut d = Draft::new(
