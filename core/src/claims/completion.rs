@@ -16,8 +16,13 @@ fn is_budget_label(l: &str) -> bool {
     l.contains("预算") && !l.contains("决算") && !l.contains("执行")
 }
 
+/// What was spent or done: `决算`, `执行数`, `全年执行`, `实际支出`, `已支付`, `拨付`, `完成`.
+/// Only money figures after the budget are asked, so `执行` alone is specific enough.
 fn is_actual_label(l: &str) -> bool {
-    l.contains("决算") || l.contains("执行数") || l.contains("实际") || l.contains("支出为")
+    ["决算", "执行", "实际", "支出为", "支付", "拨付", "完成"]
+        .iter()
+        .any(|w| l.contains(w))
+        && !is_budget_label(l)
 }
 
 pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
@@ -140,6 +145,21 @@ mod tests {
     #[test]
     fn no_budget_is_unbound() {
         let c = one("2020年“三公”经费财政拨款支出决算为3.26万元，完成预算59%。");
+        assert_eq!(c.0.as_deref(), Some("3.26万元"));
         assert_eq!(c.1, None);
+    }
+
+    #[test]
+    fn execution_rates_find_what_was_spent() {
+        let c = one("年初预算为200万元，全年执行180万元，预算执行率为95%。");
+        assert_eq!(
+            (c.0.as_deref(), c.1.as_deref()),
+            (Some("180万元"), Some("200万元"))
+        );
+        let c = one("项目预算资金50万元，已支付45万元，执行率90%。");
+        assert_eq!(
+            (c.0.as_deref(), c.1.as_deref()),
+            (Some("45万元"), Some("50万元"))
+        );
     }
 }
