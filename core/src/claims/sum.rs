@@ -177,12 +177,32 @@ fn innermost_parts(claims: &mut [SumClaim]) {
 }
 
 /// Labels that make a figure the total of the amounts before it: `…，合计450万元`.
+/// `以上两项合计`, `上述各项共计`, `三项合计` name the amounts before them as well.
 fn is_trailing_total_label(label: &str) -> bool {
     let key = label_key(label);
+    let mut rest = key.as_str();
+    for prefix in ["以上", "上述"] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest);
+    }
+    // `两项`, `3项`, `各项`, `两者`.
+    let counted = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二两三四五六七八九十各".contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    if let Some(n) = counted {
+        if let Some(r) = rest[n..]
+            .strip_prefix('项')
+            .or(rest[n..].strip_prefix('者'))
+        {
+            rest = r;
+        }
+    }
     ["合计", "共计", "总计", "共"]
         .iter()
-        .any(|w| key.starts_with(w))
-        && key.chars().count() <= 6
+        .any(|w| rest.starts_with(w))
+        && key.chars().count() <= 10
+        && rest.chars().count() <= 6
         && !has_change_word(&key)
 }
 
@@ -531,6 +551,7 @@ mod tests {
 
 #[cfg(test)]
 mod more_tests {
+    use super::is_trailing_total_label;
     use super::tests::sums;
 
     #[test]
@@ -551,5 +572,25 @@ mod more_tests {
     fn a_list_in_the_sentence_before_is_not_a_total() {
         let s = sums("我局现有公务员 18 人，事业人员 3 人，后勤服务人员 2 人。其中，领导班子 7 人，含 1 名局长。");
         assert!(s.iter().all(|(t, _)| t != "2人"), "{s:?}");
+    }
+
+    #[test]
+    fn counted_trailing_totals() {
+        for label in [
+            "合计",
+            "两项合计",
+            "以上两项合计",
+            "上述各项共计",
+            "3项合计",
+            "二者合计",
+        ] {
+            assert!(is_trailing_total_label(label), "{label}");
+        }
+        for label in ["合计比上年增加", "两项工作", "项目合计数较大的单位"] {
+            assert!(!is_trailing_total_label(label), "{label}");
+        }
+        let s = sums("人员经费支出120.5万元，公用经费支出30.2万元，两项合计150.7万元。");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].1.len(), 2);
     }
 }
