@@ -139,8 +139,12 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let in_comparison = super::back(di)
             .take_while(|&i| doc.figures[i].q.start >= cmp_start)
             .find(|&i| base_like(i));
+        // (In the paragraph: the sentence before may end another paragraph about another
+        // quantity, `上年为1,100.00万元` before `项目支出…减少50万元`.)
         let stated_before = super::back(di)
-            .take_while(|&i| doc.figures[i].sentence + 1 >= d.sentence)
+            .take_while(|&i| {
+                doc.figures[i].sentence + 1 >= d.sentence && doc.figures[i].paragraph == d.paragraph
+            })
             .find(|&i| {
                 let g = &doc.figures[i];
                 base_like(i)
@@ -305,5 +309,19 @@ mod tests {
     fn template_alternatives_are_not_claims() {
         let d = Document::read("因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。");
         assert!(extract(&d, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_previous_year_value_in_the_paragraph_before_is_not_the_base() {
+        let d = Document::read(
+            "本年收入1,234.56万元，上年为1,100.00万元，增长12.2%。\n本年项目支出合计300万元，与上年相比减少50万元，下降14.3%。",
+        );
+        let g = extract(&d, &crate::claims::sum::extract(&d));
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].previous, None);
+        assert_eq!(
+            g[0].current.map(|c| d.figures[c].q.display()).as_deref(),
+            Some("300万元")
+        );
     }
 }
