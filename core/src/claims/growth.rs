@@ -85,8 +85,11 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let text = doc.text();
     let mut total_of_part = std::collections::HashMap::new();
     for s in sums {
+        let last = s.parts.iter().copied().max().unwrap_or(s.total);
         for &p in &s.parts {
-            total_of_part.entry(p).or_insert((s.total, s.marker_at));
+            total_of_part
+                .entry(p)
+                .or_insert((s.total, s.marker_at, last));
         }
     }
     let year = doc.info().year;
@@ -193,7 +196,7 @@ fn bind_current(
     di: usize,
     subject: &str,
     previous: Option<usize>,
-    total_of_part: &std::collections::HashMap<usize, (usize, usize)>,
+    total_of_part: &std::collections::HashMap<usize, (usize, usize, usize)>,
     cmp_start: usize,
 ) -> Option<usize> {
     let d = &doc.figures[di];
@@ -240,10 +243,12 @@ fn bind_current(
     let mut cands = candidates;
     let nearest = cands.next()?;
     // After the last part of a `，`-list the change is the total's (`其中A…，B…，比上年增加`);
-    // in a `；`-list each part carries its own change.
+    // in a `；`-list each part carries its own change, and so does a part the list goes on
+    // after (`其中：基本支出600万元，占60%，比上年增加50万元，…；项目支出…`).
     match total_of_part.get(&nearest) {
-        Some(&(total, marker_at))
+        Some(&(total, marker_at, last))
             if doc.figures[total].paragraph == para
+                && nearest == last
                 && !doc.text()[marker_at..d.q.start].contains('；') =>
         {
             Some(total)
@@ -322,6 +327,26 @@ mod tests {
         assert_eq!(
             g[0].current.map(|c| d.figures[c].q.display()).as_deref(),
             Some("300万元")
+        );
+    }
+
+    #[test]
+    fn a_change_after_a_part_the_list_goes_on_from_is_the_parts() {
+        let d = Document::read(
+            "本年支出合计1,000.00万元，比上年增加100.00万元，增长11.1%，其中：基本支出600.00万元，占60%，比上年增加50.00万元，增长9.1%；项目支出400.00万元，占40%，比上年增加50.00万元，增长14.3%。",
+        );
+        let g = extract(&d, &crate::claims::sum::extract(&d));
+        let current: Vec<_> = g
+            .iter()
+            .map(|c| c.current.map(|i| d.figures[i].q.display()))
+            .collect();
+        assert_eq!(
+            current,
+            [
+                Some("1000.00万元".to_string()),
+                Some("600.00万元".to_string()),
+                Some("400.00万元".to_string())
+            ]
         );
     }
 }
