@@ -128,6 +128,20 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .find(|(_, g)| g.q.unit.is_money() || g.q.unit == Unit::Percent)
             .filter(|(_, g)| g.q.unit == Unit::Percent && direction_of(&g.label).is_some())
             .map(|(k, _)| di + 1 + k);
+        // Or the rate just before it (`比上年增长20%，增加200元`), unless a change before
+        // already took it.
+        let rate = rate.or_else(|| {
+            let r = di.checked_sub(1)?;
+            let g = &doc.figures[r];
+            let between = &text[g.q.end..d.label_start.max(g.q.end)];
+            let adjacent = between.chars().filter(|c| !c.is_whitespace()).count() <= 1;
+            (g.sentence == d.sentence
+                && g.q.unit == Unit::Percent
+                && adjacent
+                && direction_of(&g.label).is_some()
+                && out.last().is_none_or(|c: &GrowthClaim| c.rate != Some(r)))
+            .then_some(r)
+        });
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
         let cmp_start = sentence.start
             + before[..cmp_end]
@@ -348,5 +362,20 @@ mod tests {
                 Some("400.00万元".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn the_rate_may_come_before_the_change() {
+        let d = Document::read("户均增收1,200元，比上年增长20%，增加200元。");
+        let g = extract(&d, &[]);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(
+            g[0].rate.map(|r| d.figures[r].q.display()).as_deref(),
+            Some("20%")
+        );
+        // A rate that follows its own change is not taken again by the next change.
+        let d = Document::read("支出比上年增加100万元，增长10%，增加200万元。");
+        let g = extract(&d, &[]);
+        assert_eq!(g.iter().filter(|c| c.rate.is_some()).count(), 1, "{g:?}");
     }
 }
