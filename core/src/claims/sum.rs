@@ -405,8 +405,9 @@ fn inline_parts(
             continue;
         }
         if is_amount(f) && f.q.unit.addable_with(unit) {
-            // A list of `，`-separated parts ends at a `；` (`货物4万元，工程0万元，服务6万元；
-            // 授予中小企业合同金额10万元` — the last is no part).
+            // A list of `，`- or `、`-separated parts ends at a `；` (`货物4万元，工程0万元，
+            // 服务6万元；授予中小企业合同金额10万元`, `其中行政编制30人、事业编制12人；离退休
+            // 人员18人` — the last is no part).
             if let Some(&prev) = parts.last() {
                 let prev: usize = prev;
                 let gap = &text[doc.figures[prev].q.end..f.q.start];
@@ -415,7 +416,7 @@ fn inline_parts(
                         break;
                     }
                     semicolon_gaps += 1;
-                } else if gap.contains('，') {
+                } else if gap.contains('，') || gap.contains('、') {
                     comma_gaps += 1;
                 }
             }
@@ -572,6 +573,12 @@ mod more_tests {
     fn a_list_in_the_sentence_before_is_not_a_total() {
         let s = sums("我局现有公务员 18 人，事业人员 3 人，后勤服务人员 2 人。其中，领导班子 7 人，含 1 名局长。");
         assert!(s.iter().all(|(t, _)| t != "2人"), "{s:?}");
+    }
+
+    #[test]
+    fn an_enumeration_list_ends_at_a_semicolon() {
+        let s = sums("实有在职人员42人，其中行政编制30人、事业编制12人；离退休人员18人。");
+        assert_eq!(s[0], ("42人".into(), vec!["30人".into(), "12人".into()]));
     }
 
     #[test]
