@@ -232,6 +232,54 @@ proptest! {
     }
 }
 
+/// A report stating 基本支出 in one section and again in another: `first` and `second` as
+/// written (unit included).
+fn restated_text(first: &str, second: &str) -> String {
+    format!(
+        "一、部门收支总体情况\n2023年度本年支出合计9,999,999.99万元，其中：基本支出{first}，项目支出0.01万元。\n\
+二、支出决算情况说明\n全年共完成项目12个。2023年度基本支出{second}，主要用于人员工资和日常运转。"
+    )
+}
+
+fn restated_outcomes(r: &Report) -> (usize, usize) {
+    let failed = r.findings.iter().filter(|f| f.rule == "restated").count();
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "restated" && e.outcome == Outcome::Verified)
+        .count();
+    (failed, verified)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    // A figure in 万元 with two decimals restated in 元 to the cent: always the same amount.
+    #[test]
+    fn converting_a_restated_figure_between_yuan_and_wan_changes_nothing(cents in 1u64..99_999_999) {
+        let wan = format!("{}.{:02}万元", cents / 100, cents % 100);
+        let yuan = format!("{}.00元", cents * 100);
+        let r = check(&restated_text(&wan, &yuan), &Options::default());
+        prop_assert_eq!(restated_outcomes(&r), (0, 1), "{} / {}", wan, yuan);
+        let r = check(&restated_text(&yuan, &wan), &Options::default());
+        prop_assert_eq!(restated_outcomes(&r), (0, 1), "{} / {}", yuan, wan);
+    }
+
+    // The second statement swapped for a different value (two cents or more: 1.00 and 0.99
+    // touch at 0.995, which both round to; within ten times): a conflict naming both places.
+    #[test]
+    fn swapping_a_restated_figure_for_another_value_is_a_conflict(cents in 100u64..9_999_999, delta in 2u64..1_000, up in any::<bool>()) {
+        let other = if up { cents + delta } else { cents.saturating_sub(delta).max(cents / 2) };
+        prop_assume!(other != cents);
+        let fmt = |c: u64| format!("{}.{:02}万元", c / 100, c % 100);
+        let r = check(&restated_text(&fmt(cents), &fmt(other)), &Options::default());
+        prop_assert_eq!(restated_outcomes(&r), (1, 0), "{} / {}", fmt(cents), fmt(other));
+        let f = r.findings.iter().find(|f| f.rule == "restated").unwrap();
+        prop_assert_eq!(f.quote.clone(), fmt(other));
+        prop_assert_eq!(f.related[0].quote.clone(), fmt(cents));
+    }
+}
+
 fn fmt_plain(cents: u32) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
