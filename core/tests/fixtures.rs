@@ -855,3 +855,34 @@ fn a_product_that_holds_only_if_the_amount_each_was_rounded_is_a_warning() {
         .iter()
         .any(|e| e.rule == "product" && e.outcome == Outcome::Verified));
 }
+
+#[test]
+fn a_whole_named_with_zong_e_is_the_figure_stated_without_it() {
+    let t = |rate: &str| {
+        format!(
+            "一、项目支出情况\n2023年度项目支出800万元，主要用于产业发展。\n\
+二、预算绩效管理情况\n2023年度对15个项目开展绩效自评，涉及资金650万元，占项目支出总额的{rate}。"
+        )
+    };
+    let shares = |r: &Report| -> Vec<(Outcome, String)> {
+        r.ledger
+            .iter()
+            .filter(|e| e.rule == "share")
+            .map(|e| (e.outcome, e.quote.clone()))
+            .collect()
+    };
+    assert_eq!(
+        shares(&run(&t("81.25%"))),
+        [(Outcome::Verified, "81.25%".into())]
+    );
+    assert_eq!(
+        shares(&run(&t("85.25%"))),
+        [(Outcome::Failed, "85.25%".into())]
+    );
+    // A narrower whole (一般公共预算项目支出) is not the department's 项目支出: unchecked.
+    let narrower = t("89.9%").replace("占项目支出总额", "占一般公共预算项目支出总额");
+    assert_eq!(
+        shares(&run(&narrower)),
+        [(Outcome::Unchecked, "89.9%".into())]
+    );
+}

@@ -100,6 +100,14 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
 /// with the name; failing that, the nearest after.
 fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole {
     let key = label_key(name);
+    // `占项目支出总额的` names the figure stated as `项目支出800万元` (its label must end
+    // with the whole name: `项目支出` alone does not answer `一般公共预算项目支出总额`).
+    let core = ["总额", "总数", "数额", "金额"]
+        .iter()
+        .find_map(|w| key.strip_suffix(w))
+        .filter(|c| c.chars().count() >= 2)
+        .unwrap_or(&key)
+        .to_string();
     let part_unit = doc.figures[part].q.unit;
     let fits = |i: &usize| {
         let g = &doc.figures[*i];
@@ -107,7 +115,8 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
             && g.q.is_operand()
             && g.q.unit.addable_with(part_unit)
             && !super::has_change_word(&g.label)
-            && label_matches(&g.label, &key)
+            && (label_matches(&g.label, &key)
+                || (core != key && label_key(&g.label).ends_with(core.as_str())))
     };
     // Wholes are named within a section: a generous but constant reach keeps this linear.
     let reach = 16 * super::WINDOW;
