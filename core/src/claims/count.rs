@@ -56,7 +56,15 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             continue;
         }
         let sentence = doc.sentences[f.sentence].clone();
-        let (clause_start, clause) = super::clause_before(text, sentence.start, f.q.start);
+        let (mut clause_start, mut clause) = super::clause_before(text, sentence.start, f.q.start);
+        // A bare `，共3个单位` closes the list of the clause before it (`包括：A、B、C，共3个`).
+        if !clause.is_empty()
+            && clause.trim_start_matches(['共', '计', '合']).is_empty()
+            && text[..clause_start].ends_with('，')
+        {
+            let comma = clause_start - '，'.len_utf8();
+            (clause_start, clause) = super::clause_before(text, sentence.start, comma);
+        }
         // The list must end right at the figure (`…科学技术股共3个`), or follow it in parens.
         let before_fig = clause.trim_end_matches(['共', '计', '合', '等']);
         let open_ended = clause.ends_with('等');
@@ -75,7 +83,12 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             // A `、` list counts things only after a word that introduces them (`下设`,
             // `共有`); `共接待国外、境外来访团组0个` lists modifiers. Adjacent quoted names
             // need no such word.
-            let introduced = TRIGGERS.iter().any(|t| list.contains(t)) || !list.contains('、');
+            let introduced_before = text[..list_start]
+                .strip_suffix('：')
+                .is_some_and(|b| TRIGGERS.iter().any(|t| b.ends_with(t)));
+            let introduced = TRIGGERS.iter().any(|t| list.contains(t))
+                || introduced_before
+                || !list.contains('、');
             let n = if introduced { items_in(list) } else { 0 };
             let parens_balanced =
                 !list.contains('（') || list.matches('（').count() == list.matches('）').count();
@@ -215,5 +228,15 @@ mod tests {
             items("培育企业5家，包括甲公司、乙公司等。"),
             [(2, "5家".into(), true)]
         );
+    }
+
+    #[test]
+    fn a_bare_total_after_a_comma_counts_the_list_before_it() {
+        assert_eq!(
+            items("本部门下属单位包括：局机关、县农技推广中心、县畜牧站、县农机站，共3个单位。"),
+            [(4, "3个".into(), false)]
+        );
+        // Without a word that introduces the list, `、` may join modifiers: no claim.
+        assert!(items("国外、境外来访团组，共3个。").is_empty());
     }
 }
