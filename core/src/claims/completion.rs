@@ -12,8 +12,12 @@ pub struct CompletionClaim {
     pub target: Option<usize>,
 }
 
+/// The budget or plan: `年初预算`, `全年计划完成`, `目标` (not `决算`, `执行`, `实际`).
 fn is_budget_label(l: &str) -> bool {
-    l.contains("预算") && !l.contains("决算") && !l.contains("执行")
+    ["预算", "计划", "目标"].iter().any(|w| l.contains(w))
+        && !l.contains("决算")
+        && !l.contains("执行")
+        && !l.contains("实际")
 }
 
 /// What was spent or done: `决算`, `执行数`, `全年执行`, `实际支出`, `已支付`, `拨付`, `完成`.
@@ -76,19 +80,25 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                 {
                     continue;
                 }
+                // Amounts, or counts (`计划完成项目20个，实际完成18个，完成率90%`).
                 let earlier = || {
                     super::back(ri)
                         .take_while(|&i| doc.figures[i].paragraph == r.paragraph)
                         .filter(|&i| {
-                            doc.figures[i].q.is_operand() && doc.figures[i].q.unit.is_money()
+                            let q = &doc.figures[i].q;
+                            q.is_operand()
+                                && (q.unit.is_money() || matches!(q.unit, Unit::Count(_)))
                         })
                 };
                 let target = earlier().find(|&i| is_budget_label(&doc.figures[i].label));
+                let target_unit = target.map(|t| doc.figures[t].q.unit);
                 let actual = earlier()
                     .take_while(|&i| Some(i) > target || target.is_none())
                     .find(|&i| {
-                        is_actual_label(&doc.figures[i].label)
-                            && !super::has_change_word(&doc.figures[i].label)
+                        let g = &doc.figures[i];
+                        is_actual_label(&g.label)
+                            && !super::has_change_word(&g.label)
+                            && target_unit.is_none_or(|u| g.q.unit.addable_with(u) || g.q.unit == u)
                     });
                 CompletionClaim {
                     rate: ri,
@@ -147,6 +157,15 @@ mod tests {
         let c = one("2020年“三公”经费财政拨款支出决算为3.26万元，完成预算59%。");
         assert_eq!(c.0.as_deref(), Some("3.26万元"));
         assert_eq!(c.1, None);
+    }
+
+    #[test]
+    fn planned_and_done_counts() {
+        let c = one("全年计划完成项目20个，实际完成18个，完成率90%。");
+        assert_eq!(
+            (c.0.as_deref(), c.1.as_deref()),
+            (Some("18个"), Some("20个"))
+        );
     }
 
     #[test]
