@@ -386,10 +386,18 @@ fn inline_parts(
         if f.paren_depth != depth {
             continue;
         }
-        if MARKERS.iter().any(|(w, _)| between.contains(w)) {
-            // A list inside the list: its figures belong to the inner claim.
-            nested = true;
-            continue;
+        // A list inside the list: its figures belong to the inner claim, unless a `；` after
+        // the inner marker closed it with no figure (`其中人员经费1050万元，主要包括基本工资、
+        // 津贴补贴；公用经费150万元`: 150 is the outer list's).
+        let inner_marker = MARKERS.iter().filter_map(|(w, _)| between.rfind(w)).max();
+        if let Some(m) = inner_marker {
+            let closed = between.rfind('；').is_some_and(|sc| sc > m);
+            if !closed {
+                nested = true;
+                continue;
+            }
+            nested = false;
+            uses_semicolons = true;
         }
         if nested {
             continue;
@@ -403,6 +411,11 @@ fn inline_parts(
         }
         if f.label.contains('每') || f.label.contains("占") {
             continue;
+        }
+        // A list whose first figure comes after a `；` said nothing countable: `主要包括基本
+        // 工资、津贴补贴；公用经费150万元` is no list of the figure before `主要包括`.
+        if parts.is_empty() && between.contains('；') {
+            break;
         }
         if is_amount(f) && f.q.unit.addable_with(unit) {
             // A list of `，`- or `、`-separated parts ends at a `；` (`货物4万元，工程0万元，
@@ -573,6 +586,18 @@ mod more_tests {
     fn a_list_in_the_sentence_before_is_not_a_total() {
         let s = sums("我局现有公务员 18 人，事业人员 3 人，后勤服务人员 2 人。其中，领导班子 7 人，含 1 名局长。");
         assert!(s.iter().all(|(t, _)| t != "2人"), "{s:?}");
+    }
+
+    #[test]
+    fn an_inner_list_of_words_closed_by_a_semicolon_leaves_the_outer_list_going() {
+        let s = sums("基本支出1,200.00万元，其中人员经费1,050.00万元，主要包括基本工资、津贴补贴；公用经费150.00万元，主要包括办公费、印刷费。");
+        assert_eq!(
+            s,
+            [(
+                "1200.00万元".into(),
+                vec!["1050.00万元".into(), "150.00万元".into()]
+            )]
+        );
     }
 
     #[test]
