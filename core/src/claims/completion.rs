@@ -14,6 +14,8 @@ pub struct CompletionClaim {
 
 /// The budget or plan: `年初预算`, `全年计划完成`, `目标` (not `决算`, `执行`, `实际`).
 fn is_budget_label(l: &str) -> bool {
+    // (`计划生育` is a spending category, not a plan.)
+    let l = l.replace("计划生育", "");
     ["预算", "计划", "目标"].iter().any(|w| l.contains(w))
         && !l.contains("决算")
         && !l.contains("执行")
@@ -166,6 +168,8 @@ mod tests {
             (c.0.as_deref(), c.1.as_deref()),
             (Some("18个"), Some("20个"))
         );
+        assert!(!is_budget_label("计划生育服务支出"));
+        assert!(is_budget_label("计划生育服务年初计划"));
     }
 
     #[test]
