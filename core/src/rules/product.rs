@@ -53,59 +53,38 @@ impl Rule for Product {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }
-            if prod.overlaps(ti) {
-                // `12户，每户3万元，共计38万元`: 12 × 3 = 36. Only if `3万元` were a rounded
-                // 3.17 would 38 follow; an amount each is usually a set standard, so say so,
-                // as a warning rather than an error.
-                let each_lo = ti.lo / ni.hi.max(rust_decimal::Decimal::ONE);
-                let mut d = Draft::new(
+            let expected = money(face, t.q.unit, e.q.decimals);
+            let (tw, ew) = (doc.written(t), doc.written(e));
+            // `12户，每户3万元，共计38万元`: 12 × 3 = 36. Only if `3万元` were a rounded 3.17
+            // would 38 follow; an amount each is usually a set standard, so say so, as a
+            // warning rather than an error.
+            let rounded_each = prod.overlaps(ti);
+            let mut d = if rounded_each {
+                Draft::new(
                     INFO.id,
                     Severity::Warning,
                     at,
-                    format!(
-                        "合计按票面应为{}，文中为{}；仅当单价“{}”是约数时才可能一致",
-                        money(face, t.q.unit, e.q.decimals),
-                        doc.written(t),
-                        doc.written(e)
-                    ),
-                    format!(
-                        "count × amount each is {} at face value, the text says {}; they agree only if the amount each was rounded",
-                        money(face, t.q.unit, e.q.decimals),
-                        doc.written(t)
-                    ),
-                );
-                d.stated = Some(doc.written(t));
-                d.expected = Some(money(face, t.q.unit, e.q.decimals));
-                d.formula = Some(formula);
+                    format!("合计按票面应为{expected}，文中为{tw}；仅当单价“{ew}”是约数时才可能一致"),
+                    format!("count × amount each is {expected} at face value, the text says {tw}; they agree only if the amount each was rounded"),
+                )
+            } else {
+                Draft::new(
+                    INFO.id,
+                    Severity::Error,
+                    at,
+                    format!("合计应为{expected}，文中为{tw}"),
+                    format!("count × amount each is {expected}, the text says {tw}"),
+                )
+            };
+            if rounded_each {
+                let each_lo = ti.lo / ni.hi.max(rust_decimal::Decimal::ONE);
                 d.cause = Some(format!(
-                    "单价需约为{}以上（四舍五入后写作{}）才能得出{}",
-                    money(each_lo, e.q.unit, 2),
-                    doc.written(e),
-                    doc.written(t)
+                    "单价需约为{}以上（四舍五入后写作{ew}）才能得出{tw}",
+                    money(each_lo, e.q.unit, 2)
                 ));
-                d.related.push((n.q.start..n.q.end, "数量".into()));
-                d.related.push((e.q.start..e.q.end, "单价".into()));
-                sink.report(d);
-                continue;
             }
-            let mut d = Draft::new(
-                INFO.id,
-                Severity::Error,
-                at,
-                format!(
-                    "{}应为{}，文中为{}",
-                    "合计",
-                    money(face, t.q.unit, e.q.decimals),
-                    doc.written(t)
-                ),
-                format!(
-                    "count × amount each is {}, the text says {}",
-                    money(face, t.q.unit, e.q.decimals),
-                    doc.written(t)
-                ),
-            );
-            d.stated = Some(doc.written(t));
-            d.expected = Some(money(face, t.q.unit, e.q.decimals));
+            d.stated = Some(tw);
+            d.expected = Some(expected);
             d.formula = Some(formula);
             d.related.push((n.q.start..n.q.end, "数量".into()));
             d.related.push((e.q.start..e.q.end, "单价".into()));
