@@ -886,3 +886,30 @@ fn a_whole_named_with_zong_e_is_the_figure_stated_without_it() {
         [(Outcome::Unchecked, "89.9%".into())]
     );
 }
+
+#[test]
+fn an_execution_rate_column_is_against_the_full_year_budget_not_the_full_year_outturn() {
+    let table = |rate: &str| {
+        format!(
+            "项目名称\t年初预算数\t全年预算数\t全年执行数\t执行率\n高标准农田建设\t1500.00\t1500.00\t1425.00\t95.00%\n\
+农技推广补助\t200.00\t220.00\t180.00\t{rate}\n"
+        )
+    };
+    let rates = |t: &str| -> Vec<(Outcome, String)> {
+        run(t)
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "table" && e.quote.ends_with('%'))
+            .map(|e| (e.outcome, e.quote.clone()))
+            .collect()
+    };
+    // 180 ÷ 220 = 81.82% (of the 年初 200 it would be 90%).
+    assert_eq!(
+        rates(&table("81.82%")),
+        [
+            (Outcome::Verified, "95.00%".into()),
+            (Outcome::Verified, "81.82%".into())
+        ]
+    );
+    assert_eq!(rates(&table("90.00%"))[1].0, Outcome::Failed);
+}

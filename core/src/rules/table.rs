@@ -263,7 +263,10 @@ fn rates_and_scores(doc: &Document, t: &Table, sink: &mut Sink) {
                 let x = head(c);
                 !x.contains('率') && words.iter().any(|w| x.contains(w))
             };
-            let Some(b) = (0..r).rev().find(|&c| is_amount_col(c, BUDGET_WORDS)) else {
+            // `全年执行数` is no budget though it says 全年.
+            let Some(b) = (0..r).rev().find(|&c| {
+                is_amount_col(c, BUDGET_WORDS) && !is_amount_col(c, &["执行", "实际", "决算"])
+            }) else {
                 continue;
             };
             let Some(a) = (0..r).rev().find(|&c| {
