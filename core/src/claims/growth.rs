@@ -254,6 +254,21 @@ fn bind_current(
             label_matches(&l, &key_plain)
         });
     }
+    // `基本支出比上年增加…`: the subject stands before the comparison, in its own clause
+    // (without a figure: `收入合计860万元比上年减少…` keeps the nearest-figure rule).
+    let sentence_start = doc.sentences[d.sentence].start;
+    let (_, before_cmp) = super::clause_before(doc.text(), sentence_start, cmp_start);
+    let alt = label_key(before_cmp.trim());
+    if alt.chars().count() >= 2 && !alt.chars().any(|c| c.is_ascii_digit()) && !alt.contains("预算")
+    {
+        let alt = alt.replace('、', "");
+        if let Some(i) = candidates.clone().find(|&i| {
+            let l = doc.figures[i].label.replace('、', "");
+            label_matches(&l, &alt)
+        }) {
+            return Some(i);
+        }
+    }
     let mut cands = candidates;
     let nearest = cands.next()?;
     // After the last part of a `，`-list the change is the total's (`其中A…，B…，比上年增加`);
@@ -377,5 +392,24 @@ mod tests {
         let d = Document::read("支出比上年增加100万元，增长10%，增加200万元。");
         let g = extract(&d, &[]);
         assert_eq!(g.iter().filter(|c| c.rate.is_some()).count(), 1, "{g:?}");
+    }
+
+    #[test]
+    fn the_subject_before_the_comparison_names_the_current_value() {
+        let d = Document::read(
+            "2023年度支出合计850.00万元，其中基本支出600.00万元，占70.59%，项目支出250.00万元，占29.41%。基本支出比上年增加20.00万元，增长3.45%；项目支出比上年减少60.00万元，下降19.35%。",
+        );
+        let g = extract(&d, &crate::claims::sum::extract(&d));
+        let current: Vec<_> = g
+            .iter()
+            .map(|c| c.current.map(|i| d.figures[i].q.display()))
+            .collect();
+        assert_eq!(
+            current,
+            [
+                Some("600.00万元".to_string()),
+                Some("250.00万元".to_string())
+            ]
+        );
     }
 }
