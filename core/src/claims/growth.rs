@@ -143,7 +143,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .then_some(r)
         });
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
-        let cmp_start = sentence.start
+        // An offset into `before`, which starts at `from` (not at the sentence's start when
+        // the sentence is longer than the text window).
+        let cmp_start = from
             + before[..cmp_end]
                 .rfind(['比', '较', '与'])
                 .unwrap_or(cmp_end);
