@@ -366,6 +366,7 @@ fn inline_parts(
     for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
         let f = &doc.figures[i];
         let between = &text[cursor..f.q.start];
+        let first = cursor == from;
         cursor = f.q.end;
         if in_paren && f.paren_depth < depth {
             break;
@@ -413,8 +414,9 @@ fn inline_parts(
             continue;
         }
         // A list whose first figure comes after a `；` said nothing countable: `主要包括基本
-        // 工资、津贴补贴；公用经费150万元` is no list of the figure before `主要包括`.
-        if parts.is_empty() && between.contains('；') {
+        // 工资、津贴补贴；公用经费150万元` is no list of the figure before `主要包括`. (Only the
+        // first figure: a list whose first item is no amount goes on past its `；`.)
+        if first && between.contains('；') {
             break;
         }
         if is_amount(f) && f.q.unit.addable_with(unit) {
