@@ -243,18 +243,21 @@ fn bind_current(
         .trim_end_matches("分别")
         .trim_end_matches(['各', '均', '共', '都'])
         .to_string();
+    // The nearest candidate whose label names `key` (`、` ignored on both sides).
+    let named = |key: &str| {
+        let key = key.replace('、', "");
+        candidates.clone().find(|&i| {
+            let l = doc.figures[i].label.replace('、', "");
+            label_matches(&l, &key)
+        })
+    };
     let key = label_key(&subject);
     if key.chars().count() >= 2
         && !key.starts_with("上年")
         && !key.contains("决算数")
         && !key.contains("预算")
     {
-        let key_plain = key.replace('、', "");
-        let mut cands = candidates;
-        return cands.find(|&i| {
-            let l = doc.figures[i].label.replace('、', "");
-            label_matches(&l, &key_plain)
-        });
+        return named(&key);
     }
     // `基本支出比上年增加…`: the subject stands before the comparison, in its own clause
     // (without a figure: `收入合计860万元比上年减少…` keeps the nearest-figure rule).
@@ -263,11 +266,7 @@ fn bind_current(
     let alt = label_key(before_cmp.trim());
     if alt.chars().count() >= 2 && !alt.chars().any(|c| c.is_ascii_digit()) && !alt.contains("预算")
     {
-        let alt = alt.replace('、', "");
-        if let Some(i) = candidates.clone().find(|&i| {
-            let l = doc.figures[i].label.replace('、', "");
-            label_matches(&l, &alt)
-        }) {
+        if let Some(i) = named(&alt) {
             return Some(i);
         }
     }
@@ -361,18 +360,21 @@ mod tests {
         );
     }
 
+    /// The current value each growth claim of `d` was bound to, in order.
+    fn currents(d: &Document) -> Vec<Option<String>> {
+        extract(d, &crate::claims::sum::extract(d))
+            .iter()
+            .map(|c| c.current.map(|i| d.figures[i].q.display()))
+            .collect()
+    }
+
     #[test]
     fn a_change_after_a_part_the_list_goes_on_from_is_the_parts() {
         let d = Document::read(
             "本年支出合计1,000.00万元，比上年增加100.00万元，增长11.1%，其中：基本支出600.00万元，占60%，比上年增加50.00万元，增长9.1%；项目支出400.00万元，占40%，比上年增加50.00万元，增长14.3%。",
         );
-        let g = extract(&d, &crate::claims::sum::extract(&d));
-        let current: Vec<_> = g
-            .iter()
-            .map(|c| c.current.map(|i| d.figures[i].q.display()))
-            .collect();
         assert_eq!(
-            current,
+            currents(&d),
             [
                 Some("1000.00万元".to_string()),
                 Some("600.00万元".to_string()),
@@ -401,13 +403,8 @@ mod tests {
         let d = Document::read(
             "2023年度支出合计850.00万元，其中基本支出600.00万元，占70.59%，项目支出250.00万元，占29.41%。基本支出比上年增加20.00万元，增长3.45%；项目支出比上年减少60.00万元，下降19.35%。",
         );
-        let g = extract(&d, &crate::claims::sum::extract(&d));
-        let current: Vec<_> = g
-            .iter()
-            .map(|c| c.current.map(|i| d.figures[i].q.display()))
-            .collect();
         assert_eq!(
-            current,
+            currents(&d),
             [
                 Some("600.00万元".to_string()),
                 Some("250.00万元".to_string())
