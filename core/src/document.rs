@@ -3,7 +3,7 @@
 use crate::normalize::{normalize, Normalized};
 use crate::quantity::{scan, Quantity, Unit};
 use crate::report::{ReportInfo, ReportKind, Span};
-use crate::segment::{paragraphs, sentences, Paragraph};
+use crate::segment::{is_table_line, paragraphs_with, sentences, Paragraph};
 use std::ops::Range;
 
 /// Characters that end the phrase naming a figure.
@@ -42,6 +42,9 @@ pub struct Figure {
     pub sentence: usize,
     /// Number of `（` open before the figure in its paragraph.
     pub paren_depth: u32,
+    /// The figure stands in a table row or cell, not in prose: the sentence-level claims
+    /// (sum, share, growth, completion, count, product) never start from it.
+    pub in_table: bool,
 }
 
 pub struct Document<'a> {
@@ -62,7 +65,10 @@ impl<'a> Document<'a> {
     pub fn read(original: &'a str) -> Self {
         let norm = normalize(original);
         let text = norm.text.as_str();
-        let paragraphs = paragraphs(text);
+        let paragraphs = paragraphs_with(text, |r| {
+            let (a, b) = norm.to_original(r.start, r.end);
+            original.get(a..b).is_some_and(is_table_line)
+        });
         let mut sentence_ranges = Vec::new();
         let mut sentence_para = Vec::new();
         for (pi, p) in paragraphs.iter().enumerate() {
@@ -106,6 +112,7 @@ impl<'a> Document<'a> {
                 paragraph: pi,
                 sentence: si,
                 paren_depth,
+                in_table: paragraphs[pi].is_table_cell,
             });
         }
         let info = read_info(text, &figures);

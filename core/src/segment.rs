@@ -188,8 +188,101 @@ fn has_amount(line: &str) -> bool {
     })
 }
 
-/// Splits the text into paragraphs (see the module comment for when lines are joined).
+/// A row of a table laid out with spaces (`pdftotext -layout`): cells apart by gaps of three
+/// or more spaces, one of them a figure, or at least three cells. Word text can have such gaps
+/// too (`社会保障和就业支出（类）     （款）…年初预算为0万元，支出决算为…。`), so a cell that reads
+/// as prose (long, with several clause marks) makes the line prose.
+/// (`第一部分      部门概况` is a spaced-out heading: two cells, no figure.)
+pub fn is_layout_row(line: &str) -> bool {
+    let cells = layout_cells(line);
+    cells.len() >= 2
+        && (cells.len() >= 3 || cells.iter().any(|c| figure_cell(c)))
+        && !cells.iter().any(|c| {
+            c.chars().count() > 40 && c.chars().filter(|&ch| "，。；".contains(ch)).count() >= 2
+        })
+}
+
+/// A cell holding one figure: `235.16`, `83.81%`, `≤430万`, `12月`, `4次`.
+fn figure_cell(c: &str) -> bool {
+    let c = c.trim_start_matches(['≤', '≥', '<', '>', '＜', '＞', '约']);
+    let c = c.trim_end_matches(|ch: char| "%万元亿个人次家件台辆月天年".contains(ch));
+    bare_figure(c)
+}
+
+/// The cells of a line split at gaps of three or more spaces (ideographic spaces count).
+pub fn layout_cells(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut gap = 0;
+    let mut gap_start = 0;
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\u{3000}' {
+            if gap == 0 {
+                gap_start = i;
+            }
+            gap += 1;
+            continue;
+        }
+        if gap >= 3 {
+            if let Some(s) = start {
+                out.push(&line[s..gap_start]);
+            }
+            start = Some(i);
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        gap = 0;
+    }
+    if let Some(s) = start {
+        let end = if gap > 0 { gap_start } else { line.len() };
+        out.push(&line[s..end]);
+    }
+    out
+}
+
+/// Table cells copied in reading order (a PDF viewer's copy, plain `pdftotext`): a line of bare
+/// figures (`235.16`, `83.81%`, `10,685.56 2,228.57`), possibly after one label
+/// (`年度资金总额 235.16 235.16 197.09`). A figure in prose carries its unit or its sentence
+/// (`支出预算为 76.43` keeps the unit on the next line and has one figure only).
+pub fn is_figure_run(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.contains(['，', '。', '；', '：']) {
+        return false;
+    }
+    let tokens: Vec<&str> = line.split([' ', '\u{3000}']).filter(|t| !t.is_empty()).collect();
+    let figures = tokens.iter().filter(|t| bare_figure(t)).count();
+    match tokens.len() {
+        1 => figures == 1,
+        n => figures >= 2 && figures + 1 >= n && tokens[1..].iter().all(|t| bare_figure(t)),
+    }
+}
+
+/// `1,234.56`, `-12.5`, `83.81%`, `0`: a number with nothing after it but a percent sign.
+fn bare_figure(t: &str) -> bool {
+    let t = t.strip_prefix(['-', '−']).unwrap_or(t);
+    let t = t.strip_suffix('%').unwrap_or(t);
+    !t.is_empty()
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.ends_with(|c: char| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// A row of a laid-out table or a run of bare table figures (see [`is_layout_row`] and
+/// [`is_figure_run`]), judged on the line as it was written: normalising drops the spaces.
+pub fn is_table_line(original_line: &str) -> bool {
+    let l = original_line.trim_start_matches([' ', '\u{3000}', '\t']);
+    is_layout_row(l) || is_figure_run(l)
+}
+
+/// Splits the text into paragraphs (see the module comment for when lines are joined),
+/// judging table lines on the text itself.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    paragraphs_with(text, |r| is_table_line(&text[r]))
+}
+
+/// Splits the normalised text into paragraphs; `table_line` tells whether the line at a
+/// normalised range was a table row before normalising.
+pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) -> Vec<Paragraph> {
     let wrap = wrap_width(text);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut pos = 0;
@@ -226,7 +319,8 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         // `目\t录`: a title spaced out with a tab, not a table row.
         let spaced_title = trimmed.split('\t').all(|c| c.trim().chars().count() <= 1);
         let is_table_cell = line.starts_with('\t')
-            || (trimmed.trim_end().contains('\t') && !heading_with_tab && !spaced_title);
+            || (trimmed.trim_end().contains('\t') && !heading_with_tab && !spaced_title)
+            || table_line(start + lead..end);
         let heading = if is_table_cell {
             None
         } else {
@@ -366,6 +460,30 @@ mod tests {
         let p = paragraphs(t);
         assert_eq!(p.len(), 3, "{p:?}");
         assert!(t[p[1].range.clone()].contains("677.88万元，占99.6%"));
+    }
+
+    #[test]
+    fn laid_out_rows_and_figure_runs_are_table_cells() {
+        assert!(is_layout_row("年度资金总额      235.16      235.16    197.09     10    83.81%"));
+        assert!(is_layout_row("质量指标    全面筛查，及时通知      达标     达标"));
+        assert!(!is_layout_row("第一部分      部门概况"));
+        assert!(is_layout_row("采购成本               429.46万"));
+        let word = "社会保障和就业支出（类）行政事业单位养老支出     （款）机关事业单位养老保险缴费\
+                    支出（项）。年初预算为0万元，支出决算为15.57万元，完成年初预算的0%。决算数大于预算数。";
+        assert!(!is_layout_row(word));
+        assert!(!is_layout_row("公 务 用 车 购 置 及 运 行费 支 出 决 算 为 40.61 万 元 ， 完 成"));
+        assert_eq!(layout_cells("  a   b c    d  "), ["a", "b c", "d"]);
+        assert!(is_figure_run("83.81%"));
+        assert!(is_figure_run("10,685.56"));
+        assert!(is_figure_run("年度资金总额 235.16 235.16 197.09"));
+        assert!(is_figure_run("235.16 235.16 197.09 10 83.81% 8.38"));
+        assert!(!is_figure_run("支出预算为 76.43"));
+        assert!(!is_figure_run("国家信访局 2024 年度“三公”经费财政拨款支出预算为 76.43"));
+        assert!(!is_figure_run("的83.81%。项目绩效目标完成情况"));
+        assert!(!is_figure_run("40.61 万元，完成预算的"));
+        let t = "全年预算数为\n235.16\n197.09\n83.81%\n完成情况良好。";
+        let p = paragraphs(t);
+        assert_eq!(p.iter().filter(|p| p.is_table_cell).count(), 3, "{p:?}");
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
     let text = doc.text();
     let mut out = Vec::new();
     for (ri, r) in doc.figures.iter().enumerate() {
-        if r.q.unit != Unit::Percent || r.q.approx {
+        if r.q.unit != Unit::Percent || r.q.approx || r.in_table {
             continue;
         }
         let sentence = doc.sentences[r.sentence].clone();

@@ -52,7 +52,8 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
     let text = doc.text();
     let mut out = Vec::new();
     for (ci, f) in doc.figures.iter().enumerate() {
-        if !matches!(f.q.unit, Unit::Count(_)) || !f.q.is_operand() || f.q.decimals > 0 {
+        if !matches!(f.q.unit, Unit::Count(_)) || !f.q.is_operand() || f.q.decimals > 0 || f.in_table
+        {
             continue;
         }
         let sentence = doc.sentences[f.sentence].clone();

@@ -95,7 +95,8 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let year = doc.info().year;
     let mut out = Vec::new();
     for (di, d) in doc.figures.iter().enumerate() {
-        if !d.q.is_operand() || !matches!(d.q.unit, Unit::Money(_) | Unit::Count(_)) {
+        if !d.q.is_operand() || !matches!(d.q.unit, Unit::Money(_) | Unit::Count(_)) || d.in_table
+        {
             continue;
         }
         let sentence = doc.sentences[d.sentence].clone();

@@ -13,7 +13,7 @@ pub struct ProductClaim {
 pub fn extract(doc: &Document) -> Vec<ProductClaim> {
     let mut out = Vec::new();
     for (ei, e) in doc.figures.iter().enumerate() {
-        if !e.label.contains('每') || !e.q.is_operand() || !e.q.unit.is_money() {
+        if !e.label.contains('每') || !e.q.is_operand() || !e.q.unit.is_money() || e.in_table {
             continue;
         }
         let count = (0..ei)

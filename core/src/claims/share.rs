@@ -61,7 +61,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
     }
     let mut out = Vec::new();
     for (ri, f) in doc.figures.iter().enumerate() {
-        if f.q.unit != Unit::Percent || f.q.approx {
+        if f.q.unit != Unit::Percent || f.q.approx || f.in_table {
             continue;
         }
         let Some(whole_name) = named_whole(&f.label) else {
