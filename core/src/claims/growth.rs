@@ -67,6 +67,15 @@ fn comparison_end(s: &str) -> Option<usize> {
             return Some(i + w.len());
         }
     }
+    // `较2019年减少`, `较年初预算增加`: like `比`, up to its verb, within a short phrase.
+    if let Some(i) = s.rfind('较') {
+        let rest = &s[i + '较'.len_utf8()..];
+        if let Some(verb) = [UP, DOWN].concat().iter().filter_map(|w| rest.find(w)).min() {
+            if rest[..verb].chars().count() <= 12 {
+                return Some(i + '较'.len_utf8() + verb);
+            }
+        }
+    }
     // `比上年`, `比2019年`, `比上年决算数`, `比年初预算` (not `占比`, `对比`).
     let i = s.rfind('比')?;
     if s[..i].ends_with('占') || s[..i].ends_with('对') {
@@ -208,6 +217,13 @@ fn is_earlier_year(label: &str, report_year: Option<u16>) -> bool {
     digits.len() == 4 && label[4..].starts_with('年') && digits.parse::<u16>().is_ok_and(|y| y < ry)
 }
 
+/// Is the figure ending at `end` the base of a ratio (`为全年预算25.00万元的73.6%`,
+/// `占支出总额500万元的`)? Such a figure sits inside an attribute clause of another subject and
+/// is never the subject of the comparison that follows.
+fn is_ratio_base(text: &str, end: usize) -> bool {
+    text[end..].trim_start().starts_with('的')
+}
+
 fn bind_current(
     doc: &Document,
     di: usize,
@@ -228,6 +244,7 @@ fn bind_current(
                 && g.q.unit.addable_with(d.q.unit)
                 && !super::has_change_word(&g.label)
                 && !g.label.contains('每')
+                && !is_ratio_base(doc.text(), g.q.end)
         });
     // The subject without its verb and filler: `，收、支总计各增加` → `收、支总计`.
     let verb_at = [UP, DOWN]
@@ -359,6 +376,22 @@ mod tests {
             g[0].current.map(|c| d.figures[c].q.display()).as_deref(),
             Some("300万元")
         );
+    }
+
+    #[test]
+    fn the_base_of_a_ratio_is_not_the_subject() {
+        let d = Document::read(
+            "公务接待费18.40万元，为全年预算25.00万元的73.6%；比上年决算增加9.10万元，增长97.8%。",
+        );
+        assert_eq!(currents(&d), [Some("18.40万元".to_string())]);
+    }
+
+    #[test]
+    fn an_item_compared_with_a_named_year() {
+        let d = Document::read(
+            "（十二）2080501行政单位离退休45.20万元，主要用于离休人员的生活补助。较2019年减少12.30万元，减少了21.39%。",
+        );
+        assert_eq!(currents(&d), [Some("45.20万元".to_string())]);
     }
 
     /// The current value each growth claim of `d` was bound to, in order.
