@@ -122,6 +122,14 @@ impl Quantity {
         format!("{}{}", self.value, self.unit.suffix())
     }
 
+    /// The value in yuan for money (so that 1.5万元 and 15000元 compare), else as written.
+    pub fn face(&self) -> Decimal {
+        match self.unit {
+            Unit::Money(m) => self.value.checked_mul(m.scale()).unwrap_or(Decimal::MAX),
+            _ => self.value,
+        }
+    }
+
     pub fn is_operand(&self) -> bool {
         !self.approx && !matches!(self.unit, Unit::Date)
     }

@@ -270,7 +270,7 @@ fn bare_figure(t: &str) -> bool {
 /// A row of a laid-out table or a run of bare table figures (see [`is_layout_row`] and
 /// [`is_figure_run`]), judged on the line as it was written: normalising drops the spaces.
 pub fn is_table_line(original_line: &str) -> bool {
-    let l = original_line.trim_start_matches([' ', '\u{3000}', '\t']);
+    let l = original_line.trim_start_matches([' ', '\u{3000}', '\t', '\u{c}']);
     is_layout_row(l) || is_figure_run(l)
 }
 
@@ -291,7 +291,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         let start = pos;
         let end = pos + line.len();
         pos = end + 1;
-        let trimmed = line.trim_start_matches([' ', '\t']);
+        let trimmed = line.trim_start_matches([' ', '\t', '\u{c}']);
         if trimmed.trim().is_empty() {
             joinable = false;
             continue;

@@ -155,11 +155,24 @@ fn reformat(text: &str, seed: u64) -> String {
 /// `text` with the figure at `span` made larger than any total near it: nines put in front of
 /// its digits (`204.37万元` → `99999999999204.37万元`), far outside any rounding interval.
 fn inflate(text: &str, span: Span) -> String {
-    let at = span.start
-        + text[span.start..span.end]
-            .find(|c: char| c.is_ascii_digit())
-            .expect("a figure has digits");
-    format!("{}99999999999{}", &text[..at], &text[at..])
+    inflate_by(text, span).0
+}
+
+/// The text with the figure at `span` made far larger, still one valid figure, and how many
+/// bytes were inserted. A figure written with thousands separators gets whole groups in
+/// front (`7,128.00` → `999,999,999,997,128.00`): eleven bare 9s before it would make
+/// `999999999997,128.00`, no figure at all.
+fn inflate_by(text: &str, span: Span) -> (String, usize) {
+    let figure = &text[span.start..span.end];
+    let at = span.start + figure.find(|c: char| c.is_ascii_digit()).expect("a figure has digits");
+    let rest = &text[at..span.end];
+    let head = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let prefix = if rest[head..].starts_with(',') && head <= 3 {
+        format!("999,999,999,{}", &"99"[..3 - head.max(1)])
+    } else {
+        "99999999999".to_string()
+    };
+    (format!("{}{prefix}{}", &text[..at], &text[at..]), prefix.len())
 }
 
 /// Pieces that make report-like text, so random strings reach deep into the rules.
@@ -334,10 +347,9 @@ proptest! {
         prop_assume!(!verified.is_empty());
         let c = pick.get(&verified);
         let rate_at = doc.figure_span(&doc.figures[c.rate]);
-        let changed = inflate(text, doc.figure_span(&doc.figures[c.part.unwrap()]));
+        let (changed, shift) = inflate_by(text, doc.figure_span(&doc.figures[c.part.unwrap()]));
         let r2 = spans_ok(&changed);
         // The rate moved after the inflated part: find the finding by its quote's place.
-        let shift = "99999999999".len();
         prop_assert!(
             r2.findings.iter().any(|f| f.rule == "share" && f.span.start == rate_at.start + shift),
             "no share finding at {:?} after inflating its part", rate_at

@@ -31,6 +31,18 @@ fn is_actual_label(l: &str) -> bool {
         && !is_budget_label(l)
 }
 
+/// A threshold of a scoring rule, not a claim: `完成率低于100%高于90%得4分`, `达到95%以上`.
+fn is_threshold(clause_before: &str, after: &str) -> bool {
+    let before = clause_before.trim_end();
+    let after = after.trim_start();
+    ["低于", "高于", "大于", "小于", "不足", "超过", "≥", "≤", "<", ">", "＜", "＞", "不低于", "得"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || ["以上", "以下", "及以上", "得", "的得", "（含）", "扣", "不得分"]
+            .iter()
+            .any(|w| after.starts_with(w))
+}
+
 pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
     let text = doc.text();
     let mut out = Vec::new();
@@ -40,6 +52,9 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         }
         let sentence = doc.sentences[r.sentence].clone();
         let (clause_start, clause) = super::clause_before(text, sentence.start, r.q.start);
+        if is_threshold(clause, &text[r.q.end..]) {
+            continue;
+        }
         // `完成…的r%`, `完成预算r%`, `完成率为r%`, `执行率r%` in the rate's own clause.
         let Some(k) = clause.rfind("完成").or_else(|| clause.rfind("执行率")) else {
             continue;
@@ -52,7 +67,8 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         let target_inside = super::back(ri)
             .take_while(|&i| doc.figures[i].q.start >= keyword_at)
             .find(|&i| {
-                in_clause(i) && doc.figures[i].q.is_operand() && doc.figures[i].q.unit != Unit::Date
+                let q = &doc.figures[i].q;
+                in_clause(i) && q.is_operand() && q.unit != Unit::Date
             });
         let claim = match target_inside {
             Some(t) => {
@@ -83,9 +99,14 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     continue;
                 }
                 // Amounts, or counts (`计划完成项目20个，实际完成18个，完成率90%`).
+                // Back to the rate before it at most: a budget stated before another rate
+                // belongs to that rate's subject (`预算为76.43万元，决算为46.21万元，完成预算的
+                // 60.46%。其中：因公出国费决算为4.69万元，完成预算的15.63%` — the 4.69's own
+                // budget is not stated: unchecked, never 4.69 ÷ 76.43).
                 let earlier = || {
                     super::back(ri)
                         .take_while(|&i| doc.figures[i].paragraph == r.paragraph)
+                        .take_while(|&i| doc.figures[i].q.unit != Unit::Percent)
                         .filter(|&i| {
                             let q = &doc.figures[i].q;
                             q.is_operand()
@@ -159,6 +180,23 @@ mod tests {
         let c = one("2020年“三公”经费财政拨款支出决算为3.26万元，完成预算59%。");
         assert_eq!(c.0.as_deref(), Some("3.26万元"));
         assert_eq!(c.1, None);
+    }
+
+    #[test]
+    fn scoring_thresholds_are_no_claims() {
+        let d = Document::read("整改完成率100%得满分，完成率低于100%高于90%得4分，低于90%得2分。");
+        assert!(extract(&d).is_empty(), "{:?}", extract(&d));
+    }
+
+    #[test]
+    fn a_sub_item_does_not_borrow_its_parents_budget() {
+        let d = Document::read(
+            "三公经费支出预算为76.43万元，支出决算为46.21万元，完成预算的60.46%。其中：因公出国（境）费支出决算为4.69万元，完成预算的15.63%；公务接待费支出决算为0.9万元，完成预算的15.52%。",
+        );
+        let c = extract(&d);
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert!(c[0].target.is_some());
+        assert!(c[1].target.is_none() && c[2].target.is_none(), "{c:?}");
     }
 
     #[test]

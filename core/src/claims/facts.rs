@@ -78,6 +78,10 @@ pub struct Fact {
     pub paragraph: usize,
     /// Read from a table cell (by row and column) rather than from a sentence.
     pub from_table: bool,
+    /// For a part of a stated breakdown, the value of its total (`商品和服务支出4464.76万元`
+    /// for `其中：公用经费621.37`): parts of two totals of different value are two
+    /// quantities under one name; the same breakdown told twice keeps its total.
+    pub parent: Option<Interval>,
 }
 
 /// Facts grouped by key, each group in text order.
@@ -138,8 +142,49 @@ const GENERIC_UNNAMED: &[&str] = &["其他", "经费", "费用", "项目"];
 /// one names no single quantity.
 const ACTIVITY_WORDS: &[&str] = &[
     "涉及", "下达", "拨付", "到位", "争取", "获得", "收到", "兑现", "实现", "完成", "落实", "补助",
-    "用于", "包括", "分别", "主要", "其中", "共计", "累计", "每",
+    "用于", "包括", "分别", "主要", "其中", "共计", "累计", "每", "申请", "需", "预计", "标准",
 ];
+
+/// 项 names the classification repeats under many 款 (`2010301行政运行`, `2011001行政运行`,
+/// `2081601行政运行`): without the code they name no single quantity.
+const REPEATED_ITEMS: &[&str] = &["行政运行", "一般行政管理事务", "机关服务", "事业运行"];
+
+/// A repeated 项 name, or bare `其他支出` (a 类 of every fund and a 项 of many 款);
+/// `其他收入` is a category of its own, `其他抗疫相关支出` names its 款.
+fn is_repeated_item(name: &str, flow: Flow) -> bool {
+    REPEATED_ITEMS.iter().any(|w| name.starts_with(w)) || name == "其他" && flow == Flow::Spending
+}
+
+/// Names of funds, not of a quantity: `财政资金390万元` in one project's table and
+/// `财政资金400万元` in another's are two projects' money.
+const BARE_FUNDS: &[&str] = &["财政资金", "财政拨款", "专项资金", "资金", "上级补助"];
+
+/// The classification code written just before a label or inside it (`2010301行政运行`,
+/// `行政运行（2040401）支出`, `201一般公共服务`): 3, 5 or 7 digits, not a year.
+pub fn code_in(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut found = None;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let j = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let run = &s[i..j];
+            let after = &s[j..];
+            let before_digit = i > 0 && (b[i - 1] == b'.' || b[i - 1] == b',');
+            if matches!(run.len(), 3 | 5 | 7)
+                && run.starts_with('2')
+                && !before_digit
+                && !after.starts_with(['年', '.', '%', '万', '元', '个', '人'])
+            {
+                found = Some(run);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
 
 /// One statement to key: a narrative figure, or a table cell named by its row and column.
 enum Source<'t> {
@@ -147,8 +192,17 @@ enum Source<'t> {
     Cell(&'t TableFact),
 }
 
-pub fn extract(doc: &Document, tables: &[Table]) -> Facts {
+pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) -> Facts {
     let year = doc.info().year.map(i32::from);
+    let mut parent_of: HashMap<usize, Interval> = HashMap::new();
+    for s in sums {
+        let Some(total) = doc.figures[s.total].q.interval() else {
+            continue;
+        };
+        for &p in &s.parts {
+            parent_of.entry(p).or_insert(total);
+        }
+    }
     let text = doc.text();
     let mut facts = Facts::default();
     let mut sections = SectionScope::default();
@@ -200,9 +254,26 @@ pub fn extract(doc: &Document, tables: &[Table]) -> Facts {
                 continue;
             }
         }
+        // `5000元/人`, `4400元/套`: a rate per head, never a restated total.
+        if !from_table && text[f.q.end..].starts_with(['/', '／']) {
+            continue;
+        }
         let Some(mut key) = key_of(&label, year) else {
             continue;
         };
+        // The classification code before or inside the label is part of the name; a 项 name
+        // the classification repeats under many 款 names nothing without it.
+        let code = if from_table {
+            None
+        } else {
+            let (clause_start, _) = super::clause_before(text, doc.paragraphs[f.paragraph].range.start, f.label_start);
+            code_in(&text[clause_start..f.q.start]).map(str::to_string)
+        };
+        match &code {
+            Some(c) => key.name = format!("{c}·{}", key.name),
+            None if is_repeated_item(&key.name, key.flow) => continue,
+            None => {}
+        }
         key.name = if key.name == PROJECT {
             sections.project()
         } else if key.name.contains('·') {
@@ -234,6 +305,7 @@ pub fn extract(doc: &Document, tables: &[Table]) -> Facts {
             figure: Some(fi),
             paragraph: f.paragraph,
             from_table,
+            parent: (!from_table).then(|| parent_of.get(&fi).copied()).flatten(),
         };
         facts.add(key, fact);
     }
@@ -453,6 +525,9 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
     if ACTIVITY_WORDS.iter().any(|w| name.contains(w)) {
         return None;
     }
+    if flow == Flow::Unnamed && BARE_FUNDS.iter().any(|w| name.ends_with(w)) {
+        return None;
+    }
     // `一般公共预算财政拨款基本支出` is 基本支出 in the fiscal-grant scope, as is `人员经费`
     // stated in a section about fiscal-grant spending.
     for (word, scope) in SCOPES.iter().take(6) {
@@ -529,6 +604,20 @@ fn strip_years(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::code_in;
+
+    #[test]
+    fn classification_codes() {
+        assert_eq!(code_in("（一）2010301行政运行支出"), Some("2010301"));
+        assert_eq!(code_in("行政运行（2040401）支出"), Some("2040401"));
+        assert_eq!(code_in("201一般公共服务支出（类）"), Some("201"));
+        assert_eq!(code_in("2020年行政运行支出"), None);
+        assert_eq!(code_in("行政运行支出"), None);
+    }
 }
 
 #[cfg(test)]

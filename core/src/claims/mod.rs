@@ -41,7 +41,7 @@ pub fn extract(doc: &Document) -> Claims {
         completions: completion::extract(doc),
         counts: count::extract(doc),
         products: product::extract(doc),
-        facts: facts::extract(doc, &tables),
+        facts: facts::extract(doc, &tables, &sums),
         tables,
         classified: classified::extract(doc),
         sums,

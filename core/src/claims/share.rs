@@ -67,15 +67,18 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         let Some(whole_name) = named_whole(&f.label) else {
             continue;
         };
-        // The part: the nearest amount before, in the same sentence and parentheses level.
+        // The part: the nearest amount before, in the same sentence and parentheses level,
+        // after the rate before it and with no `；` between (`小微企业1015.5万元，占75%；货物
+        // 采购授予中小企业合同金额占…的9.16%` names no amount of its own: unresolved).
+        let text = doc.text();
         let part = doc.figures[..ri]
             .iter()
             .enumerate()
             .rev()
             .take(super::WINDOW)
-            .take_while(|(_, g)| g.sentence == f.sentence)
+            .take_while(|(_, g)| g.sentence == f.sentence && g.q.unit != Unit::Percent)
             .find(|(_, g)| g.q.is_operand() && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_)))
-            .filter(|(_, g)| g.paren_depth == f.paren_depth)
+            .filter(|(_, g)| g.paren_depth == f.paren_depth && !text[g.q.end..f.q.start].contains('；'))
             .map(|(i, _)| i);
         let whole = match (part, whole_name.is_empty()) {
             (None, _) => Whole::Unresolved(whole_name),
@@ -109,12 +112,14 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
         .unwrap_or(&key)
         .to_string();
     let part_unit = doc.figures[part].q.unit;
+    let part_key = label_key(&doc.figures[part].label);
     let fits = |i: &usize| {
         let g = &doc.figures[*i];
         *i != part
             && g.q.is_operand()
             && g.q.unit.addable_with(part_unit)
             && !super::has_change_word(&g.label)
+            && !is_sibling(&g.label, part_key.as_str(), &key)
             && (label_matches(&g.label, &key)
                 || (core != key && label_key(&g.label).ends_with(core.as_str())))
     };
@@ -125,6 +130,16 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
     match found {
         Some(i) => Whole::Named(i),
         None => Whole::Unresolved(name.to_string()),
+    }
+}
+
+/// Does `label` name a sibling of the part rather than the whole: both the whole's name with
+/// different qualifiers in front (`基本支出预算` and `项目支出预算` for `支出预算`)?
+fn is_sibling(label: &str, part_key: &str, whole_key: &str) -> bool {
+    let l = label_key(label);
+    match (l.strip_suffix(whole_key), part_key.strip_suffix(whole_key)) {
+        (Some(a), Some(b)) => !a.is_empty() && !b.is_empty() && a != b,
+        _ => false,
     }
 }
 
@@ -139,6 +154,20 @@ mod tests {
         assert_eq!(named_whole("占比为").unwrap(), "");
         assert_eq!(named_whole("占GDP比重为").unwrap(), "GDP");
         assert!(named_whole("增长").is_none());
+    }
+
+    #[test]
+    fn no_amount_of_its_own_and_no_smaller_whole() {
+        let d = Document::read(
+            "授予小微企业合同金额1015.5万元，占75%；货物采购授予中小企业合同金额占货物支出金额的9.16%。",
+        );
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        assert!(shares[1].part.is_none(), "{shares:?}");
+        let d = Document::read(
+            "基本支出预算474.56万元。项目支出预算911.21万元，占支出预算的54.15%。",
+        );
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        assert!(matches!(shares[0].whole, Whole::Unresolved(_)), "{shares:?}");
     }
 
     #[test]

@@ -46,10 +46,7 @@ impl Rule for Sum {
 /// The value in base units at face value (yuan for money). Saturates at Decimal::MAX
 /// instead of panicking when the value in yuan does not fit (`99…9亿元`: found by fuzzing).
 pub fn face(f: &Figure) -> Decimal {
-    match f.q.unit {
-        Unit::Money(m) => f.q.value.checked_mul(m.scale()).unwrap_or(Decimal::MAX),
-        _ => f.q.value,
-    }
+    f.q.face()
 }
 
 /// Shared by `sum` (money) and `count` (counts of people, bodies, vehicles).
