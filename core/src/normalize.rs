@@ -78,6 +78,12 @@ fn thousands_group_follows(rest: &str) -> bool {
     cs.by_ref().take(3).filter(|&c| is_digit(c)).count() == 3 && !cs.next().is_some_and(is_digit)
 }
 
+/// Exactly three digits, a decimal point and a digit: what follows `，` in `1，799.35`.
+fn full_width_group_follows(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 5 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'.' && b[4].is_ascii_digit()
+}
+
 /// Normalises `original`. Spaces are dropped except a single one between two ASCII digits
 /// (so that `1 2` does not become `12`); `\r\n` and lone `\r` become `\n`.
 pub fn normalize(original: &str) -> Normalized {
@@ -107,6 +113,20 @@ pub fn normalize(original: &str) -> Normalized {
                 (1..=3).contains(&group)
             })
             && thousands_group_follows(&original[end..])
+        {
+            grouped = true;
+            group = 0;
+            continue;
+        }
+        // A full-width comma used as a thousands separator (`1，799.35万元`): only in the
+        // strict form of one head of 1–3 digits, three digits and a decimal point, since
+        // `，` otherwise separates list items (`5，100`).
+        if c == '，'
+            && pending_space.is_none()
+            && !after_point
+            && !grouped
+            && (1..=3).contains(&group)
+            && full_width_group_follows(&original[end..])
         {
             grouped = true;
             group = 0;
@@ -174,6 +194,13 @@ mod tests {
         let s = n.text.find(needle).unwrap();
         let (a, b) = n.to_original(s, s + needle.len());
         &orig[a..b]
+    }
+
+    #[test]
+    fn a_full_width_comma_between_digit_groups_is_a_separator_only_before_decimals() {
+        assert_eq!(normalize("支出1，799.35万元").text, "支出1799.35万元");
+        assert_eq!(normalize("分别为5，100人").text, "分别为5，100人");
+        assert_eq!(normalize("12.5，100.25").text, "12.5，100.25");
     }
 
     #[test]

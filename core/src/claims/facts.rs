@@ -149,10 +149,11 @@ const ACTIVITY_WORDS: &[&str] = &[
 /// `2081601行政运行`): without the code they name no single quantity.
 const REPEATED_ITEMS: &[&str] = &["行政运行", "一般行政管理事务", "机关服务", "事业运行"];
 
-/// A repeated 项 name, or bare `其他支出` (a 类 of every fund and a 项 of many 款);
-/// `其他收入` is a category of its own, `其他抗疫相关支出` names its 款.
-fn is_repeated_item(name: &str, flow: Flow) -> bool {
-    REPEATED_ITEMS.iter().any(|w| name.starts_with(w)) || name == "其他" && flow == Flow::Spending
+/// A 项 name the classification repeats under many 款. (`其他支出` is too, but as the 类 of
+/// a fund it is also a line of the standard tables, restated in the text: its fund's section
+/// keeps it apart.)
+fn is_repeated_item(name: &str) -> bool {
+    REPEATED_ITEMS.iter().any(|w| name.starts_with(w))
 }
 
 /// Names of funds, not of a quantity: `财政资金390万元` in one project's table and
@@ -271,7 +272,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         };
         match &code {
             Some(c) => key.name = format!("{c}·{}", key.name),
-            None if is_repeated_item(&key.name, key.flow) => continue,
+            None if is_repeated_item(&key.name) => continue,
             None => {}
         }
         key.name = if key.name == PROJECT {

@@ -90,6 +90,27 @@ fn comparison_end(s: &str) -> Option<usize> {
     Some(i + '比'.len_utf8() + verb)
 }
 
+/// `comparison_end` on text that a hard wrap may cut (`较\n上年增加`): the line breaks are
+/// skipped while matching and the offset is mapped back.
+fn comparison_end_across_lines(s: &str) -> Option<usize> {
+    if !s.contains('\n') {
+        return comparison_end(s);
+    }
+    let compact: String = s.chars().filter(|&c| c != '\n').collect();
+    let end = comparison_end(&compact)?;
+    // The offset in `s` of the `end`-th byte of `compact`.
+    let mut seen = 0;
+    for (i, c) in s.char_indices() {
+        if seen == end {
+            return Some(i);
+        }
+        if c != '\n' {
+            seen += c.len_utf8();
+        }
+    }
+    Some(s.len())
+}
+
 pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let text = doc.text();
     let mut total_of_part = std::collections::HashMap::new();
@@ -125,10 +146,26 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         if d.label.contains('/') || d.label.contains('（') {
             continue;
         }
-        let Some(cmp_end) = comparison_end(before) else {
+        let Some(cmp_end) = comparison_end_across_lines(before) else {
             continue;
         };
         let subject = &before[cmp_end..];
+        // The comparison must be this change's own: a level stated between them (`比上年增加
+        // 117.49万元，…（一）一般公共服务支出494.26万元，增加51.59万元`) or a cause
+        // (`原因是：一是…增加300万元`) means the change is an item of what follows another
+        // comparison, not a claim of its own.
+        let cmp_abs = from + cmp_end;
+        let level_between = super::back(di)
+            .take_while(|&i| doc.figures[i].q.start >= cmp_abs)
+            .any(|i| {
+                let g = &doc.figures[i];
+                g.q.is_operand()
+                    && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_))
+                    && !super::has_change_word(&g.label)
+            });
+        if level_between || ["原因", "主要是", "主要用于"].iter().any(|w| subject.contains(w)) {
+            continue;
+        }
         // The rate: the next percentage in the sentence whose label carries a verb.
         let rate = doc.figures[di + 1..]
             .iter()
@@ -170,9 +207,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .find(|&i| base_like(i));
         // (In the paragraph: the sentence before may end another paragraph about another
         // quantity, `上年为1,100.00万元` before `项目支出…减少50万元`.)
+        // (Not past a `；`: `公务用车购置费…（上年预算数为0万元）；公务用车运行费…减少` keeps
+        // the 0 with the purchase.)
         let stated_before = super::back(di)
             .take_while(|&i| {
-                doc.figures[i].sentence + 1 >= d.sentence && doc.figures[i].paragraph == d.paragraph
+                doc.figures[i].sentence + 1 >= d.sentence
+                    && doc.figures[i].paragraph == d.paragraph
+                    && !text[doc.figures[i].q.end..d.q.start].contains('；')
             })
             .find(|&i| {
                 let g = &doc.figures[i];
@@ -245,6 +286,9 @@ fn bind_current(
                 && !super::has_change_word(&g.label)
                 && !g.label.contains('每')
                 && !is_ratio_base(doc.text(), g.q.end)
+                // Inside a bracket closed before the change (`114.93万元（其中…66.46万元），
+                // 较上年减少`): a breakdown of the subject, not the subject.
+                && g.paren_depth <= d.paren_depth
         });
     // The subject without its verb and filler: `，收、支总计各增加` → `收、支总计`.
     let verb_at = [UP, DOWN]
@@ -392,6 +436,26 @@ mod tests {
             "（十二）2080501行政单位离退休45.20万元，主要用于离休人员的生活补助。较2019年减少12.30万元，减少了21.39%。",
         );
         assert_eq!(currents(&d), [Some("45.20万元".to_string())]);
+    }
+
+    #[test]
+    fn a_change_listed_after_another_comparison_is_no_claim_of_its_own() {
+        let d = Document::read(
+            "公共财政拨款支出1008.12万元，比上年决算数增加117.49万元，增长13.19%，具体如下：一般公共服务支出494.26万元，增加51.59万元，增长11.65%。",
+        );
+        assert_eq!(currents(&d), [Some("1008.12万元".to_string())]);
+        let d = Document::read(
+            "支出比上年增加500万元，增长10%，主要原因是：一是人员经费增加300万元；二是项目支出增加200万元。",
+        );
+        assert_eq!(currents(&d).len(), 1);
+    }
+
+    #[test]
+    fn a_breakdown_in_brackets_is_not_the_subject() {
+        let d = Document::read(
+            "机关运行经费114.93万元（其中办公费66.46万元），较上年减少5.00万元，下降4.2%。",
+        );
+        assert_eq!(currents(&d), [Some("114.93万元".to_string())]);
     }
 
     /// The current value each growth claim of `d` was bound to, in order.
