@@ -78,6 +78,32 @@ fn thousands_group_follows(rest: &str) -> bool {
     cs.by_ref().take(3).filter(|&c| is_digit(c)).count() == 3 && !cs.next().is_some_and(is_digit)
 }
 
+/// After a line break: a money or percent unit, or a count unit standing alone, once
+/// spaces and at most one more line break are skipped.
+fn unit_follows(rest: &str) -> bool {
+    let mut breaks = 0;
+    let start = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            if c == '\n' {
+                breaks += 1;
+            }
+            !(is_space(c) || c == '\n' || c == '\r' || c == '\u{c}')
+        })
+        .map(|(i, _)| i);
+    let Some(i) = start else { return false };
+    breaks <= 1
+        && (rest[i..].starts_with(['万', '元', '亿', '%', '％']) || count_unit_alone(&rest[i..]))
+}
+
+/// A count unit standing alone at the start of a line (`人，` after `行政编制115`), not the
+/// start of a word (`人员经费`).
+fn count_unit_alone(line: &str) -> bool {
+    let mut cs = line.chars();
+    matches!(cs.next(), Some('人' | '名' | '个' | '辆' | '台' | '家' | '户' | '件' | '套' | '批'))
+        && cs.next().is_none_or(|c| "，。；、）,;)\n：".contains(c))
+}
+
 /// Exactly three digits, a decimal point and a digit: what follows `，` in `1，799.35`.
 fn full_width_group_follows(rest: &str) -> bool {
     let b = rest.as_bytes();
@@ -146,12 +172,11 @@ pub fn normalize(original: &str) -> Normalized {
         } else {
             c
         };
-        // A hard wrap between a figure and its unit (`4322.77\n万元`) is not a break.
+        // A hard wrap between a figure and its unit (`4322.77\n万元`, also across the blank
+        // line of double-spaced text) is not a break.
         if c == '\n'
             && text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-            && chars
-                .peek()
-                .is_some_and(|&(_, n)| matches!(n, '万' | '元' | '亿' | '%' | '％'))
+            && unit_follows(&original[end..])
         {
             continue;
         }

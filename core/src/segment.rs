@@ -257,14 +257,56 @@ pub fn is_figure_run(line: &str) -> bool {
     }
 }
 
-/// `1,234.56`, `-12.5`, `83.81%`, `0`: a number with nothing after it but a percent sign.
+/// `1,234.56`, `-12.5`, `83.81%`, `0`, `≥95%` (a target cell): a number with nothing after
+/// it but a percent sign.
 fn bare_figure(t: &str) -> bool {
+    let t = t.trim_start_matches(['≥', '≤', '＝', '=', '<', '>', '＜', '＞']);
     let t = t.strip_prefix(['-', '−']).unwrap_or(t);
     let t = t.strip_suffix('%').unwrap_or(t);
     !t.is_empty()
         && t.starts_with(|c: char| c.is_ascii_digit())
         && t.ends_with(|c: char| c.is_ascii_digit())
         && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Text laid out with a blank line after every line (some PDFs' line spacing): there a blank
+/// line separates nothing. True when most lines with text are followed by exactly one blank
+/// line and then more text.
+fn is_double_spaced(text: &str) -> bool {
+    let lines: Vec<bool> = text.split('\n').map(|l| !l.trim().is_empty()).collect();
+    let with_text = lines.iter().filter(|&&t| t).count();
+    let spaced = lines
+        .windows(3)
+        .filter(|w| w[0] && !w[1] && w[2])
+        .count();
+    with_text >= 20 && spaced * 5 >= with_text * 3
+}
+
+/// A line of prose cut by the layout rather than ended: it ends without a sentence mark and
+/// reaches the wrapping width (within three characters: widths in characters vary with the
+/// digits on a line).
+fn runs_on(line: &str, wrap: Option<usize>) -> bool {
+    let width = line.trim().chars().count();
+    !ends_sentence(line) && wrap.is_some_and(|w| width + 3 >= w)
+}
+
+/// A line that ends inside a clause: after `，`, `、` or a joining word.
+fn breaks_mid_clause(para: &str) -> bool {
+    let t = para.trim_end();
+    t.ends_with(['，', '、', ',', '和', '及', '与', '的'])
+}
+
+/// A page number on its own line: `- 12 -`, `— 7 —`, `-8-`, `第 3 页`, `3/40`.
+pub fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = t.trim_matches(['-', '—', '–', '－']);
+    let dashed = core.len() < t.len();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    (dashed && digits(core))
+        || t.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(digits)
+        || t.split_once('/').is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
 /// A row of a laid-out table or a run of bare table figures (see [`is_layout_row`] and
@@ -284,6 +326,10 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 /// normalised range was a table row before normalising.
 pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) -> Vec<Paragraph> {
     let wrap = wrap_width(text);
+    let double_spaced = is_double_spaced(text);
+    // The last line with text ran on (see `runs_on`): a blank line after it is a page break
+    // or line spacing, not the paragraph's end.
+    let mut last_wrapped = false;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut pos = 0;
     let mut joinable = false;
@@ -292,8 +338,17 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         let end = pos + line.len();
         pos = end + 1;
         let trimmed = line.trim_start_matches([' ', '\t', '\u{c}']);
+        // A blank line ends the paragraph, unless the line before broke off inside a clause
+        // (`…对个人和` / blank / `家庭的补助支出`): a PDF's page break, not a paragraph's end.
         if trimmed.trim().is_empty() {
-            joinable = false;
+            joinable = joinable
+                && (double_spaced
+                    || last_wrapped
+                    || out.last().is_some_and(|p| breaks_mid_clause(&text[p.range.clone()])));
+            continue;
+        }
+        // A page number between two pages (`- 12 -`, `— 7 —`, `第3页`) is no text at all.
+        if is_page_number(trimmed) {
             continue;
         }
         let lead = line.len() - trimmed.len();
@@ -335,6 +390,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
             if let Some(last) = out.last_mut() {
                 last.range.end = end;
                 joinable = !ends_sentence(line) || continues_list(line);
+                last_wrapped = runs_on(line, wrap);
                 continue;
             }
         }
@@ -342,6 +398,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         // A line as long as the text's wrapping width was cut by the wrap, not ended.
         let width = line.chars().count();
         let wrapped = wrap.is_some_and(|w| width + 2 >= w);
+        last_wrapped = runs_on(line, wrap);
         let short_title = width <= 30
             && !wrapped
             && !has_amount(line)
@@ -402,9 +459,17 @@ pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
+    // A `。` inside brackets (`（…比上年减少1万元。）`) ends no sentence of the text around.
+    let mut depth = 0u32;
     for (i, c) in s.char_indices() {
         let end = i + c.len_utf8();
-        let is_end = match c {
+        match c {
+            '（' => depth += 1,
+            '）' => depth = depth.saturating_sub(1),
+            '\n' => depth = 0,
+            _ => {}
+        }
+        let is_end = depth == 0 && match c {
             '。' | '！' | '？' | '!' | '?' => true,
             '.' => {
                 let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
@@ -484,6 +549,19 @@ mod tests {
         let t = "全年预算数为\n235.16\n197.09\n83.81%\n完成情况良好。";
         let p = paragraphs(t);
         assert_eq!(p.iter().filter(|p| p.is_table_cell).count(), 3, "{p:?}");
+    }
+
+    #[test]
+    fn page_breaks_inside_a_clause_join() {
+        assert!(is_page_number("- 12 -"));
+        assert!(is_page_number("—  7  —"));
+        assert!(is_page_number("第3页"));
+        assert!(!is_page_number("2020"));
+        let t = "本年支出合计100万元，其中基本支出50万元，项目支出中对个人和\n\n- 2 -\n\u{c}家庭的补助支出50万元。\n二、其他";
+        let p = paragraphs(t);
+        assert_eq!(p.len(), 2, "{p:?}");
+        let t = "一、部门概况\n\n本部门负责。";
+        assert_eq!(paragraphs(t).len(), 2);
     }
 
     #[test]

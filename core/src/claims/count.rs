@@ -162,12 +162,17 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
     let list_from = f.q.end + noun_len + opener.len();
     let tail = &text[list_from..end.max(list_from)];
     let list_len = tail
-        .find(['。', '；', '，', '\n', '：'])
+        .find(['。', '；', '，', '：'])
         .unwrap_or(tail.len());
     let list = &tail[..list_len];
     let open_ended = list.ends_with('等');
     let list = list.trim_end_matches('等');
     let n = items_in(list);
+    // A list cut by the end of its paragraph with no sentence end (a page break) may go on.
+    let para_end = doc.paragraphs[f.paragraph].range.end;
+    if super::sum::cut_at_paragraph_end(text, list_from + list.len(), para_end) {
+        return None;
+    }
     (n >= 2).then(|| ListCountClaim {
         count: ci,
         list: list_from..list_from + list.len(),

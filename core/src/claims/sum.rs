@@ -103,6 +103,11 @@ fn markers_in(
         let rest = &text[i..];
         if let Some(&(w, m)) = MARKERS.iter().find(|(w, _)| rest.starts_with(w)) {
             // `其中` inside `其中：` is one marker; `包括` after `主要` was matched as `主要包括`.
+            // `其中主要支出为…` lists the main items only.
+            let main_only = rest[w.len()..]
+                .trim_start_matches(['：', '，'])
+                .starts_with("主要");
+            let m = if main_only { Marker::Partial } else { m };
             out.push((range.start + i, m, w.len()));
             i += w.len();
             continue;
@@ -152,8 +157,51 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         }
     }
     innermost_parts(&mut out);
+    inner_lists_end_at_semicolons(doc, &mut out);
+    drop_totals_across_semicolons(doc, &mut out);
     trailing_totals(doc, &mut out);
     out
+}
+
+/// A list inside one item of a `；`-separated list ends at that item's `；` (`…；履职工作经费
+/// 4,754.51万元，其中结转结余390.00万元，用于…；系统租用费40.00万元…`: 40.00 is the outer
+/// list's next item, not a part of 4,754.51).
+fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
+    let text = doc.text();
+    let semicolon_lists: std::collections::HashSet<usize> = claims
+        .iter()
+        .filter(|c| {
+            c.parts
+                .windows(2)
+                .any(|w| text[doc.figures[w[0]].q.end..doc.figures[w[1]].q.start].contains('；'))
+        })
+        .flat_map(|c| c.parts.iter().copied())
+        .collect();
+    for c in claims.iter_mut() {
+        if !semicolon_lists.contains(&c.total) {
+            continue;
+        }
+        let end = text[c.marker_at..].find('；').map(|i| c.marker_at + i);
+        if let Some(end) = end {
+            c.parts.retain(|&p| doc.figures[p].q.start < end);
+        }
+    }
+}
+
+/// A marker after a `；` starts a new clause: the amount before that `；` is an item of the
+/// list before it, not this marker's total (`服务预算901万元；其中一般公共预算拨款政府采购…`,
+/// `上年结转2,254.12万元；支出包括：…`). Such claims are dropped.
+fn drop_totals_across_semicolons(doc: &Document, claims: &mut Vec<SumClaim>) {
+    let parts: std::collections::HashSet<usize> =
+        claims.iter().flat_map(|c| c.parts.iter().copied()).collect();
+    let text = doc.text();
+    claims.retain(|c| {
+        if c.parts.is_empty() {
+            return false;
+        }
+        let t = &doc.figures[c.total];
+        !(parts.contains(&c.total) && text[t.q.end..c.marker_at.max(t.q.end)].contains('；'))
+    });
 }
 
 /// A figure listed under a part belongs to that part's list, not also to the outer one:
@@ -338,12 +386,27 @@ fn claim_at(
     if parts.is_empty() {
         return None;
     }
+    // A list that runs into the end of a paragraph which ends no sentence was cut by the
+    // layout (a page break, a table between): what follows may be more of it, so it is not
+    // known to be complete.
+    let last = doc.figures[*parts.last().expect("not empty")].q.end;
+    let marker = if last <= para.end && cut_at_paragraph_end(text, last, para.end) {
+        Marker::Partial
+    } else {
+        marker
+    };
     Some(SumClaim {
         total,
         parts,
         marker,
         marker_at: at,
     })
+}
+
+/// Does the paragraph go on from `from` to `end` without ending a sentence?
+pub(crate) fn cut_at_paragraph_end(text: &str, from: usize, end: usize) -> bool {
+    !text[from..end].contains(['。', '；', '！', '？'])
+        && !text[from..end].trim_end().ends_with('.')
 }
 
 /// Parts listed after the marker in the same sentence (or inside the same parentheses).
@@ -366,7 +429,6 @@ fn inline_parts(
     for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
         let f = &doc.figures[i];
         let between = &text[cursor..f.q.start];
-        let first = cursor == from;
         cursor = f.q.end;
         if in_paren && f.paren_depth < depth {
             break;
@@ -416,7 +478,7 @@ fn inline_parts(
         // A list whose first figure comes after a `；` said nothing countable: `主要包括基本
         // 工资、津贴补贴；公用经费150万元` is no list of the figure before `主要包括`. (Only the
         // first figure: a list whose first item is no amount goes on past its `；`.)
-        if first && between.contains('；') {
+        if parts.is_empty() && !first_is_amountless_item(text, from, f.q.start) {
             break;
         }
         if is_amount(f) && f.q.unit.addable_with(unit) {
@@ -439,6 +501,13 @@ fn inline_parts(
         }
     }
     parts
+}
+
+/// Before the first part is found: may the list still go on at `to`? Not past a `；` after the
+/// marker (`基本支出…，主要用于保障在职人员工资…，比上年增加2943.64万元；项目支出…`: the
+/// purposes ended at the `；`, whatever figures a change or a count put in between).
+fn first_is_amountless_item(text: &str, from: usize, to: usize) -> bool {
+    !text[from..to].contains('；')
 }
 
 /// Whether a `；` follows in the same sentence (the list goes on after this change figure).
