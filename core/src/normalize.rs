@@ -180,6 +180,16 @@ pub fn normalize(original: &str) -> Normalized {
         {
             continue;
         }
+        // A `,` that is no thousands separator and stands between words separates clauses
+        // (`行政89人,事业291人`); between two digits (`1,20201`) it is kept as written.
+        let c = if c == ','
+            && !(text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+                && original[end..].starts_with(|n: char| n.is_ascii_digit()))
+        {
+            '，'
+        } else {
+            c
+        };
         let Some(c) = canonical(c) else { continue };
         if let Some((ps, pe)) = pending_space.take() {
             if c.is_ascii_digit() {

@@ -35,10 +35,11 @@ fn items_in(s: &str) -> usize {
     if s.bytes().any(|b| b.is_ascii_digit()) {
         return 0;
     }
-    let commas = s.matches('、').count();
-    if commas > 0 {
-        let all_named = s.split('、').all(|item| !item.trim().is_empty());
-        return if all_named { commas + 1 } else { 0 };
+    // `、` inside brackets separates the names of one item (`少年宫（科技馆、植物园）`).
+    let items = top_level_items(s);
+    if items.len() > 1 {
+        let all_named = items.iter().all(|item| !item.trim().is_empty());
+        return if all_named { items.len() } else { 0 };
     }
     let quoted = s.matches("”“").count();
     if quoted > 0 {
@@ -46,6 +47,41 @@ fn items_in(s: &str) -> usize {
     } else {
         0
     }
+}
+
+/// `s` split at the `、` outside brackets.
+fn top_level_items(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0u32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' if depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// A list whose last item joins two with 及/和/与 (`决策、过程、产出及效益4个`) may name one
+/// more item than its `、` show: the count may be either.
+fn last_item_joins_two(list: &str) -> bool {
+    top_level_items(list)
+        .last()
+        .is_some_and(|l| ["及", "和", "与", "以及"].iter().any(|w| l.contains(w)))
+}
+
+/// Single-character measure words offered as alternatives (`0台（件、套）`): no list.
+fn measure_words_only(list: &str) -> bool {
+    top_level_items(list)
+        .iter()
+        .all(|it| it.chars().count() == 1 && "件套台个辆部项次人名家户批张本册".contains(it))
 }
 
 pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
@@ -80,20 +116,38 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                 .find(|g| g.q.unit != Unit::Date)
                 .map(|g| g.q.end)
                 .unwrap_or(clause_start);
-            let list = &text[list_start..clause_start + before_fig.len()];
+            let mut list_start = list_start;
+            // Items come after the word that introduces them (`…工作部包括10个` lists nothing;
+            // a heading's `二、` inside a one-line page is no separator).
+            let clause_end = clause_start + before_fig.len();
+            if let Some(t) = TRIGGERS
+                .iter()
+                .filter_map(|t| text[list_start..clause_end].rfind(t).map(|i| i + t.len()))
+                .max()
+            {
+                list_start += t;
+            }
+            let list_start = list_start.min(clause_end);
+            let list = &text[list_start..clause_end];
             // A `、` list counts things only after a word that introduces them (`下设`,
             // `共有`); `共接待国外、境外来访团组0个` lists modifiers. Adjacent quoted names
             // need no such word.
             let introduced_before = text[..list_start]
                 .strip_suffix('：')
                 .is_some_and(|b| TRIGGERS.iter().any(|t| b.ends_with(t)));
-            let introduced = TRIGGERS.iter().any(|t| list.contains(t))
+            let introduced = TRIGGERS.iter().any(|t| text[..list_start].ends_with(t))
                 || introduced_before
                 || !list.contains('、');
+            // With no 共/计/等 between them, `示范岗、先锋岗265个` may name kinds of what is
+            // counted: only a count smaller than the names listed is surely wrong.
+            let totalised = clause.len() != before_fig.len();
+            let kinds = !totalised && f.q.value > rust_decimal::Decimal::from(items_in(list));
             let n = if introduced { items_in(list) } else { 0 };
             let parens_balanced =
                 !list.contains('（') || list.matches('（').count() == list.matches('）').count();
-            if n >= 2 && parens_balanced {
+            let either = last_item_joins_two(list)
+                && f.q.value == rust_decimal::Decimal::from(n + 1);
+            if n >= 2 && parens_balanced && !kinds && !either {
                 claim = Some(ListCountClaim {
                     count: ci,
                     list: list_start..clause_start + before_fig.len(),
@@ -112,7 +166,7 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                 .map(|(a, _)| a)
             {
                 let n = items_in(inner);
-                if n >= 2 && !inner.bytes().any(|b| b.is_ascii_digit()) {
+                if n >= 2 && !inner.bytes().any(|b| b.is_ascii_digit()) && !measure_words_only(inner) {
                     let s = f.q.end + '（'.len_utf8();
                     claim = Some(ListCountClaim {
                         count: ci,
@@ -161,13 +215,15 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
     let opener = OPENERS.iter().find(|o| rest.starts_with(**o))?;
     let list_from = f.q.end + noun_len + opener.len();
     let tail = &text[list_from..end.max(list_from)];
-    let list_len = tail
-        .find(['。', '；', '，', '：'])
-        .unwrap_or(tail.len());
+    // A list that runs past the text window was cut by it, not ended.
+    let list_len = tail.find(['。', '；', '，', '：'])?;
     let list = &tail[..list_len];
     let open_ended = list.ends_with('等');
     let list = list.trim_end_matches('等');
     let n = items_in(list);
+    if last_item_joins_two(list) && f.q.value == rust_decimal::Decimal::from(n + 1) {
+        return None;
+    }
     // A list cut by the end of its paragraph with no sentence end (a page break) may go on.
     let para_end = doc.paragraphs[f.paragraph].range.end;
     if super::sum::cut_at_paragraph_end(text, list_from + list.len(), para_end) {
@@ -184,6 +240,21 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_measure_words_headings_and_joined_items_are_no_miscounts() {
+        assert!(items("设立示范岗、先锋岗265个。").is_empty());
+        assert!(items("单价100万元以上设备0台（件、套）。").is_empty());
+        assert!(items("二、部门基本情况党群工作部包括10个机关行政处室。").is_empty());
+        assert!(items("从决策、过程、产出及效益4个方面开展评价。").is_empty());
+        // A count smaller than the names listed is still wrong without 共.
+        assert_eq!(items("下设办公室、财务科、业务科2个科室。").len(), 1);
+        // `、` inside brackets names one item.
+        assert_eq!(
+            items("下设3个单位：少年宫（科技馆、植物园）、教育学院、考试院。")[0].0,
+            3
+        );
+    }
 
     fn items(t: &str) -> Vec<(usize, String, bool)> {
         let d = Document::read(t);

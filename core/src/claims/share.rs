@@ -133,12 +133,29 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
     }
 }
 
-/// Does `label` name a sibling of the part rather than the whole: both the whole's name with
-/// different qualifiers in front (`基本支出预算` and `项目支出预算` for `支出预算`)?
+/// Words that narrow a quantity to one of its categories: `基本支出预算` is a part of what
+/// `支出预算` names, never the whole.
+const NARROWING: &[&str] = &["基本", "项目", "人员", "公用", "其他", "上级", "事业", "经营"];
+
+/// Does `label` name a sibling or a narrower part rather than the whole: the whole's name with
+/// a qualifier in front that narrows it (`基本支出预算` for `支出预算`), or with another
+/// qualifier than the part's (`基本支出预算` and `项目支出预算`)? A whole stated as the sum of
+/// these is 本年…; `支出总计` includes carry-overs and is not `本年支出`.
 fn is_sibling(label: &str, part_key: &str, whole_key: &str) -> bool {
     let l = label_key(label);
-    match (l.strip_suffix(whole_key), part_key.strip_suffix(whole_key)) {
-        (Some(a), Some(b)) => !a.is_empty() && !b.is_empty() && a != b,
+    if whole_key.starts_with("本年") || label.contains("本年") {
+        // `本年支出` is 基本 + 项目; a `总计` adds the carry-over.
+        if l.contains("总计") && !whole_key.contains("总计") {
+            return true;
+        }
+    }
+    match l.strip_suffix(whole_key) {
+        Some(a) if !a.is_empty() => {
+            NARROWING.iter().any(|w| a.contains(w))
+                || part_key
+                    .strip_suffix(whole_key)
+                    .is_some_and(|b| !b.is_empty() && a != b)
+        }
         _ => false,
     }
 }

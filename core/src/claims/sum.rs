@@ -157,10 +157,38 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         }
     }
     innermost_parts(&mut out);
+    drop_peer_lists(doc, &mut out);
     inner_lists_end_at_semicolons(doc, &mut out);
     drop_totals_across_semicolons(doc, &mut out);
     trailing_totals(doc, &mut out);
     out
+}
+
+/// Categories that stand side by side in the accounts' identities (本年支出 = 基本 + 项目 +
+/// 上缴上级 + 经营 + 对附属单位补助; 本年收入 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴
+/// + 其他): none is a part of another, however a template lists them under `其中`.
+const PEERS: &[&[&str]] = &[
+    &["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+    &["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入"],
+];
+
+/// Drops a claim whose total and a part name two peers (`项目支出…其中：1.经营支出0元`).
+fn drop_peer_lists(doc: &Document, claims: &mut Vec<SumClaim>) {
+    let peer_of = |label: &str| {
+        let key = label_key(label);
+        PEERS
+            .iter()
+            .enumerate()
+            .find_map(|(g, names)| names.iter().position(|n| key.ends_with(n)).map(|i| (g, i)))
+    };
+    claims.retain(|c| {
+        let Some((g, t)) = peer_of(&doc.figures[c.total].label) else {
+            return true;
+        };
+        !c.parts
+            .iter()
+            .any(|&p| peer_of(&doc.figures[p].label).is_some_and(|(pg, pi)| pg == g && pi != t))
+    });
 }
 
 /// A list inside one item of a `；`-separated list ends at that item's `；` (`…；履职工作经费
@@ -426,9 +454,19 @@ fn inline_parts(
     let mut uses_semicolons = false;
     // Separators between consecutive parts so far.
     let (mut comma_gaps, mut semicolon_gaps) = (0, 0);
+    // Inside an explanation (`，主要原因是…`) figures restate or explain, they are no parts,
+    // until the next `；` opens the next item.
+    let mut in_reason = false;
     for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
         let f = &doc.figures[i];
         let between = &text[cursor..f.q.start];
+        let after_semicolon = between.rsplit('；').next().unwrap_or(between);
+        if between.contains('；') {
+            in_reason = false;
+        }
+        if ["原因是", "原因为", "主要原因"].iter().any(|w| after_semicolon.contains(w)) {
+            in_reason = true;
+        }
         cursor = f.q.end;
         if in_paren && f.paren_depth < depth {
             break;
@@ -446,7 +484,7 @@ fn inline_parts(
                 uses_semicolons = true;
             }
         }
-        if f.paren_depth != depth {
+        if f.paren_depth != depth || in_reason {
             continue;
         }
         // A list inside the list: its figures belong to the inner claim, unless a `；` after

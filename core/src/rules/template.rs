@@ -111,6 +111,25 @@ impl Rule for Template {
                 found.push((i, i + m.len(), m.to_string(), "日期未填写"));
             }
         }
+        // An instruction of the template kept in the text (`（如有）`), and a body named by
+        // the template's alternatives (`局（部、委、办）`).
+        for note in ["（如有）", "（若有）", "（如无则不填）", "（请填写", "（此处填写"] {
+            for (i, m) in text.match_indices(note) {
+                found.push((i, i + m.len(), m.to_string(), "模板说明文字未删除"));
+            }
+        }
+        for (i, _) in text.match_indices('（') {
+            let rest = &text[i + '（'.len_utf8()..];
+            let Some(close) = rest.find('）') else { continue };
+            let inner = &rest[..close];
+            let items: Vec<&str> = inner.split('、').collect();
+            let bodies = ["部", "委", "办", "局", "厅", "室", "院", "署", "会", "单位", "中心"];
+            if items.len() >= 2 && items.iter().all(|it| bodies.contains(it)) {
+                let end = i + '（'.len_utf8() + close + '）'.len_utf8();
+                let m = text[i..end].to_string();
+                found.push((i, end, m, "模板中的备选机构名称未改"));
+            }
+        }
         for blank in ["（）", "【】", "___"] {
             for (i, m) in text.match_indices(blank) {
                 found.push((i, i + m.len(), m.to_string(), "空白处未填写"));
@@ -136,6 +155,8 @@ impl Rule for Template {
             d.repair = Some(match why {
                 "两个相反的备选项都保留了" => "只保留与实际相符的一项".into(),
                 "名称处填了0" => "写明具体名称，或删去该句".into(),
+                "模板说明文字未删除" => "删去模板说明，按实际情况填写".into(),
+                "模板中的备选机构名称未改" => "只保留本单位的实际名称".into(),
                 _ => "按实际情况填写".into(),
             });
             sink.report(d);
@@ -177,6 +198,19 @@ mod tests {
         );
         assert_eq!(quotes("XX局2023年度部门决算"), ["XX"]);
         assert_eq!(quotes("报送日期：    年   月   日"), ["年   月   日"]);
+    }
+
+    #[test]
+    fn template_notes_and_alternative_bodies() {
+        assert_eq!(quotes("二、政府性基金预算支出情况（如有）"), ["（如有）"]);
+        assert_eq!(quotes("本局（部、委、办）2021年度收入合计"), ["（部、委、办）"]);
+        for t in [
+            "市卫生健康委员会（本级）预算",
+            "负责全市的（含区、县）统筹工作。",
+            "办公室（党委办公室、人事处）。",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
+        }
     }
 
     #[test]
