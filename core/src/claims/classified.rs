@@ -58,11 +58,37 @@ fn is_cn_numeral(c: char) -> bool {
 }
 
 const CLASS: &str = "（类）";
+
+/// The fund each paragraph's section is about, as a prefix of its 类 names: a 类 of the
+/// government funds (`政府性基金…（类）交通运输`) and the general budget's 类 of the same name
+/// are two totals. Set by headings and short title lines that name a fund.
+fn fund_of_paragraphs(doc: &Document) -> Vec<&'static str> {
+    let text = doc.text();
+    let mut current = "";
+    doc.paragraphs
+        .iter()
+        .map(|p| {
+            let t = &text[p.range.clone()];
+            if p.heading.is_some() || t.chars().count() <= 40 {
+                let head: String = t.chars().take(40).collect();
+                if head.contains("政府性基金") {
+                    current = "政府性基金·";
+                } else if head.contains("国有资本经营") {
+                    current = "国有资本经营·";
+                } else if head.contains("一般公共预算") || head.contains("公共财政") {
+                    current = "";
+                }
+            }
+            current
+        })
+        .collect()
+}
 const ITEM: &str = "（项）";
 
 pub fn extract(doc: &Document) -> Classified {
     let text = doc.text();
     let mut out = Classified::default();
+    let funds = fund_of_paragraphs(doc);
     let mut current_class: Option<String> = None;
     let mut in_run = false;
     let mut last_plain_para: Option<usize> = None;
@@ -123,13 +149,13 @@ pub fn extract(doc: &Document) -> Classified {
             }
         }
         out.items.push(ItemLine {
-            class,
+            class: format!("{}{class}", funds[pi]),
             amount,
             budget,
             run: out.runs.len() - 1,
         });
     }
-    class_totals(doc, &mut out);
+    class_totals(doc, &mut out, &funds);
     out
 }
 
@@ -174,7 +200,7 @@ fn run_totals(doc: &Document, intro: Option<std::ops::Range<usize>>) -> RunTotal
 
 /// Figures outside item lines that state a 类's total: `科学技术（类）支出 218.05万元`, and
 /// in a sentence that states such totals, `卫生健康支出20.04万元` for a 类 the lines name.
-fn class_totals(doc: &Document, out: &mut Classified) {
+fn class_totals(doc: &Document, out: &mut Classified, funds: &[&str]) {
     let text = doc.text();
     let known: std::collections::HashSet<&str> =
         out.items.iter().map(|i| i.class.as_str()).collect();
@@ -206,6 +232,7 @@ fn class_totals(doc: &Document, out: &mut Classified) {
                 "" | "支出" | "支出决算" | "决算" | "支出预算" | "预算"
             );
             let name = class_name(name);
+            let name = if name.is_empty() { name } else { format!("{}{name}", funds[f.paragraph]) };
             if rest_ok && !name.is_empty() {
                 found.push((name, fi));
                 sentence_has_class_total = Some(f.sentence);
@@ -213,7 +240,7 @@ fn class_totals(doc: &Document, out: &mut Classified) {
             continue;
         }
         if sentence_has_class_total == Some(f.sentence) {
-            let name = class_name(&label);
+            let name = format!("{}{}", funds[f.paragraph], class_name(&label));
             if known.contains(name.as_str()) && label.ends_with("支出") {
                 found.push((name, fi));
             }

@@ -119,7 +119,7 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
             && g.q.is_operand()
             && g.q.unit.addable_with(part_unit)
             && !super::has_change_word(&g.label)
-            && !is_sibling(&g.label, part_key.as_str(), &key)
+            && !is_sibling(&g.label, part_key.as_str(), name, &key)
             && (label_matches(&g.label, &key)
                 || (core != key && label_key(&g.label).ends_with(core.as_str())))
     };
@@ -141,11 +141,12 @@ const NARROWING: &[&str] = &["基本", "项目", "人员", "公用", "其他", "
 /// a qualifier in front that narrows it (`基本支出预算` for `支出预算`), or with another
 /// qualifier than the part's (`基本支出预算` and `项目支出预算`)? A whole stated as the sum of
 /// these is 本年…; `支出总计` includes carry-overs and is not `本年支出`.
-fn is_sibling(label: &str, part_key: &str, whole_key: &str) -> bool {
+fn is_sibling(label: &str, part_key: &str, whole_name: &str, whole_key: &str) -> bool {
     let l = label_key(label);
-    if whole_key.starts_with("本年") || label.contains("本年") {
-        // `本年支出` is 基本 + 项目; a `总计` adds the carry-over.
-        if l.contains("总计") && !whole_key.contains("总计") {
+    if whole_name.contains("本年") {
+        // `本年支出` is 基本 + 项目; a `总计`, or a headline `2026年支出预算` that does not say
+        // 本年, may add the carry-over: not surely the same whole.
+        if l.contains("总计") && !whole_key.contains("总计") || !label.contains("本年") {
             return true;
         }
     }

@@ -179,7 +179,7 @@ fn drop_peer_lists(doc: &Document, claims: &mut Vec<SumClaim>) {
         PEERS
             .iter()
             .enumerate()
-            .find_map(|(g, names)| names.iter().position(|n| key.ends_with(n)).map(|i| (g, i)))
+            .find_map(|(g, names)| names.iter().position(|n| key.contains(n)).map(|i| (g, i)))
     };
     claims.retain(|c| {
         let Some((g, t)) = peer_of(&doc.figures[c.total].label) else {
