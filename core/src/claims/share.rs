@@ -144,9 +144,11 @@ const NARROWING: &[&str] = &["基本", "项目", "人员", "公用", "其他", "
 fn is_sibling(label: &str, part_key: &str, whole_name: &str, whole_key: &str) -> bool {
     let l = label_key(label);
     if whole_name.contains("本年") {
-        // `本年支出` is 基本 + 项目; a `总计`, or a headline `2026年支出预算` that does not say
-        // 本年, may add the carry-over: not surely the same whole.
-        if l.contains("总计") && !whole_key.contains("总计") || !label.contains("本年") {
+        // `本年支出` is 基本 + 项目 (its 合计); a `总计`, or a headline `2026年支出预算` that
+        // says neither 本年 nor 合计, may add the carry-over: not surely the same whole.
+        if l.contains("总计") && !whole_key.contains("总计")
+            || !label.contains("本年") && !label.contains("合计")
+        {
             return true;
         }
     }
