@@ -33,7 +33,11 @@ fn score(shape: &str, extra: &[&str]) -> (u32, u32, u32, u32) {
         .output()
         .expect("python3 runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "score.py failed: {stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "score.py failed: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let last = stdout.lines().last().unwrap_or_default().to_string();
     println!("{shape} {extra:?}: {last}");
     // `recall 13/55 = 0.24; false alarms on ok claims 1/570; warnings on ok claims 0`
@@ -48,7 +52,9 @@ fn score(shape: &str, extra: &[&str]) -> (u32, u32, u32, u32) {
 fn floor(key: &str) -> u32 {
     let text = std::fs::read_to_string(root().join("tests/corpus/scores.json")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v[key].as_u64().unwrap_or_else(|| panic!("{key} in scores.json")) as u32
+    v[key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{key} in scores.json")) as u32
 }
 
 #[test]

@@ -8,7 +8,13 @@ fn main() {
     for p in &doc.paragraphs {
         let s = doc.span(p.range.clone());
         if s.end + 400 >= at && s.start <= at + 400 {
-            println!("[{}..{} table={}] {}", s.start, s.end, p.is_table_cell, &doc.text()[p.range.clone()]);
+            println!(
+                "[{}..{} table={}] {}",
+                s.start,
+                s.end,
+                p.is_table_cell,
+                &doc.text()[p.range.clone()]
+            );
         }
     }
 }

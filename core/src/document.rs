@@ -3,7 +3,7 @@
 use crate::normalize::{normalize, Normalized};
 use crate::quantity::{scan, Quantity, Unit};
 use crate::report::{ReportInfo, ReportKind, Span};
-use crate::segment::{is_table_line, paragraphs_with, sentences, Paragraph};
+use crate::segment::{is_table_line, paragraphs_with, remap, sentences, soft_breaks, Paragraph};
 use std::ops::Range;
 
 /// Characters that end the phrase naming a figure.
@@ -63,12 +63,16 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn read(original: &'a str) -> Self {
-        let norm = normalize(original);
-        let text = norm.text.as_str();
-        let paragraphs = paragraphs_with(text, |r| {
+        let mut norm = normalize(original);
+        let mut paragraphs = paragraphs_with(&norm.text, |r| {
             let (a, b) = norm.to_original(r.start, r.end);
             original.get(a..b).is_some_and(is_table_line)
         });
+        // Prose is read without the breaks the layout put inside it.
+        let cuts = soft_breaks(&norm.text, &paragraphs);
+        norm.remove(&cuts);
+        remap(&mut paragraphs, &cuts);
+        let text = norm.text.as_str();
         let mut sentence_ranges = Vec::new();
         let mut sentence_para = Vec::new();
         for (pi, p) in paragraphs.iter().enumerate() {

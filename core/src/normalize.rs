@@ -20,6 +20,30 @@ pub struct Normalized {
 }
 
 impl Normalized {
+    /// Removes the given byte ranges (sorted, disjoint, on char boundaries) from the text and
+    /// its map; what is left still maps back to the original. Linear in the text's length.
+    pub fn remove(&mut self, cuts: &[std::ops::Range<usize>]) {
+        if cuts.is_empty() {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut starts = Vec::with_capacity(self.starts.len());
+        let mut ends = Vec::with_capacity(self.ends.len());
+        let mut pos = 0;
+        for c in cuts
+            .iter()
+            .chain(std::iter::once(&(self.text.len()..self.text.len())))
+        {
+            text.push_str(&self.text[pos..c.start]);
+            starts.extend_from_slice(&self.starts[pos..c.start]);
+            ends.extend_from_slice(&self.ends[pos..c.start]);
+            pos = c.end;
+        }
+        self.text = text;
+        self.starts = starts;
+        self.ends = ends;
+    }
+
     /// Maps a normalised byte range to the original byte range it came from.
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let s = if start < self.starts.len() {
@@ -100,8 +124,10 @@ fn unit_follows(rest: &str) -> bool {
 /// start of a word (`人员经费`).
 fn count_unit_alone(line: &str) -> bool {
     let mut cs = line.chars();
-    matches!(cs.next(), Some('人' | '名' | '个' | '辆' | '台' | '家' | '户' | '件' | '套' | '批'))
-        && cs.next().is_none_or(|c| "，。；、）,;)\n：".contains(c))
+    matches!(
+        cs.next(),
+        Some('人' | '名' | '个' | '辆' | '台' | '家' | '户' | '件' | '套' | '批')
+    ) && cs.next().is_none_or(|c| "，。；、）,;)\n：".contains(c))
 }
 
 /// Exactly three digits, a decimal point and a digit: what follows `，` in `1，799.35`.

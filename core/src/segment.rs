@@ -249,7 +249,10 @@ pub fn is_figure_run(line: &str) -> bool {
     if line.is_empty() || line.contains(['，', '。', '；', '：']) {
         return false;
     }
-    let tokens: Vec<&str> = line.split([' ', '\u{3000}']).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = line
+        .split([' ', '\u{3000}'])
+        .filter(|t| !t.is_empty())
+        .collect();
     let figures = tokens.iter().filter(|t| bare_figure(t)).count();
     match tokens.len() {
         1 => figures == 1,
@@ -266,7 +269,8 @@ fn bare_figure(t: &str) -> bool {
     !t.is_empty()
         && t.starts_with(|c: char| c.is_ascii_digit())
         && t.ends_with(|c: char| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Text laid out with a blank line after every line (some PDFs' line spacing): there a blank
@@ -275,10 +279,7 @@ fn bare_figure(t: &str) -> bool {
 fn is_double_spaced(text: &str) -> bool {
     let lines: Vec<bool> = text.split('\n').map(|l| !l.trim().is_empty()).collect();
     let with_text = lines.iter().filter(|&&t| t).count();
-    let spaced = lines
-        .windows(3)
-        .filter(|w| w[0] && !w[1] && w[2])
-        .count();
+    let spaced = lines.windows(3).filter(|w| w[0] && !w[1] && w[2]).count();
     with_text >= 20 && spaced * 5 >= with_text * 3
 }
 
@@ -306,7 +307,8 @@ pub fn is_page_number(line: &str) -> bool {
         || t.strip_prefix('第')
             .and_then(|r| r.strip_suffix('页'))
             .is_some_and(digits)
-        || t.split_once('/').is_some_and(|(a, b)| digits(a) && digits(b))
+        || t.split_once('/')
+            .is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
 /// A row of a laid-out table or a run of bare table figures (see [`is_layout_row`] and
@@ -330,6 +332,9 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
     // The last line with text ran on (see `runs_on`): a blank line after it is a page break
     // or line spacing, not the paragraph's end.
     let mut last_wrapped = false;
+    // In double-spaced text only a line of prose length goes on over the blank line; a table's
+    // cells (`**`, `类`, `合计`) stand apart.
+    let mut last_long = false;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut pos = 0;
     let mut joinable = false;
@@ -342,9 +347,11 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         // (`…对个人和` / blank / `家庭的补助支出`): a PDF's page break, not a paragraph's end.
         if trimmed.trim().is_empty() {
             joinable = joinable
-                && (double_spaced
+                && (double_spaced && last_long
                     || last_wrapped
-                    || out.last().is_some_and(|p| breaks_mid_clause(&text[p.range.clone()])));
+                    || out
+                        .last()
+                        .is_some_and(|p| breaks_mid_clause(&text[p.range.clone()])));
             continue;
         }
         // A page number between two pages (`- 12 -`, `— 7 —`, `第3页`) is no text at all.
@@ -391,6 +398,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
                 last.range.end = end;
                 joinable = !ends_sentence(line) || continues_list(line);
                 last_wrapped = runs_on(line, wrap);
+                last_long = line.trim().chars().count() >= 12;
                 continue;
             }
         }
@@ -399,6 +407,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         let width = line.chars().count();
         let wrapped = wrap.is_some_and(|w| width + 2 >= w);
         last_wrapped = runs_on(line, wrap);
+        last_long = line.trim().chars().count() >= 12;
         let short_title = width <= 30
             && !wrapped
             && !has_amount(line)
@@ -411,6 +420,81 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         });
     }
     out
+}
+
+/// What the layout put inside a paragraph of prose and the text does not say: the line breaks
+/// of its joined lines (`其\n中`, `增\n长`, `比\n上年` hide the words every rule looks for),
+/// blank lines of double spacing and page-number lines. A break between two digits stays
+/// (`12.5\n30` are two figures). Returned as sorted normalised byte ranges to remove.
+pub fn soft_breaks(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    for p in paragraphs.iter().filter(|p| !p.is_table_cell) {
+        let body = &text[p.range.clone()];
+        let mut last: Option<char> = None;
+        let mut pos = p.range.start;
+        for (n, line) in body.split('\n').enumerate() {
+            let line_start = pos;
+            pos += line.len() + 1;
+            if n == 0 {
+                last = line.chars().next_back().or(last);
+                continue;
+            }
+            let nl = line_start - 1;
+            let t = line.trim_start_matches(['\u{c}', '\t']);
+            if t.trim().is_empty() || is_page_number(t) {
+                cuts.push(nl..line_start + line.len());
+                continue;
+            }
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
+            if !(digit(last) && digit(t.chars().next())) {
+                // The break and any form feed that starts the next page.
+                cuts.push(nl..line_start + (line.len() - t.len()));
+            }
+            last = line.chars().next_back().or(last);
+        }
+    }
+    // Adjacent cuts (a blank line after a break) merge, keeping the ranges disjoint.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(cuts.len());
+    for c in cuts {
+        match merged.last_mut() {
+            Some(m) if m.end >= c.start => m.end = m.end.max(c.end),
+            _ => merged.push(c),
+        }
+    }
+    merged
+}
+
+/// Moves the paragraphs' ranges to the text with `cuts` removed.
+pub fn remap(paragraphs: &mut [Paragraph], cuts: &[Range<usize>]) {
+    if cuts.is_empty() {
+        return;
+    }
+    // Removed bytes before each cut's start, for a binary search per offset.
+    let mut before = Vec::with_capacity(cuts.len());
+    let mut total = 0;
+    for c in cuts {
+        before.push(total);
+        total += c.end - c.start;
+    }
+    let map = |x: usize| {
+        let i = cuts.partition_point(|c| c.start < x);
+        if i == 0 {
+            return x;
+        }
+        let c = &cuts[i - 1];
+        if x < c.end {
+            c.start - before[i - 1]
+        } else {
+            x - before[i - 1] - (c.end - c.start)
+        }
+    };
+    for p in paragraphs.iter_mut() {
+        p.range = map(p.range.start)..map(p.range.end);
+        if let Some(h) = &mut p.heading {
+            h.marker = map(h.marker.start)..map(h.marker.end);
+            h.line = map(h.line.start)..map(h.line.end);
+        }
+    }
 }
 
 /// One numbered heading in the outline: its paragraph, its depth and its parent.
@@ -469,15 +553,16 @@ pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             '\n' => depth = 0,
             _ => {}
         }
-        let is_end = depth == 0 && match c {
-            '。' | '！' | '？' | '!' | '?' => true,
-            '.' => {
-                let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
-                let next_digit = b.get(end).is_some_and(u8::is_ascii_digit);
-                !(prev_digit && (next_digit || (i < 4 && start == 0)))
-            }
-            _ => false,
-        };
+        let is_end = depth == 0
+            && match c {
+                '。' | '！' | '？' | '!' | '?' => true,
+                '.' => {
+                    let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
+                    let next_digit = b.get(end).is_some_and(u8::is_ascii_digit);
+                    !(prev_digit && (next_digit || (i < 4 && start == 0)))
+                }
+                _ => false,
+            };
         if is_end {
             out.push(para.start + start..para.start + end);
             start = end;
@@ -529,21 +614,29 @@ mod tests {
 
     #[test]
     fn laid_out_rows_and_figure_runs_are_table_cells() {
-        assert!(is_layout_row("年度资金总额      235.16      235.16    197.09     10    83.81%"));
-        assert!(is_layout_row("质量指标    全面筛查，及时通知      达标     达标"));
+        assert!(is_layout_row(
+            "年度资金总额      235.16      235.16    197.09     10    83.81%"
+        ));
+        assert!(is_layout_row(
+            "质量指标    全面筛查，及时通知      达标     达标"
+        ));
         assert!(!is_layout_row("第一部分      部门概况"));
         assert!(is_layout_row("采购成本               429.46万"));
         let word = "社会保障和就业支出（类）行政事业单位养老支出     （款）机关事业单位养老保险缴费\
                     支出（项）。年初预算为0万元，支出决算为15.57万元，完成年初预算的0%。决算数大于预算数。";
         assert!(!is_layout_row(word));
-        assert!(!is_layout_row("公 务 用 车 购 置 及 运 行费 支 出 决 算 为 40.61 万 元 ， 完 成"));
+        assert!(!is_layout_row(
+            "公 务 用 车 购 置 及 运 行费 支 出 决 算 为 40.61 万 元 ， 完 成"
+        ));
         assert_eq!(layout_cells("  a   b c    d  "), ["a", "b c", "d"]);
         assert!(is_figure_run("83.81%"));
         assert!(is_figure_run("10,685.56"));
         assert!(is_figure_run("年度资金总额 235.16 235.16 197.09"));
         assert!(is_figure_run("235.16 235.16 197.09 10 83.81% 8.38"));
         assert!(!is_figure_run("支出预算为 76.43"));
-        assert!(!is_figure_run("国家信访局 2024 年度“三公”经费财政拨款支出预算为 76.43"));
+        assert!(!is_figure_run(
+            "国家信访局 2024 年度“三公”经费财政拨款支出预算为 76.43"
+        ));
         assert!(!is_figure_run("的83.81%。项目绩效目标完成情况"));
         assert!(!is_figure_run("40.61 万元，完成预算的"));
         let t = "全年预算数为\n235.16\n197.09\n83.81%\n完成情况良好。";

@@ -78,7 +78,10 @@ struct Entry {
 fn read_snapshot() -> BTreeMap<String, Entry> {
     let text = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
     let mut out = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         assert!(cols.len() >= 9, "malformed snapshot line: {line}");
         out.insert(
@@ -163,14 +166,28 @@ fn corpus_findings_match_the_reviewed_snapshot() {
              GOUJI_BLESS=1 and review it.\nnew:\n{}\ngone:\n{}",
             appeared.len(),
             gone.len(),
-            appeared.iter().take(40).map(|s| s.as_str()).collect::<Vec<_>>().join("\n"),
-            gone.iter().take(40).map(|s| s.as_str()).collect::<Vec<_>>().join("\n"),
+            appeared
+                .iter()
+                .take(40)
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            gone.iter()
+                .take(40)
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
         );
     }
     assert!(
         unreviewed.is_empty(),
         "{} error-level findings on the corpus are not reviewed (verdict `?` in {SNAPSHOT}):\n{}",
         unreviewed.len(),
-        unreviewed.iter().take(40).map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+        unreviewed
+            .iter()
+            .take(40)
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

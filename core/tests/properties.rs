@@ -164,7 +164,10 @@ fn inflate(text: &str, span: Span) -> String {
 /// `999999999997,128.00`, no figure at all.
 fn inflate_by(text: &str, span: Span) -> (String, usize) {
     let figure = &text[span.start..span.end];
-    let at = span.start + figure.find(|c: char| c.is_ascii_digit()).expect("a figure has digits");
+    let at = span.start
+        + figure
+            .find(|c: char| c.is_ascii_digit())
+            .expect("a figure has digits");
     let rest = &text[at..span.end];
     let head = rest.bytes().take_while(u8::is_ascii_digit).count();
     let prefix = if rest[head..].starts_with(',') && head <= 3 {
@@ -172,7 +175,10 @@ fn inflate_by(text: &str, span: Span) -> (String, usize) {
     } else {
         "99999999999".to_string()
     };
-    (format!("{}{prefix}{}", &text[..at], &text[at..]), prefix.len())
+    (
+        format!("{}{prefix}{}", &text[..at], &text[at..]),
+        prefix.len(),
+    )
 }
 
 /// Pieces that make report-like text, so random strings reach deep into the rules.

@@ -232,7 +232,11 @@ fn class_totals(doc: &Document, out: &mut Classified, funds: &[&str]) {
                 "" | "支出" | "支出决算" | "决算" | "支出预算" | "预算"
             );
             let name = class_name(name);
-            let name = if name.is_empty() { name } else { format!("{}{name}", funds[f.paragraph]) };
+            let name = if name.is_empty() {
+                name
+            } else {
+                format!("{}{name}", funds[f.paragraph])
+            };
             if rest_ok && !name.is_empty() {
                 found.push((name, fi));
                 sentence_has_class_total = Some(f.sentence);

@@ -35,12 +35,36 @@ fn is_actual_label(l: &str) -> bool {
 fn is_threshold(clause_before: &str, after: &str) -> bool {
     let before = clause_before.trim_end();
     let after = after.trim_start();
-    ["低于", "高于", "大于", "小于", "不足", "超过", "≥", "≤", "<", ">", "＜", "＞", "不低于", "得"]
+    [
+        "低于",
+        "高于",
+        "大于",
+        "小于",
+        "不足",
+        "超过",
+        "≥",
+        "≤",
+        "<",
+        ">",
+        "＜",
+        "＞",
+        "不低于",
+        "得",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || [
+            "以上",
+            "以下",
+            "及以上",
+            "得",
+            "的得",
+            "（含）",
+            "扣",
+            "不得分",
+        ]
         .iter()
-        .any(|w| before.ends_with(w))
-        || ["以上", "以下", "及以上", "得", "的得", "（含）", "扣", "不得分"]
-            .iter()
-            .any(|w| after.starts_with(w))
+        .any(|w| after.starts_with(w))
 }
 
 pub fn extract(doc: &Document) -> Vec<CompletionClaim> {

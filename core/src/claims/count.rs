@@ -88,7 +88,10 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
     let text = doc.text();
     let mut out = Vec::new();
     for (ci, f) in doc.figures.iter().enumerate() {
-        if !matches!(f.q.unit, Unit::Count(_)) || !f.q.is_operand() || f.q.decimals > 0 || f.in_table
+        if !matches!(f.q.unit, Unit::Count(_))
+            || !f.q.is_operand()
+            || f.q.decimals > 0
+            || f.in_table
         {
             continue;
         }
@@ -145,8 +148,8 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             let n = if introduced { items_in(list) } else { 0 };
             let parens_balanced =
                 !list.contains('（') || list.matches('（').count() == list.matches('）').count();
-            let either = last_item_joins_two(list)
-                && f.q.value == rust_decimal::Decimal::from(n + 1);
+            let either =
+                last_item_joins_two(list) && f.q.value == rust_decimal::Decimal::from(n + 1);
             if n >= 2 && parens_balanced && !kinds && !either {
                 claim = Some(ListCountClaim {
                     count: ci,
@@ -166,7 +169,10 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                 .map(|(a, _)| a)
             {
                 let n = items_in(inner);
-                if n >= 2 && !inner.bytes().any(|b| b.is_ascii_digit()) && !measure_words_only(inner) {
+                if n >= 2
+                    && !inner.bytes().any(|b| b.is_ascii_digit())
+                    && !measure_words_only(inner)
+                {
                     let s = f.q.end + '（'.len_utf8();
                     claim = Some(ListCountClaim {
                         count: ci,

@@ -268,7 +268,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         let code = if from_table {
             None
         } else {
-            let (clause_start, _) = super::clause_before(text, doc.paragraphs[f.paragraph].range.start, f.label_start);
+            let (clause_start, _) =
+                super::clause_before(text, doc.paragraphs[f.paragraph].range.start, f.label_start);
             code_in(&text[clause_start..f.q.start]).map(str::to_string)
         };
         match &code {

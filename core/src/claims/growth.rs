@@ -70,7 +70,12 @@ fn comparison_end(s: &str) -> Option<usize> {
     // `较2019年减少`, `较年初预算增加`: like `比`, up to its verb, within a short phrase.
     if let Some(i) = s.rfind('较') {
         let rest = &s[i + '较'.len_utf8()..];
-        if let Some(verb) = [UP, DOWN].concat().iter().filter_map(|w| rest.find(w)).min() {
+        if let Some(verb) = [UP, DOWN]
+            .concat()
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+        {
             if rest[..verb].chars().count() <= 12 {
                 return Some(i + '较'.len_utf8() + verb);
             }
@@ -125,8 +130,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let year = doc.info().year;
     let mut out = Vec::new();
     for (di, d) in doc.figures.iter().enumerate() {
-        if !d.q.is_operand() || !matches!(d.q.unit, Unit::Money(_) | Unit::Count(_)) || d.in_table
-        {
+        if !d.q.is_operand() || !matches!(d.q.unit, Unit::Money(_) | Unit::Count(_)) || d.in_table {
             continue;
         }
         let sentence = doc.sentences[d.sentence].clone();
@@ -163,7 +167,11 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_))
                     && !super::has_change_word(&g.label)
             });
-        if level_between || ["原因", "主要是", "主要用于"].iter().any(|w| subject.contains(w)) {
+        if level_between
+            || ["原因", "主要是", "主要用于"]
+                .iter()
+                .any(|w| subject.contains(w))
+        {
             continue;
         }
         // The rate: the next percentage in the sentence whose label carries a verb.

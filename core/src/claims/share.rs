@@ -78,7 +78,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             .take(super::WINDOW)
             .take_while(|(_, g)| g.sentence == f.sentence && g.q.unit != Unit::Percent)
             .find(|(_, g)| g.q.is_operand() && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_)))
-            .filter(|(_, g)| g.paren_depth == f.paren_depth && !text[g.q.end..f.q.start].contains('；'))
+            .filter(|(_, g)| {
+                g.paren_depth == f.paren_depth && !text[g.q.end..f.q.start].contains('；')
+            })
             .map(|(i, _)| i);
         let whole = match (part, whole_name.is_empty()) {
             (None, _) => Whole::Unresolved(whole_name),
@@ -135,7 +137,9 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
 
 /// Words that narrow a quantity to one of its categories: `基本支出预算` is a part of what
 /// `支出预算` names, never the whole.
-const NARROWING: &[&str] = &["基本", "项目", "人员", "公用", "其他", "上级", "事业", "经营"];
+const NARROWING: &[&str] = &[
+    "基本", "项目", "人员", "公用", "其他", "上级", "事业", "经营",
+];
 
 /// Does `label` name a sibling or a narrower part rather than the whole: the whole's name with
 /// a qualifier in front that narrows it (`基本支出预算` for `支出预算`), or with another
@@ -183,11 +187,13 @@ mod tests {
         );
         let shares = extract(&d, &crate::claims::sum::extract(&d));
         assert!(shares[1].part.is_none(), "{shares:?}");
-        let d = Document::read(
-            "基本支出预算474.56万元。项目支出预算911.21万元，占支出预算的54.15%。",
-        );
+        let d =
+            Document::read("基本支出预算474.56万元。项目支出预算911.21万元，占支出预算的54.15%。");
         let shares = extract(&d, &crate::claims::sum::extract(&d));
-        assert!(matches!(shares[0].whole, Whole::Unresolved(_)), "{shares:?}");
+        assert!(
+            matches!(shares[0].whole, Whole::Unresolved(_)),
+            "{shares:?}"
+        );
     }
 
     #[test]

@@ -168,8 +168,20 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
 /// 上缴上级 + 经营 + 对附属单位补助; 本年收入 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴
 /// + 其他): none is a part of another, however a template lists them under `其中`.
 const PEERS: &[&[&str]] = &[
-    &["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
-    &["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入"],
+    &[
+        "基本支出",
+        "项目支出",
+        "上缴上级支出",
+        "经营支出",
+        "对附属单位补助支出",
+    ],
+    &[
+        "财政拨款收入",
+        "上级补助收入",
+        "事业收入",
+        "经营收入",
+        "附属单位上缴收入",
+    ],
 ];
 
 /// Drops a claim whose total and a part name two peers (`项目支出…其中：1.经营支出0元`).
@@ -220,8 +232,10 @@ fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
 /// list before it, not this marker's total (`服务预算901万元；其中一般公共预算拨款政府采购…`,
 /// `上年结转2,254.12万元；支出包括：…`). Such claims are dropped.
 fn drop_totals_across_semicolons(doc: &Document, claims: &mut Vec<SumClaim>) {
-    let parts: std::collections::HashSet<usize> =
-        claims.iter().flat_map(|c| c.parts.iter().copied()).collect();
+    let parts: std::collections::HashSet<usize> = claims
+        .iter()
+        .flat_map(|c| c.parts.iter().copied())
+        .collect();
     let text = doc.text();
     claims.retain(|c| {
         if c.parts.is_empty() {
@@ -464,7 +478,10 @@ fn inline_parts(
         if between.contains('；') {
             in_reason = false;
         }
-        if ["原因是", "原因为", "主要原因"].iter().any(|w| after_semicolon.contains(w)) {
+        if ["原因是", "原因为", "主要原因"]
+            .iter()
+            .any(|w| after_semicolon.contains(w))
+        {
             in_reason = true;
         }
         cursor = f.q.end;

@@ -113,17 +113,27 @@ impl Rule for Template {
         }
         // An instruction of the template kept in the text (`（如有）`), and a body named by
         // the template's alternatives (`局（部、委、办）`).
-        for note in ["（如有）", "（若有）", "（如无则不填）", "（请填写", "（此处填写"] {
+        for note in [
+            "（如有）",
+            "（若有）",
+            "（如无则不填）",
+            "（请填写",
+            "（此处填写",
+        ] {
             for (i, m) in text.match_indices(note) {
                 found.push((i, i + m.len(), m.to_string(), "模板说明文字未删除"));
             }
         }
         for (i, _) in text.match_indices('（') {
             let rest = &text[i + '（'.len_utf8()..];
-            let Some(close) = rest.find('）') else { continue };
+            let Some(close) = rest.find('）') else {
+                continue;
+            };
             let inner = &rest[..close];
             let items: Vec<&str> = inner.split('、').collect();
-            let bodies = ["部", "委", "办", "局", "厅", "室", "院", "署", "会", "单位", "中心"];
+            let bodies = [
+                "部", "委", "办", "局", "厅", "室", "院", "署", "会", "单位", "中心",
+            ];
             if items.len() >= 2 && items.iter().all(|it| bodies.contains(it)) {
                 let end = i + '（'.len_utf8() + close + '）'.len_utf8();
                 let m = text[i..end].to_string();
@@ -203,7 +213,10 @@ mod tests {
     #[test]
     fn template_notes_and_alternative_bodies() {
         assert_eq!(quotes("二、政府性基金预算支出情况（如有）"), ["（如有）"]);
-        assert_eq!(quotes("本局（部、委、办）2021年度收入合计"), ["（部、委、办）"]);
+        assert_eq!(
+            quotes("本局（部、委、办）2021年度收入合计"),
+            ["（部、委、办）"]
+        );
         for t in [
             "市卫生健康委员会（本级）预算",
             "负责全市的（含区、县）统筹工作。",

@@ -158,9 +158,12 @@ fn compared_years(text: &str) -> Vec<(usize, usize, u32)> {
             let compares = if lead == "与" {
                 window.contains("相比") || window.contains("比较")
             } else {
-                ["增", "减", "下降", "上升", "持平", "降低", "提高", "同期", "相比", "决算", "预算", "同期"]
-                    .iter()
-                    .any(|w| window.contains(w))
+                [
+                    "增", "减", "下降", "上升", "持平", "降低", "提高", "同期", "相比", "决算",
+                    "预算", "同期",
+                ]
+                .iter()
+                .any(|w| window.contains(w))
             };
             if compares {
                 if let Ok(y) = rest[..n].parse() {
@@ -179,7 +182,9 @@ fn compared_years(text: &str) -> Vec<(usize, usize, u32)> {
 /// Only when most comparisons name the report's previous year, so a report whose own year is
 /// read wrong, or that compares with several years on purpose, says nothing.
 fn odd_comparison_years(text: &str, report_year: Option<u16>, sink: &mut Sink) {
-    let Some(r) = report_year.map(u32::from) else { return };
+    let Some(r) = report_year.map(u32::from) else {
+        return;
+    };
     let years = compared_years(text);
     let previous = years.iter().filter(|y| y.2 + 1 == r).count();
     if previous < 3 || previous * 4 < years.len() * 3 {
@@ -250,7 +255,10 @@ mod tests {
     #[test]
     fn a_comparison_with_an_old_year_among_previous_year_ones() {
         let t = "2021年度部门决算\n2021年收入比2020年增加10万元。2021年支出比2020年增加8万元。2021年基本支出较2020年减少1万元。2021年项目支出较2018年增加9万元。";
-        assert_eq!(found(t), [("2018年".to_string(), Some("2020年".to_string()))]);
+        assert_eq!(
+            found(t),
+            [("2018年".to_string(), Some("2020年".to_string()))]
+        );
         // Every comparison names an older year: the report's year may be read wrong; silent.
         let t = "2021年度部门决算\n2021年收入比2019年增加10万元。2021年支出比2019年增加8万元。";
         assert!(found(t).is_empty());
