@@ -25,6 +25,8 @@ pub struct GrowthClaim {
     pub rate: Option<usize>,
     /// The rate's own verb disagrees with D's (`增加…，下降…`).
     pub rate_direction: Option<Direction>,
+    /// The direction the explanation after it names (`…，减少的主要原因是`), if any.
+    pub reason_direction: Option<Direction>,
     /// The current-year value, when it could be bound.
     pub current: Option<usize>,
     /// A stated previous-year value (`上年度为12016927.27元`).
@@ -54,6 +56,28 @@ pub fn direction_of(s: &str) -> Option<Direction> {
         (Some(_), None) => Some(Direction::Up),
         (None, Some(_)) => Some(Direction::Down),
         _ => None,
+    }
+}
+
+/// `增加的主要原因是`, `下降原因为`: the direction an explanation names, within the first clauses
+/// after a change.
+fn reason_direction(after: &str) -> Option<Direction> {
+    let i = after.find("原因")?;
+    let head = after[..i].trim_end_matches("主要").trim_end_matches('的');
+    let verb_tail: String = head
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if UP.iter().any(|w| verb_tail.ends_with(w)) {
+        Some(Direction::Up)
+    } else if DOWN.iter().any(|w| verb_tail.ends_with(w)) {
+        Some(Direction::Down)
+    } else {
+        None
     }
 }
 
@@ -197,7 +221,21 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                 && out.last().is_none_or(|c: &GrowthClaim| c.rate != Some(r)))
             .then_some(r)
         });
+        // Or the rate in brackets right after it (`减少24.5万元（43%）`): the change's own.
+        let rate = rate.or_else(|| {
+            let r = di + 1;
+            let g = doc.figures.get(r)?;
+            let between = &text[d.q.end..g.q.start];
+            (g.sentence == d.sentence
+                && g.q.unit == Unit::Percent
+                && between.trim() == "（"
+                && text[g.q.end..].trim_start().starts_with('）'))
+            .then_some(r)
+        });
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
+        // The reason that follows names a direction too (`增加9.49万元，减少的主要原因是`).
+        let after_end = crate::document::floor_char(text, sentence.end.min(d.q.end + 90));
+        let reason_direction = reason_direction(&text[d.q.end..after_end.max(d.q.end)]);
         // An offset into `before`, which starts at `from` (not at the sentence's start when
         // the sentence is longer than the text window).
         let cmp_start = from
@@ -240,6 +278,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     direction,
                     rate,
                     rate_direction,
+                    reason_direction,
                     current: None,
                     previous: current,
                 });
@@ -252,6 +291,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             direction,
             rate,
             rate_direction,
+            reason_direction,
             current,
             previous,
         });
@@ -334,6 +374,22 @@ fn bind_current(
     let sentence_start = doc.sentences[d.sentence].start;
     let (_, before_cmp) = super::clause_before(doc.text(), sentence_start, cmp_start);
     let alt = label_key(before_cmp.trim());
+    // `2026年预算比2025年预算增加…`: a subject that is only the year's budget or accounts is
+    // the paragraph's whole, the largest amount stated before it (its parts are smaller).
+    if [
+        "预算",
+        "决算",
+        "预算数",
+        "决算数",
+        "部门预算",
+        "预算支出",
+        "支出预算",
+        "收支预算",
+    ]
+    .contains(&alt.as_str())
+    {
+        return candidates.clone().max_by_key(|&i| doc.figures[i].q.face());
+    }
     if alt.chars().count() >= 2 && !alt.chars().any(|c| c.is_ascii_digit()) && !alt.contains("预算")
     {
         if let Some(i) = named(&alt) {
@@ -464,6 +520,33 @@ mod tests {
             "机关运行经费114.93万元（其中办公费66.46万元），较上年减少5.00万元，下降4.2%。",
         );
         assert_eq!(currents(&d), [Some("114.93万元".to_string())]);
+    }
+
+    #[test]
+    fn a_years_budget_compared_is_the_whole() {
+        let d = Document::read(
+            "2026年预算支出1682.76万元，其中基本支出预算1208.20万元，占71.80%；项目支出预算474.56万元，占28.20%。2026年预算比2025年预算增加50.32万元，增长3.08%。",
+        );
+        assert_eq!(currents(&d), [Some("1682.76万元".to_string())]);
+    }
+
+    #[test]
+    fn a_rate_in_brackets_and_the_reasons_direction() {
+        let d = Document::read(
+            "三公经费预算18.6万元，较上年减少24.5万元（43%），减少的主要原因是压缩。",
+        );
+        let g = extract(&d, &[]);
+        assert_eq!(
+            g[0].rate.map(|r| d.figures[r].q.display()).as_deref(),
+            Some("43%")
+        );
+        assert_eq!(g[0].reason_direction, Some(Direction::Down));
+        let d = Document::read("三公经费预算6.51万元，较上年增加9.49万元，减少的主要原因是压缩。");
+        let g = extract(&d, &[]);
+        assert_eq!(
+            (g[0].direction, g[0].reason_direction),
+            (Direction::Up, Some(Direction::Down))
+        );
     }
 
     /// The current value each growth claim of `d` was bound to, in order.

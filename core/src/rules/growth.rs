@@ -33,10 +33,25 @@ impl Rule for Growth {
     }
     fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
         for g in &claims.growths {
+            let d = &doc.figures[g.delta];
+            // `增加9.49万元，减少的主要原因是…`: the text says both; one of them is wrong.
+            if g.reason_direction.is_some_and(|rd| rd != g.direction) {
+                let verb_at = d.label_start.max(d.q.start.saturating_sub(6));
+                let verb_at = crate::document::floor_char(doc.text(), verb_at);
+                let mut f = Draft::new(
+                    INFO.id,
+                    Severity::Error,
+                    verb_at..d.q.end,
+                    "增减方向前后矛盾：增减额与其后说明的原因方向相反".into(),
+                    "The change and the reason given for it point in opposite directions".into(),
+                );
+                f.stated = Some(doc.written(d));
+                sink.report(f);
+                continue;
+            }
             if g.rate.is_none() && g.previous.is_none() {
                 continue;
             }
-            let d = &doc.figures[g.delta];
             let at = g
                 .rate
                 .map(|r| doc.figures[r].q.start..doc.figures[r].q.end)
