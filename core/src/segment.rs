@@ -32,6 +32,16 @@ pub struct Heading {
     pub marker: Range<usize>,
     /// The whole line.
     pub line: Range<usize>,
+    /// Found inside a line flattened from a web page (`…。六、…`): it scopes what follows, but
+    /// the outline of the report's form (numbering, required parts) leaves it out.
+    pub inline: bool,
+}
+
+impl Paragraph {
+    /// The heading as a part of the report's outline (not one found inside a web page's line).
+    pub fn outline_heading(&self) -> Option<&Heading> {
+        self.heading.as_ref().filter(|h| !h.inline)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -291,6 +301,59 @@ fn runs_on(line: &str, wrap: Option<usize>) -> bool {
     !ends_sentence(line) && wrap.is_some_and(|w| width + 3 >= w)
 }
 
+/// Lines longer than this hold a whole page (a web page flattened to one line): their
+/// headings stand inside them.
+const PAGE_LINE: usize = 400;
+
+/// The text's lines, with a line flattened from a web page cut before each heading that
+/// follows a full stop (`…原因。六、政府性基金支出决算情况2016年…`) and after the heading's
+/// title, so that its sections are seen.
+fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let (start, end) = (pos, pos + line.len());
+        pos = end + 1;
+        if line.len() <= PAGE_LINE {
+            out.push((start..end, false));
+            continue;
+        }
+        let mut from = start;
+        for (i, _) in line.match_indices('。') {
+            let at = start + i + '。'.len_utf8();
+            if at <= from || at >= end {
+                continue;
+            }
+            let Some((style, _, len)) = heading_marker(&text[at..end]) else {
+                continue;
+            };
+            if !matches!(
+                style,
+                HeadingStyle::Part | HeadingStyle::Chinese | HeadingStyle::ParenChinese
+            ) {
+                continue;
+            }
+            out.push((from..at, from != start));
+            // The title: up to a clause mark or the first figure, 40 characters at most.
+            let body = &text[at + len..end];
+            let title_len = body
+                .char_indices()
+                .take(40)
+                .find(|&(j, c)| "。：；，".contains(c) || (j > 3 && c.is_ascii_digit()))
+                .map_or(
+                    body.len()
+                        .min(body.char_indices().nth(40).map_or(body.len(), |(j, _)| j)),
+                    |(j, _)| j,
+                );
+            let title_end = at + len + title_len;
+            out.push((at..title_end, true));
+            from = title_end;
+        }
+        out.push((from..end, from != start));
+    }
+    out
+}
+
 /// A line that ends inside a clause: after `，`, `、` or a joining word.
 fn breaks_mid_clause(para: &str) -> bool {
     let t = para.trim_end();
@@ -336,12 +399,10 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
     // cells (`**`, `类`, `合计`) stand apart.
     let mut last_long = false;
     let mut out: Vec<Paragraph> = Vec::new();
-    let mut pos = 0;
     let mut joinable = false;
-    for line in text.split('\n') {
-        let start = pos;
-        let end = pos + line.len();
-        pos = end + 1;
+    for (range, inline) in line_ranges(text) {
+        let (start, end) = (range.start, range.end);
+        let line = &text[range];
         let trimmed = line.trim_start_matches([' ', '\t', '\u{c}']);
         // A blank line ends the paragraph, unless the line before broke off inside a clause
         // (`…对个人和` / blank / `家庭的补助支出`): a PDF's page break, not a paragraph's end.
@@ -391,6 +452,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
                 number,
                 marker: start + lead..start + lead + len,
                 line: start..end,
+                inline,
             })
         };
         if joinable && heading.is_none() && !is_table_cell {
@@ -519,7 +581,9 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Section> {
     // (style, index into out) of the open sections, outermost first.
     let mut open: Vec<(HeadingStyle, usize)> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let Some(h) = &p.heading else { continue };
+        let Some(h) = p.outline_heading() else {
+            continue;
+        };
         if let Some(level) = open.iter().position(|(s, _)| *s == h.style) {
             open.truncate(level);
         }
@@ -655,6 +719,18 @@ mod tests {
         assert_eq!(p.len(), 2, "{p:?}");
         let t = "一、部门概况\n\n本部门负责。";
         assert_eq!(paragraphs(t).len(), 2);
+    }
+
+    #[test]
+    fn headings_inside_a_web_page_line_scope_but_stay_out_of_the_outline() {
+        let body = "支出合计100万元，比上年增加10万元。".repeat(20);
+        let t = format!("{body}六、政府性基金支出决算情况2016年政府性基金支出17万元。{body}");
+        let p = paragraphs(&t);
+        let h: Vec<&Paragraph> = p.iter().filter(|p| p.heading.is_some()).collect();
+        assert_eq!(h.len(), 1, "{p:?}");
+        assert_eq!(&t[h[0].range.clone()], "六、政府性基金支出决算情况");
+        assert!(h[0].outline_heading().is_none());
+        assert!(outline(&p).is_empty());
     }
 
     #[test]

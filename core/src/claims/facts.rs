@@ -154,6 +154,8 @@ const REPEATED_ITEMS: &[&str] = &["行政运行", "一般行政管理事务", "�
 /// a fund it is also a line of the standard tables, restated in the text: its fund's section
 /// keeps it apart.)
 fn is_repeated_item(name: &str) -> bool {
+    // (`—行政运行`: a dash introduces the 项 in web pages.)
+    let name = name.trim_start_matches(|c: char| !c.is_alphanumeric());
     REPEATED_ITEMS.iter().any(|w| name.starts_with(w))
 }
 

@@ -76,7 +76,7 @@ impl Rule for Numbering {
             let continues = doc
                 .paragraphs
                 .get(pi)
-                .is_some_and(|p| p.heading.is_some() || p.is_table_cell);
+                .is_some_and(|p| p.outline_heading().is_some() || p.is_table_cell);
             if continues {
                 continue;
             }
@@ -87,8 +87,7 @@ impl Rule for Numbering {
                     let p = &doc.paragraphs[i];
                     let t = &doc.text()[p.range.clone()];
                     let part = p
-                        .heading
-                        .as_ref()
+                        .outline_heading()
                         .is_some_and(|h| h.style == HeadingStyle::Part);
                     *flag = !part && !TITLE_WORDS.iter().any(|w| t.contains(w));
                 }
@@ -100,8 +99,7 @@ impl Rule for Numbering {
         let mut runs: HashMap<(Option<usize>, HeadingStyle), (Vec<u32>, u32)> = HashMap::new();
         for s in &sections {
             let h = doc.paragraphs[s.paragraph]
-                .heading
-                .as_ref()
+                .outline_heading()
                 .expect("outline sections are headings");
             let at = h.marker.clone();
             if beside_table(s.paragraph) {

@@ -347,7 +347,7 @@ fn whole_report(doc: &Document) -> bool {
     let headings = doc
         .paragraphs
         .iter()
-        .filter(|p| p.heading.is_some())
+        .filter(|p| p.outline_heading().is_some())
         .count();
     headings >= 8 && doc.text().chars().count() >= 3000
 }
@@ -364,13 +364,15 @@ fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>
     // The heading naming it with the longest section: a table of contents names it too.
     let mut best: Option<(usize, String)> = None;
     for (start, p) in doc.paragraphs.iter().enumerate() {
-        let Some(h) = &p.heading else { continue };
+        let Some(h) = p.outline_heading() else {
+            continue;
+        };
         if !flat(&text[h.line.clone()]).contains(locator) {
             continue;
         }
         let end = doc.paragraphs[start + 1..]
             .iter()
-            .position(|q| q.heading.as_ref().is_some_and(|g| g.style <= h.style))
+            .position(|q| q.outline_heading().is_some_and(|g| g.style <= h.style))
             .map_or(doc.paragraphs.len(), |i| start + 1 + i);
         let body: String = doc.paragraphs[start..end]
             .iter()
@@ -381,6 +383,6 @@ fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>
         }
     }
     let (start, body) = best?;
-    let h = doc.paragraphs[start].heading.as_ref()?;
+    let h = doc.paragraphs[start].outline_heading()?;
     Some((h.line.clone(), body))
 }
