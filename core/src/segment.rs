@@ -377,7 +377,19 @@ pub fn is_page_number(line: &str) -> bool {
 /// A row of a laid-out table or a run of bare table figures (see [`is_layout_row`] and
 /// [`is_figure_run`]), judged on the line as it was written: normalising drops the spaces.
 pub fn is_table_line(original_line: &str) -> bool {
-    let l = original_line.trim_start_matches([' ', '\u{3000}', '\t', '\u{c}']);
+    // Full-width digits and marks read as their ASCII forms (`８３．８１％` is a figure too).
+    let ascii: String = original_line
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '％' => '%',
+            c => c,
+        })
+        .collect::<String>()
+        // `9.82 %` is one figure, as normalising reads it.
+        .replace(" %", "%");
+    let l = ascii.trim_start_matches([' ', '\u{3000}', '\t', '\u{c}']);
     is_layout_row(l) || is_figure_run(l)
 }
 

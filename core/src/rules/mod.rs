@@ -4,6 +4,7 @@
 mod classified;
 mod completion;
 mod count;
+mod coverage;
 mod growth;
 mod identity;
 mod numbering;
@@ -70,6 +71,8 @@ static RULES: &[&dyn Rule] = &[
     &year::Year,
     &required::Required,
     &year_attribution::YearAttribution,
+    // Last: it lists what the rules above left unchecked.
+    &coverage::Coverage,
 ];
 
 /// Every rule, in the order they run.

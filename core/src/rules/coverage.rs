@@ -1,0 +1,77 @@
+//! `coverage`: every rate (%, 个百分点, 倍) and every stated change (增加/减少 X) in the prose
+//! appears in the ledger. Those no rule could bind to the figures they derive from are listed
+//! as unchecked with the reason, so a reviewer sees what was not checked rather than nothing.
+//! Runs last: it reads what the other rules recorded.
+
+use super::{Rule, RuleInfo, Sink};
+use crate::claims::{has_change_word, Claims};
+use crate::document::Document;
+use crate::quantity::Unit;
+use crate::report::{Severity, Span};
+
+pub struct Coverage;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "coverage",
+    name_zh: "未核查的比率与增减额",
+    name_en: "Rates and changes left unchecked",
+    severity: Severity::Info,
+    summary_zh: "正文中每个百分比、百分点、倍数和增减额都列入核查清单；无法找到其依据数字的，列为“未核查”并说明原因。",
+    summary_en: "Every rate and stated change in the prose is listed; those no rule could bind are listed as unchecked, with why.",
+    explanation_zh: "核查清单应当完整：一个比率或增减额若没有被任何规则核查，也要让审阅者看到它，而不是悄悄略过。\
+本规则不报告问题，只在清单中补记这些数字为“未核查”，原因是文中没有找到可据以计算它的数字（如满意度、目标值、\
+未写明分子分母的比例）。\n例：“群众满意度达到98%”——文中没有可重算的依据，列为未核查。",
+    explanation_en: "The ledger is complete: a rate or change that no rule checked is listed as unchecked (no figures \
+to recompute it from, e.g. a satisfaction rate or a target), never silently skipped. Reports no finding.",
+};
+
+impl Rule for Coverage {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
+        // Every original span some rule looked at, sorted for binary search.
+        let mut seen: Vec<Span> = sink.ledger.iter().map(|e| e.span).collect();
+        for f in &sink.findings {
+            seen.push(f.span);
+            seen.extend(f.related.iter().map(|r| r.span));
+        }
+        seen.sort_by_key(|s| s.start);
+        // The longest span, so that a search by start finds every span that may overlap.
+        let widest = seen.iter().map(|s| s.end - s.start).max().unwrap_or(0);
+        let covered = |s: Span| {
+            let from = seen.partition_point(|x| x.start + widest < s.start);
+            seen[from..]
+                .iter()
+                .take_while(|x| x.start < s.end)
+                .any(|x| x.end > s.start)
+        };
+        for f in doc.figures.iter().filter(|f| !f.in_table && !f.q.approx) {
+            let multiple = f.q.unit == Unit::None && doc.text()[f.q.end..].starts_with('倍');
+            let rate = matches!(f.q.unit, Unit::Percent | Unit::PercentPoint) || multiple;
+            let change =
+                f.q.unit.is_money() && has_change_word(&f.label) && ends_with_verb(&f.label);
+            if !(rate || change) || covered(doc.figure_span(f)) {
+                continue;
+            }
+            let (zh, en) = if rate {
+                (
+                    "文中未找到可据以计算该比率的数字",
+                    "no figures to recompute the rate from",
+                )
+            } else {
+                (
+                    "文中未找到与之比较的两个数",
+                    "no two levels to compare the change with",
+                )
+            };
+            sink.unchecked(INFO.id, f.q.start..f.q.end, zh, en);
+        }
+    }
+}
+
+/// The label ends with the change verb (`比上年增加`), so the figure is the change itself.
+fn ends_with_verb(label: &str) -> bool {
+    let t = label.trim_end_matches(['了', '为', '额', '共', '计']);
+    crate::claims::CHANGE_WORDS.iter().any(|w| t.ends_with(w))
+}
