@@ -107,12 +107,22 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
     let key = label_key(name);
     // `占项目支出总额的` names the figure stated as `项目支出800万元` (its label must end
     // with the whole name: `项目支出` alone does not answer `一般公共预算项目支出总额`).
-    let core = ["总额", "总数", "数额", "金额"]
+    const TOTAL_WORDS: [&str; 6] = ["总额", "总数", "数额", "金额", "总量", "总值"];
+    let core = TOTAL_WORDS
         .iter()
         .find_map(|w| key.strip_suffix(w))
         .filter(|c| c.chars().count() >= 2)
         .unwrap_or(&key)
         .to_string();
+    // `固定资产总量为4295.98万元` answers `占固定资产总额的`: one total, two words for it.
+    let names_core = |label: &str| {
+        let l = label_key(label);
+        l.ends_with(core.as_str())
+            || TOTAL_WORDS.iter().any(|w| {
+                l.strip_suffix(w)
+                    .is_some_and(|r| r.ends_with(core.as_str()))
+            })
+    };
     let part_unit = doc.figures[part].q.unit;
     let part_key = label_key(&doc.figures[part].label);
     let fits = |i: &usize| {
@@ -122,8 +132,7 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
             && g.q.unit.addable_with(part_unit)
             && !super::has_change_word(&g.label)
             && !is_sibling(&g.label, part_key.as_str(), name, &key)
-            && (label_matches(&g.label, &key)
-                || (core != key && label_key(&g.label).ends_with(core.as_str())))
+            && (label_matches(&g.label, &key) || (core != key && names_core(&g.label)))
     };
     // Wholes are named within a section: a generous but constant reach keeps this linear.
     let reach = 16 * super::WINDOW;

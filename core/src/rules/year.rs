@@ -63,6 +63,26 @@ impl Rule for Year {
                 continue;
             }
             let after = &text[i..];
+            // `2026A年`: a stray letter inside the year.
+            if digits.len() == 4
+                && digits.starts_with('2')
+                && after.len() > 1
+                && after.as_bytes()[0].is_ascii_alphabetic()
+                && after[1..].starts_with('年')
+            {
+                let end = i + 1 + '年'.len_utf8();
+                let mut d = Draft::new(
+                    INFO.id,
+                    Severity::Error,
+                    start..end,
+                    format!("年份“{}”中混入了字母", &text[start..end]),
+                    format!("A letter inside the year {}", &text[start..end]),
+                );
+                d.stated = Some(text[start..end].to_string());
+                d.expected = Some(format!("{digits}年"));
+                sink.report(d);
+                continue;
+            }
             if after.starts_with('年') && digits.len() == 5 && digits.starts_with('2') {
                 let suggestion = report_year
                     .map(|y| y.to_string())
@@ -241,6 +261,8 @@ mod tests {
             [("20201 年".to_string(), Some("2021年".to_string()))]
         );
         assert_eq!(found("于2023年2月30日完成。")[0].0, "2月30日");
+        assert_eq!(found("2026A年，本局主要任务是").len(), 1);
+        assert!(found("采购A4纸2026件，年度").is_empty());
         assert_eq!(found("2023年13月完成验收。")[0].0, "13月");
     }
 
