@@ -217,12 +217,28 @@ fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
         })
         .flat_map(|c| c.parts.iter().copied())
         .collect();
+    let all_parts: std::collections::HashSet<usize> = claims
+        .iter()
+        .flat_map(|c| c.parts.iter().copied())
+        .collect();
     for c in claims.iter_mut() {
-        if !semicolon_lists.contains(&c.total) {
+        let Some(end) = text[c.marker_at..].find('；').map(|i| c.marker_at + i) else {
             continue;
-        }
-        let end = text[c.marker_at..].find('；').map(|i| c.marker_at + i);
-        if let Some(end) = end {
+        };
+        // A list nested in an item of another list, running past a `；` to parts that add up
+        // to more than its total: the `；` ended it (the other reading is impossible).
+        let overflows = || {
+            // Checked: faces can be near Decimal::MAX (an overflow is more than any total).
+            let sum = c
+                .parts
+                .iter()
+                .try_fold(rust_decimal::Decimal::ZERO, |a, &p| {
+                    a.checked_add(doc.figures[p].q.face())
+                });
+            all_parts.contains(&c.total)
+                && sum.is_none_or(|sum| sum > doc.figures[c.total].q.face())
+        };
+        if semicolon_lists.contains(&c.total) || overflows() {
             c.parts.retain(|&p| doc.figures[p].q.start < end);
         }
     }
