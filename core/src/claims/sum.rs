@@ -217,16 +217,20 @@ fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
         })
         .flat_map(|c| c.parts.iter().copied())
         .collect();
-    let all_parts: std::collections::HashSet<usize> = claims
+    // Totals that are the only part their outer list kept: the inner list took the rest.
+    let sole_parts: std::collections::HashSet<usize> = claims
         .iter()
-        .flat_map(|c| c.parts.iter().copied())
+        .filter(|c| c.parts.len() == 1)
+        .map(|c| c.parts[0])
         .collect();
     for c in claims.iter_mut() {
         let Some(end) = text[c.marker_at..].find('；').map(|i| c.marker_at + i) else {
             continue;
         };
-        // A list nested in an item of another list, running past a `；` to parts that add up
-        // to more than its total: the `；` ended it (the other reading is impossible).
+        // A list nested in the first item of another list that kept no other item, running
+        // past a `；` to parts that add up to more than its total: the `；` ended it and the
+        // rest are the outer list's items (`主要包括：A 973.30万元，其中结转220.80万元，用于…；
+        // B 40.00万元，用于…`).
         let overflows = || {
             // Checked: faces can be near Decimal::MAX (an overflow is more than any total).
             let sum = c
@@ -235,7 +239,7 @@ fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
                 .try_fold(rust_decimal::Decimal::ZERO, |a, &p| {
                     a.checked_add(doc.figures[p].q.face())
                 });
-            all_parts.contains(&c.total)
+            sole_parts.contains(&c.total)
                 && sum.is_none_or(|sum| sum > doc.figures[c.total].q.face())
         };
         if semicolon_lists.contains(&c.total) || overflows() {
