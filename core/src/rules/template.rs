@@ -125,7 +125,10 @@ impl Rule for Template {
             }
         }
         for (i, _) in text.match_indices('（') {
-            let rest = &text[i + '（'.len_utf8()..];
+            // Bounded: the alternatives are a few characters, so only a short window is read
+            // (an unclosed `（` must not make the search run to the end of the text).
+            let from = i + '（'.len_utf8();
+            let rest = &text[from..crate::document::floor_char(text, from + 48)];
             let Some(close) = rest.find('）') else {
                 continue;
             };
