@@ -92,8 +92,17 @@ impl Rule for Template {
                 }
             }
         }
+        // Whether normalised offset `i` lies in a table line: a table's `**` and `*` marks
+        // (code columns, column numbers) are the standard tables' own, not placeholders.
+        let in_table = |i: usize| {
+            let k = doc.paragraphs.partition_point(|p| p.range.start <= i);
+            k > 0 && doc.paragraphs[k - 1].range.contains(&i) && doc.paragraphs[k - 1].is_table_cell
+        };
         for p in PLACEHOLDERS {
             for (i, m) in text.match_indices(p) {
+                if p.starts_with(['*', '＊']) && in_table(i) {
+                    continue;
+                }
                 // `XX` inside a longer Latin word (`XXL`) is not a placeholder.
                 let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
                 if p.is_ascii()
@@ -211,6 +220,12 @@ mod tests {
         );
         assert_eq!(quotes("XX局2023年度部门决算"), ["XX"]);
         assert_eq!(quotes("报送日期：    年   月   日"), ["年   月   日"]);
+    }
+
+    #[test]
+    fn a_tables_star_marks_are_no_placeholders() {
+        assert!(quotes("项目      **        *        1        2        3\n").is_empty());
+        assert_eq!(quotes("***局2023年度部门决算说明"), ["***"]);
     }
 
     #[test]
