@@ -292,6 +292,17 @@ pub fn compare_rate(computed: Interval, stated: &Figure) -> RateVerdict {
     }) {
         return RateVerdict::RoundedUp;
     }
+    // `5.0%` for 5.11%: truncated to fewer decimals, then padded with zeros — sloppy rounding
+    // too, never an agreement.
+    let significant = v.normalize().scale().min(k);
+    if significant < k
+        && c.overlaps(Interval {
+            lo: v,
+            hi: v + ulp(significant),
+        })
+    {
+        return RateVerdict::Truncated;
+    }
     RateVerdict::Wrong
 }
 
@@ -368,6 +379,24 @@ pub fn repair_rate(computed: Interval, stated: &Figure) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rate_truncated_and_padded_with_zeros_is_sloppy_not_wrong() {
+        let doc = Document::read("增长5.0%，增长5.00%，增长4.0%。");
+        let computed = Interval {
+            lo: Decimal::new(5110, 5),
+            hi: Decimal::new(5112, 5),
+        };
+        let v: Vec<RateVerdict> = doc
+            .figures
+            .iter()
+            .map(|f| compare_rate(computed, f))
+            .collect();
+        assert_eq!(v[0], RateVerdict::Truncated);
+        assert_eq!(v[1], RateVerdict::Truncated);
+        // Not even the truncated whole number: wrong.
+        assert_eq!(v[2], RateVerdict::Wrong);
+    }
 
     #[test]
     fn registry_ids_are_unique_and_documented() {
