@@ -913,3 +913,38 @@ fn an_execution_rate_column_is_against_the_full_year_budget_not_the_full_year_ou
     );
     assert_eq!(rates(&table("90.00%"))[1].0, Outcome::Failed);
 }
+
+#[test]
+fn growth_from_nothing_is_no_zero_percent_and_an_increase_above_the_level_is_flagged() {
+    let r = run("2021年度培训费10.00万元，上年为0万元，比上年增加10.00万元，增长0%。");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "growth")
+        .expect("growth finding");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("新增"), "{}", f.message);
+    // A new item stated as new, with no rate, says nothing wrong.
+    let r = run("2021年度培训费10.00万元，上年为0万元，比上年增加10.00万元，为新增项目。");
+    assert!(
+        r.findings.iter().all(|f| f.rule != "growth"),
+        "{:#?}",
+        r.findings
+    );
+    // An increase larger than this year's amount leaves last year negative.
+    let r = run("2021年度收入合计50.00万元，比上年增加80.00万元，增长160.0%。");
+    assert_eq!(rules_with(&r, Severity::Warning), ["growth"]);
+}
+
+#[test]
+fn rates_from_unstated_figures_are_listed_unchecked() {
+    let r = run("2021年度接待费30.00万元，是上年的12.4倍。群众满意度达到98.5%。");
+    let unchecked: Vec<&str> = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "coverage" && e.outcome == Outcome::Unchecked)
+        .map(|e| e.quote.as_str())
+        .collect();
+    assert_eq!(unchecked, ["12.4", "98.5%"]);
+    assert!(r.findings.is_empty());
+}

@@ -171,19 +171,36 @@ impl Rule for Growth {
                     })
             };
             let Some(computed) = bounds else {
+                // From nothing to something is no growth of 0% (`上年为0万元…增长0%`).
+                let zero_claimed =
+                    prev_face.is_zero() && r.q.value.is_zero() && !d.q.value.is_zero();
+                let (severity, message) = if zero_claimed {
+                    (
+                        Severity::Warning,
+                        format!(
+                            "上年数为0，本年为新增，增长率无从计算，不应写作{}",
+                            doc.written(r)
+                        ),
+                    )
+                } else {
+                    (
+                        if prev_face.is_sign_negative() {
+                            Severity::Warning
+                        } else {
+                            Severity::Info
+                        },
+                        format!(
+                            "上年数（{}）为0或负数，{}无从计算",
+                            money(prev_face, unit, dp),
+                            doc.written(r)
+                        ),
+                    )
+                };
                 let mut f = Draft::new(
                     INFO.id,
-                    if prev_face.is_sign_negative() {
-                        Severity::Warning
-                    } else {
-                        Severity::Info
-                    },
+                    severity,
                     at,
-                    format!(
-                        "上年数（{}）为0或负数，{}无从计算",
-                        money(prev_face, unit, dp),
-                        doc.written(r)
-                    ),
+                    message,
                     "The previous-year value is zero or negative: the rate is undefined".into(),
                 );
                 f.stated = Some(doc.written(r));
