@@ -30,22 +30,22 @@ impl Rule for Coverage {
         &INFO
     }
     fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
-        // Every original span some rule looked at, sorted for binary search.
-        let mut seen: Vec<Span> = sink.ledger.iter().map(|e| e.span).collect();
-        for f in &sink.findings {
-            seen.push(f.span);
-            seen.extend(f.related.iter().map(|r| r.span));
-        }
-        seen.sort_by_key(|s| s.start);
-        // The longest span, so that a search by start finds every span that may overlap.
-        let widest = seen.iter().map(|s| s.end - s.start).max().unwrap_or(0);
-        let covered = |s: Span| {
-            let from = seen.partition_point(|x| x.start + widest < s.start);
-            seen[from..]
-                .iter()
-                .take_while(|x| x.start < s.end)
-                .any(|x| x.end > s.start)
+        // The boundaries of every original span some rule looked at: a rate's or a change's
+        // figure is covered when a span starts or ends with it (a hash set, no sort: sorting
+        // spans would add a sort's code to every wasm build).
+        let mut seen: std::collections::HashSet<usize> = Default::default();
+        let mut mark = |s: Span| {
+            seen.insert(s.start);
+            seen.insert(s.end);
         };
+        for e in &sink.ledger {
+            mark(e.span);
+        }
+        for f in &sink.findings {
+            mark(f.span);
+            f.related.iter().for_each(|r| mark(r.span));
+        }
+        let covered = |s: Span| seen.contains(&s.start) || seen.contains(&s.end);
         for f in doc.figures.iter().filter(|f| !f.in_table && !f.q.approx) {
             let multiple = f.q.unit == Unit::None && doc.text()[f.q.end..].starts_with('倍');
             let rate = matches!(f.q.unit, Unit::Percent | Unit::PercentPoint) || multiple;

@@ -164,6 +164,8 @@ impl Rule for Year {
 /// year's digits, end of `年`, the year).
 fn compared_years(text: &str) -> Vec<(usize, usize, u32)> {
     let mut out = Vec::new();
+    // `同比2020年` is found by `比` and by `同比` at one place: once.
+    let mut seen = std::collections::HashSet::new();
     for lead in ["比", "较", "与", "同比"] {
         for (i, _) in text.match_indices(lead) {
             let from = i + lead.len();
@@ -185,15 +187,13 @@ fn compared_years(text: &str) -> Vec<(usize, usize, u32)> {
                 .iter()
                 .any(|w| window.contains(w))
             };
-            if compares {
+            if compares && seen.insert(from) {
                 if let Ok(y) = rest[..n].parse() {
                     out.push((from, from + n + '年'.len_utf8(), y));
                 }
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
