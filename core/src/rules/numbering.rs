@@ -97,6 +97,8 @@ impl Rule for Numbering {
         let beside_table = |pi: usize| in_table[pi];
         // Per (parent, style): the numbers seen so far in the current run and its highest.
         let mut runs: HashMap<(Option<usize>, HeadingStyle), (Vec<u32>, u32)> = HashMap::new();
+        let mut last_at: HashMap<(Option<usize>, HeadingStyle), usize> = HashMap::new();
+        let mut last_of_style: HashMap<HeadingStyle, u32> = HashMap::new();
         for s in &sections {
             let h = doc.paragraphs[s.paragraph]
                 .outline_heading()
@@ -105,6 +107,13 @@ impl Rule for Numbering {
             if beside_table(s.paragraph) {
                 continue;
             }
+            // Where the previous heading of this level stood: a number "missing" between it and
+            // this one may be written there, only not at a line's start (a PDF's layout or a
+            // web page put it mid-line).
+            let from = last_at.insert((s.parent, s.style), at.end).unwrap_or(0);
+            // Numbering that runs on across parents (`（六）` the first under 二、 after `（五）`
+            // ended 一、) is a style, not a gap.
+            let runs_on = last_of_style.insert(s.style, s.number) == Some(s.number.wrapping_sub(1));
             let run = runs.entry((s.parent, s.style)).or_default();
             if s.number == 1 || run.0.is_empty() {
                 // A new run: the first heading of a level, or a restart at 1. Under a parent
@@ -112,7 +121,7 @@ impl Rule for Numbering {
                 // (`六、…` onwards) and its gaps say nothing about the report.
                 // Deeper levels often number only some items (`2.` after an unnumbered
                 // first one): a late start is reported for the two outer levels only.
-                let partial = (s.parent.is_none() || s.depth > 1) && s.number != 1;
+                let partial = (s.parent.is_none() || s.depth > 1) && s.number != 1 || runs_on;
                 *run = (vec![s.number], s.number);
                 if s.number != 1 && !partial {
                     let shown = numeral(s.style, s.number);
@@ -142,6 +151,17 @@ impl Rule for Numbering {
                 seen.push(s.number);
                 *max = s.number;
                 continue;
+            }
+            if s.number > *max + 1 {
+                let between = &doc.text()[from.min(at.start)..at.start];
+                let written = (*max + 1..s.number)
+                    .filter(|n| !seen.contains(n))
+                    .all(|n| between.contains(&numeral(s.style, n)));
+                if written {
+                    seen.extend(*max + 1..=s.number);
+                    *max = s.number;
+                    continue;
+                }
             }
             let (message, expected) = if s.number > *max + 1 {
                 let missing: Vec<String> = (*max + 1..s.number)
@@ -207,6 +227,22 @@ mod tests {
             found("一、甲\n正文。\n二、乙\n正文。\n二、丙\n正文。"),
             ["编号重复：二、已出现过"]
         );
+    }
+
+    #[test]
+    fn a_number_written_mid_line_is_not_missing() {
+        let t = "一、概况\n（一）职能\n正文。\n（二）机构\n正文，（三）编制情况见下。\n（四）人员\n正文。";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        let t = "一、概况\n（一）职能\n正文。\n（二）机构\n正文。\n（四）人员\n正文。";
+        assert_eq!(found(t), ["编号跳过：（四）之前缺少（三）"]);
+    }
+
+    #[test]
+    fn numbering_that_runs_on_across_parents_is_a_style() {
+        let t = "一、总体\n（一）甲\n正文。\n（二）乙\n正文。\n二、分项\n（三）丙\n正文。\n（四）丁\n正文。";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        let t = "一、总体\n（一）甲\n正文。\n（二）乙\n正文。\n二、分项\n（五）丙\n正文。";
+        assert_eq!(found(t), ["编号未从（一）开始：本级第一个标题是（五）"]);
     }
 
     #[test]
