@@ -222,6 +222,9 @@ pub fn normalize(original: &str) -> Normalized {
                 text.push(' ');
                 starts.push(ps as u32);
                 ends.push(pe as u32);
+                // A new number begins after the space (`1,295,897.69  1,101,406.11`): its
+                // thousands separators are judged on their own.
+                (group, grouped, after_point) = (0, false, false);
             }
         }
         if c.is_ascii_digit() {
@@ -255,6 +258,14 @@ mod tests {
         let s = n.text.find(needle).unwrap();
         let (a, b) = n.to_original(s, s + needle.len());
         &orig[a..b]
+    }
+
+    #[test]
+    fn each_number_of_a_laid_out_row_drops_its_own_separators() {
+        assert_eq!(
+            normalize("公立医院   1,295,897.69   1,101,406.11").text,
+            "公立医院1295897.69 1101406.11"
+        );
     }
 
     #[test]

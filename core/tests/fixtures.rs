@@ -948,3 +948,38 @@ fn rates_from_unstated_figures_are_listed_unchecked() {
     assert_eq!(unchecked, ["12.4", "98.5%"]);
     assert!(r.findings.is_empty());
 }
+
+#[test]
+fn laid_out_code_rows_add_up_column_by_column() {
+    let table = |child: &str| {
+        format!(
+            "表6 一般公共预算基本支出表\n\n\
+301            工资福利支出              911.21   911.21\n\n\
+30101           基本工资               297.50   297.50\n\n\
+30102           津贴补贴               {child}   {child}\n\n\
+30103           奖金                   434.25   434.25\n\n\
+302            商品和服务支出            211.00   211.00\n\n\
+一般公共预算基本支出表反映单位当年用于保障机构正常运转的人员经费和公用经费支出情况。\n"
+        )
+    };
+    let ok = run(&table("179.46"));
+    assert!(ok.findings.is_empty(), "{:#?}", ok.findings);
+    assert!(ok
+        .ledger
+        .iter()
+        .any(|e| e.rule == "table" && e.outcome == Outcome::Verified));
+    let wrong = run(&table("189.21"));
+    let f: Vec<_> = wrong
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table")
+        .collect();
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!(f[0].stated.as_deref(), Some("911.21"));
+    // A wrapped name between the rows: a child may be missing, so nothing is said.
+    let broken = table("189.21").replace(
+        "30102           津贴补贴",
+        "30102           津贴\n                补贴",
+    );
+    assert!(run(&broken).findings.iter().all(|f| f.rule != "table"));
+}

@@ -45,6 +45,154 @@ impl Rule for TableRule {
             code_hierarchy(doc, t, sink);
             rates_and_scores(doc, t, sink);
         }
+        laid_out_code_rows(doc, sink);
+    }
+}
+
+/// One row of a table laid out with spaces that starts with a classification code: the code
+/// and the amounts after its name, in column order.
+struct CodeRow<'t> {
+    code: &'t str,
+    /// (figure, column of its last character in its line as laid out).
+    amounts: Vec<(usize, usize)>,
+    /// A table line without a code came right after this row (a wrapped name, amounts on a
+    /// line of their own): its children may not all be read.
+    broken_after: bool,
+}
+
+/// The character column, in its line of the original text, where a figure ends: laid-out
+/// columns align by it.
+fn column_of(doc: &Document, f: usize) -> usize {
+    let span = doc.figure_span(&doc.figures[f]);
+    let line_start = doc.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    doc.original[line_start..span.end].chars().count()
+}
+
+/// Tables laid out with spaces (`pdftotext -layout`) whose rows start with a classification
+/// code (`301 工资福利支出 911.21 911.21 …`, `30101 基本工资 297.50 …`): each code's amounts
+/// are, column by column, the sums of its children's (two more digits). Columns are matched
+/// by position among the amounts, so a parent is checked only against children with as many
+/// amounts as it has (an empty cell would shift the columns). A block of rows ends at a
+/// paragraph of prose or where a code comes again (the next table).
+fn laid_out_code_rows(doc: &Document, sink: &mut Sink) {
+    let text = doc.text();
+    let mut block: Vec<CodeRow> = Vec::new();
+    let mut codes: std::collections::HashSet<&str> = Default::default();
+    let mut fi = 0;
+    for p in &doc.paragraphs {
+        let body = &text[p.range.clone()];
+        if !p.is_table_cell {
+            // Short lines (a page number, a header, a title) do not end a table.
+            if body.chars().count() > 40 {
+                check_code_block(doc, &block, sink);
+                block.clear();
+                codes.clear();
+            }
+            continue;
+        }
+        while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.start {
+            fi += 1;
+        }
+        let first = fi;
+        while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.end {
+            fi += 1;
+        }
+        let figs = first..fi;
+        // The code: a 3-, 5- or 7-digit whole number starting the row, a name right after.
+        let Some(c) = figs.clone().next() else {
+            if let Some(last) = block.last_mut() {
+                last.broken_after = true;
+            }
+            continue;
+        };
+        let code_fig = &doc.figures[c];
+        let code = &text[code_fig.q.start..code_fig.q.end];
+        let is_code = code_fig.q.start == p.range.start
+            && matches!(code.len(), 3 | 5 | 7)
+            && code.bytes().all(|b| b.is_ascii_digit())
+            && text[code_fig.q.end..]
+                .starts_with(|ch: char| !ch.is_ascii_digit() && !ch.is_whitespace());
+        if !is_code {
+            if let Some(last) = block.last_mut() {
+                last.broken_after = true;
+            }
+            continue;
+        }
+        let amounts: Vec<(usize, usize)> = figs
+            .skip(1)
+            .filter(|&i| matches!(doc.figures[i].q.unit, Unit::None | Unit::Money(_)))
+            .map(|i| (i, column_of(doc, i)))
+            .collect();
+        if amounts.is_empty() {
+            if let Some(last) = block.last_mut() {
+                last.broken_after = true;
+            }
+            continue;
+        }
+        if !codes.insert(code) {
+            check_code_block(doc, &block, sink);
+            block.clear();
+            codes.clear();
+            codes.insert(code);
+        }
+        block.push(CodeRow {
+            code,
+            amounts,
+            broken_after: false,
+        });
+    }
+    check_code_block(doc, &block, sink);
+}
+
+fn check_code_block(doc: &Document, block: &[CodeRow], sink: &mut Sink) {
+    for (i, parent) in block.iter().enumerate() {
+        // The rows under the parent: up to the next row of its level or above.
+        let under: Vec<&CodeRow> = block[i + 1..]
+            .iter()
+            .take_while(|r| r.code.len() > parent.code.len() && r.code.starts_with(parent.code))
+            .collect();
+        // Every line under it must have been read as a code row, or a child may be missing.
+        if parent.broken_after || under.iter().any(|r| r.broken_after) {
+            continue;
+        }
+        let children: Vec<&CodeRow> = under
+            .into_iter()
+            .filter(|r| r.code.len() == parent.code.len() + 2)
+            .collect();
+        if children.len() < 2 {
+            continue;
+        }
+        // Columns must pair one to one: every amount of every child under an amount of the
+        // parent (a second code column, `50201 办公经费`, or a shifted row breaks the pairing).
+        let aligned = |c: &CodeRow| {
+            c.amounts.len() <= parent.amounts.len()
+                && c.amounts
+                    .iter()
+                    .all(|(_, col)| parent.amounts.iter().any(|(_, pc)| pc.abs_diff(*col) <= 2))
+        };
+        if !children.iter().all(|c| aligned(c)) {
+            continue;
+        }
+        for &(total, column) in &parent.amounts {
+            // Each child's amount in the same column (right edges within two characters);
+            // a child with nothing there leaves the column unchecked.
+            let parts: Option<Vec<usize>> = children
+                .iter()
+                .map(|c| {
+                    c.amounts
+                        .iter()
+                        .find(|(_, col)| col.abs_diff(column) <= 2)
+                        .map(|&(f, _)| f)
+                })
+                .collect();
+            // A child larger than its parent means the columns were not read right.
+            if let Some(parts) = parts.filter(|ps| {
+                ps.iter()
+                    .all(|&p| doc.figures[p].q.face() <= doc.figures[total].q.face())
+            }) {
+                sum_check(doc, total, parts, sink);
+            }
+        }
     }
 }
 
