@@ -31,6 +31,12 @@ fn is_actual_label(l: &str) -> bool {
         && !is_budget_label(l)
 }
 
+/// A rate written right against the figure before it (`完成率100%0%高于80%`): cells of a
+/// table run together by the extraction, not a statement.
+pub(crate) fn glued_to_previous(doc: &Document, i: usize) -> bool {
+    i > 0 && doc.figures[i - 1].q.end == doc.figures[i].q.start
+}
+
 /// A threshold of a scoring rule, not a claim: `完成率低于100%高于90%得4分`, `达到95%以上`.
 fn is_threshold(clause_before: &str, after: &str) -> bool {
     let before = clause_before.trim_end();
@@ -71,7 +77,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
     let text = doc.text();
     let mut out = Vec::new();
     for (ri, r) in doc.figures.iter().enumerate() {
-        if r.q.unit != Unit::Percent || r.q.approx || r.in_table {
+        if r.q.unit != Unit::Percent || r.q.approx || r.in_table || glued_to_previous(doc, ri) {
             continue;
         }
         let sentence = doc.sentences[r.sentence].clone();
@@ -204,6 +210,19 @@ mod tests {
         let c = one("2020年“三公”经费财政拨款支出决算为3.26万元，完成预算59%。");
         assert_eq!(c.0.as_deref(), Some("3.26万元"));
         assert_eq!(c.1, None);
+    }
+
+    #[test]
+    fn a_rate_glued_to_another_figure_is_no_claim() {
+        let d = Document::read(
+            "建设内容完成率100%0%高于80%得2分。年初预算为200万元，全年执行180万元，执行率90%。",
+        );
+        let rates: Vec<String> = extract(&d)
+            .iter()
+            .map(|c| d.figures[c.rate].q.display())
+            .collect();
+        assert!(!rates.contains(&"0%".to_string()), "{rates:?}");
+        assert!(rates.contains(&"90%".to_string()), "{rates:?}");
     }
 
     #[test]
