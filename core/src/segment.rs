@@ -360,6 +360,12 @@ fn breaks_mid_clause(para: &str) -> bool {
     t.ends_with(['，', '、', ',', '和', '及', '与', '的'])
 }
 
+/// A bare number of one to three digits on its own line.
+fn is_bare_page_number(line: &str) -> bool {
+    let t = line.trim();
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A page number on its own line: `- 12 -`, `— 7 —`, `-8-`, `第 3 页`, `3/40`.
 pub fn is_page_number(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -427,8 +433,9 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
                         .is_some_and(|p| breaks_mid_clause(&text[p.range.clone()])));
             continue;
         }
-        // A page number between two pages (`- 12 -`, `— 7 —`, `第3页`) is no text at all.
-        if is_page_number(trimmed) {
+        // A page number between two pages (`- 12 -`, `— 7 —`, `第3页`, or a bare `4` inside a
+        // sentence that goes on) is no text at all.
+        if is_page_number(trimmed) || joinable && is_bare_page_number(trimmed) {
             continue;
         }
         let lead = line.len() - trimmed.len();
@@ -515,7 +522,7 @@ pub fn soft_breaks(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
             }
             let nl = line_start - 1;
             let t = line.trim_start_matches(['\u{c}', '\t']);
-            if t.trim().is_empty() || is_page_number(t) {
+            if t.trim().is_empty() || is_page_number(t) || is_bare_page_number(t) {
                 cuts.push(nl..line_start + line.len());
                 continue;
             }

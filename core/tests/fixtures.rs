@@ -983,3 +983,20 @@ fn laid_out_code_rows_add_up_column_by_column() {
     );
     assert!(run(&broken).findings.iter().all(|f| f.rule != "table"));
 }
+
+#[test]
+fn a_list_opening_its_paragraph_belongs_to_the_total_before() {
+    let t = "2026年收入预算1000.00万元，比上年执行数增加\n4\n100.00万元，增长11.1%，主要原因是项目增加。\n其中：一般公共预算拨款收入600.00万元，占60.0%；事业收入400.00万元，占40.0%。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "sum" && e.outcome == Outcome::Verified));
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "growth" && e.outcome == Outcome::Verified));
+    let wrong = run(&t.replace("占40.0%", "占45.0%"));
+    assert_eq!(rules_with(&wrong, Severity::Error), ["share"]);
+}

@@ -149,8 +149,22 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         for (at, marker, len) in markers_in(doc, p, figs.clone()) {
             // Only the figures near the marker can be its total and parts.
             let mid = crate::claims::first_figure_at(doc, at);
-            let near = figs.start.max(mid.saturating_sub(super::WINDOW))
-                ..figs.end.min(mid + super::WINDOW);
+            // A paragraph that opens with its marker (`其中：一般公共预算拨款收入…`) lists the
+            // parts of the total the paragraph before ended with: its figures may be the total.
+            let para_start = doc.paragraphs[p].range.start;
+            let opens_with_marker = doc.text()[para_start..at].trim().is_empty();
+            let from = match p.checked_sub(1) {
+                Some(q)
+                    if opens_with_marker
+                        && !doc.paragraphs[q].is_table_cell
+                        && first[q] != usize::MAX =>
+                {
+                    first[q]
+                }
+                _ => figs.start,
+            };
+            let near =
+                from.max(mid.saturating_sub(super::WINDOW))..figs.end.min(mid + super::WINDOW);
             if let Some(claim) = claim_at(doc, p, near, at, marker, len, &first, &last) {
                 out.push(claim);
             }
