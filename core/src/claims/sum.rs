@@ -152,7 +152,16 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
             // A paragraph that opens with its marker (`其中：一般公共预算拨款收入…`) lists the
             // parts of the total the paragraph before ended with: its figures may be the total.
             let para_start = doc.paragraphs[p].range.start;
-            let opens_with_marker = doc.text()[para_start..at].trim().is_empty();
+            let lead = &doc.text()[para_start..at];
+            // (Or with a breakdown's name only: `1.按支出功能分类，包括…`, `按经济分类：`.)
+            let lead = doc.paragraphs[p]
+                .heading
+                .as_ref()
+                .map_or(lead, |h| &doc.text()[h.marker.end.min(at)..at]);
+            let opens_with_marker = lead.trim().is_empty()
+                || lead.starts_with('按')
+                    && lead.trim_end_matches(['，', '：', ',']).ends_with("分类")
+                    && lead.chars().count() <= 16;
             let from = match p.checked_sub(1) {
                 Some(q)
                     if opens_with_marker
