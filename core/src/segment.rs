@@ -368,6 +368,10 @@ fn is_bare_page_number(line: &str) -> bool {
 
 /// A page number on its own line: `- 12 -`, `— 7 —`, `-8-`, `第 3 页`, `3/40`.
 pub fn is_page_number(line: &str) -> bool {
+    // Short by nature: most lines are rejected before anything is built.
+    if line.len() > 32 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let core = t.trim_matches(['-', '—', '–', '－']);
     let dashed = core.len() < t.len();
@@ -383,6 +387,11 @@ pub fn is_page_number(line: &str) -> bool {
 /// A row of a laid-out table or a run of bare table figures (see [`is_layout_row`] and
 /// [`is_figure_run`]), judged on the line as it was written: normalising drops the spaces.
 pub fn is_table_line(original_line: &str) -> bool {
+    let fullwidth = |c: char| matches!(c, '０'..='９' | '．' | '％');
+    if !original_line.contains(" %") && !original_line.chars().any(fullwidth) {
+        let l = original_line.trim_start_matches([' ', '\u{3000}', '\t', '\u{c}']);
+        return is_layout_row(l) || is_figure_run(l);
+    }
     // Full-width digits and marks read as their ASCII forms (`８３．８１％` is a figure too).
     let ascii: String = original_line
         .chars()
