@@ -63,18 +63,16 @@ pub fn direction_of(s: &str) -> Option<Direction> {
 /// after a change.
 fn reason_direction(after: &str) -> Option<Direction> {
     let i = after.find("原因")?;
-    let head = after[..i].trim_end_matches("主要").trim_end_matches('的');
-    let verb_tail: String = head
-        .chars()
-        .rev()
-        .take(2)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if UP.iter().any(|w| verb_tail.ends_with(w)) {
+    // The explanation's own clause must be just the verb (`，减少的主要原因是`): `其中A减少的原因`
+    // explains another item's change.
+    let head = &after[..i];
+    let clause = head.rfind(['，', '；', '。', ',']).map_or(head, |j| {
+        &head[j + head[j..].chars().next().map_or(1, char::len_utf8)..]
+    });
+    let verb = clause.trim_end_matches("主要").trim_end_matches('的');
+    if UP.contains(&verb) {
         Some(Direction::Up)
-    } else if DOWN.iter().any(|w| verb_tail.ends_with(w)) {
+    } else if DOWN.contains(&verb) {
         Some(Direction::Down)
     } else {
         None
@@ -547,6 +545,11 @@ mod tests {
             (g[0].direction, g[0].reason_direction),
             (Direction::Up, Some(Direction::Down))
         );
+        // The reason of another item's change says nothing of this one.
+        let d =
+            Document::read("支出合计50万元，较上年增加9.49万元，其中会议费减少的主要原因是压缩。");
+        let g = extract(&d, &[]);
+        assert_eq!(g[0].reason_direction, None);
     }
 
     /// The current value each growth claim of `d` was bound to, in order.
