@@ -387,10 +387,13 @@ pub fn is_page_number(line: &str) -> bool {
 /// A row of a laid-out table or a run of bare table figures (see [`is_layout_row`] and
 /// [`is_figure_run`]), judged on the line as it was written: normalising drops the spaces.
 pub fn is_table_line(original_line: &str) -> bool {
+    let judge = |l: &str| {
+        let l = l.trim_start_matches([' ', '\u{3000}', '\t', '\u{c}']);
+        is_layout_row(l) || is_figure_run(l)
+    };
     let fullwidth = |c: char| matches!(c, '０'..='９' | '．' | '％');
     if !original_line.contains(" %") && !original_line.chars().any(fullwidth) {
-        let l = original_line.trim_start_matches([' ', '\u{3000}', '\t', '\u{c}']);
-        return is_layout_row(l) || is_figure_run(l);
+        return judge(original_line);
     }
     // Full-width digits and marks read as their ASCII forms (`８３．８１％` is a figure too).
     let ascii: String = original_line
@@ -404,8 +407,7 @@ pub fn is_table_line(original_line: &str) -> bool {
         .collect::<String>()
         // `9.82 %` is one figure, as normalising reads it.
         .replace(" %", "%");
-    let l = ascii.trim_start_matches([' ', '\u{3000}', '\t', '\u{c}']);
-    is_layout_row(l) || is_figure_run(l)
+    judge(&ascii)
 }
 
 /// Splits the text into paragraphs (see the module comment for when lines are joined),

@@ -296,7 +296,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             }
             Source::Figure(_) => {
                 let Some(v) = f.q.interval() else { continue };
-                (v, crate::rules::face(f), f.q.unit)
+                (v, f.q.face(), f.q.unit)
             }
         };
         let fact = Fact {
