@@ -8,6 +8,7 @@
 
 pub mod claims;
 pub mod document;
+pub mod grid;
 pub mod interval;
 pub mod normalize;
 pub mod quantity;

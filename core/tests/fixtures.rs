@@ -1000,3 +1000,130 @@ fn a_list_opening_its_paragraph_belongs_to_the_total_before() {
     let wrong = run(&t.replace("占40.0%", "占45.0%"));
     assert_eq!(rules_with(&wrong, Severity::Error), ["share"]);
 }
+
+/// One line of a table as `pdftotext -layout` lays it out: the name padded to 30 characters
+/// (one position per character, CJK included), each amount right-aligned in 12.
+fn laid_out(name: &str, amounts: &[&str]) -> String {
+    let mut line = format!(
+        "{name}{}",
+        " ".repeat(30usize.saturating_sub(name.chars().count()))
+    );
+    for a in amounts {
+        line.push_str(&format!("{a:>12}"));
+    }
+    line
+}
+
+/// A 支出表 converted from PDF with `pdftotext -layout`: 基本支出 = 人员经费 + 公用经费 in every
+/// row; `row` is the 教育支出 row.
+fn laid_out_expenditure_table(row: &str) -> String {
+    let rows = [
+        laid_out(
+            "合计",
+            &["8,640.35", "3,120.35", "2,480.10", "640.25", "5,520.00"],
+        ),
+        laid_out(
+            "一般公共服务支出",
+            &["1,215.60", "915.60", "720.40", "195.20", "300.00"],
+        ),
+        laid_out(
+            " 政府办公厅（室）及相关机构事务",
+            &["1,215.60", "915.60", "720.40", "195.20", "300.00"],
+        ),
+        row.to_string(),
+        laid_out(" 行政运行", &["390.00", "390.00", "310.00", "80.00"]),
+    ];
+    format!(
+        "表5 一般公共预算支出预算表\n单位：万元\n{}\n{}\n{}\n\x0c\n\
+本表反映部门本年度一般公共预算财政拨款支出预算情况，按功能分类科目列示到项级，说明如下。\n",
+        laid_out("科目名称", &["合计", "基本支出", "", "", "项目支出"]),
+        laid_out("", &["", "小计", "人员经费", "公用经费"]),
+        rows.join("\n")
+    )
+}
+
+#[test]
+fn a_laid_out_row_that_breaks_its_tables_column_identity_is_an_error() {
+    let ok = run(&laid_out_expenditure_table(&laid_out(
+        "教育支出",
+        &["2,214.75", "1,214.75", "949.70", "265.05", "1,000.00"],
+    )));
+    let ti = |r: &Report| -> Vec<String> {
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "table-identity")
+            .map(|f| format!("{:?} {}", f.severity, f.stated.clone().unwrap_or_default()))
+            .collect()
+    };
+    assert!(ti(&ok).is_empty(), "{:#?}", ok.findings);
+    assert!(ok
+        .ledger
+        .iter()
+        .any(|e| e.rule == "table-identity" && e.outcome == Outcome::Verified));
+    // 949.70 + 265.05 = 1,214.75, the row says 1,241.75 (two digits swapped).
+    let wrong = run(&laid_out_expenditure_table(&laid_out(
+        "教育支出",
+        &["2,214.75", "1,241.75", "949.70", "265.05", "1,000.00"],
+    )));
+    assert_eq!(ti(&wrong), ["Error 1,241.75"], "{:#?}", wrong.findings);
+    let f = wrong
+        .findings
+        .iter()
+        .find(|f| f.rule == "table-identity")
+        .unwrap();
+    assert_eq!(f.expected.as_deref(), Some("1214.75"));
+    assert_eq!(f.related.len(), 3, "two parts and one row that holds");
+}
+
+#[test]
+fn a_laid_out_row_shaped_unlike_the_rest_or_wrapped_stays_silent() {
+    let wrong = laid_out(
+        "教育支出",
+        &["2,214.75", "1,241.75", "949.70", "265.0", "1,000.00"],
+    );
+    // The wrong row, but its 公用经费 cell wrapped onto the next line (`265.0` / `5`): a part
+    // is not sure, so nothing is said about the row.
+    let wrapped = run(&laid_out_expenditure_table(&format!(
+        "{wrong}\n{}",
+        laid_out("", &["", "", "", "5"])
+    )));
+    assert!(
+        wrapped.findings.iter().all(|f| f.rule != "table-identity"),
+        "{:#?}",
+        wrapped.findings
+    );
+    // A row laid out differently, whose own figures add up another way (2,214.75 =
+    // 1,241.75 + 973.00): a different layout, not a slip.
+    let shifted = run(&laid_out_expenditure_table(&laid_out(
+        "教育支出",
+        &["2,214.75", "1,241.75", "", "973.00", ""],
+    )));
+    assert!(
+        shifted.findings.iter().all(|f| f.rule != "table-identity"),
+        "{:#?}",
+        shifted.findings
+    );
+    // Two rows obey the identity, one does not: too few to say the table has one.
+    let few = [
+        laid_out(
+            "合计",
+            &["4,430.35", "2,430.35", "1,670.10", "460.25", "2,000.00"],
+        ),
+        laid_out(
+            "一般公共服务支出",
+            &["1,215.60", "915.60", "720.40", "195.20", "300.00"],
+        ),
+        laid_out(
+            "教育支出",
+            &["2,214.75", "1,241.75", "949.70", "265.05", "1,000.00"],
+        ),
+        laid_out("外交支出", &["1,000.00", "300.00", "", "", "700.00"]),
+    ]
+    .join("\n");
+    let r = run(&few);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "table-identity"),
+        "{:#?}",
+        r.findings
+    );
+}

@@ -30,10 +30,14 @@ pub struct Claims {
     pub classified: classified::Classified,
     /// Tables rebuilt into rows and columns.
     pub tables: Vec<crate::table::Table>,
+    /// Tables laid out with spaces, rebuilt into columns by position.
+    pub grids: Vec<crate::grid::Grid>,
 }
 
 pub fn extract(doc: &Document) -> Claims {
     let tables = crate::table::tables(doc);
+    let mut grids = crate::grid::grids(doc);
+    grids.extend(crate::grid::from_tables(doc, &tables));
     let sums = sum::extract(doc);
     let shares = share::extract(doc, &sums);
     let growths = growth::extract(doc, &sums);
@@ -43,6 +47,7 @@ pub fn extract(doc: &Document) -> Claims {
         products: product::extract(doc),
         facts: facts::extract(doc, &tables, &sums),
         tables,
+        grids,
         classified: classified::extract(doc),
         sums,
         shares,

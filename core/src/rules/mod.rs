@@ -15,6 +15,7 @@ mod restated;
 mod share;
 mod sum;
 mod table;
+mod table_identity;
 mod template;
 mod wording;
 mod year;
@@ -66,6 +67,7 @@ static RULES: &[&dyn Rule] = &[
     &classified::Classified,
     &wording::Wording,
     &table::TableRule,
+    &table_identity::TableIdentity,
     &template::Template,
     &numbering::Numbering,
     &year::Year,
