@@ -947,6 +947,33 @@ fn rates_from_unstated_figures_are_listed_unchecked() {
         .collect();
     assert_eq!(unchecked, ["12.4", "98.5%"]);
     assert!(r.findings.is_empty());
+    // Targets and scoring thresholds say why they are not checked; a stated rate without
+    // its figures says it has none.
+    let r = run(
+        "项目完成率不低于95%，满意度每满90%得5分，低于80%不得分。培训覆盖面达到本系统的63.5%。",
+    );
+    let reasons: Vec<(&str, bool)> = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "coverage")
+        .map(|e| (e.quote.as_str(), e.detail.starts_with("目标值")))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("95%", true),
+            ("90%", true),
+            ("80%", true),
+            ("63.5%", false)
+        ]
+    );
+    // A change checked together with its rate is not listed again as unchecked.
+    let r = run("2026年本部门机关运行经费安排10,884.55万元，比上年减少789.13万元，下降6.8%，主要原因是压减开支。");
+    assert!(
+        r.ledger.iter().all(|e| e.rule != "coverage"),
+        "{:#?}",
+        r.ledger
+    );
 }
 
 #[test]

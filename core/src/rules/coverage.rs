@@ -7,7 +7,7 @@ use super::{Rule, RuleInfo, Sink};
 use crate::claims::{has_change_word, Claims};
 use crate::document::Document;
 use crate::quantity::Unit;
-use crate::report::{Severity, Span};
+use crate::report::{Outcome, Severity, Span};
 
 pub struct Coverage;
 
@@ -29,7 +29,7 @@ impl Rule for Coverage {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
+    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
         // The boundaries of every original span some rule looked at: a rate's or a change's
         // figure is covered when a span starts or ends with it (a hash set, no sort: sorting
         // spans would add a sort's code to every wasm build).
@@ -38,8 +38,21 @@ impl Rule for Coverage {
             seen.insert(s.start);
             seen.insert(s.end);
         };
+        let mut judged: std::collections::HashSet<usize> = Default::default();
         for e in &sink.ledger {
             mark(e.span);
+            if e.outcome != Outcome::Unchecked {
+                judged.insert(e.span.start);
+            }
+        }
+        // A change checked together with its rate (`减少217.38万元，下降2.4%` against the
+        // current 8,989.73) was checked too: the two agree, or the rate is reported.
+        for g in &claims.growths {
+            if let Some(r) = g.rate {
+                if judged.contains(&doc.figure_span(&doc.figures[r]).start) {
+                    mark(doc.figure_span(&doc.figures[g.delta]));
+                }
+            }
         }
         for f in &sink.findings {
             mark(f.span);
@@ -54,7 +67,12 @@ impl Rule for Coverage {
             if !(rate || change) || covered(doc.figure_span(f)) {
                 continue;
             }
-            let (zh, en) = if rate {
+            let (zh, en) = if rate && is_target(doc.text(), f.q.start, f.q.end) {
+                (
+                    "目标值或评分标准（≥90%、不低于95%、低于80%不得分），不是由文中数字算出的比率",
+                    "a target or scoring threshold (≥90%, 不低于95%), not a rate computed from figures",
+                )
+            } else if rate {
                 (
                     "文中未找到可据以计算该比率的数字",
                     "no figures to recompute the rate from",
@@ -68,6 +86,57 @@ impl Rule for Coverage {
             sink.unchecked(INFO.id, f.q.start..f.q.end, zh, en);
         }
     }
+}
+
+/// Words right before a percentage that make it a target or threshold (`≥90%`,
+/// `不低于95%`, `满意度达到90%以上`), and right after it (`90%以上`, `80%得2分`).
+const TARGET_BEFORE: &[&str] = &[
+    "≥",
+    "≤",
+    "≧",
+    "≦",
+    ">",
+    "<",
+    "＞",
+    "＜",
+    "=",
+    "＝",
+    "不低于",
+    "不高于",
+    "不少于",
+    "不超过",
+    "不得低于",
+    "不得高于",
+    "不得超过",
+    "低于",
+    "高于",
+    "超过",
+    "大于",
+    "小于",
+    "控制在",
+    "力争",
+    "确保",
+    "以上",
+    "以内",
+];
+const TARGET_AFTER: &[&str] = &[
+    "以上",
+    "以内",
+    "以下",
+    "及以上",
+    "得",
+    "扣",
+    "的得",
+    "不得分",
+];
+
+fn is_target(text: &str, start: usize, end: usize) -> bool {
+    let from = crate::document::floor_char(text, start.saturating_sub(12));
+    let before = text[from..start].trim_end();
+    let to = crate::document::floor_char(text, (end + 9).min(text.len()));
+    let after = text[end..to].trim_start();
+    TARGET_BEFORE.iter().any(|w| before.ends_with(w))
+        || TARGET_AFTER.iter().any(|w| after.starts_with(w))
 }
 
 /// The label ends with the change verb (`比上年增加`), so the figure is the change itself.
