@@ -24,7 +24,7 @@ use run::{Job, Lang};
 const TOP_EXAMPLES: &str = "\
 Examples:
   gouji check report.txt                 Check one report, compiler-style diagnostics
-  gouji check reports/                   Every .txt and .docx under reports/, in parallel
+  gouji check reports/                   Every .txt, .docx and .pdf under reports/, in parallel
   gouji check --summary reports/         One line of counts per report, and a total
   gouji explain growth                   What the `growth` rule checks, with an example
 
@@ -42,13 +42,14 @@ Examples:
   gouji check --format sarif reports/ > gouji.sarif     For code-scanning viewers
   gouji check --encoding gbk old.txt        Force the encoding (default: detected)
   gouji check --rules sum,growth r.txt      Run only these rules (`gouji rules` lists them)
-  pdftotext -layout r.pdf - | gouji check -
+  gouji check report.pdf                    A PDF's text layer, tables rebuilt in columns
 
 Inputs:
-  A directory is searched recursively for .txt and .docx files (sorted by name; hidden
+  A directory is searched recursively for .txt, .docx and .pdf files (sorted by name; hidden
   entries and Word's ~$ lock files skipped). A pattern with * ? [ ] or ** is expanded as a
   shell would. `-` is standard input. Text files may be UTF-8 (with or without BOM),
-  UTF-16 with a BOM, or GB18030/GBK; .docx tables are read as tab-separated rows.
+  UTF-16 with a BOM, or GB18030/GBK; .docx tables are read as tab-separated rows; a
+  PDF's text layer is laid out as `pdftotext -layout` does (tables in columns).
   Spans in JSON and CSV are UTF-8 byte offsets into the decoded text; lines and columns
   count characters.
 
@@ -57,7 +58,7 @@ Exit status:
   1  an error-level finding, or an input that could not be read (binary, empty,
      undecodable, unreadable: reported on stderr and in `errors`; the others are checked)
   2  usage error, or an operand that names nothing (a missing path, a pattern or
-     directory without .txt/.docx files); the other operands are still checked";
+     directory without .txt/.docx/.pdf files); the other operands are still checked";
 
 const RULES_EXAMPLES: &str = "\
 Examples:
@@ -138,7 +139,7 @@ struct CheckArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     format: Format,
 
-    /// Text encoding of the input files (.docx files ignore it)
+    /// Text encoding of the input files (.docx and .pdf files ignore it)
     #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = encoding_parser())]
     encoding: Encoding,
 
@@ -179,7 +180,7 @@ struct CheckArgs {
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<NonZeroUsize>,
 
-    /// Report files (.txt, .docx), directories, glob patterns; `-` reads standard input
+    /// Report files (.txt, .docx, .pdf), directories, glob patterns; `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
 }

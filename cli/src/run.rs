@@ -19,7 +19,8 @@ use crate::sources::{Item, Source};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     /// Stable, for scripts: `not-found`, `no-match`, `no-reports`, `bad-pattern`,
-    /// `unreadable`, `too-large`, `empty`, `binary`, `undecodable`, `docx`, `internal`.
+    /// `unreadable`, `too-large`, `empty`, `binary`, `undecodable`, `docx`, `pdf`, `scanned`,
+    /// `internal`.
     pub kind: &'static str,
     pub message_zh: String,
     pub message_en: String,
@@ -60,8 +61,8 @@ impl FileError {
     pub fn no_reports_in_dir() -> Self {
         Self::new(
             "no-reports",
-            "目录中没有 .txt 或 .docx 文件",
-            "no .txt or .docx file in this directory",
+            "目录中没有 .txt、.docx 或 .pdf 文件",
+            "no .txt, .docx or .pdf file in this directory",
         )
     }
 
@@ -123,6 +124,8 @@ impl FileError {
             InputError::TooLarge { .. } => "too-large",
             InputError::Undecodable { .. } => "undecodable",
             InputError::Docx(_) => "docx",
+            InputError::Pdf(_) => "pdf",
+            InputError::Scanned { .. } => "scanned",
         };
         Self::new(kind, e.message_zh(), e.message_en())
     }

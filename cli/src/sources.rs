@@ -1,7 +1,7 @@
 //! From the command line's operands to the list of inputs to check, in a stable order.
 //!
 //! An operand is `-` (standard input), a file (checked whatever its name), a directory
-//! (walked recursively for `.txt` and `.docx` files, entries sorted by name, hidden entries
+//! (walked recursively for `.txt`, `.docx` and `.pdf` files, entries sorted by name, hidden entries
 //! and Word's `~$` lock files skipped), or a glob pattern (`*`, `?`, `[...]`, `**`),
 //! expanded here the way a POSIX shell would, for shells and scripts that pass it unexpanded.
 //! A file reached twice is checked once, where it first appears.
@@ -34,7 +34,7 @@ pub struct Item {
 }
 
 /// The extensions searched for under a directory.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "docx"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "docx", "pdf"];
 
 fn has_report_extension(path: &Path) -> bool {
     path.extension()
@@ -129,7 +129,7 @@ fn expand_glob(pattern: &str) -> Result<glob::Paths, glob::PatternError> {
     glob::glob_with(pattern, options)
 }
 
-/// Every `.txt`/`.docx` file under `dir`, sorted by name at each level.
+/// Every `.txt`/`.docx`/`.pdf` file under `dir`, sorted by name at each level.
 fn walk(dir: &Path, items: &mut Vec<Item>, push_file: &mut impl FnMut(&mut Vec<Item>, PathBuf)) {
     let walker = WalkDir::new(dir)
         .follow_links(true)

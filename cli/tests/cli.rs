@@ -1242,3 +1242,59 @@ fn consistent_sum_exits_0() {
     let doc = json(&out);
     assert!(with_severity(&doc["files"][0], "error").is_empty());
 }
+
+/// Error- and warning-level findings of one checked file, as (rule, figure without spaces).
+fn serious(file: &Value) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            let quote: String = f["quote"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            (f["rule"].as_str().unwrap().to_string(), quote)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_pdf_is_checked_as_its_pdftotext_layout_text_is() {
+    let shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared"));
+    for n in ["01", "11", "14", "20", "25", "30"] {
+        let pdf = shared.join(format!("pdf/{n}.pdf"));
+        let layout = shared.join(format!("corpus/layout/{n}.txt"));
+        let out = gouji(&args!["check", "--format", "json", pdf, layout], None);
+        let v = json(&out);
+        let files = v["files"].as_array().unwrap();
+        assert_eq!(files.len(), 2, "{v}");
+        assert_eq!(files[0]["encoding"], "pdf");
+        assert_eq!(
+            serious(&files[0]),
+            serious(&files[1]),
+            "{n}.pdf against layout/{n}.txt"
+        );
+        if n == "20" {
+            assert!(serious(&files[0]).contains(&("table-identity".into(), "82,479.29".into())));
+        }
+    }
+}
+
+#[test]
+fn a_scanned_or_broken_pdf_is_an_unreadable_file_with_a_reason() {
+    // A directory walk finds the .pdf; it is reported as unreadable, with why.
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.pdf");
+    std::fs::write(&broken, b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog\n").unwrap();
+    let out = gouji(&args!["check", dir.path()], None);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("PDF"), "{}", stderr(&out));
+    let out = gouji(&args!["check", "--format", "json", broken], None);
+    assert_eq!(json(&out)["errors"][0]["kind"], "pdf", "{}", stdout(&out));
+}

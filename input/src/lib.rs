@@ -9,8 +9,12 @@
 //! reviewer can act on.
 
 mod docx;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 pub use docx::docx_text;
+#[cfg(feature = "pdf")]
+pub use pdf::{is_pdf, pdf_text};
 
 /// Files above this size are refused before decoding (the checker itself refuses texts above
 /// 16 MB; a `.docx` of a report is rarely above 5 MB).
@@ -49,6 +53,8 @@ impl Encoding {
 pub enum Format {
     Text,
     Docx,
+    /// A PDF's text layer, laid out as `pdftotext -layout` does.
+    Pdf,
 }
 
 /// The text of a file and how it was read.
@@ -84,6 +90,12 @@ pub enum InputError {
     },
     /// A zip that is not a readable Word document.
     Docx(String),
+    /// A PDF whose structure could not be read.
+    Pdf(String),
+    /// A PDF with pages but no text layer: a scan.
+    Scanned {
+        pages: usize,
+    },
 }
 
 impl InputError {
@@ -106,6 +118,10 @@ impl InputError {
                 "无法按 {encoding} 解码（{replaced} 处乱码）：请指定正确的编码（如 GBK 或 UTF-8）。"
             ),
             InputError::Docx(why) => format!("无法读取 .docx 文件：{why}"),
+            InputError::Pdf(why) => format!("无法读取 PDF 文件：{why}"),
+            InputError::Scanned { pages } => format!(
+                "PDF 共 {pages} 页，但没有文字层（可能是扫描件）：请先做文字识别（OCR），或使用可复制文字的 PDF。"
+            ),
         }
     }
 
@@ -128,6 +144,10 @@ impl InputError {
                 "Cannot decode as {encoding} ({replaced} bad sequences): choose the right encoding (e.g. GBK or UTF-8)."
             ),
             InputError::Docx(why) => format!("Cannot read the .docx file: {why}"),
+            InputError::Pdf(why) => format!("Cannot read the PDF: {why}"),
+            InputError::Scanned { pages } => format!(
+                "The PDF has {pages} pages but no text layer (a scan?): run text recognition (OCR) first, or use a PDF whose text can be copied."
+            ),
         }
     }
 }
@@ -157,6 +177,15 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, Inp
         return Err(InputError::TooLarge {
             bytes: bytes.len(),
             limit: MAX_FILE_BYTES,
+        });
+    }
+    #[cfg(feature = "pdf")]
+    if name.to_ascii_lowercase().ends_with(".pdf") || is_pdf(bytes) {
+        return Ok(Decoded {
+            text: pdf_text(bytes)?,
+            encoding: "pdf",
+            format: Format::Pdf,
+            replaced: 0,
         });
     }
     let is_docx_name = name.to_ascii_lowercase().ends_with(".docx");
@@ -417,12 +446,18 @@ mod tests {
         );
         let pdf =
             b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<</Length 5>>stream\n\0\x01\x02\x03endstream";
-        assert!(matches!(
-            read("a.txt", pdf, Encoding::Auto),
-            Err(InputError::Binary {
-                hint: Some("PDF 文件")
-            })
-        ));
+        // A PDF is read as one (with the `pdf` feature: the CLI) or named as one (without).
+        let r = read("a.txt", pdf, Encoding::Auto);
+        if cfg!(feature = "pdf") {
+            assert!(matches!(r, Err(InputError::Pdf(_))), "{r:?}");
+        } else {
+            assert_eq!(
+                r,
+                Err(InputError::Binary {
+                    hint: Some("PDF 文件")
+                })
+            );
+        }
     }
 
     #[test]
