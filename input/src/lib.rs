@@ -14,7 +14,7 @@ mod pdf;
 
 pub use docx::docx_text;
 #[cfg(feature = "pdf")]
-pub use pdf::{is_pdf, pdf_text};
+pub use pdf::pdf_text;
 
 /// Files above this size are refused before decoding (the checker itself refuses texts above
 /// 16 MB; a `.docx` of a report is rarely above 5 MB).
@@ -46,6 +46,14 @@ impl Encoding {
             _ => return None,
         })
     }
+}
+
+/// Does the file start like a PDF (`%PDF-` within its first KB, as readers allow)? Also
+/// without the `pdf` feature: the web app hands such a file to its separate PDF module.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 /// What kind of file the text came from.

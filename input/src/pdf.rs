@@ -220,13 +220,6 @@ fn quiet_panics_while_reading() {
     });
 }
 
-/// Does the file start like a PDF (`%PDF-`, possibly after a little junk, as readers allow)?
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    bytes
-        .get(..1024.min(bytes.len()))
-        .is_some_and(|head| head.windows(5).any(|w| w == b"%PDF-"))
-}
-
 /// The laid-out text of a PDF's text layer.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, InputError> {
     quiet_panics_while_reading();

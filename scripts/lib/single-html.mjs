@@ -1,13 +1,15 @@
 // Writes the single-file bundle: dist/index.html with its stylesheet, icon, wasm-bindgen glue
 // (--target no-modules) and wasm (base64) inlined, and a Content-Security-Policy that allows
 // exactly those inline scripts and that style (by hash) and nothing from anywhere else.
-//   node scripts/lib/single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM OUT_HTML
+//   node scripts/lib/single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM PDF_GLUE_JS PDF_WASM OUT_HTML
+// The PDF reader's glue (--no-modules-global gouji_pdf) and wasm are inlined too; its wasm is
+// decoded and compiled only when a PDF is opened.
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 
-const [indexHtml, styleCss, faviconSvg, glueJs, wasmFile, outHtml] = process.argv.slice(2);
+const [indexHtml, styleCss, faviconSvg, glueJs, wasmFile, pdfGlueJs, pdfWasmFile, outHtml] = process.argv.slice(2);
 if (!outHtml) {
-  console.error('usage: single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM OUT_HTML');
+  console.error('usage: single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM PDF_GLUE_JS PDF_WASM OUT_HTML');
   process.exit(2);
 }
 const read = (f) => fs.readFileSync(f, 'utf8');
@@ -16,14 +18,26 @@ const sha256 = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('
 const style = read(styleCss);
 const glue = read(glueJs);
 const wasm64 = fs.readFileSync(wasmFile).toString('base64');
+const pdfGlue = read(pdfGlueJs);
+const pdfWasm64 = fs.readFileSync(pdfWasmFile).toString('base64');
 // The loader: decodes the wasm kept in a data block (a script of a non-JavaScript type is
 // never run, so the CSP need not allow it) and starts the app, as boot.js does when served.
 const boot = `(async () => {
   const status = document.getElementById('boot-status');
+  const decode = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (c) => c.charCodeAt(0));
+  let pdfReady = null;
+  globalThis.goujiPdfText = async (bytes) => {
+    pdfReady ??= gouji_pdf({ module_or_path: decode('gouji-pdf-wasm') });
+    await pdfReady;
+    try {
+      return gouji_pdf.pdfText(bytes);
+    } catch (err) {
+      if (typeof err === 'string') throw err;
+      throw new Error('PDF 读取模块出错，请重新打开本页后再试 / the PDF reader failed: reopen this page');
+    }
+  };
   try {
-    const b64 = document.getElementById('gouji-wasm').textContent.trim();
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    await wasm_bindgen({ module_or_path: bytes });
+    await wasm_bindgen({ module_or_path: decode('gouji-wasm') });
     status?.remove();
   } catch (err) {
     if (status) {
@@ -34,13 +48,13 @@ const boot = `(async () => {
   }
 })();`;
 // Inline text must not close its element early.
-for (const [name, text, tag] of [['style', style, '</style'], ['glue', glue, '</script'], ['boot', boot, '</script']]) {
+for (const [name, text, tag] of [['style', style, '</style'], ['glue', glue, '</script'], ['pdf glue', pdfGlue, '</script'], ['boot', boot, '</script']]) {
   if (text.toLowerCase().includes(tag)) throw new Error(`${name} contains ${tag}: cannot inline it`);
 }
 
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(glue)} ${sha256(boot)} 'wasm-unsafe-eval'`,
+  `script-src ${sha256(glue)} ${sha256(pdfGlue)} ${sha256(boot)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(style)}`,
   'img-src data:',
   "object-src 'none'",
@@ -63,7 +77,7 @@ replaceOnce(/<link rel="stylesheet"[^>]*>/, `<style>${style}</style>`, 'styleshe
 replaceOnce(/\s*<script type="module" src="boot.js"[^>]*><\/script>/, '', 'boot script');
 replaceOnce(
   /<\/body>/,
-  `  <script type="application/wasm+base64" id="gouji-wasm">${wasm64}</script>\n    <script>${glue}</script>\n    <script>${boot}</script>\n  </body>`,
+  `  <script type="application/wasm+base64" id="gouji-wasm">${wasm64}</script>\n    <script type="application/wasm+base64" id="gouji-pdf-wasm">${pdfWasm64}</script>\n    <script>${glue}</script>\n    <script>${pdfGlue}</script>\n    <script>${boot}</script>\n  </body>`,
   'end of body',
 );
 fs.writeFileSync(outHtml, html);

@@ -8,6 +8,7 @@ pub mod components;
 pub mod embed;
 pub mod highlight;
 pub mod i18n;
+pub mod pdf;
 pub mod storage;
 
 pub use app::App;

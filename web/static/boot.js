@@ -4,6 +4,38 @@
 // puts a content hash in them.
 const tag = document.querySelector('script[data-gouji-js]');
 const status = document.getElementById('boot-status');
+
+// The PDF reader (crate gouji-pdf-web, built into pdf/ by scripts/build-web) is fetched and
+// compiled only when a PDF is opened. A reader that trapped on a hostile file is dropped and
+// a fresh copy imported next time.
+let pdfReader = null;
+let pdfCopies = 0;
+globalThis.goujiPdfText = async (bytes) => {
+  if (!pdfReader) {
+    const base = new URL('pdf/', import.meta.url);
+    const copy = pdfCopies++ ? `?copy=${pdfCopies}` : '';
+    pdfReader = (async () => {
+      const m = await import(new URL(`gouji_pdf.js${copy}`, base));
+      await m.default({ module_or_path: new URL('gouji_pdf_bg.wasm', base) });
+      return m;
+    })();
+  }
+  let reader;
+  try {
+    reader = await pdfReader;
+  } catch (err) {
+    pdfReader = null;
+    throw new Error('PDF 读取模块无法加载 / the PDF reader could not be loaded: ' + err.message);
+  }
+  try {
+    return reader.pdfText(bytes);
+  } catch (err) {
+    // A string is the reader's own reason; anything else is a trap: start afresh next time.
+    if (typeof err !== 'string') pdfReader = null;
+    throw err;
+  }
+};
+
 try {
   const { default: init } = await import(tag.dataset.goujiJs);
   await init({ module_or_path: tag.dataset.goujiWasm });

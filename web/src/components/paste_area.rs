@@ -7,7 +7,7 @@ use crate::app::Selection;
 use crate::components::SamplePicker;
 
 /// The textarea the report is pasted into, with a file picker and drag-and-drop for .txt
-/// (UTF-8, GB18030/GBK, UTF-16) and .docx files, read in the browser.
+/// (UTF-8, GB18030/GBK, UTF-16), .docx and .pdf files, read in the browser.
 #[component]
 pub fn PasteArea(
     text: RwSignal<String>,
@@ -61,7 +61,16 @@ pub fn PasteArea(
                     return;
                 }
             };
-            match read_file(&name, &bytes) {
+            let read = if name.to_lowercase().ends_with(".pdf") || gouji_input::is_pdf(&bytes) {
+                file_note.set(Some((true, format!("正在读取 PDF“{name}”……"))));
+                crate::pdf::pdf_text(&bytes)
+                    .await
+                    .map(|t| (t, "PDF", 0))
+                    .map_err(FileError::Pdf)
+            } else {
+                read_file(&name, &bytes).map_err(FileError::Input)
+            };
+            match read {
                 Ok((text, encoding, replaced)) => {
                     let note = if replaced > 0 {
                         format!("已打开“{name}”（{encoding}，{replaced} 处无法识别的字符）")
@@ -109,7 +118,7 @@ pub fn PasteArea(
                     <input
                         type="file"
                         data-testid="open-file"
-                        accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        accept=".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         on:change=on_pick
                     />
                 </label>
@@ -147,12 +156,28 @@ pub fn PasteArea(
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                 on:drop=on_drop
                 placeholder=tr(
-                    "在此粘贴报告全文，或拖入 .txt / .docx 文件……",
-                    "Paste the whole report here, or drop a .txt / .docx file…",
+                    "在此粘贴报告全文，或拖入 .txt / .docx / .pdf 文件……",
+                    "Paste the whole report here, or drop a .txt / .docx / .pdf file…",
                 )
                 spellcheck="false"
             ></textarea>
         </div>
+    }
+}
+
+/// Why an opened file gave no text.
+enum FileError {
+    Input(InputError),
+    /// The PDF module's reason (Chinese first line, English second).
+    Pdf(String),
+}
+
+impl FileError {
+    fn message_zh(&self) -> String {
+        match self {
+            FileError::Input(e) => e.message_zh(),
+            FileError::Pdf(why) => why.lines().next().unwrap_or_default().to_string(),
+        }
     }
 }
 
