@@ -175,6 +175,7 @@ mod tests {
             "b/a.DOCX",
             "a.txt",
             "c.pdf",
+            "d.png",
             ".hidden/x.txt",
             "~$lock.docx",
             "b/.x.txt",
@@ -189,6 +190,7 @@ mod tests {
                 format!("{base}/a.txt"),
                 format!("{base}/b/a.DOCX"),
                 format!("{base}/b/sub/z.txt"),
+                format!("{base}/c.pdf"),
             ]
         );
     }

@@ -225,8 +225,8 @@ fn gist(entry: &Value) -> Vec<(String, String, String, String)> {
 }
 
 /// A directory of everything a bureau's folder holds: two good reports (one in GBK), an
-/// empty file, an image named .txt, a Word document and a report in a nested folder, and
-/// files that are not looked at (a PDF by extension, notes, hidden files, Word lock files).
+/// empty file, an image named .txt, a broken PDF, a Word document and a report in a nested
+/// folder, and files that are not looked at (notes, hidden files, Word lock files).
 struct Mixed {
     dir: tempfile::TempDir,
 }
@@ -270,7 +270,7 @@ impl Mixed {
     }
 
     fn unreadable(&self) -> Vec<String> {
-        ["b-empty.txt", "c-image.txt"]
+        ["b-empty.txt", "c-image.txt", "g.pdf"]
             .map(|p| self.path(p))
             .to_vec()
     }
@@ -282,6 +282,7 @@ impl Mixed {
             "b-empty.txt",
             "c-image.txt",
             "d-gbk.txt",
+            "g.pdf",
             "sub/deeper/f-nested.txt",
             "sub/e.docx",
         ]
@@ -548,7 +549,7 @@ fn mixed_directory_in_every_format() {
     let errors = doc["errors"].as_array().unwrap();
     assert_eq!(paths_of(errors), m.unreadable());
     let kinds: Vec<&str> = errors.iter().map(|e| e["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["empty", "binary"]);
+    assert_eq!(kinds, ["empty", "binary", "pdf"]);
     for e in errors {
         assert!(e["message"]
             .as_str()
@@ -558,7 +559,7 @@ fn mixed_directory_in_every_format() {
         assert!(e["message_en"].as_str().unwrap().is_ascii());
     }
     assert_eq!(doc["total"]["files"], 4);
-    assert_eq!(doc["total"]["unreadable"], 2);
+    assert_eq!(doc["total"]["unreadable"], 3);
     let err = stderr(&out);
     for path in m.unreadable() {
         assert!(err.contains(&path), "{err}");
@@ -618,7 +619,7 @@ fn mixed_directory_in_every_format() {
     let notes = run["invocations"][0]["toolExecutionNotifications"]
         .as_array()
         .unwrap();
-    assert_eq!(notes.len(), 2);
+    assert_eq!(notes.len(), 3);
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
 
     // Text: headers in order, errors on stderr, the total.
@@ -634,7 +635,7 @@ fn mixed_directory_in_every_format() {
     let total = text.lines().last().unwrap();
     assert!(total.starts_with("total: 4 files checked; "), "{total}");
     assert!(
-        total.ends_with("; 2 inputs could not be checked"),
+        total.ends_with("; 3 inputs could not be checked"),
         "{total}"
     );
     assert!(stderr(&out).contains("文件为空"));
@@ -907,11 +908,11 @@ fn summary_in_text_json_and_csv() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines.len(),
-        1 + 6 + 1,
+        1 + 7 + 1,
         "header, one line per input, total: {text}"
     );
     assert!(lines[0].starts_with("errors  warnings  infos  claims  verified  unchecked  file"));
-    for (line, path) in lines[1..7].iter().zip(m.all()) {
+    for (line, path) in lines[1..8].iter().zip(m.all()) {
         assert!(line.contains(&path), "{line} / {path}");
     }
     assert!(
@@ -919,7 +920,7 @@ fn summary_in_text_json_and_csv() {
         "unreadable: {}",
         lines[2]
     );
-    let total = lines[7];
+    let total = lines[8];
     assert!(total.contains("total: 4 files checked"), "{total}");
     let json_doc = json(&gouji(&args!["check", "--format", "json", dir], None));
     let errors = json_doc["total"]["errors"].as_u64().unwrap();
@@ -944,9 +945,9 @@ fn summary_in_text_json_and_csv() {
         None,
     ));
     assert_eq!(rows[0][0], "file");
-    assert_eq!(rows.len(), 1 + 6 + 1);
-    assert_eq!(rows[7][0], "(total)");
-    assert_eq!(rows[7][7], errors.to_string());
+    assert_eq!(rows.len(), 1 + 7 + 1);
+    assert_eq!(rows[8][0], "(total)");
+    assert_eq!(rows[8][7], errors.to_string());
     assert!(!rows[2][10].is_empty(), "the unreadable file's message");
 
     let out = gouji(&args!["check", "--format", "sarif", "--summary", dir], None);
@@ -1020,7 +1021,7 @@ fn globs_are_expanded() {
         ],
         None,
     );
-    assert_eq!(paths_of(&jsonl(&out)).len(), 6);
+    assert_eq!(paths_of(&jsonl(&out)).len(), 7);
 }
 
 #[test]

@@ -58,6 +58,8 @@ pub struct Document<'a> {
     pub figures: Vec<Figure>,
     /// Original byte offsets where each line starts, for line numbers.
     line_starts: Vec<usize>,
+    /// Original byte offsets of the form feeds that end pages (a PDF's text).
+    page_ends: Vec<usize>,
     info: ReportInfo,
 }
 
@@ -122,6 +124,7 @@ impl<'a> Document<'a> {
         let info = read_info(text, &figures);
         let mut line_starts = vec![0];
         line_starts.extend(original.match_indices('\n').map(|(i, _)| i + 1));
+        let page_ends = original.match_indices('\x0c').map(|(i, _)| i).collect();
         Document {
             original,
             norm,
@@ -130,6 +133,7 @@ impl<'a> Document<'a> {
             sentence_para,
             figures,
             line_starts,
+            page_ends,
             info,
         }
     }
@@ -153,6 +157,11 @@ impl<'a> Document<'a> {
             .get(s.start..s.end)
             .unwrap_or_default()
             .to_string()
+    }
+
+    /// 1-based page of an original byte offset, when the text has pages (form feeds).
+    pub fn page_of(&self, offset: usize) -> Option<usize> {
+        (!self.page_ends.is_empty()).then(|| self.page_ends.partition_point(|&e| e < offset) + 1)
     }
 
     /// 1-based line of an original byte offset.

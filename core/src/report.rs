@@ -61,6 +61,10 @@ pub struct Finding {
     pub span: Span,
     /// 1-based line of `span.start`.
     pub line: usize,
+    /// 1-based page of `span.start`, for a text with pages (a PDF's, pages ending in form
+    /// feeds); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
     pub quote: String,
     /// The value as the text states it, with its unit.
     pub stated: Option<String>,

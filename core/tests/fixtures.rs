@@ -1154,3 +1154,18 @@ fn a_laid_out_row_shaped_unlike_the_rest_or_wrapped_stays_silent() {
         r.findings
     );
 }
+
+#[test]
+fn findings_in_a_text_with_pages_name_their_page() {
+    let slip = "本年支出合计500.00万元，其中：基本支出300.00万元，项目支出150.00万元。";
+    let paged = format!("封面\n\x0c目录\n\x0c{slip}\n\x0c");
+    let r = run(&paged);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "sum")
+        .expect("the sum slip");
+    assert_eq!((f.page, f.line), (Some(3), 3));
+    // A text without form feeds has no pages.
+    assert!(run(slip).findings.iter().all(|f| f.page.is_none()));
+}

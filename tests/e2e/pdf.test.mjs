@@ -45,6 +45,12 @@ test('the served app reads a PDF, fetching its reader only then', { timeout: 120
   assert.deepEqual(requests.filter((u) => u.includes('/pdf/')), [], 'the reader loaded before a PDF was opened');
   await openAndFindTheSlip(page);
   assert.ok(requests.some((u) => u.endsWith('/pdf/gouji_pdf_bg.wasm')), 'the reader was not fetched');
+  // The finding names its page (表5 is on the PDF's 30th page, printed as 28) and its line.
+  const place = await page.$$eval('[data-testid=finding]', (items, slip) => {
+    const f = items.find((i) => i.dataset.rule === 'table-identity' && i.textContent.includes(slip));
+    return f.querySelector('[data-testid=finding-place]').textContent;
+  }, TABLE_SLIP);
+  assert.match(place, /第 30 页 · 第 \d+ 行/);
   assert.match(await page.inputValue('[data-testid=input]'), /表5：2026年市级部门一般公共预算支出预算表/);
   await page.screenshot({ path: path.join(SHOTS, 'pdf-served.png') });
 

@@ -371,6 +371,7 @@ mod tests {
             message_en: "The parts do not add up".into(),
             span: span(at),
             line: 1,
+            page: None,
             quote: at.into(),
             stated: Some("500.00万元".into()),
             expected: Some("450.00万元".into()),

@@ -222,6 +222,7 @@ impl<'d> Sink<'d> {
             message_en: d.message_en,
             span,
             line: self.doc.line_of(span.start),
+            page: self.doc.page_of(span.start),
             quote: self.doc.quote(span),
             stated: d.stated,
             expected: d.expected,

@@ -193,6 +193,7 @@ fn FindingItem(
         message,
         message_en,
         line,
+        page,
         quote,
         stated,
         expected,
@@ -261,7 +262,14 @@ fn FindingItem(
                     {crate::i18n::severity_name(severity, en)}
                 </span>
                 <code class="rule" data-testid="finding-rule">{rule}</code>
-                <span class="line">{if en { format!("line {line}") } else { format!("第 {line} 行") }}</span>
+                <span class="line" data-testid="finding-place">
+                    {match (page, en) {
+                        (Some(p), true) => format!("page {p}, line {line}"),
+                        (Some(p), false) => format!("第 {p} 页 · 第 {line} 行"),
+                        (None, true) => format!("line {line}"),
+                        (None, false) => format!("第 {line} 行"),
+                    }}
+                </span>
                 <button
                     type="button"
                     class="dismiss"
