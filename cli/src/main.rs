@@ -2,7 +2,8 @@
 //!
 //! Exit status: 0 when every input was checked and none has an error-level finding; 1 when
 //! some input has an error-level finding or could not be read; 2 on usage errors and
-//! operands that name nothing (the other inputs are still checked).
+//! operands that name nothing (the other inputs are still checked); 3 when the output could
+//! not be written (a closed pipe ends quietly with the status of the results).
 
 mod output;
 mod run;
@@ -57,7 +58,8 @@ Exit status:
   1  an error-level finding, or an input that could not be read (binary, empty,
      undecodable, unreadable: reported on stderr and in `errors`; the others are checked)
   2  usage error, or an operand that names nothing (a missing path, a pattern or
-     directory without .txt/.docx files); the other operands are still checked";
+     directory without .txt/.docx files); the other operands are still checked
+  3  the output could not be written (a full disk; a closed pipe ends quietly)";
 
 const RULES_EXAMPLES: &str = "\
 Examples:
@@ -439,9 +441,13 @@ fn check(args: CheckArgs) -> ExitCode {
 /// What standard error says about one input: why it could not be checked, or that some of
 /// its characters could not be decoded.
 fn stderr_message(result: &run::FileResult, lang: Lang, quiet: bool) -> Option<String> {
-    let name = &result.name;
+    // A file name or an I/O error's text must not drive the terminal.
+    let name = output::escape::name(&result.name);
     match &result.outcome {
-        Err(e) => Some(format!("gouji: error: {name}: {}", e.message(lang))),
+        Err(e) => Some(format!(
+            "gouji: error: {name}: {}",
+            output::escape::text(e.message(lang))
+        )),
         Ok(c) if c.replaced > 0 && !quiet => Some(match lang {
             Lang::Zh => format!(
                 "gouji: warning: {name}: {} 处字符无法按 {} 解码，已替换为 �",
@@ -457,12 +463,17 @@ fn stderr_message(result: &run::FileResult, lang: Lang, quiet: bool) -> Option<S
     }
 }
 
-/// Output could not be written: a closed pipe (`gouji … | head`) ends quietly, anything
-/// else is reported.
+/// Exit status when the output could not be written (a full disk, an I/O error): neither
+/// a finding (1) nor a usage error (2).
+const EXIT_OUTPUT_FAILED: u8 = 3;
+
+/// Output could not be written: a closed pipe (`gouji … | head`) ends quietly with the
+/// status the results give, anything else is reported and exits with
+/// [`EXIT_OUTPUT_FAILED`].
 fn output_failed(e: io::Error, code: u8) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::from(code);
     }
     eprintln!("gouji: error: cannot write output: {e}");
-    ExitCode::from(2)
+    ExitCode::from(EXIT_OUTPUT_FAILED)
 }

@@ -120,8 +120,16 @@ impl<'a> Document<'a> {
             });
         }
         let info = read_info(text, &figures);
+        // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in the CLI.
+        let bytes = original.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(original.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .map(|(i, _)| i + 1),
+        );
         Document {
             original,
             norm,
