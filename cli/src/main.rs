@@ -56,7 +56,8 @@ Inputs:
 Exit status:
   0  every input checked, no error-level finding
   1  an error-level finding, or an input that could not be read (binary, empty,
-     undecodable, unreadable: reported on stderr and in `errors`; the others are checked)
+     undecodable, unreadable, not a regular file, over --timeout: reported on stderr and
+     in `errors`; the others are checked)
   2  usage error, or an operand that names nothing (a missing path, a pattern or
      directory without .txt/.docx files); the other operands are still checked
   3  the output could not be written (a full disk; a closed pipe ends quietly)";
@@ -177,9 +178,15 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     color: Color,
 
-    /// Files checked at once (default: one per core; RAYON_NUM_THREADS is honoured too)
+    /// Files checked at once (default: one per core; RAYON_NUM_THREADS is honoured too; at
+    /// most 4 per core)
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<NonZeroUsize>,
+
+    /// Time allowed per input, in seconds (0: no limit); an input that takes longer is
+    /// reported like an unreadable one (`timeout`) and the others are checked
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_timeout)]
+    timeout: f64,
 
     /// Report files (.txt, .docx), directories, glob patterns; `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
@@ -235,6 +242,42 @@ fn encoding_parser() -> impl TypedValueParser<Value = Encoding> {
         PossibleValue::new("utf-16be"),
     ])
     .map(|name| Encoding::parse(&name).expect("every listed encoding parses"))
+}
+
+/// `--timeout`: a finite, non-negative number of seconds.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if t.is_finite() && t >= 0.0 && t < 1e9 => Ok(t),
+        _ => Err(format!("`{s}` is not a number of seconds (0 for no limit)")),
+    }
+}
+
+/// At most this many files at once: 4 per core (`-j 4000` on 2 cores only thrashes).
+fn max_jobs() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| n.get() * 4)
+}
+
+/// The number of worker threads asked for (`-j`, else `RAYON_NUM_THREADS`), capped at
+/// [`max_jobs`] with one warning; `None` leaves rayon's default (one per core).
+fn jobs_wanted(jobs: Option<NonZeroUsize>) -> Option<usize> {
+    let (n, from) = match jobs {
+        Some(n) => (n.get(), "-j"),
+        None => (
+            std::env::var("RAYON_NUM_THREADS")
+                .ok()?
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0)?,
+            "RAYON_NUM_THREADS",
+        ),
+    };
+    let max = max_jobs();
+    if n > max {
+        eprintln!("gouji: warning: {from} {n} is more than 4 per core; using {max}");
+        return Some(max);
+    }
+    Some(n)
 }
 
 fn main() -> ExitCode {
@@ -361,8 +404,8 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.min_severity.into()
     };
-    let pool = match args.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.get()).build() {
+    let pool = match jobs_wanted(args.jobs) {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
             Ok(pool) => Some(pool),
             Err(e) => return usage_error(&format!("cannot start {n} threads: {e}")),
         },
@@ -374,6 +417,7 @@ fn check(args: CheckArgs) -> ExitCode {
         options,
         encoding: args.encoding,
         min_severity,
+        timeout: (args.timeout > 0.0).then(|| std::time::Duration::from_secs_f64(args.timeout)),
     };
     let lang = args.lang;
     let summary = args.summary;

@@ -238,3 +238,163 @@ fn text_output_on_a_long_line_is_clipped() {
     assert!(shown.contains(&format!("line.txt:1:{col}")), "column {col}");
     assert!(took < Duration::from_secs(20), "{took:?}");
 }
+
+/// Runs `gouji` and kills it if it is not done within `limit` (a test must fail, not hang).
+fn gouji_within(args: &[OsString], limit: Duration) -> (Output, Duration) {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "gouji still running after {limit:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = start.elapsed();
+    (child.wait_with_output().unwrap(), took)
+}
+
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A FIFO with no writer (given, or found in a directory) and a device are refused from
+/// their metadata, without being opened; the regular files beside them are checked.
+#[test]
+fn special_files_are_refused_without_being_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    if !mkfifo(&fifo) || !mkfifo(&sub.join("b.txt")) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    std::fs::write(
+        sub.join("a.txt"),
+        "本年支出合计3.00元，其中：甲2.00元，乙1.00元。\n",
+    )
+    .unwrap();
+    let (out, _) = gouji_within(
+        &args!["check", "--format", "json", &fifo, "/dev/null", &sub],
+        Duration::from_secs(20),
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<(&str, &str)> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert!(kinds.iter().all(|(_, k)| *k == "not-regular"), "{kinds:?}");
+    assert!(
+        kinds[1].0 == "/dev/null" && kinds[2].0.ends_with("b.txt"),
+        "{kinds:?}"
+    );
+    assert_eq!(doc["files"].as_array().unwrap().len(), 1);
+    let message = doc["errors"][0]["message_en"].as_str().unwrap();
+    assert!(message.contains("not a regular file"), "{message}");
+    assert!(doc["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("不是普通文件"));
+}
+
+/// `-j` far above the number of cores is capped, with one warning.
+#[test]
+fn jobs_are_capped_at_four_per_core() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    std::fs::write(&path, "本年支出合计3.00元，其中：甲2.00元，乙1.00元。\n").unwrap();
+    let (out, _) = gouji_within(
+        &args!["check", "-j", "1000000", &path],
+        Duration::from_secs(20),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let err = stderr(&out);
+    let cores = std::thread::available_parallelism().unwrap().get();
+    assert_eq!(err.matches("warning: -j 1000000").count(), 1, "{err}");
+    assert!(err.contains(&format!("using {}", cores * 4)), "{err}");
+    let (out, _) = gouji_within(&args!["check", "-j", "2", &path], Duration::from_secs(20));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+/// A file that takes longer than `--timeout` is reported as `timeout` in its place, the
+/// next one is checked, and gouji exits without waiting for the abandoned check.
+#[test]
+fn a_slow_file_times_out_and_the_rest_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/samples/renhe-2020-final-accounts.txt"
+    ))
+    .unwrap();
+    // About 8 MB: several seconds of checking even in a release build.
+    let big = dir.path().join("a-big.txt");
+    std::fs::write(&big, sample.repeat(8_000_000 / sample.len())).unwrap();
+    let small = dir.path().join("b-small.txt");
+    std::fs::write(&small, "本年支出合计3.00元，其中：甲2.00元，乙1.00元。\n").unwrap();
+    let (out, took) = gouji_within(
+        &args![
+            "check",
+            "--format",
+            "json",
+            "--timeout",
+            "0.5",
+            &big,
+            &small
+        ],
+        Duration::from_secs(60),
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["errors"][0]["kind"], "timeout", "{doc}");
+    assert!(doc["errors"][0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("a-big.txt"));
+    assert!(doc["errors"][0]["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("longer than 0.5 s"));
+    assert_eq!(doc["files"].as_array().unwrap().len(), 1, "{doc}");
+    assert!(doc["files"][0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("b-small.txt"));
+    assert!(
+        took < Duration::from_secs(30),
+        "waited for the abandoned check: {took:?}"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("a-big.txt") && err.contains("已放弃"), "{err}");
+    // In text output the order of the inputs holds too.
+    let (out, _) = gouji_within(
+        &args!["check", "--summary", "--timeout", "0.5", &big, &small],
+        Duration::from_secs(60),
+    );
+    let text = stdout(&out);
+    let (a, b) = (
+        text.find("a-big.txt").unwrap(),
+        text.find("b-small.txt").unwrap(),
+    );
+    assert!(a < b, "{text}");
+    // Bad values are usage errors.
+    let out = gouji(&args!["check", "--timeout", "-1", &small]);
+    assert_eq!(code(&out), 2);
+}
