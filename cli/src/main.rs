@@ -247,7 +247,7 @@ fn encoding_parser() -> impl TypedValueParser<Value = Encoding> {
 /// `--timeout`: a finite, non-negative number of seconds.
 fn parse_timeout(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(t) if t.is_finite() && t >= 0.0 && t < 1e9 => Ok(t),
+        Ok(t) if (0.0..1e9).contains(&t) => Ok(t),
         _ => Err(format!("`{s}` is not a number of seconds (0 for no limit)")),
     }
 }
