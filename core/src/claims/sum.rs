@@ -158,8 +158,10 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
                 .heading
                 .as_ref()
                 .map_or(lead, |h| &doc.text()[h.marker.end.min(at)..at]);
+            // (Bounded before anything scans `lead`: it runs from the paragraph's start.)
             let opens_with_marker = lead.trim().is_empty()
-                || lead.starts_with('按')
+                || lead.len() <= 16 * 4
+                    && lead.starts_with('按')
                     && lead.trim_end_matches(['，', '：', ',']).ends_with("分类")
                     && lead.chars().count() <= 16;
             let from = match p.checked_sub(1) {
@@ -516,6 +518,13 @@ fn inline_parts(
     let mut in_reason = false;
     for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
         let f = &doc.figures[i];
+        // A figure more than a clause's reach after the marker or the figure before it is
+        // no part of this list. The bound also keeps the searches in `between` constant per
+        // figure: without it, a run of markers before one figure (`其中：` × 100,000) had each
+        // marker search all the text up to that figure, quadratic in the run's length.
+        if f.q.start - cursor > super::TEXT_WINDOW {
+            break;
+        }
         let between = &text[cursor..f.q.start];
         let after_semicolon = between.rsplit('；').next().unwrap_or(between);
         if between.contains('；') {
