@@ -143,7 +143,7 @@ impl FileError {
             InputError::Empty => "empty",
             InputError::Binary { .. } => "binary",
             InputError::TooLarge { .. } => "too-large",
-            InputError::Undecodable { .. } => "undecodable",
+            InputError::Undecodable { .. } | InputError::Garbled { .. } => "undecodable",
             InputError::Docx(_) => "docx",
         };
         Self::new(kind, e.message_zh(), e.message_en())
