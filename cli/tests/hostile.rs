@@ -398,3 +398,39 @@ fn a_slow_file_times_out_and_the_rest_go_on() {
     let out = gouji(&args!["check", "--timeout", "-1", &small]);
     assert_eq!(code(&out), 2);
 }
+
+/// UTF-16 without a BOM is read; a forced encoding that garbles a file is an error (exit 1,
+/// kind `undecodable`), not a clean run with nothing found.
+#[test]
+fn utf16_without_bom_and_wrong_forced_encodings() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "本年支出合计3.00元，其中：甲2.00元，乙2.00元。\n".repeat(5);
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16 = dir.path().join("utf16.txt");
+    std::fs::write(&utf16, le).unwrap();
+    let out = gouji(&args!["check", "--format", "json", &utf16]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["files"][0]["encoding"], "UTF-16LE", "{doc}");
+    assert_eq!(doc["files"][0]["stats"]["errors"], 5, "{doc}");
+    let utf8 = dir.path().join("utf8.txt");
+    std::fs::write(
+        &utf8,
+        "本年支出合计3.00元，其中：甲2.00元，乙1.00元。\n".repeat(5),
+    )
+    .unwrap();
+    for encoding in ["utf-16le", "utf-16be", "gbk"] {
+        let out = gouji(&args![
+            "check",
+            "--format",
+            "json",
+            "--encoding",
+            encoding,
+            &utf8
+        ]);
+        assert_eq!(code(&out), 1, "{encoding}: {}", stdout(&out));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["errors"][0]["kind"], "undecodable", "{encoding}: {doc}");
+        assert!(stderr(&out).contains("乱码"), "{}", stderr(&out));
+    }
+}
