@@ -231,8 +231,15 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             continue;
         }
         // A digit glued to Latin letters or another number is an identifier (`5G`, `R&D1`).
-        let glued =
-            i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'.' || b[i - 1] == b',');
+        // The exponent of scientific notation (`1.2E+07元`, a spreadsheet's export) is no
+        // figure of its own either: the mantissa before it is skipped as glued to `E`, and
+        // the whole is left unread rather than misread as `07元`.
+        let exponent = i >= 3
+            && matches!(b[i - 1], b'+' | b'-')
+            && matches!(b[i - 2], b'E' | b'e')
+            && b[i - 3].is_ascii_digit();
+        let glued = exponent
+            || i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'.' || b[i - 1] == b',');
         let Some((end, digits, decimals)) = scan_number(b, i) else {
             while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b',') {
                 i += 1;

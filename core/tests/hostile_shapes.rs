@@ -69,3 +69,26 @@ fn one_long_line_is_linear() {
 fn bare_figures_one_per_line_are_linear() {
     assert_linear("1\\n × n", 5_000, shapes::ones);
 }
+
+/// `1.2E+07元` (a spreadsheet's scientific notation) is no figure `07元`: no false sum.
+#[test]
+fn scientific_notation_is_not_split_into_figures() {
+    for text in [
+        "本年支出合计1.2E+07元，其中：基本支出6.0E+06元，项目支出6.0E+06元。\n",
+        "本年支出合计1.2e-07元，其中：基本支出6.0E-08元，项目支出6.0e+08元。\n",
+    ] {
+        let r = check(text, &Options::default());
+        assert!(
+            r.findings.iter().all(|f| f.rule != "sum"),
+            "{text}: {:?}",
+            r.findings
+        );
+        assert!(r.ledger.is_empty(), "{text}: {:?}", r.ledger);
+    }
+    // A sign after a letter that is not an exponent leaves the figure alone.
+    let r = check(
+        "本年支出合计3.00元，其中：A+1.00元，乙1.00元。\n",
+        &Options::default(),
+    );
+    assert_eq!(r.stats.errors, 1, "{:?}", r.findings);
+}
