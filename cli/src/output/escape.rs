@@ -10,12 +10,14 @@
 use std::borrow::Cow;
 
 /// Characters shown escaped: C0 controls (tab and newline are kept in report text), DEL, C1
-/// controls, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+/// controls, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069);
+/// also the noncharacters U+FDD0–U+FDEF, which the text format uses as markers of its own.
 pub fn is_unsafe(c: char, keep_tab_newline: bool) -> bool {
     match c {
         '\t' | '\n' => !keep_tab_newline,
         '\0'..='\x1f' | '\x7f'..='\u{9f}' => true,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        '\u{fdd0}'..='\u{fdef}' => true,
         _ => false,
     }
 }

@@ -25,37 +25,40 @@ pub struct Pos {
     pub char_offset: usize,
 }
 
+/// Bytes between the checkpoints of the character count.
+const CHUNK: usize = 1024;
+
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of each line's start.
     starts: Vec<usize>,
-    /// Characters before each line's content start (BOM not counted).
-    char_starts: Vec<usize>,
+    /// For every `CHUNK` bytes, the first character boundary at or after it and the
+    /// characters before that (the BOM counted): a column is counted from the nearest
+    /// checkpoint, not from the start of a line that may be 10 MB long.
+    checkpoints: Vec<(usize, usize)>,
+    bom: usize,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        let mut char_starts = vec![0];
-        let mut chars = 0;
+        let mut checkpoints = Vec::with_capacity(text.len() / CHUNK + 1);
         let bom = usize::from(text.starts_with('\u{feff}'));
         let bytes = text.as_bytes();
-        for (i, c) in text.char_indices() {
-            chars += 1;
+        for (chars, (i, c)) in text.char_indices().enumerate() {
+            if i >= checkpoints.len() * CHUNK {
+                checkpoints.push((i, chars));
+            }
             if c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
-                char_starts.push(chars - bom);
             }
         }
         LineIndex {
             text,
             starts,
-            char_starts,
+            checkpoints,
+            bom,
         }
-    }
-
-    pub fn text(&self) -> &'a str {
-        self.text
     }
 
     /// Clamps `offset` into the text and back onto a character boundary.
@@ -93,11 +96,24 @@ impl<'a> LineIndex<'a> {
         let line = self.line_of(offset);
         let (start, _) = self.content(line);
         let offset = offset.max(start);
-        let chars = self.text[start..offset].chars().count();
+        let before = self.chars_before(offset);
         Pos {
             line: line + 1,
-            col: chars + 1,
-            char_offset: self.char_starts[line] + chars,
+            col: before - self.chars_before(start) + 1,
+            char_offset: before.saturating_sub(self.bom),
+        }
+    }
+
+    /// Characters before a character boundary (the BOM counted), from the nearest
+    /// checkpoint: at most `CHUNK` bytes are counted.
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = self
+            .checkpoints
+            .partition_point(|&(at, _)| at <= offset)
+            .saturating_sub(1);
+        match self.checkpoints.get(k) {
+            Some(&(at, chars)) => chars + self.text[at..offset].chars().count(),
+            None => 0,
         }
     }
 
@@ -299,6 +315,19 @@ mod tests {
         assert_eq!(&ex.source[ex.map(at)..], "合计\\u{202e}100\nnext");
         assert_eq!(&ex.source[ex.map(text.find("100").unwrap())..], "100\nnext");
         assert_eq!(lc(idx.pos(text.find("next").unwrap())), (2, 1, 14));
+    }
+
+    #[test]
+    fn positions_on_a_long_line_match_a_plain_count() {
+        let text = format!("\u{feff}{}\n{}", "甲a".repeat(5000), "乙b".repeat(3000));
+        let idx = LineIndex::new(&text);
+        for (i, _) in text.char_indices().step_by(97) {
+            let p = idx.pos(i);
+            let line_start = text[..i].rfind('\n').map_or(3, |n| n + 1).min(i);
+            let col = text[line_start..i].chars().count() + 1;
+            let offset = text[..i].chars().count().saturating_sub(1);
+            assert_eq!((p.col, p.char_offset), (col, offset), "at {i}");
+        }
     }
 
     #[test]
