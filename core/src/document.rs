@@ -1,7 +1,7 @@
 //! The read document: the output of normalise → segment → scan, shared by every rule.
 
 use crate::normalize::{normalize, Normalized};
-use crate::quantity::{scan, Quantity, Unit};
+use crate::quantity::{scan_iter, Quantity, Unit};
 use crate::report::{ReportInfo, ReportKind, Span};
 use crate::segment::{is_table_line, paragraphs_with, remap, sentences, soft_breaks, Paragraph};
 use std::ops::Range;
@@ -85,7 +85,7 @@ impl<'a> Document<'a> {
         let mut si = 0;
         let mut pi = 0;
         let mut depth_at = DepthTracker::default();
-        for q in scan(text) {
+        for q in scan_iter(text) {
             while si + 1 < sentence_ranges.len() && sentence_ranges[si].end <= q.start {
                 si += 1;
             }
