@@ -34,34 +34,37 @@ fn docx_text_limited(bytes: &[u8], max_xml: u64, max_text: usize) -> Result<Stri
     let mut part = archive
         .by_name("word/document.xml")
         .map_err(|_| InputError::Docx("缺少正文（word/document.xml）：不是 Word 文档".into()))?;
-    // The size the zip claims is only a hint (capped): the read itself is limited.
-    let mut xml = Vec::with_capacity(part.size().min(max_xml) as usize + 1);
-    (&mut part)
-        .take(max_xml + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| InputError::Docx(format!("解压失败：{e}")))?;
-    if xml.len() as u64 > max_xml {
+    // The XML is parsed as it inflates, never held whole: only the text is built, and the
+    // inflated bytes are counted against `max_xml` (the size the zip claims is only a hint).
+    let hint = (part.size().min(max_xml) / 4) as usize;
+    let mut xml = std::io::BufReader::new((&mut part).take(max_xml + 1));
+    let text = document_text_from(&mut xml, hint.min(max_text), max_text);
+    if xml.get_ref().limit() == 0 {
         return Err(InputError::TooLarge {
-            bytes: xml.len(),
+            bytes: max_xml as usize + 1,
             limit: max_xml as usize,
         });
     }
-    let xml =
-        String::from_utf8(xml).map_err(|_| InputError::Docx("正文不是 UTF-8 编码的 XML".into()))?;
-    document_text_limited(&xml, max_text)
+    text
 }
 
 /// Walks `w:body`: `w:t` text, `w:tab`, `w:br`; a paragraph ends a line, except inside a
 /// table cell, where paragraphs are joined by a space and the cell ends with a tab.
 #[cfg(test)]
 fn document_text(xml: &str) -> Result<String, InputError> {
-    document_text_limited(xml, MAX_TEXT_BYTES)
+    document_text_from(xml.as_bytes(), xml.len() / 4, MAX_TEXT_BYTES)
 }
 
-/// [`document_text`], refused with `TooLarge` as soon as the text passes `max_text` bytes.
-fn document_text_limited(xml: &str, max_text: usize) -> Result<String, InputError> {
-    let mut reader = Reader::from_str(xml);
-    let mut out = String::with_capacity((xml.len() / 4).min(max_text));
+/// [`document_text`] from XML read as it comes, refused with `TooLarge` as soon as the
+/// text passes `max_text` bytes.
+fn document_text_from(
+    xml: impl std::io::BufRead,
+    capacity: usize,
+    max_text: usize,
+) -> Result<String, InputError> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = String::with_capacity(capacity);
     let mut in_text = false; // inside <w:t>: its character data is document text
     let mut cell_depth = 0usize; // nesting of <w:tc>
     let mut row = String::new(); // the current table row, cells joined by tabs
@@ -76,8 +79,9 @@ fn document_text_limited(xml: &str, max_text: usize) -> Result<String, InputErro
                 limit: max_text,
             });
         }
+        buf.clear();
         let event = reader
-            .read_event()
+            .read_event_into(&mut buf)
             .map_err(|e| InputError::Docx(format!("正文 XML 有误：{e}")))?;
         // Where text goes: the open cell, else the body.
         let sink: &mut String = if cell_depth > 0 { &mut cell } else { &mut out };
@@ -132,7 +136,16 @@ fn document_text_limited(xml: &str, max_text: usize) -> Result<String, InputErro
                 }
                 _ => {}
             },
-            Event::Text(t) if in_text => sink.push_str(&t.xml10_content()),
+            Event::Text(t) if in_text => {
+                // One text node may be the whole part: refused before it is copied.
+                if built + t.len() > max_text {
+                    return Err(InputError::TooLarge {
+                        bytes: built + t.len(),
+                        limit: max_text,
+                    });
+                }
+                sink.push_str(&t.xml10_content())
+            }
             Event::GeneralRef(r) if in_text => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     sink.push(c);
