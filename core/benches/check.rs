@@ -109,4 +109,10 @@ mod adversarial {
     fn ones_16mb(bencher: Bencher) {
         bench_text(bencher, &shapes::ones(8_000_000));
     }
+
+    /// 16 MB of one sum sentence per line.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn sum_sentences_16mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::sum_sentences(16_000_000 / 68));
+    }
 }

@@ -56,6 +56,11 @@ fn list_markers_before_a_figure_are_linear() {
 }
 
 #[test]
+fn many_sum_sentences_are_linear() {
+    assert_linear("sum sentence × n", 1_000, shapes::sum_sentences);
+}
+
+#[test]
 fn a_wide_tab_separated_table_is_linear() {
     assert_linear("3 rows × n columns", 2_000, shapes::wide_table);
 }

@@ -402,3 +402,9 @@ pub fn wide_table(columns: usize) -> String {
 pub fn ones(lines: usize) -> String {
     "1\n".repeat(lines)
 }
+
+/// `n` lines, each the same consistent sum sentence (no `；` anywhere): every claim once
+/// searched the rest of the text for a `；`.
+pub fn sum_sentences(n: usize) -> String {
+    "本年支出合计2.00元，其中：基本支出1.00元，项目支出1.00元。\n".repeat(n)
+}

@@ -249,7 +249,16 @@ fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
         .map(|c| c.parts[0])
         .collect();
     for c in claims.iter_mut() {
-        let Some(end) = text[c.marker_at..].find('；').map(|i| c.marker_at + i) else {
+        // Only a `；` before the last part can cut the list: the search stops there (to the
+        // end of the text, it made a text of many claims and no `；` quadratic).
+        let last = c
+            .parts
+            .iter()
+            .map(|&p| doc.figures[p].q.start)
+            .max()
+            .unwrap_or(c.marker_at)
+            .max(c.marker_at);
+        let Some(end) = text[c.marker_at..last].find('；').map(|i| c.marker_at + i) else {
             continue;
         };
         // A list nested in the first item of another list that kept no other item, running
