@@ -115,4 +115,10 @@ mod adversarial {
     fn sum_sentences_16mb(bencher: Bencher) {
         bench_text(bencher, &shapes::sum_sentences(16_000_000 / 68));
     }
+
+    /// 3 MB of small lists in one paragraph that ends no sentence until its last character.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn lists_without_sentence_end_3mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::lists_without_sentence_end(3_000_000 / 60));
+    }
 }

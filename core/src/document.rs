@@ -58,6 +58,12 @@ pub struct Document<'a> {
     pub figures: Vec<Figure>,
     /// Original byte offsets where each line starts, for line numbers.
     line_starts: Vec<usize>,
+    /// Normalised byte offsets of every sentence end (`。；！？`), in order: whether a stretch
+    /// of text ends a sentence is a binary search, not a scan of the stretch.
+    stops: Vec<usize>,
+    /// The same for `。` alone and for `；` alone.
+    periods: Vec<usize>,
+    semicolons: Vec<usize>,
     info: ReportInfo,
 }
 
@@ -130,7 +136,19 @@ impl<'a> Document<'a> {
                 .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
+        let (mut stops, mut periods, mut semicolons) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, m) in text.match_indices(['。', '；', '！', '？']) {
+            stops.push(i);
+            match m {
+                "。" => periods.push(i),
+                "；" => semicolons.push(i),
+                _ => {}
+            }
+        }
         Document {
+            stops,
+            periods,
+            semicolons,
             original,
             norm,
             paragraphs,
@@ -161,6 +179,21 @@ impl<'a> Document<'a> {
             .get(s.start..s.end)
             .unwrap_or_default()
             .to_string()
+    }
+
+    /// Does a `。`, `；`, `！` or `？` start in the normalised range `from..to`?
+    pub fn has_stop_in(&self, from: usize, to: usize) -> bool {
+        let i = self.stops.partition_point(|&s| s < from);
+        self.stops.get(i).is_some_and(|&s| s < to)
+    }
+
+    /// Does a `；` come after normalised offset `at` before the next `。`?
+    pub fn semicolon_before_period(&self, at: usize) -> bool {
+        let next = |v: &[usize]| v.get(v.partition_point(|&s| s < at)).copied();
+        match (next(&self.semicolons), next(&self.periods)) {
+            (Some(semicolon), Some(period)) => semicolon < period,
+            (semicolon, _) => semicolon.is_some(),
+        }
     }
 
     /// 1-based line of an original byte offset.

@@ -61,6 +61,11 @@ fn many_sum_sentences_are_linear() {
 }
 
 #[test]
+fn lists_in_a_paragraph_without_a_sentence_end_are_linear() {
+    assert_linear("list × n, no 。", 500, shapes::lists_without_sentence_end);
+}
+
+#[test]
 fn a_wide_tab_separated_table_is_linear() {
     assert_linear("3 rows × n columns", 2_000, shapes::wide_table);
 }

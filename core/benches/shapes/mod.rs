@@ -408,3 +408,12 @@ pub fn ones(lines: usize) -> String {
 pub fn sum_sentences(n: usize) -> String {
     "本年支出合计2.00元，其中：基本支出1.00元，项目支出1.00元。\n".repeat(n)
 }
+
+/// One paragraph of `n` small lists with a change and no sentence end until the last
+/// character: every list once scanned the rest of the paragraph for a `。`.
+pub fn lists_without_sentence_end(n: usize) -> String {
+    format!(
+        "本年支出合计100.00万元，{}。\n",
+        "合计3.00元，其中：甲1.00元，比上年增加1.00元，".repeat(n)
+    )
+}

@@ -486,7 +486,7 @@ fn claim_at(
     // layout (a page break, a table between): what follows may be more of it, so it is not
     // known to be complete.
     let last = doc.figures[*parts.last().expect("not empty")].q.end;
-    let marker = if last <= para.end && cut_at_paragraph_end(text, last, para.end) {
+    let marker = if last <= para.end && cut_at_paragraph_end(doc, last, para.end) {
         Marker::Partial
     } else {
         marker
@@ -499,10 +499,12 @@ fn claim_at(
     })
 }
 
-/// Does the paragraph go on from `from` to `end` without ending a sentence?
-pub(crate) fn cut_at_paragraph_end(text: &str, from: usize, end: usize) -> bool {
-    !text[from..end].contains(['。', '；', '！', '？'])
-        && !text[from..end].trim_end().ends_with('.')
+/// Does the paragraph go on from `from` to `end` without ending a sentence? (Looked up in
+/// the document's sentence ends: scanning the rest of the paragraph once per claim made a
+/// long paragraph of claims with no `。` quadratic.)
+pub(crate) fn cut_at_paragraph_end(doc: &Document, from: usize, end: usize) -> bool {
+    let text = doc.text();
+    !doc.has_stop_in(from, end) && !text[from..end].trim_end().ends_with('.')
 }
 
 /// Parts listed after the marker in the same sentence (or inside the same parentheses).
@@ -582,8 +584,7 @@ fn inline_parts(
             continue;
         }
         if is_change(f) {
-            if uses_semicolons || between.contains('；') || after_is_semicolon_list(text, f.q.end)
-            {
+            if uses_semicolons || between.contains('；') || doc.semicolon_before_period(f.q.end) {
                 continue;
             }
             break;
@@ -624,13 +625,6 @@ fn inline_parts(
 /// purposes ended at the `；`, whatever figures a change or a count put in between).
 fn first_is_amountless_item(text: &str, from: usize, to: usize) -> bool {
     !text[from..to].contains('；')
-}
-
-/// Whether a `；` follows in the same sentence (the list goes on after this change figure).
-fn after_is_semicolon_list(text: &str, at: usize) -> bool {
-    let rest = &text[at..];
-    let end = rest.find('。').unwrap_or(rest.len());
-    rest[..end].contains('；')
 }
 
 /// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount
