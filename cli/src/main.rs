@@ -2,7 +2,8 @@
 //!
 //! Exit status: 0 when every input was checked and none has an error-level finding; 1 when
 //! some input has an error-level finding or could not be read; 2 on usage errors and
-//! operands that name nothing (the other inputs are still checked).
+//! operands that name nothing (the other inputs are still checked); 3 when the output could
+//! not be written (a closed pipe ends quietly with the status of the results).
 
 mod output;
 mod run;
@@ -56,9 +57,11 @@ Inputs:
 Exit status:
   0  every input checked, no error-level finding
   1  an error-level finding, or an input that could not be read (binary, empty,
-     undecodable, unreadable: reported on stderr and in `errors`; the others are checked)
+     undecodable, unreadable, not a regular file, over --timeout: reported on stderr and
+     in `errors`; the others are checked)
   2  usage error, or an operand that names nothing (a missing path, a pattern or
-     directory without .txt/.docx/.pdf files); the other operands are still checked";
+     directory without .txt/.docx/.pdf files); the other operands are still checked
+  3  the output could not be written (a full disk; a closed pipe ends quietly)";
 
 const RULES_EXAMPLES: &str = "\
 Examples:
@@ -176,9 +179,15 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     color: Color,
 
-    /// Files checked at once (default: one per core; RAYON_NUM_THREADS is honoured too)
+    /// Files checked at once (default: one per core; RAYON_NUM_THREADS is honoured too; at
+    /// most 4 per core)
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<NonZeroUsize>,
+
+    /// Time allowed per input, in seconds (0: no limit); an input that takes longer is
+    /// reported like an unreadable one (`timeout`) and the others are checked
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_timeout)]
+    timeout: f64,
 
     /// Report files (.txt, .docx, .pdf), directories, glob patterns; `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
@@ -234,6 +243,42 @@ fn encoding_parser() -> impl TypedValueParser<Value = Encoding> {
         PossibleValue::new("utf-16be"),
     ])
     .map(|name| Encoding::parse(&name).expect("every listed encoding parses"))
+}
+
+/// `--timeout`: a finite, non-negative number of seconds.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if (0.0..1e9).contains(&t) => Ok(t),
+        _ => Err(format!("`{s}` is not a number of seconds (0 for no limit)")),
+    }
+}
+
+/// At most this many files at once: 4 per core (`-j 4000` on 2 cores only thrashes).
+fn max_jobs() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| n.get() * 4)
+}
+
+/// The number of worker threads asked for (`-j`, else `RAYON_NUM_THREADS`), capped at
+/// [`max_jobs`] with one warning; `None` leaves rayon's default (one per core).
+fn jobs_wanted(jobs: Option<NonZeroUsize>) -> Option<usize> {
+    let (n, from) = match jobs {
+        Some(n) => (n.get(), "-j"),
+        None => (
+            std::env::var("RAYON_NUM_THREADS")
+                .ok()?
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0)?,
+            "RAYON_NUM_THREADS",
+        ),
+    };
+    let max = max_jobs();
+    if n > max {
+        eprintln!("gouji: warning: {from} {n} is more than 4 per core; using {max}");
+        return Some(max);
+    }
+    Some(n)
 }
 
 fn main() -> ExitCode {
@@ -360,8 +405,8 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.min_severity.into()
     };
-    let pool = match args.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.get()).build() {
+    let pool = match jobs_wanted(args.jobs) {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
             Ok(pool) => Some(pool),
             Err(e) => return usage_error(&format!("cannot start {n} threads: {e}")),
         },
@@ -373,6 +418,7 @@ fn check(args: CheckArgs) -> ExitCode {
         options,
         encoding: args.encoding,
         min_severity,
+        timeout: (args.timeout > 0.0).then(|| std::time::Duration::from_secs_f64(args.timeout)),
     };
     let lang = args.lang;
     let summary = args.summary;
@@ -440,9 +486,13 @@ fn check(args: CheckArgs) -> ExitCode {
 /// What standard error says about one input: why it could not be checked, or that some of
 /// its characters could not be decoded.
 fn stderr_message(result: &run::FileResult, lang: Lang, quiet: bool) -> Option<String> {
-    let name = &result.name;
+    // A file name or an I/O error's text must not drive the terminal.
+    let name = output::escape::name(&result.name);
     match &result.outcome {
-        Err(e) => Some(format!("gouji: error: {name}: {}", e.message(lang))),
+        Err(e) => Some(format!(
+            "gouji: error: {name}: {}",
+            output::escape::text(e.message(lang))
+        )),
         Ok(c) if c.replaced > 0 && !quiet => Some(match lang {
             Lang::Zh => format!(
                 "gouji: warning: {name}: {} 处字符无法按 {} 解码，已替换为 �",
@@ -458,12 +508,17 @@ fn stderr_message(result: &run::FileResult, lang: Lang, quiet: bool) -> Option<S
     }
 }
 
-/// Output could not be written: a closed pipe (`gouji … | head`) ends quietly, anything
-/// else is reported.
+/// Exit status when the output could not be written (a full disk, an I/O error): neither
+/// a finding (1) nor a usage error (2).
+const EXIT_OUTPUT_FAILED: u8 = 3;
+
+/// Output could not be written: a closed pipe (`gouji … | head`) ends quietly with the
+/// status the results give, anything else is reported and exits with
+/// [`EXIT_OUTPUT_FAILED`].
 fn output_failed(e: io::Error, code: u8) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::from(code);
     }
     eprintln!("gouji: error: cannot write output: {e}");
-    ExitCode::from(2)
+    ExitCode::from(EXIT_OUTPUT_FAILED)
 }

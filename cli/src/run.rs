@@ -7,6 +7,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::time::Duration;
 
 use gouji_core::{Options, Report, Severity, Stats};
 use gouji_input::{Encoding, InputError, MAX_FILE_BYTES};
@@ -19,8 +20,8 @@ use crate::sources::{Item, Source};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     /// Stable, for scripts: `not-found`, `no-match`, `no-reports`, `bad-pattern`,
-    /// `unreadable`, `too-large`, `empty`, `binary`, `undecodable`, `docx`, `pdf`, `scanned`,
-    /// `internal`.
+    /// `unreadable`, `not-regular`, `too-large`, `empty`, `binary`, `undecodable`, `docx`,
+    /// `pdf`, `scanned`, `timeout`, `internal`.
     pub kind: &'static str,
     pub message_zh: String,
     pub message_en: String,
@@ -117,12 +118,32 @@ impl FileError {
         }
     }
 
+    /// A FIFO, a device or a socket: reading it could block forever or never end. Known
+    /// from its metadata; it is never opened.
+    pub fn not_regular() -> Self {
+        Self::new(
+            "not-regular",
+            "不是普通文件（管道、设备或套接字），未读取；标准输入请用 -",
+            "not a regular file (a FIFO, device or socket), not read; use - for standard input",
+        )
+    }
+
+    /// The check took longer than `--timeout`: abandoned, the other inputs go on.
+    pub fn timeout(limit: Duration) -> Self {
+        let s = limit.as_secs_f64();
+        Self::new(
+            "timeout",
+            format!("核查超过 {s} 秒，已放弃（--timeout 可调整时限）"),
+            format!("checking took longer than {s} s and was abandoned (--timeout sets the limit)"),
+        )
+    }
+
     fn input(e: &InputError) -> Self {
         let kind = match e {
             InputError::Empty => "empty",
             InputError::Binary { .. } => "binary",
             InputError::TooLarge { .. } => "too-large",
-            InputError::Undecodable { .. } => "undecodable",
+            InputError::Undecodable { .. } | InputError::Garbled { .. } => "undecodable",
             InputError::Docx(_) => "docx",
             InputError::Pdf(_) => "pdf",
             InputError::Scanned { .. } => "scanned",
@@ -177,25 +198,62 @@ pub struct FileResult {
 }
 
 /// What to do with each input.
+#[derive(Clone)]
 pub struct Job {
     pub options: Options,
     pub encoding: Encoding,
     /// Findings less serious than this are dropped.
     pub min_severity: Severity,
+    /// Time allowed for reading and checking one input; `None`: no limit.
+    pub timeout: Option<Duration>,
 }
 
 impl Job {
     pub fn run(&self, item: &Item) -> FileResult {
-        let outcome = match &item.source {
-            Source::Failed(e) => Err(e.clone()),
-            Source::Stdin => {
-                read_limited(io::stdin().lock()).and_then(|b| self.check(&item.name, &b))
-            }
-            Source::File(path) => read_file(path).and_then(|b| self.check(&item.name, &b)),
+        let outcome = match (&item.source, self.timeout) {
+            (Source::Failed(e), _) => Err(e.clone()),
+            (source, None) => self.read_and_check(source, &item.name),
+            (source, Some(limit)) => self.run_timed(source, &item.name, limit),
         };
         FileResult {
             name: item.name.clone(),
             outcome,
+        }
+    }
+
+    /// Reads and checks on a thread of its own and waits at most `limit` for it. The check
+    /// cannot be interrupted: a thread that overruns is left running, detached (the process
+    /// ends when the output is written, whatever it is doing), and the input is reported as
+    /// `timeout`, so one pathological file never holds up the rest of a run.
+    fn run_timed(
+        &self,
+        source: &Source,
+        name: &str,
+        limit: Duration,
+    ) -> Result<Checked, FileError> {
+        let (tx, rx) = mpsc::sync_channel(1);
+        let (job, owned_source, owned_name) = (self.clone(), source.clone(), name.to_string());
+        let spawned = std::thread::Builder::new()
+            .name("gouji-check".into())
+            .spawn(move || {
+                let _ = tx.send(job.read_and_check(&owned_source, &owned_name));
+            });
+        if spawned.is_err() {
+            // No thread to be had: check here, without a time limit.
+            return self.read_and_check(source, name);
+        }
+        match rx.recv_timeout(limit) {
+            Ok(outcome) => outcome,
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(FileError::timeout(limit)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(FileError::internal()),
+        }
+    }
+
+    fn read_and_check(&self, source: &Source, name: &str) -> Result<Checked, FileError> {
+        match source {
+            Source::Failed(e) => Err(e.clone()),
+            Source::Stdin => read_limited(io::stdin().lock()).and_then(|b| self.check(name, &b)),
+            Source::File(path) => read_file(path).and_then(|b| self.check(name, &b)),
         }
     }
 
@@ -239,6 +297,10 @@ fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
     let meta = std::fs::metadata(path).map_err(|e| FileError::io(&e))?;
     if meta.is_dir() {
         return Err(FileError::io(&io::Error::from(io::ErrorKind::IsADirectory)));
+    }
+    // Never open a FIFO (it blocks until a writer comes) or a device (it may never end).
+    if !meta.is_file() {
+        return Err(FileError::not_regular());
     }
     if meta.len() > MAX_FILE_BYTES as u64 {
         return Err(FileError::too_large(meta.len(), MAX_FILE_BYTES));
@@ -341,6 +403,7 @@ mod tests {
             options: Options::default(),
             encoding: Encoding::Auto,
             min_severity: Severity::Info,
+            timeout: None,
         };
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(4)
@@ -369,6 +432,7 @@ mod tests {
             options: Options::default(),
             encoding: Encoding::Auto,
             min_severity: Severity::Info,
+            timeout: None,
         };
         let mut calls = 0;
         let err = run_ordered(&items, &job, &NoRender, None, |_, _| {

@@ -4,7 +4,9 @@
 //! (walked recursively for `.txt`, `.docx` and `.pdf` files, entries sorted by name, hidden entries
 //! and Word's `~$` lock files skipped), or a glob pattern (`*`, `?`, `[...]`, `**`),
 //! expanded here the way a POSIX shell would, for shells and scripts that pass it unexpanded.
-//! A file reached twice is checked once, where it first appears.
+//! A file reached twice is checked once, where it first appears. A FIFO, device or socket
+//! (given, matched or found under a directory) is refused as `not-regular` from its metadata,
+//! without being opened.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -17,7 +19,7 @@ use crate::run::FileError;
 pub const STDIN_NAME: &str = "<stdin>";
 
 /// One input to check, or an operand that named nothing checkable.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Source {
     Stdin,
     File(PathBuf),
@@ -83,6 +85,8 @@ pub fn expand(operands: &[PathBuf]) -> Vec<Item> {
                     items.push(failed(name, FileError::no_reports_in_dir()));
                 }
             }
+            // A FIFO, device or socket: refused by its metadata, never opened.
+            Ok(meta) if !meta.is_file() => items.push(failed(name, FileError::not_regular())),
             Ok(_) => push_file(&mut items, operand.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_glob(&name) => {
                 let before = items.len();
@@ -92,6 +96,10 @@ pub fn expand(operands: &[PathBuf]) -> Vec<Item> {
                             match entry {
                                 Ok(path) if path.is_dir() => {
                                     walk(&path, &mut items, &mut push_file)
+                                }
+                                Ok(path) if !path.is_file() => {
+                                    let name = path.display().to_string();
+                                    items.push(failed(name, FileError::not_regular()));
                                 }
                                 Ok(path) => push_file(&mut items, path),
                                 Err(e) => {
@@ -140,6 +148,11 @@ fn walk(dir: &Path, items: &mut Vec<Item>, push_file: &mut impl FnMut(&mut Vec<I
         match entry {
             Ok(e) if e.file_type().is_file() && has_report_extension(e.path()) => {
                 push_file(items, e.into_path())
+            }
+            // A FIFO, device or socket named like a report: refused, never opened.
+            Ok(e) if !e.file_type().is_dir() && has_report_extension(e.path()) => {
+                let name = e.path().display().to_string();
+                items.push(failed(name, FileError::not_regular()));
             }
             Ok(_) => {}
             Err(e) => {

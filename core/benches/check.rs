@@ -91,4 +91,34 @@ mod adversarial {
     fn table_100k_rows(bencher: Bencher) {
         bench_text(bencher, &shapes::huge_table(100_000));
     }
+
+    /// `其中：` (and the other list markers) 100,000 times before one figure.
+    #[divan::bench(args = shapes::LIST_MARKERS, sample_count = 3, sample_size = 1)]
+    fn markers_100k_before_a_figure(bencher: Bencher, marker: &str) {
+        bench_text(bencher, &shapes::markers_before_figure(marker, 100_000));
+    }
+
+    /// A tab-separated table of 3 rows and 100,000 columns.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn wide_table_100k_columns(bencher: Bencher) {
+        bench_text(bencher, &shapes::wide_table(100_000));
+    }
+
+    /// 16 MB of `1\n`: 8 million bare figures.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn ones_16mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::ones(8_000_000));
+    }
+
+    /// 16 MB of one sum sentence per line.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn sum_sentences_16mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::sum_sentences(16_000_000 / 68));
+    }
+
+    /// 3 MB of small lists in one paragraph that ends no sentence until its last character.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn lists_without_sentence_end_3mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::lists_without_sentence_end(3_000_000 / 60));
+    }
 }

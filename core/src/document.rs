@@ -1,7 +1,7 @@
 //! The read document: the output of normalise → segment → scan, shared by every rule.
 
 use crate::normalize::{normalize, Normalized};
-use crate::quantity::{scan, Quantity, Unit};
+use crate::quantity::{scan_iter, Quantity, Unit};
 use crate::report::{ReportInfo, ReportKind, Span};
 use crate::segment::{is_table_line, paragraphs_with, remap, sentences, soft_breaks, Paragraph};
 use std::ops::Range;
@@ -60,6 +60,12 @@ pub struct Document<'a> {
     line_starts: Vec<usize>,
     /// Original byte offsets of the form feeds that end pages (a PDF's text).
     page_ends: Vec<usize>,
+    /// Normalised byte offsets of every sentence end (`。；！？`), in order: whether a stretch
+    /// of text ends a sentence is a binary search, not a scan of the stretch.
+    stops: Vec<usize>,
+    /// The same for `。` alone and for `；` alone.
+    periods: Vec<usize>,
+    semicolons: Vec<usize>,
     info: ReportInfo,
 }
 
@@ -87,7 +93,7 @@ impl<'a> Document<'a> {
         let mut si = 0;
         let mut pi = 0;
         let mut depth_at = DepthTracker::default();
-        for q in scan(text) {
+        for q in scan_iter(text) {
             while si + 1 < sentence_ranges.len() && sentence_ranges[si].end <= q.start {
                 si += 1;
             }
@@ -122,10 +128,30 @@ impl<'a> Document<'a> {
             });
         }
         let info = read_info(text, &figures);
+        // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in the CLI.
+        let bytes = original.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(original.match_indices('\n').map(|(i, _)| i + 1));
         let page_ends = original.match_indices('\x0c').map(|(i, _)| i).collect();
+        line_starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .map(|(i, _)| i + 1),
+        );
+        let (mut stops, mut periods, mut semicolons) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, m) in text.match_indices(['。', '；', '！', '？']) {
+            stops.push(i);
+            match m {
+                "。" => periods.push(i),
+                "；" => semicolons.push(i),
+                _ => {}
+            }
+        }
         Document {
+            stops,
+            periods,
+            semicolons,
             original,
             norm,
             paragraphs,
@@ -162,6 +188,21 @@ impl<'a> Document<'a> {
     /// 1-based page of an original byte offset, when the text has pages (form feeds).
     pub fn page_of(&self, offset: usize) -> Option<usize> {
         (!self.page_ends.is_empty()).then(|| self.page_ends.partition_point(|&e| e < offset) + 1)
+    }
+
+    /// Does a `。`, `；`, `！` or `？` start in the normalised range `from..to`?
+    pub fn has_stop_in(&self, from: usize, to: usize) -> bool {
+        let i = self.stops.partition_point(|&s| s < from);
+        self.stops.get(i).is_some_and(|&s| s < to)
+    }
+
+    /// Does a `；` come after normalised offset `at` before the next `。`?
+    pub fn semicolon_before_period(&self, at: usize) -> bool {
+        let next = |v: &[usize]| v.get(v.partition_point(|&s| s < at)).copied();
+        match (next(&self.semicolons), next(&self.periods)) {
+            (Some(semicolon), Some(period)) => semicolon < period,
+            (semicolon, _) => semicolon.is_some(),
+        }
     }
 
     /// 1-based line of an original byte offset.

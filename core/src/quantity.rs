@@ -222,17 +222,34 @@ fn scan_number(b: &[u8], i: usize) -> Option<(usize, String, u32)> {
 
 /// Every figure in `text`, in order.
 pub fn scan(text: &str) -> Vec<Quantity> {
+    scan_iter(text).collect()
+}
+
+/// [`scan`] one figure at a time (the document keeps figures, not a second list of them).
+pub fn scan_iter(text: &str) -> impl Iterator<Item = Quantity> + '_ {
     let b = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
+    std::iter::from_fn(move || next_quantity(text, b, &mut i))
+}
+
+/// The next figure at or after `*at`; `*at` moves past it.
+fn next_quantity(text: &str, b: &[u8], at: &mut usize) -> Option<Quantity> {
+    let mut i = *at;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
             i += 1;
             continue;
         }
         // A digit glued to Latin letters or another number is an identifier (`5G`, `R&D1`).
-        let glued =
-            i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'.' || b[i - 1] == b',');
+        // The exponent of scientific notation (`1.2E+07元`, a spreadsheet's export) is no
+        // figure of its own either: the mantissa before it is skipped as glued to `E`, and
+        // the whole is left unread rather than misread as `07元`.
+        let exponent = i >= 3
+            && matches!(b[i - 1], b'+' | b'-')
+            && matches!(b[i - 2], b'E' | b'e')
+            && b[i - 3].is_ascii_digit();
+        let glued = exponent
+            || i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'.' || b[i - 1] == b',');
         let Some((end, digits, decimals)) = scan_number(b, i) else {
             while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b',') {
                 i += 1;
@@ -288,7 +305,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         if rest[unit_len..].starts_with("以上") || rest[unit_len..].starts_with("左右") {
             approx = true;
         }
-        out.push(Quantity {
+        *at = end + unit_len;
+        return Some(Quantity {
             start: i,
             end: end + unit_len,
             number_end: end,
@@ -297,9 +315,9 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             unit,
             approx,
         });
-        i = end + unit_len;
     }
-    out
+    *at = b.len();
+    None
 }
 
 #[cfg(test)]

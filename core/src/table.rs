@@ -157,12 +157,16 @@ impl Table {
             if row.is_header() || row.is_total() {
                 continue;
             }
-            // Key-value pairs within a row: `预算数：` then `60`.
+            // Key-value pairs within a row: `预算数：` then `60`. (The row's unit and its
+            // count of figures are found once per row: per cell, a row of 100,000 columns
+            // would take quadratic time.)
+            let mut row_unit = None;
             for pair in row.cells.windows(2) {
                 let (k, v) = (&pair[0], &pair[1]);
                 let key = k.text.trim_end_matches(['：', ':']);
                 if key.len() < k.text.len() && k.figure.is_none() && !key.is_empty() {
-                    if let (Some(f), Some(unit)) = (v.figure, self.row_unit(ri)) {
+                    let unit = *row_unit.get_or_insert_with(|| self.row_unit(ri));
+                    if let (Some(f), Some(unit)) = (v.figure, unit) {
                         if matches!(doc.figures[f].q.unit, Unit::None) {
                             out.push(TableFact {
                                 row_label: key.to_string(),
@@ -189,6 +193,7 @@ impl Table {
                 continue;
             }
             let Some(h) = headers[ri] else { continue };
+            let amount_columns = row.cells.iter().filter(|c| c.figure.is_some()).count();
             for (ci, cell) in row.cells.iter().enumerate() {
                 let Some(f) = cell.figure else { continue };
                 if !matches!(doc.figures[f].q.unit, Unit::None | Unit::Money(_)) {
@@ -199,7 +204,6 @@ impl Table {
                     Unit::Money(m) => Some(m),
                     _ => self.unit_of(Some(h), ci),
                 };
-                let amount_columns = row.cells.iter().filter(|c| c.figure.is_some()).count();
                 if let Some(unit) = unit {
                     out.push(TableFact {
                         row_label: names[0].text.clone(),

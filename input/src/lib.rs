@@ -12,7 +12,7 @@ mod docx;
 #[cfg(feature = "pdf")]
 mod pdf;
 
-pub use docx::docx_text;
+pub use docx::{docx_text, MAX_TEXT_BYTES as MAX_DOCX_TEXT_BYTES, MAX_XML_BYTES};
 #[cfg(feature = "pdf")]
 pub use pdf::pdf_text;
 
@@ -96,6 +96,11 @@ pub enum InputError {
         encoding: &'static str,
         replaced: usize,
     },
+    /// A forced encoding that turns the file into nonsense: UTF-16 whose characters are
+    /// mostly not text, or GB18030/GBK for a file that is valid UTF-8 (mojibake).
+    Garbled {
+        encoding: &'static str,
+    },
     /// A zip that is not a readable Word document.
     Docx(String),
     /// A PDF whose structure could not be read.
@@ -125,6 +130,9 @@ impl InputError {
             InputError::Undecodable { encoding, replaced } => format!(
                 "无法按 {encoding} 解码（{replaced} 处乱码）：请指定正确的编码（如 GBK 或 UTF-8）。"
             ),
+            InputError::Garbled { encoding } => format!(
+                "按 {encoding} 解码得到的是乱码：文件不是此编码，请换用正确的编码（或不指定 --encoding，自动识别）。"
+            ),
             InputError::Docx(why) => format!("无法读取 .docx 文件：{why}"),
             InputError::Pdf(why) => format!("无法读取 PDF 文件：{why}"),
             InputError::Scanned { pages } => format!(
@@ -150,6 +158,9 @@ impl InputError {
             ),
             InputError::Undecodable { encoding, replaced } => format!(
                 "Cannot decode as {encoding} ({replaced} bad sequences): choose the right encoding (e.g. GBK or UTF-8)."
+            ),
+            InputError::Garbled { encoding } => format!(
+                "Decoding as {encoding} gives garbled text: the file is not in this encoding; choose the right one (or leave --encoding out to detect it)."
             ),
             InputError::Docx(why) => format!("Cannot read the .docx file: {why}"),
             InputError::Pdf(why) => format!("Cannot read the PDF: {why}"),
@@ -221,10 +232,22 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty);
     }
+    let forced = encoding != Encoding::Auto;
     let encoding = match encoding {
         Encoding::Auto => detect(bytes),
         other => other,
     };
+    // GB18030 decodes any bytes, and a UTF-8 file read as GBK is mojibake with no
+    // undecodable byte to tell; a GBK text of any length is never valid UTF-8.
+    if forced
+        && encoding == Encoding::Gb18030
+        && !bytes.is_ascii()
+        && std::str::from_utf8(bytes).is_ok()
+    {
+        return Err(InputError::Garbled {
+            encoding: "GB18030",
+        });
+    }
     let (text, name, replaced) = match encoding {
         Encoding::Utf8 | Encoding::Auto => {
             let (cow, had_errors) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
@@ -265,6 +288,14 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
             hint: binary_hint(bytes),
         });
     }
+    // UTF-16 decodes almost any bytes too: forced on a file that is not UTF-16, it gives
+    // characters from all over Unicode (Hangul, Yi, private use) instead of text.
+    if forced
+        && matches!(encoding, Encoding::Utf16Le | Encoding::Utf16Be)
+        && text_share(&text) < 0.8
+    {
+        return Err(InputError::Garbled { encoding: name });
+    }
     // A few bad bytes (a truncated file, one stray character) are tolerated and reported;
     // more than 1 in 20 characters means the encoding is wrong.
     if replaced > 0 && replaced * 20 > text.chars().count() {
@@ -284,8 +315,8 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
     })
 }
 
-/// BOM first; then UTF-8 if valid; then UTF-16 without BOM if every other byte is NUL;
-/// else GB18030 (its decoder accepts GBK and GB2312 too).
+/// BOM first; then UTF-16 without BOM if the bytes have NULs and read as text in UTF-16;
+/// then UTF-8 if valid; else GB18030 (its decoder accepts GBK and GB2312 too).
 #[cfg(feature = "text")]
 fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -297,24 +328,11 @@ fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Encoding::Utf16Be;
     }
+    if let Some(utf16) = utf16_without_bom(bytes) {
+        return utf16;
+    }
     if std::str::from_utf8(bytes).is_ok() {
         return Encoding::Utf8;
-    }
-    // UTF-16 without a BOM: Chinese text has few NULs, but its ASCII digits and newlines do.
-    let sample = &bytes[..bytes.len().min(4096)];
-    let nul_at = |parity: usize| {
-        sample
-            .iter()
-            .enumerate()
-            .filter(|(i, b)| i % 2 == parity && **b == 0)
-            .count()
-    };
-    let (even, odd) = (nul_at(0), nul_at(1));
-    if odd * 5 > sample.len() && even == 0 {
-        return Encoding::Utf16Le;
-    }
-    if even * 5 > sample.len() && odd == 0 {
-        return Encoding::Utf16Be;
     }
     // Invalid UTF-8: a text written by a Chinese office machine is GB18030/GBK far more
     // often than anything else, and GBK read as UTF-8 is invalid almost everywhere. A UTF-8
@@ -327,6 +345,50 @@ fn detect(bytes: &[u8]) -> Encoding {
         Encoding::Utf8
     } else {
         Encoding::Gb18030
+    }
+}
+
+/// UTF-16 without a BOM. No UTF-8 or GBK text has NUL bytes, while UTF-16 has one in every
+/// ASCII character (a digit, a newline) and in characters like 一 (U+4E00); and decoded in
+/// the right byte order, a report is CJK, ASCII and punctuation (in the wrong one, or from
+/// a binary file, it is characters from all over Unicode). Judged on the first 64 KB.
+#[cfg(feature = "text")]
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    let sample = &bytes[..bytes.len().min(1 << 16) & !1];
+    if !sample.contains(&0) {
+        return None;
+    }
+    let share = |enc: &'static encoding_rs::Encoding| {
+        let (text, _) = enc.decode_without_bom_handling(sample);
+        text_share(&text)
+    };
+    let (le, be) = (share(encoding_rs::UTF_16LE), share(encoding_rs::UTF_16BE));
+    if le >= 0.9 && le >= be {
+        Some(Encoding::Utf16Le)
+    } else if be >= 0.9 {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// The share of a text's characters that a Chinese report is made of: ASCII text, CJK
+/// ideographs and their punctuation, full-width forms, general punctuation, circled numbers,
+/// box drawing. A NUL is none of these.
+pub fn text_share(text: &str) -> f64 {
+    let (mut total, mut texty) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        texty += usize::from(matches!(c,
+            '\t' | '\n' | '\r' | ' '..='~' | '\u{a0}'..='\u{ff}' | '\u{2000}'..='\u{206f}'
+            | '\u{2150}'..='\u{21ff}' | '\u{2460}'..='\u{257f}' | '\u{3000}'..='\u{30ff}'
+            | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{fe30}'..='\u{fe4f}'
+            | '\u{feff}'..='\u{ffef}'));
+    }
+    if total == 0 {
+        1.0
+    } else {
+        texty as f64 / total as f64
     }
 }
 
@@ -418,6 +480,66 @@ mod tests {
         }
         let d = decode(&bytes, Encoding::Auto).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (REPORT, "UTF-16LE"));
+    }
+
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    }
+
+    /// Without a BOM, mostly Chinese (few ASCII characters, and 一 with its NUL byte on the
+    /// other side) in both byte orders; also all-ASCII.
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let chinese =
+            "一、部门决算收支情况说明。本年收入合计一千万元，其中财政拨款一千万元。\n".repeat(20);
+        for text in [REPORT.repeat(10), chinese, "Total 1,234.56\n".repeat(10)] {
+            for (le, name) in [(true, "UTF-16LE"), (false, "UTF-16BE")] {
+                let d = decode(&utf16(&text, le), Encoding::Auto).unwrap();
+                assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), name));
+            }
+        }
+        // Binary data with NULs stays binary.
+        let png = [
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".as_slice(),
+            &[7u8; 300],
+            &[0u8; 300],
+        ]
+        .concat();
+        assert!(matches!(
+            decode(&png, Encoding::Auto),
+            Err(InputError::Binary { .. })
+        ));
+    }
+
+    /// A forced encoding that gives nonsense without undecodable bytes is refused too.
+    #[test]
+    fn forced_encoding_that_garbles_is_refused() {
+        let text = REPORT.repeat(10);
+        for e in [Encoding::Utf16Le, Encoding::Utf16Be] {
+            let err = decode(text.as_bytes(), e).unwrap_err();
+            assert!(matches!(err, InputError::Garbled { .. }), "{err:?}");
+            assert!(err.message_en().contains("garbled"));
+        }
+        let err = decode(text.as_bytes(), Encoding::Gb18030).unwrap_err();
+        assert_eq!(
+            err,
+            InputError::Garbled {
+                encoding: "GB18030"
+            }
+        );
+        // The right encodings, forced, still read.
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        assert_eq!(decode(&gbk, Encoding::Gb18030).unwrap().text, text);
+        assert_eq!(
+            decode(&utf16(&text, true), Encoding::Utf16Le).unwrap().text,
+            text
+        );
+        assert_eq!(
+            decode(b"plain ASCII 1.00", Encoding::Gb18030).unwrap().text,
+            "plain ASCII 1.00"
+        );
     }
 
     #[test]

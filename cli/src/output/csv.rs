@@ -64,9 +64,21 @@ fn write_rows(out: &mut dyn Write, rows: impl IntoIterator<Item = Vec<String>>) 
         .has_headers(false)
         .from_writer(&mut *out);
     for row in rows {
-        w.write_record(&row)?;
+        w.write_record(row.iter().map(|cell| neutralise(cell).into_owned()))?;
     }
     w.flush()
+}
+
+/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return before one) gets a leading `'`, as OWASP recommends against CSV
+/// injection: a file name or a quoted label must not run as a formula in Excel or WPS.
+/// Every column goes through here (a stated `-50.00万元` reads `'-50.00万元`).
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 fn opt(s: &Option<String>) -> String {

@@ -1,8 +1,18 @@
-//! Byte offsets → lines and columns, and excerpts of whole lines for diagnostics.
+//! Byte offsets → lines and columns, and excerpts of lines for diagnostics.
 //!
 //! Columns and character offsets count Unicode scalar values (code points) of the decoded
-//! text; a leading byte-order mark is not counted. Spans from the core are trusted only as
-//! far as they are in bounds: anything else is clamped, never a panic.
+//! text; a leading byte-order mark is not counted. A line ends at `\n`, `\r\n` or a lone `\r`
+//! (old Mac files). Spans from the core are trusted only as far as they are in bounds:
+//! anything else is clamped, never a panic.
+//!
+//! An excerpt shows at most [`CONTEXT`] characters on either side of each annotated place
+//! (a 10 MB line must not be printed once per finding) and shows control characters and
+//! bidi overrides escaped (see [`super::escape`]).
+
+use super::escape;
+
+/// Characters shown on either side of an annotated place; the rest of a long line is `…`.
+pub const CONTEXT: usize = 80;
 
 /// A resolved position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,36 +25,40 @@ pub struct Pos {
     pub char_offset: usize,
 }
 
+/// Bytes between the checkpoints of the character count.
+const CHUNK: usize = 1024;
+
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of each line's start.
     starts: Vec<usize>,
-    /// Characters before each line's content start (BOM not counted).
-    char_starts: Vec<usize>,
+    /// For every `CHUNK` bytes, the first character boundary at or after it and the
+    /// characters before that (the BOM counted): a column is counted from the nearest
+    /// checkpoint, not from the start of a line that may be 10 MB long.
+    checkpoints: Vec<(usize, usize)>,
+    bom: usize,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        let mut char_starts = vec![0];
-        let mut chars = 0;
+        let mut checkpoints = Vec::with_capacity(text.len() / CHUNK + 1);
         let bom = usize::from(text.starts_with('\u{feff}'));
-        for (i, c) in text.char_indices() {
-            chars += 1;
-            if c == '\n' {
+        let bytes = text.as_bytes();
+        for (chars, (i, c)) in text.char_indices().enumerate() {
+            if i >= checkpoints.len() * CHUNK {
+                checkpoints.push((i, chars));
+            }
+            if c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
-                char_starts.push(chars - bom);
             }
         }
         LineIndex {
             text,
             starts,
-            char_starts,
+            checkpoints,
+            bom,
         }
-    }
-
-    pub fn text(&self) -> &'a str {
-        self.text
     }
 
     /// Clamps `offset` into the text and back onto a character boundary.
@@ -61,7 +75,7 @@ impl<'a> LineIndex<'a> {
         self.starts.partition_point(|&s| s <= offset) - 1
     }
 
-    /// Byte range of a line's content: no `\n`, no trailing `\r`, no leading BOM.
+    /// Byte range of a line's content: no `\n` or `\r`, no leading BOM.
     pub fn content(&self, line: usize) -> (usize, usize) {
         let mut start = self.starts[line];
         let mut end = self
@@ -82,53 +96,138 @@ impl<'a> LineIndex<'a> {
         let line = self.line_of(offset);
         let (start, _) = self.content(line);
         let offset = offset.max(start);
-        let chars = self.text[start..offset].chars().count();
+        let before = self.chars_before(offset);
         Pos {
             line: line + 1,
-            col: chars + 1,
-            char_offset: self.char_starts[line] + chars,
+            col: before - self.chars_before(start) + 1,
+            char_offset: before.saturating_sub(self.bom),
+        }
+    }
+
+    /// Characters before a character boundary (the BOM counted), from the nearest
+    /// checkpoint: at most `CHUNK` bytes are counted.
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = self
+            .checkpoints
+            .partition_point(|&(at, _)| at <= offset)
+            .saturating_sub(1);
+        match self.checkpoints.get(k) {
+            Some(&(at, chars)) => chars + self.text[at..offset].chars().count(),
+            None => 0,
         }
     }
 
     /// Lines `first..=last` (0-based) joined by `\n`, without `\r` and BOM, for a snippet;
-    /// with a map from text offsets to offsets in it.
-    pub fn excerpt(&self, first: usize, last: usize) -> Excerpt {
+    /// with a map from text offsets to offsets in it. Of each line only [`CONTEXT`]
+    /// characters around the byte offsets in `keep` are shown (the start of a line without
+    /// one), the rest as `…`; unsafe characters are escaped.
+    pub fn excerpt(&self, first: usize, last: usize, keep: &[usize]) -> Excerpt {
         let mut source = String::new();
-        let mut lines = Vec::new();
+        let mut pieces = Vec::new();
         for line in first..=last.min(self.starts.len() - 1) {
             if line > first {
                 source.push('\n');
             }
             let (s, e) = self.content(line);
-            lines.push((s, e, source.len()));
-            source.push_str(&self.text[s..e]);
+            pieces.push((s, s, source.len()));
+            let mut windows: Vec<(usize, usize)> = keep
+                .iter()
+                .filter(|&&k| (s..=e).contains(&k))
+                .map(|&k| {
+                    let k = self.clamp(k);
+                    (
+                        back(self.text, s, k, CONTEXT),
+                        forth(self.text, e, k, CONTEXT),
+                    )
+                })
+                .collect();
+            if windows.is_empty() {
+                windows.push((s, forth(self.text, e, s, 2 * CONTEXT)));
+            }
+            windows.sort_unstable();
+            let mut at = s;
+            for (ws, we) in windows {
+                if we <= at {
+                    continue;
+                }
+                let ws = ws.max(at);
+                if ws > at {
+                    source.push('…');
+                }
+                self.copy(ws, we, &mut source, &mut pieces);
+                at = we;
+            }
+            if at < e {
+                source.push('…');
+            }
         }
         Excerpt {
             first_line: first + 1,
             source,
-            lines,
+            pieces,
         }
+    }
+
+    /// Appends `text[from..to]` with unsafe characters escaped, noting the verbatim pieces.
+    fn copy(
+        &self,
+        from: usize,
+        to: usize,
+        source: &mut String,
+        pieces: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let mut run = from;
+        for (i, c) in self.text[from..to].char_indices() {
+            let i = from + i;
+            if escape::is_unsafe(c, true) || c == '\n' {
+                pieces.push((run, i, source.len()));
+                source.push_str(&self.text[run..i]);
+                escape::push_escaped(source, c);
+                run = i + c.len_utf8();
+            }
+        }
+        pieces.push((run, to, source.len()));
+        source.push_str(&self.text[run..to]);
     }
 }
 
-/// Some whole lines of a text.
+/// The offset `n` characters before `at`, not before `floor`.
+fn back(text: &str, floor: usize, at: usize, n: usize) -> usize {
+    text[floor..at]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(at, |(i, _)| floor + i)
+}
+
+/// The offset `n` characters after `at`, not after `ceiling`.
+fn forth(text: &str, ceiling: usize, at: usize, n: usize) -> usize {
+    text[at..ceiling]
+        .char_indices()
+        .nth(n)
+        .map_or(ceiling, |(i, _)| at + i)
+}
+
+/// Parts of some lines of a text.
 pub struct Excerpt {
     /// 1-based number of its first line.
     pub first_line: usize,
     pub source: String,
-    /// Each line's content range in the text and its start in `source`.
-    lines: Vec<(usize, usize, usize)>,
+    /// The pieces of the text copied as they are: their range in the text and their start
+    /// in `source`, in text order.
+    pieces: Vec<(usize, usize, usize)>,
 }
 
 impl Excerpt {
-    /// Maps a (clamped) text offset into `source`; offsets outside the excerpt's lines go to
-    /// its nearest end.
+    /// Maps a (clamped) text offset into `source`; offsets outside the shown pieces go to
+    /// the nearest end of the piece before them.
     pub fn map(&self, offset: usize) -> usize {
         let i = self
-            .lines
+            .pieces
             .partition_point(|&(s, _, _)| s <= offset)
             .saturating_sub(1);
-        let (s, e, at) = self.lines[i];
+        let (s, e, at) = self.pieces[i];
         at + offset.clamp(s, e) - s
     }
 }
@@ -161,7 +260,7 @@ mod tests {
         assert_eq!(lc(idx.pos(3)), (1, 1, 0));
         assert_eq!(lc(idx.pos(text.find('1').unwrap())), (1, 3, 2));
         assert_eq!(lc(idx.pos(text.find('甲').unwrap())), (2, 1, 6));
-        let ex = idx.excerpt(0, 0);
+        let ex = idx.excerpt(0, 0, &[]);
         assert_eq!(ex.source, "合计100");
         assert_eq!(ex.map(3), 0);
     }
@@ -170,7 +269,7 @@ mod tests {
     fn crlf_is_dropped_from_excerpts() {
         let text = "a\r\nb合计\r\nc";
         let idx = LineIndex::new(text);
-        let ex = idx.excerpt(0, 2);
+        let ex = idx.excerpt(0, 2, &[]);
         assert_eq!(ex.source, "a\nb合计\nc");
         assert_eq!(ex.first_line, 1);
         let at = text.find("合计").unwrap();
@@ -180,15 +279,67 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_are_shown_around_the_marks() {
+        let text = format!(
+            "{}合计100{}\n{}",
+            "甲".repeat(100_000),
+            "乙".repeat(100_000),
+            "丙".repeat(500)
+        );
+        let idx = LineIndex::new(&text);
+        let at = text.find("合计").unwrap();
+        let ex = idx.excerpt(0, 1, &[at, at + 9]);
+        let lines: Vec<&str> = ex.source.split('\n').collect();
+        assert_eq!(
+            lines[0],
+            format!("…{}合计100{}…", "甲".repeat(CONTEXT), "乙".repeat(CONTEXT))
+        );
+        // A line without a mark: its start.
+        assert_eq!(lines[1], format!("{}…", "丙".repeat(2 * CONTEXT)));
+        assert_eq!(&ex.source[ex.map(at)..ex.map(at + 9)], "合计100");
+        // Two marks far apart on one line: two windows.
+        let far = text.find('乙').unwrap() + 3 * 50_000;
+        let ex = idx.excerpt(0, 0, &[at, far]);
+        assert_eq!(ex.source.matches('…').count(), 3, "{}", ex.source);
+        assert!(ex.source.chars().count() < 5 * CONTEXT);
+        assert_eq!(&ex.source[ex.map(far)..ex.map(far) + 3], "乙");
+    }
+
+    #[test]
+    fn unsafe_characters_are_escaped_and_offsets_follow() {
+        let text = "a\x1b[2Jb\u{9b}合计\u{202e}100\rnext";
+        let idx = LineIndex::new(text);
+        let ex = idx.excerpt(0, 1, &[]);
+        assert_eq!(ex.source, "a\\u{1b}[2Jb\\u{9b}合计\\u{202e}100\nnext");
+        let at = text.find("合计").unwrap();
+        assert_eq!(&ex.source[ex.map(at)..], "合计\\u{202e}100\nnext");
+        assert_eq!(&ex.source[ex.map(text.find("100").unwrap())..], "100\nnext");
+        assert_eq!(lc(idx.pos(text.find("next").unwrap())), (2, 1, 14));
+    }
+
+    #[test]
+    fn positions_on_a_long_line_match_a_plain_count() {
+        let text = format!("\u{feff}{}\n{}", "甲a".repeat(5000), "乙b".repeat(3000));
+        let idx = LineIndex::new(&text);
+        for (i, _) in text.char_indices().step_by(97) {
+            let p = idx.pos(i);
+            let line_start = text[..i].rfind('\n').map_or(3, |n| n + 1).min(i);
+            let col = text[line_start..i].chars().count() + 1;
+            let offset = text[..i].chars().count().saturating_sub(1);
+            assert_eq!((p.col, p.char_offset), (col, offset), "at {i}");
+        }
+    }
+
+    #[test]
     fn bad_offsets_do_not_panic() {
         let text = "合计";
         let idx = LineIndex::new(text);
         let _ = idx.pos(1);
         let _ = idx.pos(1000);
-        let ex = idx.excerpt(0, 5);
+        let ex = idx.excerpt(0, 5, &[]);
         assert_eq!(ex.map(1000), text.len());
         let empty = LineIndex::new("");
         assert_eq!(lc(empty.pos(3)), (1, 1, 0));
-        assert_eq!(empty.excerpt(0, 0).source, "");
+        assert_eq!(empty.excerpt(0, 0, &[]).source, "");
     }
 }

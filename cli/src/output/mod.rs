@@ -5,6 +5,7 @@
 //! speed-up on many cores.
 
 pub mod csv;
+pub mod escape;
 pub mod json;
 pub mod lines;
 pub mod sarif;

@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use super::{describe, Render, Sink, Totals};
+use super::{describe, escape, Render, Sink, Totals};
 use crate::run::{FileResult, Lang};
 
 const COLUMNS: [&str; 6] = [
@@ -69,11 +69,13 @@ impl Render for SummaryRender {
         match &r.outcome {
             Ok(c) if self.quiet && c.report.stats.errors == 0 => {}
             Ok(c) => {
-                let what = format!("{} ({})", r.name, describe(&c.report, self.lang));
+                let name = escape::name(&r.name);
+                let what = format!("{name} ({})", describe(&c.report, self.lang));
                 row(&mut out, counts(&c.report.stats), &what)?;
             }
             Err(e) => {
-                let what = format!("{}: {}", r.name, e.message(self.lang));
+                let name = escape::name(&r.name);
+                let what = format!("{name}: {}", escape::text(e.message(self.lang)));
                 row(&mut out, std::array::from_fn(|_| "-".to_string()), &what)?;
             }
         }

@@ -367,3 +367,53 @@ pub fn code_table(rows: usize) -> String {
     }
     s
 }
+
+/// Hostile shapes (issue 16). A total, then `marker` `n` times, then one figure: every
+/// marker before the figure once searched all the text up to it.
+pub fn markers_before_figure(marker: &str, n: usize) -> String {
+    format!(
+        "本年支出合计100.00万元，{}基本支出50.00万元。\n",
+        marker.repeat(n)
+    )
+}
+
+/// The list markers that each used to make `markers_before_figure` quadratic.
+pub const LIST_MARKERS: &[&str] = &["其中：", "包括", "分别为", "主要用于"];
+
+/// A tab-separated table of 3 rows (header, 合计, one item) and `columns` columns.
+pub fn wide_table(columns: usize) -> String {
+    let mut out = String::from("项目");
+    for i in 0..columns {
+        out.push_str(&format!("\t列{i}"));
+    }
+    out.push_str("\n合计");
+    for i in 0..columns {
+        out.push_str(&format!("\t{}.00", (i % 97) * 2));
+    }
+    out.push_str("\n甲");
+    for i in 0..columns {
+        out.push_str(&format!("\t{}.00", i % 97));
+    }
+    out.push('\n');
+    out
+}
+
+/// `1\n` repeated: one bare figure per line.
+pub fn ones(lines: usize) -> String {
+    "1\n".repeat(lines)
+}
+
+/// `n` lines, each the same consistent sum sentence (no `；` anywhere): every claim once
+/// searched the rest of the text for a `；`.
+pub fn sum_sentences(n: usize) -> String {
+    "本年支出合计2.00元，其中：基本支出1.00元，项目支出1.00元。\n".repeat(n)
+}
+
+/// One paragraph of `n` small lists with a change and no sentence end until the last
+/// character: every list once scanned the rest of the paragraph for a `。`.
+pub fn lists_without_sentence_end(n: usize) -> String {
+    format!(
+        "本年支出合计100.00万元，{}。\n",
+        "合计3.00元，其中：甲1.00元，比上年增加1.00元，".repeat(n)
+    )
+}

@@ -232,7 +232,7 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
     }
     // A list cut by the end of its paragraph with no sentence end (a page break) may go on.
     let para_end = doc.paragraphs[f.paragraph].range.end;
-    if super::sum::cut_at_paragraph_end(text, list_from + list.len(), para_end) {
+    if super::sum::cut_at_paragraph_end(doc, list_from + list.len(), para_end) {
         return None;
     }
     (n >= 2).then(|| ListCountClaim {

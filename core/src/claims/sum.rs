@@ -158,8 +158,10 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
                 .heading
                 .as_ref()
                 .map_or(lead, |h| &doc.text()[h.marker.end.min(at)..at]);
+            // (Bounded before anything scans `lead`: it runs from the paragraph's start.)
             let opens_with_marker = lead.trim().is_empty()
-                || lead.starts_with('按')
+                || lead.len() <= 16 * 4
+                    && lead.starts_with('按')
                     && lead.trim_end_matches(['，', '：', ',']).ends_with("分类")
                     && lead.chars().count() <= 16;
             let from = match p.checked_sub(1) {
@@ -247,7 +249,16 @@ fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
         .map(|c| c.parts[0])
         .collect();
     for c in claims.iter_mut() {
-        let Some(end) = text[c.marker_at..].find('；').map(|i| c.marker_at + i) else {
+        // Only a `；` before the last part can cut the list: the search stops there (to the
+        // end of the text, it made a text of many claims and no `；` quadratic).
+        let last = c
+            .parts
+            .iter()
+            .map(|&p| doc.figures[p].q.start)
+            .max()
+            .unwrap_or(c.marker_at)
+            .max(c.marker_at);
+        let Some(end) = text[c.marker_at..last].find('；').map(|i| c.marker_at + i) else {
             continue;
         };
         // A list nested in the first item of another list that kept no other item, running
@@ -475,7 +486,7 @@ fn claim_at(
     // layout (a page break, a table between): what follows may be more of it, so it is not
     // known to be complete.
     let last = doc.figures[*parts.last().expect("not empty")].q.end;
-    let marker = if last <= para.end && cut_at_paragraph_end(text, last, para.end) {
+    let marker = if last <= para.end && cut_at_paragraph_end(doc, last, para.end) {
         Marker::Partial
     } else {
         marker
@@ -488,10 +499,12 @@ fn claim_at(
     })
 }
 
-/// Does the paragraph go on from `from` to `end` without ending a sentence?
-pub(crate) fn cut_at_paragraph_end(text: &str, from: usize, end: usize) -> bool {
-    !text[from..end].contains(['。', '；', '！', '？'])
-        && !text[from..end].trim_end().ends_with('.')
+/// Does the paragraph go on from `from` to `end` without ending a sentence? (Looked up in
+/// the document's sentence ends: scanning the rest of the paragraph once per claim made a
+/// long paragraph of claims with no `。` quadratic.)
+pub(crate) fn cut_at_paragraph_end(doc: &Document, from: usize, end: usize) -> bool {
+    let text = doc.text();
+    !doc.has_stop_in(from, end) && !text[from..end].trim_end().ends_with('.')
 }
 
 /// Parts listed after the marker in the same sentence (or inside the same parentheses).
@@ -516,6 +529,13 @@ fn inline_parts(
     let mut in_reason = false;
     for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
         let f = &doc.figures[i];
+        // A figure more than a clause's reach after the marker or the figure before it is
+        // no part of this list. The bound also keeps the searches in `between` constant per
+        // figure: without it, a run of markers before one figure (`其中：` × 100,000) had each
+        // marker search all the text up to that figure, quadratic in the run's length.
+        if f.q.start - cursor > super::TEXT_WINDOW {
+            break;
+        }
         let between = &text[cursor..f.q.start];
         let after_semicolon = between.rsplit('；').next().unwrap_or(between);
         if between.contains('；') {
@@ -564,8 +584,7 @@ fn inline_parts(
             continue;
         }
         if is_change(f) {
-            if uses_semicolons || between.contains('；') || after_is_semicolon_list(text, f.q.end)
-            {
+            if uses_semicolons || between.contains('；') || doc.semicolon_before_period(f.q.end) {
                 continue;
             }
             break;
@@ -606,13 +625,6 @@ fn inline_parts(
 /// purposes ended at the `；`, whatever figures a change or a count put in between).
 fn first_is_amountless_item(text: &str, from: usize, to: usize) -> bool {
     !text[from..to].contains('；')
-}
-
-/// Whether a `；` follows in the same sentence (the list goes on after this change figure).
-fn after_is_semicolon_list(text: &str, at: usize) -> bool {
-    let rest = &text[at..];
-    let end = rest.find('。').unwrap_or(rest.len());
-    rest[..end].contains('；')
 }
 
 /// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount

@@ -276,22 +276,34 @@ fn total_rows(doc: &Document, t: &Table, sink: &mut Sink) {
 /// A `合计` column filled only on each group's first row (the other rows of the group carry
 /// their amounts in the `小计` column to its left).
 fn grouped_total_column(doc: &Document, t: &Table, sink: &mut Sink) {
-    let Some(width) = t.rows.iter().map(|r| r.cells.len()).max() else {
-        return;
-    };
-    for c in 1..width {
-        let headers: Vec<usize> = (0..t.rows.len())
-            .filter(|&r| t.rows[r].is_header() && header_text(t, r, c).contains("合计"))
-            .collect();
-        let Some(&h) = headers.first() else { continue };
+    // Each row's kind once (`is_header` reads the whole row), and the columns to look at
+    // from the header cells that name 合计: per column of the widest row, scanning every row
+    // again was quadratic in a wide table (3 rows × 100,000 columns: 24 s).
+    let header: Vec<bool> = t.rows.iter().map(|r| r.is_header()).collect();
+    let total: Vec<bool> = t.rows.iter().map(|r| r.is_total()).collect();
+    let mut first_header = std::collections::HashMap::<usize, usize>::new();
+    for (r, row) in t.rows.iter().enumerate().filter(|&(r, _)| header[r]) {
+        for (c, cell) in row.cells.iter().enumerate().skip(1) {
+            if cell.text.contains("合计") {
+                first_header.entry(c).or_insert(r);
+            }
+        }
+    }
+    let mut columns: Vec<(usize, usize)> = first_header.into_iter().collect();
+    columns.sort_unstable();
+    // The data rows under a header, found once per header.
+    let mut data_under = std::collections::HashMap::<usize, Vec<usize>>::new();
+    for (c, h) in columns {
         let p = c - 1;
         if header_text(t, h, p).contains("合计") {
             continue;
         }
-        let data: Vec<usize> = (h + 1..t.rows.len())
-            .filter(|&r| !t.rows[r].is_header() && !t.rows[r].is_total())
-            .filter(|&r| t.rows[r].cells.len() == t.rows[h].cells.len())
-            .collect();
+        let data = data_under.entry(h).or_insert_with(|| {
+            (h + 1..t.rows.len())
+                .filter(|&r| !header[r] && !total[r])
+                .filter(|&r| t.rows[r].cells.len() == t.rows[h].cells.len())
+                .collect()
+        });
         let has = |r: usize, col: usize| t.rows[r].cells.get(col).and_then(|x| x.figure);
         let group_rows = data.iter().filter(|&&r| has(r, c).is_some()).count();
         if group_rows == 0 || group_rows == data.len() {
@@ -384,6 +396,9 @@ fn code_hierarchy(doc: &Document, t: &Table, sink: &mut Sink) {
 /// How many one-amount total rows of a code table are checked against its top-level codes.
 const MAX_CODE_TOTALS: usize = 4;
 
+/// How many columns before a rate column its budget and actual columns may stand.
+const RATE_REACH: usize = 16;
+
 const BUDGET_WORDS: &[&str] = &["预算", "下达", "计划", "批复", "安排", "年初", "全年"];
 const ACTUAL_WORDS: &[&str] = &["执行", "完成", "实际", "决算", "支出"];
 
@@ -411,13 +426,15 @@ fn rates_and_scores(doc: &Document, t: &Table, sink: &mut Sink) {
                 let x = head(c);
                 !x.contains('率') && words.iter().any(|w| x.contains(w))
             };
-            // `全年执行数` is no budget though it says 全年.
-            let Some(b) = (0..r).rev().find(|&c| {
+            // `全年执行数` is no budget though it says 全年. (Both searches look back at most
+            // `RATE_REACH` columns, so that a row of many rate columns stays linear.)
+            let reach = r.saturating_sub(RATE_REACH)..r;
+            let Some(b) = reach.clone().rev().find(|&c| {
                 is_amount_col(c, BUDGET_WORDS) && !is_amount_col(c, &["执行", "实际", "决算"])
             }) else {
                 continue;
             };
-            let Some(a) = (0..r).rev().find(|&c| {
+            let Some(a) = reach.rev().find(|&c| {
                 c != b
                     && is_amount_col(c, ACTUAL_WORDS)
                     && !is_amount_col(c, &["预算", "下达", "计划"])
