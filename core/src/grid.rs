@@ -33,6 +33,14 @@ pub struct GridRow {
     pub cells: Vec<Cell>,
     /// Normalised range of the row's line.
     pub line: Range<usize>,
+    /// Characters of space before the row's name: the hierarchy of 类, 款 and 项 when the
+    /// table has no codes.
+    pub indent: usize,
+    /// One or two amounts: part of the hierarchy, too narrow to show a column identity.
+    pub short: bool,
+    /// A line that is not a row (a name without amounts, a wrapped cell) came between this
+    /// row and the one before: a row may be missing there.
+    pub after_gap: bool,
 }
 
 impl GridRow {
@@ -80,6 +88,9 @@ pub fn from_tables(doc: &Document, tables: &[crate::table::Table]) -> Vec<Grid> 
                     };
                 }
                 GridRow {
+                    indent: 0,
+                    short: false,
+                    after_gap: false,
                     cells,
                     line: r.cells.first().map_or(t.range.clone(), |c| {
                         c.range.start..r.cells.last().map_or(c.range.end, |l| l.range.end)
@@ -95,8 +106,8 @@ pub fn from_tables(doc: &Document, tables: &[crate::table::Table]) -> Vec<Grid> 
 }
 
 enum LineKind {
-    /// A row of at least three cells.
-    Data(Vec<(Cell, usize)>),
+    /// A row: its cells with their end positions, and its indent.
+    Data(Vec<(Cell, usize)>, usize),
     /// Digits only, one or two pieces: a wrapped cell's spill (end positions).
     Fragment(Vec<usize>),
     /// Header text, a column-number row (`1 2 3 … 12`), a row with fewer cells.
@@ -145,9 +156,15 @@ pub fn grids(doc: &Document) -> Vec<Grid> {
             continue;
         }
         if !p.is_table_cell || body.contains('\t') {
-            // Short lines (a page number, a title, a unit line) do not end a table.
+            // Short lines (a page number, a unit line, a name wrapped onto a line of its own)
+            // do not end a table; they stay in the block as lines that are not rows.
             if body.chars().count() > 40 || body.contains('\t') {
                 finish(&mut block, &mut out);
+            } else if !block.is_empty() {
+                block.push(Line {
+                    range: p.range.clone(),
+                    kind: LineKind::Other,
+                });
             }
             continue;
         }
@@ -179,10 +196,16 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
     if figs.is_empty() {
         return LineKind::Other;
     }
+    let digits_only = line
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-') || c.is_whitespace());
     // End positions counted incrementally, so a wide row costs its length once.
     let mut cells = Vec::with_capacity(figs.len());
     let mut at = line_start;
     let mut col = 0;
+    // Whole numbers before the row's name are its classification code (`201`, `2010301`,
+    // `05`), not amounts.
+    let mut before_name = true;
     for f in figs.clone() {
         let span = doc.figure_span(&doc.figures[f]);
         if span.start < at || span.end > oe {
@@ -195,6 +218,15 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
         let standalone =
             before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace);
         let q = &doc.figures[f].q;
+        before_name &= original[line_start..span.start]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace());
+        let written = &original[span.start..span.end];
+        // (A line of digits alone is a wrapped cell's spill, not a code.)
+        let code = before_name && !digits_only && q.decimals == 0;
+        if code && written.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let amount = standalone && matches!(q.unit, Unit::None | Unit::Money(_)) && !q.approx;
         cells.push((
             if amount {
@@ -208,13 +240,17 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
     let digits_only = line
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-') || c.is_whitespace());
+    if cells.is_empty() {
+        return LineKind::Other;
+    }
     if digits_only && cells.len() <= 2 {
         return LineKind::Fragment(cells.iter().map(|&(_, c)| c).collect());
     }
-    if cells.len() < 3 || is_column_numbers(doc, figs) {
+    if is_column_numbers(doc, figs) && cells.len() >= 3 {
         return LineKind::Other;
     }
-    LineKind::Data(cells)
+    let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+    LineKind::Data(cells, indent)
 }
 
 /// `表九`, `表5：2026年部门收支预算总表`, `2026年政府采购预算明细表`: a new table starts.
@@ -245,18 +281,17 @@ fn is_column_numbers(doc: &Document, figs: Range<usize>) -> bool {
 
 fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     let lines = std::mem::take(block);
-    let data = lines
-        .iter()
-        .filter(|l| matches!(l.kind, LineKind::Data(_)))
-        .count();
-    if data < 4 {
+    let wide = |l: &Line| matches!(&l.kind, LineKind::Data(cells, _) if cells.len() >= 3);
+    if lines.iter().filter(|l| wide(l)).count() < 4 {
         return;
     }
-    // Columns: runs of end positions at most one character apart.
+    // Columns: runs of end positions at most one character apart, among the rows of three
+    // cells or more (a row of one or two is placed among them afterwards).
     let mut ends: Vec<usize> = lines
         .iter()
+        .filter(|l| wide(l))
         .filter_map(|l| match &l.kind {
-            LineKind::Data(cells) => Some(cells.iter().map(|&(_, c)| c)),
+            LineKind::Data(cells, _) => Some(cells.iter().map(|&(_, c)| c)),
             _ => None,
         })
         .flatten()
@@ -281,14 +316,17 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
             .map(|_| i)
     };
     let mut rows = Vec::new();
+    let mut after_gap = false;
     for (li, line) in lines.iter().enumerate() {
-        let LineKind::Data(cells) = &line.kind else {
+        let LineKind::Data(cells, indent) = &line.kind else {
+            after_gap = true;
             continue;
         };
+        let short = cells.len() < 3;
         let mut row = vec![Cell::Empty; columns.len()];
         let mut clash = false;
         for &(cell, e) in cells {
-            let Some(c) = column_at(e, 0) else {
+            let Some(c) = column_at(e, usize::from(short)) else {
                 clash = true;
                 break;
             };
@@ -296,6 +334,8 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
             row[c] = cell;
         }
         if clash {
+            // Not placed: for the hierarchy it is a gap.
+            after_gap = true;
             continue;
         }
         let neighbours = [li.checked_sub(1), Some(li + 1)];
@@ -315,6 +355,9 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
         rows.push(GridRow {
             cells: row,
             line: line.range.clone(),
+            indent: *indent,
+            short,
+            after_gap: std::mem::take(&mut after_gap),
         });
     }
     out.push(Grid {
@@ -398,7 +441,7 @@ mod tests {
     }
 
     #[test]
-    fn column_numbers_and_short_rows_are_not_rows() {
+    fn column_numbers_are_not_rows_and_short_rows_are_marked() {
         let text = [
             row("项目", &["1", "2", "3"]),
             row("合计", &["30.00", "10.00", "20.00"]),
@@ -408,6 +451,9 @@ mod tests {
             row("丁", &["12.00", "4.00", "8.00"]),
         ]
         .concat();
-        assert_eq!(grid_of(&text)[0].rows.len(), 4);
+        let g = &grid_of(&text)[0];
+        assert_eq!(g.rows.len(), 5);
+        let short: Vec<bool> = g.rows.iter().map(|r| r.short).collect();
+        assert_eq!(short, [false, false, true, false, false]);
     }
 }

@@ -1169,3 +1169,85 @@ fn findings_in_a_text_with_pages_name_their_page() {
     // A text without form feeds has no pages.
     assert!(run(slip).findings.iter().all(|f| f.page.is_none()));
 }
+
+/// A laid-out 支出表 without codes: 类, 款 and 项 told apart only by indentation.
+fn laid_out_tree(other_education: &str, closing_row: bool, wrapped_name: bool) -> String {
+    let mut rows = vec![
+        laid_out("一般公共服务支出", &["600.00", "400.00", "200.00"]),
+        laid_out(
+            " 政府办公厅（室）及相关机构事务",
+            &["600.00", "400.00", "200.00"],
+        ),
+        laid_out("   行政运行", &["500.00", "350.00", "150.00"]),
+        laid_out("   一般行政管理事务", &["100.00", "50.00", "50.00"]),
+        laid_out("教育支出", &["2,214.75", "1,214.75", "1,000.00"]),
+        laid_out(" 职业教育", &["1,900.00", "1,000.00", "900.00"]),
+    ];
+    if wrapped_name {
+        rows.push(" 其他教育".into());
+    }
+    rows.push(laid_out(
+        " 其他教育支出",
+        &[other_education, "214.75", "100.00"],
+    ));
+    if closing_row {
+        rows.push(laid_out("国防支出", &["18.00", "18.00", ""]));
+    }
+    format!(
+        "表3 一般公共预算支出表\n单位：万元\n{}\n{}\n\x0c\n",
+        laid_out("科目名称", &["合计", "基本支出", "项目支出"]),
+        rows.join("\n")
+    )
+}
+
+#[test]
+fn a_laid_out_row_unlike_the_sum_of_the_rows_indented_under_it_is_an_error() {
+    let of = |r: &Report, rule: &str| -> Vec<String> {
+        r.findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| f.stated.clone().unwrap_or_default())
+            .collect()
+    };
+    let ok = run(&laid_out_tree("314.75", true, false));
+    assert!(of(&ok, "table-hierarchy").is_empty(), "{:#?}", ok.findings);
+    assert!(ok
+        .ledger
+        .iter()
+        .any(|e| e.rule == "table-hierarchy" && e.outcome == Outcome::Verified));
+    // 其他教育支出 written 304.75: 1,900.00 + 304.75 = 2,204.75, not 2,214.75 (and the row
+    // itself is not 214.75 + 100.00).
+    let wrong = run(&laid_out_tree("304.75", true, false));
+    assert_eq!(
+        of(&wrong, "table-hierarchy"),
+        ["2,214.75"],
+        "{:#?}",
+        wrong.findings
+    );
+    assert_eq!(of(&wrong, "table-identity"), ["304.75"]);
+    let f = wrong
+        .findings
+        .iter()
+        .find(|f| f.rule == "table-hierarchy")
+        .unwrap();
+    assert_eq!(f.expected.as_deref(), Some("2204.75"));
+    assert!(
+        f.message.contains("职业教育、其他教育支出"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn a_laid_out_group_that_may_be_incomplete_is_not_judged() {
+    let hierarchy = |r: &Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "table-hierarchy")
+            .count()
+    };
+    // The group runs to the end of the page: the table may go on over the next one.
+    assert_eq!(hierarchy(&run(&laid_out_tree("304.75", false, false))), 0);
+    // A name on a line of its own inside the group: a row may not have been read.
+    assert_eq!(hierarchy(&run(&laid_out_tree("304.75", true, true))), 0);
+}

@@ -15,6 +15,7 @@ mod restated;
 mod share;
 mod sum;
 mod table;
+mod table_hierarchy;
 mod table_identity;
 mod template;
 mod wording;
@@ -68,6 +69,7 @@ static RULES: &[&dyn Rule] = &[
     &wording::Wording,
     &table::TableRule,
     &table_identity::TableIdentity,
+    &table_hierarchy::TableHierarchy,
     &template::Template,
     &numbering::Numbering,
     &year::Year,

@@ -218,7 +218,18 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
     if g.columns > 64 {
         return;
     }
-    let rows: Vec<Option<RowSums>> = g.rows.iter().map(|r| row_sums(doc, &r.cells)).collect();
+    // Rows of one or two amounts cannot show an identity of three columns.
+    let rows: Vec<Option<RowSums>> = g
+        .rows
+        .iter()
+        .map(|r| {
+            if r.short {
+                None
+            } else {
+                row_sums(doc, &r.cells)
+            }
+        })
+        .collect();
     let mut reported = vec![false; rows.len()];
     // Strongest identities first: most rows holding, then fewest columns.
     let mut found: Vec<Accepted> = Vec::new();
