@@ -1283,6 +1283,13 @@ fn a_pdf_is_checked_as_its_pdftotext_layout_text_is() {
         );
         if n == "20" {
             assert!(serious(&files[0]).contains(&("table-identity".into(), "82,479.29".into())));
+            let slip = files[0]["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["quote"] == "82,479.29")
+                .unwrap();
+            assert_eq!(slip["page"], 30, "the PDF's page");
         }
     }
 }

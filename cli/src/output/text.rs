@@ -14,6 +14,7 @@
 //!    = formula: 300.00 + 150.00 = 450.00万元 ≠ 500.00万元
 //! ```
 //!
+//! A finding in a text with pages (a PDF's) has `= page: N` before `= stated`.
 //! Line and column are in characters (a full-width character is one column, the BOM none);
 //! carets are laid out in display columns, so a full-width character gets two. A long line
 //! is shown only around the annotated figures (see [`super::lines::CONTEXT`]), and every
@@ -215,6 +216,10 @@ fn finding_group<'a>(
     title = title.id(f.rule);
     let (snippets, places) = snippets(index, path, &clusters(index, marks));
     let mut group = title.elements(snippets);
+    // A PDF's lines are the laid-out text's: the page is where a reader looks.
+    if let Some(page) = f.page {
+        group = group.element(Level::NOTE.with_name("page").message(page.to_string()));
+    }
     let notes = [
         ("stated", &f.stated),
         ("expected", &f.expected),
