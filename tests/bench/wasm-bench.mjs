@@ -3,7 +3,7 @@
 //
 //   node tests/bench/wasm-bench.mjs [--quick] [NAME…]
 //
-// NAME: a sample (dongning, jiangsu, lechang, qujiang, renhe, xinglongtai) or synthetic-BYTES;
+// NAME: a sample (dongning, lechang, qujiang, renhe, xinglongtai) or synthetic-BYTES;
 // default: every sample and synthetic-1000000. --quick: few runs (the CI smoke).
 // Environment: WASM_OPT_LEVEL=3 builds the wasm at opt-level 3 instead of the shipped "z"
 // (in its own target directory); CHROMIUM overrides /usr/bin/chromium.
@@ -29,7 +29,7 @@ const OPT = process.env.WASM_OPT_LEVEL || 'z';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const SAMPLES = ['dongning', 'jiangsu', 'lechang', 'qujiang', 'renhe', 'xinglongtai'];
+const SAMPLES = ['dongning', 'lechang', 'qujiang', 'renhe', 'xinglongtai'];
 let names = args.filter((a) => !a.startsWith('--'));
 if (names.length === 0) names = [...SAMPLES, 'synthetic-1000000'];
 const runsFor = (bytes) => (quick ? 3 : bytes > 200_000 ? 15 : 60);

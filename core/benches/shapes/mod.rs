@@ -12,10 +12,6 @@ pub const SAMPLES: &[(&str, &str)] = &[
         include_str!("../../../tests/fixtures/samples/dongning-2020-final-accounts.txt"),
     ),
     (
-        "jiangsu",
-        include_str!("../../../tests/fixtures/samples/jiangsu-high-court-2018-budget.txt"),
-    ),
-    (
         "lechang",
         include_str!(
             "../../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"

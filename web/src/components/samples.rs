@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-/// The real reports the rules are tested on, built into the app so that they are one click
-/// away offline (about 50 KB gzipped).
+/// The project's own seed reports, built into the app so that they are one click away offline
+/// (about 45 KB gzipped).
 pub const SAMPLES: &[(&str, &str, &str)] = &[
     (
         "renhe",
@@ -31,11 +31,6 @@ pub const SAMPLES: &[(&str, &str, &str)] = &[
         include_str!(
             "../../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"
         ),
-    ),
-    (
-        "jiangsu",
-        "江苏高院 2018 预算",
-        include_str!("../../../tests/fixtures/samples/jiangsu-high-court-2018-budget.txt"),
     ),
 ];
 
