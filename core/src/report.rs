@@ -36,10 +36,6 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
-    /// The smallest span covering both.
-    pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
 }
 
 /// Another place in the text that a finding rests on (a part of a sum, the base of a rate).
@@ -155,8 +151,3 @@ pub struct Report {
     pub notice: Option<String>,
 }
 
-impl Report {
-    pub fn has_errors(&self) -> bool {
-        self.stats.errors > 0
-    }
-}

@@ -38,10 +38,6 @@ pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Cop
     move || if l.get() == Lang::En { en } else { zh }
 }
 
-pub fn is_en() -> bool {
-    lang().get() == Lang::En
-}
-
 pub fn severity_name(s: Severity, en: bool) -> &'static str {
     match (s, en) {
         (Severity::Error, false) => "错误",

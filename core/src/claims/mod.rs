@@ -13,7 +13,7 @@ pub mod product;
 pub mod share;
 pub mod sum;
 
-use crate::document::{Document, Figure};
+use crate::document::Document;
 use std::ops::Range;
 
 /// All claims of one document. Figures are referred to by index into `Document::figures`.
@@ -153,11 +153,6 @@ pub fn label_matches(label: &str, key: &str) -> bool {
     }
     let l = label_key(label);
     l.ends_with(key) || (key.ends_with(l.as_str()) && l.chars().count() >= 3)
-}
-
-/// Normalised byte range of a figure.
-pub fn range(f: &Figure) -> Range<usize> {
-    f.q.start..f.q.end
 }
 
 /// Index of the first figure at or after normalised offset `at`.
