@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn texts_are_made_and_checked() {
-        assert_eq!(sample_names().split(',').count(), 6);
+        assert_eq!(sample_names().split(',').count(), 5);
         assert!(prepare("synthetic-50000") >= 50_000);
         assert!(run_check() > 0);
         assert!(prepare("renhe") > 0 && run_check() > 0);
