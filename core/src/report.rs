@@ -150,4 +150,3 @@ pub struct Report {
     /// Set when the input could not be checked at all (empty, too large); a clear message.
     pub notice: Option<String>,
 }
-
