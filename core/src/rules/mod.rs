@@ -370,6 +370,41 @@ pub fn money(yuan: Decimal, unit: Unit, dp: u32) -> String {
     format!("{}{}", fixed(yuan / scale, dp), unit.suffix())
 }
 
+/// A table cell against the cells that should add up to it, as the table rules show it:
+/// the sum, the difference and the arithmetic, at the most decimals any of them is written with.
+pub struct CellSum {
+    pub sum: String,
+    pub diff: String,
+    /// `67,627.51 + 14,902.37 = 82529.88` (`0 = 0.00` without parts).
+    pub formula: String,
+}
+
+pub fn cell_sum(doc: &Document, total: usize, parts: &[usize]) -> CellSum {
+    let t = &doc.figures[total];
+    let dp = parts
+        .iter()
+        .map(|&p| doc.figures[p].q.decimals)
+        .chain([t.q.decimals])
+        .max()
+        .unwrap_or(0);
+    let shown = |v: Decimal| money(v, Unit::None, dp);
+    let sum: Decimal = parts.iter().map(|&p| doc.figures[p].q.face()).sum();
+    let terms: Vec<String> = parts
+        .iter()
+        .map(|&p| doc.written(&doc.figures[p]))
+        .collect();
+    let terms = if terms.is_empty() {
+        "0".to_string()
+    } else {
+        terms.join(" + ")
+    };
+    CellSum {
+        sum: shown(sum),
+        diff: shown((sum - t.q.face()).abs()),
+        formula: format!("{terms} = {}", shown(sum)),
+    }
+}
+
 /// Plain value of a figure without unit: `1070.21`.
 pub fn plain(f: &Figure) -> String {
     f.q.value.to_string()

@@ -11,7 +11,7 @@
 //! an amount where it has none (the columns were misread). If the row equals the sum of
 //! every row under it, at all depths, the indents are not levels after all, and it is skipped.
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::{cell_sum, CellSum, Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::grid::{Cell, Grid};
@@ -196,15 +196,7 @@ fn report(doc: &Document, g: &Grid, pair: &Pair, holding: usize, sink: &mut Sink
         })
         .collect();
     let t = &doc.figures[total];
-    let dp = parts
-        .iter()
-        .map(|&p| doc.figures[p].q.decimals)
-        .chain([t.q.decimals])
-        .max()
-        .unwrap_or(0);
-    let shown = |v: Decimal| money(v, Unit::None, dp);
-    let sum: Decimal = parts.iter().map(|&p| doc.figures[p].q.face()).sum();
-    let diff = (sum - t.q.face()).abs();
+    let CellSum { sum, diff, formula } = cell_sum(doc, total, &parts);
     let written = doc.written(t);
     let name = label(doc, g, pair.parent);
     let names: Vec<String> = pair
@@ -223,36 +215,18 @@ fn report(doc: &Document, g: &Grid, pair: &Pair, holding: usize, sink: &mut Sink
         Severity::Error,
         t.q.start..t.q.end,
         format!(
-            "{}{written}不等于其下级各行{which}之和{}，相差{}",
+            "{}{written}不等于其下级各行{which}之和{sum}，相差{diff}",
             if name.is_empty() {
                 "本行".to_string()
             } else {
                 format!("“{name}”")
             },
-            shown(sum),
-            shown(diff)
         ),
-        format!(
-            "“{name}” {written} is not the sum of the rows under it, {} (off by {})",
-            shown(sum),
-            shown(diff)
-        ),
+        format!("“{name}” {written} is not the sum of the rows under it, {sum} (off by {diff})"),
     );
     d.stated = Some(written);
-    d.expected = Some(shown(sum));
-    let terms: Vec<String> = parts
-        .iter()
-        .map(|&p| doc.written(&doc.figures[p]))
-        .collect();
-    d.formula = Some(format!(
-        "{} = {}",
-        if terms.is_empty() {
-            "0".to_string()
-        } else {
-            terms.join(" + ")
-        },
-        shown(sum)
-    ));
+    d.expected = Some(sum);
+    d.formula = Some(formula);
     d.cause = Some(format!(
         "层级按缩进读出；本表另有{holding}处上级行等于其下级之和"
     ));

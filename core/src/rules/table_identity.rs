@@ -12,7 +12,7 @@
 //! hold (the same cells filled), no wrapped cell touches the columns involved, and no other
 //! reading of its total adds up (a row laid out differently from the rest).
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::{cell_sum, CellSum, Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::grid::{Cell, Grid};
@@ -355,19 +355,7 @@ fn report(doc: &Document, g: &Grid, id: Identity, ri: usize, holds: &[usize], si
         return;
     }
     let t = &doc.figures[total];
-    let dp = parts
-        .iter()
-        .map(|&p| doc.figures[p].q.decimals)
-        .chain([t.q.decimals])
-        .max()
-        .unwrap_or(0);
-    let shown = |v: Decimal| money(v, Unit::None, dp);
-    let sum: Decimal = parts.iter().map(|&p| doc.figures[p].q.face()).sum();
-    let diff = (sum - t.q.face()).abs();
-    let terms: Vec<String> = parts
-        .iter()
-        .map(|&p| doc.written(&doc.figures[p]))
-        .collect();
+    let CellSum { sum, diff, formula } = cell_sum(doc, total, &parts);
     let written = doc.written(t);
     let label = doc.text()[row.line.clone()]
         .split(|c: char| c.is_ascii_digit() || c.is_whitespace())
@@ -379,21 +367,17 @@ fn report(doc: &Document, g: &Grid, id: Identity, ri: usize, holds: &[usize], si
         Severity::Error,
         t.q.start..t.q.end,
         format!(
-            "本行（{label}）{written}不等于其右侧分列之和{}，相差{}；同表另有{}行的这一列都等于其右侧分列之和",
-            shown(sum),
-            shown(diff),
+            "本行（{label}）{written}不等于其右侧分列之和{sum}，相差{diff}；同表另有{}行的这一列都等于其右侧分列之和",
             holds.len()
         ),
         format!(
-            "This row's {written} is not the sum of its part columns to the right, {} (off by {}); in {} other rows of the table that column is",
-            shown(sum),
-            shown(diff),
+            "This row's {written} is not the sum of its part columns to the right, {sum} (off by {diff}); in {} other rows of the table that column is",
             holds.len()
         ),
     );
     d.stated = Some(written);
-    d.expected = Some(shown(sum));
-    d.formula = Some(format!("{} = {}", terms.join(" + "), shown(sum)));
+    d.expected = Some(sum);
+    d.formula = Some(formula);
     d.cause = Some(format!(
         "列关系从本表各行读出：{}（按金额的对齐位置计列），{}行相符，如第{}行",
         column_names(id),
