@@ -254,7 +254,7 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
 }
 
 /// `表九`, `表5：2026年部门收支预算总表`, `2026年政府采购预算明细表`: a new table starts.
-fn is_table_title(body: &str) -> bool {
+pub(crate) fn is_table_title(body: &str) -> bool {
     let t = body.trim();
     t.ends_with('表')
         || t.strip_prefix('表').is_some_and(|rest| {

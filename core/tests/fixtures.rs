@@ -1251,3 +1251,222 @@ fn a_laid_out_group_that_may_be_incomplete_is_not_judged() {
     // A name on a line of its own inside the group: a row may not have been read.
     assert_eq!(hierarchy(&run(&laid_out_tree("304.75", true, true))), 0);
 }
+
+/// A budget's 收支总表, 财政拨款收支总表 and 支出总表 as `pdftotext -layout` lays them out
+/// (two-sided summary tables: income on the left, spending by class on the right). `edit`
+/// changes the text before it is checked.
+fn standard_budget_tables(edit: impl Fn(String) -> String) -> String {
+    let two = |l: &str, a: &str, r: &str, b: &str| {
+        format!(
+            "{l}{}{a:>12}   {r}{}{b:>12}",
+            " ".repeat(24usize.saturating_sub(l.chars().count())),
+            " ".repeat(24usize.saturating_sub(r.chars().count()))
+        )
+    };
+    let overview = [
+        two("一、财政拨款", "3,610.50", "一般公共服务支出", "1,820.30"),
+        two("    一般公共预算", "3,210.50", "教育支出", "640.20"),
+        two(
+            "    政府性基金预算",
+            "400.00",
+            "社会保障和就业支出",
+            "750.00",
+        ),
+        two("    国有资本经营预算", "", "住房保障支出", "400.00"),
+        two("二、事业收入", "", "", ""),
+        two("本年收入合计", "3,610.50", "本年支出合计", "3,610.50"),
+    ];
+    let fiscal = [
+        two("一、财政拨款", "3,610.50", "一般公共服务支出", "1,820.30"),
+        two("    一般公共预算", "3,210.50", "教育支出", "640.20"),
+        two(
+            "    政府性基金预算",
+            "400.00",
+            "社会保障和就业支出",
+            "750.00",
+        ),
+        two("二、上年结转", "", "住房保障支出", "400.00"),
+        two("    一般公共预算", "", "", ""),
+        two("收入总计", "3,610.50", "支出总计", "3,610.50"),
+    ];
+    let spending = [
+        laid_out("合计", &["3,610.50", "2,010.50", "1,600.00"]),
+        laid_out("一般公共服务支出", &["1,820.30", "1,020.30", "800.00"]),
+        laid_out(
+            " 政府办公厅（室）及相关机构事务",
+            &["1,820.30", "1,020.30", "800.00"],
+        ),
+        laid_out("教育支出", &["640.20", "240.20", "400.00"]),
+        laid_out("社会保障和就业支出", &["750.00", "750.00", ""]),
+        laid_out("住房保障支出", &["400.00", "", "400.00"]),
+    ];
+    let text = format!(
+        "表1 2025年部门收支预算总表\n单位：万元\n{}\n{}\n\x0c\n\
+表3 2025年部门支出预算总表\n单位：万元\n{}\n{}\n\x0c\n\
+表4 2025年部门财政拨款收支预算总表\n单位：万元\n{}\n{}\n\x0c\n",
+        two("项目", "预算数", "项目", "预算数"),
+        overview.join("\n"),
+        laid_out("科目名称", &["合计", "基本支出", "项目支出"]),
+        spending.join("\n"),
+        two("项目", "预算数", "项目", "预算数"),
+        fiscal.join("\n"),
+    );
+    edit(text)
+}
+
+fn cross_table(r: &Report) -> (Vec<String>, usize) {
+    let found = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "cross-table")
+        .map(|f| {
+            format!(
+                "{:?} {} {}",
+                f.severity,
+                f.stated.clone().unwrap_or_default(),
+                f.expected.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "cross-table" && e.outcome == Outcome::Verified)
+        .count();
+    (found, verified)
+}
+
+#[test]
+fn standard_tables_that_state_one_amount_agree() {
+    let r = run(&standard_budget_tables(|t| t));
+    // 财政拨款, 一般公共预算, 政府性基金预算 (总表 ↔ 财政拨款总表) and the four classes
+    // (总表 ↔ 支出总表); the 上年结转 一般公共预算 row is not this year's.
+    assert_eq!(cross_table(&r), (vec![], 7), "{:#?}", r.findings);
+}
+
+#[test]
+fn a_standard_table_that_states_another_amount_is_an_error() {
+    // 财政拨款收支总表 (the last table) says 2,310.50 for 一般公共预算: two digits swapped.
+    let r = run(&standard_budget_tables(|t| {
+        let at = t.rfind("3,210.50").unwrap();
+        format!("{}2,310.50{}", &t[..at], &t[at + "3,210.50".len()..])
+    }));
+    assert_eq!(
+        cross_table(&r).0,
+        ["Error 2,310.50 3,210.50"],
+        "{:#?}",
+        r.findings
+    );
+    let f = r.findings.iter().find(|f| f.rule == "cross-table").unwrap();
+    assert!(
+        f.message.contains("财政拨款收支总表") && f.message.contains("相差 900.00"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.related.len(), 1);
+    // A class in 支出总表 against 收支总表.
+    let r = run(&standard_budget_tables(|t| {
+        t.replacen(
+            &laid_out("教育支出", &["640.20", "240.20", "400.00"]),
+            &laid_out("教育支出", &["604.20", "240.20", "400.00"]),
+            1,
+        )
+    }));
+    assert_eq!(
+        cross_table(&r).0,
+        ["Error 604.20 640.20"],
+        "{:#?}",
+        r.findings
+    );
+}
+
+#[test]
+fn standard_tables_are_not_compared_when_the_pairing_is_open() {
+    // Two 支出总表 (a department's and a unit's): which one pairs with 收支总表 is open.
+    let twice = run(&standard_budget_tables(|t| {
+        let unit = t
+            .split("表3 ")
+            .nth(1)
+            .and_then(|s| s.split("\x0c").next())
+            .unwrap()
+            .replace("2025年部门支出预算总表", "2025年单位支出预算总表")
+            .replace("640.20", "320.10");
+        format!("{t}表3-1 {unit}\x0c\n")
+    }));
+    assert_eq!(
+        cross_table(&twice).0,
+        Vec::<String>::new(),
+        "{:#?}",
+        twice.findings
+    );
+    // Units that differ.
+    let units = run(&standard_budget_tables(|t| {
+        t.replacen(
+            "表3 2025年部门支出预算总表\n单位：万元",
+            "表3 2025年部门支出预算总表\n单位：元",
+            1,
+        )
+        .replace("640.20", "6,402,000.00")
+    }));
+    assert_eq!(
+        cross_table(&units).0,
+        Vec::<String>::new(),
+        "{:#?}",
+        units.findings
+    );
+    // A wrapped 合计 cell: its spill lines make the row unreadable.
+    let wrapped = run(&standard_budget_tables(|t| {
+        t.replacen(
+            &laid_out("教育支出", &["640.20", "240.20", "400.00"]),
+            &format!(
+                "{}\n{}\n{}",
+                laid_out("", &["64"]),
+                laid_out("教育支出", &["", "240.20", "400.00"]),
+                laid_out("", &["0.20"])
+            ),
+            1,
+        )
+    }));
+    assert_eq!(
+        cross_table(&wrapped).0,
+        Vec::<String>::new(),
+        "{:#?}",
+        wrapped.findings
+    );
+}
+
+#[test]
+fn standard_tables_that_differ_in_most_classes_cover_different_things() {
+    let r = run(&standard_budget_tables(|t| {
+        let table3 = t.find("表3").unwrap();
+        let (head, tail) = t.split_at(table3);
+        let tail = tail
+            .replacen("1,820.30", "1,520.30", 2)
+            .replacen("640.20", "540.20", 1)
+            .replacen("750.00", "650.00", 1);
+        format!("{head}{tail}")
+    }));
+    let (found, _) = cross_table(&r);
+    assert!(found.is_empty(), "{found:?}");
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "cross-table" && e.outcome == Outcome::Unchecked));
+}
+
+#[test]
+fn final_accounts_summary_tables_skip_their_row_numbers() {
+    let t = "收入支出决算总表\n单位：万元\n项目                      行次      决算数     项目                行次      决算数\n\
+一、一般公共预算财政拨款收入   1     1,205.40   一、一般公共服务支出    32      805.40\n\
+二、政府性基金预算财政拨款收入 2                二、教育支出            33      400.00\n\
+\x0c\n财政拨款收入支出决算总表\n单位：万元\n项目                      行次      决算数     项目                行次      决算数\n\
+一、一般公共预算财政拨款       1     1,250.40   一、一般公共服务支出    33      805.40\n\
+二、政府性基金预算财政拨款     2                二、教育支出            34      400.00\n\x0c\n";
+    let r = run(t);
+    assert_eq!(
+        cross_table(&r).0,
+        ["Error 1,250.40 1,205.40"],
+        "{:#?}",
+        r.findings
+    );
+}

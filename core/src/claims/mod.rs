@@ -11,6 +11,7 @@ pub mod facts;
 pub mod growth;
 pub mod product;
 pub mod share;
+pub mod standard;
 pub mod sum;
 
 use crate::document::Document;
@@ -32,6 +33,8 @@ pub struct Claims {
     pub tables: Vec<crate::table::Table>,
     /// Tables laid out with spaces, rebuilt into columns by position.
     pub grids: Vec<crate::grid::Grid>,
+    /// The standard tables and their rows of known meaning.
+    pub standard: standard::StandardTables,
 }
 
 pub fn extract(doc: &Document) -> Claims {
@@ -48,6 +51,7 @@ pub fn extract(doc: &Document) -> Claims {
         facts: facts::extract(doc, &tables, &sums),
         tables,
         grids,
+        standard: standard::extract(doc),
         classified: classified::extract(doc),
         sums,
         shares,

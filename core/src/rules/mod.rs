@@ -5,6 +5,7 @@ mod classified;
 mod completion;
 mod count;
 mod coverage;
+mod cross_table;
 mod growth;
 mod identity;
 mod numbering;
@@ -70,6 +71,7 @@ static RULES: &[&dyn Rule] = &[
     &table::TableRule,
     &table_identity::TableIdentity,
     &table_hierarchy::TableHierarchy,
+    &cross_table::CrossTable,
     &template::Template,
     &numbering::Numbering,
     &year::Year,

@@ -1,0 +1,548 @@
+//! The standard tables of a 部门预算 / 部门决算 as known structures: which table a row stands
+//! in (收支总表, 财政拨款收支总表, 支出总表), and the rows whose meaning is fixed by the
+//! template: the income rows by fund (财政拨款, 一般公共预算, 政府性基金预算, 国有资本经营预算)
+//! and the spending rows by functional class (一般公共服务支出 … 其他支出). Two tables that
+//! both state such a row state one quantity, so `cross-table` compares them.
+//!
+//! A table starts at its title line (`表4：2026年部门财政拨款收支预算总表`) and runs over page
+//! breaks until the next title or a line of prose. In a table, a row label is a cell (text
+//! between runs of spaces or tabs), and its amount is the cell right after it on the same
+//! line: the first column of a two-sided summary table's side, or the 合计 of a spending
+//! table. Only the first row of each meaning counts in a table: later ones are carry-over
+//! rows (`年初结转和结余` / `一般公共预算`) or a 款 named like its 类 (`其他支出`).
+//! A row whose cells wrap onto the lines around it (a line of digits alone next to it) is
+//! read as unknown: its amount may be another column's.
+//!
+//! Linear: one pass over the lines, each figure looked at once.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::quantity::Unit;
+
+/// Which standard table a region of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableKind {
+    /// 收支总表 / 收入支出决算总表: all income by source, all spending by class.
+    Overview,
+    /// 财政拨款收支总表 / 财政拨款收入支出决算总表.
+    FiscalOverview,
+    /// 支出总表 / 支出决算表: all spending by class, 合计 first.
+    Spending,
+    /// Any other table: it only ends the one before.
+    Other,
+}
+
+impl TableKind {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            TableKind::Overview => "收支总表",
+            TableKind::FiscalOverview => "财政拨款收支总表",
+            TableKind::Spending => "支出总表",
+            TableKind::Other => "表",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            TableKind::Overview => "the income and spending summary table",
+            TableKind::FiscalOverview => "the fiscal appropriations summary table",
+            TableKind::Spending => "the spending summary table",
+            TableKind::Other => "a table",
+        }
+    }
+}
+
+/// `表4：2026年市级部门财政拨款收支预算总表` → FiscalOverview.
+pub fn table_kind(title: &str) -> TableKind {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let has = |w: &str| t.contains(w);
+    if has("财政拨款收支") || has("财政拨款收入支出") {
+        if has("总表") {
+            return TableKind::FiscalOverview;
+        }
+        return TableKind::Other;
+    }
+    if (has("收支") || has("收入支出")) && has("总表") {
+        return TableKind::Overview;
+    }
+    let narrowed = [
+        "一般公共预算",
+        "政府性基金",
+        "国有资本",
+        "财政拨款",
+        "基本支出",
+        "项目支出",
+        "三公",
+        "经济分类",
+        "采购",
+        "收入",
+        "绩效",
+        "专户",
+        "明细",
+    ];
+    if has("支出") && (has("总表") || has("支出决算表")) && !narrowed.iter().any(|w| has(w))
+    {
+        return TableKind::Spending;
+    }
+    TableKind::Other
+}
+
+/// The fund an income row names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fund {
+    /// 财政拨款 as a whole.
+    Fiscal,
+    General,
+    GovernmentFund,
+    StateCapital,
+}
+
+impl Fund {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Fund::Fiscal => "财政拨款收入",
+            Fund::General => "一般公共预算财政拨款收入",
+            Fund::GovernmentFund => "政府性基金预算财政拨款收入",
+            Fund::StateCapital => "国有资本经营预算财政拨款收入",
+        }
+    }
+}
+
+/// What a row of a standard table means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RowKey {
+    Income(Fund),
+    /// Index into [`CLASSES`].
+    Class(usize),
+}
+
+impl RowKey {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            RowKey::Income(f) => f.name_zh(),
+            RowKey::Class(c) => CLASSES[c],
+        }
+    }
+}
+
+/// The 类 of the functional classification of spending (政府收支分类科目), with the names
+/// of earlier years.
+pub const CLASSES: &[&str] = &[
+    "一般公共服务支出",
+    "外交支出",
+    "国防支出",
+    "公共安全支出",
+    "教育支出",
+    "科学技术支出",
+    "文化旅游体育与传媒支出",
+    "文化体育与传媒支出",
+    "社会保障和就业支出",
+    "社会保险基金支出",
+    "卫生健康支出",
+    "医疗卫生与计划生育支出",
+    "节能环保支出",
+    "城乡社区支出",
+    "农林水支出",
+    "交通运输支出",
+    "资源勘探工业信息等支出",
+    "资源勘探信息等支出",
+    "商业服务业等支出",
+    "金融支出",
+    "援助其他地区支出",
+    "自然资源海洋气象等支出",
+    "国土海洋气象等支出",
+    "住房保障支出",
+    "粮油物资储备支出",
+    "国有资本经营预算支出",
+    "灾害防治及应急管理支出",
+    "预备费",
+    "其他支出",
+    "债务还本支出",
+    "债务付息支出",
+    "债务发行费用支出",
+    "抗疫特别国债安排的支出",
+];
+
+/// `一、一般公共预算拨款收入` → General; `政府性基金预算` → GovernmentFund; `财政拨款` → Fiscal.
+fn income_key(label: &str) -> Option<Fund> {
+    const SUFFIXES: &[&str] = &[
+        "",
+        "拨款",
+        "拨款收入",
+        "收入",
+        "资金",
+        "财政拨款",
+        "财政拨款收入",
+        "财政拨款资金",
+    ];
+    let stems: &[(&str, Fund)] = &[
+        ("一般公共预算", Fund::General),
+        ("政府性基金预算", Fund::GovernmentFund),
+        ("政府性基金", Fund::GovernmentFund),
+        ("国有资本经营预算", Fund::StateCapital),
+    ];
+    for &(stem, fund) in stems {
+        if let Some(rest) = label.strip_prefix(stem) {
+            if SUFFIXES.contains(&rest) {
+                return Some(fund);
+            }
+        }
+    }
+    matches!(label, "财政拨款" | "财政拨款收入" | "财政拨款资金").then_some(Fund::Fiscal)
+}
+
+/// `十一、` / `（一）` / `1.` / `1、` before a row label (`一般公共预算` keeps its `一`).
+fn strip_ordinal(s: &str) -> &str {
+    let inner = s.trim_start_matches(['（', '(']);
+    let t = inner
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if t.len() == inner.len() {
+        return s;
+    }
+    match t.strip_prefix(['、', '.', '．', '）', ')']) {
+        Some(rest) => rest,
+        None => s,
+    }
+}
+
+fn row_key(cell: &str) -> Option<RowKey> {
+    let label = strip_ordinal(cell);
+    if let Some(f) = income_key(label) {
+        return Some(RowKey::Income(f));
+    }
+    CLASSES.iter().position(|c| *c == label).map(RowKey::Class)
+}
+
+/// A standard table found in the text.
+#[derive(Debug, Clone)]
+pub struct StandardTable {
+    pub kind: TableKind,
+    /// The title line, in the original text's offsets.
+    pub title: Range<usize>,
+    /// The unit its amounts are in (`单位：万元`), when its header says.
+    pub unit: Option<Unit>,
+}
+
+/// A row of known meaning in a standard table.
+#[derive(Debug, Clone)]
+pub struct KeyedRow {
+    /// Index into [`StandardTables::tables`].
+    pub table: usize,
+    pub key: RowKey,
+    /// The label cell, in the original text's offsets.
+    pub label: Range<usize>,
+    /// Its amount: a figure index, or `None` when the cell is empty or cannot be read.
+    pub amount: Option<usize>,
+    /// Why the amount cannot be trusted, when it cannot.
+    pub unreadable: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct StandardTables {
+    pub tables: Vec<StandardTable>,
+    pub rows: Vec<KeyedRow>,
+}
+
+impl StandardTables {
+    /// The tables of one kind that have rows of known meaning (a contents line has none).
+    pub fn of_kind(&self, kind: TableKind) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .rows
+            .iter()
+            .map(|r| r.table)
+            .filter(|&t| self.tables[t].kind == kind)
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+/// Lines longer than this are prose (or junk), never a table title.
+const MAX_TITLE_CHARS: usize = 60;
+
+struct Line<'t> {
+    range: Range<usize>,
+    body: &'t str,
+    /// Figures on the line: `first..end` into `doc.figures`.
+    figures: Range<usize>,
+}
+
+pub fn extract(doc: &Document) -> StandardTables {
+    // The original text: normalising closes the gaps between a label and its amount.
+    let text = doc.original;
+    let starts: Vec<usize> = doc
+        .figures
+        .iter()
+        .map(|f| doc.figure_span(f).start)
+        .collect();
+    let mut lines = Vec::new();
+    let mut at = 0;
+    let mut fi = 0;
+    for body in text.split('\n') {
+        let range = at..at + body.len();
+        at = range.end + 1;
+        while fi < starts.len() && starts[fi] < range.start {
+            fi += 1;
+        }
+        let first = fi;
+        while fi < starts.len() && starts[fi] < range.end {
+            fi += 1;
+        }
+        lines.push(Line {
+            range,
+            body,
+            figures: first..fi,
+        });
+    }
+    let mut out = StandardTables::default();
+    // The table the current line belongs to, and the keys already seen in it.
+    let mut current: Option<usize> = None;
+    let mut seen: Vec<RowKey> = Vec::new();
+    let mut row_numbers = false;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line
+            .body
+            .trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
+        // `表1：2026年…总表`: the table's number and a year are the only figures a title has.
+        let dates_only = line.figures.clone().all(|f| {
+            let at = doc.figure_span(&doc.figures[f]).start;
+            doc.figures[f].q.unit == Unit::Date
+                || text[line.range.start..at]
+                    .trim_start()
+                    .trim_end_matches('\x0c')
+                    == "表"
+        });
+        // `表04` alone in a page's corner marks the page, not a new table.
+        let bare_number = trimmed
+            .strip_prefix('表')
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        if dates_only
+            && !bare_number
+            && trimmed.chars().count() <= MAX_TITLE_CHARS
+            && crate::grid::is_table_title(trimmed)
+        {
+            // A table over several pages repeats its title on each: the same table goes on.
+            let name = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+            let same = out
+                .tables
+                .last()
+                .is_some_and(|last| name(&text[last.title.clone()]) == name(trimmed));
+            if !same {
+                out.tables.push(StandardTable {
+                    kind: table_kind(trimmed),
+                    title: line.range.clone(),
+                    unit: None,
+                });
+                seen.clear();
+                row_numbers = false;
+            }
+            current = Some(out.tables.len() - 1);
+            continue;
+        }
+        let Some(t) = current else { continue };
+        if is_prose(trimmed) {
+            current = None;
+            continue;
+        }
+        if out.tables[t].unit.is_none() {
+            out.tables[t].unit = header_unit(trimmed);
+        }
+        row_numbers |= trimmed.contains("行次");
+        if out.tables[t].kind == TableKind::Other || line.figures.is_empty() {
+            // A label without any figure on its line is an empty row; its later namesakes
+            // are still not it.
+            for (cell, _) in cells(line.body) {
+                if let Some(k) = row_key(cell) {
+                    if !seen.contains(&k) {
+                        seen.push(k);
+                    }
+                }
+            }
+            continue;
+        }
+        let wrapped = is_wrapped(&lines, i);
+        let cells: Vec<(&str, usize)> = cells(line.body).collect();
+        for (c, &(cell, offset)) in cells.iter().enumerate() {
+            let Some(key) = row_key(cell) else { continue };
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let start = line.range.start + offset;
+            let label = start..start + cell.len();
+            let amount = amount_after(doc, line, &cells[c + 1..], row_numbers);
+            out.rows.push(KeyedRow {
+                table: t,
+                key,
+                label,
+                amount: amount.flatten(),
+                unreadable: wrapped || amount.is_none(),
+            });
+        }
+    }
+    out
+}
+
+/// The cells of a line: text between runs of whitespace, with their byte offsets.
+fn cells(body: &str) -> impl Iterator<Item = (&str, usize)> {
+    body.split(|c: char| c.is_whitespace() || c == '\x0c')
+        .filter(|c| !c.is_empty())
+        .map(move |c| (c, c.as_ptr() as usize - body.as_ptr() as usize))
+}
+
+/// The amount in the cell right after a label: `Some(Some(f))` a figure, `Some(None)` an
+/// empty cell (another label or the line's end follows), `None` when what follows is not
+/// an amount (a figure with a unit, text glued to digits).
+fn amount_after(
+    doc: &Document,
+    line: &Line,
+    rest: &[(&str, usize)],
+    row_numbers: bool,
+) -> Option<Option<usize>> {
+    let mut rest = rest.iter();
+    let Some(&(mut cell, mut offset)) = rest.next() else {
+        return Some(None);
+    };
+    let mut f = figure_at(doc, line, offset, cell);
+    // `一、一般公共预算财政拨款收入  1  1,234.56`: the 行次 column first.
+    if row_numbers {
+        if let Some(n) = f {
+            let q = &doc.figures[n].q;
+            if q.decimals == 0 && cell.bytes().all(|b| b.is_ascii_digit()) && cell.len() <= 3 {
+                let &(next, next_offset) = rest.next()?;
+                (cell, offset) = (next, next_offset);
+                f = figure_at(doc, line, offset, cell);
+            }
+        }
+    }
+    match f {
+        Some(n) => {
+            let q = &doc.figures[n].q;
+            (q.unit == Unit::None && !q.approx).then_some(Some(n))
+        }
+        None if cell.chars().any(|c| c.is_ascii_digit()) => None,
+        None => Some(None),
+    }
+}
+
+/// The figure that is exactly the cell at `offset` of the line.
+fn figure_at(doc: &Document, line: &Line, offset: usize, cell: &str) -> Option<usize> {
+    let start = line.range.start + offset;
+    let end = start + cell.len();
+    line.figures.clone().find(|&f| {
+        let s = doc.figure_span(&doc.figures[f]);
+        s.start == start && s.end == end
+    })
+}
+
+/// Whether row `i`'s cells wrap: pdftotext puts a wrapped cell's lines above and below its
+/// row (`576,171.1` / `合计 …` / `1`). A line of digits right above or below belongs to this
+/// row unless it is the lower (upper) spill of the row before (after), whose other spill
+/// lies two lines further.
+fn is_wrapped(lines: &[Line], i: usize) -> bool {
+    let spill = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j))
+            .is_some_and(|l| is_spill(l.body))
+    };
+    let (above, below) = (spill(i.checked_sub(1)), spill(Some(i + 1)));
+    (above && (below || !spill(i.checked_sub(3)))) || (below && !spill(Some(i + 3)))
+}
+
+/// A line of digits alone: a wrapped cell's spill (`350,034.4` / row / `2`).
+fn is_spill(body: &str) -> bool {
+    let t = body.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-') || c.is_whitespace())
+        && t.split_whitespace().count() <= 2
+}
+
+/// A sentence, not a row: it ends with a full stop, or runs on without a column gap.
+fn is_prose(t: &str) -> bool {
+    if t.ends_with('。') {
+        return true;
+    }
+    let cjk = t
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    cjk >= 25 && !t.contains("  ") && !t.contains('\t')
+}
+
+/// `单位：万元` / `金额单位:元` in a table's header.
+fn header_unit(t: &str) -> Option<Unit> {
+    use crate::quantity::Money;
+    let at = t.find("单位")?;
+    let rest = t[at + "单位".len()..].trim_start_matches([':', '：', ' ']);
+    let units: &[(&str, Money)] = &[
+        ("万元", Money::Wan),
+        ("千元", Money::Qian),
+        ("元", Money::Yuan),
+    ];
+    units
+        .iter()
+        .find(|(w, _)| rest.starts_with(w))
+        .map(|&(_, m)| Unit::Money(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_name_their_table() {
+        assert_eq!(
+            table_kind("表4：2026年市级部门财政拨款收支预算总表"),
+            TableKind::FiscalOverview
+        );
+        assert_eq!(
+            table_kind("财政拨款收入支出决算总表"),
+            TableKind::FiscalOverview
+        );
+        assert_eq!(
+            table_kind("表1：2026年市级部门收支预算总表"),
+            TableKind::Overview
+        );
+        assert_eq!(table_kind("收入支出决算总表"), TableKind::Overview);
+        assert_eq!(
+            table_kind("2026年市级部门支出预算总表"),
+            TableKind::Spending
+        );
+        assert_eq!(table_kind("支出决算表"), TableKind::Spending);
+        assert_eq!(
+            table_kind("一般公共预算财政拨款支出决算表"),
+            TableKind::Other
+        );
+        assert_eq!(table_kind("基本支出总表"), TableKind::Other);
+        assert_eq!(
+            table_kind("政府性基金预算财政拨款收入支出决算表"),
+            TableKind::Other
+        );
+    }
+
+    #[test]
+    fn row_labels_by_meaning() {
+        assert_eq!(row_key("一、财政拨款"), Some(RowKey::Income(Fund::Fiscal)));
+        assert_eq!(
+            row_key("一、一般公共预算财政拨款收入"),
+            Some(RowKey::Income(Fund::General))
+        );
+        assert_eq!(row_key("一般公共预算"), Some(RowKey::Income(Fund::General)));
+        assert_eq!(
+            row_key("（二）政府性基金"),
+            Some(RowKey::Income(Fund::GovernmentFund))
+        );
+        assert_eq!(
+            row_key("1.财政拨款收入"),
+            Some(RowKey::Income(Fund::Fiscal))
+        );
+        assert_eq!(
+            row_key("二、政府性基金预算拨款收入"),
+            Some(RowKey::Income(Fund::GovernmentFund))
+        );
+        assert_eq!(row_key("十一、城乡社区支出"), Some(RowKey::Class(13)));
+        assert_eq!(row_key("其他城乡社区支出"), None);
+        assert_eq!(row_key("一般公共预算支出"), None);
+        assert_eq!(row_key("上年结转"), None);
+    }
+}
