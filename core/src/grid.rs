@@ -57,6 +57,9 @@ impl GridRow {
 pub struct Grid {
     pub rows: Vec<GridRow>,
     pub columns: usize,
+    /// Laid out with spaces (columns found by position), not pasted with tabs or one cell
+    /// per line (the `table` rule reads those by their rows' names).
+    pub laid_out: bool,
 }
 
 /// Tables pasted with tabs or one cell per line, as grids: columns are their cells.
@@ -99,7 +102,11 @@ pub fn from_tables(doc: &Document, tables: &[crate::table::Table]) -> Vec<Grid> 
             })
             .collect();
         if rows.len() >= 4 {
-            out.push(Grid { rows, columns });
+            out.push(Grid {
+                rows,
+                columns,
+                laid_out: false,
+            });
         }
     }
     out
@@ -363,6 +370,7 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     out.push(Grid {
         rows,
         columns: columns.len(),
+        laid_out: true,
     });
 }
 

@@ -1470,3 +1470,123 @@ fn final_accounts_summary_tables_skip_their_row_numbers() {
         r.findings
     );
 }
+
+/// A 收入总表 of a department and its units as `pdftotext -layout` lays it out: 合计 =
+/// 财政拨款 + 事业收入 + 上年结转 + 其他收入 in every row, and the 合计 row the sum of the
+/// units. `unit_b` is the second unit's row.
+fn laid_out_income_table(unit_b: &str, extra: &str) -> String {
+    let rows = [
+        laid_out(
+            "合计",
+            &["5,402.30", "4,820.10", "300.00", "82.20", "200.00"],
+        ),
+        laid_out(
+            "301001 市交通运输局（本级）",
+            &["3,150.80", "3,010.60", "", "40.20", "100.00"],
+        ),
+        unit_b.to_string(),
+        laid_out(
+            "301003 市交通信息中心",
+            &["914.00", "772.00", "", "42.00", "100.00"],
+        ),
+    ];
+    format!(
+        "表2 2025年部门收入预算总表\n单位：万元\n{}\n{}\n{extra}\x0c\n",
+        laid_out(
+            "单位编码 单位名称",
+            &["合计", "财政拨款", "事业收入", "上年结转", "其他收入"]
+        ),
+        rows.join("\n")
+    )
+}
+
+fn table_total(r: &Report) -> (Vec<String>, usize) {
+    let found = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table-total")
+        .map(|f| {
+            format!(
+                "{:?} {} {}",
+                f.severity,
+                f.stated.clone().unwrap_or_default(),
+                f.expected.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "table-total" && e.outcome == Outcome::Verified)
+        .count();
+    (found, verified)
+}
+
+#[test]
+fn a_laid_out_total_row_is_the_sum_of_its_units() {
+    let ok = run(&laid_out_income_table(
+        &laid_out(
+            "301002 市运输服务中心",
+            &["1,337.50", "1,037.50", "300.00", "", ""],
+        ),
+        "",
+    ));
+    // 合计, 财政拨款, 上年结转 and 其他收入 each have two or more non-zero parts.
+    assert_eq!(table_total(&ok), (vec![], 4), "{:#?}", ok.findings);
+    // The unit's 上年结转 left out of its 合计 and of the 合计 row's: 合计 column no longer adds up.
+    let wrong = run(&laid_out_income_table(
+        &laid_out(
+            "301002 市运输服务中心",
+            &["1,337.50", "1,037.50", "300.00", "", ""],
+        ),
+        "",
+    )
+    .replacen("5,402.30", "5,420.30", 1));
+    assert_eq!(
+        table_total(&wrong).0,
+        ["Error 5,420.30 5402.30"],
+        "{:#?}",
+        wrong.findings
+    );
+    let f = wrong
+        .findings
+        .iter()
+        .find(|f| f.rule == "table-total")
+        .unwrap();
+    assert_eq!(f.related.len(), 3);
+    assert!(f.message.contains("相差18.00"), "{}", f.message);
+}
+
+#[test]
+fn a_laid_out_total_row_is_not_judged_when_its_rows_may_be_incomplete() {
+    // The table goes on over the page: a unit is missing from this block, every column fails.
+    let cut = run(&laid_out_income_table(
+        &laid_out(
+            "301002 市运输服务中心",
+            &["1,337.50", "1,037.50", "300.00", "", ""],
+        ),
+        "",
+    )
+    .replace(
+        &laid_out(
+            "301003 市交通信息中心",
+            &["914.00", "772.00", "", "42.00", "100.00"],
+        ),
+        "",
+    ));
+    assert_eq!(table_total(&cut), (vec![], 0), "{:#?}", cut.findings);
+    // A 其中 row is not a unit: the table is still judged, and holds.
+    let of_which = run(&laid_out_income_table(
+        &laid_out(
+            "301002 市运输服务中心",
+            &["1,337.50", "1,037.50", "300.00", "", ""],
+        ),
+        &format!("{}\n", laid_out("其中：专项资金", &["600.00", "600.00"])),
+    ));
+    assert_eq!(
+        table_total(&of_which),
+        (vec![], 4),
+        "{:#?}",
+        of_which.findings
+    );
+}

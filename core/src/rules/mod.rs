@@ -18,6 +18,7 @@ mod sum;
 mod table;
 mod table_hierarchy;
 mod table_identity;
+mod table_total;
 mod template;
 mod wording;
 mod year;
@@ -28,6 +29,7 @@ pub use sum::face;
 
 use crate::claims::Claims;
 use crate::document::{Document, Figure};
+use crate::grid::{Cell, Grid};
 use crate::interval::{half_ulp, ulp, Interval};
 use crate::quantity::Unit;
 use crate::report::{Finding, LedgerEntry, Outcome, Related, Severity};
@@ -71,6 +73,7 @@ static RULES: &[&dyn Rule] = &[
     &table::TableRule,
     &table_identity::TableIdentity,
     &table_hierarchy::TableHierarchy,
+    &table_total::TableTotal,
     &cross_table::CrossTable,
     &template::Template,
     &numbering::Numbering,
@@ -405,6 +408,53 @@ pub fn cell_sum(doc: &Document, total: usize, parts: &[usize]) -> CellSum {
         diff: shown((sum - t.q.face()).abs()),
         formula: format!("{terms} = {}", shown(sum)),
     }
+}
+
+/// A laid-out table's cell as an interval: `Some(None)` when empty, `None` when unknown.
+pub fn cell_interval(doc: &Document, c: Cell) -> Option<Option<Interval>> {
+    match c {
+        Cell::Figure(f) => {
+            let q = &doc.figures[f].q;
+            (q.unit == Unit::None)
+                .then(|| q.interval())
+                .flatten()
+                .map(Some)
+        }
+        Cell::Empty => Some(None),
+        Cell::Unknown => None,
+    }
+}
+
+/// The sum of column `c` over `rows`, with how many cells had a figure and how many a
+/// non-zero one; `None` when one of the cells is unknown.
+pub fn column_sum(
+    doc: &Document,
+    g: &Grid,
+    rows: &[usize],
+    c: usize,
+) -> Option<(Interval, usize, usize)> {
+    let mut sum = Interval::exact(Decimal::ZERO);
+    let (mut figures, mut nonzero) = (0, 0);
+    for &r in rows {
+        if let Some(iv) = cell_interval(doc, g.rows[r].cells[c])? {
+            sum = sum.add(iv)?;
+            figures += 1;
+            if let Cell::Figure(f) = g.rows[r].cells[c] {
+                nonzero += usize::from(!doc.figures[f].q.value.is_zero());
+            }
+        }
+    }
+    Some((sum, figures, nonzero))
+}
+
+/// A laid-out row's name as its line writes it (its code left out); empty when the name
+/// wrapped onto lines of its own.
+pub fn row_label(doc: &Document, g: &Grid, r: usize) -> String {
+    doc.text()[g.rows[r].line.clone()]
+        .split(|c: char| c.is_ascii_digit() || c.is_whitespace() || c.is_ascii_punctuation())
+        .find(|s| !s.is_empty())
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Plain value of a figure without unit: `1070.21`.

@@ -11,14 +11,11 @@
 //! an amount where it has none (the columns were misread). If the row equals the sum of
 //! every row under it, at all depths, the indents are not levels after all, and it is skipped.
 
-use super::{cell_sum, CellSum, Draft, Rule, RuleInfo, Sink};
+use super::{cell_interval, cell_sum, column_sum, row_label, CellSum, Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::grid::{Cell, Grid};
-use crate::interval::Interval;
-use crate::quantity::Unit;
 use crate::report::Severity;
-use rust_decimal::Decimal;
 
 pub struct TableHierarchy;
 
@@ -63,35 +60,6 @@ struct Pair {
     indents: (usize, usize),
 }
 
-fn cell_interval(doc: &Document, c: Cell) -> Option<Option<Interval>> {
-    match c {
-        Cell::Figure(f) => {
-            let q = &doc.figures[f].q;
-            (q.unit == Unit::None)
-                .then(|| q.interval())
-                .flatten()
-                .map(Some)
-        }
-        Cell::Empty => Some(None),
-        Cell::Unknown => None,
-    }
-}
-
-fn sum_of(doc: &Document, g: &Grid, rows: &[usize], c: usize) -> Option<(Interval, usize, usize)> {
-    let mut sum = Interval::exact(Decimal::ZERO);
-    let (mut figures, mut nonzero) = (0, 0);
-    for &r in rows {
-        if let Some(iv) = cell_interval(doc, g.rows[r].cells[c])? {
-            sum = sum.add(iv)?;
-            figures += 1;
-            if let Cell::Figure(f) = g.rows[r].cells[c] {
-                nonzero += usize::from(!doc.figures[f].q.value.is_zero());
-            }
-        }
-    }
-    Some((sum, figures, nonzero))
-}
-
 fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
     let n = g.rows.len();
     let mut pairs = Vec::new();
@@ -128,7 +96,7 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
             let Some(Some(ti)) = cell_interval(doc, Cell::Figure(total)) else {
                 continue;
             };
-            let Some((sum, figures, nonzero)) = sum_of(doc, g, &children, c) else {
+            let Some((sum, figures, nonzero)) = column_sum(doc, g, &children, c) else {
                 continue;
             };
             if figures == 0 {
@@ -137,7 +105,7 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
             let holds = sum.overlaps(ti);
             if !holds && children.len() < all.len() {
                 // Every row under it adds up instead: the indents are not levels.
-                if sum_of(doc, g, &all, c).is_some_and(|(s, _, _)| s.overlaps(ti)) {
+                if column_sum(doc, g, &all, c).is_some_and(|(s, _, _)| s.overlaps(ti)) {
                     continue;
                 }
             }
@@ -174,15 +142,6 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
     }
 }
 
-/// The row's name as its line writes it; empty when the name wrapped onto lines of its own.
-fn label(doc: &Document, g: &Grid, r: usize) -> String {
-    doc.text()[g.rows[r].line.clone()]
-        .split(|c: char| c.is_ascii_digit() || c.is_whitespace() || c.is_ascii_punctuation())
-        .find(|s| !s.is_empty())
-        .unwrap_or("")
-        .to_string()
-}
-
 fn report(doc: &Document, g: &Grid, pair: &Pair, holding: usize, sink: &mut Sink) {
     let Cell::Figure(total) = g.rows[pair.parent].cells[pair.column] else {
         return;
@@ -198,11 +157,11 @@ fn report(doc: &Document, g: &Grid, pair: &Pair, holding: usize, sink: &mut Sink
     let t = &doc.figures[total];
     let CellSum { sum, diff, formula } = cell_sum(doc, total, &parts);
     let written = doc.written(t);
-    let name = label(doc, g, pair.parent);
+    let name = row_label(doc, g, pair.parent);
     let names: Vec<String> = pair
         .children
         .iter()
-        .map(|&r| label(doc, g, r))
+        .map(|&r| row_label(doc, g, r))
         .filter(|n| !n.is_empty())
         .collect();
     let which = if names.len() == pair.children.len() {
