@@ -1590,3 +1590,53 @@ fn a_laid_out_total_row_is_not_judged_when_its_rows_may_be_incomplete() {
         of_which.findings
     );
 }
+
+#[test]
+fn a_growth_stated_as_a_multiple_is_checked_both_ways_it_is_used() {
+    let growth = |t: &str| {
+        let r = run(t);
+        let found: Vec<String> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "growth")
+            .map(|f| {
+                format!(
+                    "{:?} {}",
+                    f.severity,
+                    f.expected.clone().unwrap_or_default()
+                )
+            })
+            .collect();
+        let verified = r
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "growth" && e.outcome == Outcome::Verified)
+            .count();
+        (found, verified)
+    };
+    // 360 = 120 + 240: the change is twice the base (strict reading of 增长2倍).
+    assert_eq!(
+        growth("2022年度培训费支出360.00万元，比上年增加240.00万元，增长2倍，主要是培训班次增加。"),
+        (vec![], 1)
+    );
+    // 增长3倍 for 360 against 120: the value is three times the base (common reading).
+    assert_eq!(
+        growth("2022年度培训费支出360.00万元，比上年增加240.00万元，增长3倍，主要是培训班次增加。"),
+        (vec![], 1)
+    );
+    // 500 against 380 is neither 3.52 times more nor 3.52 times as much.
+    assert_eq!(
+        growth(
+            "2022年度项目支出500.00万元，比上年增加120.00万元，增长3.52倍，主要是新增建设项目。"
+        ),
+        (vec!["Error 0.32倍".to_string()], 0)
+    );
+    // A fall in multiples names no rate: unchecked, never an error.
+    let down =
+        run("2022年度会议费支出20.00万元，比上年减少60.00万元，下降3倍，主要是会议合并召开。");
+    assert!(
+        down.findings.iter().all(|f| f.rule != "growth"),
+        "{:#?}",
+        down.findings
+    );
+}

@@ -21,8 +21,10 @@ pub struct GrowthClaim {
     /// The change D.
     pub delta: usize,
     pub direction: Direction,
-    /// The stated rate, if any.
+    /// The stated rate, if any: a percentage, or a multiple (`增长3.52倍`).
     pub rate: Option<usize>,
+    /// The rate is a multiple (`倍`), not a percentage.
+    pub rate_multiple: bool,
     /// The rate's own verb disagrees with D's (`增加…，下降…`).
     pub rate_direction: Option<Direction>,
     /// The direction the explanation after it names (`…，减少的主要原因是`), if any.
@@ -202,8 +204,11 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .enumerate()
             .take(super::WINDOW)
             .take_while(|(_, g)| g.sentence == d.sentence)
-            .find(|(_, g)| g.q.unit.is_money() || g.q.unit == Unit::Percent)
-            .filter(|(_, g)| g.q.unit == Unit::Percent && direction_of(&g.label).is_some())
+            .find(|(_, g)| g.q.unit.is_money() || g.q.unit == Unit::Percent || is_multiple(text, g))
+            .filter(|(_, g)| {
+                (g.q.unit == Unit::Percent || is_multiple(text, g))
+                    && direction_of(&g.label).is_some()
+            })
             .map(|(k, _)| di + 1 + k);
         // Or the rate just before it (`比上年增长20%，增加200元`), unless a change before
         // already took it.
@@ -231,6 +236,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .then_some(r)
         });
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
+        let rate_multiple = rate.is_some_and(|r| is_multiple(text, &doc.figures[r]));
         // The reason that follows names a direction too (`增加9.49万元，减少的主要原因是`).
         let after_end = crate::document::floor_char(text, sentence.end.min(d.q.end + 90));
         let reason_direction = reason_direction(&text[d.q.end..after_end.max(d.q.end)]);
@@ -275,6 +281,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     delta: di,
                     direction,
                     rate,
+                    rate_multiple,
                     rate_direction,
                     reason_direction,
                     current: None,
@@ -288,6 +295,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             delta: di,
             direction,
             rate,
+            rate_multiple,
             rate_direction,
             reason_direction,
             current,
@@ -295,6 +303,11 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         });
     }
     out
+}
+
+/// `增长3.52倍`: a bare number written as a multiple.
+pub fn is_multiple(text: &str, f: &crate::document::Figure) -> bool {
+    f.q.unit == Unit::None && !f.q.approx && text[f.q.end..].starts_with('倍')
 }
 
 /// Does the label start with a year before the report's (`2020年“三公”经费…` in a 2021 report)?

@@ -3,11 +3,12 @@
 use super::{
     compare_rate, money, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
 };
-use crate::claims::growth::Direction;
+use crate::claims::growth::{direction_of, is_multiple, Direction};
 use crate::claims::Claims;
-use crate::document::Document;
-use crate::interval::Interval;
+use crate::document::{Document, Figure};
+use crate::interval::{half_ulp, Interval};
 use crate::report::Severity;
+use rust_decimal::Decimal;
 
 pub struct Growth;
 
@@ -230,6 +231,14 @@ impl Rule for Growth {
                 sink.report(f);
                 continue;
             }
+            if g.rate_multiple {
+                let related = vec![
+                    (c.q.start..c.q.end, format!("本年数：{}", c.label)),
+                    (d.q.start..d.q.end, "增减额".into()),
+                ];
+                check_multiple(doc, sink, (at, r), up, computed, &formula_base, related);
+                continue;
+            }
             if verdict == RateVerdict::Consistent {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
@@ -297,6 +306,16 @@ fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize,
         sink.unchecked(INFO.id, at, "基数为0，增减幅度无从计算", "the base is zero");
         return;
     };
+    if is_multiple(doc.text(), r) {
+        let base = format!("{} ÷ {}", super::plain(d), super::plain(p));
+        let related = vec![
+            (p.q.start..p.q.end, format!("基数：{}", p.label)),
+            (d.q.start..d.q.end, "增减额".into()),
+        ];
+        let up = direction_of(&d.label) != Some(Direction::Down);
+        check_multiple(doc, sink, (at, r), up, computed, &base, related);
+        return;
+    }
     let formula = format!(
         "{} ÷ {} = {}",
         super::plain(d),
@@ -336,4 +355,67 @@ fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize,
             sink.report(f);
         }
     }
+}
+
+/// `增长3.52倍`: the change over the base, as a multiple. Strictly `增长N倍` means the change
+/// is N times the base; in common usage it also says the value became N times the base
+/// (`增长到…的N倍`). Either reading that fits is consistent; a multiple neither gives is an
+/// error. A fall stated in multiples names no definite rate and is left unchecked.
+fn check_multiple(
+    doc: &Document,
+    sink: &mut Sink,
+    (at, r): (std::ops::Range<usize>, &Figure),
+    up: bool,
+    computed: Interval,
+    base: &str,
+    related: Vec<(std::ops::Range<usize>, String)>,
+) {
+    if !up {
+        sink.unchecked(
+            INFO.id,
+            at,
+            "以倍数表述的下降没有确定的比率，无从核对",
+            "a fall stated as a multiple names no definite rate",
+        );
+        return;
+    }
+    let k = r.q.decimals;
+    let stated = Interval {
+        lo: r.q.value - half_ulp(k),
+        hi: r.q.value + half_ulp(k),
+    };
+    let shown = |x: Interval| super::fixed(x.mid(), k.max(1));
+    let times = computed.add(Interval::exact(Decimal::ONE));
+    if computed.overlaps(stated) {
+        let formula = format!("{base} = {}倍", shown(computed));
+        sink.verified(INFO.id, at, formula.clone(), formula);
+        return;
+    }
+    if let Some(t) = times.filter(|t| t.overlaps(stated)) {
+        let formula = format!("{base} + 1 = {}倍（按“是上年的N倍”理解）", shown(t));
+        let formula_en = format!("{base} + 1 = {} (read as “N times the base”)", shown(t));
+        sink.verified(INFO.id, at, formula, formula_en);
+        return;
+    }
+    let expected = format!("{}倍", shown(computed));
+    let mut f = Draft::new(
+        INFO.id,
+        Severity::Error,
+        at,
+        format!(
+            "增长倍数应为{expected}（即是上年的{}倍），文中为{}倍",
+            times.map(shown).unwrap_or_default(),
+            doc.written(r)
+        ),
+        format!(
+            "The increase is {expected} the base (the value is {} times it), the text says {}倍",
+            times.map(shown).unwrap_or_default(),
+            doc.written(r)
+        ),
+    );
+    f.stated = Some(format!("{}倍", doc.written(r)));
+    f.expected = Some(expected.clone());
+    f.formula = Some(format!("{base} = {expected}"));
+    f.related = related;
+    sink.report(f);
 }

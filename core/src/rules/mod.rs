@@ -344,7 +344,7 @@ pub fn pct(x: Decimal, dp: u32) -> String {
 /// `v` rounded half away from zero, written with `dp` decimals. Not `format!("{v:.dp$}")`:
 /// rust_decimal formats that into a 32-byte buffer and panics when the integer part is long
 /// (found by fuzzing, see core/tests/regressions.rs). `to_string` always fits.
-fn fixed(v: Decimal, dp: u32) -> String {
+pub fn fixed(v: Decimal, dp: u32) -> String {
     let mut v = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     // Pads to `dp` decimals where the 96-bit mantissa has room (always, for real amounts).
     v.rescale(dp);
