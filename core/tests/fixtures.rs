@@ -1640,3 +1640,35 @@ fn a_growth_stated_as_a_multiple_is_checked_both_ways_it_is_used() {
         down.findings
     );
 }
+
+#[test]
+fn shares_of_one_whole_cannot_add_up_to_more_than_all_of_it() {
+    let share_total = |t: &str| -> Vec<String> {
+        run(t)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "share-total")
+            .map(|f| f.formula.clone().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        share_total("从支出结构看，本年支出中基本支出占60.5%，项目支出占45.2%。"),
+        ["60.5% + 45.2% = 105.7% > 100%"]
+    );
+    assert_eq!(
+        share_total("政府采购合同中，货物类占55.2%，工程类占30.1%，服务类占20.3%。"),
+        ["55.2% + 30.1% + 20.3% = 105.6% > 100%"]
+    );
+    // Adding to 100% at the rounding's low end, or less (a list that may be incomplete).
+    assert!(share_total("本年支出中，基本支出占60.5%，项目支出占39.5%。").is_empty());
+    assert!(share_total("货物类占33.34%，工程类占33.33%，服务类占33.34%。").is_empty());
+    assert!(share_total("本年支出中，基本支出占40.5%，项目支出占39.5%。").is_empty());
+    // Nested shares and two breakdowns in one sentence are of different wholes.
+    assert!(
+        share_total("本年支出中，基本支出占80.2%，其中人员经费占60.1%，公用经费占20.1%。")
+            .is_empty()
+    );
+    assert!(share_total("收入中，财政拨款占90.1%；支出中，基本支出占70.2%。").is_empty());
+    // Shares of different named wholes.
+    assert!(share_total("财政拨款收入占本年收入的90.1%，基本支出占本年支出的70.2%。").is_empty());
+}

@@ -14,6 +14,7 @@ mod product;
 mod required;
 mod restated;
 mod share;
+mod share_total;
 mod sum;
 mod table;
 mod table_hierarchy;
@@ -61,6 +62,7 @@ pub trait Rule: Sync {
 static RULES: &[&dyn Rule] = &[
     &sum::Sum,
     &share::Share,
+    &share_total::ShareTotal,
     &growth::Growth,
     &completion::Completion,
     &count::Count,
