@@ -1672,3 +1672,31 @@ fn shares_of_one_whole_cannot_add_up_to_more_than_all_of_it() {
     // Shares of different named wholes.
     assert!(share_total("财政拨款收入占本年收入的90.1%，基本支出占本年支出的70.2%。").is_empty());
 }
+
+#[test]
+fn a_change_compared_with_a_year_before_the_previous_is_a_warning() {
+    let years = |t: &str| -> Vec<String> {
+        run(t)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "comparison-year")
+            .map(|f| format!("{:?} {}", f.severity, f.stated.clone().unwrap_or_default()))
+            .collect()
+    };
+    let head = "市档案馆2021年度部门决算\n";
+    assert_eq!(
+        years(&format!(
+            "{head}2021年度培训费支出10.00万元，较2018年增加2.00万元，增长25.0%。"
+        )),
+        ["Warning 2018年"]
+    );
+    assert!(years(&format!(
+        "{head}2021年度培训费支出10.00万元，较2020年增加2.00万元，增长25.0%。"
+    ))
+    .is_empty());
+    assert!(years(&format!(
+        "{head}2021年度培训费支出10.00万元，与2021年年初预算相比增加2.00万元，增长25.0%。"
+    ))
+    .is_empty());
+    assert!(years("培训费支出10.00万元，较2018年增加2.00万元，增长25.0%。").is_empty());
+}

@@ -33,6 +33,8 @@ pub struct GrowthClaim {
     pub current: Option<usize>,
     /// A stated previous-year value (`上年度为12016927.27元`).
     pub previous: Option<usize>,
+    /// The year the comparison names (`较2018年`, `与2019年度相比`), and where it is written.
+    pub compared_year: Option<(u16, std::ops::Range<usize>)>,
 }
 
 const UP: &[&str] = &["增加", "增长", "上升", "提高", "增幅"];
@@ -246,6 +248,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             + before[..cmp_end]
                 .rfind(['比', '较', '与'])
                 .unwrap_or(cmp_end);
+        let compared_year = year_named(&text[cmp_start..from + cmp_end], cmp_start);
         let base_like = |i: usize| {
             let g = &doc.figures[i];
             g.q.unit.addable_with(d.q.unit) && g.q.is_operand() && !super::has_change_word(&g.label)
@@ -286,6 +289,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     reason_direction,
                     current: None,
                     previous: current,
+                    compared_year: compared_year.clone(),
                 });
                 continue;
             }
@@ -300,9 +304,22 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             reason_direction,
             current,
             previous,
+            compared_year,
         });
     }
     out
+}
+
+/// `较2018年`, `与2019年度相比` → (2018, where `2018年` is written); `at` is where `s` starts.
+fn year_named(s: &str, at: usize) -> Option<(u16, std::ops::Range<usize>)> {
+    let i = s.find("年")?;
+    let digits = &s[..i];
+    let start = digits.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |j| {
+        j + digits[j..].chars().next().map_or(1, char::len_utf8)
+    });
+    let year: u16 = digits[start..].parse().ok()?;
+    (i - start == 4 && (1990..2100).contains(&year))
+        .then(|| (year, at + start..at + i + "年".len()))
 }
 
 /// `增长3.52倍`: a bare number written as a multiple.

@@ -2,6 +2,7 @@
 //! registry below is the only list of them.
 
 mod classified;
+mod comparison_year;
 mod completion;
 mod count;
 mod coverage;
@@ -82,6 +83,7 @@ static RULES: &[&dyn Rule] = &[
     &year::Year,
     &required::Required,
     &year_attribution::YearAttribution,
+    &comparison_year::ComparisonYear,
     // Last: it lists what the rules above left unchecked.
     &coverage::Coverage,
 ];
