@@ -293,6 +293,26 @@ fn is_double_spaced(text: &str) -> bool {
     with_text >= 20 && spaced * 5 >= with_text * 3
 }
 
+/// Where each page of a PDF's text ends (its form feed) and whether that page is double
+/// spaced: a report often sets its explanations with wide line spacing and its tables
+/// without, so the spacing is a page's, not the whole text's. A text without form feeds is
+/// one page.
+fn double_spaced_pages(text: &str) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let pages = text.split('\x0c').count();
+    for page in text.split('\x0c') {
+        let end = start + page.len();
+        let lines: Vec<bool> = page.split('\n').map(|l| !l.trim().is_empty()).collect();
+        let with_text = lines.iter().filter(|&&t| t).count();
+        let spaced = lines.windows(3).filter(|w| w[0] && !w[1] && w[2]).count();
+        let min_lines = if pages == 1 { 20 } else { 8 };
+        out.push((end, with_text >= min_lines && spaced * 5 >= with_text * 3));
+        start = end + 1;
+    }
+    out
+}
+
 /// A line of prose cut by the layout rather than ended: it ends without a sentence mark and
 /// reaches the wrapping width (within three characters: widths in characters vary with the
 /// digits on a line).
@@ -420,7 +440,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 /// normalised range was a table row before normalising.
 pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) -> Vec<Paragraph> {
     let wrap = wrap_width(text);
-    let double_spaced = is_double_spaced(text);
+    let whole_double_spaced = is_double_spaced(text);
+    let pages = double_spaced_pages(text);
+    let mut page = 0;
     // The last line with text ran on (see `runs_on`): a blank line after it is a page break
     // or line spacing, not the paragraph's end.
     let mut last_wrapped = false;
@@ -431,6 +453,10 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
     let mut joinable = false;
     for (range, inline) in line_ranges(text) {
         let (start, end) = (range.start, range.end);
+        while page + 1 < pages.len() && pages[page].0 < start {
+            page += 1;
+        }
+        let double_spaced = whole_double_spaced || pages[page].1;
         let line = &text[range];
         let trimmed = line.trim_start_matches([' ', '\t', '\u{c}']);
         // A blank line ends the paragraph, unless the line before broke off inside a clause
