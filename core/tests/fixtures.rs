@@ -1700,3 +1700,47 @@ fn a_change_compared_with_a_year_before_the_previous_is_a_warning() {
     .is_empty());
     assert!(years("培训费支出10.00万元，较2018年增加2.00万元，增长25.0%。").is_empty());
 }
+
+#[test]
+fn explanations_agree_with_the_standard_tables_they_restate() {
+    let table_text = |narrative: &str| -> (Vec<String>, usize) {
+        let r = run(&format!(
+            "某区档案馆2025年部门预算\n{}\n{narrative}\n",
+            standard_budget_tables(|t| t)
+        ));
+        let found = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "table-text")
+            .map(|f| {
+                format!(
+                    "{:?} {} {}",
+                    f.severity,
+                    f.stated.clone().unwrap_or_default(),
+                    f.expected.clone().unwrap_or_default()
+                )
+            })
+            .collect();
+        let verified = r
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "table-text" && e.outcome == Outcome::Verified)
+            .count();
+        (found, verified)
+    };
+    let ok = "一、收入预算情况\n2025年收入预算3,610.50万元，其中：一般公共预算拨款收入3,210.50万元，政府性基金预算拨款收入400.00万元。\n\
+二、财政拨款收支预算情况\n财政拨款支出主要用于：社会保障和就业支出750.00万元，住房保障支出400.00万元。";
+    assert_eq!(table_text(ok), (vec![], 4));
+    // 0.01 apart from the table's row.
+    let off = ok.replace(
+        "一般公共预算拨款收入3,210.50万元",
+        "一般公共预算拨款收入3,210.51万元",
+    );
+    assert_eq!(
+        table_text(&off),
+        (vec!["Error 3,210.51万元 3210.50万元".to_string()], 3)
+    );
+    // Last year's figure and a change are other quantities.
+    let other = "一、收入预算情况\n上年一般公共预算拨款收入3,010.50万元，比上年增加200.00万元。";
+    assert_eq!(table_text(other), (vec![], 0));
+}

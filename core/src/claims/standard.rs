@@ -257,6 +257,27 @@ impl StandardTables {
     }
 }
 
+impl StandardTables {
+    /// The row of meaning `key` in the one table of `kind`, readable and with an amount;
+    /// `None` when the report has no such table, several (which one is meant is open), or
+    /// the row cannot be read.
+    pub fn row(&self, kind: TableKind, key: RowKey) -> Option<(&StandardTable, &KeyedRow)> {
+        let &[t] = self.of_kind(kind).as_slice() else {
+            return None;
+        };
+        let row = self.rows.iter().find(|r| r.table == t && r.key == key)?;
+        (!row.unreadable && row.amount.is_some()).then(|| (&self.tables[t], row))
+    }
+}
+
+/// `科学技术` → the 类 `科学技术支出`; `城乡社区（类）` too.
+pub fn class_of(stem: &str) -> Option<usize> {
+    let stem = stem.trim_end_matches("（类）").trim_end_matches("支出");
+    CLASSES
+        .iter()
+        .position(|c| c.strip_suffix("支出").unwrap_or(c) == stem || *c == stem)
+}
+
 /// Lines longer than this are prose (or junk), never a table title.
 const MAX_TITLE_CHARS: usize = 60;
 

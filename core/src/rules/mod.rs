@@ -20,6 +20,7 @@ mod sum;
 mod table;
 mod table_hierarchy;
 mod table_identity;
+mod table_text;
 mod table_total;
 mod template;
 mod wording;
@@ -78,6 +79,7 @@ static RULES: &[&dyn Rule] = &[
     &table_hierarchy::TableHierarchy,
     &table_total::TableTotal,
     &cross_table::CrossTable,
+    &table_text::TableText,
     &template::Template,
     &numbering::Numbering,
     &year::Year,
