@@ -1744,3 +1744,74 @@ fn explanations_agree_with_the_standard_tables_they_restate() {
     let other = "一、收入预算情况\n上年一般公共预算拨款收入3,010.50万元，比上年增加200.00万元。";
     assert_eq!(table_text(other), (vec![], 0));
 }
+
+/// A budget with general-budget money only: 财政拨款收支总表 and 一般公共预算支出表 state the
+/// same spending by class. `general` is the 一般公共预算支出表's 教育支出 row; `header` a line
+/// under that table's title.
+fn general_budget_tables(general: &str, header: &str) -> String {
+    let two = |l: &str, a: &str, r: &str, b: &str| {
+        format!(
+            "{l}{}{a:>12}   {r}{}{b:>12}",
+            " ".repeat(24usize.saturating_sub(l.chars().count())),
+            " ".repeat(24usize.saturating_sub(r.chars().count()))
+        )
+    };
+    format!(
+        "表4 2025年部门财政拨款收支预算总表\n单位：万元\n{}\n{}\n{}\n{}\n{}\n\x0c\n\
+表5 2025年部门一般公共预算支出表\n单位：万元\n{header}\n{}\n{}\n{}\n{}\n{}\n\x0c\n",
+        two("一、财政拨款", "2,460.50", "一般公共服务支出", "1,820.30"),
+        two("    一般公共预算", "2,460.50", "教育支出", "640.20"),
+        two("    政府性基金预算", "", "", ""),
+        two("    国有资本经营预算", "", "", ""),
+        two("收入总计", "2,460.50", "支出总计", "2,460.50"),
+        laid_out("科目名称", &["合计", "基本支出", "项目支出"]),
+        laid_out("合计", &["2,460.50", "1,260.50", "1,200.00"]),
+        laid_out("一般公共服务支出", &["1,820.30", "1,020.30", "800.00"]),
+        laid_out(
+            " 政府办公厅（室）及相关机构事务",
+            &["1,820.30", "1,020.30", "800.00"]
+        ),
+        general,
+    )
+}
+
+#[test]
+fn with_general_budget_money_only_the_fiscal_and_general_tables_agree() {
+    let ok = run(&general_budget_tables(
+        &laid_out("教育支出", &["640.20", "240.20", "400.00"]),
+        "",
+    ));
+    assert_eq!(cross_table(&ok), (vec![], 2), "{:#?}", ok.findings);
+    let wrong = run(&general_budget_tables(
+        &laid_out("教育支出", &["604.20", "204.20", "400.00"]),
+        "",
+    ));
+    assert_eq!(
+        cross_table(&wrong).0,
+        ["Error 604.20 640.20"],
+        "{:#?}",
+        wrong.findings
+    );
+    // A header with last year's column first: the first amount of a row is not this year's.
+    let prior = run(&general_budget_tables(
+        &laid_out("教育支出", &["604.20", "204.20", "400.00"]),
+        "科目名称          2024年执行数     2025年预算数",
+    ));
+    assert_eq!(cross_table(&prior), (vec![], 0), "{:#?}", prior.findings);
+    // With government-fund money the two tables differ by it.
+    let fund = run(&general_budget_tables(
+        &laid_out("教育支出", &["604.20", "204.20", "400.00"]),
+        "",
+    )
+    .replacen(
+        "    政府性基金预算                ",
+        "    政府性基金预算          36.00",
+        1,
+    ));
+    assert_eq!(
+        cross_table(&fund).0,
+        Vec::<String>::new(),
+        "{:#?}",
+        fund.findings
+    );
+}

@@ -29,6 +29,8 @@ pub enum TableKind {
     FiscalOverview,
     /// 支出总表 / 支出决算表: all spending by class, 合计 first.
     Spending,
+    /// 一般公共预算（财政拨款）支出表 by functional class, 合计 first.
+    GeneralSpending,
     /// Any other table: it only ends the one before.
     Other,
 }
@@ -39,6 +41,7 @@ impl TableKind {
             TableKind::Overview => "收支总表",
             TableKind::FiscalOverview => "财政拨款收支总表",
             TableKind::Spending => "支出总表",
+            TableKind::GeneralSpending => "一般公共预算支出表",
             TableKind::Other => "表",
         }
     }
@@ -47,6 +50,7 @@ impl TableKind {
             TableKind::Overview => "the income and spending summary table",
             TableKind::FiscalOverview => "the fiscal appropriations summary table",
             TableKind::Spending => "the spending summary table",
+            TableKind::GeneralSpending => "the general budget spending table",
             TableKind::Other => "a table",
         }
     }
@@ -64,6 +68,22 @@ pub fn table_kind(title: &str) -> TableKind {
     }
     if (has("收支") || has("收入支出")) && has("总表") {
         return TableKind::Overview;
+    }
+    if has("一般公共预算")
+        && has("支出")
+        && ![
+            "基本",
+            "三公",
+            "经济分类",
+            "政府性基金",
+            "项目",
+            "机关运行",
+            "收入",
+        ]
+        .iter()
+        .any(|w| has(w))
+    {
+        return TableKind::GeneralSpending;
     }
     let narrowed = [
         "一般公共预算",
@@ -114,6 +134,8 @@ pub enum RowKey {
     Income(Fund),
     /// Index into [`CLASSES`].
     Class(usize),
+    /// The 合计 row of a spending table.
+    Total,
 }
 
 impl RowKey {
@@ -121,6 +143,7 @@ impl RowKey {
         match self {
             RowKey::Income(f) => f.name_zh(),
             RowKey::Class(c) => CLASSES[c],
+            RowKey::Total => "合计",
         }
     }
 }
@@ -205,8 +228,11 @@ fn strip_ordinal(s: &str) -> &str {
     }
 }
 
-fn row_key(cell: &str) -> Option<RowKey> {
+fn row_key(cell: &str, kind: TableKind) -> Option<RowKey> {
     let label = strip_ordinal(cell);
+    if label == "合计" && matches!(kind, TableKind::Spending | TableKind::GeneralSpending) {
+        return Some(RowKey::Total);
+    }
     if let Some(f) = income_key(label) {
         return Some(RowKey::Income(f));
     }
@@ -221,6 +247,9 @@ pub struct StandardTable {
     pub title: Range<usize>,
     /// The unit its amounts are in (`单位：万元`), when its header says.
     pub unit: Option<Unit>,
+    /// Its header names another year than the report's, or `上年`: the first amount of a
+    /// row may be last year's (`2025年执行数 | 2026年预算数`), so no row is read.
+    pub other_years: bool,
 }
 
 /// A row of known meaning in a standard table.
@@ -266,7 +295,8 @@ impl StandardTables {
             return None;
         };
         let row = self.rows.iter().find(|r| r.table == t && r.key == key)?;
-        (!row.unreadable && row.amount.is_some()).then(|| (&self.tables[t], row))
+        (!row.unreadable && row.amount.is_some() && !self.tables[t].other_years)
+            .then(|| (&self.tables[t], row))
     }
 }
 
@@ -315,6 +345,7 @@ pub fn extract(doc: &Document) -> StandardTables {
             figures: first..fi,
         });
     }
+    let year = doc.info().year;
     let mut out = StandardTables::default();
     // The table the current line belongs to, and the keys already seen in it.
     let mut current: Option<usize> = None;
@@ -353,6 +384,7 @@ pub fn extract(doc: &Document) -> StandardTables {
                     kind: table_kind(trimmed),
                     title: line.range.clone(),
                     unit: None,
+                    other_years: false,
                 });
                 seen.clear();
                 row_numbers = false;
@@ -369,22 +401,18 @@ pub fn extract(doc: &Document) -> StandardTables {
             out.tables[t].unit = header_unit(trimmed);
         }
         row_numbers |= trimmed.contains("行次");
-        if out.tables[t].kind == TableKind::Other || line.figures.is_empty() {
-            // A label without any figure on its line is an empty row; its later namesakes
-            // are still not it.
-            for (cell, _) in cells(line.body) {
-                if let Some(k) = row_key(cell) {
-                    if !seen.contains(&k) {
-                        seen.push(k);
-                    }
-                }
-            }
+        if !out.rows.iter().any(|r| r.table == t) && names_other_year(trimmed, year) {
+            out.tables[t].other_years = true;
+        }
+        if out.tables[t].kind == TableKind::Other {
             continue;
         }
         let wrapped = is_wrapped(&lines, i);
         let cells: Vec<(&str, usize)> = cells(line.body).collect();
         for (c, &(cell, offset)) in cells.iter().enumerate() {
-            let Some(key) = row_key(cell) else { continue };
+            let Some(key) = row_key(cell, out.tables[t].kind) else {
+                continue;
+            };
             if seen.contains(&key) {
                 continue;
             }
@@ -469,6 +497,24 @@ fn is_wrapped(lines: &[Line], i: usize) -> bool {
     (above && (below || !spill(i.checked_sub(3)))) || (below && !spill(Some(i + 3)))
 }
 
+/// A header line that names `上年` or a year other than the report's.
+fn names_other_year(line: &str, year: Option<u16>) -> bool {
+    if line.contains("上年") || line.contains("去年") {
+        return true;
+    }
+    let Some(year) = year else { return false };
+    let b = line.as_bytes();
+    (0..b.len().saturating_sub(3)).any(|i| {
+        b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+            && std::str::from_utf8(&b[i..i + 4])
+                .ok()
+                .and_then(|y| y.parse::<u16>().ok())
+                .is_some_and(|y| (1990..2100).contains(&y) && y != year)
+    })
+}
+
 /// A line of digits alone: a wrapped cell's spill (`350,034.4` / row / `2`).
 fn is_spill(body: &str) -> bool {
     let t = body.trim();
@@ -543,6 +589,7 @@ mod tests {
 
     #[test]
     fn row_labels_by_meaning() {
+        let row_key = |c: &str| super::row_key(c, TableKind::Overview);
         assert_eq!(row_key("一、财政拨款"), Some(RowKey::Income(Fund::Fiscal)));
         assert_eq!(
             row_key("一、一般公共预算财政拨款收入"),

@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::{money, Draft, Rule, RuleInfo, Sink};
-use crate::claims::standard::{KeyedRow, RowKey, StandardTables, TableKind};
+use crate::claims::standard::{Fund, KeyedRow, RowKey, StandardTables, TableKind};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::interval::half_ulp;
@@ -45,7 +45,11 @@ summary table against 6,701.98 in the spending table.",
 struct Pairing {
     a: TableKind,
     b: TableKind,
+    /// Income rows, or the 类 rows.
     income: bool,
+    /// Only when all appropriations are general-budget money: 财政拨款收支总表 then shows
+    /// the same spending as 一般公共预算支出表.
+    general_only: bool,
 }
 
 const PAIRINGS: &[Pairing] = &[
@@ -53,13 +57,42 @@ const PAIRINGS: &[Pairing] = &[
         a: TableKind::Overview,
         b: TableKind::FiscalOverview,
         income: true,
+        general_only: false,
     },
     Pairing {
         a: TableKind::Overview,
         b: TableKind::Spending,
         income: false,
+        general_only: false,
+    },
+    Pairing {
+        a: TableKind::FiscalOverview,
+        b: TableKind::GeneralSpending,
+        income: false,
+        general_only: true,
     },
 ];
+
+/// The report's appropriations are all general-budget money: its fiscal summary (or
+/// summary) table has a 政府性基金 row, empty or zero, and no 国有资本经营 amount.
+fn general_only(doc: &Document, st: &StandardTables) -> bool {
+    let empty = |kind: TableKind, fund: Fund, required: bool| {
+        let &[t] = st.of_kind(kind).as_slice() else {
+            return false;
+        };
+        match st
+            .rows
+            .iter()
+            .find(|r| r.table == t && r.key == RowKey::Income(fund))
+        {
+            Some(r) => !r.unreadable && r.amount.is_none_or(|f| doc.figures[f].q.value.is_zero()),
+            None => !required,
+        }
+    };
+    [TableKind::FiscalOverview, TableKind::Overview]
+        .iter()
+        .any(|&k| empty(k, Fund::GovernmentFund, true) && empty(k, Fund::StateCapital, false))
+}
 
 impl Rule for CrossTable {
     fn info(&self) -> &'static RuleInfo {
@@ -72,10 +105,20 @@ impl Rule for CrossTable {
             let (&[a], &[b]) = (a.as_slice(), b.as_slice()) else {
                 continue;
             };
+            if st.tables[a].other_years || st.tables[b].other_years {
+                continue;
+            }
             if matches!((st.tables[a].unit, st.tables[b].unit), (Some(x), Some(y)) if x != y) {
                 continue;
             }
-            let wanted = |r: &&KeyedRow| matches!(r.key, RowKey::Income(_)) == p.income;
+            if p.general_only && !general_only(doc, st) {
+                continue;
+            }
+            let wanted = |r: &&KeyedRow| match r.key {
+                RowKey::Income(_) => p.income,
+                RowKey::Class(_) => !p.income,
+                RowKey::Total => false,
+            };
             let rows_of = |t: usize| -> BTreeMap<RowKey, &KeyedRow> {
                 st.rows
                     .iter()

@@ -140,6 +140,14 @@ fn row_named(name: &str, flow: Flow) -> Option<(TableKind, RowKey)> {
             Some((TableKind::Overview, RowKey::Income(fund)))
         }
         Flow::Spending => {
+            // `（本部门）2026年一般公共预算财政拨款支出预算`: the table's 合计.
+            if ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"]
+                .iter()
+                .any(|w| name.ends_with(w))
+                && !name.contains('·')
+            {
+                return Some((TableKind::GeneralSpending, RowKey::Total));
+            }
             let class = name.strip_prefix("财政拨款·")?;
             Some((TableKind::FiscalOverview, RowKey::Class(class_of(class)?)))
         }
