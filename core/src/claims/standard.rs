@@ -578,6 +578,15 @@ mod tests {
         assert_eq!(table_kind("支出决算表"), TableKind::Spending);
         assert_eq!(
             table_kind("一般公共预算财政拨款支出决算表"),
+            TableKind::GeneralSpending
+        );
+        assert_eq!(
+            table_kind("表5：2026年市级部门一般公共预算支出预算表"),
+            TableKind::GeneralSpending
+        );
+        assert_eq!(table_kind("一般公共预算基本支出表"), TableKind::Other);
+        assert_eq!(
+            table_kind("一般公共预算支出表（按经济分类）"),
             TableKind::Other
         );
         assert_eq!(table_kind("基本支出总表"), TableKind::Other);
