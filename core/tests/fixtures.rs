@@ -1815,3 +1815,58 @@ fn with_general_budget_money_only_the_fiscal_and_general_tables_agree() {
         fund.findings
     );
 }
+
+/// A project self-evaluation table as `pdftotext -layout` lays it out, and the summary of the
+/// same project in the text.
+fn evaluation_report(summary_score: &str, rate: &str) -> String {
+    format!(
+        "三、项目绩效自评结果\n  1.档案数字化项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为 {summary_score} 分。全年预算数为 250.00 万元，执行数为 232.50 万元，完成预算的 93.0%。\n\
+\x0c\n               档案数字化项目绩效自评表\n                    （2024 年度）\n\
+    项目名称                     档案数字化\n\
+                          年初预      全年预\n\
+                                             全年执行数      分值         执行率     得分\n\
+                          算数        算数\n\
+           年度资金总额：        240.00   250.00     232.50    10.0    {rate}    9.3\n\
+                总分                          100   95.3\n\x0c\n"
+    )
+}
+
+#[test]
+fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
+    let outcome = |t: &str| -> (Vec<String>, usize) {
+        let r = run(t);
+        let found = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "evaluation-table")
+            .map(|f| {
+                format!(
+                    "{:?} {} {}",
+                    f.severity,
+                    f.stated.clone().unwrap_or_default(),
+                    f.expected.clone().unwrap_or_default()
+                )
+            })
+            .collect();
+        let verified = r
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "evaluation-table" && e.outcome == Outcome::Verified)
+            .count();
+        (found, verified)
+    };
+    // Score, budget and spending restated; 232.50 ÷ 250.00 = 93.00%.
+    assert_eq!(outcome(&evaluation_report("95.3", "93.00%")), (vec![], 4));
+    assert_eq!(
+        outcome(&evaluation_report("93.5", "93.00%")),
+        (vec!["Error 93.5 95.3".to_string()], 3)
+    );
+    assert_eq!(
+        outcome(&evaluation_report("95.3", "95.00%")),
+        (vec!["Error 95.00% 93.00%".to_string()], 3)
+    );
+    // `10` and `100%` run together (`1000%`): the columns are not surely read, nothing judged
+    // in the table.
+    let merged = evaluation_report("95.3", "93.00%").replace("10.0    93.00%", "1093.00%");
+    assert_eq!(outcome(&merged), (vec![], 1));
+}

@@ -31,6 +31,8 @@ pub enum TableKind {
     Spending,
     /// 一般公共预算（财政拨款）支出表 by functional class, 合计 first.
     GeneralSpending,
+    /// 项目（支出）绩效自评表: one project's funds, execution rate and score.
+    Evaluation,
     /// Any other table: it only ends the one before.
     Other,
 }
@@ -42,6 +44,7 @@ impl TableKind {
             TableKind::FiscalOverview => "财政拨款收支总表",
             TableKind::Spending => "支出总表",
             TableKind::GeneralSpending => "一般公共预算支出表",
+            TableKind::Evaluation => "绩效自评表",
             TableKind::Other => "表",
         }
     }
@@ -51,6 +54,7 @@ impl TableKind {
             TableKind::FiscalOverview => "the fiscal appropriations summary table",
             TableKind::Spending => "the spending summary table",
             TableKind::GeneralSpending => "the general budget spending table",
+            TableKind::Evaluation => "the performance self-evaluation table",
             TableKind::Other => "a table",
         }
     }
@@ -60,6 +64,9 @@ impl TableKind {
 pub fn table_kind(title: &str) -> TableKind {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     let has = |w: &str| t.contains(w);
+    if t.ends_with("绩效自评表") {
+        return TableKind::Evaluation;
+    }
     if has("财政拨款收支") || has("财政拨款收入支出") {
         if has("总表") {
             return TableKind::FiscalOverview;
@@ -250,6 +257,37 @@ pub struct StandardTable {
     /// Its header names another year than the report's, or `上年`: the first amount of a
     /// row may be last year's (`2025年执行数 | 2026年预算数`), so no row is read.
     pub other_years: bool,
+    /// A self-evaluation table's rows of known meaning.
+    pub evaluation: Option<Evaluation>,
+}
+
+/// What a 项目绩效自评表 states about its project (figure indices).
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// The project's name, from the title (`信息化运行维护`).
+    pub project: String,
+    /// `年度资金总额` row: 全年预算数, 全年执行数, 执行率 (the columns `年初预算数 | 全年预算数
+    /// | 全年执行数 | 分值 | 执行率 | 得分`).
+    pub funds: Option<FundsRow>,
+    /// `总分 100 90.5`: the score.
+    pub score: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FundsRow {
+    pub budget: usize,
+    pub spent: usize,
+    pub rate: usize,
+}
+
+/// `西安市级方舱式X射线…诊断系统项目绩效自评表` → `方舱式X射线…诊断系统`: the name a
+/// narrative gives the project.
+pub fn project_name(title: &str) -> String {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.strip_suffix("绩效自评表").unwrap_or(&t);
+    let t = t.strip_suffix("支出").unwrap_or(t);
+    let t = t.strip_suffix("项目").unwrap_or(t);
+    t.to_string()
 }
 
 /// A row of known meaning in a standard table.
@@ -385,6 +423,12 @@ pub fn extract(doc: &Document) -> StandardTables {
                     title: line.range.clone(),
                     unit: None,
                     other_years: false,
+                    evaluation: (table_kind(trimmed) == TableKind::Evaluation).then(|| {
+                        Evaluation {
+                            project: project_name(trimmed),
+                            ..Evaluation::default()
+                        }
+                    }),
                 });
                 seen.clear();
                 row_numbers = false;
@@ -393,6 +437,11 @@ pub fn extract(doc: &Document) -> StandardTables {
             continue;
         }
         let Some(t) = current else { continue };
+        if let Some(e) = out.tables[t].evaluation.as_mut() {
+            // A self-evaluation table holds sentences in its cells: only a title ends it.
+            read_evaluation_line(doc, line, e);
+            continue;
+        }
         if is_prose(trimmed) {
             current = None;
             continue;
@@ -430,6 +479,49 @@ pub fn extract(doc: &Document) -> StandardTables {
         }
     }
     out
+}
+
+/// The `年度资金总额` and `总分` rows of a self-evaluation table.
+fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
+    let cells: Vec<(&str, usize)> = cells(line.body).collect();
+    let Some(at) = cells.iter().position(|(c, _)| {
+        let c = c.trim_end_matches(['：', ':']);
+        c == "年度资金总额" || c == "总分"
+    }) else {
+        return;
+    };
+    let figures: Vec<usize> = cells[at + 1..]
+        .iter()
+        .map_while(|&(c, o)| figure_at(doc, line, o, c))
+        .collect();
+    if cells[at].0 == "总分" {
+        // `总分 100 90.5`: the full marks, then the score.
+        if let &[full, score] = figures.as_slice() {
+            if doc.figures[full].q.value == rust_decimal::Decimal::ONE_HUNDRED {
+                e.score.get_or_insert(score);
+            }
+        }
+        return;
+    }
+    // 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分: all six, or the columns are
+    // not surely these (`10` and `100%` laid out as one `1000%`).
+    let rate_at = figures
+        .iter()
+        .position(|&f| doc.figures[f].q.unit == Unit::Percent);
+    let funds = match (figures.len(), rate_at) {
+        (6, Some(4)) => Some((figures[1], figures[2], figures[4])),
+        _ => None,
+    };
+    if let Some((budget, spent, rate)) = funds {
+        let money = |f: usize| doc.figures[f].q.unit == Unit::None;
+        if money(budget) && money(spent) && e.funds.is_none() {
+            e.funds = Some(FundsRow {
+                budget,
+                spent,
+                rate,
+            });
+        }
+    }
 }
 
 /// The cells of a line: text between runs of whitespace, with their byte offsets.

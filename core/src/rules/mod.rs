@@ -7,6 +7,7 @@ mod completion;
 mod count;
 mod coverage;
 mod cross_table;
+mod evaluation_table;
 mod growth;
 mod identity;
 mod numbering;
@@ -80,6 +81,7 @@ static RULES: &[&dyn Rule] = &[
     &table_total::TableTotal,
     &cross_table::CrossTable,
     &table_text::TableText,
+    &evaluation_table::EvaluationTable,
     &template::Template,
     &numbering::Numbering,
     &year::Year,
