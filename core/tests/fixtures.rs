@@ -1870,3 +1870,80 @@ fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
     let merged = evaluation_report("95.3", "93.00%").replace("10.0    93.00%", "1093.00%");
     assert_eq!(outcome(&merged), (vec![], 1));
 }
+
+#[test]
+fn the_classes_of_a_standard_table_do_not_exceed_its_total() {
+    let class_total = |t: &str| -> (Vec<String>, usize) {
+        let r = run(t);
+        let found = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "class-total")
+            .map(|f| {
+                format!(
+                    "{:?} {} {}",
+                    f.severity,
+                    f.stated.clone().unwrap_or_default(),
+                    f.expected.clone().unwrap_or_default()
+                )
+            })
+            .collect();
+        let verified = r
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "class-total" && e.outcome == Outcome::Verified)
+            .count();
+        (found, verified)
+    };
+    // 收支总表 (本年支出合计), 支出总表 (合计), 财政拨款收支总表 (支出总计).
+    assert_eq!(class_total(&standard_budget_tables(|t| t)), (vec![], 3));
+    // The total spaced out to fill its cell reads the same.
+    let spaced = standard_budget_tables(|t| t.replace("支出总计", "支   出   总   计"));
+    assert_eq!(class_total(&spaced), (vec![], 3));
+    // The fiscal table's classes add up to more than its 支出总计.
+    let over = standard_budget_tables(|t| {
+        let at = t.rfind("支出总计").unwrap();
+        let (head, tail) = t.split_at(at);
+        format!("{head}{}", tail.replacen("3,610.50", "2,610.50", 1))
+    });
+    assert_eq!(class_total(&over).0, ["Error 2,610.50 3610.50"]);
+    // Less than the total: a class may be unread (a wrapped name) or the total hold a
+    // carry-over; not judged.
+    let under = standard_budget_tables(|t| {
+        let at = t.rfind("支出总计").unwrap();
+        let (head, tail) = t.split_at(at);
+        format!("{head}{}", tail.replacen("3,610.50", "3,710.50", 1))
+    });
+    assert_eq!(class_total(&under), (vec![], 2));
+}
+
+#[test]
+fn a_kuan_named_like_a_class_is_not_the_class() {
+    // `21999 其他支出` is a 款 of 援助其他地区支出, not the 类 其他支出 (229): counting it
+    // twice would make the classes exceed the total.
+    let rows = [
+        laid_out("           合计", &["1,502.00", "1,000.00", "502.00"]),
+        laid_out("201   一般公共服务支出", &["1,000.00", "1,000.00", ""]),
+        laid_out(
+            "  20103   政府办公厅（室）及相关机构事务",
+            &["1,000.00", "1,000.00", ""],
+        ),
+        laid_out("219   援助其他地区支出", &["502.00", "", "502.00"]),
+        laid_out("  21999   其他支出", &["502.00", "", "502.00"]),
+    ];
+    let t = format!(
+        "表3 2025年部门支出预算总表\n单位：万元\n{}\n{}\n\x0c\n",
+        laid_out("科目编码 科目名称", &["合计", "基本支出", "项目支出"]),
+        rows.join("\n")
+    );
+    let r = run(&t);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "class-total"),
+        "{:#?}",
+        r.findings
+    );
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "class-total" && e.outcome == Outcome::Verified));
+}

@@ -143,6 +143,8 @@ pub enum RowKey {
     Class(usize),
     /// The 合计 row of a spending table.
     Total,
+    /// `本年支出合计` / `支出总计` of a two-sided summary table.
+    SpendingTotal,
 }
 
 impl RowKey {
@@ -151,6 +153,7 @@ impl RowKey {
             RowKey::Income(f) => f.name_zh(),
             RowKey::Class(c) => CLASSES[c],
             RowKey::Total => "合计",
+            RowKey::SpendingTotal => "本年支出合计",
         }
     }
 }
@@ -239,6 +242,11 @@ fn row_key(cell: &str, kind: TableKind) -> Option<RowKey> {
     let label = strip_ordinal(cell);
     if label == "合计" && matches!(kind, TableKind::Spending | TableKind::GeneralSpending) {
         return Some(RowKey::Total);
+    }
+    if matches!(label, "本年支出合计" | "支出合计" | "支出总计")
+        && matches!(kind, TableKind::Overview | TableKind::FiscalOverview)
+    {
+        return Some(RowKey::SpendingTotal);
     }
     if let Some(f) = income_key(label) {
         return Some(RowKey::Income(f));
@@ -389,7 +397,13 @@ pub fn extract(doc: &Document) -> StandardTables {
     let mut current: Option<usize> = None;
     let mut seen: Vec<RowKey> = Vec::new();
     let mut row_numbers = false;
+    // Where the first 类 row of a table starts its line: 款 rows are indented further.
+    let mut class_indent: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
+        if line.body.contains('\x0c') {
+            // Each page lays its columns out afresh.
+            class_indent = None;
+        }
         let trimmed = line
             .body
             .trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
@@ -432,6 +446,7 @@ pub fn extract(doc: &Document) -> StandardTables {
                 });
                 seen.clear();
                 row_numbers = false;
+                class_indent = None;
             }
             current = Some(out.tables.len() - 1);
             continue;
@@ -458,17 +473,46 @@ pub fn extract(doc: &Document) -> StandardTables {
         }
         let wrapped = is_wrapped(&lines, i);
         let cells: Vec<(&str, usize)> = cells(line.body).collect();
-        for (c, &(cell, offset)) in cells.iter().enumerate() {
-            let Some(key) = row_key(cell, out.tables[t].kind) else {
+        let mut c = 0;
+        while c < cells.len() {
+            let (name, last) = spaced_label(&cells, c);
+            let (first, offset) = (c, cells[c].1);
+            c = last + 1;
+            let Some(key) = row_key(&name, out.tables[t].kind) else {
                 continue;
             };
             if seen.contains(&key) {
                 continue;
             }
+            if matches!(key, RowKey::Class(_)) {
+                // A 款 named like a 类 (`21999 其他支出` under 援助其他地区支出): its code is
+                // longer than a 类's three digits, or it is indented under the 类 rows.
+                let code = first
+                    .checked_sub(1)
+                    .map(|p| cells[p].0)
+                    .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+                if code.is_some_and(|code| code.len() > 3) {
+                    continue;
+                }
+                if first == 0 {
+                    let indent = offset;
+                    match class_indent {
+                        Some(i) if indent > i => continue,
+                        None => class_indent = Some(indent),
+                        _ => {}
+                    }
+                }
+            }
+            let amount = amount_after(doc, line, &cells[last + 1..], row_numbers);
+            // `合计` in a header names a column; only a total with its amount is the row.
+            if matches!(key, RowKey::Total | RowKey::SpendingTotal)
+                && amount.is_none_or(|a| a.is_none())
+            {
+                continue;
+            }
             seen.push(key);
             let start = line.range.start + offset;
-            let label = start..start + cell.len();
-            let amount = amount_after(doc, line, &cells[c + 1..], row_numbers);
+            let label = start..line.range.start + cells[last].1 + cells[last].0.len();
             out.rows.push(KeyedRow {
                 table: t,
                 key,
@@ -524,6 +568,30 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
     }
 }
 
+/// `收   入   总   计`: a label spaced out to fill its cell, one character per cell. Joins
+/// the run of one-character cells from `c`; returns the label and its last cell.
+fn spaced_label(cells: &[(&str, usize)], c: usize) -> (String, usize) {
+    let single = |i: usize| {
+        let mut chars = cells[i].0.chars();
+        chars
+            .next()
+            .is_some_and(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            && chars.next().is_none()
+    };
+    if !single(c) {
+        return (cells[c].0.to_string(), c);
+    }
+    let mut last = c;
+    // Spaced-out characters stand a few spaces apart; a wider gap is the next column.
+    while last + 1 < cells.len()
+        && single(last + 1)
+        && cells[last + 1].1 - (cells[last].1 + cells[last].0.len()) <= 6
+    {
+        last += 1;
+    }
+    (cells[c..=last].iter().map(|(s, _)| *s).collect(), last)
+}
+
 /// The cells of a line: text between runs of whitespace, with their byte offsets.
 fn cells(body: &str) -> impl Iterator<Item = (&str, usize)> {
     body.split(|c: char| c.is_whitespace() || c == '\x0c')
@@ -576,7 +644,7 @@ fn figure_at(doc: &Document, line: &Line, offset: usize, cell: &str) -> Option<u
     })
 }
 
-/// Whether row `i`'s cells wrap: pdftotext puts a wrapped cell's lines above and below its
+/// Whether row `i`'s cells wrap, or a name beside them: pdftotext puts a wrapped cell's lines above and below its
 /// row (`576,171.1` / `合计 …` / `1`). A line of digits right above or below belongs to this
 /// row unless it is the lower (upper) spill of the row before (after), whose other spill
 /// lies two lines further.
@@ -585,6 +653,18 @@ fn is_wrapped(lines: &[Line], i: usize) -> bool {
         j.and_then(|j| lines.get(j))
             .is_some_and(|l| is_spill(l.body))
     };
+    // A label's last character or two on a line of their own (`费`, `出`): a name wrapped
+    // across this row, whose cells may belong to another column.
+    let fragment = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j)).is_some_and(|l| {
+            let t = l.body.trim();
+            (1..=3).contains(&t.chars().count())
+                && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+    };
+    if fragment(i.checked_sub(1)) || fragment(Some(i + 1)) {
+        return true;
+    }
     let (above, below) = (spill(i.checked_sub(1)), spill(Some(i + 1)));
     (above && (below || !spill(i.checked_sub(3)))) || (below && !spill(Some(i + 3)))
 }

@@ -117,7 +117,7 @@ impl Rule for CrossTable {
             let wanted = |r: &&KeyedRow| match r.key {
                 RowKey::Income(_) => p.income,
                 RowKey::Class(_) => !p.income,
-                RowKey::Total => false,
+                RowKey::Total | RowKey::SpendingTotal => false,
             };
             let rows_of = |t: usize| -> BTreeMap<RowKey, &KeyedRow> {
                 st.rows

@@ -1,6 +1,7 @@
 //! Stage 4: the rules. One rule per file, each with a stable id and its documentation; the
 //! registry below is the only list of them.
 
+mod class_total;
 mod classified;
 mod comparison_year;
 mod completion;
@@ -80,6 +81,7 @@ static RULES: &[&dyn Rule] = &[
     &table_hierarchy::TableHierarchy,
     &table_total::TableTotal,
     &cross_table::CrossTable,
+    &class_total::ClassTotal,
     &table_text::TableText,
     &evaluation_table::EvaluationTable,
     &template::Template,
