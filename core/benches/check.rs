@@ -44,6 +44,12 @@ mod adversarial {
         bench_text(bencher, &shapes::one_line(10_000_000));
     }
 
+    /// 30,000 standard summary tables (15 MB) and sentences restating their rows.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn standard_tables_30k(bencher: Bencher) {
+        bench_text(bencher, &shapes::standard_tables(30_000));
+    }
+
     /// One 1 MB line of figures with no punctuation (`收入合计12.34万元其中` repeated).
     #[divan::bench(sample_count = 5, sample_size = 1)]
     fn figures_without_punctuation_1mb(bencher: Bencher) {

@@ -11,7 +11,7 @@ fn main() {
             t.unit,
             line(&text, t.title.start)
         );
-        for r in st.rows.iter().filter(|r| r.table == i) {
+        for r in st.rows_of(i) {
             let amount = r.amount.map(|f| doc.written(&doc.figures[f]));
             println!(
                 "   {:<28} {:?} unreadable={} line {}",

@@ -93,6 +93,11 @@ fn a_wide_tab_separated_table_is_linear() {
 }
 
 #[test]
+fn many_standard_tables_and_their_facts_are_linear() {
+    assert_linear("standard table × n", 300, shapes::standard_tables);
+}
+
+#[test]
 fn one_long_line_is_linear() {
     assert_linear("one line", 20_000, shapes::one_line);
 }

@@ -413,3 +413,28 @@ pub fn lists_without_sentence_end(n: usize) -> String {
         "合计3.00元，其中：甲1.00元，比上年增加1.00元，".repeat(n)
     )
 }
+
+/// `n` standard summary tables, each a title and rows of known meaning, then narrative
+/// sentences naming the same rows: every table looked up by every keyed fact would be
+/// quadratic.
+pub fn standard_tables(n: usize) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        out.push_str(&format!(
+            "表{i}：2026年部门财政拨款收支预算总表\n单位：万元\n\
+一、财政拨款                 {a}.50   一般公共服务支出            {a}.50\n\
+    一般公共预算             {a}.50   教育支出                    12.00\n\
+    政府性基金预算                    住房保障支出                 3.00\n\
+收入总计                     {a}.50   支出总计                    {a}.50\n",
+            a = 100 + i % 900
+        ));
+    }
+    for i in 0..n {
+        out.push_str(&format!(
+            "{}、财政拨款收支情况\n一般公共预算拨款收入{}.50万元，教育支出12.00万元。\n",
+            i + 1,
+            100 + i % 900
+        ));
+    }
+    out
+}

@@ -315,32 +315,50 @@ pub struct KeyedRow {
 #[derive(Debug, Default)]
 pub struct StandardTables {
     pub tables: Vec<StandardTable>,
+    /// In table order: the rows of one table are consecutive.
     pub rows: Vec<KeyedRow>,
+    /// `rows[spans[t]]` are table `t`'s rows.
+    spans: Vec<Range<usize>>,
+    /// The tables of each kind that have rows, in order.
+    by_kind: std::collections::HashMap<TableKind, Vec<usize>>,
 }
 
 impl StandardTables {
-    /// The tables of one kind that have rows of known meaning (a contents line has none).
-    pub fn of_kind(&self, kind: TableKind) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .rows
-            .iter()
-            .map(|r| r.table)
-            .filter(|&t| self.tables[t].kind == kind)
-            .collect();
-        out.dedup();
-        out
+    /// Indexes the rows by table and the tables by kind, once, so that looking a row up
+    /// costs the same however many tables the text has.
+    fn index(mut self) -> Self {
+        self.spans = vec![0..0; self.tables.len()];
+        let mut start = 0;
+        for i in 0..=self.rows.len() {
+            let end_of_table = i == self.rows.len() || self.rows[i].table != self.rows[start].table;
+            if end_of_table && start < i {
+                let t = self.rows[start].table;
+                self.spans[t] = start..i;
+                self.by_kind.entry(self.tables[t].kind).or_default().push(t);
+                start = i;
+            }
+        }
+        self
     }
-}
 
-impl StandardTables {
+    /// The rows of table `t`.
+    pub fn rows_of(&self, t: usize) -> &[KeyedRow] {
+        self.spans.get(t).map_or(&[], |r| &self.rows[r.clone()])
+    }
+
+    /// The tables of one kind that have rows of known meaning (a contents line has none).
+    pub fn of_kind(&self, kind: TableKind) -> &[usize] {
+        self.by_kind.get(&kind).map_or(&[], Vec::as_slice)
+    }
+
     /// The row of meaning `key` in the one table of `kind`, readable and with an amount;
     /// `None` when the report has no such table, several (which one is meant is open), or
     /// the row cannot be read.
     pub fn row(&self, kind: TableKind, key: RowKey) -> Option<(&StandardTable, &KeyedRow)> {
-        let &[t] = self.of_kind(kind).as_slice() else {
+        let &[t] = self.of_kind(kind) else {
             return None;
         };
-        let row = self.rows.iter().find(|r| r.table == t && r.key == key)?;
+        let row = self.rows_of(t).iter().find(|r| r.key == key)?;
         (!row.unreadable && row.amount.is_some() && !self.tables[t].other_years)
             .then(|| (&self.tables[t], row))
     }
@@ -465,7 +483,7 @@ pub fn extract(doc: &Document) -> StandardTables {
             out.tables[t].unit = header_unit(trimmed);
         }
         row_numbers |= trimmed.contains("行次");
-        if !out.rows.iter().any(|r| r.table == t) && names_other_year(trimmed, year) {
+        if out.rows.last().is_none_or(|r| r.table != t) && names_other_year(trimmed, year) {
             out.tables[t].other_years = true;
         }
         if out.tables[t].kind == TableKind::Other {
@@ -522,7 +540,7 @@ pub fn extract(doc: &Document) -> StandardTables {
             });
         }
     }
-    out
+    out.index()
 }
 
 /// The `年度资金总额` and `总分` rows of a self-evaluation table.

@@ -49,7 +49,7 @@ impl Rule for ClassTotal {
             if table.other_years {
                 continue;
             }
-            let rows: Vec<_> = st.rows.iter().filter(|r| r.table == t).collect();
+            let rows = st.rows_of(t);
             let Some(total) = rows
                 .iter()
                 .find(|r| r.key == total_key && !r.unreadable)

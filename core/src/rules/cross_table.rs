@@ -77,14 +77,10 @@ const PAIRINGS: &[Pairing] = &[
 /// summary) table has a 政府性基金 row, empty or zero, and no 国有资本经营 amount.
 fn general_only(doc: &Document, st: &StandardTables) -> bool {
     let empty = |kind: TableKind, fund: Fund, required: bool| {
-        let &[t] = st.of_kind(kind).as_slice() else {
+        let &[t] = st.of_kind(kind) else {
             return false;
         };
-        match st
-            .rows
-            .iter()
-            .find(|r| r.table == t && r.key == RowKey::Income(fund))
-        {
+        match st.rows_of(t).iter().find(|r| r.key == RowKey::Income(fund)) {
             Some(r) => !r.unreadable && r.amount.is_none_or(|f| doc.figures[f].q.value.is_zero()),
             None => !required,
         }
@@ -102,7 +98,7 @@ impl Rule for CrossTable {
         let st = &claims.standard;
         for p in PAIRINGS {
             let (a, b) = (st.of_kind(p.a), st.of_kind(p.b));
-            let (&[a], &[b]) = (a.as_slice(), b.as_slice()) else {
+            let (&[a], &[b]) = (a, b) else {
                 continue;
             };
             if st.tables[a].other_years || st.tables[b].other_years {
@@ -120,9 +116,8 @@ impl Rule for CrossTable {
                 RowKey::Total | RowKey::SpendingTotal => false,
             };
             let rows_of = |t: usize| -> BTreeMap<RowKey, &KeyedRow> {
-                st.rows
+                st.rows_of(t)
                     .iter()
-                    .filter(|r| r.table == t)
                     .filter(wanted)
                     .map(|r| (r.key, r))
                     .collect()
