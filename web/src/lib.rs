@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod pdf;
 pub mod storage;
+pub mod wire;
 
 pub use app::App;
 
