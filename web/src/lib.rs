@@ -4,6 +4,7 @@
 //! (see the Content-Security-Policy in `index.html`).
 
 pub mod app;
+pub mod checker;
 pub mod components;
 pub mod embed;
 pub mod highlight;
@@ -14,8 +15,12 @@ pub mod wire;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] into `<body>`.
+/// Installs the panic hook and mounts [`App`] into `<body>`; does nothing in the checking
+/// worker, which instantiates this same module (and so runs `main`) for [`checker::check_encoded`].
 pub fn mount() {
+    if web_sys::window().is_none() {
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         // The release build aborts on panic, so the page is dead from here on: say so, and
