@@ -165,6 +165,19 @@ pub fn start(
         }
     };
 
+    // A request whose text was replaced (by a newer request, or by the user typing in the
+    // frame) before its check ended gets no result: it is told so.
+    let superseded = move |id: JsValue| {
+        reply(object(&[
+            ("type", "gouji:error".into()),
+            ("id", id),
+            (
+                "message",
+                "superseded: a newer text came before this one's check ended".into(),
+            ),
+        ]))
+    };
+
     let allowed = params.host;
     let parent_value: JsValue = parent.into();
     let listener = window_event_listener(leptos::ev::message, move |ev| {
@@ -184,7 +197,12 @@ pub fn start(
         }
         match message {
             HostMessage::Check { text: t, id } => {
-                pending.set_value(Some((id, t.clone())));
+                let before = pending
+                    .try_update_value(|p| p.replace((id, t.clone())))
+                    .flatten();
+                if let Some((old, _)) = before {
+                    superseded(old);
+                }
                 paused.set(false);
                 // The textarea owns its value after the first render (see PasteArea).
                 let area = document()
@@ -222,7 +240,17 @@ pub fn start(
                 None => t.trim().is_empty(),
             }),
         });
-        if answers {
+        let replaced = !answers
+            && pending.with_value(|p| {
+                p.as_ref()
+                    .is_some_and(|(_, t)| input.with_untracked(|i| i != t))
+            });
+        if replaced {
+            if let Some((id, _)) = pending.try_update_value(Option::take).flatten() {
+                superseded(id);
+            }
+        }
+        if answers || replaced {
             send_result(&reply, pending, checked);
         }
     });
