@@ -247,6 +247,48 @@ const transition = (page, text) =>
     text,
   );
 
+test('a paste, a drop and an opened file are posted to the worker at once; typing after its pause', { timeout: 60_000 }, async () => {
+  const page = await h.context.newPage();
+  try {
+    // When each check is posted to the worker, and when the edit that asked for it came.
+    await page.addInitScript(() => {
+      window.posts = [];
+      window.edits = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (m, ...rest) {
+        if (m?.type === 'check') window.posts.push(performance.now());
+        return post.call(this, m, ...rest);
+      };
+      for (const type of ['input', 'change']) {
+        document.addEventListener(type, () => window.edits.push(performance.now()), { capture: true });
+      }
+    });
+    await open(page, `${h.origin}/`);
+    const delay = async (edit) => {
+      await page.evaluate(() => {
+        window.posts.length = 0;
+        window.edits.length = 0;
+      });
+      await edit();
+      await checked(page);
+      const [edit0, post0] = await page.evaluate(() => [window.edits[0], window.posts[0]]);
+      return post0 - edit0;
+    };
+    const paste = await delay(() => setText(page, RENHE, 'insertFromPaste'));
+    const drop = await delay(() => setText(page, RENHE + '\n', 'insertFromDrop'));
+    const file = await delay(() => page.setInputFiles('[data-testid=open-file]', path.join(ROOT, 'tests/fixtures/input/renhe.docx')));
+    const typed = await delay(() => setText(page, RENHE + '。', 'insertText'));
+    console.log(
+      `from the edit to the check posted: paste ${paste.toFixed(0)} ms, drop ${drop.toFixed(0)} ms, ` +
+        `opened .docx ${file.toFixed(0)} ms (reading it included), typing ${typed.toFixed(0)} ms`,
+    );
+    for (const d of [paste, drop, file]) assert.ok(d < 150, `${d} ms`);
+    assert.ok(typed >= 290, `${typed} ms: typing was checked without its pause`);
+  } finally {
+    await page.close();
+  }
+});
+
 test('the previous results stay, marked stale, until the new ones come', { timeout: 60_000 }, async () => {
   const { page } = h;
   await setText(page, RENHE);
