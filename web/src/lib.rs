@@ -19,6 +19,9 @@ pub use app::App;
 /// worker, which instantiates this same module (and so runs `main`) for [`checker::check_encoded`].
 pub fn mount() {
     if web_sys::window().is_none() {
+        // In the worker a panic traps the check, which the page reports; say why in the
+        // worker's console.
+        std::panic::set_hook(Box::new(console_error_panic_hook::hook));
         return;
     }
     std::panic::set_hook(Box::new(|info| {
