@@ -190,7 +190,9 @@ pub fn App() -> impl IntoView {
         failure: RwSignal::new(None),
         in_worker: RwSignal::new(true),
     };
-    let checker = StoredValue::new_local(Checker::new(out));
+    // A saved text is checked at once, and warms the worker up as well as a sample would.
+    let warm_up = text.with_untracked(|t| t.trim().is_empty());
+    let checker = StoredValue::new_local(Checker::new(out, warm_up));
     let checked = Memo::new(move |_| if paused.get() { None } else { out.result.get() });
     // The size of the text whose check waits for the typing pause.
     let waiting = RwSignal::new(None::<usize>);

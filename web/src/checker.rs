@@ -140,17 +140,18 @@ fn now() -> f64 {
 }
 
 impl Checker {
-    /// Starts a worker at once, so that the first paste does not wait for one, and has it
-    /// check a built-in sample: the engine's first run in a fresh instance is several times
-    /// slower (the browser compiles the hot code optimised only after it has run), which
-    /// would otherwise fall on the user's first paste (240 ms instead of 40 for 20 K
+    /// Starts a worker at once, so that the first paste does not wait for one, and, when
+    /// `warm_up` (the page opened without a saved text to check at once), has it check a
+    /// built-in sample: the engine's first run is several times slower (the browser compiles
+    /// the hot code optimised only after it has run; workers started later share that code),
+    /// which would otherwise fall on the user's first paste (240 ms instead of 40 for 20 K
     /// characters, measured in Chromium).
-    pub fn new(out: Outputs) -> Self {
+    pub fn new(out: Outputs, warm_up: bool) -> Self {
         let checker = Checker(Rc::new(Inner {
             out,
             state: RefCell::new(State::default()),
         }));
-        if checker.ensure_worker() {
+        if checker.ensure_worker() && warm_up {
             let (_, _, sample) = crate::components::SAMPLES[0];
             checker.post(Job {
                 seq: 0,
