@@ -3,9 +3,11 @@
 // exactly those inline scripts and that style (by hash) and nothing from anywhere else.
 //   node scripts/lib/single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM PDF_GLUE_JS PDF_WASM OUT_HTML
 // The PDF reader's glue (--no-modules-global gouji_pdf) and wasm are inlined too; its wasm is
-// decoded and compiled only when a PDF is opened.
+// decoded and compiled only when a PDF is opened. The checking worker (web/static/worker.js's
+// `serve`, with the app's glue) runs from a Blob URL, instantiating the module compiled here.
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 const [indexHtml, styleCss, faviconSvg, glueJs, wasmFile, pdfGlueJs, pdfWasmFile, outHtml] = process.argv.slice(2);
 if (!outHtml) {
@@ -20,6 +22,14 @@ const glue = read(glueJs);
 const wasm64 = fs.readFileSync(wasmFile).toString('base64');
 const pdfGlue = read(pdfGlueJs);
 const pdfWasm64 = fs.readFileSync(pdfWasmFile).toString('base64');
+// The worker's message loop, shared with the served app's worker.
+const workerJs = read(fileURLToPath(new URL('../../web/static/worker.js', import.meta.url)));
+const serve = workerJs.match(/^function serve\(load\) \{\n[\s\S]*?\n\}\n/m)?.[0];
+if (!serve) throw new Error('web/static/worker.js: no `function serve(load) {…}` to inline');
+const workerMain = `serve(async ({ module }) => {
+  await wasm_bindgen({ module_or_path: module });
+  return wasm_bindgen.goujiCheck;
+});`;
 // The loader: decodes the wasm kept in a data block (a script of a non-JavaScript type is
 // never run, so the CSP need not allow it) and starts the app, as boot.js does when served.
 const boot = `(async () => {
@@ -37,7 +47,19 @@ const boot = `(async () => {
     }
   };
   try {
-    await wasm_bindgen({ module_or_path: decode('gouji-wasm') });
+    // Compiled once: the page and each checking worker instantiate this module.
+    const module = await WebAssembly.compile(decode('gouji-wasm'));
+    let workerUrl = null;
+    globalThis.goujiCheckWorker = () => {
+      workerUrl ??= URL.createObjectURL(new Blob(
+        [document.getElementById('gouji-glue').textContent, '\\n', document.getElementById('gouji-worker').textContent],
+        { type: 'text/javascript' },
+      ));
+      const worker = new Worker(workerUrl);
+      worker.postMessage({ type: 'init', module });
+      return worker;
+    };
+    await wasm_bindgen({ module_or_path: module });
     status?.remove();
   } catch (err) {
     if (status) {
@@ -48,13 +70,17 @@ const boot = `(async () => {
   }
 })();`;
 // Inline text must not close its element early.
-for (const [name, text, tag] of [['style', style, '</style'], ['glue', glue, '</script'], ['pdf glue', pdfGlue, '</script'], ['boot', boot, '</script']]) {
+const worker = `${serve}\n${workerMain}\n`;
+for (const [name, text, tag] of [['style', style, '</style'], ['glue', glue, '</script'], ['pdf glue', pdfGlue, '</script'], ['boot', boot, '</script'], ['worker', worker, '</script']]) {
   if (text.toLowerCase().includes(tag)) throw new Error(`${name} contains ${tag}: cannot inline it`);
 }
 
 const csp = [
   "default-src 'none'",
   `script-src ${sha256(glue)} ${sha256(pdfGlue)} ${sha256(boot)} 'wasm-unsafe-eval'`,
+  // The checking worker, made from the inline glue and worker code (a data block, never run
+  // in the page); it inherits this policy.
+  'worker-src blob:',
   `style-src ${sha256(style)}`,
   'img-src data:',
   "object-src 'none'",
@@ -77,7 +103,7 @@ replaceOnce(/<link rel="stylesheet"[^>]*>/, `<style>${style}</style>`, 'styleshe
 replaceOnce(/\s*<script type="module" src="boot.js"[^>]*><\/script>/, '', 'boot script');
 replaceOnce(
   /<\/body>/,
-  `  <script type="application/wasm+base64" id="gouji-wasm">${wasm64}</script>\n    <script type="application/wasm+base64" id="gouji-pdf-wasm">${pdfWasm64}</script>\n    <script>${glue}</script>\n    <script>${pdfGlue}</script>\n    <script>${boot}</script>\n  </body>`,
+  `  <script type="application/wasm+base64" id="gouji-wasm">${wasm64}</script>\n    <script type="application/wasm+base64" id="gouji-pdf-wasm">${pdfWasm64}</script>\n    <script id="gouji-glue">${glue}</script>\n    <script type="text/plain" id="gouji-worker">${worker}</script>\n    <script>${pdfGlue}</script>\n    <script>${boot}</script>\n  </body>`,
   'end of body',
 );
 fs.writeFileSync(outHtml, html);

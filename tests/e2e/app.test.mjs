@@ -187,7 +187,8 @@ test('the text survives a reload', { timeout: 60_000 }, async () => {
   await page.reload();
   await page.waitForSelector('[data-testid=input]', { timeout: 20_000 });
   assert.equal(await page.inputValue('[data-testid=input]'), SAMPLE);
-  assert.match(await text('[data-testid=stats]'), /核查 \d+ 处数字关系/);
+  // Checked at once, in the worker.
+  await page.waitForFunction(() => /核查 \d+ 处数字关系/.test(document.querySelector('[data-testid=stats]')?.textContent ?? ''), null, { timeout: 10_000 });
 });
 
 test('after a crash the saved text is restored but not checked until asked', { timeout: 60_000 }, async () => {

@@ -61,6 +61,27 @@ test('the host page sends a report to the iframe and gets its findings back', { 
   await page.click('#send');
   await page.waitForFunction(() => window.frameMessages.some((m) => m.type === 'gouji:result' && m.id === 2), null, { timeout: 10_000 });
 
+  // A request replaced by a newer one before its check ended is told so; the newer one is
+  // answered with its own text's result.
+  let long = '';
+  while (long.length < 300_000) long += RENHE + '\n';
+  await page.evaluate(
+    ([o, a, b]) => {
+      const w = document.getElementById('gouji-frame').contentWindow;
+      w.postMessage({ type: 'gouji:check', id: 20, text: a }, o);
+      w.postMessage({ type: 'gouji:check', id: 21, text: b }, o);
+    },
+    [origin, long, RENHE],
+  );
+  await page.waitForFunction(() => window.frameMessages.some((m) => m.type === 'gouji:result' && m.id === 21), null, { timeout: 30_000 });
+  const superseded = await page.evaluate(() => window.frameMessages.filter((m) => m.id === 20));
+  assert.equal(superseded.length, 1, JSON.stringify(superseded.map((m) => m.type)));
+  assert.equal(superseded[0].type, 'gouji:error');
+  assert.match(superseded[0].message, /^superseded/);
+  const [renhe] = (await frameResults(page)).filter((m) => m.id === 21);
+  assert.ok(renhe.result.findings.some((f) => f.rule === 'sum' && f.quote.includes(SUM_TOTAL)));
+  assert.equal(await frame.locator('[data-testid="input"]').inputValue(), RENHE);
+
   // The user's own edit inside the frame reaches the host too, with id null.
   const before = (await frameResults(page)).length;
   await frame.locator('[data-testid="input"]').fill('本年支出合计100万元，其中基本支出60万元，项目支出30万元。');

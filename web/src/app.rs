@@ -1,11 +1,13 @@
 //! The root component: owns the text, the check result, the selection and the filters.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use gouji_core::{Options, Report, Severity};
+use gouji_core::{Report, Severity};
 use leptos::prelude::*;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+use crate::checker::{Checker, Outputs};
 use crate::components::{
     Exports, FilterBar, FindingsList, LedgerList, PasteArea, StatsLine, TextView,
 };
@@ -13,35 +15,64 @@ use crate::highlight::{highlight, Highlight};
 use crate::i18n::Lang;
 use crate::storage;
 
-/// The result of checking the current text.
-#[derive(Debug, Clone, PartialEq)]
+/// The result of checking a text.
+#[derive(Debug, Clone)]
 pub struct Checked {
-    pub report: Report,
-    pub highlight: Highlight,
+    /// The check request it answers (see [`crate::checker`]); a newer request has a larger
+    /// number, and one request has one result, which is what `==` compares.
+    pub seq: u64,
+    /// The text that was checked (the text box may hold a newer one).
+    pub text: Arc<String>,
+    pub report: Arc<Report>,
+    pub highlight: Arc<Highlight>,
+}
+
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        self.seq == other.seq
+    }
 }
 
 impl Checked {
+    /// The result of request `seq`: `report` on `text`, with the text cut into marks.
+    pub fn new(seq: u64, text: Arc<String>, report: Report) -> Self {
+        let spans: Vec<_> = report.findings.iter().map(|f| f.span).collect();
+        let related: Vec<_> = report
+            .findings
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.related.iter().map(move |r| (r.span, i)))
+            .collect();
+        let highlight = highlight(&text, &spans, &related);
+        Checked {
+            seq,
+            text,
+            report: Arc::new(report),
+            highlight: Arc::new(highlight),
+        }
+    }
+
     /// The mark that shows finding `finding` (its own, or the earlier one it overlaps).
     pub fn mark_of(&self, finding: usize) -> Option<usize> {
         self.highlight.target.get(finding).copied().flatten()
     }
 }
 
-/// Checks `text`; `None` when there is nothing to check yet.
-pub fn check_text(text: &str) -> Option<Checked> {
-    if text.trim().is_empty() {
-        return None;
+/// Asks for the next edit to be checked without the typing pause: a paste, a drop, an opened
+/// file, a sample, a host page's text. The edit's handler calls [`CheckAtOnce::request`]
+/// before it sets the text; the App reads it when it schedules the check.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckAtOnce(StoredValue<bool>);
+
+impl CheckAtOnce {
+    pub fn request(&self) {
+        self.0.set_value(true);
     }
-    let report = gouji_core::check(text, &Options::default());
-    let spans: Vec<_> = report.findings.iter().map(|f| f.span).collect();
-    let related: Vec<_> = report
-        .findings
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| f.related.iter().map(move |r| (r.span, i)))
-        .collect();
-    let highlight = highlight(text, &spans, &related);
-    Some(Checked { report, highlight })
+    fn take(&self) -> bool {
+        let v = self.0.get_value();
+        self.0.set_value(false);
+        v
+    }
 }
 
 /// The stable id of a finding within its text, for dismissals: `rule@start-end`.
@@ -133,9 +164,9 @@ pub fn visible_order(report: &Report, filter: &Filter) -> Vec<usize> {
 }
 
 /// How long typing must pause before the text is checked again: keystrokes go straight
-/// into the textarea and storage, only the (costlier) check waits. Longer for long texts:
-/// checking and rendering 1 MB holds the page for about 1.2 s (measured in Chromium), which
-/// should happen when the typist has stopped, not between two words.
+/// into the textarea and storage, only the check waits. Longer for long texts: the check
+/// runs in a worker, but rendering the results of 1 MB still holds the page for a while,
+/// which should happen when the typist has stopped, not between two words.
 fn debounce(len: usize) -> Duration {
     const BASE_MS: u64 = 300;
     const PER_MB_MS: u64 = 700;
@@ -153,13 +184,35 @@ pub fn App() -> impl IntoView {
     let paused = RwSignal::new(storage::take_crashed() && !text.get_untracked().is_empty());
     let selected = RwSignal::new(None::<Selection>);
     let filter = RwSignal::new(Filter::default());
-    let checked = Memo::new(move |_| {
-        if paused.get() {
-            return None;
+    let out = Outputs {
+        result: RwSignal::new(None),
+        checking: RwSignal::new(None),
+        failure: RwSignal::new(None),
+        in_worker: RwSignal::new(true),
+    };
+    // A saved text is checked at once, and warms the worker up as well as a sample would.
+    let warm_up = text.with_untracked(|t| t.trim().is_empty());
+    let checker = StoredValue::new_local(Checker::new(out, warm_up));
+    let checked = Memo::new(move |_| if paused.get() { None } else { out.result.get() });
+    // The size of the text whose check waits for the typing pause.
+    let waiting = RwSignal::new(None::<usize>);
+    // While a check waits or runs, the results on screen are those of an older text.
+    let busy = Signal::derive(move || waiting.get().or(out.checking.get()));
+    let stale = move || busy.with(Option::is_some) && checked.with(Option::is_some);
+    let at_once = CheckAtOnce(StoredValue::new(false));
+    provide_context(at_once);
+    // Every edit clears `paused` (setting it again, unchanged): only a change may re-check.
+    let is_paused = Memo::new(move |_| paused.get());
+    Effect::new(move |_| {
+        if is_paused.get() {
+            return;
         }
-        text.with(|t| check_text(t))
+        let t = text.get();
+        checker.with_value(|c| c.check(t));
     });
-    let key = Memo::new(move |_| text.with(|t| storage::text_key(t)));
+    let key = Memo::new(move |_| {
+        checked.with(|c| storage::text_key(c.as_ref().map_or("", |c| c.text.as_str())))
+    });
     let dismissed = Dismissed {
         ids: RwSignal::new(Vec::new()),
         key,
@@ -177,7 +230,8 @@ pub fn App() -> impl IntoView {
         })
     });
 
-    // Keep every keystroke across reloads; check once typing pauses.
+    // Keep every keystroke across reloads; check once typing pauses, or at once after a
+    // paste, a drop or an opened file.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
         let t = input.get();
@@ -188,8 +242,21 @@ pub fn App() -> impl IntoView {
         if first.is_none() {
             return; // the loaded text is checked at once
         }
+        if at_once.take() || t.trim().is_empty() {
+            waiting.set(None);
+            text.set(t);
+            return;
+        }
+        waiting.set(Some(t.chars().count()));
         let wait = debounce(t.len());
-        let h = set_timeout_with_handle(move || text.set(t), wait).ok();
+        let h = set_timeout_with_handle(
+            move || {
+                waiting.set(None);
+                text.set(t);
+            },
+            wait,
+        )
+        .ok();
         pending.set_value(h);
     });
 
@@ -275,7 +342,7 @@ pub fn App() -> impl IntoView {
     let embed = crate::embed::EmbedParams::current();
     let embedded = embed.embed;
     if embedded {
-        crate::embed::start(embed, input, text, paused, checked);
+        crate::embed::start(embed, input, paused, checked);
     }
 
     let lang = crate::i18n::provide_lang();
@@ -307,13 +374,22 @@ pub fn App() -> impl IntoView {
                 )}
             </p>
         </header>
-        <main class="layout">
+        <main
+            class="layout"
+            class:stale=stale
+            data-testid="layout"
+            data-checker=move || if out.in_worker.get() { "worker" } else { "main-thread" }
+        >
             <section class="pane pane-text" aria-label="报告原文">
                 <PasteArea text=input selected paused />
                 <TextView checked selected />
             </section>
-            <section class="pane pane-findings" aria-label="核查结果">
-                <StatsLine checked paused />
+            <section
+                class="pane pane-findings"
+                aria-label="核查结果"
+                aria-busy=move || if busy.with(Option::is_some) { "true" } else { "false" }
+            >
+                <StatsLine checked paused busy failure=out.failure />
                 <Exports checked input />
                 <FilterBar checked filter />
                 <FindingsList checked selected visible />

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::Checked;
+use crate::app::{CheckAtOnce, Checked};
 
 /// The protocol's version, sent in `gouji:ready`; raised on an incompatible change.
 pub const PROTOCOL: u32 = 1;
@@ -122,16 +122,15 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 /// Sets the page up for an iframe: the compact layout, `gouji:ready` to the parent, and the
-/// message listener. `input` and `text` are the app's typed and checked text; a host's text
-/// goes into both so that it is checked without the typing pause (and `paused`, set after a
-/// crash, is lifted: the host asked for this check).
+/// message listener. `input` is the app's text; a host's text is checked without the typing
+/// pause (and `paused`, set after a crash, is lifted: the host asked for this check).
 pub fn start(
     params: EmbedParams,
     input: RwSignal<String>,
-    text: RwSignal<String>,
     paused: RwSignal<bool>,
     checked: Memo<Option<Checked>>,
 ) {
+    let at_once = use_context::<CheckAtOnce>().expect("App provides CheckAtOnce");
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -151,11 +150,11 @@ pub fn start(
         "*",
     );
 
-    // The origin that may hear results (set by the parent's first message), the id of the
-    // request the next result answers (null for the user's own edits), and a counter of
-    // requests, so that a request whose text is unchanged still gets its answer.
+    // The origin that may hear results (set by the parent's first message), the request
+    // waiting for its answer (its id and text; none for the user's own edits), and a counter
+    // of requests, so that a request whose text is unchanged still gets its answer.
     let host_origin = StoredValue::new(None::<String>);
-    let pending_id = StoredValue::new_local(JsValue::NULL);
+    let pending = StoredValue::new_local(None::<(JsValue, String)>);
     let requests = RwSignal::new(0u64);
     let reply = move |message: JsValue| {
         let Some(origin) = host_origin.get_value() else {
@@ -164,6 +163,19 @@ pub fn start(
         if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
             let _ = parent.post_message(&message, &origin);
         }
+    };
+
+    // A request whose text was replaced (by a newer request, or by the user typing in the
+    // frame) before its check ended gets no result: it is told so.
+    let superseded = move |id: JsValue| {
+        reply(object(&[
+            ("type", "gouji:error".into()),
+            ("id", id),
+            (
+                "message",
+                "superseded: a newer text came before this one's check ended".into(),
+            ),
+        ]))
     };
 
     let allowed = params.host;
@@ -185,7 +197,12 @@ pub fn start(
         }
         match message {
             HostMessage::Check { text: t, id } => {
-                pending_id.set_value(id);
+                let before = pending
+                    .try_update_value(|p| p.replace((id, t.clone())))
+                    .flatten();
+                if let Some((old, _)) = before {
+                    superseded(old);
+                }
                 paused.set(false);
                 // The textarea owns its value after the first render (see PasteArea).
                 let area = document()
@@ -196,8 +213,8 @@ pub fn start(
                 if let Some(area) = area {
                     area.set_value(&t);
                 }
-                input.set(t.clone());
-                text.set(t);
+                at_once.request();
+                input.set(t);
                 requests.update(|n| *n += 1);
             }
             HostMessage::Invalid { id, reason } => reply(object(&[
@@ -211,27 +228,46 @@ pub fn start(
     std::mem::forget(listener);
 
     // Every new result goes to the host once it has spoken: the answers to its requests and
-    // the results of the user's edits inside the frame alike.
+    // the results of the user's edits inside the frame alike. A request is answered by the
+    // result for its own text (checks run in a worker: an older text's may come first).
     Effect::new(move |_| {
         requests.track();
         checked.track();
-        send_result(&reply, pending_id, text, checked);
+        let answers = pending.with_value(|p| match p {
+            None => true,
+            Some((_, t)) => checked.with_untracked(|c| match c {
+                Some(c) => *c.text == *t,
+                None => t.trim().is_empty(),
+            }),
+        });
+        let replaced = !answers
+            && pending.with_value(|p| {
+                p.as_ref()
+                    .is_some_and(|(_, t)| input.with_untracked(|i| i != t))
+            });
+        if replaced {
+            if let Some((id, _)) = pending.try_update_value(Option::take).flatten() {
+                superseded(id);
+            }
+        }
+        if answers || replaced {
+            send_result(&reply, pending, checked);
+        }
     });
 }
 
 fn send_result(
     reply: &impl Fn(JsValue),
-    pending_id: StoredValue<JsValue, LocalStorage>,
-    text: RwSignal<String>,
+    pending: StoredValue<Option<(JsValue, String)>, LocalStorage>,
     checked: Memo<Option<Checked>>,
 ) {
-    let id = pending_id.get_value();
-    pending_id.set_value(JsValue::NULL);
-    let result = text.with_untracked(|t| {
-        checked.with_untracked(|c| match c {
-            Some(c) => gouji_js::to_js(t, &c.report).unwrap_or(JsValue::NULL),
-            None => JsValue::NULL,
-        })
+    let id = pending
+        .try_update_value(Option::take)
+        .flatten()
+        .map_or(JsValue::NULL, |(id, _)| id);
+    let result = checked.with_untracked(|c| match c {
+        Some(c) => gouji_js::to_js(&c.text, &c.report).unwrap_or(JsValue::NULL),
+        None => JsValue::NULL,
     });
     reply(object(&[
         ("type", "gouji:result".into()),

@@ -48,3 +48,51 @@ pub fn severity_name(s: Severity, en: bool) -> &'static str {
         (Severity::Info, true) => "Note",
     }
 }
+
+/// A count with thousands separators: 1,048,576.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// The status while a text of `chars` characters waits for its check or is being checked.
+pub fn checking(chars: usize, en: bool) -> String {
+    if en {
+        format!("Checking… ({} characters)", grouped(chars))
+    } else {
+        format!("核查中…（{} 字）", grouped(chars))
+    }
+}
+
+/// The status when the check of the newest text failed (the engine trapped on it).
+pub fn check_failed(detail: &str, en: bool) -> String {
+    if en {
+        format!("This text could not be checked: the checker failed ({detail}). Edit the text to try again.")
+    } else {
+        format!("这段文本未能核查：核查程序出错（{detail}）。修改文本后会重新核查。")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_with_separators() {
+        assert_eq!(checking(0, false), "核查中…（0 字）");
+        assert_eq!(checking(15_234, false), "核查中…（15,234 字）");
+        assert_eq!(
+            checking(1_048_576, true),
+            "Checking… (1,048,576 characters)"
+        );
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(100_000), "100,000");
+    }
+}

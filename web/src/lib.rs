@@ -4,17 +4,26 @@
 //! (see the Content-Security-Policy in `index.html`).
 
 pub mod app;
+pub mod checker;
 pub mod components;
 pub mod embed;
 pub mod highlight;
 pub mod i18n;
 pub mod pdf;
 pub mod storage;
+pub mod wire;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] into `<body>`.
+/// Installs the panic hook and mounts [`App`] into `<body>`; does nothing in the checking
+/// worker, which instantiates this same module (and so runs `main`) for [`checker::check_encoded`].
 pub fn mount() {
+    if web_sys::window().is_none() {
+        // In the worker a panic traps the check, which the page reports; say why in the
+        // worker's console.
+        std::panic::set_hook(Box::new(console_error_panic_hook::hook));
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         // The release build aborts on panic, so the page is dead from here on: say so, and

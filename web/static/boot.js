@@ -36,9 +36,23 @@ globalThis.goujiPdfText = async (bytes) => {
   }
 };
 
+// The checking worker (web/src/checker.rs, web/static/worker.js) instantiates the app's own
+// wasm module again: it is compiled once, here, and the compiled module is posted to each
+// worker. (Without the streaming compile, e.g. a server that sends the wrong type, each
+// instance fetches and compiles the file itself.)
+const jsUrl = new URL(tag.dataset.goujiJs, document.baseURI).href;
+const wasmUrl = new URL(tag.dataset.goujiWasm, document.baseURI).href;
+let compiled = null;
+const compile = () => (compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null));
+globalThis.goujiCheckWorker = () => {
+  const worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
+  compile().then((module) => worker.postMessage({ type: 'init', js: jsUrl, wasm: wasmUrl, module }));
+  return worker;
+};
+
 try {
-  const { default: init } = await import(tag.dataset.goujiJs);
-  await init({ module_or_path: tag.dataset.goujiWasm });
+  const { default: init } = await import(jsUrl);
+  await init({ module_or_path: (await compile()) ?? wasmUrl });
   status?.remove();
 } catch (err) {
   if (status) {

@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 
 use gouji_input::InputError;
 
-use crate::app::Selection;
+use crate::app::{CheckAtOnce, Selection};
 use crate::components::SamplePicker;
 
 /// The textarea the report is pasted into, with a file picker and drag-and-drop for .txt
@@ -21,18 +21,32 @@ pub fn PasteArea(
     // Set once: the textarea owns its value afterwards (rewriting it on every input would
     // disturb the caret and IME composition).
     let initial = text.get_untracked();
+    let at_once = use_context::<CheckAtOnce>().expect("App provides CheckAtOnce");
+    // A whole new text (an opened file, a sample) is checked without the typing pause.
     let replace_text = move |t: String| {
         if let Some(el) = area.get_untracked() {
             el.set_value(&t);
         }
         selected.set(None);
         paused.set(false);
+        at_once.request();
         text.set(t);
     };
-    let on_input = move |ev| {
+    let on_input = move |ev: leptos::ev::Event| {
         file_note.set(None);
         selected.set(None);
         paused.set(false);
+        // A paste or a drop brings a whole text at once: check it now; typing waits.
+        let kind = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .map(|e| e.input_type())
+            .unwrap_or_default();
+        if matches!(
+            kind.as_str(),
+            "insertFromPaste" | "insertFromPasteAsQuotation" | "insertFromDrop"
+        ) {
+            at_once.request();
+        }
         text.set(event_target_value(&ev));
     };
     let clear = move |_| {

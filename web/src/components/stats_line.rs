@@ -4,7 +4,14 @@ use crate::app::Checked;
 
 /// What was checked and how it came out, plus the engine's notice for unusable input.
 #[component]
-pub fn StatsLine(checked: Memo<Option<Checked>>, paused: RwSignal<bool>) -> impl IntoView {
+pub fn StatsLine(
+    checked: Memo<Option<Checked>>,
+    paused: RwSignal<bool>,
+    /// The size of the text being checked (or waiting for the typing pause), meanwhile.
+    busy: Signal<Option<usize>>,
+    /// Why the newest text could not be checked.
+    failure: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = crate::i18n::lang();
     let line = move || {
         let en = lang.get() == crate::i18n::Lang::En;
@@ -14,6 +21,12 @@ pub fn StatsLine(checked: Memo<Option<Checked>>, paused: RwSignal<bool>) -> impl
         }
         if paused.get() {
             return "上次核查这段文本时页面出错，已暂停自动核查。".to_string();
+        }
+        if let Some(chars) = busy.get() {
+            return crate::i18n::checking(chars, en);
+        }
+        if let Some(why) = failure.get() {
+            return crate::i18n::check_failed(&why, en);
         }
         checked.with(|c| match c {
             None if en => "No report yet. Paste its text to check it.".to_string(),

@@ -1,0 +1,448 @@
+//! Checking off the main thread. A dedicated Web Worker runs the same wasm module as the
+//! page (its exported [`check_encoded`]) and posts the report back in the encoding of
+//! [`crate::wire`]; the main thread only edits and renders. The worker comes from `globalThis.goujiCheckWorker`, which the
+//! loader defines (web/static/boot.js when served, a Blob-URL worker in the single file).
+//!
+//! A newer text supersedes the check in flight: results carry a sequence number and stale
+//! ones are dropped; a check that has run longer than [`GRACE_MS`] when a newer text comes is
+//! stopped by terminating its worker (a hostile text that takes 30 s must not make the next
+//! one wait). When no worker can be started (an old browser, a Content-Security-Policy that
+//! forbids workers), texts are checked on the main thread as before.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use gouji_core::Options;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::Checked;
+
+/// How long a check may run before a newer text stops it: short checks (a report of tens of
+/// thousands of characters takes a few tens of milliseconds) finish, long ones are cut off.
+pub const GRACE_MS: f64 = 100.0;
+
+/// The worker's entry point: the report on `text`, encoded by [`crate::wire::encode`].
+#[wasm_bindgen(js_name = goujiCheck)]
+pub fn check_encoded(text: &str) -> Vec<u8> {
+    crate::wire::encode(&gouji_core::check(text, &Options::default()))
+}
+
+/// Where the checker reports to.
+#[derive(Debug, Clone, Copy)]
+pub struct Outputs {
+    /// The newest result (for the newest text checked to the end).
+    pub result: RwSignal<Option<Checked>>,
+    /// The size in characters of the text being checked, while a check runs.
+    pub checking: RwSignal<Option<usize>>,
+    /// Why the newest text could not be checked (the worker trapped on it).
+    pub failure: RwSignal<Option<String>>,
+    /// Whether checks run in a worker (false once starting one has failed).
+    pub in_worker: RwSignal<bool>,
+}
+
+/// Checks texts, in a worker when it can. Cheap to clone: every clone is the same checker.
+#[derive(Clone)]
+pub struct Checker(Rc<Inner>);
+
+struct Inner {
+    out: Outputs,
+    state: RefCell<State>,
+}
+
+#[derive(Default)]
+struct State {
+    /// The worker, while there is one.
+    slot: Option<Slot>,
+    /// No worker could be started: check on the main thread.
+    main_thread: bool,
+    /// The newest request's number; results of older ones are dropped.
+    newest: u64,
+    /// The request the worker is on.
+    running: Option<Job>,
+    /// The newest request waiting for the worker (older waiting ones are simply replaced).
+    queued: Option<Job>,
+}
+
+#[derive(Clone)]
+struct Job {
+    seq: u64,
+    text: Arc<String>,
+    /// When it was posted (ms, `Date.now()`).
+    since: f64,
+    /// A check of a built-in sample that nobody sees (see [`Checker::new`]).
+    warm_up: bool,
+}
+
+/// A live worker and its event handlers (dropped with it).
+struct Slot {
+    worker: web_sys::Worker,
+    /// It said it is ready: its wasm is instantiated.
+    ready: bool,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Slot {
+    /// Stops the worker now; its handlers are freed on a later turn, since this may run
+    /// inside one of them.
+    fn retire(self) {
+        self.worker.terminate();
+        set_timeout(move || drop(self), std::time::Duration::ZERO);
+    }
+}
+
+/// What a worker posted.
+enum Message {
+    Ready,
+    /// Its wasm could not be loaded: workers are no use here.
+    Failed(String),
+    Result {
+        seq: u64,
+        bytes: Vec<u8>,
+    },
+    /// The check trapped (a bug in the core on this text).
+    Error {
+        seq: u64,
+        detail: String,
+    },
+}
+
+impl Message {
+    fn read(data: &JsValue) -> Option<Message> {
+        let get = |k: &str| js_sys::Reflect::get(data, &JsValue::from_str(k)).ok();
+        let kind = get("type")?.as_string()?;
+        let seq = || get("seq").and_then(|s| s.as_f64()).map(|s| s as u64);
+        let text = |k: &str| get(k).and_then(|s| s.as_string()).unwrap_or_default();
+        Some(match kind.as_str() {
+            "ready" => Message::Ready,
+            "failed" => Message::Failed(text("error")),
+            "result" => Message::Result {
+                seq: seq()?,
+                bytes: get("bytes")?
+                    .dyn_into::<js_sys::Uint8Array>()
+                    .ok()?
+                    .to_vec(),
+            },
+            "error" => Message::Error {
+                seq: seq()?,
+                detail: text("error"),
+            },
+            _ => return None,
+        })
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Checker {
+    /// Starts a worker at once, so that the first paste does not wait for one, and, when
+    /// `warm_up` (the page opened without a saved text to check at once), has it check a
+    /// built-in sample: the engine's first run is several times slower (the browser compiles
+    /// the hot code optimised only after it has run; workers started later share that code),
+    /// which would otherwise fall on the user's first paste (240 ms instead of 40 for 20 K
+    /// characters, measured in Chromium).
+    pub fn new(out: Outputs, warm_up: bool) -> Self {
+        let checker = Checker(Rc::new(Inner {
+            out,
+            state: RefCell::new(State::default()),
+        }));
+        if checker.ensure_worker() && warm_up {
+            let (_, _, sample) = crate::components::SAMPLES[0];
+            checker.post(Job {
+                seq: 0,
+                text: Arc::new(sample.to_owned()),
+                since: 0.0,
+                warm_up: true,
+            });
+        }
+        checker
+    }
+
+    fn in_worker(&self) -> bool {
+        !self.0.state.borrow().main_thread
+    }
+
+    /// Checks `text`, superseding any check in flight.
+    pub fn check(&self, text: String) {
+        let seq = {
+            let mut st = self.0.state.borrow_mut();
+            st.newest += 1;
+            st.queued = None;
+            st.newest
+        };
+        self.0.out.failure.set(None);
+        if text.trim().is_empty() {
+            // Nothing to check; a check in flight finishes unseen (or is cut off by the next).
+            self.0.out.checking.set(None);
+            self.0.out.result.set(None);
+            return;
+        }
+        self.0.out.checking.set(Some(text.chars().count()));
+        let job = Job {
+            seq,
+            text: Arc::new(text),
+            since: 0.0,
+            warm_up: false,
+        };
+        if self.in_worker() {
+            self.submit(job);
+        } else {
+            self.check_here(job);
+        }
+    }
+
+    /// Sends `job` to the worker, now or once the check in flight ends or is cut off.
+    fn submit(&self, job: Job) {
+        let running = self.0.state.borrow().running.clone();
+        match running {
+            None => self.post(job),
+            // The warm-up is short and makes what follows faster: let it finish.
+            Some(r) if r.warm_up => self.0.state.borrow_mut().queued = Some(job),
+            Some(r) if now() - r.since >= GRACE_MS => {
+                self.restart();
+                self.post(job);
+            }
+            Some(r) => {
+                self.0.state.borrow_mut().queued = Some(job);
+                // Cut the running check off when its grace runs out, if it is still on.
+                let this = self.clone();
+                let wait = (GRACE_MS - (now() - r.since)).max(0.0) as u64;
+                set_timeout(
+                    move || this.cut_off(r.seq),
+                    std::time::Duration::from_millis(wait),
+                );
+            }
+        }
+    }
+
+    fn cut_off(&self, seq: u64) {
+        let stuck = {
+            let st = self.0.state.borrow();
+            st.running.as_ref().is_some_and(|r| r.seq == seq) && st.queued.is_some()
+        };
+        if stuck {
+            self.restart();
+            self.next();
+        }
+    }
+
+    fn post(&self, mut job: Job) {
+        if !self.ensure_worker() {
+            self.check_here(job);
+            return;
+        }
+        job.since = now();
+        let message = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str(k), &v);
+        };
+        set("type", "check".into());
+        set("seq", (job.seq as f64).into());
+        set("text", job.text.as_str().into());
+        let mut st = self.0.state.borrow_mut();
+        let sent = st
+            .slot
+            .as_ref()
+            .is_some_and(|s| s.worker.post_message(&message).is_ok());
+        if sent {
+            st.running = Some(job);
+        } else {
+            drop(st);
+            self.give_up_workers();
+            self.check_here(job);
+        }
+    }
+
+    /// Terminates the worker (with the check it is on) and starts a fresh one.
+    fn restart(&self) {
+        let old = {
+            let mut st = self.0.state.borrow_mut();
+            st.running = None;
+            st.slot.take()
+        };
+        if let Some(old) = old {
+            old.retire();
+        }
+        self.ensure_worker();
+    }
+
+    /// Starts a worker when there is none; false when none can be started.
+    fn ensure_worker(&self) -> bool {
+        {
+            let st = self.0.state.borrow();
+            if st.main_thread {
+                return false;
+            }
+            if st.slot.is_some() {
+                return true;
+            }
+        }
+        match self.spawn() {
+            Some(slot) => {
+                self.0.state.borrow_mut().slot = Some(slot);
+                true
+            }
+            None => {
+                self.0.state.borrow_mut().main_thread = true;
+                self.0.out.in_worker.set(false);
+                false
+            }
+        }
+    }
+
+    fn spawn(&self) -> Option<Slot> {
+        let global = js_sys::global();
+        let make = js_sys::Reflect::get(&global, &JsValue::from_str("goujiCheckWorker"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        // It throws when workers are forbidden or missing.
+        let worker = make
+            .call0(&global)
+            .ok()?
+            .dyn_into::<web_sys::Worker>()
+            .ok()?;
+        let this = Rc::downgrade(&self.0);
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                if let (Some(inner), Some(message)) = (this.upgrade(), Message::read(&ev.data())) {
+                    Checker(inner).on_message(message);
+                }
+            });
+        let this = Rc::downgrade(&self.0);
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            // The script could not load, or threw outside a check.
+            ev.prevent_default();
+            if let Some(inner) = this.upgrade() {
+                Checker(inner).on_message(Message::Failed("worker error".into()));
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Slot {
+            worker,
+            ready: false,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    fn on_message(&self, message: Message) {
+        match message {
+            Message::Ready => {
+                if let Some(slot) = self.0.state.borrow_mut().slot.as_mut() {
+                    slot.ready = true;
+                }
+            }
+            Message::Failed(why) => {
+                let ever_ready = self.0.state.borrow().slot.as_ref().is_some_and(|s| s.ready);
+                web_sys::console::warn_1(&format!("勾稽: checking worker failed ({why})").into());
+                // A worker that never came up will not come up next time either.
+                let job = {
+                    let mut st = self.0.state.borrow_mut();
+                    st.queued.take().or_else(|| st.running.take())
+                };
+                if ever_ready {
+                    self.restart();
+                } else {
+                    self.give_up_workers();
+                }
+                if let Some(job) = job.filter(|j| j.seq == self.newest() && !j.warm_up) {
+                    if self.in_worker() {
+                        self.post(job);
+                    } else {
+                        self.check_here(job);
+                    }
+                }
+            }
+            Message::Result { seq, bytes } => {
+                let Some(job) = self.finish(seq) else { return };
+                if job.seq == self.newest() && !job.warm_up {
+                    match crate::wire::decode(&bytes) {
+                        Some(report) => self.publish(Checked::new(job.seq, job.text, report)),
+                        None => self.fail("unreadable result".into()),
+                    }
+                }
+                self.next();
+            }
+            Message::Error { seq, detail } => {
+                let Some(job) = self.finish(seq) else { return };
+                // The wasm instance that trapped is in no state to go on.
+                self.restart();
+                if job.seq == self.newest() && !job.warm_up {
+                    self.fail(detail);
+                }
+                self.next();
+            }
+        }
+    }
+
+    /// The running job, when `seq` is it.
+    fn finish(&self, seq: u64) -> Option<Job> {
+        let mut st = self.0.state.borrow_mut();
+        if st.running.as_ref().is_some_and(|r| r.seq == seq) {
+            st.running.take()
+        } else {
+            None
+        }
+    }
+
+    fn next(&self) {
+        let queued = self.0.state.borrow_mut().queued.take();
+        if let Some(job) = queued {
+            self.post(job);
+        }
+    }
+
+    fn newest(&self) -> u64 {
+        self.0.state.borrow().newest
+    }
+
+    fn publish(&self, checked: Checked) {
+        self.0.out.result.set(Some(checked));
+        self.0.out.checking.set(None);
+    }
+
+    fn fail(&self, detail: String) {
+        self.0.out.checking.set(None);
+        self.0.out.failure.set(Some(detail));
+    }
+
+    fn give_up_workers(&self) {
+        let old = {
+            let mut st = self.0.state.borrow_mut();
+            st.main_thread = true;
+            st.running = None;
+            st.slot.take()
+        };
+        self.0.out.in_worker.set(false);
+        if let Some(old) = old {
+            old.retire();
+        }
+    }
+
+    /// The fallback: checks on the main thread, after the status has had a frame to show.
+    fn check_here(&self, job: Job) {
+        if job.warm_up {
+            return;
+        }
+        let this = self.clone();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if job.seq != this.newest() {
+                        return;
+                    }
+                    let report = gouji_core::check(&job.text, &Options::default());
+                    this.publish(Checked::new(job.seq, job.text, report));
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
+}
