@@ -3,7 +3,8 @@
 //! about equal; a superlinear one grows about tenfold per step.
 //!
 //! `cargo run --profile release-native -p gouji-core --example scaling [SHAPE…]`
-//! (`--time NAME RUNS`, `--rules SHAPE SIZE` and `--check SHAPE SIZE N`: see `main`.)
+//! (`--time NAME RUNS`, `--rules SHAPE SIZE`, `--file PATH`, `--check-file PATH N` and `--check SHAPE
+//! SIZE N`: see `main`.)
 //!
 //! Stages: normalise; segment (paragraphs and sentences); read (the rest of
 //! `Document::read`: the figure scan, labels, paren depth, kind and year); claims (every
@@ -160,6 +161,44 @@ fn main() {
             };
             let t = best(text.len(), || check(&text, &one));
             println!("{:<18} {:>8.1} ms/MB", r.id, (t - base).max(0.0) * 1e3 / mb);
+        }
+        return;
+    }
+    // `--file PATH`: the stages and then each rule alone on a text file (a mix of the corpus).
+    if only.first().map(String::as_str) == Some("--file") {
+        let text = std::fs::read_to_string(&only[1]).unwrap();
+        let mb = text.len() as f64 / 1e6;
+        let r = measure(&text);
+        println!(
+            "{:.2} MB: {:.1} MB/s, ms per MB: normalise {:.1}, segment {:.1}, read {:.1}, claims {:.1}, rules+report {:.1}",
+            mb,
+            mb / r.total,
+            r.stages[0] * 1e3 / mb,
+            r.stages[1] * 1e3 / mb,
+            r.stages[2] * 1e3 / mb,
+            r.stages[3] * 1e3 / mb,
+            r.stages[4] * 1e3 / mb
+        );
+        let none = Options {
+            rules: vec!["none".into()],
+            ..Options::default()
+        };
+        let base = best(text.len(), || check(&text, &none));
+        for r in gouji_core::rules::all() {
+            let one = Options {
+                rules: vec![r.id.to_string()],
+                ..Options::default()
+            };
+            let t = best(text.len(), || check(&text, &one));
+            println!("{:<18} {:>8.1} ms/MB", r.id, (t - base).max(0.0) * 1e3 / mb);
+        }
+        return;
+    }
+    // `--check-file PATH N`: only run `check` on a text file N times, for `perf record`.
+    if only.first().map(String::as_str) == Some("--check-file") {
+        let text = std::fs::read_to_string(&only[1]).unwrap();
+        for _ in 0..only[2].parse().unwrap() {
+            std::hint::black_box(check(&text, &Options::default()));
         }
         return;
     }

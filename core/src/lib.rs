@@ -14,6 +14,7 @@ pub mod normalize;
 pub mod quantity;
 pub mod report;
 pub mod rules;
+pub mod search;
 pub mod segment;
 pub mod table;
 

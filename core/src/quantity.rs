@@ -176,11 +176,24 @@ const UNITS: &[(&str, Unit)] = &[
     ("号", Unit::Date),
 ];
 
-/// Characters after `万`/`亿` that make them a count scale (`3万人`) rather than money (`236万`).
-fn starts_with_count_unit(rest: &str) -> bool {
+/// The first unit of `UNITS` that `rest` starts with. Units whose first character differs are
+/// skipped on one comparison: most figures have no unit or a one-character one, and comparing
+/// each of the forty strings in turn was a good part of the scan.
+fn unit_at(rest: &str) -> Option<&'static (&'static str, Unit)> {
+    let first = rest.chars().next()?;
     UNITS
         .iter()
-        .any(|(u, unit)| matches!(unit, Unit::Count(_)) && rest.starts_with(u))
+        .find(|(u, _)| u.starts_with(first) && rest.starts_with(u))
+}
+
+/// Characters after `万`/`亿` that make them a count scale (`3万人`) rather than money (`236万`).
+fn starts_with_count_unit(rest: &str) -> bool {
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    UNITS.iter().any(|(u, unit)| {
+        matches!(unit, Unit::Count(_)) && u.starts_with(first) && rest.starts_with(u)
+    })
 }
 
 /// Longest thousands-grouped or plain digit run starting at `i`; returns (end, digits string).
@@ -266,9 +279,7 @@ fn next_quantity(text: &str, b: &[u8], at: &mut usize) -> Option<Quantity> {
             continue;
         };
         let rest = &text[end..];
-        let (mut unit, mut unit_len) = UNITS
-            .iter()
-            .find(|(u, _)| rest.starts_with(u))
+        let (mut unit, mut unit_len) = unit_at(rest)
             .map(|&(u, unit)| (unit, u.len()))
             .unwrap_or((Unit::None, 0));
         let mut approx = false;
@@ -286,7 +297,7 @@ fn next_quantity(text: &str, b: &[u8], at: &mut usize) -> Option<Quantity> {
             for approx_mark in ["余", "多"] {
                 if let Some(r) = rest.strip_prefix(approx_mark) {
                     approx = true;
-                    if let Some(&(u, un)) = UNITS.iter().find(|(u, _)| r.starts_with(u)) {
+                    if let Some(&(u, un)) = unit_at(r) {
                         unit = un;
                         unit_len = approx_mark.len() + u.len();
                     }

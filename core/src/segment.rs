@@ -204,6 +204,11 @@ fn has_amount(line: &str) -> bool {
 /// as prose (long, with several clause marks) makes the line prose.
 /// (`第一部分      部门概况` is a spaced-out heading: two cells, no figure.)
 pub fn is_layout_row(line: &str) -> bool {
+    // Two cells need a gap of spaces between them: most lines have none, and are rejected
+    // before the cells are built.
+    if !line.contains([' ', '\u{3000}']) {
+        return false;
+    }
     let cells = layout_cells(line);
     cells.len() >= 2
         && (cells.len() >= 3 || cells.iter().any(|c| figure_cell(c)))
@@ -256,7 +261,11 @@ pub fn layout_cells(line: &str) -> Vec<&str> {
 /// (`支出预算为 76.43` keeps the unit on the next line and has one figure only).
 pub fn is_figure_run(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || line.contains(['，', '。', '；', '：']) {
+    // A run holds at least one bare figure, hence an ASCII digit.
+    if line.is_empty()
+        || !line.bytes().any(|b| b.is_ascii_digit())
+        || line.contains(['，', '。', '；', '：'])
+    {
         return false;
     }
     let tokens: Vec<&str> = line

@@ -100,10 +100,16 @@ pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
 /// The label reduced to what names the quantity: no year, no `本年`, no quotes, no trailing
 /// verbs. `2020年度本年支出合计为` → `支出合计`.
 pub fn label_key(label: &str) -> String {
-    let mut s: String = label
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》'))
-        .collect();
+    let quote = |c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '《' | '》');
+    // Most labels have no quotes: then the label itself is cut, and one string is built at
+    // the end (this runs for every figure, several times).
+    let filtered: String;
+    let mut s: &str = if label.contains(quote) {
+        filtered = label.chars().filter(|&c| !quote(c)).collect();
+        &filtered
+    } else {
+        label
+    };
     // Leading dates: `2020年度`, `2020年`, `12月`.
     loop {
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -115,7 +121,7 @@ pub fn label_key(label: &str) -> String {
             .iter()
             .find(|p| rest.starts_with(**p));
         match cut {
-            Some(p) => s = rest[p.len()..].to_string(),
+            Some(p) => s = &rest[p.len()..],
             None => break,
         }
     }
@@ -136,18 +142,18 @@ pub fn label_key(label: &str) -> String {
         "我单位",
     ] {
         if let Some(r) = s.strip_prefix(prefix) {
-            s = r.to_string();
+            s = r;
         }
     }
     for suffix in ["为", "是", "达到", "达", "约"] {
         if s.chars().count() > suffix.chars().count() + 1 {
             if let Some(r) = s.strip_suffix(suffix) {
-                s = r.to_string();
+                s = r;
                 break;
             }
         }
     }
-    s
+    s.to_string()
 }
 
 /// Does a figure's label name the quantity `key` (already a `label_key`)?

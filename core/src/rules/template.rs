@@ -58,106 +58,121 @@ impl Rule for Template {
     }
     fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
         let text = doc.text();
-        let mut found: Vec<(usize, usize, String, &'static str)> = Vec::new();
+        // Every fixed string below is found in one pass (`search::find_all`); the matches come
+        // sorted by start and, at one start, in the order of this list, which is the order
+        // in which the separate searches used to push them before a stable sort by start.
+        let mut owned: Vec<String> = Vec::new();
         for (a, b) in OPPOSITES {
             for (x, y) in [(a, b), (b, a)] {
                 for sep in ["/", "／", "（", "或/"] {
-                    let pat = if sep == "（" {
+                    owned.push(if sep == "（" {
                         format!("{x}（{y}）")
                     } else {
                         format!("{x}{sep}{y}")
-                    };
-                    for (i, m) in text.match_indices(&pat) {
-                        found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
-                    }
+                    });
                 }
             }
         }
-        // `0等`: a bare zero where the template wants names (`主要是0等收入`).
-        for (i, _) in text.match_indices("0等") {
-            let before = text[..i].chars().next_back();
-            let bare = !before.is_some_and(|c| c.is_ascii_digit() || c == '.');
-            if bare {
-                found.push((i, i + "0等".len(), "0等".into(), "名称处填了0"));
-            }
-        }
-        // `主要原因是0。`: a reason left as the template's 0.
-        for lead in ["原因是0", "原因为0"] {
-            for (i, m) in text.match_indices(lead) {
-                let next = text[i + m.len()..].chars().next();
-                let bare = !next.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '等')
-                    && !text[i + m.len()..].starts_with(['万', '元', '%', '个', '人']);
-                if bare {
-                    found.push((i, i + m.len(), m.to_string(), "名称处填了0"));
-                }
-            }
-        }
+        const ZERO_NAME: &str = "0等";
+        const LEADS: [&str; 2] = ["原因是0", "原因为0"];
+        const BLANK_DATE: &str = "年月日";
+        const NOTES: [&str; 5] = [
+            "（如有）",
+            "（若有）",
+            "（如无则不填）",
+            "（请填写",
+            "（此处填写",
+        ];
+        const OPEN: &str = "（";
+        const BLANKS: [&str; 3] = ["（）", "【】", "___"];
+        let mut patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let opposites = 0..patterns.len();
+        let zero_name = patterns.len();
+        patterns.push(ZERO_NAME);
+        let leads = patterns.len()..patterns.len() + LEADS.len();
+        patterns.extend(LEADS);
+        let placeholders = patterns.len()..patterns.len() + PLACEHOLDERS.len();
+        patterns.extend(PLACEHOLDERS);
+        let blank_date = patterns.len();
+        patterns.push(BLANK_DATE);
+        let notes = patterns.len()..patterns.len() + NOTES.len();
+        patterns.extend(NOTES);
+        let open = patterns.len();
+        patterns.push(OPEN);
+        let blanks = patterns.len()..patterns.len() + BLANKS.len();
+        patterns.extend(BLANKS);
         // Whether normalised offset `i` lies in a table line: a table's `**` and `*` marks
         // (code columns, column numbers) are the standard tables' own, not placeholders.
         let in_table = |i: usize| {
             let k = doc.paragraphs.partition_point(|p| p.range.start <= i);
             k > 0 && doc.paragraphs[k - 1].range.contains(&i) && doc.paragraphs[k - 1].is_table_cell
         };
-        for p in PLACEHOLDERS {
-            for (i, m) in text.match_indices(p) {
-                if p.starts_with(['*', '＊']) && in_table(i) {
+        let mut found: Vec<(usize, usize, String, &'static str)> = Vec::new();
+        for (i, k) in crate::search::find_all(text, &patterns) {
+            let m = patterns[k];
+            if opposites.contains(&k) {
+                found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
+            } else if k == zero_name {
+                // `0等`: a bare zero where the template wants names (`主要是0等收入`).
+                let before = text[..i].chars().next_back();
+                let bare = !before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+                if bare {
+                    found.push((i, i + m.len(), m.into(), "名称处填了0"));
+                }
+            } else if leads.contains(&k) {
+                // `主要原因是0。`: a reason left as the template's 0.
+                let next = text[i + m.len()..].chars().next();
+                let bare = !next.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '等')
+                    && !text[i + m.len()..].starts_with(['万', '元', '%', '个', '人']);
+                if bare {
+                    found.push((i, i + m.len(), m.to_string(), "名称处填了0"));
+                }
+            } else if placeholders.contains(&k) {
+                if m.starts_with(['*', '＊']) && in_table(i) {
                     continue;
                 }
                 // `XX` inside a longer Latin word (`XXL`) is not a placeholder.
                 let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                if p.is_ascii()
+                if m.is_ascii()
                     && (latin(text[..i].chars().next_back())
                         || latin(text[i + m.len()..].chars().next()))
                 {
                     continue;
                 }
                 found.push((i, i + m.len(), m.to_string(), "占位名称未替换"));
-            }
-        }
-        // A date with its numbers left blank: `年月日` with no digit before `年`.
-        for (i, m) in text.match_indices("年月日") {
-            if !text[..i].ends_with(|c: char| c.is_ascii_digit()) {
-                found.push((i, i + m.len(), m.to_string(), "日期未填写"));
-            }
-        }
-        // An instruction of the template kept in the text (`（如有）`), and a body named by
-        // the template's alternatives (`局（部、委、办）`).
-        for note in [
-            "（如有）",
-            "（若有）",
-            "（如无则不填）",
-            "（请填写",
-            "（此处填写",
-        ] {
-            for (i, m) in text.match_indices(note) {
+            } else if k == blank_date {
+                // A date with its numbers left blank: `年月日` with no digit before `年`.
+                if !text[..i].ends_with(|c: char| c.is_ascii_digit()) {
+                    found.push((i, i + m.len(), m.to_string(), "日期未填写"));
+                }
+            } else if notes.contains(&k) {
+                // An instruction of the template kept in the text (`（如有）`).
                 found.push((i, i + m.len(), m.to_string(), "模板说明文字未删除"));
-            }
-        }
-        for (i, _) in text.match_indices('（') {
-            // Bounded: the alternatives are a few characters, so only a short window is read
-            // (an unclosed `（` must not make the search run to the end of the text).
-            let from = i + '（'.len_utf8();
-            let rest = &text[from..crate::document::floor_char(text, from + 48)];
-            let Some(close) = rest.find('）') else {
-                continue;
-            };
-            let inner = &rest[..close];
-            let items: Vec<&str> = inner.split('、').collect();
-            let bodies = [
-                "部", "委", "办", "局", "厅", "室", "院", "署", "会", "单位", "中心",
-            ];
-            if items.len() >= 2 && items.iter().all(|it| bodies.contains(it)) {
-                let end = i + '（'.len_utf8() + close + '）'.len_utf8();
-                let m = text[i..end].to_string();
-                found.push((i, end, m, "模板中的备选机构名称未改"));
-            }
-        }
-        for blank in ["（）", "【】", "___"] {
-            for (i, m) in text.match_indices(blank) {
+            } else if k == open {
+                // A body named by the template's alternatives (`局（部、委、办）`). Bounded:
+                // the alternatives are a few characters, so only a short window is read (an
+                // unclosed `（` must not make the search run to the end of the text).
+                let from = i + '（'.len_utf8();
+                let rest = &text[from..crate::document::floor_char(text, from + 48)];
+                let Some(close) = rest.find('）') else {
+                    continue;
+                };
+                let inner = &rest[..close];
+                let bodies = [
+                    "部", "委", "办", "局", "厅", "室", "院", "署", "会", "单位", "中心",
+                ];
+                let mut items = inner.split('、');
+                let n = inner.split('、').count();
+                if n >= 2 && items.all(|it| bodies.contains(&it)) {
+                    let end = i + '（'.len_utf8() + close + '）'.len_utf8();
+                    let m = text[i..end].to_string();
+                    found.push((i, end, m, "模板中的备选机构名称未改"));
+                }
+            } else if blanks.contains(&k) {
                 found.push((i, i + m.len(), m.to_string(), "空白处未填写"));
             }
         }
-        found.sort_by_key(|f| f.0);
+        debug_assert!(found.is_sorted_by_key(|f| f.0));
         // `XXX` also matched `XX`: keep the first, longest match at each place.
         let mut last_end = 0;
         for (start, end, what, why) in found {
