@@ -61,6 +61,11 @@ fn template_alternatives_and_zero_placeholders_are_found() {
     // xinglongtai: 某部门 is a warning
     let r = run("纳入某部门2022年部门决算编制范围的二级预算单位包括：");
     assert_eq!(of(&r, "template"), vec![(Severity::Warning, "某部门")]);
+    // Three alternatives kept, a blank date after a filled year, empty brackets.
+    let r = run("决算数大于（小于、等于）预算数的主要原因是人员增加。\n编制日期：2022年 月 日\n项目名称（ ）");
+    let t = of(&r, "template");
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(t[0], (Severity::Warning, "大于（小于、等于）"));
 }
 
 #[test]

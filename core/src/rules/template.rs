@@ -73,6 +73,20 @@ impl Rule for Template {
                 }
             }
         }
+        // Three alternatives kept (`大于（小于、等于）`, `大于/小于/等于`).
+        for [a, b, c] in [["大于", "小于", "等于"], ["高于", "低于", "等于"]] {
+            for [x, y, z] in [
+                [a, b, c],
+                [a, c, b],
+                [b, a, c],
+                [b, c, a],
+                [c, a, b],
+                [c, b, a],
+            ] {
+                owned.push(format!("{x}（{y}、{z}）"));
+                owned.push(format!("{x}/{y}/{z}"));
+            }
+        }
         const ZERO_NAME: &str = "0等";
         const LEADS: [&str; 2] = ["原因是0", "原因为0"];
         const BLANK_DATE: &str = "年月日";
@@ -141,10 +155,9 @@ impl Rule for Template {
                 }
                 found.push((i, i + m.len(), m.to_string(), "占位名称未替换"));
             } else if k == blank_date {
-                // A date with its numbers left blank: `年月日` with no digit before `年`.
-                if !text[..i].ends_with(|c: char| c.is_ascii_digit()) {
-                    found.push((i, i + m.len(), m.to_string(), "日期未填写"));
-                }
+                // A date with its month and day left blank (`年 月 日`, `2022年 月 日`): no
+                // digit between `年` and `月`, whether the year is filled or not.
+                found.push((i, i + m.len(), m.to_string(), "日期未填写"));
             } else if notes.contains(&k) {
                 // An instruction of the template kept in the text (`（如有）`).
                 found.push((i, i + m.len(), m.to_string(), "模板说明文字未删除"));
