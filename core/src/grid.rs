@@ -374,6 +374,163 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     });
 }
 
+/// One token of a table copied in reading order (`pdftotext` without `-layout`, a PDF
+/// viewer's copy): each cell on a line of its own.
+#[derive(Clone, Copy, PartialEq)]
+enum Token {
+    /// A line that is one figure.
+    Figure(usize),
+    /// A short line of text: a row's name.
+    Name,
+    /// Anything else: a header, prose, a page number next to text.
+    Other,
+}
+
+/// Tables copied one cell per line, as in a PDF viewer's copy of a code table:
+/// `301` / `工资福利支出` / `911.21` / `911.21` / … / `30101` / `基本工资` / `297.50` / ….
+/// A row is an optional classification code, a name and its amounts; a run of at least four
+/// rows with the same number of amounts is a table, its columns the amounts in order (a row
+/// with an empty cell has fewer and ends the run, so no amount is ever put in the wrong
+/// column). Codes give the rows their level (`301` above `30101`), as indents do in a
+/// laid-out table. Lines with tabs belong to the pasted tables `table` reads.
+/// Linear: each line is looked at once.
+pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
+    let text = doc.text();
+    let mut tokens: Vec<(Token, Range<usize>)> = Vec::new();
+    let mut at = 0;
+    let mut fi = 0;
+    for line in text.split('\n') {
+        let range = at..at + line.len();
+        at = range.end + 1;
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let start = range.start + (line.len() - line.trim_start().len());
+        let end = start + t.len();
+        while fi < doc.figures.len() && doc.figures[fi].q.start < start {
+            fi += 1;
+        }
+        let token = if line.contains('\t') || line.contains('\x0c') {
+            Token::Other
+        } else if doc
+            .figures
+            .get(fi)
+            .is_some_and(|f| f.q.start == start && f.q.end == end)
+        {
+            Token::Figure(fi)
+        } else if t.chars().count() <= 30
+            && !t.ends_with('。')
+            && !t.chars().any(|c| c.is_ascii_digit())
+        {
+            Token::Name
+        } else {
+            Token::Other
+        };
+        tokens.push((token, start..end));
+    }
+    // A code: a whole number of three to seven digits right before a name.
+    let is_code = |i: usize| {
+        matches!(tokens.get(i), Some((Token::Figure(_), r)) if (3..=7).contains(&r.len())
+            && text[r.clone()].bytes().all(|b| b.is_ascii_digit()))
+            && matches!(tokens.get(i + 1), Some((Token::Name, _)))
+    };
+    let mut out = Vec::new();
+    let mut run: Vec<(Option<usize>, Range<usize>, Vec<usize>)> = Vec::new();
+    let flush = |run: &mut Vec<(Option<usize>, Range<usize>, Vec<usize>)>, out: &mut Vec<Grid>| {
+        let rows = std::mem::take(run);
+        if rows.len() < 4 || rows.len() > MAX_ROWS {
+            return;
+        }
+        // Income and spending rows in one run: a two-sided summary table read across its
+        // sides, a row of one side beside a row of the other.
+        let names = |w: &str| {
+            rows.iter().any(|(_, line, _)| {
+                let name = text[line.clone()].split('\n').find(|l| {
+                    !l.trim().is_empty() && !l.trim().bytes().all(|b| b.is_ascii_digit())
+                });
+                name.is_some_and(|n| n.contains(w))
+            })
+        };
+        if names("收入") && names("支出") {
+            return;
+        }
+        let columns = rows[0].2.len();
+        let coded = rows.iter().any(|r| r.0.is_some());
+        let rows = rows
+            .into_iter()
+            .map(|(code, line, figures)| GridRow {
+                cells: figures
+                    .iter()
+                    .map(|&f| {
+                        let q = &doc.figures[f].q;
+                        if q.unit == Unit::None && !q.approx {
+                            Cell::Figure(f)
+                        } else {
+                            Cell::Unknown
+                        }
+                    })
+                    .collect(),
+                line,
+                // 类 / 款 / 项: three, five and seven digits.
+                indent: if coded {
+                    code.map_or(0, |n| n.saturating_sub(3) / 2)
+                } else {
+                    0
+                },
+                short: columns <= 2,
+                after_gap: false,
+            })
+            .collect();
+        out.push(Grid {
+            rows,
+            columns,
+            laid_out: true,
+        });
+    };
+    // Reading order breaks a table where a page or a column block begins: names listed
+    // without their amounts (`20699` / `其他科学技术支出` / `2069901` / `科技奖励` …) or a
+    // row left with one amount, after which amounts run on out of step with the names. Rows
+    // after such a break are not read until a line of other text (a header, a title).
+    let mut out_of_step = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let code = is_code(i).then(|| tokens[i].1.len());
+        let name_at = if code.is_some() { i + 1 } else { i };
+        if !matches!(tokens.get(name_at), Some((Token::Name, _))) {
+            flush(&mut run, &mut out);
+            if matches!(tokens[i].0, Token::Other) {
+                out_of_step = false;
+            }
+            i += 1;
+            continue;
+        }
+        let mut figures = Vec::new();
+        let mut j = name_at + 1;
+        while let Some((Token::Figure(f), _)) = tokens.get(j) {
+            if is_code(j) || figures.len() >= MAX_COLUMNS {
+                break;
+            }
+            figures.push(*f);
+            j += 1;
+        }
+        if figures.len() == 1 || code.is_some() && figures.is_empty() {
+            out_of_step = true;
+            run.clear();
+        }
+        if figures.len() < 2 || run.first().is_some_and(|r| r.2.len() != figures.len()) {
+            flush(&mut run, &mut out);
+        }
+        if figures.len() >= 2 && !out_of_step {
+            let line = tokens[i].1.start..tokens[j - 1].1.end;
+            run.push((code, line, figures));
+        }
+        i = j.max(i + 1);
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1947,3 +1947,79 @@ fn a_kuan_named_like_a_class_is_not_the_class() {
         .iter()
         .any(|e| e.rule == "class-total" && e.outcome == Outcome::Verified));
 }
+
+/// A 基本支出 table by economic class as a PDF viewer copies it: one cell per line, with
+/// blank lines between. `wages` is the 301 row's 合计.
+fn cell_per_line_table(wages: &str, out_of_step: bool) -> String {
+    let mut lines = vec![
+        "单位：万元".to_string(),
+        "科目编码".into(),
+        "科目名称".into(),
+        "合计".into(),
+        "人员经费".into(),
+        "公用经费".into(),
+    ];
+    let mut row = |code: &str, name: &str, cells: &[&str]| {
+        if !code.is_empty() {
+            lines.push(code.into());
+        }
+        lines.push(name.into());
+        lines.extend(cells.iter().map(|c| c.to_string()));
+    };
+    row("", "合计", &["1,130.50", "905.50", "225.00"]);
+    if out_of_step {
+        // A name left with one amount: what follows is out of step with the names.
+        row("", "其他支出", &["12.00"]);
+    }
+    row("301", "工资福利支出", &[wages, "905.50", "0.00"]);
+    row("30101", "基本工资", &["420.00", "420.00", "0.00"]);
+    row("30102", "津贴补贴", &["305.50", "305.50", "0.00"]);
+    row("30103", "奖金", &["180.00", "180.00", "0.00"]);
+    row("302", "商品和服务支出", &["225.00", "0.00", "225.00"]);
+    row("30201", "办公费", &["125.00", "0.00", "125.00"]);
+    row("30202", "印刷费", &["100.00", "0.00", "100.00"]);
+    row("303", "对个人和家庭的补助", &["0.00", "0.00", "0.00"]);
+    format!(
+        "表6 一般公共预算基本支出表\n\n{}\n\n表7 “三公”经费支出表\n",
+        lines.join("\n\n")
+    )
+}
+
+#[test]
+fn a_table_copied_one_cell_per_line_is_read_by_its_codes() {
+    let hierarchy = |t: &str| -> (Vec<String>, usize) {
+        let r = run(t);
+        let found = r
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("table-"))
+            .map(|f| {
+                format!(
+                    "{} {:?} {}",
+                    f.rule,
+                    f.severity,
+                    f.stated.clone().unwrap_or_default()
+                )
+            })
+            .collect();
+        let verified = r
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "table-hierarchy" && e.outcome == Outcome::Verified)
+            .count();
+        (found, verified)
+    };
+    // 301 = 420.00 + 305.50 + 180.00 (合计, 人员经费) and 302 = 125.00 + 100.00 (合计, 公用经费).
+    assert_eq!(
+        hierarchy(&cell_per_line_table("905.50", false)),
+        (vec![], 4)
+    );
+    // 301's 合计 written 950.50: it disagrees with its items.
+    let (found, _) = hierarchy(&cell_per_line_table("950.50", false));
+    assert!(
+        found.contains(&"table-hierarchy Error 950.50".to_string()),
+        "{found:?}"
+    );
+    // After a name left with one amount nothing is read.
+    assert_eq!(hierarchy(&cell_per_line_table("950.50", true)), (vec![], 0));
+}

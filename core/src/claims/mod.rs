@@ -41,6 +41,7 @@ pub fn extract(doc: &Document) -> Claims {
     let tables = crate::table::tables(doc);
     let mut grids = crate::grid::grids(doc);
     grids.extend(crate::grid::from_tables(doc, &tables));
+    grids.extend(crate::grid::from_cell_lines(doc));
     let sums = sum::extract(doc);
     let shares = share::extract(doc, &sums);
     let growths = growth::extract(doc, &sums);
