@@ -69,6 +69,20 @@ const boot = `(async () => {
     throw err;
   }
 })();`;
+// The built-in samples, as data blocks the app reads when a sample is asked for (the
+// served app fetches them from samples/ instead). The id is the file name's first word.
+const samplesDir = fileURLToPath(new URL('../../tests/fixtures/samples/', import.meta.url));
+const samples = fs
+  .readdirSync(samplesDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => [f.split('-')[0], read(samplesDir + f)]);
+for (const [id, text] of samples) {
+  if (/<\/script|<!--/i.test(text)) throw new Error(`sample ${id}: cannot inline it in a script element`);
+}
+const sampleBlocks = samples
+  .map(([id, text]) => `    <script type="text/plain" id="gouji-sample-${id}">${text}</script>\n`)
+  .join('');
 // Inline text must not close its element early.
 const worker = `${serve}\n${workerMain}\n`;
 for (const [name, text, tag] of [['style', style, '</style'], ['glue', glue, '</script'], ['pdf glue', pdfGlue, '</script'], ['boot', boot, '</script'], ['worker', worker, '</script']]) {
@@ -103,7 +117,7 @@ replaceOnce(/<link rel="stylesheet"[^>]*>/, `<style>${style}</style>`, 'styleshe
 replaceOnce(/\s*<script type="module" src="boot.js"[^>]*><\/script>/, '', 'boot script');
 replaceOnce(
   /<\/body>/,
-  `  <script type="application/wasm+base64" id="gouji-wasm">${wasm64}</script>\n    <script type="application/wasm+base64" id="gouji-pdf-wasm">${pdfWasm64}</script>\n    <script id="gouji-glue">${glue}</script>\n    <script type="text/plain" id="gouji-worker">${worker}</script>\n    <script>${pdfGlue}</script>\n    <script>${boot}</script>\n  </body>`,
+  `  <script type="application/wasm+base64" id="gouji-wasm">${wasm64}</script>\n    <script type="application/wasm+base64" id="gouji-pdf-wasm">${pdfWasm64}</script>\n    <script id="gouji-glue">${glue}</script>\n    <script type="text/plain" id="gouji-worker">${worker}</script>\n${sampleBlocks}    <script>${pdfGlue}</script>\n    <script>${boot}</script>\n  </body>`,
   'end of body',
 );
 fs.writeFileSync(outHtml, html);

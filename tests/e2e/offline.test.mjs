@@ -47,6 +47,14 @@ test('gouji.html opened from file:// checks a sample with no request', { timeout
   await page.reload();
   await page.locator('[data-testid="finding"]').first().waitFor({ timeout: 30_000 });
   assert.equal((await page.inputValue('[data-testid="input"]')).length, RENHE.length);
+
+  // A built-in sample comes from the file's own data block, not from the network.
+  requests.length = 0;
+  page.once('dialog', (d) => d.accept()); // replacing the current text asks first
+  await page.click('[data-testid=sample-dongning]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="input"]')?.value.includes('东宁'));
+  assert.equal(await page.inputValue('[data-testid="input"]'), sample('dongning-2020-final-accounts.txt'));
+  assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:null/')), []);
 });
 
 test('the served app links to the single file as its offline download', { timeout: 60_000 }, async () => {
