@@ -312,6 +312,9 @@ pub struct KeyedRow {
     pub unreadable: bool,
 }
 
+/// How many kinds of table there are.
+const KINDS: usize = TableKind::Other as usize + 1;
+
 #[derive(Debug, Default)]
 pub struct StandardTables {
     pub tables: Vec<StandardTable>,
@@ -319,8 +322,8 @@ pub struct StandardTables {
     pub rows: Vec<KeyedRow>,
     /// `rows[spans[t]]` are table `t`'s rows.
     spans: Vec<Range<usize>>,
-    /// The tables of each kind that have rows, in order.
-    by_kind: std::collections::HashMap<TableKind, Vec<usize>>,
+    /// The tables of each kind that have rows, in order, indexed by `TableKind as usize`.
+    by_kind: [Vec<usize>; KINDS],
 }
 
 impl StandardTables {
@@ -334,7 +337,7 @@ impl StandardTables {
             if end_of_table && start < i {
                 let t = self.rows[start].table;
                 self.spans[t] = start..i;
-                self.by_kind.entry(self.tables[t].kind).or_default().push(t);
+                self.by_kind[self.tables[t].kind as usize].push(t);
                 start = i;
             }
         }
@@ -348,7 +351,7 @@ impl StandardTables {
 
     /// The tables of one kind that have rows of known meaning (a contents line has none).
     pub fn of_kind(&self, kind: TableKind) -> &[usize] {
-        self.by_kind.get(&kind).map_or(&[], Vec::as_slice)
+        &self.by_kind[kind as usize]
     }
 
     /// The row of meaning `key` in the one table of `kind`, readable and with an amount;

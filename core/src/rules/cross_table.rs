@@ -9,8 +9,6 @@
 //! unit's table beside the department's): the differences are listed as unchecked, not as
 //! slips.
 
-use std::collections::BTreeMap;
-
 use super::{money, Draft, Rule, RuleInfo, Sink};
 use crate::claims::standard::{Fund, KeyedRow, RowKey, StandardTables, TableKind};
 use crate::claims::Claims;
@@ -115,22 +113,19 @@ impl Rule for CrossTable {
                 RowKey::Class(_) => !p.income,
                 RowKey::Total | RowKey::SpendingTotal => false,
             };
-            let rows_of = |t: usize| -> BTreeMap<RowKey, &KeyedRow> {
-                st.rows_of(t)
-                    .iter()
-                    .filter(wanted)
-                    .map(|r| (r.key, r))
-                    .collect()
-            };
-            let (ra, rb) = (rows_of(a), rows_of(b));
-            let pairs: Vec<(&KeyedRow, &KeyedRow, usize, usize)> = ra
+            // Each meaning occurs once in a table: a row is paired by a search among its
+            // table's few dozen rows (a map would cost more code in the wasm than it saves).
+            let rb: Vec<&KeyedRow> = st.rows_of(b).iter().filter(wanted).collect();
+            let pairs: Vec<(&KeyedRow, &KeyedRow, usize, usize)> = st
+                .rows_of(a)
                 .iter()
-                .filter_map(|(k, x)| {
-                    let y = rb.get(k)?;
+                .filter(wanted)
+                .filter_map(|x| {
+                    let y = *rb.iter().find(|y| y.key == x.key)?;
                     if x.unreadable || y.unreadable {
                         return None;
                     }
-                    Some((*x, *y, x.amount?, y.amount?))
+                    Some((x, y, x.amount?, y.amount?))
                 })
                 .collect();
             let differ = |fa: usize, fb: usize| {

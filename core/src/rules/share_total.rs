@@ -7,8 +7,6 @@
 //! nested shares (`基本支出占80%，其中人员经费占60%`) are of another whole. A list that adds
 //! to less than 100% may simply be incomplete and is not judged.
 
-use std::collections::BTreeMap;
-
 use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::share::Whole;
 use crate::claims::Claims;
@@ -42,18 +40,20 @@ impl Rule for ShareTotal {
     }
     fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
         let text = doc.text();
-        // (sentence, named whole) → the rates, in text order.
-        let mut groups: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
-        for s in &claims.shares {
-            if let Whole::Unresolved(name) = &s.whole {
-                let f = &doc.figures[s.rate];
-                groups
-                    .entry((f.sentence, name.as_str()))
-                    .or_default()
-                    .push(s.rate);
-            }
-        }
-        for rates in groups.values() {
+        // (sentence, named whole, rate), grouped by the first two; rates stay in text order.
+        let mut unresolved: Vec<(usize, &str, usize)> = claims
+            .shares
+            .iter()
+            .filter_map(|s| match &s.whole {
+                Whole::Unresolved(name) => {
+                    Some((doc.figures[s.rate].sentence, name.as_str(), s.rate))
+                }
+                _ => None,
+            })
+            .collect();
+        unresolved.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        for group in unresolved.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+            let rates: Vec<usize> = group.iter().map(|g| g.2).collect();
             let (Some(&first), Some(&last)) = (rates.first(), rates.last()) else {
                 continue;
             };
