@@ -1314,11 +1314,12 @@ fn standard_budget_tables(edit: impl Fn(String) -> String) -> String {
     edit(text)
 }
 
-fn cross_table(r: &Report) -> (Vec<String>, usize) {
+/// A rule's findings on a report (`Error stated expected`) and how many claims it verified.
+fn outcome_of(r: &Report, rule: &str) -> (Vec<String>, usize) {
     let found = r
         .findings
         .iter()
-        .filter(|f| f.rule == "cross-table")
+        .filter(|f| f.rule == rule)
         .map(|f| {
             format!(
                 "{:?} {} {}",
@@ -1331,9 +1332,13 @@ fn cross_table(r: &Report) -> (Vec<String>, usize) {
     let verified = r
         .ledger
         .iter()
-        .filter(|e| e.rule == "cross-table" && e.outcome == Outcome::Verified)
+        .filter(|e| e.rule == rule && e.outcome == Outcome::Verified)
         .count();
     (found, verified)
+}
+
+fn cross_table(r: &Report) -> (Vec<String>, usize) {
+    outcome_of(r, "cross-table")
 }
 
 #[test]
@@ -1501,25 +1506,7 @@ fn laid_out_income_table(unit_b: &str, extra: &str) -> String {
 }
 
 fn table_total(r: &Report) -> (Vec<String>, usize) {
-    let found = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "table-total")
-        .map(|f| {
-            format!(
-                "{:?} {} {}",
-                f.severity,
-                f.stated.clone().unwrap_or_default(),
-                f.expected.clone().unwrap_or_default()
-            )
-        })
-        .collect();
-    let verified = r
-        .ledger
-        .iter()
-        .filter(|e| e.rule == "table-total" && e.outcome == Outcome::Verified)
-        .count();
-    (found, verified)
+    outcome_of(r, "table-total")
 }
 
 #[test]
@@ -1708,25 +1695,7 @@ fn explanations_agree_with_the_standard_tables_they_restate() {
             "某区档案馆2025年部门预算\n{}\n{narrative}\n",
             standard_budget_tables(|t| t)
         ));
-        let found = r
-            .findings
-            .iter()
-            .filter(|f| f.rule == "table-text")
-            .map(|f| {
-                format!(
-                    "{:?} {} {}",
-                    f.severity,
-                    f.stated.clone().unwrap_or_default(),
-                    f.expected.clone().unwrap_or_default()
-                )
-            })
-            .collect();
-        let verified = r
-            .ledger
-            .iter()
-            .filter(|e| e.rule == "table-text" && e.outcome == Outcome::Verified)
-            .count();
-        (found, verified)
+        outcome_of(&r, "table-text")
     };
     let ok = "一、收入预算情况\n2025年收入预算3,610.50万元，其中：一般公共预算拨款收入3,210.50万元，政府性基金预算拨款收入400.00万元。\n\
 二、财政拨款收支预算情况\n财政拨款支出主要用于：社会保障和就业支出750.00万元，住房保障支出400.00万元。";
@@ -1835,25 +1804,7 @@ fn evaluation_report(summary_score: &str, rate: &str) -> String {
 fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
     let outcome = |t: &str| -> (Vec<String>, usize) {
         let r = run(t);
-        let found = r
-            .findings
-            .iter()
-            .filter(|f| f.rule == "evaluation-table")
-            .map(|f| {
-                format!(
-                    "{:?} {} {}",
-                    f.severity,
-                    f.stated.clone().unwrap_or_default(),
-                    f.expected.clone().unwrap_or_default()
-                )
-            })
-            .collect();
-        let verified = r
-            .ledger
-            .iter()
-            .filter(|e| e.rule == "evaluation-table" && e.outcome == Outcome::Verified)
-            .count();
-        (found, verified)
+        outcome_of(&r, "evaluation-table")
     };
     // Score, budget and spending restated; 232.50 ÷ 250.00 = 93.00%.
     assert_eq!(outcome(&evaluation_report("95.3", "93.00%")), (vec![], 4));
@@ -1875,25 +1826,7 @@ fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
 fn the_classes_of_a_standard_table_do_not_exceed_its_total() {
     let class_total = |t: &str| -> (Vec<String>, usize) {
         let r = run(t);
-        let found = r
-            .findings
-            .iter()
-            .filter(|f| f.rule == "class-total")
-            .map(|f| {
-                format!(
-                    "{:?} {} {}",
-                    f.severity,
-                    f.stated.clone().unwrap_or_default(),
-                    f.expected.clone().unwrap_or_default()
-                )
-            })
-            .collect();
-        let verified = r
-            .ledger
-            .iter()
-            .filter(|e| e.rule == "class-total" && e.outcome == Outcome::Verified)
-            .count();
-        (found, verified)
+        outcome_of(&r, "class-total")
     };
     // 收支总表 (本年支出合计), 支出总表 (合计), 财政拨款收支总表 (支出总计).
     assert_eq!(class_total(&standard_budget_tables(|t| t)), (vec![], 3));
