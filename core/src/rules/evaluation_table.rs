@@ -6,7 +6,7 @@
 //! A table is bound to its explanation by the project's name, written the same in the table's
 //! title and the explanation's heading, and only when one table has that name.
 
-use super::{compare_rate, pct_range, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink};
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::standard::{project_name, Evaluation, TableKind};
 use crate::claims::Claims;
 use crate::document::Document;
@@ -100,44 +100,23 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
     let (Some(bi), Some(si)) = (b.q.interval(), s.q.interval()) else {
         return;
     };
-    let at = r.q.start..r.q.end;
     let Some(computed) = si.div(bi) else {
         return;
     };
-    let dp = show_dp(r);
-    let formula = format!(
-        "{} ÷ {} = {}",
-        doc.written(s),
-        doc.written(b),
-        pct_range(computed, dp)
-    );
-    let verdict = compare_rate(computed, r);
-    if verdict == RateVerdict::Consistent {
-        sink.verified(INFO.id, at, formula.clone(), formula);
-        return;
-    }
-    let (severity, cause) = verdict.rounding_slip().unwrap_or((Severity::Error, None));
-    let mut d = Draft::new(
+    let formula_base = format!("{} ÷ {}", doc.written(s), doc.written(b));
+    let Some(mut d) = super::table_rate(
         INFO.id,
-        severity,
-        at,
-        format!(
-            "“{}”自评表执行率应为{}，表中为{}",
-            e.project,
-            pct_range(computed, dp),
-            doc.written(r)
+        doc,
+        sink,
+        (computed, r),
+        &formula_base,
+        (
+            &format!("“{}”自评表执行率", e.project),
+            &format!("the execution rate of “{}”", e.project),
         ),
-        format!(
-            "the execution rate of “{}” is {}, the table says {}",
-            e.project,
-            pct_range(computed, dp),
-            doc.written(r)
-        ),
-    );
-    d.stated = Some(doc.written(r));
-    d.expected = Some(pct_range(computed, dp));
-    d.formula = Some(formula);
-    d.cause = cause;
+    ) else {
+        return;
+    };
     d.related.push((b.q.start..b.q.end, "全年预算数".into()));
     d.related.push((s.q.start..s.q.end, "全年执行数".into()));
     sink.report(d);

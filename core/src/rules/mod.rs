@@ -420,6 +420,49 @@ pub fn cell_sum(doc: &Document, total: usize, parts: &[usize]) -> CellSum {
     }
 }
 
+/// A table's stated rate checked against `computed` (a fraction): recorded as verified, or
+/// the finding for a wrong rate, with its severity (a rounding slip is a warning), stated,
+/// expected and formula; the caller adds the related cells and any repair. `what` names the
+/// rate (`执行率`, `“档案数字化”自评表执行率`; `The rate`, …).
+pub fn table_rate(
+    rule: &'static str,
+    doc: &Document,
+    sink: &mut Sink,
+    (computed, rate): (Interval, &Figure),
+    formula_base: &str,
+    (what_zh, what_en): (&str, &str),
+) -> Option<Draft> {
+    let at = rate.q.start..rate.q.end;
+    let dp = show_dp(rate);
+    let formula = format!("{formula_base} = {}", pct_range(computed, dp));
+    let verdict = compare_rate(computed, rate);
+    if verdict == RateVerdict::Consistent {
+        sink.verified(rule, at, formula.clone(), formula);
+        return None;
+    }
+    let (severity, cause) = verdict.rounding_slip().unwrap_or((Severity::Error, None));
+    let mut d = Draft::new(
+        rule,
+        severity,
+        at,
+        format!(
+            "{what_zh}应为{}，表中为{}",
+            pct_range(computed, dp),
+            doc.written(rate)
+        ),
+        format!(
+            "{what_en} is {}, the table says {}",
+            pct_range(computed, dp),
+            doc.written(rate)
+        ),
+    );
+    d.stated = Some(doc.written(rate));
+    d.expected = Some(pct_range(computed, dp));
+    d.formula = Some(formula);
+    d.cause = cause;
+    Some(d)
+}
+
 /// A laid-out table's cell as an interval: `Some(None)` when empty, `None` when unknown.
 pub fn cell_interval(doc: &Document, c: Cell) -> Option<Option<Interval>> {
     match c {

@@ -1,9 +1,7 @@
 //! `table`: the arithmetic inside pasted tables — 合计/总计/小计 rows and grouped 合计
 //! columns equal the sums of their rows, 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值.
 
-use super::{
-    compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
-};
+use super::{repair_rate, Draft, Rule, RuleInfo, Sink};
 use crate::claims::sum::{Marker, SumClaim};
 use crate::claims::Claims;
 use crate::document::Document;
@@ -503,7 +501,6 @@ fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &
     let (Some(ai), Some(bi)) = (a.q.interval(), b.q.interval()) else {
         return;
     };
-    let at = r.q.start..r.q.end;
     let formula_base = format!("{} ÷ {}", plain(doc, actual), plain(doc, budget));
     let Some(computed) = ai.div(bi) else {
         sink.report(super::undefined_rate(
@@ -516,34 +513,17 @@ fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &
         ));
         return;
     };
-    let dp = show_dp(r);
-    let formula = format!("{formula_base} = {}", pct_range(computed, dp));
-    let verdict = compare_rate(computed, r);
-    if verdict == RateVerdict::Consistent {
-        sink.verified(INFO.id, at, formula.clone(), formula);
-        return;
-    }
-    let (severity, cause) = verdict.rounding_slip().unwrap_or((Severity::Error, None));
-    let mut d = Draft::new(
+    let Some(mut d) = super::table_rate(
         INFO.id,
-        severity,
-        at,
-        format!(
-            "执行率应为{}，表中为{}",
-            pct_range(computed, dp),
-            doc.written(r)
-        ),
-        format!(
-            "The rate is {}, the table says {}",
-            pct_range(computed, dp),
-            doc.written(r)
-        ),
-    );
-    d.stated = Some(doc.written(r));
-    d.expected = Some(pct_range(computed, dp));
-    d.formula = Some(formula);
+        doc,
+        sink,
+        (computed, r),
+        &formula_base,
+        ("执行率", "The rate"),
+    ) else {
+        return;
+    };
     d.repair = Some(format!("若执行率为{}则一致", repair_rate(computed, r)));
-    d.cause = cause;
     d.related.push((a.q.start..a.q.end, "执行数".into()));
     d.related.push((b.q.start..b.q.end, "预算数".into()));
     sink.report(d);
