@@ -1,7 +1,8 @@
 //! Prints the laid-out tables (grids) read from a text, one row per line: for debugging the
-//! column reconstruction. `cargo run -p gouji-core --example grids -- FILE [LINE]`
+//! column reconstruction. `cargo run -p gouji-core --example grids -- FILE [LINE]`; with
+//! `GRIDS=cells` in the environment, the tables read one cell per line instead.
 use gouji_core::document::Document;
-use gouji_core::grid::{grids, Cell};
+use gouji_core::grid::{from_cell_lines, grids, Cell};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -9,7 +10,12 @@ fn main() {
     let only: Option<usize> = args.next().and_then(|s| s.parse().ok());
     let text = std::fs::read_to_string(path).expect("readable UTF-8");
     let doc = Document::read(&text);
-    for (gi, g) in grids(&doc).iter().enumerate() {
+    let read = if std::env::var("GRIDS").as_deref() == Ok("cells") {
+        from_cell_lines(&doc)
+    } else {
+        grids(&doc)
+    };
+    for (gi, g) in read.iter().enumerate() {
         let first = g
             .rows
             .first()
@@ -38,8 +44,10 @@ fn main() {
                 })
                 .collect();
             println!(
-                "  {:>5} | {}",
+                "  {:>5} {:>2}{} | {}",
                 doc.line_of(doc.span(r.line.clone()).start),
+                r.indent,
+                if r.after_gap { "g" } else { " " },
                 cells.join(" | ")
             );
         }

@@ -1956,3 +1956,64 @@ fn a_table_copied_one_cell_per_line_is_read_by_its_codes() {
     // After a name left with one amount nothing is read.
     assert_eq!(hierarchy(&cell_per_line_table("950.50", true)), (vec![], 0));
 }
+
+#[test]
+fn the_general_budget_section_agrees_with_its_own_table() {
+    let section = |total: &str, education: &str| {
+        format!(
+            "（五）一般公共预算当年拨款情况说明（详见表5）\n2025年一般公共预算当年拨款{total}万元。\
+其中：一般公共服务（类）支出1,820.30万元；教育（类）支出{education}万元。\n"
+        )
+    };
+    let table_text = |rows: &str, narrative: &str| {
+        let r = run(&format!(
+            "某区档案馆2025年部门预算\n{}\n{narrative}",
+            general_budget_tables(rows, "")
+        ));
+        outcome_of(&r, "table-text")
+    };
+    let education = laid_out("教育支出", &["640.20", "240.20", "400.00"]);
+    assert_eq!(
+        table_text(&education, &section("2,460.50", "640.20")),
+        (vec![], 3)
+    );
+    assert_eq!(
+        table_text(&education, &section("2,460.50", "604.20")),
+        (vec!["Error 604.20万元 640.20万元".to_string()], 2)
+    );
+    assert_eq!(
+        table_text(&education, &section("2,406.50", "640.20")),
+        (vec!["Error 2,406.50万元 2460.50万元".to_string()], 2)
+    );
+    // The 项目支出 cell wraps (`400.0` above the row, `0` below): the 合计 before it is whole.
+    let wrapped_right = format!(
+        "{:>66}\n{}\n{:>62}",
+        "400.0",
+        laid_out("教育支出", &["640.20", "240.20", ""]),
+        "0"
+    );
+    assert_eq!(
+        table_text(&wrapped_right, &section("2,460.50", "604.20")),
+        (vec!["Error 604.20万元 640.20万元".to_string()], 2)
+    );
+    // A number alone left of the row's name (a 行次 column's blank row) is no spill of it.
+    let numbered = format!(
+        "12\n13   {}",
+        laid_out("教育支出", &["640.20", "240.20", "400.00"])
+    );
+    assert_eq!(
+        table_text(&numbered, &section("2,460.50", "604.20")),
+        (vec!["Error 604.20万元 640.20万元".to_string()], 2)
+    );
+    // The 合计 cell itself wraps: the first amount on the row is the next column's, unread.
+    let wrapped_first = format!(
+        "{:>42}\n{}\n{:>38}",
+        "640.2",
+        laid_out("教育支出", &["", "240.20", "400.00"]),
+        "0"
+    );
+    assert_eq!(
+        table_text(&wrapped_first, &section("2,460.50", "604.20")),
+        (vec![], 2)
+    );
+}

@@ -349,6 +349,8 @@ fn table_label(c: &TableFact) -> Option<String> {
 const SCOPES: &[(&str, &str)] = &[
     ("一般公共预算财政拨款", "一般公共预算财政拨款"),
     ("一般公共预算拨款", "一般公共预算财政拨款"),
+    // `（五）一般公共预算当年拨款情况说明`, `一般公共预算支出决算情况说明`.
+    ("一般公共预算", "一般公共预算财政拨款"),
     ("政府性基金", "政府性基金"),
     ("国有资本经营", "国有资本经营"),
     ("财政拨款", "财政拨款"),
@@ -397,7 +399,7 @@ impl SectionScope {
     pub fn qualify(&self, label: &str, name: String) -> String {
         // A label naming its funds (`财政拨款收入合计`) keeps them; a label naming only a part
         // of spending (`基本支出`) still takes the funds of its section.
-        let names_funds = SCOPES.iter().take(6).any(|(w, _)| label.contains(w));
+        let names_funds = SCOPES.iter().take(7).any(|(w, _)| label.contains(w));
         if names_funds || SELF_SCOPED.iter().any(|w| label.contains(w)) {
             return name;
         }

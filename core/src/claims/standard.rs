@@ -492,7 +492,7 @@ pub fn extract(doc: &Document) -> StandardTables {
         if out.tables[t].kind == TableKind::Other {
             continue;
         }
-        let wrapped = is_wrapped(&lines, i);
+        let wrap = wrap_of(&lines, i);
         let cells: Vec<(&str, usize)> = cells(line.body).collect();
         let mut c = 0;
         while c < cells.len() {
@@ -525,6 +525,21 @@ pub fn extract(doc: &Document) -> StandardTables {
                 }
             }
             let amount = amount_after(doc, line, &cells[last + 1..], row_numbers);
+            // A cell that wraps spills its digits above and below the row: the amount read is
+            // whole when every spill lies right of it (`165,602.60 … 10,190.89` under
+            // `114,185.1`) or left of its label (a 行次 column's numbers); a spill over it or
+            // between (the wrapped cell was this column, and the amount read the next one's)
+            // leaves the row unread.
+            let wrapped = match (&wrap, amount) {
+                (Wrap::Name, _) => true,
+                (Wrap::Cells(spills), Some(Some(f))) => {
+                    let span = doc.figure_span(&doc.figures[f]);
+                    let to = text[line.range.start..span.end].chars().count();
+                    let label_at = line.body[..offset].chars().count();
+                    spills.iter().any(|s| s.start <= to + 1 && s.end > label_at)
+                }
+                (Wrap::Cells(spills), _) => !spills.is_empty(),
+            };
             // `合计` in a header names a column; only a total with its amount is the row.
             if matches!(key, RowKey::Total | RowKey::SpendingTotal)
                 && amount.is_none_or(|a| a.is_none())
@@ -665,17 +680,24 @@ fn figure_at(doc: &Document, line: &Line, offset: usize, cell: &str) -> Option<u
     })
 }
 
-/// Whether row `i`'s cells wrap, or a name beside them: pdftotext puts a wrapped cell's lines above and below its
-/// row (`576,171.1` / `合计 …` / `1`). A line of digits right above or below belongs to this
-/// row unless it is the lower (upper) spill of the row before (after), whose other spill
-/// lies two lines further.
-fn is_wrapped(lines: &[Line], i: usize) -> bool {
+/// How row `i` wraps.
+enum Wrap {
+    /// A label's last character or two on a line of their own (`费`, `出`): a name wrapped
+    /// across the row, whose cells may belong to another column.
+    Name,
+    /// The character columns of the spills of its wrapped cells (none: nothing wraps).
+    Cells(Vec<Range<usize>>),
+}
+
+/// Whether row `i`'s cells wrap, or a name beside them: pdftotext puts a wrapped cell's lines
+/// above and below its row (`576,171.1` / `合计 …` / `1`). A line of digits right above or
+/// below belongs to this row unless it is the lower (upper) spill of the row before (after),
+/// whose other spill lies two lines further.
+fn wrap_of(lines: &[Line], i: usize) -> Wrap {
     let spill = |j: Option<usize>| {
         j.and_then(|j| lines.get(j))
             .is_some_and(|l| is_spill(l.body))
     };
-    // A label's last character or two on a line of their own (`费`, `出`): a name wrapped
-    // across this row, whose cells may belong to another column.
     let fragment = |j: Option<usize>| {
         j.and_then(|j| lines.get(j)).is_some_and(|l| {
             let t = l.body.trim();
@@ -684,10 +706,28 @@ fn is_wrapped(lines: &[Line], i: usize) -> bool {
         })
     };
     if fragment(i.checked_sub(1)) || fragment(Some(i + 1)) {
-        return true;
+        return Wrap::Name;
     }
     let (above, below) = (spill(i.checked_sub(1)), spill(Some(i + 1)));
-    (above && (below || !spill(i.checked_sub(3)))) || (below && !spill(Some(i + 3)))
+    let mut spills = Vec::new();
+    if above && (below || !spill(i.checked_sub(3))) {
+        spills.push(i - 1);
+    }
+    if below && (above || !spill(Some(i + 3))) {
+        spills.push(i + 1);
+    }
+    Wrap::Cells(
+        spills
+            .into_iter()
+            .flat_map(|j| {
+                let body = lines[j].body;
+                cells(body).map(move |(c, o)| {
+                    let from = body[..o].chars().count();
+                    from..from + c.chars().count()
+                })
+            })
+            .collect(),
+    )
 }
 
 /// A header line that names `上年` or a year other than the report's.

@@ -140,17 +140,28 @@ fn row_named(name: &str, flow: Flow) -> Option<(TableKind, RowKey)> {
             Some((TableKind::Overview, RowKey::Income(fund)))
         }
         Flow::Spending => {
-            // `（本部门）2026年一般公共预算财政拨款支出预算`: the table's 合计.
-            if ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"]
-                .iter()
-                .any(|w| name.ends_with(w))
-                && !name.contains('·')
-            {
-                return Some((TableKind::GeneralSpending, RowKey::Total));
+            if let Some(total) = general_budget_total(name) {
+                return Some(total);
+            }
+            // In the 一般公共预算 section, a class is a row of its own table (表5).
+            if let Some(class) = name.strip_prefix("一般公共预算财政拨款·") {
+                return Some((TableKind::GeneralSpending, RowKey::Class(class_of(class)?)));
             }
             let class = name.strip_prefix("财政拨款·")?;
             Some((TableKind::FiscalOverview, RowKey::Class(class_of(class)?)))
         }
-        Flow::Unnamed => None,
+        // `2026年一般公共预算当年拨款432,564.30万元`: named without 支出.
+        Flow::Unnamed => general_budget_total(name),
     }
+}
+
+/// `（本部门）2026年一般公共预算财政拨款支出预算`, `一般公共预算当年拨款`: the general budget
+/// table's 合计.
+fn general_budget_total(name: &str) -> Option<(TableKind, RowKey)> {
+    let plain = ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"]
+        .iter()
+        .any(|w| name.ends_with(w))
+        && !name.contains('·');
+    (plain || name == "一般公共预算财政拨款·当年拨款")
+        .then_some((TableKind::GeneralSpending, RowKey::Total))
 }
