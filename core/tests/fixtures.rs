@@ -1820,6 +1820,33 @@ fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
     // in the table.
     let merged = evaluation_report("95.3", "93.00%").replace("10.0    93.00%", "1093.00%");
     assert_eq!(outcome(&merged), (vec![], 1));
+    // The project named by the heading above a summary that names none.
+    let headed = evaluation_report("93.5", "93.00%").replace(
+        "  1.档案数字化项目绩效自评综述：",
+        "  1.档案数字化项目\n绩效自评综述：",
+    );
+    assert_eq!(outcome(&headed), (vec!["Error 93.5 95.3".to_string()], 3));
+    // No name anywhere binds no table, even one whose title names no project either.
+    let nameless = evaluation_report("93.5", "93.00%")
+        .replace("  1.档案数字化项目绩效自评综述：", "绩效自评综述：")
+        .replace("档案数字化项目绩效自评表", "项目绩效自评表");
+    assert_eq!(outcome(&nameless), (vec![], 1));
+}
+
+#[test]
+fn a_sentence_goes_on_over_a_page_break_after_its_verb() {
+    // Lines of uneven width (no wrapping width to go by): the page number between `增加` and
+    // its amount is no paragraph's end, and the change is the budget's.
+    let r = run("二、收入预算情况说明\n\
+    2026年收入预算665964.37万元，比上年执行数增加\n\n                     4\n\
+107,573.11万元，增长19.3%，主要原因是运营补助增加。\n\
+其中：一般公共预算拨款收入414,883.38万元，占62.3%；政府性基金预算收入221,493.00万元，占33.3%。\n");
+    assert!(
+        r.findings.iter().all(|f| f.severity != Severity::Error),
+        "{:#?}",
+        r.findings
+    );
+    assert_eq!(outcome_of(&r, "growth"), (vec![], 1));
 }
 
 #[test]
@@ -2014,6 +2041,27 @@ fn the_general_budget_section_agrees_with_its_own_table() {
     );
     assert_eq!(
         table_text(&wrapped_first, &section("2,460.50", "604.20")),
+        (vec![], 2)
+    );
+    // A copy with a blank line after every line keeps both readings.
+    let spaced = |rows: &str| rows.replace('\n', "\n\n");
+    assert_eq!(
+        table_text(&spaced(&wrapped_right), &section("2,460.50", "604.20")),
+        (vec!["Error 604.20万元 640.20万元".to_string()], 2)
+    );
+    assert_eq!(
+        table_text(&spaced(&wrapped_first), &section("2,460.50", "604.20")),
+        (vec![], 2)
+    );
+    // A narrow column wraps the 合计 over three lines (`6` / `40.2` / `0`): `6` is no amount.
+    let narrow = format!(
+        "{}\n{:>41}\n{:>42}",
+        laid_out("教育支出", &["6", "240.20", "400.00"]),
+        "40.2",
+        "0"
+    );
+    assert_eq!(
+        table_text(&narrow, &section("2,460.50", "604.20")),
         (vec![], 2)
     );
 }

@@ -530,15 +530,19 @@ pub fn extract(doc: &Document) -> StandardTables {
             // `114,185.1`) or left of its label (a 行次 column's numbers); a spill over it or
             // between (the wrapped cell was this column, and the amount read the next one's)
             // leaves the row unread.
+            // Digits right over or under the amount's own characters continue it, whichever
+            // row the layout gave them to (`1` / `54,` / `304` / `.22`: one cell over four lines).
             let wrapped = match (&wrap, amount) {
                 (Wrap::Name, _) => true,
-                (Wrap::Cells(spills), Some(Some(f))) => {
+                (Wrap::Cells { own, near }, Some(Some(f))) => {
                     let span = doc.figure_span(&doc.figures[f]);
                     let to = text[line.range.start..span.end].chars().count();
+                    let from = to - text[span.start..span.end].chars().count();
                     let label_at = line.body[..offset].chars().count();
-                    spills.iter().any(|s| s.start <= to + 1 && s.end > label_at)
+                    own.iter().any(|s| s.start <= to + 1 && s.end > label_at)
+                        || near.iter().any(|s| s.start <= to && from <= s.end)
                 }
-                (Wrap::Cells(spills), _) => !spills.is_empty(),
+                (Wrap::Cells { own, .. }, _) => !own.is_empty(),
             };
             // `合计` in a header names a column; only a total with its amount is the row.
             if matches!(key, RowKey::Total | RowKey::SpendingTotal)
@@ -685,8 +689,12 @@ enum Wrap {
     /// A label's last character or two on a line of their own (`费`, `出`): a name wrapped
     /// across the row, whose cells may belong to another column.
     Name,
-    /// The character columns of the spills of its wrapped cells (none: nothing wraps).
-    Cells(Vec<Range<usize>>),
+    /// The character columns of the spills of its wrapped cells (none: nothing wraps), and
+    /// of every line of digits right above or below it, whoever's spill it is.
+    Cells {
+        own: Vec<Range<usize>>,
+        near: Vec<Range<usize>>,
+    },
 }
 
 /// Whether row `i`'s cells wrap, or a name beside them: pdftotext puts a wrapped cell's lines
@@ -694,6 +702,25 @@ enum Wrap {
 /// below belongs to this row unless it is the lower (upper) spill of the row before (after),
 /// whose other spill lies two lines further.
 fn wrap_of(lines: &[Line], i: usize) -> Wrap {
+    // Neighbours past one blank line: a text copied with a blank line after every line keeps
+    // a spill two lines away.
+    let blank = |j: usize| lines[j].body.trim().is_empty();
+    let up = |j: Option<usize>| {
+        let j = j?.checked_sub(1)?;
+        if blank(j) {
+            j.checked_sub(1).filter(|&k| !blank(k))
+        } else {
+            Some(j)
+        }
+    };
+    let down = |j: Option<usize>| {
+        let j = j? + 1;
+        match lines.get(j) {
+            Some(_) if blank(j) => Some(j + 1).filter(|&k| k < lines.len() && !blank(k)),
+            Some(_) => Some(j),
+            None => None,
+        }
+    };
     let spill = |j: Option<usize>| {
         j.and_then(|j| lines.get(j))
             .is_some_and(|l| is_spill(l.body))
@@ -705,20 +732,23 @@ fn wrap_of(lines: &[Line], i: usize) -> Wrap {
                 && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         })
     };
-    if fragment(i.checked_sub(1)) || fragment(Some(i + 1)) {
+    let (above_at, below_at) = (up(Some(i)), down(Some(i)));
+    if fragment(above_at) || fragment(below_at) {
         return Wrap::Name;
     }
-    let (above, below) = (spill(i.checked_sub(1)), spill(Some(i + 1)));
+    let (above, below) = (spill(above_at), spill(below_at));
+    // The spill two rows away is the other half of the row before's (after's) own wrap.
+    let beyond_above = spill(up(up(above_at)));
+    let beyond_below = spill(down(down(below_at)));
     let mut spills = Vec::new();
-    if above && (below || !spill(i.checked_sub(3))) {
-        spills.push(i - 1);
+    if above && (below || !beyond_above) {
+        spills.extend(above_at);
     }
-    if below && (above || !spill(Some(i + 3))) {
-        spills.push(i + 1);
+    if below && (above || !beyond_below) {
+        spills.extend(below_at);
     }
-    Wrap::Cells(
-        spills
-            .into_iter()
+    let columns = |at: Vec<usize>| -> Vec<Range<usize>> {
+        at.into_iter()
             .flat_map(|j| {
                 let body = lines[j].body;
                 cells(body).map(move |(c, o)| {
@@ -726,8 +756,16 @@ fn wrap_of(lines: &[Line], i: usize) -> Wrap {
                     from..from + c.chars().count()
                 })
             })
-            .collect(),
-    )
+            .collect()
+    };
+    let near = [above_at.filter(|_| above), below_at.filter(|_| below)]
+        .into_iter()
+        .flatten()
+        .collect();
+    Wrap::Cells {
+        own: columns(spills),
+        near: columns(near),
+    }
 }
 
 /// A header line that names `上年` or a year other than the report's.

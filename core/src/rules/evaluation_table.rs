@@ -50,20 +50,28 @@ impl Rule for EvaluationTable {
             check_rate(doc, e, sink);
         }
         let text = doc.text();
-        for p in &doc.paragraphs {
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
             let body = &text[p.range.clone()];
             let Some(end) = body.find("绩效自评综述") else {
                 continue;
             };
-            let start = p
-                .heading
-                .as_ref()
-                .map_or(p.range.start, |h| h.marker.end)
-                .max(p.range.start);
-            let Some(head) = text.get(start..p.range.start + end) else {
+            let Some(head) = text.get(title_start(p)..p.range.start + end) else {
                 continue;
             };
+            // `7.某某项目` / `绩效自评综述：…`: the project named by the heading just before.
+            let head = match head.trim() {
+                "" => pi
+                    .checked_sub(1)
+                    .map(|h| &doc.paragraphs[h])
+                    .filter(|h| h.heading.is_some())
+                    .map_or("", |h| text[title_start(h)..h.range.end].trim()),
+                head => head,
+            };
             let name = project_name(&format!("{head}绩效自评表"));
+            // No name binds nothing (a table titled only 绩效自评表 is no match for it).
+            if name.chars().count() < 2 {
+                continue;
+            }
             let same: Vec<&&Evaluation> = tables.iter().filter(|e| e.project == name).collect();
             let &[e] = same.as_slice() else { continue };
             let figures = doc
@@ -87,6 +95,14 @@ impl Rule for EvaluationTable {
             }
         }
     }
+}
+
+/// Where a paragraph's own words start: after its heading's number.
+fn title_start(p: &crate::segment::Paragraph) -> usize {
+    p.heading
+        .as_ref()
+        .map_or(p.range.start, |h| h.marker.end)
+        .max(p.range.start)
 }
 
 /// 执行率 = 全年执行数 ÷ 全年预算数 in the 年度资金总额 row.
