@@ -383,10 +383,19 @@ fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
     out
 }
 
-/// A line that ends inside a clause: after `，`, `、` or a joining word.
+/// A line that ends inside a clause: after `，`, `、`, a joining word, a verb whose amount
+/// must follow (`比上年执行数增加` / page break / `107,573.11万元，…`) or an amount whose unit
+/// must (`专项业务经费 966.02` / page break / `万元，…`), when no wrapping width tells (lines
+/// with many digits are longer than the text's width in characters).
 fn breaks_mid_clause(para: &str) -> bool {
     let t = para.trim_end();
-    t.ends_with(['，', '、', ',', '和', '及', '与', '的'])
+    t.ends_with(['，', '、', ',', '和', '及', '与', '的', '为', '占', '达'])
+        || t.ends_with(|c: char| c.is_ascii_digit())
+        || [
+            "增加", "减少", "增长", "下降", "降低", "共计", "合计", "其中", "包括",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
 }
 
 /// A bare number of one to three digits on its own line.
@@ -460,6 +469,10 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
     let mut last_long = false;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut joinable = false;
+    // A blank line came after a line of prose that did not end its sentence, and a page
+    // number or a form feed since: see `turned_mid_sentence`.
+    let mut open_clause = false;
+    let mut page_turned = false;
     for (range, inline) in line_ranges(text) {
         let (start, end) = (range.start, range.end);
         while page + 1 < pages.len() && pages[page].0 < start {
@@ -471,6 +484,8 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         // A blank line ends the paragraph, unless the line before broke off inside a clause
         // (`…对个人和` / blank / `家庭的补助支出`): a PDF's page break, not a paragraph's end.
         if trimmed.trim().is_empty() {
+            open_clause |= joinable;
+            page_turned |= line.contains('\u{c}');
             joinable = joinable
                 && (double_spaced && last_long
                     || last_wrapped
@@ -482,8 +497,22 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         // A page number between two pages (`- 12 -`, `— 7 —`, `第3页`, or a bare `4` inside a
         // sentence that goes on) is no text at all.
         if is_page_number(trimmed) || joinable && is_bare_page_number(trimmed) {
+            page_turned = true;
             continue;
         }
+        // A sentence cut by a page break goes on at the next page's first line when that
+        // line starts flush left, where a paragraph would start indented or with a heading
+        // (`…较上年增加9.49万元，减` / `- 10 -` / `少的主要原因是…`): with no wrapping width
+        // to tell, the break alone does not end it.
+        let turned_mid_sentence = open_clause
+            && (page_turned || line.contains('\u{c}'))
+            && !line
+                .trim_start_matches('\u{c}')
+                .starts_with([' ', '\u{3000}', '\t'])
+            && heading_marker(trimmed).is_none();
+        joinable |= turned_mid_sentence;
+        open_clause = false;
+        page_turned = false;
         let lead = line.len() - trimmed.len();
         // A cell on its own tab-prefixed line, or a row of tab-separated cells: table, not
         // prose (the table stage reads it by rows and columns).
@@ -706,6 +735,26 @@ pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_cut_by_a_page_break_goes_on_flush_left() {
+        let texts = |next_page: &str| -> Vec<String> {
+            let t = format!(
+                "  本部门“三公”经费预算支出6.51万元，较上年增加9.49万元，减\n\n          - 10 -\n\u{c}{next_page}\n"
+            );
+            paragraphs(&t)
+                .iter()
+                .map(|p| t[p.range.clone()].trim().to_string())
+                .collect()
+        };
+        assert_eq!(texts("少的主要原因是压缩经费。").len(), 1);
+        // Indented, or a heading: a paragraph of its own.
+        assert_eq!(texts("  另有结转资金12.00万元。").len(), 2);
+        assert_eq!(texts("（二）机关运行经费").len(), 2);
+        // A verb whose amount must follow carries its sentence over a bare page number.
+        let t = "  收入预算665964.37万元，比上年执行数增加\n\n   4\n107,573.11万元，增长19.3%。\n";
+        assert_eq!(paragraphs(t).len(), 1);
+    }
 
     #[test]
     fn heading_styles() {
