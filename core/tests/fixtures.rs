@@ -2065,3 +2065,27 @@ fn the_general_budget_section_agrees_with_its_own_table() {
         (vec![], 2)
     );
 }
+
+#[test]
+fn a_change_binds_to_its_level_stated_with_the_stage_the_subject_leaves_out() {
+    let growth = |t: &str| outcome_of(&run(t), "growth");
+    // 总预算 / 总计: 913.48 ÷ (7,062.8 + 913.48) = 11.45%.
+    let level = "某区应急管理局2026年度财政拨款收、支总预算7,062.8万元。与上年相比，财政拨款收、支总计各减少913.48万元，减少";
+    assert_eq!(growth(&format!("{level}11.45%。")), (vec![], 1));
+    assert_eq!(
+        growth(&format!("{level}12.45%。")),
+        (vec!["Error 12.45% 11.45%".to_string()], 0)
+    );
+    // 预算支出 / 支出.
+    assert_eq!(
+        growth("2026年财政拨款预算支出7,062.8万元，占本年支出合计的100%。与上年相比，财政拨款支出减少913.48万元，减少11.45%。"),
+        (vec![], 1)
+    );
+    // A subject that names another quantity than the level before it binds nothing.
+    assert_eq!(
+        growth(
+            "2026年财政拨款预算支出7,062.8万元。与上年相比，项目支出减少913.48万元，减少12.45%。"
+        ),
+        (vec![], 0)
+    );
+}

@@ -395,7 +395,30 @@ fn bind_current(
         && !key.contains("决算数")
         && !key.contains("预算")
     {
-        return named(&key);
+        // The subject may leave out the stage its level names (`财政拨款收、支总预算7,062.8
+        // 万元。与上年相比，财政拨款收、支总计各减少…`, `财政拨款预算支出…财政拨款支出减少`).
+        return named(&key).or_else(|| {
+            let key = without_stage(&key);
+            (key.chars().count() >= 4)
+                .then(|| {
+                    candidates.clone().find(|&i| {
+                        // The words since the figure before, across `、` (`收、支总预算`).
+                        let g = &doc.figures[i];
+                        let from = i
+                            .checked_sub(1)
+                            .map(|p| doc.figures[p].q.end)
+                            .unwrap_or(0)
+                            .max(doc.sentences[g.sentence].start)
+                            .min(g.q.start);
+                        let words: String = doc.text()[from..g.q.start]
+                            .chars()
+                            .filter(|c| !c.is_whitespace() && *c != '、')
+                            .collect();
+                        without_stage(&label_key(&words)).ends_with(&key)
+                    })
+                })
+                .flatten()
+        });
     }
     // `基本支出比上年增加…`: the subject stands before the comparison, in its own clause
     // (without a figure: `收入合计860万元比上年减少…` keeps the nearest-figure rule).
@@ -439,6 +462,21 @@ fn bind_current(
         }
         _ => Some(nearest),
     }
+}
+
+/// A quantity's name without the stage of the budget cycle it is stated for and filler
+/// (`财政拨款收支总预算` → `财政拨款收支总`, `收入总计支出总计均为` → `收入总支出总`).
+fn without_stage(key: &str) -> String {
+    let mut s = key.replace('、', "");
+    for w in ["均为", "各为", "为"] {
+        if let Some(t) = s.strip_suffix(w) {
+            s = t.to_string();
+        }
+    }
+    for w in ["预算数", "决算数", "执行数", "预算", "决算", "执行", "总计"] {
+        s = s.replace(w, if w == "总计" { "总" } else { "" });
+    }
+    s
 }
 
 #[cfg(test)]
