@@ -193,7 +193,7 @@ pub fn code_in(s: &str) -> Option<&str> {
 /// One statement to key: a narrative figure, or a table cell named by its row and column.
 enum Source<'t> {
     Figure(usize),
-    Cell(&'t TableFact),
+    Cell(&'t TableFact<'t>),
 }
 
 pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) -> Facts {
@@ -236,7 +236,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                     } else {
                         format!("表中“{}”行“{}”列", c.row_label, c.column)
                     };
-                    (c.figure, l, shown, super::label_key(&c.row_label), true)
+                    (c.figure, l, shown, super::label_key(c.row_label), true)
                 }
                 None => continue,
             },
@@ -321,7 +321,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
 /// (`社会保障和就业支出` + `决算数（元）` → `社会保障和就业支出决算数`). A column that names no
 /// stage (`分值`, `项目下达金额` beside `项目执行金额`) is keyed only when it is the header's
 /// single amount column.
-fn table_label(c: &TableFact) -> Option<String> {
+fn table_label(c: &TableFact<'_>) -> Option<String> {
     let column = c.column.split('（').next().unwrap_or("");
     if column.contains('率') || column.contains("分") && !column.contains("分类") {
         return None;
