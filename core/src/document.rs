@@ -127,6 +127,12 @@ impl<'a> Document<'a> {
                 in_table: paragraphs[pi].is_table_cell,
             });
         }
+        // Vectors grown by doubling hold up to twice what they use: a text of figures
+        // (issue 16) gives most of its memory to them, so they are cut to size once read.
+        figures.shrink_to_fit();
+        paragraphs.shrink_to_fit();
+        sentence_ranges.shrink_to_fit();
+        sentence_para.shrink_to_fit();
         let info = read_info(text, &figures);
         // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in the CLI.
         let bytes = original.as_bytes();
@@ -148,6 +154,7 @@ impl<'a> Document<'a> {
                 _ => {}
             }
         }
+        line_starts.shrink_to_fit();
         Document {
             stops,
             periods,

@@ -314,6 +314,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         };
         facts.add(key, fact);
     }
+    for (_, group) in &mut facts.groups {
+        group.shrink_to_fit();
+    }
     facts
 }
 
