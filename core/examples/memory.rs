@@ -57,40 +57,6 @@ fn peak<T>(f: impl FnOnce() -> T) -> (usize, T) {
 
 type Make = fn(usize) -> String;
 
-fn samples(bytes: usize) -> String {
-    let mut t = String::with_capacity(bytes + 100_000);
-    for (_, s) in shapes::SAMPLES.iter().cycle() {
-        if t.len() >= bytes {
-            break;
-        }
-        t.push_str(s);
-        t.push('\n');
-    }
-    t
-}
-
-/// The samples with their line breaks removed in lines of about 64 KB.
-fn long_lines(bytes: usize) -> String {
-    let flat = samples(bytes).replace(['\n', '\r'], "");
-    let mut out = String::with_capacity(flat.len() + flat.len() / 60_000);
-    let mut n = 0;
-    for c in flat.chars() {
-        out.push(c);
-        n += c.len_utf8();
-        if n >= 65_536 {
-            out.push('\n');
-            n = 0;
-        }
-    }
-    out
-}
-
-/// `make` at the size `n` units that gives about `bytes` bytes.
-fn sized(make: &dyn Fn(usize) -> String, bytes: usize) -> String {
-    let unit = make(1000).len() as f64 / 1000.0;
-    make(((bytes as f64 / unit) as usize).max(1))
-}
-
 fn shape_list() -> Vec<(String, Box<dyn Fn(usize) -> String>)> {
     let mut v: Vec<(String, Box<dyn Fn(usize) -> String>)> = Vec::new();
     for m in shapes::LIST_MARKERS {
@@ -106,8 +72,8 @@ fn shape_list() -> Vec<(String, Box<dyn Fn(usize) -> String>)> {
         ("standard tables", shapes::standard_tables),
         ("one line", shapes::one_line),
         ("1\\n", shapes::ones),
-        ("samples", samples),
-        ("long lines", long_lines),
+        ("samples", shapes::samples_repeated),
+        ("long lines", shapes::long_lines),
         ("huge table", shapes::huge_table),
         ("code table", shapes::code_table),
         ("synthetic", shapes::synthetic),
@@ -126,7 +92,7 @@ fn text_of(name: &str, bytes: usize) -> String {
         .unwrap_or_else(|| panic!("no shape {name}"));
     match name {
         "samples" | "long lines" | "one line" | "synthetic" => make(bytes),
-        _ => sized(make.as_ref(), bytes),
+        _ => shapes::sized(make.as_ref(), bytes),
     }
 }
 
@@ -138,6 +104,25 @@ fn main() {
             let text = text_of(name, args[2].parse().unwrap());
             std::fs::write(format!("{}/shape{i:02}.txt", args[1]), text).unwrap();
         }
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--sizes") {
+        use std::mem::size_of;
+        println!(
+            "Figure {} Quantity {} Paragraph {} Fact {} FactKey {} Cell {} Row {} TableFact {} LedgerEntry {} Finding {} GridRow {} grid::Cell {}",
+            size_of::<gouji_core::document::Figure>(),
+            size_of::<gouji_core::quantity::Quantity>(),
+            size_of::<gouji_core::segment::Paragraph>(),
+            size_of::<claims::facts::Fact>(),
+            size_of::<claims::facts::FactKey>(),
+            size_of::<gouji_core::table::Cell>(),
+            size_of::<gouji_core::table::Row>(),
+            size_of::<gouji_core::table::TableFact>(),
+            size_of::<gouji_core::LedgerEntry>(),
+            size_of::<gouji_core::Finding>(),
+            size_of::<gouji_core::grid::GridRow>(),
+            size_of::<gouji_core::grid::Cell>(),
+        );
         return;
     }
     if args.first().map(String::as_str) == Some("--stages") {
@@ -191,10 +176,12 @@ fn main() {
         }
         drop(c);
         drop(doc);
+        let before = LIVE.load(Relaxed);
         let (p, r) = peak(|| check(&text, &Options::default()));
         println!(
-            "check:  peak {:>6.1}× ({} findings, {} ledger)",
+            "check:  peak {:>6.1}×, the report {:>6.1}× ({} findings, {} ledger)",
             x(p),
+            x(LIVE.load(Relaxed) - before),
             r.findings.len(),
             r.ledger.len()
         );
