@@ -57,8 +57,10 @@ fn peak<T>(f: impl FnOnce() -> T) -> (usize, T) {
 
 type Make = fn(usize) -> String;
 
-fn shape_list() -> Vec<(String, Box<dyn Fn(usize) -> String>)> {
-    let mut v: Vec<(String, Box<dyn Fn(usize) -> String>)> = Vec::new();
+type Shape = (String, Box<dyn Fn(usize) -> String>);
+
+fn shape_list() -> Vec<Shape> {
+    let mut v: Vec<Shape> = Vec::new();
     for m in shapes::LIST_MARKERS {
         v.push((
             format!("{m} × n"),

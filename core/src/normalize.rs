@@ -469,7 +469,7 @@ mod tests {
             }
             n.remove(&cuts);
             assert_runs_match_dense(&n);
-            let all = vec![0..n.text.len()];
+            let all: Vec<_> = std::iter::once(0..n.text.len()).collect();
             n.remove(&all);
             assert_runs_match_dense(&n);
         }

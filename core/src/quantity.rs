@@ -424,7 +424,10 @@ mod tests {
         assert_eq!(one("提高2.5个百分点").unit, Unit::PercentPoint);
         assert!(one("1000余人次").approx);
         assert_eq!(one("2020年").unit, Unit::Date);
-        assert_eq!(one("设备0台（套）").unit, Unit::Count(CountUnit::named("台（套）")));
+        assert_eq!(
+            one("设备0台（套）").unit,
+            Unit::Count(CountUnit::named("台（套）"))
+        );
         assert_eq!(one("3万人").unit, Unit::None);
     }
 

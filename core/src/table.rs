@@ -49,10 +49,7 @@ impl Row<'_> {
 
     /// The first non-empty cell's text.
     pub fn label(&self) -> Option<&str> {
-        self.cells
-            .iter()
-            .find(|c| !c.is_empty())
-            .map(|c| c.text)
+        self.cells.iter().find(|c| !c.is_empty()).map(|c| c.text)
     }
 
     /// A `合计`/`总计`/`总分` row.
@@ -138,7 +135,7 @@ impl<'a> Table<'a> {
     /// The money unit of column `c` under header `h`: the header cell's, else the table's.
     pub fn unit_of(&self, h: Option<usize>, c: usize) -> Option<Money> {
         h.and_then(|h| self.rows[h].cells.get(c))
-            .and_then(|cell| unit_named(&cell.text))
+            .and_then(|cell| unit_named(cell.text))
             .or(self.unit)
     }
 
@@ -225,7 +222,7 @@ impl<'a> Table<'a> {
         self.rows[r]
             .cells
             .iter()
-            .find_map(|c| unit_named(&c.text))
+            .find_map(|c| unit_named(c.text))
             .or(self.unit)
     }
 }
@@ -365,7 +362,7 @@ fn without_codes<'a>(doc: &Document, mut rows: Vec<Row<'a>>) -> Vec<Row<'a>> {
     for row in &mut rows {
         if row.is_header() {
             code_cols = (0..row.cells.len())
-                .filter(|&c| is_code_header(&row.cells[c].text))
+                .filter(|&c| is_code_header(row.cells[c].text))
                 .collect();
             continue;
         }
@@ -453,7 +450,12 @@ mod tests {
         let facts: Vec<(String, String)> = tb
             .facts(&doc)
             .iter()
-            .map(|f| (f.row_label.to_string(), doc.text()[f.cell.clone()].to_string()))
+            .map(|f| {
+                (
+                    f.row_label.to_string(),
+                    doc.text()[f.cell.clone()].to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             facts[..2],

@@ -84,10 +84,13 @@ fn peak_of_check(text: &str) -> usize {
 
 type Make = fn(usize) -> String;
 
+/// A shape's name, how to make it at about a number of bytes, its bound.
+type Shape = (&'static str, Box<dyn Fn(usize) -> String>, f64);
+
 /// Every shape, how to make it at about a number of bytes, and its bound in bytes of peak
 /// heap per byte of text.
-fn shapes() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>, f64)> {
-    let mut v: Vec<(&'static str, Box<dyn Fn(usize) -> String>, f64)> = Vec::new();
+fn shapes() -> Vec<Shape> {
+    let mut v: Vec<Shape> = Vec::new();
     for &m in shapes::LIST_MARKERS {
         v.push((
             m,
