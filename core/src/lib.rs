@@ -135,6 +135,8 @@ pub fn check(text: &str, options: &Options) -> Report {
         (a.span.start, a.severity, a.rule).cmp(&(b.span.start, b.severity, b.rule))
     });
     ledger.sort_by_key(|e| (e.span.start, e.rule));
+    // Grown by doubling: up to half of it unused, for as long as the report is kept.
+    ledger.shrink_to_fit();
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let stats = Stats {
         claims: ledger.len(),

@@ -19,9 +19,10 @@ use crate::document::Document;
 use crate::quantity::{Money, Unit};
 
 #[derive(Debug, Clone)]
-pub struct Cell {
-    /// Trimmed text of the cell.
-    pub text: String,
+pub struct Cell<'a> {
+    /// Trimmed text of the cell: a slice of the normalised text (a `String` per cell was
+    /// most of the memory of a wide table, issue 16).
+    pub text: &'a str,
     /// Normalised byte range of the trimmed text.
     pub range: Range<usize>,
     /// Index into `Document::figures` when the cell is one figure (`153.42`, `100.00%`,
@@ -29,18 +30,18 @@ pub struct Cell {
     pub figure: Option<usize>,
 }
 
-impl Cell {
+impl Cell<'_> {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct Row {
-    pub cells: Vec<Cell>,
+pub struct Row<'a> {
+    pub cells: Vec<Cell<'a>>,
 }
 
-impl Row {
+impl Row<'_> {
     /// A row of names only: a header (or a caption row).
     pub fn is_header(&self) -> bool {
         self.cells.iter().all(|c| c.figure.is_none()) && self.cells.iter().any(|c| !c.is_empty())
@@ -48,10 +49,7 @@ impl Row {
 
     /// The first non-empty cell's text.
     pub fn label(&self) -> Option<&str> {
-        self.cells
-            .iter()
-            .find(|c| !c.is_empty())
-            .map(|c| c.text.as_str())
+        self.cells.iter().find(|c| !c.is_empty()).map(|c| c.text)
     }
 
     /// A `合计`/`总计`/`总分` row.
@@ -67,8 +65,8 @@ impl Row {
 }
 
 #[derive(Debug, Clone)]
-pub struct Table {
-    pub rows: Vec<Row>,
+pub struct Table<'a> {
+    pub rows: Vec<Row<'a>>,
     /// Money unit stated for the whole table (`单位：万元`, a caption `…（万元）`).
     pub unit: Option<Money>,
     /// Normalised range from the first to the last cell.
@@ -77,9 +75,9 @@ pub struct Table {
 
 /// A money figure of a table, named by its row and column.
 #[derive(Debug, Clone)]
-pub struct TableFact {
-    pub row_label: String,
-    pub column: String,
+pub struct TableFact<'a> {
+    pub row_label: &'a str,
+    pub column: &'a str,
     /// The header names one amount column only (`项目 | 金额（元）`).
     pub single_amount_column: bool,
     pub unit: Money,
@@ -106,7 +104,7 @@ pub fn unit_named(s: &str) -> Option<Money> {
     None
 }
 
-impl Table {
+impl<'a> Table<'a> {
     /// Index of the header row that applies to row `r`: the nearest header above it with
     /// the same number of cells.
     pub fn header_of(&self, r: usize) -> Option<usize> {
@@ -137,12 +135,12 @@ impl Table {
     /// The money unit of column `c` under header `h`: the header cell's, else the table's.
     pub fn unit_of(&self, h: Option<usize>, c: usize) -> Option<Money> {
         h.and_then(|h| self.rows[h].cells.get(c))
-            .and_then(|cell| unit_named(&cell.text))
+            .and_then(|cell| unit_named(cell.text))
             .or(self.unit)
     }
 
     /// Money cells named by their row and column, and `预算数：60`-style pairs.
-    pub fn facts(&self, doc: &Document) -> Vec<TableFact> {
+    pub fn facts(&self, doc: &Document) -> Vec<TableFact<'a>> {
         let mut out = Vec::new();
         // A row label used twice in one table (`分散自行组织` under each procurement item)
         // names a category, not one quantity.
@@ -169,8 +167,8 @@ impl Table {
                     if let (Some(f), Some(unit)) = (v.figure, unit) {
                         if matches!(doc.figures[f].q.unit, Unit::None) {
                             out.push(TableFact {
-                                row_label: key.to_string(),
-                                column: String::new(),
+                                row_label: key,
+                                column: "",
                                 single_amount_column: true,
                                 unit,
                                 figure: f,
@@ -188,7 +186,7 @@ impl Table {
                 .collect();
             if names.len() != 1
                 || names[0].text.ends_with(['：', ':'])
-                || seen.get(names[0].text.as_str()).is_some_and(|&n| n > 1)
+                || seen.get(names[0].text).is_some_and(|&n| n > 1)
             {
                 continue;
             }
@@ -199,15 +197,15 @@ impl Table {
                 if !matches!(doc.figures[f].q.unit, Unit::None | Unit::Money(_)) {
                     continue;
                 }
-                let column = &self.rows[h].cells[ci].text;
+                let column = self.rows[h].cells[ci].text;
                 let unit = match doc.figures[f].q.unit {
                     Unit::Money(m) => Some(m),
                     _ => self.unit_of(Some(h), ci),
                 };
                 if let Some(unit) = unit {
                     out.push(TableFact {
-                        row_label: names[0].text.clone(),
-                        column: column.clone(),
+                        row_label: names[0].text,
+                        column,
                         single_amount_column: amount_columns == 1,
                         unit,
                         figure: f,
@@ -224,7 +222,7 @@ impl Table {
         self.rows[r]
             .cells
             .iter()
-            .find_map(|c| unit_named(&c.text))
+            .find_map(|c| unit_named(c.text))
             .or(self.unit)
     }
 }
@@ -240,29 +238,29 @@ fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Splits a line on tabs into trimmed cells.
-fn cells_of(text: &str, line: Range<usize>) -> Vec<(String, Range<usize>)> {
+fn cells_of(text: &str, line: Range<usize>) -> Vec<(&str, Range<usize>)> {
     let mut out = Vec::new();
     let mut start = line.start;
     for part in text[line.clone()].split('\t') {
         let lead = part.len() - part.trim_start().len();
         let t = part.trim();
-        out.push((t.to_string(), start + lead..start + lead + t.len()));
+        out.push((t, start + lead..start + lead + t.len()));
         start += part.len() + 1;
     }
     out
 }
 
 /// Every table of the document.
-pub fn tables(doc: &Document) -> Vec<Table> {
+pub fn tables<'a>(doc: &'a Document) -> Vec<Table<'a>> {
     let text = doc.text();
     let mut out = Vec::new();
-    let mut rows: Vec<Vec<(String, Range<usize>)>> = Vec::new();
+    let mut rows: Vec<Vec<(&str, Range<usize>)>> = Vec::new();
     // Cells of the row being built in the one-cell-per-line form.
-    let mut open_row: Vec<(String, Range<usize>)> = Vec::new();
+    let mut open_row: Vec<(&str, Range<usize>)> = Vec::new();
     let mut blank_run = 0;
     let mut caption_unit: Option<Money> = None;
     let mut last_plain: Option<Range<usize>> = None;
-    let flush_row = |open_row: &mut Vec<(String, Range<usize>)>, rows: &mut Vec<Vec<_>>| {
+    let flush_row = |open_row: &mut Vec<(&'a str, Range<usize>)>, rows: &mut Vec<Vec<_>>| {
         if !open_row.is_empty() {
             rows.push(std::mem::take(open_row));
         }
@@ -312,11 +310,11 @@ pub fn tables(doc: &Document) -> Vec<Table> {
     out
 }
 
-fn finish(
+fn finish<'a>(
     doc: &Document,
-    rows: &mut Vec<Vec<(String, Range<usize>)>>,
+    rows: &mut Vec<Vec<(&'a str, Range<usize>)>>,
     caption_unit: Option<Money>,
-    out: &mut Vec<Table>,
+    out: &mut Vec<Table<'a>>,
 ) {
     let raw = std::mem::take(rows);
     if raw.len() < 2 {
@@ -354,7 +352,7 @@ fn finish(
 
 /// Classification codes (`2040501 | 行政运行 | 14,857.61`, a `科目代码` column) are names,
 /// not amounts: a column sum or a fact must never take them for figures.
-fn without_codes(doc: &Document, mut rows: Vec<Row>) -> Vec<Row> {
+fn without_codes<'a>(doc: &Document, mut rows: Vec<Row<'a>>) -> Vec<Row<'a>> {
     let is_code_header = |t: &str| {
         ["代码", "编码", "编号", "序号"]
             .iter()
@@ -364,7 +362,7 @@ fn without_codes(doc: &Document, mut rows: Vec<Row>) -> Vec<Row> {
     for row in &mut rows {
         if row.is_header() {
             code_cols = (0..row.cells.len())
-                .filter(|&c| is_code_header(&row.cells[c].text))
+                .filter(|&c| is_code_header(row.cells[c].text))
                 .collect();
             continue;
         }
@@ -452,7 +450,12 @@ mod tests {
         let facts: Vec<(String, String)> = tb
             .facts(&doc)
             .iter()
-            .map(|f| (f.row_label.clone(), doc.text()[f.cell.clone()].to_string()))
+            .map(|f| {
+                (
+                    f.row_label.to_string(),
+                    doc.text()[f.cell.clone()].to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             facts[..2],

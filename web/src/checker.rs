@@ -8,6 +8,12 @@
 //! stopped by terminating its worker (a hostile text that takes 30 s must not make the next
 //! one wait). When no worker can be started (an old browser, a Content-Security-Policy that
 //! forbids workers), texts are checked on the main thread as before.
+//!
+//! A check that runs longer than [`TIME_LIMIT_MS`] is stopped the same way (issue 16): the
+//! worker is terminated, a fresh one started, and the status says that the text was too
+//! slow to check and was not checked ([`Failure::TooSlow`]); the text stays in its box and the
+//! previous results stay on screen. (On the main thread, without workers, nothing can stop
+//! a check.)
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,6 +30,33 @@ use crate::app::Checked;
 /// thousands of characters takes a few tens of milliseconds) finish, long ones are cut off.
 pub const GRACE_MS: f64 = 100.0;
 
+/// How long a check may run in the worker before it is stopped (20 s: the slowest real
+/// report checks in well under a second; a text that takes longer is a hostile shape or too
+/// large to be read usefully).
+pub const TIME_LIMIT_MS: f64 = 20_000.0;
+
+/// The time limit in force: [`TIME_LIMIT_MS`], or a shorter one a test has put in
+/// `globalThis.goujiTimeLimitMs` before the app started (tests/e2e/time-limit.test.mjs). It
+/// can only shorten the limit, and only code already running in the page can set it: no
+/// address, setting or stored value reaches it.
+fn time_limit_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("goujiTimeLimitMs"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|&ms| ms > 0.0 && ms < TIME_LIMIT_MS)
+        .unwrap_or(TIME_LIMIT_MS)
+}
+
+/// Why the newest text has no result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The check trapped (a bug in the core on this text): the detail.
+    Trapped(String),
+    /// The check ran longer than the time limit and was stopped: the text's size in
+    /// characters, and the limit in whole seconds.
+    TooSlow { chars: usize, seconds: u64 },
+}
+
 /// The worker's entry point: the report on `text`, encoded by [`crate::wire::encode`].
 #[wasm_bindgen(js_name = goujiCheck)]
 pub fn check_encoded(text: &str) -> Vec<u8> {
@@ -37,8 +70,8 @@ pub struct Outputs {
     pub result: RwSignal<Option<Checked>>,
     /// The size in characters of the text being checked, while a check runs.
     pub checking: RwSignal<Option<usize>>,
-    /// Why the newest text could not be checked (the worker trapped on it).
-    pub failure: RwSignal<Option<String>>,
+    /// Why the newest text could not be checked (the worker trapped on it, or took too long).
+    pub failure: RwSignal<Option<Failure>>,
     /// Whether checks run in a worker (false once starting one has failed).
     pub in_worker: RwSignal<bool>,
 }
@@ -238,6 +271,28 @@ impl Checker {
         }
     }
 
+    /// Stops the check of request `seq` posted at `since` if it is still running: the time
+    /// limit has passed.
+    fn time_out(&self, seq: u64, since: f64, limit_ms: f64) {
+        let job = {
+            let st = self.0.state.borrow();
+            st.running
+                .as_ref()
+                .filter(|r| r.seq == seq && r.since == since)
+                .cloned()
+        };
+        let Some(job) = job else { return };
+        self.restart();
+        if job.seq == self.newest() {
+            self.0.out.checking.set(None);
+            self.0.out.failure.set(Some(Failure::TooSlow {
+                chars: job.text.chars().count(),
+                seconds: (limit_ms / 1000.0).ceil() as u64,
+            }));
+        }
+        self.next();
+    }
+
     fn post(&self, mut job: Job) {
         if !self.ensure_worker() {
             self.check_here(job);
@@ -257,7 +312,17 @@ impl Checker {
             .as_ref()
             .is_some_and(|s| s.worker.post_message(&message).is_ok());
         if sent {
+            let (seq, since, warm_up) = (job.seq, job.since, job.warm_up);
             st.running = Some(job);
+            drop(st);
+            if !warm_up {
+                let this = self.clone();
+                let limit = time_limit_ms();
+                set_timeout(
+                    move || this.time_out(seq, since, limit),
+                    std::time::Duration::from_millis(limit as u64),
+                );
+            }
         } else {
             drop(st);
             self.give_up_workers();
@@ -372,7 +437,7 @@ impl Checker {
                 if job.seq == self.newest() && !job.warm_up {
                     match crate::wire::decode(&bytes) {
                         Some(report) => self.publish(Checked::new(job.seq, job.text, report)),
-                        None => self.fail("unreadable result".into()),
+                        None => self.fail(Failure::Trapped("unreadable result".into())),
                     }
                 }
                 self.next();
@@ -382,7 +447,7 @@ impl Checker {
                 // The wasm instance that trapped is in no state to go on.
                 self.restart();
                 if job.seq == self.newest() && !job.warm_up {
-                    self.fail(detail);
+                    self.fail(Failure::Trapped(detail));
                 }
                 self.next();
             }
@@ -415,9 +480,9 @@ impl Checker {
         self.0.out.checking.set(None);
     }
 
-    fn fail(&self, detail: String) {
+    fn fail(&self, why: Failure) {
         self.0.out.checking.set(None);
-        self.0.out.failure.set(Some(detail));
+        self.0.out.failure.set(Some(why));
     }
 
     fn give_up_workers(&self) {

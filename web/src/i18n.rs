@@ -80,6 +80,32 @@ pub fn check_failed(detail: &str, en: bool) -> String {
     }
 }
 
+/// The status when the check of the newest text was stopped at the time limit: nothing of
+/// this text was checked; `previous` says whether older results are still shown.
+pub fn too_slow(chars: usize, seconds: u64, previous: bool, en: bool) -> String {
+    if en {
+        format!(
+            "This text ({} characters) took longer than {seconds} s to check and was stopped: none of it was checked{}. Check it in parts (paste a section at a time).",
+            grouped(chars),
+            if previous {
+                "; the results shown are those of the previous text"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!(
+            "这段文本（{} 字）核查超过 {seconds} 秒仍未完成，已停止：全文均未核查{}。请分段粘贴核查。",
+            grouped(chars),
+            if previous {
+                "，下方仍是上一段文本的核查结果"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +119,11 @@ mod tests {
             "Checking… (1,048,576 characters)"
         );
         assert_eq!(grouped(999), "999");
+        assert_eq!(
+            too_slow(1_048_576, 20, true, false),
+            "这段文本（1,048,576 字）核查超过 20 秒仍未完成，已停止：全文均未核查，下方仍是上一段文本的核查结果。请分段粘贴核查。"
+        );
+        assert!(too_slow(12, 20, false, true).contains("none of it was checked. Check it"));
         assert_eq!(grouped(100_000), "100,000");
     }
 }

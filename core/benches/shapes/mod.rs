@@ -438,3 +438,38 @@ pub fn standard_tables(n: usize) -> String {
     }
     out
 }
+
+/// The samples repeated to at least `bytes` bytes (whole samples, each starting a report).
+pub fn samples_repeated(bytes: usize) -> String {
+    let mut t = String::with_capacity(bytes + 100_000);
+    for (_, s) in SAMPLES.iter().cycle() {
+        if t.len() >= bytes {
+            break;
+        }
+        t.push_str(s);
+        t.push('\n');
+    }
+    t
+}
+
+/// The samples repeated to `bytes`, their line breaks removed, in lines of about 64 KB.
+pub fn long_lines(bytes: usize) -> String {
+    let flat = samples_repeated(bytes).replace(['\n', '\r'], "");
+    let mut out = String::with_capacity(flat.len() + flat.len() / 60_000 + 1);
+    let mut n = 0;
+    for c in flat.chars() {
+        out.push(c);
+        n += c.len_utf8();
+        if n >= 65_536 {
+            out.push('\n');
+            n = 0;
+        }
+    }
+    out
+}
+
+/// `make` at the size in units that gives about `bytes` bytes.
+pub fn sized(make: impl Fn(usize) -> String, bytes: usize) -> String {
+    let unit = make(1000).len() as f64 / 1000.0;
+    make(((bytes as f64 / unit) as usize).max(1))
+}

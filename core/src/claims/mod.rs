@@ -18,7 +18,7 @@ use crate::document::Document;
 use std::ops::Range;
 
 /// All claims of one document. Figures are referred to by index into `Document::figures`.
-pub struct Claims {
+pub struct Claims<'a> {
     pub sums: Vec<sum::SumClaim>,
     pub shares: Vec<share::ShareClaim>,
     pub growths: Vec<growth::GrowthClaim>,
@@ -30,14 +30,14 @@ pub struct Claims {
     /// 类/款/项 lines and the 类 totals.
     pub classified: classified::Classified,
     /// Tables rebuilt into rows and columns.
-    pub tables: Vec<crate::table::Table>,
+    pub tables: Vec<crate::table::Table<'a>>,
     /// Tables laid out with spaces, rebuilt into columns by position.
     pub grids: Vec<crate::grid::Grid>,
     /// The standard tables and their rows of known meaning.
     pub standard: standard::StandardTables,
 }
 
-pub fn extract(doc: &Document) -> Claims {
+pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
     let tables = crate::table::tables(doc);
     let mut grids = crate::grid::grids(doc);
     grids.extend(crate::grid::from_tables(doc, &tables));

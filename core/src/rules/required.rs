@@ -331,15 +331,42 @@ fn mentions(body: &str, w: &str) -> bool {
 }
 
 /// Text without spaces, quotes, and the words that vary between templates.
+///
+/// The words are dropped in place one after the other, as `str::replace` would drop them: a
+/// chain of `replace` kept five copies of the whole text alive at once (issue 16).
 fn plain(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
-        .collect();
-    s.replace("部门", "")
-        .replace("单位", "")
-        .replace("情况", "")
-        .replace('总', "")
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’')),
+    );
+    for w in ["部门", "单位", "情况", "总"] {
+        drop_all(&mut out, w);
+    }
+    out
+}
+
+/// Removes every occurrence of `w` from `s`, left to right without overlaps (what
+/// `s.replace(w, "")` returns), without a second copy of `s`.
+fn drop_all(s: &mut String, w: &str) {
+    if !s.contains(w) {
+        return;
+    }
+    let mut b = std::mem::take(s).into_bytes();
+    let w = w.as_bytes();
+    let (mut read, mut write) = (0, 0);
+    while read < b.len() {
+        if b[read..].starts_with(w) {
+            read += w.len();
+        } else {
+            b[write] = b[read];
+            write += 1;
+            read += 1;
+        }
+    }
+    b.truncate(write);
+    // Whole characters were removed: what is left is still UTF-8.
+    *s = String::from_utf8(b).unwrap_or_default();
 }
 
 /// Several top-level headings and a few thousand characters: a report, not an excerpt.
@@ -385,4 +412,34 @@ fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>
     let (start, body) = best?;
     let h = doc.paragraphs[start].outline_heading()?;
     Some((h.line.clone(), body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{drop_all, plain};
+
+    #[test]
+    fn words_are_dropped_as_replace_drops_them() {
+        for t in [
+            "",
+            "部门部门",
+            "单部门位情单位况总部门",
+            "部单位门收入决算总表“三公”经费 情况",
+            "总总部门总",
+            "a部门b单位c",
+        ] {
+            let mut s = t.to_string();
+            drop_all(&mut s, "部门");
+            assert_eq!(s, t.replace("部门", ""));
+            let chained = t
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+                .collect::<String>()
+                .replace("部门", "")
+                .replace("单位", "")
+                .replace("情况", "")
+                .replace('总', "");
+            assert_eq!(plain(t), chained, "{t}");
+        }
+    }
 }

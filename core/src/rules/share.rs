@@ -160,7 +160,7 @@ fn unit_slip(p: &Figure, w: &Figure, r: &Figure) -> Option<String> {
 
 /// The sums' totals in text order (`claims.sums` is not: trailing totals come last), for
 /// `other_whole`'s window. Sorted once per check.
-fn totals_in_order(claims: &Claims) -> Vec<&SumClaim> {
+fn totals_in_order<'c>(claims: &'c Claims<'_>) -> Vec<&'c SumClaim> {
     let mut v: Vec<&SumClaim> = claims.sums.iter().collect();
     v.sort_by_key(|s| s.total);
     v

@@ -28,8 +28,8 @@ ambiguous); a 合计 column filled only on each group's first row against the gr
 rounding intervals; a score above its maximum is an error. Example: 6.96 ÷ 12.42 = 56.04%, the table says 56.07%.",
 };
 
-fn header_text(t: &Table, h: usize, c: usize) -> &str {
-    t.rows[h].cells.get(c).map_or("", |cell| cell.text.as_str())
+fn header_text<'t>(t: &Table<'t>, h: usize, c: usize) -> &'t str {
+    t.rows[h].cells.get(c).map_or("", |cell| cell.text)
 }
 
 impl Rule for TableRule {
@@ -336,7 +336,7 @@ fn code_hierarchy(doc: &Document, t: &Table, sink: &mut Sink) {
         .iter()
         .enumerate()
         .filter_map(|(ri, row)| {
-            let code = row.cells.first()?.text.as_str();
+            let code = row.cells.first()?.text;
             let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
             let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
             (is_code && figures.len() == 1 && summable(doc, figures[0]))

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::Checked;
+use crate::checker::Failure;
 
 /// What was checked and how it came out, plus the engine's notice for unusable input.
 #[component]
@@ -10,7 +11,7 @@ pub fn StatsLine(
     /// The size of the text being checked (or waiting for the typing pause), meanwhile.
     busy: Signal<Option<usize>>,
     /// Why the newest text could not be checked.
-    failure: RwSignal<Option<String>>,
+    failure: RwSignal<Option<Failure>>,
 ) -> impl IntoView {
     let lang = crate::i18n::lang();
     let line = move || {
@@ -25,8 +26,13 @@ pub fn StatsLine(
         if let Some(chars) = busy.get() {
             return crate::i18n::checking(chars, en);
         }
-        if let Some(why) = failure.get() {
-            return crate::i18n::check_failed(&why, en);
+        match failure.get() {
+            Some(Failure::Trapped(why)) => return crate::i18n::check_failed(&why, en),
+            Some(Failure::TooSlow { chars, seconds }) => {
+                let previous = checked.with(Option::is_some);
+                return crate::i18n::too_slow(chars, seconds, previous, en);
+            }
+            None => {}
         }
         checked.with(|c| match c {
             None if en => "No report yet. Paste its text to check it.".to_string(),
