@@ -2081,6 +2081,11 @@ fn a_change_binds_to_its_level_stated_with_the_stage_the_subject_leaves_out() {
         growth("2026年财政拨款预算支出7,062.8万元，占本年支出合计的100%。与上年相比，财政拨款支出减少913.48万元，减少11.45%。"),
         (vec![], 1)
     );
+    // Two totals stated as one (`均为` / `均增加`): 789.20 ÷ (2,480.70 − 789.20) = 46.66%.
+    assert_eq!(
+        growth("2022年度收入总计、支出总计均为2,480.70万元，与上年相比收入总计、支出总计均增加789.20万元，增长46.66%。"),
+        (vec![], 1)
+    );
     // A subject that names another quantity than the level before it binds nothing.
     assert_eq!(
         growth(

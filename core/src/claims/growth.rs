@@ -468,7 +468,7 @@ fn bind_current(
 /// (`财政拨款收支总预算` → `财政拨款收支总`, `收入总计支出总计均为` → `收入总支出总`).
 fn without_stage(key: &str) -> String {
     let mut s = key.replace('、', "");
-    for w in ["均为", "各为", "为"] {
+    for w in ["为", "是", "均", "各", "都"] {
         if let Some(t) = s.strip_suffix(w) {
             s = t.to_string();
         }
