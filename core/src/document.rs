@@ -3,7 +3,10 @@
 use crate::normalize::{normalize, Normalized};
 use crate::quantity::{scan_iter, Quantity, Unit};
 use crate::report::{ReportInfo, ReportKind, Span};
-use crate::segment::{is_table_line, paragraphs_with, remap, sentences, soft_breaks, Paragraph};
+use crate::segment::{
+    indents_mark_paragraphs, is_table_line, paragraphs_with, remap, sentences, soft_breaks,
+    LineSource, Paragraph,
+};
 use std::ops::Range;
 
 /// Characters that end the phrase naming a figure.
@@ -72,10 +75,20 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn read(original: &'a str) -> Self {
         let mut norm = normalize(original);
-        let mut paragraphs = paragraphs_with(&norm.text, |r| {
-            let (a, b) = norm.to_original(r.start, r.end);
-            original.get(a..b).is_some_and(is_table_line)
-        });
+        let lines = LineSource {
+            table: |r: Range<usize>| {
+                let (a, b) = norm.to_original(r.start, r.end);
+                original.get(a..b).is_some_and(is_table_line)
+            },
+            indented: |r: Range<usize>| {
+                let (a, _) = norm.to_original(r.start, r.end);
+                let before = original.get(..a).unwrap_or("");
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                before[line_start..].contains([' ', '\u{3000}', '\t'])
+            },
+            indents_mark_paragraphs: indents_mark_paragraphs(original),
+        };
+        let mut paragraphs = paragraphs_with(&norm.text, lines);
         // Prose is read without the breaks the layout put inside it.
         let cuts = soft_breaks(&norm.text, &paragraphs);
         norm.remove(&cuts);

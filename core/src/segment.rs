@@ -453,12 +453,28 @@ pub fn is_table_line(original_line: &str) -> bool {
 /// Splits the text into paragraphs (see the module comment for when lines are joined),
 /// judging table lines on the text itself.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
-    paragraphs_with(text, |r| is_table_line(&text[r]))
+    let lines = LineSource {
+        table: |r: Range<usize>| is_table_line(&text[r]),
+        indented: |r: Range<usize>| {
+            let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..r.start].contains([' ', '\u{3000}', '\t'])
+        },
+        indents_mark_paragraphs: indents_mark_paragraphs(text),
+    };
+    paragraphs_with(text, lines)
 }
 
 /// Splits the normalised text into paragraphs; `table_line` tells whether the line at a
 /// normalised range was a table row before normalising.
-pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) -> Vec<Paragraph> {
+pub fn paragraphs_with(
+    text: &str,
+    lines: LineSource<impl Fn(Range<usize>) -> bool, impl Fn(Range<usize>) -> bool>,
+) -> Vec<Paragraph> {
+    let LineSource {
+        table: table_line,
+        indented,
+        indents_mark_paragraphs,
+    } = lines;
     let wrap = wrap_width(text);
     let whole_double_spaced = is_double_spaced(text);
     let pages = double_spaced_pages(text);
@@ -475,6 +491,9 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
     // number or a form feed since: see `turned_mid_sentence`.
     let mut open_clause = false;
     let mut page_turned = false;
+    // The last line with text ended a sentence, and nothing (no blank line, no page) came
+    // since: see `goes_on_flush_left`.
+    let mut ended_sentence = false;
     for (range, inline) in line_ranges(text) {
         let (start, end) = (range.start, range.end);
         while page + 1 < pages.len() && pages[page].0 < start {
@@ -486,6 +505,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         // A blank line ends the paragraph, unless the line before broke off inside a clause
         // (`…对个人和` / blank / `家庭的补助支出`): a PDF's page break, not a paragraph's end.
         if trimmed.trim().is_empty() {
+            ended_sentence = false;
             open_clause |= joinable;
             page_turned |= line.contains('\u{c}');
             joinable = joinable
@@ -506,16 +526,22 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         // line starts flush left, where a paragraph would start indented or with a heading
         // (`…较上年增加9.49万元，减` / `- 10 -` / `少的主要原因是…`): with no wrapping width
         // to tell, the break alone does not end it.
+        let lead = line.len() - trimmed.len();
+        let flush_left = || !indented(start + lead..end);
         let turned_mid_sentence = open_clause
             && (page_turned || line.contains('\u{c}'))
-            && !line
-                .trim_start_matches('\u{c}')
-                .starts_with([' ', '\u{3000}', '\t'])
-            && heading_marker(trimmed).is_none();
+            && heading_marker(trimmed).is_none()
+            && flush_left();
         joinable |= turned_mid_sentence;
         open_clause = false;
         page_turned = false;
-        let lead = line.len() - trimmed.len();
+        // In a text whose paragraphs start indented, a line flush left after a full stop is
+        // the paragraph's next sentence (`…总决算20727.53万元。` / `与2023年度相比，…`).
+        let goes_on_flush_left = indents_mark_paragraphs
+            && ended_sentence
+            && heading_marker(trimmed).is_none()
+            && flush_left();
+        joinable |= goes_on_flush_left;
         // A cell on its own tab-prefixed line, or a row of tab-separated cells: table, not
         // prose (the table stage reads it by rows and columns).
         // (`第四部分\t名词解释` is a heading with a tab after its number, not a row.)
@@ -557,6 +583,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
             if let Some(last) = out.last_mut() {
                 last.range.end = end;
                 joinable = !ends_sentence(line) || continues_list(line);
+                ended_sentence = line.trim_end().ends_with('。');
                 last_wrapped = runs_on(line, wrap);
                 last_long = line.trim().chars().count() >= 12;
                 continue;
@@ -573,6 +600,7 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
             && !has_amount(line)
             && !line.trim_end().ends_with(['，', '、', ',']);
         joinable = !is_table_cell && (!ends_sentence(line) || continues_list(line)) && !short_title;
+        ended_sentence = !is_table_cell && heading.is_none() && line.trim_end().ends_with('。');
         out.push(Paragraph {
             range: start..end,
             heading,
@@ -580,6 +608,38 @@ pub fn paragraphs_with(text: &str, table_line: impl Fn(Range<usize>) -> bool) ->
         });
     }
     out
+}
+
+/// How the lines of the normalised text looked in the original: a table row (see
+/// [`is_table_line`]) or indented, by the normalised range of their text; and whether the
+/// original's paragraphs start indented ([`indents_mark_paragraphs`]).
+pub struct LineSource<T, I> {
+    pub table: T,
+    pub indented: I,
+    pub indents_mark_paragraphs: bool,
+}
+
+/// Whether the text's paragraphs start indented and go on flush left, as `pdftotext -layout`
+/// prints a report set with first-line indents: most lines after a full stop are indented.
+pub fn indents_mark_paragraphs(text: &str) -> bool {
+    let (mut indented, mut flush) = (0usize, 0usize);
+    let mut after_stop = false;
+    for line in text.split('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            after_stop = false;
+            continue;
+        }
+        if after_stop && !t.contains("  ") && !line.contains('\t') {
+            if line.starts_with([' ', '\u{3000}']) {
+                indented += 1;
+            } else {
+                flush += 1;
+            }
+        }
+        after_stop = t.ends_with('。');
+    }
+    indented >= 10 && indented >= flush * 4
 }
 
 /// What the layout put inside a paragraph of prose and the text does not say: the line breaks

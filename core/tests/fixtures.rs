@@ -2094,3 +2094,22 @@ fn a_change_binds_to_its_level_stated_with_the_stage_the_subject_leaves_out() {
         (vec![], 0)
     );
 }
+
+#[test]
+fn where_paragraphs_start_indented_a_sentence_flush_left_goes_on_the_paragraph() {
+    let report = |indent: &str| {
+        let mut t = String::new();
+        for i in 1..=10 {
+            t.push_str(&format!("{indent}第{i}项工作按计划完成。\n"));
+        }
+        t.push_str(&format!(
+            "{indent}本局2024年度财政拨款收支总决算20727.53万元。\n与2023年度相比，财政拨款收、支总计各增加5551.7万元，增长36.58%。\n"
+        ));
+        t
+    };
+    let growth = |t: &str| outcome_of(&run(t), "growth");
+    // 5551.7 ÷ (20727.53 − 5551.7) = 36.58%: the level is the paragraph's sentence before.
+    assert_eq!(growth(&report("  ")), (vec![], 1));
+    // Nothing indented: the line after the full stop may start a paragraph; unbound.
+    assert_eq!(growth(&report("")), (vec![], 0));
+}
