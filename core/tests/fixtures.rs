@@ -2012,6 +2012,10 @@ fn the_general_budget_section_agrees_with_its_own_table() {
         table_text(&education, &section("2,406.50", "640.20")),
         (vec!["Error 2,406.50万元 2460.50万元".to_string()], 2)
     );
+    // With 604.20 in the text: the row read as 640.20 gives the error; a row not read, none.
+    let against_604 = |rows: &str| table_text(rows, &section("2,460.50", "604.20"));
+    let read = (vec!["Error 604.20万元 640.20万元".to_string()], 2);
+    let unread = (vec![], 2);
     // The 项目支出 cell wraps (`400.0` above the row, `0` below): the 合计 before it is whole.
     let wrapped_right = format!(
         "{:>66}\n{}\n{:>62}",
@@ -2019,19 +2023,13 @@ fn the_general_budget_section_agrees_with_its_own_table() {
         laid_out("教育支出", &["640.20", "240.20", ""]),
         "0"
     );
-    assert_eq!(
-        table_text(&wrapped_right, &section("2,460.50", "604.20")),
-        (vec!["Error 604.20万元 640.20万元".to_string()], 2)
-    );
+    assert_eq!(against_604(&wrapped_right), read);
     // A number alone left of the row's name (a 行次 column's blank row) is no spill of it.
     let numbered = format!(
         "12\n13   {}",
         laid_out("教育支出", &["640.20", "240.20", "400.00"])
     );
-    assert_eq!(
-        table_text(&numbered, &section("2,460.50", "604.20")),
-        (vec!["Error 604.20万元 640.20万元".to_string()], 2)
-    );
+    assert_eq!(against_604(&numbered), read);
     // The 合计 cell itself wraps: the first amount on the row is the next column's, unread.
     let wrapped_first = format!(
         "{:>42}\n{}\n{:>38}",
@@ -2039,20 +2037,11 @@ fn the_general_budget_section_agrees_with_its_own_table() {
         laid_out("教育支出", &["", "240.20", "400.00"]),
         "0"
     );
-    assert_eq!(
-        table_text(&wrapped_first, &section("2,460.50", "604.20")),
-        (vec![], 2)
-    );
+    assert_eq!(against_604(&wrapped_first), unread);
     // A copy with a blank line after every line keeps both readings.
     let spaced = |rows: &str| rows.replace('\n', "\n\n");
-    assert_eq!(
-        table_text(&spaced(&wrapped_right), &section("2,460.50", "604.20")),
-        (vec!["Error 604.20万元 640.20万元".to_string()], 2)
-    );
-    assert_eq!(
-        table_text(&spaced(&wrapped_first), &section("2,460.50", "604.20")),
-        (vec![], 2)
-    );
+    assert_eq!(against_604(&spaced(&wrapped_right)), read);
+    assert_eq!(against_604(&spaced(&wrapped_first)), unread);
     // A narrow column wraps the 合计 over three lines (`6` / `40.2` / `0`): `6` is no amount.
     let narrow = format!(
         "{}\n{:>41}\n{:>42}",
@@ -2060,10 +2049,7 @@ fn the_general_budget_section_agrees_with_its_own_table() {
         "40.2",
         "0"
     );
-    assert_eq!(
-        table_text(&narrow, &section("2,460.50", "604.20")),
-        (vec![], 2)
-    );
+    assert_eq!(against_604(&narrow), unread);
 }
 
 #[test]
