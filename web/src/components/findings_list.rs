@@ -405,6 +405,10 @@ fn FindingItem(
         ..
     } = finding;
     let sev = severity.as_str();
+    // The engine's details are Chinese; their fixed words in English.
+    let tr_detail =
+        move |v: Option<String>| v.map(|v| if en { crate::i18n::detail_en(&v) } else { v });
+    let (formula, repair, cause) = (tr_detail(formula), tr_detail(repair), tr_detail(cause));
     let values = (stated.is_some() || expected.is_some()).then(|| {
         view! {
             <dl class="values">
@@ -423,7 +427,10 @@ fn FindingItem(
                 view! {
                     <li>
                         <q>{r.quote}</q>
-                        {(!r.note.is_empty()).then(|| view! { <span class="note-text">{r.note}</span> })}
+                        {(!r.note.is_empty()).then(|| {
+                            let note = if en { crate::i18n::detail_en(&r.note) } else { r.note };
+                            view! { <span class="note-text">{note}</span> }
+                        })}
                     </li>
                 }
             })
