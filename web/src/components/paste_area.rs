@@ -20,6 +20,9 @@ pub fn PasteArea(
     let area = NodeRef::<leptos::html::Textarea>::new();
     let tr = crate::i18n::tr;
     let file_note = RwSignal::new(None::<(bool, String)>);
+    // The text an opened file replaced, while its note is shown (see `load`).
+    let undo = StoredValue::new(None::<String>);
+    let text_signal = text;
     // Set once: the textarea owns its value afterwards (rewriting it on every input would
     // disturb the caret and IME composition).
     let initial = text.get_untracked();
@@ -56,6 +59,7 @@ pub fn PasteArea(
         }
         let Some(t) = value.as_string() else { return };
         seen.set_value(value);
+        undo.set_value(None);
         // Set from elsewhere along with the text (a host page in embed mode).
         if text.with_untracked(|old| *old == t) {
             return;
@@ -176,6 +180,10 @@ pub fn PasteArea(
                     } else {
                         format!("已打开“{name}”（{encoding}）")
                     };
+                    // One level of undo: the text the file replaced, until the next edit.
+                    let before =
+                        text_signal.with_untracked(|t| (!t.trim().is_empty()).then(|| t.clone()));
+                    undo.set_value(before);
                     file_note.set(Some((true, note)));
                     replace_text(text);
                 }
@@ -195,6 +203,8 @@ pub fn PasteArea(
         }
         input.set_value("");
     };
+    // Something dragged over the text box: say it can be dropped there.
+    let dragging = RwSignal::new(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
         let file = ev
             .data_transfer()
@@ -241,18 +251,45 @@ pub fn PasteArea(
                     replace_text(t);
                 }
             }) />
-            {move || file_note.get().map(|(ok, note)| view! {
-                <p class=if ok { "file-note" } else { "file-note error" } data-testid="file-note" role="status">
-                    {note}
-                </p>
+            {move || file_note.get().map(|(ok, note)| {
+                let restore = (ok && undo.with_value(Option::is_some)).then(|| view! {
+                    " "
+                    <button
+                        type="button"
+                        class="undo"
+                        data-testid="undo-open"
+                        on:click=move |_| {
+                            if let Some(t) = undo.try_update_value(Option::take).flatten() {
+                                file_note.set(None);
+                                replace_text(t);
+                            }
+                        }
+                    >
+                        {tr("恢复打开前的文本", "Undo: restore the previous text")}
+                    </button>
+                });
+                view! {
+                    <p class=if ok { "file-note" } else { "file-note error" } data-testid="file-note" role="status">
+                        {note}
+                        {restore}
+                    </p>
+                }
             })}
             <textarea
                 id="report-input"
                 data-testid="input"
                 node_ref=area
                 prop:value=initial
-                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=on_drop
+                class:drag-over=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev| {
+                    dragging.set(false);
+                    on_drop(ev);
+                }
                 placeholder=tr(
                     "在此粘贴报告全文，或拖入 .txt / .docx / .pdf 文件……",
                     "Paste the whole report here, or drop a .txt / .docx / .pdf file…",
