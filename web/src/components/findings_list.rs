@@ -153,6 +153,11 @@ pub fn FindingsList(
         })
     };
 
+    // The printed review sheet lists every finding.
+    let _print = window_event_listener_untyped("beforeprint", move |_| {
+        show_until(visible.with_untracked(Vec::len));
+    });
+
     // The next page comes when the end of the list comes near the screen.
     let more_ref = NodeRef::<leptos::html::Button>::new();
     let observer = StoredValue::new_local(None::<web_sys::IntersectionObserver>);
