@@ -64,9 +64,35 @@ pub fn TextView(
     let observer = StoredValue::new_local(None::<web_sys::IntersectionObserver>);
     let on_seen = StoredValue::new_local(None::<Closure<dyn FnMut(js_sys::Array)>>);
 
+    // The view's content width in half-ems and the height of a row, for the estimated heights:
+    // measured when the view appears and when the window is resized, never while a result is
+    // rendered (reading the layout then would lay out the whole page first, a 1 MB text box
+    // included, which takes Chromium up to a second).
+    let measure = move || {
+        if let Some(root) = view_ref.get_untracked() {
+            // The view's content width in half-ems, and the height of a row.
+            let style = window().get_computed_style(&root).ok().flatten();
+            let px = |name: &str| {
+                style
+                    .as_ref()
+                    .and_then(|s| s.get_property_value(name).ok())
+                    // (parseFloat reads "15px"; Rust's float parser would add 5 KB to the wasm.)
+                    .map(|v| js_sys::parse_float(&v))
+                    .filter(|x| x.is_finite())
+            };
+            let font = px("font-size").unwrap_or(15.0);
+            let line = px("line-height").unwrap_or(font * 1.6);
+            let width = f64::from(root.client_width()) - 2.0 * px("padding-left").unwrap_or(0.0);
+            if width > 0.0 {
+                metrics.set_value((((width / font) * 2.0).floor().max(1.0) as u32, line));
+            }
+        }
+    };
+    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
     // The observer, once the view is on the page: renders each chunk that comes near.
     Effect::new(move |_| {
         let Some(root) = view_ref.get() else { return };
+        measure();
         if observer.with_value(Option::is_some) {
             return;
         }
@@ -186,24 +212,6 @@ pub fn TextView(
     });
 
     let chunks = move || {
-        if let Some(root) = view_ref.get_untracked() {
-            // The view's content width in half-ems, and the height of a row.
-            let style = window().get_computed_style(&root).ok().flatten();
-            let px = |name: &str| {
-                style
-                    .as_ref()
-                    .and_then(|s| s.get_property_value(name).ok())
-                    // (parseFloat reads "15px"; Rust's float parser would add 5 KB to the wasm.)
-                    .map(|v| js_sys::parse_float(&v))
-                    .filter(|x| x.is_finite())
-            };
-            let font = px("font-size").unwrap_or(15.0);
-            let line = px("line-height").unwrap_or(font * 1.6);
-            let width = f64::from(root.client_width()) - 2.0 * px("padding-left").unwrap_or(0.0);
-            if width > 0.0 {
-                metrics.set_value((((width / font) * 2.0).floor().max(1.0) as u32, line));
-            }
-        }
         checked.with(|c| {
             c.as_ref()
                 .map(|c| c.chunks.iter().cloned().collect::<Vec<_>>())
