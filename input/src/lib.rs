@@ -8,10 +8,12 @@
 //! Nothing here panics on hostile input: every failure is an [`InputError`] with a message a
 //! reviewer can act on.
 
+#[cfg(feature = "docx")]
 mod docx;
 #[cfg(feature = "pdf")]
 mod pdf;
 
+#[cfg(feature = "docx")]
 pub use docx::{docx_text, MAX_TEXT_BYTES as MAX_DOCX_TEXT_BYTES, MAX_XML_BYTES};
 #[cfg(feature = "pdf")]
 pub use pdf::pdf_text;

@@ -5,13 +5,12 @@ use std::time::Duration;
 
 use gouji_core::{Report, Severity};
 use leptos::prelude::*;
-use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::checker::{Checker, Outputs};
 use crate::components::{
     Exports, FilterBar, FindingsList, LedgerList, PasteArea, StatsLine, TextView,
 };
-use crate::highlight::{highlight, Highlight};
+use crate::highlight::{chunked, highlight, Chunk, Highlight, Segment};
 use crate::i18n::Lang;
 use crate::storage;
 
@@ -21,15 +20,25 @@ pub struct Checked {
     /// The check request it answers (see [`crate::checker`]); a newer request has a larger
     /// number, and one request has one result, which is what `==` compares.
     pub seq: u64,
+    /// A first look at the beginning of a long text only, shown while the whole is checked
+    /// (see [`crate::checker::PREVIEW_BYTES`]).
+    pub partial: bool,
     /// The text that was checked (the text box may hold a newer one).
     pub text: Arc<String>,
     pub report: Arc<Report>,
+    /// Which mark shows each finding (its segments are in `chunks`).
     pub highlight: Arc<Highlight>,
+    /// The marked text in runs of whole lines, rendered as they come near the screen.
+    pub chunks: Arc<Vec<Arc<Chunk>>>,
 }
+
+/// The size of a chunk of the marked text (see [`Chunk`]): small enough to render in a few
+/// milliseconds, large enough that a 1 MB text is a few hundred of them.
+pub const CHUNK_BYTES: usize = 4096;
 
 impl PartialEq for Checked {
     fn eq(&self, other: &Self) -> bool {
-        self.seq == other.seq
+        self.seq == other.seq && self.partial == other.partial
     }
 }
 
@@ -43,13 +52,34 @@ impl Checked {
             .enumerate()
             .flat_map(|(i, f)| f.related.iter().map(move |r| (r.span, i)))
             .collect();
-        let highlight = highlight(&text, &spans, &related);
+        let Highlight { segments, target } = highlight(&text, &spans, &related);
+        // A chunk's key covers how its marks look: their findings' severity and message.
+        let chunks = chunked(segments, CHUNK_BYTES, |s, h| {
+            use std::hash::Hash;
+            if let Segment::Mark { finding, .. } = s {
+                if let Some(f) = report.findings.get(*finding) {
+                    f.severity.hash(h);
+                    f.message.hash(h);
+                }
+            }
+        });
         Checked {
             seq,
+            partial: false,
             text,
             report: Arc::new(report),
-            highlight: Arc::new(highlight),
+            highlight: Arc::new(Highlight {
+                segments: Vec::new(),
+                target,
+            }),
+            chunks: Arc::new(chunks.into_iter().map(Arc::new).collect()),
         }
+    }
+
+    /// The chunk holding byte `offset` of the text.
+    pub fn chunk_at(&self, offset: usize) -> Option<&Arc<Chunk>> {
+        let k = self.chunks.partition_point(|c| c.start <= offset);
+        self.chunks.get(k.checked_sub(1)?)
     }
 
     /// The mark that shows finding `finding` (its own, or the earlier one it overlaps).
@@ -163,6 +193,11 @@ pub fn visible_order(report: &Report, filter: &Filter) -> Vec<usize> {
     order
 }
 
+/// Texts shorter than this (in bytes) are saved on every edit; longer ones after a pause of
+/// SAVE_PAUSE_MS, and when the page is left or hidden.
+const SAVE_AT_ONCE_BELOW: usize = 100_000;
+const SAVE_PAUSE_MS: u64 = 400;
+
 /// How long typing must pause before the text is checked again: keystrokes go straight
 /// into the textarea and storage, only the check waits. Longer for long texts: the check
 /// runs in a worker, but rendering the results of 1 MB still holds the page for a while,
@@ -233,9 +268,37 @@ pub fn App() -> impl IntoView {
     // Keep every keystroke across reloads; check once typing pauses, or at once after a
     // paste, a drop or an opened file.
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // A long text is saved after a short pause too (writing 1 MB to storage takes tens of
+    // milliseconds: not on every keystroke), and at once when the page is left.
+    let unsaved = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(h) = unsaved.get_value() {
+            h.clear();
+            unsaved.set_value(None);
+            input.with_untracked(|t| storage::save_text(t));
+        }
+    };
+    let _leave = window_event_listener(leptos::ev::pagehide, move |_| save_now());
+    let _hide = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
     Effect::new(move |first: Option<()>| {
         let t = input.get();
-        storage::save_text(&t);
+        if let Some(h) = unsaved.get_value() {
+            h.clear();
+        }
+        if t.len() < SAVE_AT_ONCE_BELOW {
+            unsaved.set_value(None);
+            storage::save_text(&t);
+        } else {
+            let h = set_timeout_with_handle(
+                move || {
+                    unsaved.set_value(None);
+                    input.with_untracked(|t| storage::save_text(t));
+                },
+                Duration::from_millis(SAVE_PAUSE_MS),
+            )
+            .ok();
+            unsaved.set_value(h);
+        }
         if let Some(h) = pending.get_value() {
             h.clear();
         }
@@ -258,28 +321,6 @@ pub fn App() -> impl IntoView {
         )
         .ok();
         pending.set_value(h);
-    });
-
-    // Bring the other side of a selection into view.
-    Effect::new(move |_| {
-        let Some(sel) = selected.get() else { return };
-        let selector = match sel.from {
-            Origin::List => {
-                let mark = checked.with_untracked(|c| c.as_ref()?.mark_of(sel.finding));
-                let Some(mark) = mark else { return };
-                format!("[data-testid=\"text-view\"] mark[data-finding-index=\"{mark}\"]")
-            }
-            Origin::Text => format!(
-                "[data-testid=\"finding\"][data-finding-index=\"{}\"]",
-                sel.finding
-            ),
-        };
-        if let Ok(Some(el)) = document().query_selector(&selector) {
-            let opts = ScrollIntoViewOptions::new();
-            opts.set_block(ScrollLogicalPosition::Center);
-            opts.set_behavior(ScrollBehavior::Smooth);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
     });
 
     // Keyboard: j/n next finding, k/p previous, e or / to the text box, t to the marked text.
@@ -306,18 +347,28 @@ pub fn App() -> impl IntoView {
                 None => order.len() - 1,
                 Some(p) => (p as isize + delta).clamp(0, order.len() as isize - 1) as usize,
             };
+            let finding = order[next];
             selected.set(Some(Selection {
-                finding: order[next],
+                finding,
                 from: Origin::List,
             }));
+            // Once the list has rendered it (it may be past what was on screen).
             let sel = format!(
-                "[data-testid=\"finding\"][data-finding-index=\"{}\"]",
-                order[next]
+                "[data-testid=\"finding\"][data-finding-index=\"{finding}\"] .finding-select"
             );
-            if let Ok(Some(el)) = document().query_selector(&sel) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            let focus_it = move || {
+                let el = document().query_selector(&sel).ok().flatten();
+                el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                    .map(|el| el.focus())
+                    .is_some()
+            };
+            if !focus_it() {
+                request_animation_frame(move || {
+                    // Unless the reader has moved on meanwhile (e.g. `e` to the text box).
+                    if selected.get_untracked().map(|s| s.finding) == Some(finding) {
+                        focus_it();
+                    }
+                });
             }
         };
         let focus = |selector: &str| {

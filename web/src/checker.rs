@@ -57,6 +57,27 @@ pub enum Failure {
     TooSlow { chars: usize, seconds: u64 },
 }
 
+/// A text longer than this many bytes is first checked up to the first line end after
+/// [`PREVIEW_BYTES`], and that result shown while the whole is checked: a 1 MB text takes the
+/// worker about a second, its first 64 KB a few tens of milliseconds.
+pub const PREVIEW_ABOVE: usize = 256 * 1024;
+pub const PREVIEW_BYTES: usize = 64 * 1024;
+
+/// The beginning of `text` that is checked first, when it is long enough to have one.
+#[must_use]
+fn preview_of(text: &str) -> Option<&str> {
+    if text.len() <= PREVIEW_ABOVE {
+        return None;
+    }
+    // (A byte search: PREVIEW_BYTES may fall inside a character; a line end never does.)
+    let end = text.as_bytes()[PREVIEW_BYTES..]
+        .iter()
+        .position(|&b| b == b'\n')?
+        + PREVIEW_BYTES
+        + 1;
+    Some(&text[..end])
+}
+
 /// The worker's entry point: the report on `text`, encoded by [`crate::wire::encode`].
 #[wasm_bindgen(js_name = goujiCheck)]
 pub fn check_encoded(text: &str) -> Vec<u8> {
@@ -136,6 +157,11 @@ enum Message {
         seq: u64,
         bytes: Vec<u8>,
     },
+    /// The report on the beginning of the text (see [`PREVIEW_ABOVE`]); the result follows.
+    Preview {
+        seq: u64,
+        bytes: Vec<u8>,
+    },
     /// The check trapped (a bug in the core on this text).
     Error {
         seq: u64,
@@ -153,6 +179,13 @@ impl Message {
             "ready" => Message::Ready,
             "failed" => Message::Failed(text("error")),
             "result" => Message::Result {
+                seq: seq()?,
+                bytes: get("bytes")?
+                    .dyn_into::<js_sys::Uint8Array>()
+                    .ok()?
+                    .to_vec(),
+            },
+            "preview" => Message::Preview {
                 seq: seq()?,
                 bytes: get("bytes")?
                     .dyn_into::<js_sys::Uint8Array>()
@@ -306,6 +339,10 @@ impl Checker {
         set("type", "check".into());
         set("seq", (job.seq as f64).into());
         set("text", job.text.as_str().into());
+        if let Some(p) = preview_of(&job.text).filter(|_| !job.warm_up) {
+            // Where the beginning ends, in the JavaScript string's UTF-16 units.
+            set("preview", (p.encode_utf16().count() as f64).into());
+        }
         let mut st = self.0.state.borrow_mut();
         let sent = st
             .slot
@@ -435,12 +472,23 @@ impl Checker {
             Message::Result { seq, bytes } => {
                 let Some(job) = self.finish(seq) else { return };
                 if job.seq == self.newest() && !job.warm_up {
-                    match crate::wire::decode(&bytes) {
-                        Some(report) => self.publish(Checked::new(job.seq, job.text, report)),
-                        None => self.fail(Failure::Trapped("unreadable result".into())),
-                    }
+                    self.take_in(job.seq, job.text, bytes, false);
                 }
                 self.next();
+            }
+            Message::Preview { seq, bytes } => {
+                let job = {
+                    let st = self.0.state.borrow();
+                    st.running.clone().filter(|r| r.seq == seq)
+                };
+                let Some(job) = job else { return };
+                if job.seq != self.newest() || job.warm_up {
+                    return;
+                }
+                let Some(text) = preview_of(&job.text) else {
+                    return;
+                };
+                self.take_in(job.seq, Arc::new(text.to_owned()), bytes, true);
             }
             Message::Error { seq, detail } => {
                 let Some(job) = self.finish(seq) else { return };
@@ -473,6 +521,54 @@ impl Checker {
 
     fn newest(&self) -> u64 {
         self.0.state.borrow().newest
+    }
+
+    /// Reads a report and shows it, in three turns of the event loop (reading a 1 MB text's
+    /// report, cutting its text into marked chunks and rendering each take tens of
+    /// milliseconds: one task for all would hold the page for over 100 ms); dropped on the way
+    /// when a newer text comes. A `partial` one (a long text's beginning) leaves the status
+    /// saying the check goes on.
+    fn take_in(&self, seq: u64, text: Arc<String>, bytes: Vec<u8>, partial: bool) {
+        let this = self.clone();
+        let later = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
+        let current = move |this: &Checker| {
+            // Not superseded, and not already shown in full.
+            this.newest() == seq
+                && this
+                    .0
+                    .out
+                    .result
+                    .with_untracked(|r| r.as_ref().is_none_or(|r| r.seq != seq || r.partial))
+        };
+        later(Box::new(move || {
+            if !current(&this) {
+                return;
+            }
+            let Some(report) = crate::wire::decode(&bytes) else {
+                if !partial {
+                    this.fail(Failure::Trapped("unreadable result".into()));
+                }
+                return;
+            };
+            later(Box::new(move || {
+                if !current(&this) {
+                    return;
+                }
+                let mut c = Checked::new(seq, text, report);
+                c.partial = partial;
+                later(Box::new(move || {
+                    if !current(&this) {
+                        return;
+                    }
+                    if partial {
+                        // Still checking: the status and the stale mark stay until the result.
+                        this.0.out.result.set(Some(c));
+                    } else {
+                        this.publish(c);
+                    }
+                }));
+            }));
+        }));
     }
 
     fn publish(&self, checked: Checked) {
@@ -516,5 +612,23 @@ impl Checker {
                 std::time::Duration::ZERO,
             )
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_previewed_up_to_a_line_end() {
+        assert_eq!(preview_of("短文本\n"), None);
+        let line = "合计100元，其中甲60元。\n";
+        let long = line.repeat(PREVIEW_ABOVE / line.len() + 1);
+        let p = preview_of(&long).expect("long enough");
+        assert!(p.len() > PREVIEW_BYTES && p.len() <= PREVIEW_BYTES + line.len());
+        assert!(p.ends_with('\n'));
+        assert!(long.starts_with(p));
+        // No line end after PREVIEW_BYTES: no preview.
+        assert_eq!(preview_of(&"甲".repeat(PREVIEW_ABOVE)), None);
     }
 }

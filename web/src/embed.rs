@@ -233,6 +233,10 @@ pub fn start(
     Effect::new(move |_| {
         requests.track();
         checked.track();
+        // The quick first look at a long text's beginning is no answer.
+        if checked.with_untracked(|c| c.as_ref().is_some_and(|c| c.partial)) {
+            return;
+        }
         let answers = pending.with_value(|p| match p {
             None => true,
             Some((_, t)) => checked.with_untracked(|c| match c {

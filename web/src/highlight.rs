@@ -8,7 +8,7 @@
 use gouji_core::Span;
 
 /// One run of the text, in order; together they cover the whole text exactly once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
     Plain(String),
     /// A marked run carrying the index (into `findings`) of the finding it belongs to.
@@ -130,6 +130,140 @@ pub fn highlight(text: &str, spans: &[Span], related: &[(Span, usize)]) -> Highl
     Highlight { segments, target }
 }
 
+/// A run of whole lines of the marked text: the unit the text view renders, and renders only
+/// when it comes near the screen (a 1 MB report is some 250 chunks of 4 KB).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    /// Stable while its content is: a hash of its segments (and of whatever else the caller
+    /// adds, see [`chunked`]), and which of the chunks with that hash it is.
+    pub key: (u64, u32),
+    /// The UTF-8 byte offset of its first character in the text.
+    pub start: usize,
+    /// Its length in bytes.
+    pub len: usize,
+    /// The width of each of its lines in half-em units (a CJK or full-width character is two,
+    /// anything else one), for the height it is given before it is rendered.
+    pub line_widths: Vec<u32>,
+    pub segments: Vec<Segment>,
+}
+
+impl Chunk {
+    /// The finding indexes marked in it.
+    pub fn marks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Mark { finding, .. } => Some(*finding),
+            _ => None,
+        })
+    }
+
+    /// The height it takes in rows of text when a row holds `cols_half` half-em units.
+    pub fn rows(&self, cols_half: u32) -> u32 {
+        let cols = cols_half.max(1);
+        self.line_widths
+            .iter()
+            .map(|w| w.div_ceil(cols).max(1))
+            .sum()
+    }
+}
+
+/// Half-em units of a character: two for the wide ones (CJK, full-width forms), else one.
+fn width(c: char) -> u32 {
+    if matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+    {
+        2
+    } else {
+        1
+    }
+}
+
+/// Cuts the segments into chunks of whole lines of at least `target` bytes each (the last may
+/// be shorter); a chunk ends only at a line end outside a marked run. `salt(segment)` is
+/// hashed into the key of the chunk holding `segment` (e.g. the severity and message of a
+/// mark's finding), so that a chunk whose look changed gets a new key.
+pub fn chunked(
+    segments: Vec<Segment>,
+    target: usize,
+    salt: impl Fn(&Segment, &mut std::collections::hash_map::DefaultHasher),
+) -> Vec<Chunk> {
+    use std::hash::{Hash, Hasher};
+
+    struct Open {
+        start: usize,
+        len: usize,
+        widths: Vec<u32>,
+        line: u32,
+        segments: Vec<Segment>,
+    }
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut seen: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    let mut open = Open {
+        start: 0,
+        len: 0,
+        widths: Vec::new(),
+        line: 0,
+        segments: Vec::new(),
+    };
+    let mut close = |open: &mut Open, chunks: &mut Vec<Chunk>| {
+        if open.segments.is_empty() {
+            return;
+        }
+        if open.line > 0 {
+            open.widths.push(open.line);
+        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for s in &open.segments {
+            s.hash(&mut h);
+            salt(s, &mut h);
+        }
+        let hash = h.finish();
+        let nth = seen.entry(hash).or_default();
+        chunks.push(Chunk {
+            key: (hash, *nth),
+            start: open.start,
+            len: open.len,
+            line_widths: std::mem::take(&mut open.widths),
+            segments: std::mem::take(&mut open.segments),
+        });
+        *nth += 1;
+        open.start += open.len;
+        open.len = 0;
+        open.line = 0;
+    };
+    let measure = |open: &mut Open, t: &str| {
+        for c in t.chars() {
+            if c == '\n' {
+                open.widths.push(open.line);
+                open.line = 0;
+            } else {
+                open.line += width(c);
+            }
+        }
+        open.len += t.len();
+    };
+    for seg in segments {
+        match seg {
+            Segment::Plain(t) => {
+                for piece in t.split_inclusive('\n') {
+                    measure(&mut open, piece);
+                    match open.segments.last_mut() {
+                        Some(Segment::Plain(p)) => p.push_str(piece),
+                        _ => open.segments.push(Segment::Plain(piece.to_owned())),
+                    }
+                    if piece.ends_with('\n') && open.len >= target {
+                        close(&mut open, &mut chunks);
+                    }
+                }
+            }
+            Segment::Mark { ref text, .. } | Segment::Related { ref text, .. } => {
+                measure(&mut open, text);
+                open.segments.push(seg);
+            }
+        }
+    }
+    close(&mut open, &mut chunks);
+    chunks
+}
+
 /// Appends the plain text up to `span`, then the run itself.
 fn push_run(
     segments: &mut Vec<Segment>,
@@ -238,6 +372,69 @@ mod tests {
             })
             .collect();
         assert_eq!(runs, [("60元", &vec![0, 1])]);
+    }
+
+    #[test]
+    fn chunks_are_whole_lines_that_cover_the_text() {
+        let line = "合计100元：甲60元，乙40元。\n";
+        let text = line.repeat(50);
+        let spans: Vec<Span> = (0..50)
+            .map(|i| {
+                let at = i * line.len() + line.find('1').unwrap();
+                Span::new(at, at + "100元".len())
+            })
+            .collect();
+        let h = highlight(&text, &spans, &[]);
+        let chunks = chunked(h.segments, 200, |_, _| ());
+        assert!(chunks.len() > 5, "{}", chunks.len());
+        let mut at = 0;
+        let mut joined = String::new();
+        for c in &chunks {
+            assert_eq!(c.start, at);
+            at += c.len;
+            let t: String = c
+                .segments
+                .iter()
+                .map(|s| match s {
+                    Segment::Plain(t)
+                    | Segment::Mark { text: t, .. }
+                    | Segment::Related { text: t, .. } => t.as_str(),
+                })
+                .collect();
+            assert_eq!(t.len(), c.len);
+            assert!(t.ends_with('\n'));
+            assert_eq!(c.line_widths.len(), t.matches('\n').count());
+            joined.push_str(&t);
+        }
+        assert_eq!(joined, text);
+        // 10 wide characters and 7 narrow ones a line; a row of 10 em holds 20 half-ems.
+        assert_eq!(chunks[0].line_widths[0], 10 * 2 + 7);
+        assert_eq!(chunks[0].rows(20), 2 * chunks[0].line_widths.len() as u32);
+        // Equal chunks get keys of their own; the marks say which findings they show.
+        let keys: std::collections::HashSet<_> = chunks.iter().map(|c| c.key).collect();
+        assert_eq!(keys.len(), chunks.len());
+        assert_eq!(chunks.iter().map(|c| c.marks().count()).sum::<usize>(), 50);
+    }
+
+    #[test]
+    fn a_chunk_key_changes_with_its_content_only() {
+        let a = "第一行\n第二行\n".repeat(40);
+        let b = format!("{a}新增一行\n");
+        let ka: Vec<_> = chunked(highlight(&a, &[], &[]).segments, 100, |_, _| ())
+            .iter()
+            .map(|c| c.key)
+            .collect();
+        let kb: Vec<_> = chunked(highlight(&b, &[], &[]).segments, 100, |_, _| ())
+            .iter()
+            .map(|c| c.key)
+            .collect();
+        // Text added at the end changes the last chunk only.
+        assert_eq!(ka[..ka.len() - 1], kb[..ka.len() - 1]);
+        assert!(chunked(Vec::new(), 100, |_, _| ()).is_empty());
+        // A text without a line end is one chunk.
+        let one = chunked(highlight("甲乙丙", &[], &[]).segments, 1, |_, _| ());
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].line_widths, vec![6]);
     }
 
     #[test]

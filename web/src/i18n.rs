@@ -26,7 +26,12 @@ pub fn provide_lang() -> RwSignal<Lang> {
         Lang::Zh
     });
     Effect::new(move |_| {
-        crate::storage::set(KEY, if lang.get() == Lang::En { "en" } else { "zh" });
+        let en = lang.get() == Lang::En;
+        crate::storage::set(KEY, if en { "en" } else { "zh" });
+        // The page's language, for screen readers, hyphenation and fonts.
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", if en { "en" } else { "zh-CN" });
+        }
     });
     provide_context(lang);
     lang
@@ -47,6 +52,57 @@ pub fn severity_name(s: Severity, en: bool) -> &'static str {
         (Severity::Warning, true) => "Warning",
         (Severity::Info, true) => "Note",
     }
+}
+
+/// The kind of report, as the status line names it.
+pub fn report_kind(kind: gouji_core::ReportKind, en: bool) -> &'static str {
+    use gouji_core::ReportKind::*;
+    match (kind, en) {
+        (_, false) => kind.label_zh(),
+        (FinalAccounts, true) => "final accounts",
+        (PerformanceSelfEvaluation, true) => "performance self-evaluation",
+        (Budget, true) => "budget",
+        (Unknown, true) => "not recognised",
+    }
+}
+
+/// The engine's details that come in Chinese only (a finding's formula, repair and cause, the
+/// notes on its related figures), in English as far as their fixed words go: "若完成率为98.5%则一致"
+/// reads "consistent if the completion rate were 98.5%", "相差" "difference", "分项" "part",
+/// "另一处" "the other place". Names and quoted figures stay as the report wrote them.
+pub fn detail_en(zh: &str) -> String {
+    let mut s = zh.to_string();
+    if let Some(rest) = s.strip_prefix('若').and_then(|r| r.strip_suffix("则一致")) {
+        if let Some((what, value)) = rest.split_once('为') {
+            let what = match what {
+                "完成率" => "the completion rate",
+                "增减幅度" => "the rate of change",
+                "增长率" | "增幅" => "the growth rate",
+                "下降率" | "降幅" => "the rate of decrease",
+                "增长" => "the increase",
+                "下降" => "the decrease",
+                other => other,
+            };
+            s = format!("consistent if {what} were {value}");
+        }
+    }
+    for (zh, en) in [
+        ("另一处：", "the other place: "),
+        ("另一处", "the other place"),
+        ("分项行", "part row"),
+        ("分项", "part"),
+        ("，相差", ", difference "),
+        ("，相差 ", ", difference "),
+        ("相差", "difference "),
+        ("；", "; "),
+        ("，", ", "),
+        ("：", ": "),
+    ] {
+        if s.contains(zh) {
+            s = s.replace(zh, en);
+        }
+    }
+    s
 }
 
 /// A count with thousands separators: 1,048,576.
@@ -109,6 +165,28 @@ pub fn too_slow(chars: usize, seconds: u64, previous: bool, en: bool) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_words_of_the_details_in_english() {
+        assert_eq!(
+            detail_en("若完成率为98.50%则一致"),
+            "consistent if the completion rate were 98.50%"
+        );
+        assert_eq!(detail_en("分项"), "part");
+        assert_eq!(
+            detail_en("另一处：本年支出合计"),
+            "the other place: 本年支出合计"
+        );
+        assert_eq!(
+            detail_en("100.00 ≠ 90.00，相差10.00"),
+            "100.00 ≠ 90.00, difference 10.00"
+        );
+        assert_eq!(report_kind(gouji_core::ReportKind::Budget, true), "budget");
+        assert_eq!(
+            report_kind(gouji_core::ReportKind::Budget, false),
+            "部门预算"
+        );
+    }
 
     #[test]
     fn sizes_read_with_separators() {

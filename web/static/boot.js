@@ -5,36 +5,40 @@
 const tag = document.querySelector('script[data-gouji-js]');
 const status = document.getElementById('boot-status');
 
-// The PDF reader (crate gouji-pdf-web, built into pdf/ by scripts/build-web) is fetched and
-// compiled only when a PDF is opened. A reader that trapped on a hostile file is dropped and
-// a fresh copy imported next time.
-let pdfReader = null;
-let pdfCopies = 0;
-globalThis.goujiPdfText = async (bytes) => {
-  if (!pdfReader) {
-    const base = new URL('pdf/', import.meta.url);
-    const copy = pdfCopies++ ? `?copy=${pdfCopies}` : '';
-    pdfReader = (async () => {
-      const m = await import(new URL(`gouji_pdf.js${copy}`, base));
-      await m.default({ module_or_path: new URL('gouji_pdf_bg.wasm', base) });
-      return m;
-    })();
-  }
-  let reader;
-  try {
-    reader = await pdfReader;
-  } catch (err) {
-    pdfReader = null;
-    throw new Error('PDF 读取模块无法加载 / the PDF reader could not be loaded: ' + err.message);
-  }
-  try {
-    return reader.pdfText(bytes);
-  } catch (err) {
-    // A string is the reader's own reason; anything else is a trap: start afresh next time.
-    if (typeof err !== 'string') pdfReader = null;
-    throw err;
-  }
+// The readers of PDF files (crate gouji-pdf-web) and of .docx files (gouji-docx-web), built
+// into pdf/ and docx/ by scripts/build-web, are fetched and compiled only when such a file is
+// opened. A reader that trapped on a hostile file is dropped and a fresh copy imported next time.
+const reader = (dir, name, exported) => {
+  let loaded = null;
+  let copies = 0;
+  return async (bytes) => {
+    if (!loaded) {
+      const base = new URL(`${dir}/`, import.meta.url);
+      const copy = copies++ ? `?copy=${copies}` : '';
+      loaded = (async () => {
+        const m = await import(new URL(`${name}.js${copy}`, base));
+        await m.default({ module_or_path: new URL(`${name}_bg.wasm`, base) });
+        return m;
+      })();
+    }
+    let m;
+    try {
+      m = await loaded;
+    } catch (err) {
+      loaded = null;
+      throw new Error('文件读取模块无法加载 / the file reader could not be loaded: ' + err.message);
+    }
+    try {
+      return m[exported](bytes);
+    } catch (err) {
+      // A string is the reader's own reason; anything else is a trap: start afresh next time.
+      if (typeof err !== 'string') loaded = null;
+      throw err;
+    }
+  };
 };
+globalThis.goujiPdfText = reader('pdf', 'gouji_pdf', 'pdfText');
+globalThis.goujiDocxText = reader('docx', 'gouji_docx', 'docxText');
 
 // The checking worker (web/src/checker.rs, web/static/worker.js) instantiates the app's own
 // wasm module again: it is compiled once, here, and the compiled module is posted to each

@@ -4,9 +4,11 @@
 // loader (boot.js) starts it as a module worker and sends it the compiled module; the single
 // file (scripts/lib/single-html.mjs) runs the same `serve` in a worker made from a Blob URL.
 
-// Messages in: {type: 'init', ...what `load` needs}, then {type: 'check', seq, text}.
-// Messages out: {type: 'ready'} or {type: 'failed', error} once, then for each check
-// {type: 'result', seq, bytes} or {type: 'error', seq, error} (the check trapped).
+// Messages in: {type: 'init', ...what `load` needs}, then {type: 'check', seq, text, preview?}.
+// Messages out: {type: 'ready'} or {type: 'failed', error} once, then for each check, when it
+// asks for a preview (the length of the text's beginning), {type: 'preview', seq, bytes} on
+// that beginning, and {type: 'result', seq, bytes} or {type: 'error', seq, error} (the check
+// trapped).
 function serve(load) {
   let setLoader;
   const loaded = new Promise((resolve) => (setLoader = resolve));
@@ -34,6 +36,11 @@ function serve(load) {
       return; // said so once, in 'failed'
     }
     try {
+      if (data.preview) {
+        // A long text's beginning first, for a first look while the whole is checked.
+        const first = check(data.text.slice(0, data.preview));
+        postMessage({ type: 'preview', seq: data.seq, bytes: first }, [first.buffer]);
+      }
       const bytes = check(data.text);
       postMessage({ type: 'result', seq: data.seq, bytes }, [bytes.buffer]);
     } catch (err) {

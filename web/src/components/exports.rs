@@ -11,13 +11,19 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
     let has_report = move || checked.with(Option::is_some);
     let tr = crate::i18n::tr;
     let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
+    let lang = crate::i18n::lang();
     let csv = move |_| {
         checked.with_untracked(|c| {
             if let Some(c) = c {
+                let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    "勾稽核查结果.csv",
+                    if en {
+                        "gouji-findings.csv"
+                    } else {
+                        "勾稽核查结果.csv"
+                    },
                     "text/csv;charset=utf-8",
-                    &to_csv(&c.report, &dismissed.ids.get_untracked()),
+                    &to_csv(&c.report, &dismissed.ids.get_untracked(), en),
                 );
             }
         })
@@ -53,9 +59,14 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
     }
 }
 
-/// One row per finding; UTF-8 with a BOM so that Excel reads the Chinese text right.
-pub fn to_csv(report: &Report, dismissed: &[String]) -> String {
-    let mut out = String::from("\u{feff}行,规则,级别,问题,原文数值,应为,算式,原文,已标为误报\r\n");
+/// One row per finding; UTF-8 with a BOM so that Excel reads the Chinese text right. In
+/// English (`en`): the headers, severities, messages and the engine's fixed words.
+pub fn to_csv(report: &Report, dismissed: &[String], en: bool) -> String {
+    let mut out = String::from(if en {
+        "\u{feff}line,rule,severity,message,stated,expected,formula,quote,dismissed\r\n"
+    } else {
+        "\u{feff}行,规则,级别,问题,原文数值,应为,算式,原文,已标为误报\r\n"
+    });
     let field = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -67,16 +78,33 @@ pub fn to_csv(report: &Report, dismissed: &[String]) -> String {
         let cells = [
             f.line.to_string(),
             f.rule.to_string(),
-            severity_label(f.severity).to_string(),
-            f.message.clone(),
+            if en {
+                crate::i18n::severity_name(f.severity, true).to_string()
+            } else {
+                severity_label(f.severity).to_string()
+            },
+            if en {
+                f.message_en.clone()
+            } else {
+                f.message.clone()
+            },
             f.stated.clone().unwrap_or_default(),
             f.expected.clone().unwrap_or_default(),
-            f.formula.clone().unwrap_or_default(),
+            f.formula
+                .as_deref()
+                .map(|x| {
+                    if en {
+                        crate::i18n::detail_en(x)
+                    } else {
+                        x.to_string()
+                    }
+                })
+                .unwrap_or_default(),
             f.quote.clone(),
-            if dismissed.contains(&finding_id(f)) {
-                "是"
-            } else {
-                ""
+            match (dismissed.contains(&finding_id(f)), en) {
+                (true, true) => "yes",
+                (true, false) => "是",
+                (false, _) => "",
             }
             .to_string(),
         ];

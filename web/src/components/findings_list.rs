@@ -1,16 +1,59 @@
-use gouji_core::{Finding, Severity};
-use leptos::ev::KeyboardEvent;
-use leptos::prelude::*;
+use std::collections::HashMap;
 
-use crate::app::{Checked, Dismissed, Origin, Selection};
+use gouji_core::{Finding, Severity};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use crate::app::{finding_id, Checked, Dismissed, Origin, Selection};
 use crate::components::severity_icon;
 
-/// One severity's findings, by rule: (severity, [(rule id, finding indices)]).
-type SeverityGroup = (Severity, Vec<(&'static str, Vec<usize>)>);
+/// How many findings one page of the list holds: the list renders its first page, and the
+/// next ones as the reader scrolls down to them (or asks for them, or the selection lands on
+/// one of them). A 1 MB text can have thousands of findings; a page renders in a few
+/// milliseconds.
+pub const PAGE: usize = 50;
 
-/// How many findings are rendered before a "show all" button: a 1 MB text can have
-/// thousands, and rendering them all took most of the time from paste to findings.
-pub const RENDER_LIMIT: usize = 200;
+/// How many of a finding's related figures its card lists.
+const RELATED_SHOWN: usize = 12;
+
+/// One page of the list, keyed by the result and filter it shows (`generation`), its number
+/// and the language: a page is rendered once and kept while more are added after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct PageKey {
+    generation: u64,
+    page: usize,
+    en: bool,
+}
+
+/// Visible findings by (severity, rule), and those of them marked as false alarms.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Counts {
+    all: HashMap<(Severity, &'static str), usize>,
+    dismissed: HashMap<(Severity, &'static str), usize>,
+}
+
+impl Counts {
+    fn of(&self, sev: Severity, rule: Option<&'static str>) -> (usize, usize) {
+        let sum = |m: &HashMap<(Severity, &'static str), usize>| -> usize {
+            m.iter()
+                .filter(|((s, r), _)| *s == sev && rule.is_none_or(|x| x == *r))
+                .map(|(_, n)| n)
+                .sum()
+        };
+        (sum(&self.all), sum(&self.dismissed))
+    }
+}
+
+/// "4" or "4（1 已标误报）" / "4 (1 dismissed)".
+pub fn count_label(n: usize, dismissed: usize, en: bool) -> String {
+    match (dismissed, en) {
+        (0, _) => n.to_string(),
+        (d, false) => format!("{n}（{d} 已标误报）"),
+        (d, true) => format!("{n} ({d} dismissed)"),
+    }
+}
 
 /// The findings grouped by severity and rule, with counts; clicking one selects it and
 /// shows it in the text. `visible` is the filtered display order.
@@ -21,21 +64,150 @@ pub fn FindingsList(
     visible: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let lang = crate::i18n::lang();
-    // Past RENDER_LIMIT only on request, or when the selection (keyboard, a click in the
-    // text) lands on a finding not rendered yet; a new text starts short again.
-    let show_all = RwSignal::new(false);
-    Effect::new(move |_| {
+    let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
+    // A new result or filter is a new list: it starts with one page again.
+    let generation = Memo::new(move |prev: Option<&u64>| {
         checked.track();
-        show_all.set(false);
+        visible.track();
+        prev.map_or(0, |p| p + 1)
     });
+    let limit = RwSignal::new((0u64, PAGE));
+    let shown = move || {
+        let g = generation.get();
+        let (lg, l) = limit.get();
+        let l = if lg == g { l } else { PAGE };
+        visible.with(|v| v.len().min(l))
+    };
+    let show_until = move |n: usize| {
+        let g = generation.get_untracked();
+        let (lg, l) = limit.get_untracked();
+        let l = if lg == g { l } else { PAGE };
+        if n > l {
+            limit.set((g, n.div_ceil(PAGE) * PAGE));
+        }
+    };
+    let counts = Memo::new(move |_| {
+        checked.with(|c| {
+            let mut counts = Counts::default();
+            let Some(c) = c else { return counts };
+            let findings = &c.report.findings;
+            dismissed.ids.with(|ids| {
+                visible.with(|v| {
+                    for &i in v {
+                        let f = &findings[i];
+                        *counts.all.entry((f.severity, f.rule)).or_default() += 1;
+                        if !ids.is_empty() && ids.contains(&finding_id(f)) {
+                            *counts.dismissed.entry((f.severity, f.rule)).or_default() += 1;
+                        }
+                    }
+                })
+            });
+            counts
+        })
+    });
+
+    // The selection (keyboard, a click in the text) may land past what is rendered: render
+    // up to it; a click in the text brings its finding into view.
     Effect::new(move |_| {
         let Some(sel) = selected.get() else { return };
-        let beyond =
-            visible.with_untracked(|v| !v.iter().take(RENDER_LIMIT).any(|&i| i == sel.finding));
-        if beyond && !show_all.get_untracked() {
-            show_all.set(true);
+        let Some(pos) = visible.with_untracked(|v| v.iter().position(|&i| i == sel.finding)) else {
+            return;
+        };
+        show_until(pos + 1);
+        if sel.from == Origin::Text {
+            let selector = format!(
+                "[data-testid=\"finding\"][data-finding-index=\"{}\"]",
+                sel.finding
+            );
+            request_animation_frame(move || {
+                if let Ok(Some(el)) = document().query_selector(&selector) {
+                    let opts = ScrollIntoViewOptions::new();
+                    opts.set_block(ScrollLogicalPosition::Center);
+                    opts.set_behavior(ScrollBehavior::Smooth);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            });
         }
     });
+
+    let pages = move || {
+        let generation = generation.get();
+        let en = lang.get() == crate::i18n::Lang::En;
+        (0..shown().div_ceil(PAGE)).map(move |page| PageKey {
+            generation,
+            page,
+            en,
+        })
+    };
+    let page_view = move |k: PageKey| {
+        let items = visible.with_untracked(|v| {
+            let end = ((k.page + 1) * PAGE).min(v.len());
+            let from = (k.page * PAGE).min(end);
+            // With the finding before the page, to know which groups start on it.
+            let before = from.checked_sub(1).map(|p| v[p]);
+            (before, v[from..end].to_vec())
+        });
+        checked.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| render_page(c, items.0, &items.1, k.en, selected, counts))
+        })
+    };
+
+    // The printed review sheet lists every finding.
+    let _print = window_event_listener_untyped("beforeprint", move |_| {
+        show_until(visible.with_untracked(Vec::len));
+    });
+
+    // The next page comes when the end of the list comes near the screen.
+    let more_ref = NodeRef::<leptos::html::Button>::new();
+    let observer = StoredValue::new_local(None::<web_sys::IntersectionObserver>);
+    let on_near = StoredValue::new_local(None::<Closure<dyn FnMut(js_sys::Array)>>);
+    Effect::new(move |_| {
+        let Some(button) = more_ref.get() else { return };
+        if observer.with_value(Option::is_none) {
+            let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let near = entries.iter().any(|e| {
+                    e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|e| e.is_intersecting())
+                });
+                if near {
+                    let n = shown_untracked(generation, limit, visible);
+                    show_until(n + PAGE);
+                }
+            });
+            let init = web_sys::IntersectionObserverInit::new();
+            // The list scrolls in its pane on a wide screen, with the page on a narrow one.
+            let pane = document()
+                .query_selector(".pane-findings .findings-wrap")
+                .ok()
+                .flatten();
+            let scrolls = pane.as_ref().is_some_and(|p| {
+                window()
+                    .get_computed_style(p)
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.get_property_value("overflow-y").ok())
+                    .is_some_and(|o| o == "auto" || o == "scroll")
+            });
+            if scrolls {
+                init.set_root(pane.as_ref());
+            }
+            init.set_root_margin("600px 0px");
+            if let Ok(o) =
+                web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init)
+            {
+                observer.set_value(Some(o));
+            }
+            on_near.set_value(Some(cb));
+        }
+        observer.with_value(|o| {
+            if let Some(o) = o {
+                o.disconnect();
+                o.observe(&button);
+            }
+        });
+    });
+
     let body = move || {
         let en = lang.get() == crate::i18n::Lang::En;
         let pick = move |zh: &'static str, e: &'static str| if en { e } else { zh };
@@ -44,8 +216,7 @@ pub fn FindingsList(
                 return view! { <p class="empty">{pick("粘贴报告后，在此逐条列出发现的问题。", "Paste a report: its problems are listed here.")}</p> }
                     .into_any();
             };
-            let findings = &c.report.findings;
-            if findings.is_empty() {
+            if c.report.findings.is_empty() {
                 let text = if c.report.stats.claims == 0 {
                     pick("未识别到可核查的数字关系。", "No checkable relation between figures found.")
                 } else {
@@ -53,108 +224,149 @@ pub fn FindingsList(
                 };
                 return view! { <p class="empty" data-testid="no-findings">{text}</p> }.into_any();
             }
-            let mut order = visible.get();
-            if order.is_empty() {
+            if visible.with(Vec::is_empty) {
                 return view! { <p class="empty" data-testid="all-filtered">{pick("筛选条件下没有问题。", "Nothing matches the filters.")}</p> }
                     .into_any();
             }
-            let total = order.len();
-            // Counts over every visible finding, rendered or not.
-            let mut counts: std::collections::HashMap<(Severity, &'static str), usize> =
-                std::collections::HashMap::new();
-            for &i in &order {
-                *counts.entry((findings[i].severity, findings[i].rule)).or_default() += 1;
-            }
-            let sev_count = |sev: Severity| -> usize {
-                counts.iter().filter(|((s, _), _)| *s == sev).map(|(_, n)| n).sum()
-            };
-            if !show_all.get() {
-                order.truncate(RENDER_LIMIT);
-            }
-            let hidden = total - order.len();
-            let more = (hidden > 0).then(|| {
-                let label = if en {
-                    format!("Show all {total} findings ({hidden} more)")
-                } else {
-                    format!("显示全部 {total} 条（另有 {hidden} 条）")
-                };
-                view! {
-                    <button type="button" class="show-all" data-testid="show-all" on:click=move |_| show_all.set(true)>
-                        {label}
-                    </button>
-                }
-            });
-            // Runs of one severity, and within them runs of one rule (the order is sorted so).
-            let mut groups: Vec<SeverityGroup> = Vec::new();
-            for &i in &order {
-                let f = &findings[i];
-                if groups.last().is_none_or(|(s, _)| *s != f.severity) {
-                    groups.push((f.severity, Vec::new()));
-                }
-                let rules = &mut groups.last_mut().expect("pushed").1;
-                if rules.last().is_none_or(|(r, _)| *r != f.rule) {
-                    rules.push((f.rule, Vec::new()));
-                }
-                rules.last_mut().expect("pushed").1.push(i);
-            }
-            let sections = groups
-                .into_iter()
-                .map(|(sev, rules)| {
-                    let n = sev_count(sev);
-                    let rule_groups = rules
-                        .into_iter()
-                        .map(|(rule, idx)| {
-                            let info = gouji_core::rules::find(rule);
-                            let name = info.map_or(rule, |r| if en { r.name_en } else { r.name_zh });
-                            let explanation =
-                                info.map(|r| if en { r.explanation_en } else { r.explanation_zh });
-                            let items = idx
-                                .iter()
-                                .map(|&i| {
-                                    let own_mark = c.highlight.is_marked(i);
-                                    view! { <FindingItem finding=findings[i].clone() index=i own_mark selected en /> }
-                                })
-                                .collect_view();
-                            view! {
-                                <div class="rule-group" data-rule-group=rule>
-                                    <h4>
-                                        {name}
-                                        " "
-                                        <span class="n">{counts.get(&(sev, rule)).copied().unwrap_or(idx.len())}</span>
-                                        {explanation.map(|e| view! {
-                                            <details class="help">
-                                                <summary aria-label=pick("规则说明", "About this rule")>"?"</summary>
-                                                <p data-testid="rule-help">{e}</p>
-                                            </details>
-                                        })}
-                                    </h4>
-                                    <ol class="findings">{items}</ol>
-                                </div>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <section class=format!("sev-group sev-{}", sev.as_str()) data-testid="severity-group">
-                            <h3>
-                                <span class="icon" aria-hidden="true">{severity_icon(sev)}</span>
-                                {crate::i18n::severity_name(sev, en)}
-                                " "
-                                <span class="n">{n}</span>
-                            </h3>
-                            {rule_groups}
-                        </section>
-                    }
-                })
-                .collect_view();
-            view! { <div data-testid="findings">{sections}{more}</div> }.into_any()
+            ().into_any()
         })
     };
+    let has_list =
+        move || checked.with(|c| c.as_ref().is_some_and(|c| !c.report.findings.is_empty()));
+    let more =
+        move || {
+            let total = visible.with(Vec::len);
+            let hidden = total - shown();
+            (has_list() && hidden > 0).then(|| {
+            let label = if lang.get() == crate::i18n::Lang::En {
+                format!("Show {} more of {total} findings", hidden.min(PAGE))
+            } else {
+                format!("再显示 {} 条（共 {total} 条，另有 {hidden} 条）", hidden.min(PAGE))
+            };
+            view! {
+                <button
+                    type="button"
+                    class="show-all"
+                    data-testid="show-more"
+                    node_ref=more_ref
+                    on:click=move |_| show_until(shown_untracked(generation, limit, visible) + PAGE)
+                >
+                    {label}
+                </button>
+            }
+        })
+        };
     view! {
         <div class="findings-wrap">
             <h2 class="pane-title">{crate::i18n::tr("发现的问题", "Findings")}</h2>
             {body}
+            <div data-testid="findings">
+                <For each=pages key=|k| *k children=page_view />
+            </div>
+            {more}
         </div>
     }
+}
+
+fn shown_untracked(
+    generation: Memo<u64>,
+    limit: RwSignal<(u64, usize)>,
+    visible: Memo<Vec<usize>>,
+) -> usize {
+    let g = generation.get_untracked();
+    let (lg, l) = limit.get_untracked();
+    let l = if lg == g { l } else { PAGE };
+    visible.with_untracked(|v| v.len().min(l))
+}
+
+/// One page: its findings in runs of one severity and, within them, of one rule, each run
+/// with its heading when the group starts on this page.
+fn render_page(
+    c: &Checked,
+    before: Option<usize>,
+    items: &[usize],
+    en: bool,
+    selected: RwSignal<Option<Selection>>,
+    counts: Memo<Counts>,
+) -> AnyView {
+    let findings = &c.report.findings;
+    let pick = move |zh: &'static str, e: &'static str| if en { e } else { zh };
+    // Runs of one severity, and within them runs of one rule (the order is sorted so).
+    type Run = (Severity, Vec<(&'static str, Vec<usize>)>);
+    let mut runs: Vec<Run> = Vec::new();
+    for &i in items {
+        let f = &findings[i];
+        if runs.last().is_none_or(|(s, _)| *s != f.severity) {
+            runs.push((f.severity, Vec::new()));
+        }
+        let rules = &mut runs.last_mut().expect("pushed").1;
+        if rules.last().is_none_or(|(r, _)| *r != f.rule) {
+            rules.push((f.rule, Vec::new()));
+        }
+        rules.last_mut().expect("pushed").1.push(i);
+    }
+    let prev = before.map(|i| (findings[i].severity, findings[i].rule));
+    runs.into_iter()
+        .enumerate()
+        .map(|(k, (sev, rules))| {
+            let continues_sev = k == 0 && prev.is_some_and(|(s, _)| s == sev);
+            let heading = (!continues_sev).then(|| {
+                view! {
+                    <h3>
+                        <span class="icon" aria-hidden="true">{severity_icon(sev)}</span>
+                        {crate::i18n::severity_name(sev, en)}
+                        " "
+                        <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, None)); count_label(n, d, en) }}</span>
+                    </h3>
+                }
+            });
+            let groups = rules
+                .into_iter()
+                .enumerate()
+                .map(|(j, (rule, idx))| {
+                    let continues_rule = continues_sev && j == 0 && prev.is_some_and(|(_, r)| r == rule);
+                    let info = gouji_core::rules::find(rule);
+                    let name = info.map_or(rule, |r| if en { r.name_en } else { r.name_zh });
+                    let explanation = info.map(|r| if en { r.explanation_en } else { r.explanation_zh });
+                    let heading = (!continues_rule).then(|| {
+                        view! {
+                            <h4>
+                                {name}
+                                " "
+                                <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, Some(rule))); count_label(n, d, en) }}</span>
+                                {explanation.map(|e| view! {
+                                    <details class="help">
+                                        <summary aria-label=pick("规则说明", "About this rule")>"?"</summary>
+                                        <p data-testid="rule-help">{e}</p>
+                                    </details>
+                                })}
+                            </h4>
+                        }
+                    });
+                    let list = idx
+                        .iter()
+                        .map(|&i| {
+                            let own_mark = c.highlight.is_marked(i);
+                            view! { <FindingItem finding=findings[i].clone() index=i own_mark selected en /> }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="rule-group" data-rule-group=rule>
+                            {heading}
+                            <ol class="findings">{list}</ol>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class=format!("sev-group sev-{}", sev.as_str()) data-testid="severity-group">
+                    {heading}
+                    {groups}
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 #[component]
@@ -170,7 +382,7 @@ fn FindingItem(
     let pick = move |zh: &'static str, e: &'static str| if en { e } else { zh };
     let is_selected = move || selected.get().map(|s| s.finding) == Some(index);
     let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
-    let id = crate::app::finding_id(&finding);
+    let id = finding_id(&finding);
     let is_dismissed = {
         let id = id.clone();
         Memo::new(move |_| dismissed.contains(&id))
@@ -180,12 +392,6 @@ fn FindingItem(
             finding: index,
             from: Origin::List,
         }))
-    };
-    let on_key = move |ev: KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            select();
-        }
     };
     let Finding {
         rule,
@@ -204,6 +410,10 @@ fn FindingItem(
         ..
     } = finding;
     let sev = severity.as_str();
+    // The engine's details are Chinese; their fixed words in English.
+    let tr_detail =
+        move |v: Option<String>| v.map(|v| if en { crate::i18n::detail_en(&v) } else { v });
+    let (formula, repair, cause) = (tr_detail(formula), tr_detail(repair), tr_detail(cause));
     let values = (stated.is_some() || expected.is_some()).then(|| {
         view! {
             <dl class="values">
@@ -213,21 +423,35 @@ fn FindingItem(
         }
     });
     let related = (!related.is_empty()).then(|| {
+        // A figure restated many times in a long text can have hundreds of other places.
+        let more = related.len().saturating_sub(RELATED_SHOWN);
         let items = related
             .into_iter()
+            .take(RELATED_SHOWN)
             .map(|r| {
                 view! {
                     <li>
                         <q>{r.quote}</q>
-                        {(!r.note.is_empty()).then(|| view! { <span class="note-text">{r.note}</span> })}
+                        {(!r.note.is_empty()).then(|| {
+                            let note = if en { crate::i18n::detail_en(&r.note) } else { r.note };
+                            view! { <span class="note-text">{note}</span> }
+                        })}
                     </li>
                 }
             })
             .collect_view();
+        let more = (more > 0).then(|| {
+            let n = if en {
+                format!("and {more} more")
+            } else {
+                format!("另有 {more} 处")
+            };
+            view! { <li class="more">{n}</li> }
+        });
         view! {
             <div class="related">
                 <span class="label">{pick("依据", "From")}</span>
-                <ul>{items}</ul>
+                <ul>{items}{more}</ul>
             </div>
         }
     });
@@ -241,6 +465,9 @@ fn FindingItem(
             }
         })
     };
+    // The whole card selects on a click; the keyboard reaches it through its heading, a
+    // button of its own (a button inside an element with role=button is no button to a
+    // screen reader), and the dismiss button beside it.
     view! {
         <li
             class=format!("finding sev-{sev}")
@@ -250,26 +477,24 @@ fn FindingItem(
             data-finding-index=index.to_string()
             data-rule=rule
             data-severity=sev
-            role="button"
-            tabindex="0"
-            aria-pressed=move || is_selected().to_string()
             on:click=move |_| select()
-            on:keydown=on_key
         >
             <div class="finding-head">
-                <span class=format!("badge sev-{sev}")>
-                    <span class="icon" aria-hidden="true">{severity_icon(severity)}</span>
-                    {crate::i18n::severity_name(severity, en)}
-                </span>
-                <code class="rule" data-testid="finding-rule">{rule}</code>
-                <span class="line" data-testid="finding-place">
-                    {match (page, en) {
-                        (Some(p), true) => format!("page {p}, line {line}"),
-                        (Some(p), false) => format!("第 {p} 页 · 第 {line} 行"),
-                        (None, true) => format!("line {line}"),
-                        (None, false) => format!("第 {line} 行"),
-                    }}
-                </span>
+                <button type="button" class="finding-select" aria-pressed=move || is_selected().to_string()>
+                    <span class=format!("badge sev-{sev}")>
+                        <span class="icon" aria-hidden="true">{severity_icon(severity)}</span>
+                        {crate::i18n::severity_name(severity, en)}
+                    </span>
+                    <code class="rule" data-testid="finding-rule">{rule}</code>
+                    <span class="line" data-testid="finding-place">
+                        {match (page, en) {
+                            (Some(p), true) => format!("page {p}, line {line}"),
+                            (Some(p), false) => format!("第 {p} 页 · 第 {line} 行"),
+                            (None, true) => format!("line {line}"),
+                            (None, false) => format!("第 {line} 行"),
+                        }}
+                    </span>
+                </button>
                 <button
                     type="button"
                     class="dismiss"
@@ -299,5 +524,17 @@ fn FindingItem(
             {(!own_mark)
                 .then(|| view! { <p class="note">{pick("此处与另一处标注重叠，点击后定位到包含它的标注。", "This overlaps another mark; clicking shows the mark containing it.")}</p> })}
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_say_how_many_are_dismissed() {
+        assert_eq!(count_label(4, 0, false), "4");
+        assert_eq!(count_label(4, 1, false), "4（1 已标误报）");
+        assert_eq!(count_label(4, 1, true), "4 (1 dismissed)");
     }
 }

@@ -3,6 +3,8 @@ use wasm_bindgen::JsCast;
 
 use gouji_input::InputError;
 
+use wasm_bindgen::prelude::*;
+
 use crate::app::{CheckAtOnce, Selection};
 use crate::components::SamplePicker;
 
@@ -18,37 +20,121 @@ pub fn PasteArea(
     let area = NodeRef::<leptos::html::Textarea>::new();
     let tr = crate::i18n::tr;
     let file_note = RwSignal::new(None::<(bool, String)>);
+    // The text an opened file replaced, while its note is shown (see `load`).
+    let undo = StoredValue::new(None::<String>);
+    let text_signal = text;
     // Set once: the textarea owns its value afterwards (rewriting it on every input would
     // disturb the caret and IME composition).
     let initial = text.get_untracked();
     let at_once = use_context::<CheckAtOnce>().expect("App provides CheckAtOnce");
+    // The text box's value as last taken in, and whether the next change came from a paste or
+    // a drop (see `take_in`).
+    let seen = StoredValue::new_local(JsValue::from_str(&initial));
+    let next_at_once = StoredValue::new(false);
     // A whole new text (an opened file, a sample) is checked without the typing pause.
     let replace_text = move |t: String| {
         if let Some(el) = area.get_untracked() {
             el.set_value(&t);
         }
+        seen.set_value(JsValue::from_str(&t));
         selected.set(None);
         paused.set(false);
         at_once.request();
         text.set(t);
     };
-    let on_input = move |ev: leptos::ev::Event| {
+    // Edits are taken from the text box without an `input` listener on a long text: while a
+    // page listens for `input` (or `beforeinput`) on it, Chromium spends time growing with the
+    // square of the text on every keystroke before the event (60 ms at 100 K characters, 0.9 s
+    // at 400 K). Below LISTEN_BELOW bytes the `input` event is used (it says whether an
+    // edit was a paste); above, `selectionchange` (which every keystroke, paste, cut, undo and
+    // IME commit raises, and so does setting the value), `keyup`, `paste`, `drop`, `cut` and
+    // `compositionend` are, and a paste is known by its `paste` event or its size.
+    let take_in = move |kind: Option<String>| {
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        let value = js_sys::Reflect::get(&el, &JsValue::from_str("value")).unwrap_or_default();
+        if seen.with_value(|s| *s == value) {
+            return;
+        }
+        let Some(t) = value.as_string() else { return };
+        seen.set_value(value);
+        undo.set_value(None);
+        // Set from elsewhere along with the text (a host page in embed mode).
+        if text.with_untracked(|old| *old == t) {
+            return;
+        }
         file_note.set(None);
         selected.set(None);
         paused.set(false);
         // A paste or a drop brings a whole text at once: check it now; typing waits.
-        let kind = ev
-            .dyn_ref::<web_sys::InputEvent>()
-            .map(|e| e.input_type())
-            .unwrap_or_default();
-        if matches!(
-            kind.as_str(),
-            "insertFromPaste" | "insertFromPasteAsQuotation" | "insertFromDrop"
-        ) {
+        let whole = match kind.as_deref() {
+            Some(k) => matches!(
+                k,
+                "insertFromPaste" | "insertFromPasteAsQuotation" | "insertFromDrop"
+            ),
+            None => text.with_untracked(|old| edit_size(old, &t) > TYPED_AT_ONCE),
+        };
+        if whole || next_at_once.get_value() {
             at_once.request();
         }
-        text.set(event_target_value(&ev));
+        next_at_once.set_value(false);
+        text.set(t);
     };
+    let listening = StoredValue::new(false);
+    let on_input = StoredValue::new_local(Closure::<dyn FnMut(web_sys::Event)>::new(
+        move |ev: web_sys::Event| {
+            let kind = ev.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type());
+            take_in(kind);
+        },
+    ));
+    // Listen for `input` only while the text is short.
+    Effect::new(move |_| {
+        let long = text.with(|t| t.len() >= LISTEN_BELOW);
+        let Some(el) = area.get() else { return };
+        if long != listening.get_value() {
+            return;
+        }
+        on_input.with_value(|f| {
+            let f = f.as_ref().unchecked_ref();
+            let _ = if long {
+                el.remove_event_listener_with_callback("input", f)
+            } else {
+                el.add_event_listener_with_callback("input", f)
+            };
+        });
+        listening.set_value(!long);
+    });
+    let on_other = StoredValue::new_local(Closure::<dyn FnMut(web_sys::Event)>::new(
+        move |ev: web_sys::Event| {
+            let kind = ev.type_();
+            if matches!(kind.as_str(), "paste" | "drop") {
+                // Before the text box takes the text in.
+                next_at_once.set_value(true);
+            }
+            // After it has.
+            set_timeout(move || take_in(None), std::time::Duration::ZERO);
+        },
+    ));
+    Effect::new(move |_| {
+        let Some(el) = area.get() else { return };
+        on_other.with_value(|f| {
+            let f = f.as_ref().unchecked_ref();
+            for kind in [
+                "selectionchange",
+                "keyup",
+                "paste",
+                "drop",
+                "cut",
+                "compositionend",
+                "change",
+            ] {
+                let _ = el.add_event_listener_with_callback(kind, f);
+            }
+            // Browsers that raise `selectionchange` on the document only.
+            let _ = document().add_event_listener_with_callback("selectionchange", f);
+        });
+    });
     let clear = move |_| {
         let ok = web_sys::window()
             .and_then(|w| {
@@ -75,14 +161,17 @@ pub fn PasteArea(
                     return;
                 }
             };
-            let read = if name.to_lowercase().ends_with(".pdf") || gouji_input::is_pdf(&bytes) {
+            let lower = name.to_lowercase();
+            let read = if lower.ends_with(".pdf") || gouji_input::is_pdf(&bytes) {
                 file_note.set(Some((true, format!("正在读取 PDF“{name}”……"))));
                 crate::pdf::pdf_text(&bytes)
                     .await
                     .map(|t| (t, "PDF", 0))
-                    .map_err(FileError::Pdf)
+                    .map_err(FileError::Reader)
+            } else if lower.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+                docx_text(&bytes).await
             } else {
-                read_file(&name, &bytes).map_err(FileError::Input)
+                read_file(&bytes).map_err(FileError::Input)
             };
             match read {
                 Ok((text, encoding, replaced)) => {
@@ -91,6 +180,10 @@ pub fn PasteArea(
                     } else {
                         format!("已打开“{name}”（{encoding}）")
                     };
+                    // One level of undo: the text the file replaced, until the next edit.
+                    let before =
+                        text_signal.with_untracked(|t| (!t.trim().is_empty()).then(|| t.clone()));
+                    undo.set_value(before);
                     file_note.set(Some((true, note)));
                     replace_text(text);
                 }
@@ -110,6 +203,8 @@ pub fn PasteArea(
         }
         input.set_value("");
     };
+    // Something dragged over the text box: say it can be dropped there.
+    let dragging = RwSignal::new(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
         let file = ev
             .data_transfer()
@@ -156,19 +251,45 @@ pub fn PasteArea(
                     replace_text(t);
                 }
             }) />
-            {move || file_note.get().map(|(ok, note)| view! {
-                <p class=if ok { "file-note" } else { "file-note error" } data-testid="file-note" role="status">
-                    {note}
-                </p>
+            {move || file_note.get().map(|(ok, note)| {
+                let restore = (ok && undo.with_value(Option::is_some)).then(|| view! {
+                    " "
+                    <button
+                        type="button"
+                        class="undo"
+                        data-testid="undo-open"
+                        on:click=move |_| {
+                            if let Some(t) = undo.try_update_value(Option::take).flatten() {
+                                file_note.set(None);
+                                replace_text(t);
+                            }
+                        }
+                    >
+                        {tr("恢复打开前的文本", "Undo: restore the previous text")}
+                    </button>
+                });
+                view! {
+                    <p class=if ok { "file-note" } else { "file-note error" } data-testid="file-note" role="status">
+                        {note}
+                        {restore}
+                    </p>
+                }
             })}
             <textarea
                 id="report-input"
                 data-testid="input"
                 node_ref=area
                 prop:value=initial
-                on:input=on_input
-                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=on_drop
+                class:drag-over=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev| {
+                    dragging.set(false);
+                    on_drop(ev);
+                }
                 placeholder=tr(
                     "在此粘贴报告全文，或拖入 .txt / .docx / .pdf 文件……",
                     "Paste the whole report here, or drop a .txt / .docx / .pdf file…",
@@ -179,29 +300,65 @@ pub fn PasteArea(
     }
 }
 
+/// Texts shorter than this (in bytes) are read through the `input` event; see `take_in`.
+const LISTEN_BELOW: usize = 150_000;
+
+/// An edit that inserts or removes more than this many bytes is checked at once, as a paste
+/// is, when the text box cannot say what it was (a long text, see `take_in`): typing, IME
+/// commits included, brings a few characters at a time.
+const TYPED_AT_ONCE: usize = 200;
+
+/// How many bytes an edit from `old` to `new` inserted or removed, whichever is more: what is
+/// left between their common beginning and their common end.
+fn edit_size(old: &str, new: &str) -> usize {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (a.len() - prefix - suffix).max(b.len() - prefix - suffix)
+}
+
 /// Why an opened file gave no text.
 enum FileError {
     Input(InputError),
-    /// The PDF module's reason (Chinese first line, English second).
-    Pdf(String),
+    /// The reader module's reason (Chinese first line, English second).
+    Reader(String),
 }
 
 impl FileError {
     fn message_zh(&self) -> String {
         match self {
             FileError::Input(e) => e.message_zh(),
-            FileError::Pdf(why) => why.lines().next().unwrap_or_default().to_string(),
+            FileError::Reader(why) => why.lines().next().unwrap_or_default().to_string(),
         }
     }
 }
 
-/// A file's text: `.docx` through gouji-input, text files through the browser's decoder
-/// (BOM, then UTF-8 unless more than 1 in 20 characters fail, else GB18030, which reads GBK
-/// and GB2312 too). Returns the text, the encoding used and the undecodable characters.
-fn read_file(name: &str, bytes: &[u8]) -> Result<(String, &'static str, usize), InputError> {
-    if name.to_lowercase().ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
-        return gouji_input::docx_text(bytes).map(|t| (t, "docx", 0));
-    }
+/// A .docx file's text: read here in the single-file bundle (feature `docx`), by the reader
+/// module fetched when a .docx is first opened in the served app.
+#[cfg(feature = "docx")]
+async fn docx_text(bytes: &[u8]) -> Result<(String, &'static str, usize), FileError> {
+    gouji_input::docx_text(bytes)
+        .map(|t| (t, "docx", 0))
+        .map_err(FileError::Input)
+}
+
+#[cfg(not(feature = "docx"))]
+async fn docx_text(bytes: &[u8]) -> Result<(String, &'static str, usize), FileError> {
+    crate::pdf::docx_text(bytes)
+        .await
+        .map(|t| (t, "docx", 0))
+        .map_err(FileError::Reader)
+}
+
+/// A text file's text, through the browser's decoder (BOM, then UTF-8 unless more than 1 in
+/// 20 characters fail, else GB18030, which reads GBK and GB2312 too). Returns the text, the
+/// encoding used and the undecodable characters.
+fn read_file(bytes: &[u8]) -> Result<(String, &'static str, usize), InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty);
     }
@@ -242,4 +399,19 @@ fn read_file(name: &str, bytes: &[u8]) -> Result<(String, &'static str, usize), 
     }
     let replaced = gouji_input::count_replacements(&text);
     Ok((text, encoding, replaced))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_is_measured_between_the_common_ends() {
+        assert_eq!(edit_size("合计100元", "合计100元"), 0);
+        assert_eq!(edit_size("合计100元", "合计1000元"), 1);
+        assert_eq!(edit_size("合计100元", "合计元"), 3);
+        assert_eq!(edit_size("", "甲乙"), 6);
+        assert_eq!(edit_size("aaaa", "aa"), 2);
+        assert_eq!(edit_size("abc", "xyz"), 3);
+    }
 }

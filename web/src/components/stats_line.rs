@@ -58,13 +58,16 @@ pub fn StatsLine(
         })
     };
     let kind = move || {
+        let en = lang.get() == crate::i18n::Lang::En;
         checked.with(|c| {
             let info = &c.as_ref()?.report.report;
-            let year = info
-                .year
-                .map(|y| format!(" · {y} 年度"))
-                .unwrap_or_default();
-            Some(format!("报告类型：{}{}", info.kind.label_zh(), year))
+            let kind = crate::i18n::report_kind(info.kind, en);
+            Some(match (info.year, en) {
+                (Some(y), true) => format!("Report type: {kind} · {y}"),
+                (None, true) => format!("Report type: {kind}"),
+                (Some(y), false) => format!("报告类型：{kind} · {y} 年度"),
+                (None, false) => format!("报告类型：{kind}"),
+            })
         })
     };
     let notice = move || {
