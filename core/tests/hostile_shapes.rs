@@ -108,6 +108,29 @@ fn bare_figures_one_per_line_are_linear() {
 }
 
 /// `1.2E+07元` (a spreadsheet's scientific notation) is no figure `07元`: no false sum.
+/// A 合计 of thousands of code rows names them all as related places: a finding lists at most
+/// `MAX_RELATED` of them (the text output laid out 25,300 per finding, 8.7 s at 1 MB).
+#[test]
+fn a_finding_lists_a_bounded_number_of_related_places() {
+    let r = gouji_core::check(&shapes::code_table(20_000), &Default::default());
+    let most = r
+        .findings
+        .iter()
+        .map(|f| f.related.len())
+        .max()
+        .unwrap_or(0);
+    assert!(most > 0, "the shape gives findings with related places");
+    assert!(
+        most <= gouji_core::rules::MAX_RELATED,
+        "{most} related places"
+    );
+    assert!(r
+        .findings
+        .iter()
+        .filter(|f| f.related.len() == gouji_core::rules::MAX_RELATED)
+        .all(|f| f.cause.as_deref().is_some_and(|c| c.contains("未逐一标出"))));
+}
+
 #[test]
 fn scientific_notation_is_not_split_into_figures() {
     for text in [

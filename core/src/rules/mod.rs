@@ -107,6 +107,9 @@ pub(crate) fn registry() -> &'static [&'static dyn Rule] {
     RULES
 }
 
+/// The most related places one finding lists.
+pub const MAX_RELATED: usize = 60;
+
 /// A finding in the making, in normalised coordinates.
 pub struct Draft {
     pub rule: &'static str,
@@ -211,8 +214,19 @@ impl<'d> Sink<'d> {
         );
     }
 
-    pub fn report(&mut self, d: Draft) {
+    pub fn report(&mut self, mut d: Draft) {
         let span = self.doc.span(d.at.clone());
+        // A total of thousands of rows names thousands of places; a reader follows the first
+        // few, and every output (the terminal's above all) lays each one out.
+        if d.related.len() > MAX_RELATED {
+            let more = d.related.len() - MAX_RELATED;
+            d.related.truncate(MAX_RELATED);
+            let note = format!("另有{more}处相关数字未逐一标出");
+            d.cause = Some(match d.cause {
+                Some(c) => format!("{c}；{note}"),
+                None => note,
+            });
+        }
         self.entry(
             d.rule,
             Outcome::Failed,
