@@ -116,6 +116,23 @@ fn measure(text: &str) -> Row {
     }
 }
 
+/// Milliseconds per MB of each rule alone, beyond reading and extracting.
+fn per_rule(text: &str, mb: f64) {
+    let none = Options {
+        rules: vec!["none".into()],
+        ..Options::default()
+    };
+    let base = best(text.len(), || check(text, &none));
+    for r in gouji_core::rules::all() {
+        let one = Options {
+            rules: vec![r.id.to_string()],
+            ..Options::default()
+        };
+        let t = best(text.len(), || check(text, &one));
+        println!("{:<18} {:>8.1} ms/MB", r.id, (t - base).max(0.0) * 1e3 / mb);
+    }
+}
+
 fn main() {
     let only: Vec<String> = std::env::args().skip(1).collect();
     // `--time NAME RUNS`: median milliseconds of `check` on a sample or on `synthetic-BYTES`,
@@ -149,19 +166,7 @@ fn main() {
             .unwrap();
         let text = make(size);
         let mb = text.len() as f64 / 1e6;
-        let none = Options {
-            rules: vec!["none".into()],
-            ..Options::default()
-        };
-        let base = best(text.len(), || check(&text, &none));
-        for r in gouji_core::rules::all() {
-            let one = Options {
-                rules: vec![r.id.to_string()],
-                ..Options::default()
-            };
-            let t = best(text.len(), || check(&text, &one));
-            println!("{:<18} {:>8.1} ms/MB", r.id, (t - base).max(0.0) * 1e3 / mb);
-        }
+        per_rule(&text, mb);
         return;
     }
     // `--file PATH`: the stages and then each rule alone on a text file (a mix of the corpus).
@@ -179,19 +184,7 @@ fn main() {
             r.stages[3] * 1e3 / mb,
             r.stages[4] * 1e3 / mb
         );
-        let none = Options {
-            rules: vec!["none".into()],
-            ..Options::default()
-        };
-        let base = best(text.len(), || check(&text, &none));
-        for r in gouji_core::rules::all() {
-            let one = Options {
-                rules: vec![r.id.to_string()],
-                ..Options::default()
-            };
-            let t = best(text.len(), || check(&text, &one));
-            println!("{:<18} {:>8.1} ms/MB", r.id, (t - base).max(0.0) * 1e3 / mb);
-        }
+        per_rule(&text, mb);
         return;
     }
     // `--check-file PATH N`: only run `check` on a text file N times, for `perf record`.

@@ -18,13 +18,9 @@
 use gouji_core::{check, Options};
 use std::time::Duration;
 
-const SAMPLES: [&str; 5] = [
-    include_str!("../../tests/fixtures/samples/dongning-2020-final-accounts.txt"),
-    include_str!("../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"),
-    include_str!("../../tests/fixtures/samples/qujiang-2021-performance-self-evaluation.txt"),
-    include_str!("../../tests/fixtures/samples/renhe-2020-final-accounts.txt"),
-    include_str!("../../tests/fixtures/samples/xinglongtai-2022-final-accounts.txt"),
-];
+// The samples, shared with the benchmarks and the memory test.
+#[path = "../benches/shapes/mod.rs"]
+mod shapes;
 
 const STORED: &str = include_str!("speed-ratio.txt");
 
@@ -44,7 +40,7 @@ const PROFILE: &str = if cfg!(debug_assertions) {
 /// The samples repeated up to about `n` bytes (whole samples: each starts a report).
 fn text(n: usize) -> String {
     let mut t = String::with_capacity(n + 100_000);
-    for s in SAMPLES.iter().cycle() {
+    for (_, s) in shapes::SAMPLES.iter().cycle() {
         if t.len() >= n {
             break;
         }
