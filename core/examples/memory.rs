@@ -6,54 +6,17 @@
 //! `--stages SHAPE BYTES`: the peak and what is left live after each stage of one shape.
 
 use gouji_core::{check, claims, document::Document, Options};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 #[path = "../benches/shapes/mod.rs"]
 mod shapes;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
-            PEAK.fetch_max(now, Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        LIVE.fetch_sub(l.size(), Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, l, new) };
-        if !q.is_null() {
-            if new >= l.size() {
-                let now = LIVE.fetch_add(new - l.size(), Relaxed) + new - l.size();
-                PEAK.fetch_max(now, Relaxed);
-            } else {
-                LIVE.fetch_sub(l.size() - new, Relaxed);
-            }
-        }
-        q
-    }
-}
+#[path = "../tests/support/counting.rs"]
+mod counting;
 
 #[global_allocator]
-static A: Counting = Counting;
+static A: counting::Counting = counting::Counting;
 
-/// Peak bytes allocated above what was live when `f` started, and what `f` returned.
-fn peak<T>(f: impl FnOnce() -> T) -> (usize, T) {
-    let base = LIVE.load(Relaxed);
-    PEAK.store(base, Relaxed);
-    let r = f();
-    (PEAK.load(Relaxed) - base, r)
-}
+use counting::peak;
 
 type Make = fn(usize) -> String;
 
@@ -132,9 +95,9 @@ fn main() {
         let n = text.len() as f64;
         let x = |b: usize| b as f64 / n;
         println!("{} bytes", text.len());
-        let base = LIVE.load(Relaxed);
+        let base = counting::live();
         let (p, doc) = peak(|| Document::read(&text));
-        let after_doc = LIVE.load(Relaxed) - base;
+        let after_doc = counting::live() - base;
         println!(
             "read:   peak {:>6.1}×, live after {:>6.1}× ({} figures, {} paragraphs, {} sentences)",
             x(p),
@@ -144,7 +107,7 @@ fn main() {
             doc.sentences.len()
         );
         let (p, c) = peak(|| claims::extract(&doc));
-        let after_claims = LIVE.load(Relaxed) - base;
+        let after_claims = counting::live() - base;
         println!(
             "claims: peak {:>6.1}× above doc, live after {:>6.1}× in all",
             x(p),
@@ -178,12 +141,12 @@ fn main() {
         }
         drop(c);
         drop(doc);
-        let before = LIVE.load(Relaxed);
+        let before = counting::live();
         let (p, r) = peak(|| check(&text, &Options::default()));
         println!(
             "check:  peak {:>6.1}×, the report {:>6.1}× ({} findings, {} ledger)",
             x(p),
-            x(LIVE.load(Relaxed) - before),
+            x(counting::live() - before),
             r.findings.len(),
             r.ledger.len()
         );

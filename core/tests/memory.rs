@@ -21,48 +21,13 @@
 mod shapes;
 
 use gouji_core::{check, Options, MAX_INPUT_BYTES, MAX_NUMBERS};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Mutex;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed on to the system allocator unchanged; the counters are only
-// updated beside it.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        // SAFETY: as the caller promised for `l`.
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            PEAK.fetch_max(LIVE.fetch_add(l.size(), Relaxed) + l.size(), Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        // SAFETY: `p` was allocated by `alloc` above with `l`.
-        unsafe { System.dealloc(p, l) };
-        LIVE.fetch_sub(l.size(), Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        // SAFETY: as the caller promised for `p`, `l` and `new`.
-        let q = unsafe { System.realloc(p, l, new) };
-        if !q.is_null() {
-            if new >= l.size() {
-                let grown = new - l.size();
-                PEAK.fetch_max(LIVE.fetch_add(grown, Relaxed) + grown, Relaxed);
-            } else {
-                LIVE.fetch_sub(l.size() - new, Relaxed);
-            }
-        }
-        q
-    }
-}
+#[path = "support/counting.rs"]
+mod counting;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: counting::Counting = counting::Counting;
 
 /// One test at a time: the counters are the whole process's, so every test of this binary
 /// holds this while it runs.
@@ -74,10 +39,7 @@ fn alone() -> std::sync::MutexGuard<'static, ()> {
 
 /// Peak bytes allocated during `check(text)` above what was live before it.
 fn peak_of_check(text: &str) -> usize {
-    let base = LIVE.load(Relaxed);
-    PEAK.store(base, Relaxed);
-    let report = check(text, &Options::default());
-    let peak = PEAK.load(Relaxed) - base;
+    let (peak, report) = counting::peak(|| check(text, &Options::default()));
     drop(report);
     peak
 }
