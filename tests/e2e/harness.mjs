@@ -101,3 +101,17 @@ export async function serveHost() {
     close: () => new Promise((r) => server.close(r)),
   };
 }
+
+/** Replaces the text as the browser does on a paste (the value, then an `input` event with
+ *  inputType insertFromPaste), or as typing does with another inputType; returns once the
+ *  app has taken it in (its effects run after the event). */
+export const setText = (page, text, inputType = 'insertFromPaste') =>
+  page.evaluate(
+    ([t, kind]) => {
+      const el = document.querySelector('[data-testid=input]');
+      el.value = t;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: kind }));
+      return new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    [text, inputType],
+  );

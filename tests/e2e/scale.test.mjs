@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, sample, ROOT } from './harness.mjs';
+import { start, sample, setText, ROOT } from './harness.mjs';
 
 const SAMPLES = fs
   .readdirSync(path.join(ROOT, 'tests/fixtures/samples'))
@@ -28,16 +28,6 @@ before(async () => {
 });
 after(async () => h?.close());
 
-const setText = (page, text, inputType = 'insertFromPaste') =>
-  page.evaluate(
-    ([t, kind]) => {
-      const el = document.querySelector('[data-testid=input]');
-      el.value = t;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: kind }));
-      return new Promise((resolve) => setTimeout(resolve, 0));
-    },
-    [text, inputType],
-  );
 
 const emptied = async (page) => {
   await setText(page, '', 'deleteContentBackward');

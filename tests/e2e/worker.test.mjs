@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, sample, ROOT, DIST } from './harness.mjs';
+import { start, sample, setText, ROOT, DIST } from './harness.mjs';
 
 const RENHE = sample('renhe-2020-final-accounts.txt');
 const SAMPLES = fs
@@ -65,19 +65,6 @@ async function open(page, url) {
   await page.waitForFunction(() => /尚未输入/.test(document.querySelector('[data-testid=stats]')?.textContent ?? ''));
 }
 
-/** Replaces the text as the browser does on a paste (the value, then an `input` event with
- *  inputType insertFromPaste), or as typing does with another inputType; returns once the
- *  app has taken it in (its effects run after the event). */
-const setText = (page, text, inputType = 'insertFromPaste') =>
-  page.evaluate(
-    ([t, kind]) => {
-      const el = document.querySelector('[data-testid=input]');
-      el.value = t;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: kind }));
-      return new Promise((resolve) => setTimeout(resolve, 0));
-    },
-    [text, inputType],
-  );
 
 /** Waits for the check of the current text to be on screen. */
 const checked = (page, timeout = 30_000) =>
