@@ -41,6 +41,9 @@ pub struct GridRow {
     /// A line that is not a row (a name without amounts, a wrapped cell) came between this
     /// row and the one before: a row may be missing there.
     pub after_gap: bool,
+    /// The row's classification code (`301`, `30101`), where the table writes one before
+    /// the name: normalised range.
+    pub code: Option<Range<usize>>,
 }
 
 impl GridRow {
@@ -94,6 +97,7 @@ pub fn from_tables(doc: &Document, tables: &[crate::table::Table]) -> Vec<Grid> 
                     indent: 0,
                     short: false,
                     after_gap: false,
+                    code: None,
                     cells,
                     line: r.cells.first().map_or(t.range.clone(), |c| {
                         c.range.start..r.cells.last().map_or(c.range.end, |l| l.range.end)
@@ -365,6 +369,7 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
             indent: *indent,
             short,
             after_gap: std::mem::take(&mut after_gap),
+            code: None,
         });
     }
     out.push(Grid {
@@ -436,8 +441,9 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
             && matches!(tokens.get(i + 1), Some((Token::Name, _)))
     };
     let mut out = Vec::new();
-    let mut run: Vec<(Option<usize>, Range<usize>, Vec<usize>)> = Vec::new();
-    let flush = |run: &mut Vec<(Option<usize>, Range<usize>, Vec<usize>)>, out: &mut Vec<Grid>| {
+    type RunRow = (Option<Range<usize>>, Range<usize>, Vec<usize>);
+    let mut run: Vec<RunRow> = Vec::new();
+    let flush = |run: &mut Vec<RunRow>, out: &mut Vec<Grid>| {
         let rows = std::mem::take(run);
         if rows.len() < 4 || rows.len() > MAX_ROWS {
             return;
@@ -474,12 +480,13 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
                 line,
                 // 类 / 款 / 项: three, five and seven digits.
                 indent: if coded {
-                    code.map_or(0, |n| n.saturating_sub(3) / 2)
+                    code.as_ref().map_or(0, |c| c.len().saturating_sub(3) / 2)
                 } else {
                     0
                 },
                 short: columns <= 2,
                 after_gap: false,
+                code,
             })
             .collect();
         out.push(Grid {
@@ -495,7 +502,7 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
     let mut out_of_step = false;
     let mut i = 0;
     while i < tokens.len() {
-        let code = is_code(i).then(|| tokens[i].1.len());
+        let code = is_code(i).then(|| tokens[i].1.clone());
         let name_at = if code.is_some() { i + 1 } else { i };
         if !matches!(tokens.get(name_at), Some((Token::Name, _))) {
             flush(&mut run, &mut out);
@@ -513,6 +520,28 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
             }
             figures.push(*f);
             j += 1;
+        }
+        // A row whose amounts came out before its code and name (`9.74` … / `211.00` … /
+        // `302` / `商品和服务支出` / `30201` …): the previous row has twice the run's amounts
+        // and the next name none. Exactly twice, else the amounts are out of step.
+        let columns = run.first().map_or(0, |r| r.2.len());
+        if columns >= 2 && figures.len() == 2 * columns {
+            let next_code = is_code(j).then(|| tokens[j].1.clone());
+            let next_name = if next_code.is_some() { j + 1 } else { j };
+            let bare = matches!(tokens.get(next_name), Some((Token::Name, _)))
+                && (is_code(next_name + 1)
+                    || !matches!(tokens.get(next_name + 1), Some((Token::Figure(_), _))));
+            if bare && !out_of_step {
+                let late = figures.split_off(columns);
+                run.push((
+                    code,
+                    tokens[i].1.start..tokens[name_at + columns].1.end,
+                    figures,
+                ));
+                run.push((next_code, tokens[j].1.start..tokens[next_name].1.end, late));
+                i = next_name + 1;
+                continue;
+            }
         }
         if figures.len() == 1 || code.is_some() && figures.is_empty() {
             out_of_step = true;

@@ -1,5 +1,10 @@
 //! `table-hierarchy`: in a laid-out table without classification codes, the rows indented
-//! under a row (款 under 类, 项 under 款) add up to it, column by column.
+//! under a row (款 under 类, 项 under 款) add up to it, column by column; in a table copied
+//! one cell per line with codes, the rows whose codes extend a row's code (`30101` under
+//! `301`) do.
+//!
+//! Codes make a group certain when the row after it has a code that does not extend the
+//! parent's; then a failure needs no other group of the table to hold.
 //!
 //! Indentation is the only mark of the hierarchy, so it is trusted only as far as the table
 //! itself bears it out: the rule holds for at least three (row, column) pairs with two or more
@@ -28,13 +33,15 @@ static INFO: RuleInfo = RuleInfo {
     summary_en: "In a laid-out table without codes, the rows indented under a row (款 under 类) add up to it; when most rows of the table do, one that does not is a slip.",
     explanation_zh: "PDF 转出的支出表常常只有科目名称、没有编码，类、款、项的层级只靠缩进表示。本规则把缩进在某行之下、\
 缩进最浅的各行视为它的下级，逐列核对上级 = 下级之和。缩进只有在本表自身印证时才可信：至少三处（每处至少两个非零下级）成立、\
-不成立的不超过成立的一半，且不成立的一处与某处成立的缩进相同，才报告差错。下级可能不全时不核对：该行的下级一直延续到本页末\
+不成立的不超过成立的一半，且不成立的一处与某处成立的缩进相同，才报告差错。逐格复制（每格一行）且带科目编码的表，\
+层级按编码确定：编码以上级编码开头的各行是其下级，其后一行的编码不再以它开头时下级已全。下级可能不全时不核对：该行的下级一直延续到本页末\
 （表格跨页）、其间有不是数据行的行（只有名称的行、折行的单元格），或下级在该列的单元格无法确定。\n\
 例：“教育支出 2,214.75”之下“职业教育 1,900.00”“其他教育支出 304.75”：1,900.00 + 304.75 = 2,204.75。",
     explanation_en: "Expenditure tables converted from PDF often show names without codes, the hierarchy only by \
 indentation. The rows under a row with the shallowest indent are its children, checked column by column. Indentation \
 is trusted only when the table bears it out: three or more pairs with two non-zero children hold, failures are at most \
-half as many and share the indents of a pair that holds. A row whose children may be incomplete (its group runs to \
+half as many and share the indents of a pair that holds. In a table copied one cell per line with codes, the rows \
+whose codes extend a row's code are its children, complete when the next row's code does not. A row whose children may be incomplete (its group runs to \
 the end of the page, a line that is not a row lies inside it, a child's cell is unknown) is not judged.",
 };
 
@@ -58,6 +65,9 @@ struct Pair {
     /// Two or more non-zero children: a sum that could have failed.
     telling: bool,
     indents: (usize, usize),
+    /// Codes make the group certain: every row under the parent extends its code and the
+    /// row after them does not (`301` over `30101` … `30199`, then `302`).
+    by_code: bool,
 }
 
 fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
@@ -78,6 +88,12 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
             .filter(|&r| g.rows[r].indent == level)
             .collect();
         let all: Vec<usize> = (p + 1..end).collect();
+        let code = |r: usize| g.rows[r].code.as_ref().map(|c| &doc.text()[c.clone()]);
+        let by_code = code(p).is_some_and(|pc| {
+            all.iter()
+                .all(|&r| code(r).is_some_and(|c| c.len() > pc.len() && c.starts_with(pc)))
+                && code(end).is_some_and(|c| !c.starts_with(pc))
+        });
         // A child with an amount where its parent has none: the columns are not read right
         // (centred figures end at different places), so none of them is judged.
         let misread = children.iter().any(|&r| {
@@ -116,18 +132,27 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
                 holds,
                 telling: nonzero >= 2,
                 indents: (indent, level),
+                by_code,
             });
         }
     }
     let holds: Vec<&Pair> = pairs.iter().filter(|x| x.holds && x.telling).collect();
     let fails: Vec<&Pair> = pairs.iter().filter(|x| !x.holds).collect();
-    if holds.len() < 3 || fails.len() * 2 > holds.len() {
+    // Indents are trusted when most groups bear them out; codes need only show that the
+    // columns were read right (one group that holds).
+    let by_indent = holds.len() >= 3 && fails.len() * 2 <= holds.len();
+    if holds.is_empty() && !fails.iter().any(|f| f.by_code) {
         return;
     }
+    // In a table with codes, levels come from the codes alone.
+    let coded = g.rows.iter().any(|r| r.code.is_some());
     for f in fails {
-        if holds.iter().any(|h| h.indents == f.indents) {
+        if f.by_code || !coded && by_indent && holds.iter().any(|h| h.indents == f.indents) {
             report(doc, g, f, holds.len(), sink);
         }
+    }
+    if !by_indent && !pairs.iter().all(|x| x.by_code) {
+        return;
     }
     for h in holds {
         if let Cell::Figure(t) = g.rows[h.parent].cells[h.column] {
@@ -186,9 +211,11 @@ fn report(doc: &Document, g: &Grid, pair: &Pair, holding: usize, sink: &mut Sink
     d.stated = Some(written);
     d.expected = Some(sum);
     d.formula = Some(formula);
-    d.cause = Some(format!(
-        "层级按缩进读出；本表另有{holding}处上级行等于其下级之和"
-    ));
+    d.cause = Some(if pair.by_code {
+        format!("层级按科目编码读出；本表另有{holding}处上级行等于其下级之和")
+    } else {
+        format!("层级按缩进读出；本表另有{holding}处上级行等于其下级之和")
+    });
     for &p in &parts {
         let q = &doc.figures[p].q;
         d.related.push((q.start..q.end, "下级行".into()));
