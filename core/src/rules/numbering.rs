@@ -70,19 +70,67 @@ impl Rule for Numbering {
         // Numbered row names of a table (`一、财政拨款\t33,172.15`, or such names on lines of
         // their own between table rows) are not headings of the report: in a run of paragraphs
         // that are all headings or table lines, those from the first table line on are rows.
+        // A table copied one cell per line (a PDF viewer's copy) has no table lines: its
+        // cells are short lines, and its amounts lines of their own (`19,230.18`, not a
+        // page number `32`).
+        let text = doc.text();
+        // A bare number (`2`) may be a page number as well as a row's number: it is a cell
+        // only in a run that has amounts too.
+        let bare_number = |i: usize| {
+            let t = text[doc.paragraphs[i].range.clone()].trim();
+            t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        let cell = |i: usize| {
+            let p = &doc.paragraphs[i];
+            let t = text[p.range.clone()].trim();
+            let amount = t.split(' ').all(|w| {
+                let (whole, cents) = w.split_once('.').unwrap_or((w, ""));
+                !whole.is_empty()
+                    && whole
+                        .trim_start_matches('-')
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b',')
+                    && ((1..=2).contains(&cents.len()) || cents.is_empty() && whole.contains(','))
+                    && cents.bytes().all(|b| b.is_ascii_digit())
+            });
+            p.is_table_cell || !t.is_empty() && amount
+        };
+        let short = |p: &crate::segment::Paragraph| {
+            let t = text[p.range.clone()]
+                .trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' '));
+            t.chars().count() <= 16 && !t.contains('。')
+        };
         let mut in_table = vec![false; doc.paragraphs.len()];
-        let mut run_start = 0;
+        let mut run_start: usize = 0;
         for pi in 0..=doc.paragraphs.len() {
-            let continues = doc
-                .paragraphs
-                .get(pi)
-                .is_some_and(|p| p.outline_heading().is_some() || p.is_table_cell);
+            // A part or a section title (`第四部分`, `名词解释`) ends a table.
+            let title = |p: &crate::segment::Paragraph| {
+                let t = &text[p.range.clone()];
+                p.outline_heading()
+                    .is_some_and(|h| h.style == HeadingStyle::Part)
+                    || !p.is_table_cell && TITLE_WORDS.iter().any(|w| t.contains(w))
+            };
+            let continues = doc.paragraphs.get(pi).is_some_and(|p| {
+                (p.outline_heading().is_some() || cell(pi) || short(p)) && !title(p)
+            });
             if continues {
                 continue;
             }
             // Headings before the run's first table line are the table's title, and so is one
-            // that names a table or a section (`二、…收入预算总表`, `…情况说明`).
-            if let Some(first) = (run_start..pi).find(|&i| doc.paragraphs[i].is_table_cell) {
+            // that names a table or a section (`二、…收入预算总表`, `…情况说明`); but right
+            // under a table's title they are its first rows, copied before their amounts.
+            let under_title = run_start
+                .checked_sub(1)
+                .and_then(|t| doc.paragraphs.get(t))
+                .is_some_and(|p| crate::grid::is_table_title(&text[p.range.clone()]));
+            // (Two numbers in a row are cells, not a page number.)
+            let beside_cell =
+                |i: usize| i.checked_sub(1).is_some_and(&cell) || i + 1 < pi && cell(i + 1);
+            let has_amount = (run_start..pi)
+                .any(|i| cell(i) && (under_title || !bare_number(i) || beside_cell(i)));
+            if let Some(first) = (run_start..pi).find(|&i| cell(i)).filter(|_| has_amount) {
+                let first = if under_title { run_start } else { first };
                 for (i, flag) in in_table.iter_mut().enumerate().take(pi).skip(first) {
                     let p = &doc.paragraphs[i];
                     let t = &doc.text()[p.range.clone()];
@@ -243,6 +291,26 @@ mod tests {
         assert!(found(t).is_empty(), "{:?}", found(t));
         let t = "一、总体\n（一）甲\n正文。\n（二）乙\n正文。\n二、分项\n（五）丙\n正文。";
         assert_eq!(found(t), ["编号未从（一）开始：本级第一个标题是（五）"]);
+    }
+
+    #[test]
+    fn rows_of_a_table_copied_one_cell_per_line_are_not_headings() {
+        // Income and spending sides read across: 一、收入 一、支出 二、收入 二、支出 ….
+        let t = "一、收入支出预算总表\n表1\n2026年部门收支总体情况表\n单位：万元\n收入\n\n项目\n\n预算数\n\n一、一般公共预算拨款收入\n\n19,230.18\n\n一、一般公共服务支出\n\n二、政府性基金预算拨款收入\n\n18,417.70二、外交支出\n\n三、事业收入\n\n三、国防支出\n\n812.48\n\n二、收支预算说明\n正文。";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        // Row names copied before the amounts, right under the table's title.
+        let t = "一、概况\n正文。\n表4\n2021年财政拨款收支总表\n单位：元\n12、城乡社区\n支出\n13、农林水支出\n0.00\n\n1,200.00\n二、说明\n正文。";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_page_number_or_a_part_does_not_make_headings_rows() {
+        // `32` is a page number, not an amount: the glossary's numbers are still checked.
+        let t = "第一部分\n名词解释\n一、财政拨款收入：指财政拨款形成的收入。\n32\n二、事业收入：指事业单位开展业务活动取得的收入。\n四、经营收入：指经营活动取得的收入。";
+        assert_eq!(found(t), ["编号跳过：四、之前缺少三、"]);
+        // After an amount line, a part title ends the table: what follows is the report's.
+        let t = "表9\n合计\n\n1,200.00\n\n一、甲\n\n600.00\n第一部分\n一、概况\n正文。\n三、其他\n正文。";
+        assert_eq!(found(t), ["编号跳过：三、之前缺少二、"]);
     }
 
     #[test]
