@@ -16,7 +16,8 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use gouji_core::{rules, Options, RuleInfo, Severity};
+use gouji_core::check::{self as rules};
+use gouji_core::{Options, RuleInfo, Severity};
 use gouji_input::Encoding;
 
 use output::{Render, Sink, Totals};
@@ -379,8 +380,8 @@ fn check(args: CheckArgs) -> ExitCode {
         return usage_error("--summary has no SARIF form; use --format text, json, jsonl or csv");
     }
     if let Some(p) = &args.profile {
-        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
-            let names: Vec<&str> = gouji_core::rules::PROFILES.iter().map(|x| x.name).collect();
+        if !gouji_core::check::PROFILES.iter().any(|x| x.name == p) {
+            let names: Vec<&str> = gouji_core::check::PROFILES.iter().map(|x| x.name).collect();
             return usage_error(&format!(
                 "unknown --profile `{p}`; choose one of: {}",
                 names.join(", ")

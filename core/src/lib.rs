@@ -1,27 +1,21 @@
 //! Gouji's core: reads the text of a Chinese budget or final-accounts report and checks
 //! every figure it states.
 //!
-//! The pipeline, one module per stage:
-//! [`normalize`] → [`segment`] → [`quantity`] + [`claims`] (extract) → [`rules`] (check) →
-//! [`report`]. [`document`] holds what the first stages read. Nothing here touches the file
-//! system, the network or the DOM, so the same code runs in the CLI and in the browser.
+//! The pipeline, one folder per stage:
+//! [`read`] (normalise, segment, quantities, the [`read::document::Document`]) →
+//! [`claims`] (what the text asserts) → [`mod@check`] (the rules) → [`report`].
+//! Nothing here touches the file system, the network or the DOM, so the same code runs in
+//! the CLI and in the browser.
 
+pub mod check;
 pub mod claims;
-pub mod document;
-pub mod grid;
-pub mod interval;
-pub mod normalize;
-pub mod quantity;
+pub mod read;
 pub mod report;
-pub mod rules;
-pub mod search;
-pub mod segment;
-pub mod table;
 
+pub use check::RuleInfo;
 pub use report::{
     Finding, LedgerEntry, Outcome, Related, Report, ReportInfo, ReportKind, Severity, Span, Stats,
 };
-pub use rules::RuleInfo;
 
 /// Inputs above this size are refused with a clear message rather than checked slowly.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -65,7 +59,7 @@ pub struct Options {
     /// Rule ids to skip.
     pub exclude_rules: Vec<String>,
     /// The required-content checklist (`national`, `thirteen-tables`, `meetings-training`);
-    /// `None` is `national`. See `rules::PROFILES`.
+    /// `None` is `national`. See `check::PROFILES`.
     pub profile: Option<String>,
 }
 
@@ -116,17 +110,17 @@ pub fn check(text: &str, options: &Options) -> Report {
         )
     });
     let text = &text[..cut.unwrap_or(text.len())];
-    let doc = document::Document::read(text);
+    let doc = read::document::Document::read(text);
     let claims = claims::extract(&doc);
-    let mut sink = rules::Sink::new(&doc);
+    let mut sink = check::Sink::new(&doc);
     sink.profile = options.profile.clone();
-    for rule in rules::registry()
+    for rule in check::registry()
         .iter()
         .filter(|r| options.runs(r.info().id))
     {
         rule.check(&doc, &claims, &mut sink);
     }
-    let rules::Sink {
+    let check::Sink {
         mut findings,
         mut ledger,
         ..

@@ -10,7 +10,8 @@
 
 mod utf16;
 
-use gouji_core::{rules, Options, Report};
+use gouji_core::check::{self as rules};
+use gouji_core::{Options, Report};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
@@ -77,7 +78,7 @@ pub fn options_from_js(value: &JsValue) -> Result<Options, String> {
         .ok()
         .and_then(|v| v.as_string());
     if let Some(p) = &profile {
-        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
+        if !gouji_core::check::PROFILES.iter().any(|x| x.name == p) {
             return Err(format!("gouji: unknown options.profile `{p}`"));
         }
     }
