@@ -7,7 +7,8 @@
 //! a sum equal to it is verified, one below it is left alone. Rows must all be readable and
 //! the table must state this year's amounts first.
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::kit::money;
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::standard::{RowKey, TableKind};
 use crate::claims::Claims;
 use crate::read::document::Document;

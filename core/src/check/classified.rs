@@ -73,7 +73,7 @@ impl Rule for Classified {
                     marker: Marker::Partial,
                     marker_at: doc.figures[total].q.start,
                 };
-                super::sum::check_sum(INFO.id, doc, &claim, sink);
+                super::kit::check_sum(INFO.id, doc, &claim, sink);
             }
         }
         // Each run's introducing totals against all its lines.
@@ -94,7 +94,7 @@ impl Rule for Classified {
                     marker: Marker::Complete,
                     marker_at: doc.figures[total].q.start,
                 };
-                super::sum::check_sum(INFO.id, doc, &claim, sink);
+                super::kit::check_sum(INFO.id, doc, &claim, sink);
             }
         }
     }

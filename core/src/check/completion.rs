@@ -1,8 +1,7 @@
 //! `completion`: `完成年初预算的 r%` equals actual ÷ budget (or target).
 
-use super::{
-    compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
-};
+use super::kit::{compare_rate, pct_range, repair_rate, show_dp, RateVerdict};
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::report::Severity;
@@ -46,7 +45,8 @@ impl Rule for Completion {
                 continue;
             };
             let Some(computed) = ai.div(ti) else {
-                let mut d = super::undefined_rate(INFO.id, doc, r, t, "预算（目标）数", "完成率");
+                let mut d =
+                    super::kit::undefined_rate(INFO.id, doc, r, t, "预算（目标）数", "完成率");
                 d.related.push((a.q.start..a.q.end, "实际数".into()));
                 sink.report(d);
                 continue;
@@ -54,8 +54,8 @@ impl Rule for Completion {
             let dp = show_dp(r);
             let formula = format!(
                 "{} ÷ {} = {}",
-                super::plain(a),
-                super::plain(t),
+                super::kit::plain(a),
+                super::kit::plain(t),
                 pct_range(computed, dp)
             );
             let verdict = compare_rate(computed, r);

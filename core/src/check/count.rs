@@ -32,7 +32,7 @@ impl Rule for Count {
             .iter()
             .filter(|c| matches!(doc.figures[c.total].q.unit, Unit::Count(_)))
         {
-            super::sum::check_sum(INFO.id, doc, c, sink);
+            super::kit::check_sum(INFO.id, doc, c, sink);
         }
         for c in &claims.counts {
             let f = &doc.figures[c.count];

@@ -9,7 +9,8 @@
 //! unit's table beside the department's): the differences are listed as unchecked, not as
 //! slips.
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::kit::money;
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::standard::{Fund, KeyedRow, RowKey, StandardTables, TableKind};
 use crate::claims::Claims;
 use crate::read::document::Document;

@@ -120,7 +120,7 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
         return;
     };
     let formula_base = format!("{} ÷ {}", doc.written(s), doc.written(b));
-    let Some(mut d) = super::table_rate(
+    let Some(mut d) = super::kit::table_rate(
         INFO.id,
         doc,
         sink,

@@ -1,8 +1,7 @@
 //! `growth`: `比上年增加 D，增长 r%` — r equals D over the previous-year value.
 
-use super::{
-    compare_rate, money, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
-};
+use super::kit::{compare_rate, money, pct_range, repair_rate, show_dp, RateVerdict};
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::growth::{direction_of, is_multiple, Direction};
 use crate::claims::Claims;
 use crate::read::document::{Document, Figure};
@@ -76,9 +75,9 @@ impl Rule for Growth {
             let up = g.direction == Direction::Up;
             let sign = if up { "−" } else { "+" };
             let prev_face = if up {
-                super::sum::face(c).checked_sub(super::sum::face(d))
+                super::kit::face(c).checked_sub(super::kit::face(d))
             } else {
-                super::sum::face(c).checked_add(super::sum::face(d))
+                super::kit::face(c).checked_add(super::kit::face(d))
             };
             // Checked: current + decrease can exceed Decimal::MAX (found by fuzzing).
             let Some(prev_face) = prev_face else {
@@ -100,8 +99,8 @@ impl Rule for Growth {
                     let pat = p.q.start..p.q.end;
                     let formula = format!(
                         "{} {sign} {} = {}",
-                        super::plain(c),
-                        super::plain(d),
+                        super::kit::plain(c),
+                        super::kit::plain(d),
                         money(prev_face, unit, dp)
                     );
                     if derived.overlaps(pv) {
@@ -136,9 +135,9 @@ impl Rule for Growth {
             let rdp = show_dp(r);
             let formula_base = format!(
                 "{} ÷ ({} {sign} {})",
-                super::plain(d),
-                super::plain(c),
-                super::plain(d)
+                super::kit::plain(d),
+                super::kit::plain(c),
+                super::kit::plain(d)
             );
             // Exact bounds: the rate rises with D and falls with the current value.
             let bounds = if up {
@@ -207,8 +206,8 @@ impl Rule for Growth {
                 f.stated = Some(doc.written(r));
                 f.formula = Some(format!(
                     "{} {sign} {} = {}",
-                    super::plain(c),
-                    super::plain(d),
+                    super::kit::plain(c),
+                    super::kit::plain(d),
                     money(prev_face, unit, dp)
                 ));
                 f.related.push((c.q.start..c.q.end, "本年数".into()));
@@ -252,8 +251,8 @@ impl Rule for Growth {
                     Severity::Error,
                     Some(format!(
                         "文中比例是以本年数为分母算得的（{} ÷ {} = {}），应以上年数{}为分母",
-                        super::plain(d),
-                        super::plain(c),
+                        super::kit::plain(d),
+                        super::kit::plain(c),
                         pct_range(x, rdp),
                         money(prev_face, unit, dp)
                     )),
@@ -307,7 +306,7 @@ fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize,
         return;
     };
     if is_multiple(doc.text(), r) {
-        let base = format!("{} ÷ {}", super::plain(d), super::plain(p));
+        let base = format!("{} ÷ {}", super::kit::plain(d), super::kit::plain(p));
         let related = vec![
             (p.q.start..p.q.end, format!("基数：{}", p.label)),
             (d.q.start..d.q.end, "增减额".into()),
@@ -318,8 +317,8 @@ fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize,
     }
     let formula = format!(
         "{} ÷ {} = {}",
-        super::plain(d),
-        super::plain(p),
+        super::kit::plain(d),
+        super::kit::plain(p),
         pct_range(computed, dp)
     );
     match compare_rate(computed, r) {
@@ -384,7 +383,7 @@ fn check_multiple(
         lo: r.q.value - half_ulp(k),
         hi: r.q.value + half_ulp(k),
     };
-    let shown = |x: Interval| super::fixed(x.mid(), k.max(1));
+    let shown = |x: Interval| super::kit::fixed(x.mid(), k.max(1));
     let times = computed.add(Interval::exact(Decimal::ONE));
     if computed.overlaps(stated) {
         let formula = format!("{base} = {}倍", shown(computed));

@@ -1,7 +1,8 @@
 //! `identity`: the accounting identities every final-accounts report obeys (DOMAIN.md §4),
 //! checked wherever both sides are stated, even in different paragraphs or sections.
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::kit::money;
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Fact, FactKey, Facts, Flow, Period, Stage};
 use crate::claims::Claims;
 use crate::read::document::Document;

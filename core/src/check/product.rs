@@ -1,6 +1,7 @@
 //! `product`: `11户，每户50万元，共计550万元` — count × amount each = total.
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::kit::money;
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::report::Severity;
@@ -38,13 +39,13 @@ impl Rule for Product {
                 continue;
             };
             let Some(prod) = ni.mul(ei) else { continue };
-            let Some(face) = n.q.value.checked_mul(super::sum::face(e)) else {
+            let Some(face) = n.q.value.checked_mul(super::kit::face(e)) else {
                 continue;
             };
             let formula = format!(
                 "{} × {} = {}",
-                super::plain(n),
-                super::plain(e),
+                super::kit::plain(n),
+                super::kit::plain(e),
                 money(face, t.q.unit, e.q.decimals)
             );
             // The product at face value, in base units like the intervals.

@@ -1,7 +1,8 @@
 //! `restated`: the same quantity stated in two places (text and text, text and table, 元 and
 //! 万元) must agree within rounding.
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::kit::money;
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Fact, PROJECT};
 use crate::claims::Claims;
 use crate::read::document::Document;

@@ -1,9 +1,8 @@
 //! `share`: `占 p%` equals the part divided by the right whole.
 
-use super::sum::face;
-use super::{
-    compare_rate, pct_range, repair_rate, show_dp, Draft, RateVerdict, Rule, RuleInfo, Sink,
-};
+use super::kit::face;
+use super::kit::{compare_rate, pct_range, repair_rate, show_dp, RateVerdict};
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::share::Whole;
 use crate::claims::sum::SumClaim;
 use crate::claims::Claims;
@@ -66,12 +65,14 @@ impl Rule for Share {
             // Units shown only when they differ, so the arithmetic reads right (`547.94元 ÷
             // 4995.52万元`).
             let formula_base = if p.q.unit == w.q.unit {
-                format!("{} ÷ {}", super::plain(p), super::plain(w))
+                format!("{} ÷ {}", super::kit::plain(p), super::kit::plain(w))
             } else {
                 format!("{} ÷ {}", doc.written(p), doc.written(w))
             };
             let Some(computed) = pi.div(wi) else {
-                sink.report(super::undefined_rate(INFO.id, doc, r, w, "总数", "占比"));
+                sink.report(super::kit::undefined_rate(
+                    INFO.id, doc, r, w, "总数", "占比",
+                ));
                 continue;
             };
             let dp = show_dp(r);

@@ -1,7 +1,8 @@
 //! `table`: the arithmetic inside pasted tables — 合计/总计/小计 rows and grouped 合计
 //! columns equal the sums of their rows, 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值.
 
-use super::{repair_rate, Draft, Rule, RuleInfo, Sink};
+use super::kit::repair_rate;
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::sum::{Marker, SumClaim};
 use crate::claims::Claims;
 use crate::read::document::Document;
@@ -204,7 +205,7 @@ fn sum_check(doc: &Document, total: usize, parts: Vec<usize>, sink: &mut Sink) {
         marker: Marker::Complete,
         marker_at: doc.figures[total].q.start,
     };
-    super::sum::check_sum(INFO.id, doc, &claim, sink);
+    super::kit::check_sum(INFO.id, doc, &claim, sink);
 }
 
 /// Is the figure a number that can be summed in a column (not a rate, not a date)?
@@ -489,7 +490,7 @@ fn rates_and_scores(doc: &Document, t: &Table, sink: &mut Sink) {
 }
 
 fn plain(doc: &Document, f: usize) -> String {
-    super::plain(&doc.figures[f])
+    super::kit::plain(&doc.figures[f])
 }
 
 fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &mut Sink) {
@@ -503,7 +504,7 @@ fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &
     };
     let formula_base = format!("{} ÷ {}", plain(doc, actual), plain(doc, budget));
     let Some(computed) = ai.div(bi) else {
-        sink.report(super::undefined_rate(
+        sink.report(super::kit::undefined_rate(
             INFO.id,
             doc,
             r,
@@ -513,7 +514,7 @@ fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &
         ));
         return;
     };
-    let Some(mut d) = super::table_rate(
+    let Some(mut d) = super::kit::table_rate(
         INFO.id,
         doc,
         sink,

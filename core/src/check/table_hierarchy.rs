@@ -11,7 +11,8 @@
 //! an amount where it has none (the columns were misread). If the row equals the sum of
 //! every row under it, at all depths, the indents are not levels after all, and it is skipped.
 
-use super::{cell_interval, cell_sum, column_sum, row_label, CellSum, Draft, Rule, RuleInfo, Sink};
+use super::kit::{cell_interval, cell_sum, column_sum, row_label, CellSum};
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::grid::{Cell, Grid};

@@ -12,7 +12,8 @@
 //! hold (the same cells filled), no wrapped cell touches the columns involved, and no other
 //! reading of its total adds up (a row laid out differently from the rest).
 
-use super::{cell_sum, CellSum, Draft, Rule, RuleInfo, Sink};
+use super::kit::{cell_sum, CellSum};
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::grid::{Cell, Grid};

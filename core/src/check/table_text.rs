@@ -8,7 +8,8 @@
 //! year's figures whose key names the row exactly are compared, in a final account only
 //! outturns, and only against the one table of that kind, in a unit its header states.
 
-use super::{money, Draft, Rule, RuleInfo, Sink};
+use super::kit::money;
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Flow, Period, Stage};
 use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
 use crate::claims::Claims;

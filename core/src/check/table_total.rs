@@ -9,7 +9,8 @@
 //! rows may be incomplete (a line that is not a row between them), one with 小计 rows, and a
 //! column that adds up once every row is counted (the levels were misread).
 
-use super::{cell_interval, cell_sum, column_sum, CellSum, Draft, Rule, RuleInfo, Sink};
+use super::kit::{cell_interval, cell_sum, column_sum, CellSum};
+use super::{Draft, Rule, RuleInfo, Sink};
 use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::grid::{Cell, Grid};

@@ -166,10 +166,7 @@ pub fn label_matches(label: &str, key: &str) -> bool {
     l.ends_with(key) || (key.ends_with(l.as_str()) && l.chars().count() >= 3)
 }
 
-/// Index of the first figure at or after normalised offset `at`.
-pub fn first_figure_at(doc: &Document, at: usize) -> usize {
-    doc.figures.partition_point(|f| f.q.start < at)
-}
+pub use crate::read::document::first_figure_at;
 
 #[cfg(test)]
 mod tests {

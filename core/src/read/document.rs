@@ -292,6 +292,11 @@ impl DepthTracker {
     }
 }
 
+/// Index of the first figure at or after normalised offset `at`.
+pub fn first_figure_at(doc: &Document, at: usize) -> usize {
+    doc.figures.partition_point(|f| f.q.start < at)
+}
+
 /// Largest char boundary ≤ `i`.
 pub fn floor_char(s: &str, mut i: usize) -> usize {
     if i >= s.len() {

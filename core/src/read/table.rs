@@ -397,7 +397,7 @@ fn figure_of(doc: &Document, cell: &Range<usize>) -> Option<usize> {
     if cell.is_empty() {
         return None;
     }
-    let i = crate::claims::first_figure_at(doc, cell.start);
+    let i = crate::read::document::first_figure_at(doc, cell.start);
     let f = doc.figures.get(i)?;
     (f.q.start == cell.start && f.q.end == cell.end && f.q.is_operand()).then_some(i)
 }
