@@ -8,10 +8,8 @@
 //! the table must state this year's amounts first.
 
 use super::kit::money;
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::claims::standard::{RowKey, TableKind};
-use crate::claims::Claims;
-use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::read::quantity::Unit;
 use crate::report::Severity;
@@ -39,7 +37,8 @@ impl Rule for ClassTotal {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let st = &claims.standard;
         for (t, table) in st.tables.iter().enumerate() {
             let total_key = match table.kind {

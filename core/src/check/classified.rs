@@ -1,10 +1,8 @@
 //! `classified`: spending lines by functional classification (类/款/项) add up to the 类
 //! totals and to the total that introduces them; their budgets add up to the stated budget.
 
-use super::{Rule, RuleInfo, Sink};
+use super::{Context, Rule, RuleInfo};
 use crate::claims::sum::{Marker, SumClaim};
-use crate::claims::Claims;
-use crate::read::document::Document;
 use crate::report::Severity;
 
 pub struct Classified;
@@ -33,7 +31,8 @@ impl Rule for Classified {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let c = &claims.classified;
         // The lines grouped by 类 and by run in one pass: filtering every line again for each
         // 类 and for each run was quadratic in the length of the text.

@@ -6,9 +6,7 @@
 //! (`与2021年年初预算相比` in a 2021 final account) is the budget of the same year, not a
 //! slip.
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::report::Severity;
 
 pub struct ComparisonYear;
@@ -33,7 +31,8 @@ impl Rule for ComparisonYear {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let Some(year) = doc.info().year else { return };
         for g in &claims.growths {
             let Some((named, at)) = &g.compared_year else {

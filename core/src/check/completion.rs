@@ -1,9 +1,7 @@
 //! `completion`: `完成年初预算的 r%` equals actual ÷ budget (or target).
 
 use super::kit::{compare_rate, pct_range, repair_rate, show_dp, RateVerdict};
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::report::Severity;
 
 pub struct Completion;
@@ -27,7 +25,8 @@ impl Rule for Completion {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for c in &claims.completions {
             let r = &doc.figures[c.rate];
             let at = r.q.start..r.q.end;

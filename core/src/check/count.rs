@@ -1,8 +1,6 @@
 //! `count`: `共N个` matches the items listed, and counts listed under a total add up to it.
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::read::quantity::Unit;
 use crate::report::Severity;
 
@@ -26,7 +24,8 @@ impl Rule for Count {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for c in claims
             .sums
             .iter()

@@ -3,9 +3,8 @@
 //! as unchecked with the reason, so a reviewer sees what was not checked rather than nothing.
 //! Runs last: it reads what the other rules recorded.
 
-use super::{Rule, RuleInfo, Sink};
-use crate::claims::{has_change_word, Claims};
-use crate::read::document::Document;
+use super::{Context, Rule, RuleInfo};
+use crate::claims::has_change_word;
 use crate::read::quantity::Unit;
 use crate::report::{Outcome, Severity, Span};
 
@@ -29,7 +28,8 @@ impl Rule for Coverage {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         // The boundaries of every original span some rule looked at: a rate's or a change's
         // figure is covered when a span starts or ends with it (a hash set, no sort: sorting
         // spans would add a sort's code to every wasm build).

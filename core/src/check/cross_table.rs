@@ -10,9 +10,8 @@
 //! slips.
 
 use super::kit::money;
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::standard::{Fund, KeyedRow, RowKey, StandardTables, TableKind};
-use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::read::quantity::Unit;
@@ -93,7 +92,8 @@ impl Rule for CrossTable {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let st = &claims.standard;
         for p in PAIRINGS {
             let (a, b) = (st.of_kind(p.a), st.of_kind(p.b));

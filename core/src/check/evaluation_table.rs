@@ -6,9 +6,8 @@
 //! A table is bound to its explanation by the project's name, written the same in the table's
 //! title and the explanation's heading, and only when one table has that name.
 
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::standard::{project_name, Evaluation, TableKind};
-use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::read::quantity::{Money, Unit};
@@ -38,7 +37,8 @@ impl Rule for EvaluationTable {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let tables: Vec<&Evaluation> = claims
             .standard
             .tables

@@ -1,9 +1,8 @@
 //! `growth`: `比上年增加 D，增长 r%` — r equals D over the previous-year value.
 
 use super::kit::{compare_rate, money, pct_range, repair_rate, show_dp, RateVerdict};
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::growth::{direction_of, is_multiple, Direction};
-use crate::claims::Claims;
 use crate::read::document::{Document, Figure};
 use crate::read::interval::{half_ulp, Interval};
 use crate::report::Severity;
@@ -31,7 +30,8 @@ impl Rule for Growth {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for g in &claims.growths {
             let d = &doc.figures[g.delta];
             // `增加9.49万元，减少的主要原因是…`: the text says both; one of them is wrong.

@@ -2,9 +2,8 @@
 //! checked wherever both sides are stated, even in different paragraphs or sections.
 
 use super::kit::money;
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Fact, FactKey, Facts, Flow, Period, Stage};
-use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::report::Severity;
@@ -137,7 +136,8 @@ impl Rule for Identity {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let facts = &claims.facts;
         // Each stated total, in every scope, period and stage it occurs in.
         for (key, group) in &facts.groups {

@@ -30,9 +30,8 @@ mod wording;
 mod year;
 mod year_attribution;
 
-pub use required::PROFILES;
-
 use crate::claims::Claims;
+use crate::options::Valid;
 use crate::read::document::Document;
 use crate::report::{Finding, LedgerEntry, Outcome, Related, Severity};
 use serde::Serialize;
@@ -56,7 +55,23 @@ pub struct RuleInfo {
 
 pub trait Rule: Sync {
     fn info(&self) -> &'static RuleInfo;
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink);
+    fn check(&self, cx: &mut Context);
+}
+
+/// What a rule checks and where it reports: the document, the claims read from it, the
+/// options (validated) and the sink.
+pub struct Context<'d> {
+    pub doc: &'d Document<'d>,
+    pub claims: &'d Claims<'d>,
+    pub options: &'d Valid,
+    pub sink: Sink<'d>,
+}
+
+impl<'d> Context<'d> {
+    /// The document, the claims and the sink, borrowed apart.
+    pub fn parts(&mut self) -> (&'d Document<'d>, &'d Claims<'d>, &mut Sink<'d>) {
+        (self.doc, self.claims, &mut self.sink)
+    }
 }
 
 static RULES: &[&dyn Rule] = &[
@@ -148,8 +163,6 @@ impl Draft {
 /// Collects findings and the ledger, converting spans to the original text.
 pub struct Sink<'d> {
     doc: &'d Document<'d>,
-    /// The required-content checklist chosen (`Options::profile`).
-    pub profile: Option<String>,
     pub findings: Vec<Finding>,
     pub ledger: Vec<LedgerEntry>,
 }
@@ -158,7 +171,6 @@ impl<'d> Sink<'d> {
     pub fn new(doc: &'d Document<'d>) -> Self {
         Sink {
             doc,
-            profile: None,
             findings: Vec::new(),
             ledger: Vec::new(),
         }

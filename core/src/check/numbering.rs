@@ -3,9 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::read::segment::{outline, HeadingStyle};
 use crate::report::Severity;
 
@@ -65,7 +63,8 @@ impl Rule for Numbering {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, _claims, sink) = cx.parts();
         let sections = outline(&doc.paragraphs);
         // Numbered row names of a table (`一、财政拨款\t33,172.15`, or such names on lines of
         // their own between table rows) are not headings of the report: in a run of paragraphs

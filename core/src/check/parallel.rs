@@ -8,8 +8,8 @@
 //! the second must be one sentence with exactly that many amounts, all the others must agree,
 //! and the two differing amounts must share the words that name them.
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::{label_key, Claims, WINDOW};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::claims::{label_key, WINDOW};
 use crate::read::document::{Document, Figure};
 use crate::read::interval::Interval;
 use crate::report::Severity;
@@ -43,7 +43,8 @@ impl Rule for Parallel {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let mut seen_second = std::collections::HashSet::new();
         for sum in &claims.sums {
             let n = sum.parts.len();

@@ -1,9 +1,7 @@
 //! `product`: `11户，每户50万元，共计550万元` — count × amount each = total.
 
 use super::kit::money;
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::report::Severity;
 
 pub struct Product;
@@ -26,7 +24,8 @@ impl Rule for Product {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for p in &claims.products {
             let (n, e, t) = (
                 &doc.figures[p.count],

@@ -4,8 +4,8 @@
 //!
 //! Only whole reports are checked: a pasted paragraph lacks everything and says nothing.
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
+use super::{Context, Draft, Rule, RuleInfo};
+use crate::options::Profile;
 use crate::read::document::Document;
 use crate::report::{ReportKind, Severity};
 
@@ -33,12 +33,6 @@ SME share. Whole final-accounts reports only. Example: no explanation of 国有�
 pub struct Part {
     pub name: &'static str,
     pub any_of: &'static [&'static str],
-}
-
-/// A named checklist.
-pub struct Profile {
-    pub name: &'static str,
-    pub parts: &'static [&'static [Part]],
 }
 
 macro_rules! part {
@@ -171,25 +165,16 @@ static MEETINGS_EXTRA: &[Part] = &[
     part!("培训费支出情况", ["培训费"]),
 ];
 
-pub static PROFILES: &[Profile] = &[
-    Profile {
-        name: "national",
-        parts: &[NATIONAL],
-    },
-    Profile {
-        name: "thirteen-tables",
-        parts: &[NATIONAL, THIRTEEN_EXTRA],
-    },
-    Profile {
-        name: "meetings-training",
-        parts: &[NATIONAL, MEETINGS_EXTRA],
-    },
-];
-
-/// The profile of that name, or the national one.
-pub fn profile(name: Option<&str>) -> &'static Profile {
-    name.and_then(|n| PROFILES.iter().find(|p| p.name == n))
-        .unwrap_or(&PROFILES[0])
+/// The parts a profile requires.
+fn checklist(profile: Profile) -> &'static [&'static [Part]] {
+    static ONLY_NATIONAL: &[&[Part]] = &[NATIONAL];
+    static THIRTEEN: &[&[Part]] = &[NATIONAL, THIRTEEN_EXTRA];
+    static MEETINGS: &[&[Part]] = &[NATIONAL, MEETINGS_EXTRA];
+    match profile {
+        Profile::National => ONLY_NATIONAL,
+        Profile::ThirteenTables => THIRTEEN,
+        Profile::MeetingsTraining => MEETINGS,
+    }
 }
 
 /// Details a present part must give: (part, phrase locating it, [(detail, any of)]).
@@ -242,21 +227,21 @@ impl Rule for Required {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let profile = cx.options.profile;
+        let (doc, _claims, sink) = cx.parts();
         if doc.info().kind != ReportKind::FinalAccounts || !whole_report(doc) {
             return;
         }
         // Quotes, spaces and the words 部门/单位/总 vary (`部门收入决算总表`, `“三公”经费`):
         // compare without them.
         let flat = plain(doc.text());
-        let profile = profile(sink.profile.as_deref());
         // The report's title line: where findings about the whole report are shown.
         let title = doc.paragraphs.first().map_or(0..0, |p| {
             p.range.start..doc.text()[p.range.clone()].len().min(90) + p.range.start
         });
         let title = title.start..crate::read::document::floor_char(doc.text(), title.end);
-        let missing: Vec<&str> = profile
-            .parts
+        let missing: Vec<&str> = checklist(profile)
             .iter()
             .flat_map(|p| p.iter())
             .filter(|part| !part.any_of.iter().any(|w| flat.contains(&plain(w))))
@@ -272,13 +257,13 @@ impl Rule for Required {
                 format!(
                     "文中未见{}项应公开的内容（清单“{}”）：{}",
                     missing.len(),
-                    profile.name,
+                    profile.name(),
                     missing.join("、")
                 ),
                 format!(
                     "{} required parts not found in the text (checklist “{}”)",
                     missing.len(),
-                    profile.name
+                    profile.name()
                 ),
             );
             d.expected = Some(missing.join("、"));

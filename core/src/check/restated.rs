@@ -2,9 +2,8 @@
 //! 万元) must agree within rounding.
 
 use super::kit::money;
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Fact, PROJECT};
-use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::read::quantity::{Money, Unit};
@@ -36,7 +35,8 @@ impl Rule for Restated {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for (key, group) in &claims.facts.groups {
             let Some((anchor, rest)) = group.split_first() else {
                 continue;

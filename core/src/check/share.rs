@@ -2,7 +2,7 @@
 
 use super::kit::face;
 use super::kit::{compare_rate, pct_range, repair_rate, show_dp, RateVerdict};
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::claims::share::Whole;
 use crate::claims::sum::SumClaim;
 use crate::claims::Claims;
@@ -32,7 +32,8 @@ impl Rule for Share {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let totals = totals_in_order(claims);
         for c in &claims.shares {
             let r = &doc.figures[c.rate];

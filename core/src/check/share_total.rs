@@ -7,10 +7,8 @@
 //! nested shares (`基本支出占80%，其中人员经费占60%`) are of another whole. A list that adds
 //! to less than 100% may simply be incomplete and is not judged.
 
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::claims::share::Whole;
-use crate::claims::Claims;
-use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::report::Severity;
 use rust_decimal::Decimal;
@@ -38,7 +36,8 @@ impl Rule for ShareTotal {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let text = doc.text();
         // (sentence, named whole, rate), grouped by the first two; rates stay in text order.
         let mut unresolved: Vec<(usize, &str, usize)> = claims

@@ -1,9 +1,7 @@
 //! `sum`: the parts listed under a total add up to it, within rounding.
 
 use super::kit::check_sum;
-use super::{Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Rule, RuleInfo};
 use crate::report::Severity;
 
 pub struct Sum;
@@ -29,7 +27,11 @@ impl Rule for Sum {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
+        // Money only. Sums of counts (人, 个, 辆) are the `count` rule's, by the same kit
+        // function: `--rules sum` leaves them out and `--rules count` checks them, so that a
+        // finding's rule says whether it is about amounts or counts.
         for c in claims
             .sums
             .iter()

@@ -2,9 +2,8 @@
 //! columns equal the sums of their rows, 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值.
 
 use super::kit::repair_rate;
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::sum::{Marker, SumClaim};
-use crate::claims::Claims;
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
 use crate::read::table::Table;
@@ -37,7 +36,8 @@ impl Rule for TableRule {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for t in &claims.tables {
             total_rows(doc, t, sink);
             grouped_total_column(doc, t, sink);

@@ -12,8 +12,7 @@
 //! every row under it, at all depths, the indents are not levels after all, and it is skipped.
 
 use super::kit::{cell_interval, cell_sum, column_sum, row_label, CellSum};
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::read::document::Document;
 use crate::read::grid::{Cell, Grid};
 use crate::report::Severity;
@@ -43,7 +42,8 @@ impl Rule for TableHierarchy {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for g in &claims.grids {
             check_grid(doc, g, sink);
         }

@@ -13,8 +13,7 @@
 //! reading of its total adds up (a row laid out differently from the rest).
 
 use super::kit::{cell_sum, CellSum};
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::read::document::Document;
 use crate::read::grid::{Cell, Grid};
 use crate::read::interval::Interval;
@@ -47,7 +46,8 @@ impl Rule for TableIdentity {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for g in &claims.grids {
             check_grid(doc, g, sink);
         }

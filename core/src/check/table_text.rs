@@ -9,11 +9,9 @@
 //! outturns, and only against the one table of that kind, in a unit its header states.
 
 use super::kit::money;
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::claims::facts::{Flow, Period, Stage};
 use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
-use crate::claims::Claims;
-use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::read::quantity::Unit;
 use crate::report::{ReportKind, Severity};
@@ -42,7 +40,8 @@ impl Rule for TableText {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let st = &claims.standard;
         if st.rows.is_empty() {
             return;

@@ -10,8 +10,7 @@
 //! column that adds up once every row is counted (the levels were misread).
 
 use super::kit::{cell_interval, cell_sum, column_sum, CellSum};
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::read::document::Document;
 use crate::read::grid::{Cell, Grid};
 use crate::report::Severity;
@@ -40,7 +39,8 @@ impl Rule for TableTotal {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         for g in claims.grids.iter().filter(|g| g.laid_out) {
             check_grid(doc, g, sink);
         }

@@ -2,9 +2,7 @@
 //! `小于（大于）`), a `0` where a name belongs (`主要是0等收入`, `对0等项目分别委托0等第三方
 //! 机构`), placeholder names (`某部门`, `XX`), blank dates and brackets.
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::report::Severity;
 
 pub struct Template;
@@ -56,7 +54,8 @@ impl Rule for Template {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, _claims, sink) = cx.parts();
         let text = doc.text();
         // Every fixed string below is found in one pass (`search::find_all`); the matches come
         // sorted by start and, at one start, in the order of this list, which is the order

@@ -1,9 +1,7 @@
 //! `wording`: the words that compare outturn with budget agree with the completion rate
 //! stated beside them (`完成预算89.53%，决算数大于预算数` cannot both be true).
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::report::Severity;
 use rust_decimal::Decimal;
 
@@ -41,7 +39,8 @@ impl Rule for Wording {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let text = doc.text();
         let hundred = Decimal::ONE;
         for c in &claims.completions {

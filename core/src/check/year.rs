@@ -1,9 +1,7 @@
 //! `year`: dates that cannot be: a five-digit year (`20201 年度`), a thirteenth month, a day
 //! past the end of its month (`2月30日`).
 
-use super::{Draft, Rule, RuleInfo, Sink};
-use crate::claims::Claims;
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::report::Severity;
 
 pub struct Year;
@@ -40,7 +38,8 @@ impl Rule for Year {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, _claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, _claims, sink) = cx.parts();
         let text = doc.text();
         let report_year = doc.info().year;
         odd_comparison_years(text, report_year, sink);

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{Draft, Rule, RuleInfo, Sink};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Fact, FactKey, Period};
 use crate::claims::Claims;
 use crate::read::document::Document;
@@ -36,7 +36,8 @@ impl Rule for YearAttribution {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
-    fn check(&self, doc: &Document, claims: &Claims, sink: &mut Sink) {
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
         let Some(report_year) = doc.info().year.map(i32::from) else {
             return;
         };
