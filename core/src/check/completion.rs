@@ -1,7 +1,7 @@
 //! `completion`: `完成年初预算的 r%` equals actual ÷ budget (or target).
 
-use super::kit::{compare_rate, pct_range, repair_rate, show_dp, RateVerdict};
-use super::{Context, Draft, Rule, RuleInfo};
+use super::kit::{check_rate, plain, Place};
+use super::{Context, Rule, RuleInfo};
 use crate::report::Severity;
 
 pub struct Completion;
@@ -50,39 +50,18 @@ impl Rule for Completion {
                 sink.report(d);
                 continue;
             };
-            let dp = show_dp(r);
-            let formula = format!(
-                "{} ÷ {} = {}",
-                super::kit::plain(a),
-                super::kit::plain(t),
-                pct_range(computed, dp)
-            );
-            let verdict = compare_rate(computed, r);
-            if verdict == RateVerdict::Consistent {
-                sink.verified(INFO.id, at, formula.clone(), formula);
-                continue;
-            }
-            let (severity, cause) = verdict.rounding_slip().unwrap_or((Severity::Error, None));
-            let mut d = Draft::new(
+            let formula_base = format!("{} ÷ {}", plain(a), plain(t));
+            let Some(mut d) = check_rate(
                 INFO.id,
-                severity,
-                at,
-                format!(
-                    "完成率应为{}，文中为{}",
-                    pct_range(computed, dp),
-                    doc.written(r)
-                ),
-                format!(
-                    "The completion rate is {}, the text says {}",
-                    pct_range(computed, dp),
-                    doc.written(r)
-                ),
-            );
-            d.stated = Some(doc.written(r));
-            d.expected = Some(pct_range(computed, dp));
-            d.formula = Some(formula);
-            d.repair = Some(format!("若完成率为{}则一致", repair_rate(computed, r)));
-            d.cause = cause;
+                doc,
+                sink,
+                (computed, r),
+                &formula_base,
+                ("完成率", "The completion rate"),
+                Place::Text,
+            ) else {
+                continue;
+            };
             d.related.push((a.q.start..a.q.end, "实际数".into()));
             d.related
                 .push((t.q.start..t.q.end, "预算（目标）数".into()));

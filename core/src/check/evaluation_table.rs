@@ -120,7 +120,7 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
         return;
     };
     let formula_base = format!("{} ÷ {}", doc.written(s), doc.written(b));
-    let Some(mut d) = super::kit::table_rate(
+    let Some(mut d) = super::kit::check_rate(
         INFO.id,
         doc,
         sink,
@@ -130,6 +130,7 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
             &format!("“{}”自评表执行率", e.project),
             &format!("the execution rate of “{}”", e.project),
         ),
+        super::kit::Place::Table,
     ) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `growth`: `比上年增加 D，增长 r%` — r equals D over the previous-year value.
 
-use super::kit::{compare_rate, money, pct_range, repair_rate, show_dp, RateVerdict};
+use super::kit::{compare_rate, money, pct_range, show_dp, wrong_rate, Place, RateVerdict};
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::growth::{direction_of, is_multiple, Direction};
 use crate::read::document::{Document, Figure};
@@ -260,26 +260,15 @@ impl Rule for Growth {
                 (v, None) => v.rounding_slip().unwrap_or((Severity::Error, None)),
             };
             let word = if up { "增长率" } else { "下降率" };
-            let mut f = Draft::new(
+            let mut f = wrong_rate(
                 INFO.id,
-                severity,
-                at,
-                format!(
-                    "{word}应为{}，文中为{}",
-                    pct_range(computed, rdp),
-                    doc.written(r)
-                ),
-                format!(
-                    "The rate of change is {}, the text says {}",
-                    pct_range(computed, rdp),
-                    doc.written(r)
-                ),
+                doc,
+                (computed, r),
+                formula,
+                (word, "The rate of change"),
+                Place::Text,
+                (severity, cause),
             );
-            f.stated = Some(doc.written(r));
-            f.expected = Some(pct_range(computed, rdp));
-            f.formula = Some(formula);
-            f.repair = Some(format!("若{word}为{}则一致", repair_rate(computed, r)));
-            f.cause = cause;
             f.related
                 .push((c.q.start..c.q.end, format!("本年数：{}", c.label)));
             f.related.push((d.q.start..d.q.end, "增减额".into()));
@@ -329,25 +318,15 @@ fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize,
             } else {
                 Severity::Warning
             };
-            let mut f = Draft::new(
+            let mut f = wrong_rate(
                 INFO.id,
-                severity,
-                at,
-                format!(
-                    "增减幅度应为{}，文中为{}",
-                    pct_range(computed, dp),
-                    doc.written(r)
-                ),
-                format!(
-                    "The rate of change is {}, the text says {}",
-                    pct_range(computed, dp),
-                    doc.written(r)
-                ),
+                doc,
+                (computed, r),
+                formula,
+                ("增减幅度", "The rate of change"),
+                Place::Text,
+                (severity, None),
             );
-            f.stated = Some(doc.written(r));
-            f.expected = Some(pct_range(computed, dp));
-            f.formula = Some(formula);
-            f.repair = Some(format!("若增减幅度为{}则一致", repair_rate(computed, r)));
             f.related
                 .push((p.q.start..p.q.end, format!("基数：{}", p.label)));
             f.related.push((d.q.start..d.q.end, "增减额".into()));

@@ -1,7 +1,8 @@
 //! What rules share, written once: a figure's face and its plain and formatted forms, a sum
-//! checked against its total (`sum`), a stated rate against the figures (`compare_rate`,
-//! `undefined_rate`, `table_rate`), and the cells of laid-out tables. A rule uses the kit and
-//! never another rule.
+//! checked against its total (`check_sum`), a stated rate against the figures
+//! (`compare_rate`, `check_rate`, and the findings `wrong_rate` and `undefined_rate`), a
+//! figure that disagrees with the same figure stated elsewhere (`conflict`), and the cells of
+//! laid-out tables. A rule uses the kit and never another rule.
 
 mod sum;
 
@@ -190,47 +191,94 @@ pub fn cell_sum(doc: &Document, total: usize, parts: &[usize]) -> CellSum {
     }
 }
 
-/// A table's stated rate checked against `computed` (a fraction): recorded as verified, or
-/// the finding for a wrong rate, with its severity (a rounding slip is a warning), stated,
-/// expected and formula; the caller adds the related cells and any repair. `what` names the
-/// rate (`执行率`, `“档案数字化”自评表执行率`; `The rate`, …).
-pub fn table_rate(
+/// Where a rate was stated, as a finding says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// `文中`, `the text`.
+    Text,
+    /// `表中`, `the table`.
+    Table,
+}
+
+impl Place {
+    fn zh(self) -> &'static str {
+        match self {
+            Place::Text => "文中",
+            Place::Table => "表中",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Place::Text => "the text",
+            Place::Table => "the table",
+        }
+    }
+}
+
+/// A stated rate checked against `computed` (a fraction): recorded as verified, or the
+/// finding for a wrong rate ([`wrong_rate`]; a rounding slip is a warning). The caller adds
+/// the related figures. `formula_base` is the division (`67.5 ÷ 80`); `what` names the rate
+/// (`执行率`, `“档案数字化”自评表执行率`; `The rate`, …).
+pub fn check_rate(
     rule: &'static str,
     doc: &Document,
     sink: &mut Sink,
     (computed, rate): (Interval, &Figure),
     formula_base: &str,
-    (what_zh, what_en): (&str, &str),
+    what: (&str, &str),
+    place: Place,
 ) -> Option<Draft> {
-    let at = rate.q.start..rate.q.end;
-    let dp = show_dp(rate);
-    let formula = format!("{formula_base} = {}", pct_range(computed, dp));
+    let formula = format!("{formula_base} = {}", pct_range(computed, show_dp(rate)));
     let verdict = compare_rate(computed, rate);
     if verdict == RateVerdict::Consistent {
-        sink.verified(rule, at, formula.clone(), formula);
+        sink.verified(rule, rate.q.start..rate.q.end, formula.clone(), formula);
         return None;
     }
-    let (severity, cause) = verdict.rounding_slip().unwrap_or((Severity::Error, None));
+    let judged = verdict.rounding_slip().unwrap_or((Severity::Error, None));
+    Some(wrong_rate(
+        rule,
+        doc,
+        (computed, rate),
+        formula,
+        what,
+        place,
+        judged,
+    ))
+}
+
+/// The finding for a stated rate the figures do not give, written once for every rate
+/// (growth, share, completion, the tables'): `{what}应为{expected}，文中为{stated}`, with the
+/// stated and expected values, the formula, and as the repair the value at the stated
+/// precision. `what` names the rate (`增长率`, `占比`; `The share`, …); `(severity, cause)`
+/// is the caller's judgement. The caller adds the related figures.
+pub fn wrong_rate(
+    rule: &'static str,
+    doc: &Document,
+    (computed, rate): (Interval, &Figure),
+    formula: String,
+    (what_zh, what_en): (&str, &str),
+    place: Place,
+    (severity, cause): (Severity, Option<String>),
+) -> Draft {
+    let expected = pct_range(computed, show_dp(rate));
+    let stated = doc.written(rate);
     let mut d = Draft::new(
         rule,
         severity,
-        at,
-        format!(
-            "{what_zh}应为{}，表中为{}",
-            pct_range(computed, dp),
-            doc.written(rate)
-        ),
-        format!(
-            "{what_en} is {}, the table says {}",
-            pct_range(computed, dp),
-            doc.written(rate)
-        ),
+        rate.q.start..rate.q.end,
+        format!("{what_zh}应为{expected}，{}为{stated}", place.zh()),
+        format!("{what_en} is {expected}, {} says {stated}", place.en()),
     );
-    d.stated = Some(doc.written(rate));
-    d.expected = Some(pct_range(computed, dp));
+    d.repair = Some(format!(
+        "若{what_zh}为{}则一致",
+        repair_rate(computed, rate)
+    ));
+    d.stated = Some(stated);
+    d.expected = Some(expected);
     d.formula = Some(formula);
     d.cause = cause;
-    Some(d)
+    d
 }
 
 /// A laid-out table's cell as an interval: `Some(None)` when empty, `None` when unknown.
@@ -311,5 +359,25 @@ mod tests {
         assert_eq!(v[1], RateVerdict::Truncated);
         // Not even the truncated whole number: wrong.
         assert_eq!(v[2], RateVerdict::Wrong);
+    }
+
+    #[test]
+    fn a_wrong_rate_reads_the_same_for_every_rate_but_its_name_and_place() {
+        let doc = Document::read("执行率为50%。");
+        let sixty = Interval::exact(Decimal::new(6, 1));
+        let d = wrong_rate(
+            "table",
+            &doc,
+            (sixty, &doc.figures[0]),
+            "3 ÷ 5 = 60.0%".into(),
+            ("执行率", "The rate"),
+            Place::Table,
+            (Severity::Error, None),
+        );
+        assert_eq!(d.message, "执行率应为60.0%，表中为50%");
+        assert_eq!(d.message_en, "The rate is 60.0%, the table says 50%");
+        assert_eq!(d.repair.as_deref(), Some("若执行率为60.0%则一致"));
+        assert_eq!(d.expected.as_deref(), Some("60.0%"));
+        assert_eq!(d.stated.as_deref(), Some("50%"));
     }
 }

@@ -1,8 +1,8 @@
 //! `share`: `占 p%` equals the part divided by the right whole.
 
 use super::kit::face;
-use super::kit::{compare_rate, pct_range, repair_rate, show_dp, RateVerdict};
-use super::{Context, Draft, Rule, RuleInfo};
+use super::kit::{compare_rate, pct_range, show_dp, wrong_rate, Place, RateVerdict};
+use super::{Context, Rule, RuleInfo};
 use crate::claims::share::Whole;
 use crate::claims::sum::SumClaim;
 use crate::claims::Claims;
@@ -107,26 +107,15 @@ impl Rule for Share {
                     )
                 }),
             };
-            let mut d = Draft::new(
+            let mut d = wrong_rate(
                 INFO.id,
-                severity,
-                at,
-                format!(
-                    "占比应为{}，文中为{}",
-                    pct_range(computed, dp),
-                    doc.written(r)
-                ),
-                format!(
-                    "The share is {}, the text says {}",
-                    pct_range(computed, dp),
-                    doc.written(r)
-                ),
+                doc,
+                (computed, r),
+                formula,
+                ("占比", "The share"),
+                Place::Text,
+                (severity, cause),
             );
-            d.stated = Some(doc.written(r));
-            d.expected = Some(pct_range(computed, dp));
-            d.formula = Some(formula);
-            d.repair = Some(format!("若占比为{}则一致", repair_rate(computed, r)));
-            d.cause = cause;
             d.related
                 .push((p.q.start..p.q.end, format!("分子：{}", p.label)));
             d.related

@@ -1,7 +1,7 @@
 //! `table`: the arithmetic inside pasted tables — 合计/总计/小计 rows and grouped 合计
 //! columns equal the sums of their rows, 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值.
 
-use super::kit::repair_rate;
+use super::kit::Place;
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::sum::{Marker, SumClaim};
 use crate::read::document::Document;
@@ -514,17 +514,17 @@ fn check_rate(doc: &Document, actual: usize, budget: usize, rate: usize, sink: &
         ));
         return;
     };
-    let Some(mut d) = super::kit::table_rate(
+    let Some(mut d) = super::kit::check_rate(
         INFO.id,
         doc,
         sink,
         (computed, r),
         &formula_base,
         ("执行率", "The rate"),
+        Place::Table,
     ) else {
         return;
     };
-    d.repair = Some(format!("若执行率为{}则一致", repair_rate(computed, r)));
     d.related.push((a.q.start..a.q.end, "执行数".into()));
     d.related.push((b.q.start..b.q.end, "预算数".into()));
     sink.report(d);
