@@ -1,7 +1,7 @@
 //! `identity`: the accounting identities every final-accounts report obeys (DOMAIN.md §4),
 //! checked wherever both sides are stated, even in different paragraphs or sections.
 
-use super::kit::money;
+use super::kit::{conflict, money, unequal};
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Fact, FactKey, Facts, Flow, Period, Stage};
 use crate::read::document::Document;
@@ -234,16 +234,16 @@ fn must_equal(
         return;
     }
     let line = doc.line_of(doc.span(other.at.clone()).start);
-    let (zh, en) = bad(tw, ow, line);
-    let mut d = Draft::new(INFO.id, m.severity, this.at.clone(), zh, en);
-    d.stated = Some(tw.to_string());
-    d.expected = Some(ow.to_string());
-    d.formula = Some(format!(
-        "{tw} ≠ {ow}，相差{}",
-        money((other.face - this.face).abs(), this.unit, 2)
-    ));
+    let diff = money((other.face - this.face).abs(), this.unit, 2);
+    let mut d = conflict(
+        INFO.id,
+        m.severity,
+        (this.at.clone(), tw),
+        (other.at.clone(), ow, other.label.clone()),
+        unequal(tw, ow, &diff),
+        bad(tw, ow, line),
+    );
     d.cause = Some(m.cause.into());
-    d.related.push((other.at.clone(), other.label.clone()));
     sink.report(d);
 }
 

@@ -15,6 +15,7 @@ use crate::read::interval::{half_ulp, ulp, Interval};
 use crate::read::quantity::Unit;
 use crate::report::Severity;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::ops::Range;
 
 /// The value in base units at face value (yuan for money). Saturates at Decimal::MAX
 /// instead of panicking when the value in yuan does not fit (`99…9亿元`: found by fuzzing).
@@ -279,6 +280,33 @@ pub fn wrong_rate(
     d.formula = Some(formula);
     d.cause = cause;
     d
+}
+
+/// The finding for a figure that disagrees with the same figure stated at another place,
+/// written once for the rules that compare two statements (identity, restated, parallel):
+/// at `here`, with `stated` as written there, linking `there` (noted as `note`) whose
+/// figure as written is the expected value. `texts` (Chinese, English) name the two places
+/// as the rule words them; `formula` shows the two apart ([`unequal`]).
+pub fn conflict(
+    rule: &'static str,
+    severity: Severity,
+    (here, stated): (Range<usize>, &str),
+    (there, expected, note): (Range<usize>, &str, String),
+    formula: String,
+    (zh, en): (String, String),
+) -> Draft {
+    let mut d = Draft::new(rule, severity, here, zh, en);
+    d.stated = Some(stated.to_string());
+    d.expected = Some(expected.to_string());
+    d.formula = Some(formula);
+    d.related.push((there, note));
+    d
+}
+
+/// Two figures as written that should be one, and how far apart they are:
+/// `2,617,435.49元 ≠ 261.74万元，相差0.01万元`.
+pub fn unequal(here: &str, there: &str, diff: &str) -> String {
+    format!("{here} ≠ {there}，相差{diff}")
 }
 
 /// A laid-out table's cell as an interval: `Some(None)` when empty, `None` when unknown.

@@ -8,7 +8,8 @@
 //! the second must be one sentence with exactly that many amounts, all the others must agree,
 //! and the two differing amounts must share the words that name them.
 
-use super::{Context, Draft, Rule, RuleInfo, Sink};
+use super::kit::conflict;
+use super::{Context, Rule, RuleInfo, Sink};
 use crate::claims::{label_key, WINDOW};
 use crate::read::document::{Document, Figure};
 use crate::read::interval::Interval;
@@ -185,35 +186,34 @@ fn compare(doc: &Document, first: &[&Figure], second: &[usize], sink: &mut Sink)
                 .filter(|i| i != k)
                 .map(|i| doc.written(second_figs[i]))
                 .collect();
-            let mut d = Draft::new(
+            let mut d = conflict(
                 INFO.id,
                 Severity::Warning,
-                b.q.start..b.q.end,
+                (b.q.start..b.q.end, &wb),
+                (a.q.start..a.q.end, &wa, format!("分项：{}", a.label)),
                 format!(
-                    "前后列举不一致：此处“{}{wb}”，第{line_a}行分项为“{}{wa}”；其余分项（{}）两处相同",
-                    b.label,
-                    a.label,
-                    others.join("、")
+                    "{}：{} ≠ {}；其余 {} 与 {} 相同",
+                    shared,
+                    wb,
+                    wa,
+                    list(&others_of(&second_figs, *k)),
+                    list(&others_of(first, *k))
                 ),
-                format!(
-                    "The list gives {wb} where the breakdown on line {line_a} gives {wa}; its other amounts ({}) agree",
-                    others.join(", ")
+                (
+                    format!(
+                        "前后列举不一致：此处“{}{wb}”，第{line_a}行分项为“{}{wa}”；其余分项（{}）两处相同",
+                        b.label,
+                        a.label,
+                        others.join("、")
+                    ),
+                    format!(
+                        "The list gives {wb} where the breakdown on line {line_a} gives {wa}; its other amounts ({}) agree",
+                        others.join(", ")
+                    ),
                 ),
             );
-            d.stated = Some(wb.clone());
-            d.expected = Some(wa.clone());
-            d.formula = Some(format!(
-                "{}：{} ≠ {}；其余 {} 与 {} 相同",
-                shared,
-                wb,
-                wa,
-                list(&others_of(&second_figs, *k)),
-                list(&others_of(first, *k))
-            ));
             d.repair = Some(format!("若此处为{wa}则两次列举一致"));
             d.cause = Some(format!("同一笔“{shared}”前后写成了两个数"));
-            d.related
-                .push((a.q.start..a.q.end, format!("分项：{}", a.label)));
             for i in (0..first.len()).filter(|i| i != k) {
                 d.related.push((
                     first[i].q.start..first[i].q.end,

@@ -1,8 +1,8 @@
 //! `restated`: the same quantity stated in two places (text and text, text and table, 元 and
 //! 万元) must agree within rounding.
 
-use super::kit::money;
-use super::{Context, Draft, Rule, RuleInfo, Sink};
+use super::kit::{conflict, money, unequal};
+use super::{Context, Rule, RuleInfo, Sink};
 use crate::claims::facts::{Fact, PROJECT};
 use crate::read::document::Document;
 use crate::read::interval::Interval;
@@ -128,37 +128,40 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
         return;
     }
     if let Some(unit) = unit_that_agrees(f, anchor) {
-        let mut d = Draft::new(
+        let mut d = conflict(
             INFO.id,
             Severity::Warning,
-            f.at.clone(),
-            format!(
-                "单位疑误：此处“{fw}”，{where_anchor}；若写作{}则两处一致",
-                unit.name()
+            (f.at.clone(), &fw),
+            (
+                anchor.at.clone(),
+                &aw,
+                format!("首次出现：{}", anchor.label),
             ),
             format!(
-                "Unit slip? {fw} here, {aw} on line {}; in {} the two agree",
-                line(doc, anchor),
-                unit.name()
+                "{} ≠ {}；{}{} = {}",
+                fw,
+                aw,
+                trim_unit(&fw, f.unit),
+                unit.name(),
+                money(
+                    f.value.mid() / unit_scale(f.unit) * unit.scale(),
+                    anchor.unit,
+                    2
+                )
+            ),
+            (
+                format!(
+                    "单位疑误：此处“{fw}”，{where_anchor}；若写作{}则两处一致",
+                    unit.name()
+                ),
+                format!(
+                    "Unit slip? {fw} here, {aw} on line {}; in {} the two agree",
+                    line(doc, anchor),
+                    unit.name()
+                ),
             ),
         );
-        d.stated = Some(fw.clone());
-        d.expected = Some(aw.clone());
-        d.formula = Some(format!(
-            "{} ≠ {}；{}{} = {}",
-            fw,
-            aw,
-            trim_unit(&fw, f.unit),
-            unit.name(),
-            money(
-                f.value.mid() / unit_scale(f.unit) * unit.scale(),
-                anchor.unit,
-                2
-            )
-        ));
         d.cause = Some(format!("金额单位误写（应为{}）", unit.name()));
-        d.related
-            .push((anchor.at.clone(), format!("首次出现：{}", anchor.label)));
         sink.report(d);
         return;
     }
@@ -182,25 +185,23 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
     } else {
         Severity::Warning
     };
-    let diff = hi - lo;
-    let mut d = Draft::new(
+    let diff = money(hi - lo, f.unit, decimals(&fw).max(2));
+    let mut d = conflict(
         INFO.id,
         severity,
-        f.at.clone(),
-        format!("前后不一致：此处{}，{where_anchor}", named(f, &fw)),
-        format!(
-            "Stated twice with different values: {fw} here, {aw} on line {}",
-            line(doc, anchor)
+        (f.at.clone(), &fw),
+        (anchor.at.clone(), &aw, format!("另一处：{}", anchor.label)),
+        unequal(&fw, &aw, &diff),
+        (
+            format!("前后不一致：此处{}，{where_anchor}", named(f, &fw)),
+            format!(
+                "Stated twice with different values: {fw} here, {aw} on line {}",
+                line(doc, anchor)
+            ),
         ),
     );
-    d.stated = Some(fw.clone());
+    // The other place's value in this one's unit.
     d.expected = Some(money(anchor.value.mid(), f.unit, decimals(&fw)));
-    d.formula = Some(format!(
-        "{} ≠ {}，相差{}",
-        fw,
-        aw,
-        money(diff, f.unit, decimals(&fw).max(2))
-    ));
     if !same_words {
         d.cause = Some(format!(
             "两处名称相近（{}与{}），请确认是否同一数额",
@@ -208,8 +209,6 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
             quoted(anchor)
         ));
     }
-    d.related
-        .push((anchor.at.clone(), format!("另一处：{}", anchor.label)));
     sink.report(d);
 }
 
