@@ -1,5 +1,7 @@
-//! Stage 4: the rules. One rule per file, each with a stable id and its documentation; the
-//! registry below is the only list of them.
+//! Stage 3 of read → claims → **check** → report: the rules. One rule per file, each with a
+//! stable id and its documentation; the registry below is the only list of them. A rule
+//! reads the [`Context`] (the document, the claims, the validated options) and reports into
+//! its sink; what rules share is in [`kit`], and no rule uses another (core/tests/layering.rs).
 
 mod class_total;
 mod classified;

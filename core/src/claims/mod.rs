@@ -1,4 +1,5 @@
-//! Stage 3b: the arithmetic claims the text makes, one extractor per claim kind.
+//! Stage 2 of read → **claims** → check → report: the arithmetic claims the text makes, one
+//! extractor per claim kind. Claims use what `read` made and never a rule.
 //!
 //! Extraction only binds figures to roles (total, part, base, rate); checking is the rules'
 //! job. When a binding is ambiguous the extractor records the claim as unbindable instead of

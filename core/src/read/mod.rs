@@ -1,6 +1,8 @@
-//! Stage 1: reading the text. Normalising it, cutting it into paragraphs and headings,
-//! finding every quantity, laying out tables: what the [`document::Document`] holds. Nothing
-//! here knows what a claim or a rule is.
+//! Stage 1 of **read** → claims → check → report: the text read. Normalised ([`normalize`]),
+//! cut into lines, headings, paragraphs and sentences ([`segment`]), its pasted and laid-out
+//! tables rebuilt ([`table`], [`grid`]), every quantity found ([`quantity`], with its
+//! tolerance as an [`interval`]): what the [`document::Document`] holds. Nothing here knows
+//! what a claim or a rule is.
 
 pub mod document;
 pub mod grid;
