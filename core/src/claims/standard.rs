@@ -429,6 +429,10 @@ pub fn extract(doc: &Document) -> StandardTables {
             .body
             .trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
         // `表1：2026年…总表`: the table's number and a year are the only figures a title has.
+        // (`支出总表（预算表 3）`: the number in brackets too.)
+        let suffix = crate::read::grid::numbered_suffix(trimmed).map(|n| {
+            line.range.start + (trimmed.as_ptr() as usize - line.body.as_ptr() as usize) + n
+        });
         let dates_only = line.figures.clone().all(|f| {
             let at = doc.figure_span(&doc.figures[f]).start;
             doc.figures[f].q.unit == Unit::Date
@@ -436,6 +440,7 @@ pub fn extract(doc: &Document) -> StandardTables {
                     .trim_start()
                     .trim_end_matches('\x0c')
                     == "表"
+                || suffix.is_some_and(|s| at > s)
         });
         // `表04` alone in a page's corner marks the page, not a new table.
         let bare_number = trimmed
@@ -864,6 +869,20 @@ mod tests {
         assert_eq!(
             table_kind("政府性基金预算财政拨款收入支出决算表"),
             TableKind::Other
+        );
+    }
+
+    #[test]
+    fn a_title_with_its_number_in_brackets_starts_a_table() {
+        let text = "支出总表（预算表 3）\n单位：万元\n科目名称   合计   基本支出   项目支出\n\
+合计   1,682.76   1,208.20   474.56\n一般公共服务支出   1,378.41   903.85   474.56\n";
+        let doc = Document::read(text);
+        let st = extract(&doc);
+        assert_eq!(st.of_kind(TableKind::Spending).len(), 1);
+        let (_, row) = st.row(TableKind::Spending, RowKey::Class(0)).unwrap();
+        assert_eq!(
+            doc.figures[row.amount.unwrap()].q.value.to_string(),
+            "1378.41"
         );
     }
 

@@ -265,12 +265,30 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
 }
 
 /// `表九`, `表5：2026年部门收支预算总表`, `2026年政府采购预算明细表`: a new table starts.
+/// `支出总表（预算表 3）`: the table's number in brackets after its name.
 pub(crate) fn is_table_title(body: &str) -> bool {
     let t = body.trim();
+    let t = numbered_suffix(t).map_or(t, |n| t[..n].trim_end());
     t.ends_with('表')
         || t.strip_prefix('表').is_some_and(|rest| {
             rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         })
+}
+
+/// Where a bracketed table number (`（预算表 3）`, `(表1)`, `（表一）`) ends a title.
+pub(crate) fn numbered_suffix(t: &str) -> Option<usize> {
+    let inner = t.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let number = inner[open..]
+        .trim_start_matches(['（', '('])
+        .trim_start_matches(|c: char| c != '表')
+        .strip_prefix('表')?
+        .trim();
+    (!number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十-".contains(c)))
+    .then_some(open)
 }
 
 /// `1 2 3 … 12` under a header: the columns' numbers, not a row.
@@ -613,6 +631,21 @@ mod tests {
         // Without the title lines, two tables in a row are one block.
         let bare = t.replacen("表5 一般公共预算支出表\n", "", 1);
         assert_eq!(grid_of(&format!("{bare}{bare}")).len(), 1);
+    }
+
+    #[test]
+    fn a_title_may_end_with_its_number_in_brackets() {
+        for title in [
+            "支出总表（预算表 3）",
+            "收支总表(预算表1)",
+            "三公经费表（表十）",
+            "表5 一般公共预算支出表",
+        ] {
+            assert!(is_table_title(title), "{title}");
+        }
+        for text in ["详见附表（注1）", "支出情况（见表）", "单位：万元"] {
+            assert!(!is_table_title(text), "{text}");
+        }
     }
 
     #[test]
