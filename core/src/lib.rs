@@ -10,6 +10,7 @@ pub mod claims;
 pub mod document;
 pub mod grid;
 pub mod interval;
+pub mod json;
 pub mod normalize;
 pub mod quantity;
 pub mod report;

@@ -1,3 +1,4 @@
+use gouji_core::json::{Document, FileEntry, Totals};
 use gouji_core::Report;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -116,16 +117,30 @@ pub fn to_csv(report: &Report, dismissed: &[String], en: bool) -> String {
     out
 }
 
-/// The same shape as `gouji check --format json`: `{"files":[{path, report, stats, …}]}`.
+/// The document of `gouji check --format json` (`docs/json.md`, the core's
+/// [`gouji_core::json`] types) for the one text in the box, `path` `（粘贴的文本）`, with two
+/// fields of its own: `bytes` (the text's length in UTF-8) and `dismissed`.
 pub fn to_json(report: &Report, bytes: usize, dismissed: &[String]) -> String {
-    let mut entry = serde_json::to_value(report).unwrap_or(serde_json::Value::Null);
-    if let Some(obj) = entry.as_object_mut() {
-        obj.insert("path".into(), "（粘贴的文本）".into());
-        obj.insert("bytes".into(), bytes.into());
-        // Findings the reviewer marked as false alarms, by `rule@start-end`.
-        obj.insert("dismissed".into(), dismissed.into());
+    #[derive(serde::Serialize)]
+    struct Entry<'a> {
+        #[serde(flatten)]
+        file: FileEntry<'a>,
+        bytes: usize,
+        /// Findings the reviewer marked as false alarms, by `rule@start-end`.
+        dismissed: &'a [String],
     }
-    let doc = serde_json::json!({ "files": [entry], "errors": [] });
+    let mut total = Totals::default();
+    total.add(&report.stats);
+    let files = [Entry {
+        file: FileEntry::new(report).path("（粘贴的文本）"),
+        bytes,
+        dismissed,
+    }];
+    let doc = Document {
+        files: &files,
+        errors: &[],
+        total: &total,
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
@@ -145,4 +160,33 @@ fn download(name: &str, mime: &str, content: &str) {
         Ok(())
     };
     let _ = run();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_export_is_the_clis_document() {
+        let text = include_str!("../../../tests/fixtures/samples/renhe-2020-final-accounts.txt");
+        let report = gouji_core::check(text, &gouji_core::Options::default());
+        let dismissed = vec!["sum@1-2".to_string()];
+        let json = to_json(&report, text.len(), &dismissed);
+        assert!(
+            json.starts_with("{\n  \"files\": [\n    {\n      \"path\": \"（粘贴的文本）\",\n      \"report\": {"),
+            "{}",
+            &json[..200]
+        );
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let file = &doc["files"][0];
+        assert_eq!(
+            file["findings"].as_array().unwrap().len(),
+            report.findings.len()
+        );
+        assert_eq!(file["bytes"], text.len());
+        assert_eq!(file["dismissed"][0], "sum@1-2");
+        assert_eq!(doc["errors"], serde_json::json!([]));
+        assert_eq!(doc["total"]["files"], 1);
+        assert_eq!(doc["total"]["errors"], report.stats.errors);
+    }
 }
