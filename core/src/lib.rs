@@ -15,6 +15,7 @@ pub mod normalize;
 pub mod quantity;
 pub mod report;
 pub mod rules;
+pub mod samples;
 pub mod search;
 pub mod segment;
 pub mod table;
