@@ -431,13 +431,13 @@ pub fn App() -> impl IntoView {
             data-testid="layout"
             data-checker=move || if out.in_worker.get() { "worker" } else { "main-thread" }
         >
-            <section class="pane pane-text" aria-label="报告原文">
+            <section class="pane pane-text" aria-label=tr("报告原文", "Report text")>
                 <PasteArea text=input selected paused />
                 <TextView checked selected />
             </section>
             <section
                 class="pane pane-findings"
-                aria-label="核查结果"
+                aria-label=tr("核查结果", "Results")
                 aria-busy=move || if busy.with(Option::is_some) { "true" } else { "false" }
             >
                 <StatsLine checked paused busy failure=out.failure />
@@ -467,7 +467,7 @@ fn OfflineFooter() -> impl IntoView {
     let tr = crate::i18n::tr;
     view! {
         <footer class="bottom">
-            <a href="gouji.html" download="勾稽-离线版.html" data-testid="offline-download">
+            <a href="gouji.html" download=tr("勾稽-离线版.html", "gouji-offline.html") data-testid="offline-download">
                 {tr("下载离线版", "Download the offline version")}
             </a>
             " "

@@ -32,8 +32,13 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
     let json = move |_| {
         checked.with_untracked(|c| {
             if let Some(c) = c {
+                let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    "勾稽核查结果.json",
+                    if en {
+                        "gouji-findings.json"
+                    } else {
+                        "勾稽核查结果.json"
+                    },
                     "application/json",
                     &to_json(
                         &c.report,
@@ -51,7 +56,7 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
     };
     view! {
         <Show when=has_report>
-            <div class="exports" role="group" aria-label="导出">
+            <div class="exports" role="group" aria-label=tr("导出", "Export")>
                 <button type="button" data-testid="export-csv" on:click=csv>{tr("导出 CSV", "Export CSV")}</button>
                 <button type="button" data-testid="export-json" on:click=json>{tr("导出 JSON", "Export JSON")}</button>
                 <button type="button" data-testid="print" on:click=print>{tr("打印核查单", "Print review sheet")}</button>

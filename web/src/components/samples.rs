@@ -69,7 +69,7 @@ pub fn SamplePicker(on_pick: Callback<String>) -> impl IntoView {
         )
         .collect_view();
     view! {
-        <div class="samples" role="group" aria-label="示例报告">
+        <div class="samples" role="group" aria-label=tr("示例报告", "Sample reports")>
             <span class="label">{tr("示例：", "Samples: ")}</span>
             {buttons}
         </div>
