@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod open;
 pub mod storage;
+pub mod store;
 pub mod wire;
 
 pub use app::App;

@@ -3,8 +3,8 @@ use gouji_core::Report;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{finding_id, Checked, Dismissed};
 use crate::components::severity_label;
+use crate::store::{finding_id, Checked, Dismissed};
 
 /// Downloads of the findings (CSV for Excel, JSON like the CLI's) and the printable sheet.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::{severity_slot, Checked, Filter};
 use crate::components::severity_icon;
+use crate::store::{severity_slot, Checked, Filter};
 use gouji_core::Severity;
 
 /// Severity toggles with their counts, and a rule picker.

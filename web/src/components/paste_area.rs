@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 use crate::i18n::Lang;
 use crate::open::Opened;
 
-use crate::app::{CheckAtOnce, Selection};
 use crate::components::SamplePicker;
+use crate::store::{CheckAtOnce, Selection};
 
 /// The textarea the report is pasted into, with a file picker and drag-and-drop for .txt
 /// (UTF-8, GB18030/GBK, UTF-16), .docx and .pdf files, read in the browser.
@@ -130,20 +130,30 @@ pub fn PasteArea(
         let Some(el) = area.get() else { return };
         on_other.with_value(|f| {
             let f = f.as_ref().unchecked_ref();
-            for kind in [
-                "selectionchange",
-                "keyup",
-                "paste",
-                "drop",
-                "cut",
-                "compositionend",
-                "change",
-            ] {
+            for kind in OTHER_EVENTS {
                 let _ = el.add_event_listener_with_callback(kind, f);
             }
             // Browsers that raise `selectionchange` on the document only.
             let _ = document().add_event_listener_with_callback("selectionchange", f);
         });
+    });
+    // The listeners go with the component (the closures they call are dropped with it).
+    on_cleanup(move || {
+        let el = area.try_get_untracked().flatten();
+        on_other.try_with_value(|f| {
+            let f = f.as_ref().unchecked_ref();
+            let _ = document().remove_event_listener_with_callback("selectionchange", f);
+            if let Some(el) = &el {
+                for kind in OTHER_EVENTS {
+                    let _ = el.remove_event_listener_with_callback(kind, f);
+                }
+            }
+        });
+        if let Some(el) = &el {
+            on_input.try_with_value(|f| {
+                let _ = el.remove_event_listener_with_callback("input", f.as_ref().unchecked_ref());
+            });
+        }
     });
     let clear = move |_| {
         let ok = web_sys::window()
@@ -318,6 +328,17 @@ pub fn PasteArea(
         </div>
     }
 }
+
+/// The text box's events that tell of an edit on a long text (see `take_in`).
+const OTHER_EVENTS: [&str; 7] = [
+    "selectionchange",
+    "keyup",
+    "paste",
+    "drop",
+    "cut",
+    "compositionend",
+    "change",
+];
 
 /// Texts shorter than this (in bytes) are read through the `input` event; see `take_in`.
 const LISTEN_BELOW: usize = 150_000;

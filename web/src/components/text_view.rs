@@ -6,9 +6,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::app::{Checked, Origin, Selection};
 use crate::components::severity_label;
 use crate::highlight::{Chunk, Segment};
+use crate::store::{Checked, Origin, Selection};
 
 /// Texts up to this size are rendered whole at once (a few milliseconds); longer ones chunk
 /// by chunk as the chunks come near the screen.
@@ -89,7 +89,11 @@ pub fn TextView(
             }
         }
     };
-    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        resize.remove();
+        observer.try_with_value(|o| o.as_ref().map(web_sys::IntersectionObserver::disconnect));
+    });
     // The observer, once the view is on the page: renders each chunk that comes near.
     Effect::new(move |_| {
         let Some(root) = view_ref.get() else { return };
