@@ -108,12 +108,9 @@ pub struct Totals {
     pub unreadable: usize,
     /// Checked inputs with at least one error-level finding.
     pub files_with_errors: usize,
-    pub claims: usize,
-    pub verified: usize,
-    pub unchecked: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
+    /// The checked inputs' `stats`, summed (written as fields of `total`).
+    #[serde(flatten)]
+    pub stats: Stats,
 }
 
 impl Totals {
@@ -121,12 +118,17 @@ impl Totals {
     pub fn add(&mut self, s: &Stats) {
         self.files += 1;
         self.files_with_errors += usize::from(s.errors > 0);
-        self.claims += s.claims;
-        self.verified += s.verified;
-        self.unchecked += s.unchecked;
-        self.errors += s.errors;
-        self.warnings += s.warnings;
-        self.infos += s.infos;
+        let t = &mut self.stats;
+        for (sum, n) in [
+            (&mut t.claims, s.claims),
+            (&mut t.verified, s.verified),
+            (&mut t.unchecked, s.unchecked),
+            (&mut t.errors, s.errors),
+            (&mut t.warnings, s.warnings),
+            (&mut t.infos, s.infos),
+        ] {
+            *sum += n;
+        }
     }
 }
 

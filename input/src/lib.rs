@@ -246,28 +246,20 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, Inp
             limit: MAX_FILE_BYTES,
         });
     }
-    match format_of(name, bytes) {
+    let format = format_of(name, bytes);
+    let (text, encoding) = match format {
         #[cfg(feature = "pdf")]
-        Format::Pdf => {
-            return Ok(Decoded {
-                text: pdf_text(bytes)?,
-                encoding: "pdf",
-                format: Format::Pdf,
-                replaced: 0,
-            })
-        }
-        Format::Docx => {
-            return Ok(Decoded {
-                text: docx_text(bytes)?,
-                encoding: "docx",
-                format: Format::Docx,
-                replaced: 0,
-            })
-        }
+        Format::Pdf => (pdf_text(bytes)?, "pdf"),
+        Format::Docx => (docx_text(bytes)?, "docx"),
         // Without the `pdf` feature a PDF is refused as binary, with a hint saying so.
-        _ => {}
-    }
-    decode(bytes, encoding)
+        _ => return decode(bytes, encoding),
+    };
+    Ok(Decoded {
+        text,
+        encoding,
+        format,
+        replaced: 0,
+    })
 }
 
 /// Decodes the bytes of a text file with `encoding_rs`.

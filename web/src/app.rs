@@ -12,17 +12,6 @@ use crate::store::{Origin, Selection, Store};
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new();
-    let Store {
-        input,
-        paused,
-        selected,
-        filter,
-        out,
-        checked,
-        busy,
-        visible,
-        ..
-    } = store;
     let stale = move || store.stale();
 
     // Keyboard: j/n next finding, k/p previous, e or / to the text box, t to the marked text.
@@ -37,11 +26,12 @@ pub fn App() -> impl IntoView {
             return;
         }
         let step = |delta: isize| {
-            let order = visible.get_untracked();
+            let order = store.visible.get_untracked();
             if order.is_empty() {
                 return;
             }
-            let at = selected
+            let at = store
+                .selected
                 .get_untracked()
                 .and_then(|s| order.iter().position(|&i| i == s.finding));
             let next = match at {
@@ -50,7 +40,7 @@ pub fn App() -> impl IntoView {
                 Some(p) => (p as isize + delta).clamp(0, order.len() as isize - 1) as usize,
             };
             let finding = order[next];
-            selected.set(Some(Selection {
+            store.selected.set(Some(Selection {
                 finding,
                 from: Origin::List,
             }));
@@ -67,7 +57,7 @@ pub fn App() -> impl IntoView {
             if !focus_it() {
                 request_animation_frame(move || {
                     // Unless the reader has moved on meanwhile (e.g. `e` to the text box).
-                    if selected.get_untracked().map(|s| s.finding) == Some(finding) {
+                    if store.selected.get_untracked().map(|s| s.finding) == Some(finding) {
                         focus_it();
                     }
                 });
@@ -96,7 +86,7 @@ pub fn App() -> impl IntoView {
     let embed = crate::embed::EmbedParams::current();
     let embedded = embed.embed;
     if embedded {
-        crate::embed::start(embed, input, paused, checked);
+        crate::embed::start(embed, store.input, store.paused, store.checked);
     }
 
     let lang = crate::i18n::provide_lang();
@@ -132,22 +122,22 @@ pub fn App() -> impl IntoView {
             class="layout"
             class:stale=stale
             data-testid="layout"
-            data-checker=move || if out.in_worker.get() { "worker" } else { "main-thread" }
+            data-checker=move || if store.out.in_worker.get() { "worker" } else { "main-thread" }
         >
             <section class="pane pane-text" aria-label=tr("报告原文", "Report text")>
-                <PasteArea text=input selected paused />
-                <TextView checked selected />
+                <PasteArea text=store.input selected=store.selected paused=store.paused />
+                <TextView checked=store.checked selected=store.selected />
             </section>
             <section
                 class="pane pane-findings"
                 aria-label=tr("核查结果", "Results")
-                aria-busy=move || if busy.with(Option::is_some) { "true" } else { "false" }
+                aria-busy=move || if store.busy.with(Option::is_some) { "true" } else { "false" }
             >
-                <StatsLine checked paused busy failure=out.failure />
-                <Exports checked input />
-                <FilterBar checked filter />
-                <FindingsList checked selected visible />
-                <LedgerList checked />
+                <StatsLine checked=store.checked paused=store.paused busy=store.busy failure=store.out.failure />
+                <Exports checked=store.checked input=store.input />
+                <FilterBar checked=store.checked filter=store.filter />
+                <FindingsList checked=store.checked selected=store.selected visible=store.visible />
+                <LedgerList checked=store.checked />
             </section>
         </main>
         <Show when=move || !embedded && !opened_from_disk()>

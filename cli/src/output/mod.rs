@@ -76,21 +76,10 @@ impl Totals {
     pub fn exit_code(&self) -> u8 {
         if self.missing_operands > 0 {
             2
-        } else if self.errors > 0 || self.unreadable > 0 {
+        } else if self.stats.errors > 0 || self.unreadable > 0 {
             1
         } else {
             0
-        }
-    }
-
-    pub fn stats(&self) -> Stats {
-        Stats {
-            claims: self.claims,
-            verified: self.verified,
-            unchecked: self.unchecked,
-            errors: self.errors,
-            warnings: self.warnings,
-            infos: self.infos,
         }
     }
 }
@@ -142,9 +131,9 @@ pub fn total_line(t: &Totals) -> String {
     let mut line = format!(
         "total: {} checked; {}, {}, {}",
         plural(t.files, "file", "files"),
-        plural(t.errors, "error", "errors"),
-        plural(t.warnings, "warning", "warnings"),
-        plural(t.infos, "info", "infos"),
+        plural(t.stats.errors, "error", "errors"),
+        plural(t.stats.warnings, "warning", "warnings"),
+        plural(t.stats.infos, "info", "infos"),
     );
     if t.unreadable > 0 {
         line += &format!(
