@@ -1,6 +1,7 @@
 // The workbench flows of the web app, in headless Chromium on real samples: filters,
-// keyboard, related figures, rule help, live edit, file open (GBK .txt and .docx), exports,
-// the ledger, dark mode, 320 px, clearing, and the time from paste to rendered findings.
+// keyboard, related figures, rule help, live edit, file open (GBK, UTF-16 and BOM .txt,
+// .docx), exports, the ledger, dark mode, 320 px, clearing, and the time from paste to
+// rendered findings.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -181,6 +182,25 @@ test('opening a GBK .txt and a .docx reads them in the browser', { timeout: 60_0
   });
   await page.waitForFunction(() => /不是文本文件/.test(document.querySelector('[data-testid=file-note]')?.textContent ?? ''));
   assert.equal(await page.inputValue('[data-testid=input]'), before);
+});
+
+test('a text file is decoded as the CLI decodes it: BOM kept for UTF-8, UTF-16 with and without one', { timeout: 60_000 }, async () => {
+  const text = RENHE.slice(0, 3000);
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  const open = async (name, buffer, encoding) => {
+    await page.setInputFiles('[data-testid=open-file]', { name, mimeType: 'text/plain', buffer });
+    await page.waitForFunction(
+      ([n, e]) => (document.querySelector('[data-testid=file-note]')?.textContent ?? '').includes(`${n}”（${e}`),
+      [name, encoding],
+    );
+    return page.inputValue('[data-testid=input]');
+  };
+  // gouji-input keeps a UTF-8 byte-order mark in the text, so that spans match the file.
+  assert.equal(await open('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'UTF-8'), '\ufeff' + text);
+  assert.equal(await open('le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'UTF-16LE'), text);
+  assert.equal(await open('le.txt', le, 'UTF-16LE'), text);
+  assert.equal(await open('be.txt', be, 'UTF-16BE'), text);
 });
 
 test('dark mode and a 320 px screen', { timeout: 60_000 }, async () => {
