@@ -122,6 +122,11 @@ test('exports: CSV with a BOM for Excel, JSON shaped like the CLI', { timeout: 6
   assert.equal(json.files.length, 1);
   assert.equal(json.files[0].findings.length, listed);
   assert.ok(json.files[0].stats.claims > 0 && Array.isArray(json.files[0].ledger));
+  // A pasted text: no file, no encoding; the document has the CLI's total.
+  assert.equal(json.files[0].path, '（粘贴的文本）');
+  assert.equal(json.files[0].encoding, undefined);
+  assert.deepEqual(Object.keys(json), ['files', 'errors', 'total']);
+  assert.equal(json.total.files, 1);
 });
 
 test('a finding dismissed as a false alarm stays dismissed for that text', { timeout: 60_000 }, async () => {
@@ -201,6 +206,12 @@ test('a text file is decoded as the CLI decodes it: BOM kept for UTF-8, UTF-16 w
   assert.equal(await open('le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'UTF-16LE'), text);
   assert.equal(await open('le.txt', le, 'UTF-16LE'), text);
   assert.equal(await open('be.txt', be, 'UTF-16BE'), text);
+  // The JSON export names the file and how it was read, as `gouji check --format json` does.
+  await statsReady();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+  const entry = JSON.parse(fs.readFileSync(await dl.path(), 'utf8')).files[0];
+  assert.deepEqual([entry.path, entry.encoding, entry.replaced], ['be.txt', 'UTF-16BE', 0]);
+  assert.deepEqual(Object.keys(entry).slice(0, 4), ['path', 'encoding', 'replaced', 'report']);
 });
 
 test('dark mode and a 320 px screen', { timeout: 60_000 }, async () => {

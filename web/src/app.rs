@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
             data-checker=move || if store.out.in_worker.get() { "worker" } else { "main-thread" }
         >
             <section class="pane pane-text" aria-label=tr("报告原文", "Report text")>
-                <PasteArea text=store.input selected=store.selected paused=store.paused />
+                <PasteArea text=store.input selected=store.selected paused=store.paused source=store.source />
                 <TextView checked=store.checked selected=store.selected />
             </section>
             <section
@@ -134,7 +134,7 @@ pub fn App() -> impl IntoView {
                 aria-busy=move || if store.busy.with(Option::is_some) { "true" } else { "false" }
             >
                 <StatsLine checked=store.checked paused=store.paused busy=store.busy failure=store.out.failure />
-                <Exports checked=store.checked input=store.input />
+                <Exports checked=store.checked input=store.input source=store.source />
                 <FilterBar checked=store.checked filter=store.filter />
                 <FindingsList checked=store.checked selected=store.selected visible=store.visible />
                 <LedgerList checked=store.checked />

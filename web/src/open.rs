@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 /// An opened file's text and how it was read.
 pub struct Opened {
     pub text: String,
-    /// `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`, `docx` or `PDF`.
+    /// `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`, `docx` or `pdf`, as `gouji check` says.
     pub encoding: &'static str,
     /// Characters that could not be decoded and became U+FFFD.
     pub replaced: usize,
@@ -54,7 +54,7 @@ pub async fn read(format: Format, bytes: &[u8]) -> Result<Opened, OpenError> {
     match format {
         Format::Pdf => pdf_text(bytes)
             .await
-            .map(|t| from_reader(t, "PDF"))
+            .map(|t| from_reader(t, "pdf"))
             .map_err(OpenError::Reader),
         Format::Docx => docx_text(bytes).await.map(|t| from_reader(t, "docx")),
         Format::Text => gouji_input::decode_with(bytes, Encoding::Auto, &Browser)

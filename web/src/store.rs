@@ -133,6 +133,34 @@ impl Dismissed {
     }
 }
 
+/// The file the text in the box was opened from: the JSON export's `path`, `encoding` and
+/// `replaced`, while the text is still the file's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    /// As `gouji check` names it: `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`, `docx`, `pdf`.
+    pub encoding: &'static str,
+    pub replaced: usize,
+    /// [`storage::text_key`] of the text as opened.
+    key: String,
+}
+
+impl Source {
+    pub fn new(name: String, encoding: &'static str, replaced: usize, text: &str) -> Self {
+        Source {
+            name,
+            encoding,
+            replaced,
+            key: storage::text_key(text),
+        }
+    }
+
+    /// Whether `text` is the file's text (not edited since, nor replaced).
+    pub fn describes(&self, text: &str) -> bool {
+        self.key == storage::text_key(text)
+    }
+}
+
 /// Where a selection was made, which decides what scrolls: the other side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -230,6 +258,8 @@ pub struct Store {
     pub visible: Memo<Vec<usize>>,
     pub dismissed: Dismissed,
     pub at_once: CheckAtOnce,
+    /// The file the text was last opened from.
+    pub source: RwSignal<Option<Source>>,
 }
 
 impl Store {
@@ -360,6 +390,7 @@ impl Store {
             visible,
             dismissed,
             at_once,
+            source: RwSignal::new(None),
         }
     }
 

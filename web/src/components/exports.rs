@@ -4,11 +4,16 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::severity_label;
-use crate::store::{finding_id, Checked, Dismissed};
+use crate::store::{finding_id, Checked, Dismissed, Source};
 
 /// Downloads of the findings (CSV for Excel, JSON like the CLI's) and the printable sheet.
 #[component]
-pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl IntoView {
+pub fn Exports(
+    checked: Memo<Option<Checked>>,
+    input: RwSignal<String>,
+    /// The file the text was opened from, if it still is its text.
+    source: RwSignal<Option<Source>>,
+) -> impl IntoView {
     let has_report = move || checked.with(Option::is_some);
     let tr = crate::i18n::tr;
     let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
@@ -40,11 +45,14 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
                         "勾稽核查结果.json"
                     },
                     "application/json",
-                    &to_json(
-                        &c.report,
-                        input.with_untracked(|t| t.len()),
-                        &dismissed.ids.get_untracked(),
-                    ),
+                    &source.with_untracked(|s| {
+                        to_json(
+                            &c.report,
+                            input.with_untracked(|t| t.len()),
+                            &dismissed.ids.get_untracked(),
+                            s.as_ref().filter(|s| s.describes(&c.text)),
+                        )
+                    }),
                 );
             }
         })
@@ -123,9 +131,16 @@ pub fn to_csv(report: &Report, dismissed: &[String], en: bool) -> String {
 }
 
 /// The document of `gouji check --format json` (`docs/json.md`, the core's
-/// [`gouji_core::json`] types) for the one text in the box, `path` `（粘贴的文本）`, with two
-/// fields of its own: `bytes` (the text's length in UTF-8) and `dismissed`.
-pub fn to_json(report: &Report, bytes: usize, dismissed: &[String]) -> String {
+/// [`gouji_core::json`] types) for the one text in the box, with two fields of its own:
+/// `bytes` (the text's length in UTF-8) and `dismissed`. A text opened from a file has its
+/// name as `path`, and its `encoding` and `replaced`; a pasted one has `path`
+/// `（粘贴的文本）` and neither.
+pub fn to_json(
+    report: &Report,
+    bytes: usize,
+    dismissed: &[String],
+    source: Option<&Source>,
+) -> String {
     #[derive(serde::Serialize)]
     struct Entry<'a> {
         #[serde(flatten)]
@@ -136,8 +151,14 @@ pub fn to_json(report: &Report, bytes: usize, dismissed: &[String]) -> String {
     }
     let mut total = Totals::default();
     total.add(&report.stats);
+    let file = match source {
+        Some(s) => FileEntry::new(report)
+            .path(&s.name)
+            .source(s.encoding, s.replaced),
+        None => FileEntry::new(report).path("（粘贴的文本）"),
+    };
     let files = [Entry {
-        file: FileEntry::new(report).path("（粘贴的文本）"),
+        file,
         bytes,
         dismissed,
     }];
@@ -176,7 +197,7 @@ mod tests {
         let text = include_str!("../../../tests/fixtures/samples/renhe-2020-final-accounts.txt");
         let report = gouji_core::check(text, &gouji_core::Options::default());
         let dismissed = vec!["sum@1-2".to_string()];
-        let json = to_json(&report, text.len(), &dismissed);
+        let json = to_json(&report, text.len(), &dismissed, None);
         assert!(
             json.starts_with("{\n  \"files\": [\n    {\n      \"path\": \"（粘贴的文本）\",\n      \"report\": {"),
             "{}",
@@ -193,5 +214,14 @@ mod tests {
         assert_eq!(doc["errors"], serde_json::json!([]));
         assert_eq!(doc["total"]["files"], 1);
         assert_eq!(doc["total"]["errors"], report.stats.errors);
+
+        let opened = Source::new("renhe.txt".into(), "GB18030", 2, text);
+        assert!(opened.describes(text) && !opened.describes("合计"));
+        let json = to_json(&report, text.len(), &[], Some(&opened));
+        assert!(
+            json.starts_with("{\n  \"files\": [\n    {\n      \"path\": \"renhe.txt\",\n      \"encoding\": \"GB18030\",\n      \"replaced\": 2,\n      \"report\": {"),
+            "{}",
+            &json[..200]
+        );
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::open::Opened;
 
 use crate::components::SamplePicker;
-use crate::store::{CheckAtOnce, Selection};
+use crate::store::{CheckAtOnce, Selection, Source};
 
 /// The textarea the report is pasted into, with a file picker and drag-and-drop for .txt
 /// (UTF-8, GB18030/GBK, UTF-16), .docx and .pdf files, read in the browser.
@@ -17,6 +17,8 @@ pub fn PasteArea(
     selected: RwSignal<Option<Selection>>,
     /// Cleared by any edit: the user has changed the text that crashed the checker.
     paused: RwSignal<bool>,
+    /// Set when a file is opened.
+    source: RwSignal<Option<Source>>,
 ) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     let tr = crate::i18n::tr;
@@ -199,21 +201,24 @@ pub fn PasteArea(
                     encoding,
                     replaced,
                 }) => {
+                    // The readers' name for a PDF, in capitals as people write it.
+                    let shown = if encoding == "pdf" { "PDF" } else { encoding };
                     let note = match (en, replaced) {
-                        (false, 0) => format!("已打开“{name}”（{encoding}）"),
+                        (false, 0) => format!("已打开“{name}”（{shown}）"),
                         (false, n) => {
-                            format!("已打开“{name}”（{encoding}，{n} 处无法识别的字符）")
+                            format!("已打开“{name}”（{shown}，{n} 处无法识别的字符）")
                         }
-                        (true, 0) => format!("Opened “{name}” ({encoding})"),
-                        (true, n) => format!(
-                            "Opened “{name}” ({encoding}, {n} characters could not be read)"
-                        ),
+                        (true, 0) => format!("Opened “{name}” ({shown})"),
+                        (true, n) => {
+                            format!("Opened “{name}” ({shown}, {n} characters could not be read)")
+                        }
                     };
                     // One level of undo: the text the file replaced, until the next edit.
                     let before =
                         text_signal.with_untracked(|t| (!t.trim().is_empty()).then(|| t.clone()));
                     undo.set_value(before);
                     file_note.set(Some((true, note)));
+                    source.set(Some(Source::new(name.clone(), encoding, replaced, &text)));
                     replace_text(text);
                 }
                 Err(e) => file_note.set(Some((false, format!("“{name}”：{}", e.message(en))))),
