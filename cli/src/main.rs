@@ -16,7 +16,8 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use gouji_core::{rules, Options, RuleInfo, Severity};
+use gouji_core::check::{self as rules};
+use gouji_core::{Options, OptionsError, RuleInfo, Severity};
 use gouji_input::Encoding;
 
 use output::{Render, Sink, Totals};
@@ -295,21 +296,12 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn known_rule_ids() -> String {
-    rules::all().map(|r| r.id).collect::<Vec<_>>().join(", ")
-}
-
 fn unknown_rule(id: &str) -> String {
-    format!("unknown rule `{id}`; known rules: {}", known_rule_ids())
-}
-
-/// Rule ids given to `--rules`/`--exclude-rules` must exist: a typo would silently check
-/// nothing.
-fn validate_rule_ids(flag: &str, ids: &[String]) -> Result<(), String> {
-    match ids.iter().find(|id| rules::find(id).is_none()) {
-        Some(id) => Err(format!("{flag}: {}", unknown_rule(id))),
-        None => Ok(()),
+    OptionsError::UnknownRule {
+        id: id.to_string(),
+        excluded: false,
     }
+    .to_string()
 }
 
 fn split_ids(ids: Vec<String>) -> Vec<String> {
@@ -378,28 +370,31 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.summary && args.format == Format::Sarif {
         return usage_error("--summary has no SARIF form; use --format text, json, jsonl or csv");
     }
-    if let Some(p) = &args.profile {
-        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
-            let names: Vec<&str> = gouji_core::rules::PROFILES.iter().map(|x| x.name).collect();
-            return usage_error(&format!(
-                "unknown --profile `{p}`; choose one of: {}",
-                names.join(", ")
-            ));
-        }
-    }
-    let options = Options {
+    // Checked once, by the function the web app and the JS package use too: a typo in a
+    // rule id would otherwise silently check nothing.
+    let options = match (Options {
         rules: split_ids(args.rules),
         exclude_rules: split_ids(args.exclude_rules),
         profile: args.profile.clone(),
-    };
-    for (flag, ids) in [
-        ("--rules", &options.rules),
-        ("--exclude-rules", &options.exclude_rules),
-    ] {
-        if let Err(message) = validate_rule_ids(flag, ids) {
-            return usage_error(&message);
+    })
+    .validate()
+    {
+        Ok(valid) => valid,
+        Err(OptionsError::UnknownProfile(p)) => {
+            return usage_error(&format!(
+                "unknown --profile `{p}`; choose one of: {}",
+                OptionsError::known_profiles()
+            ))
         }
-    }
+        Err(e @ OptionsError::UnknownRule { excluded, .. }) => {
+            let flag = if excluded {
+                "--exclude-rules"
+            } else {
+                "--rules"
+            };
+            return usage_error(&format!("{flag}: {e}"));
+        }
+    };
     let min_severity = if args.quiet {
         Severity::Error
     } else {

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use gouji_core::{Options, Report, Severity, Stats};
+use gouji_core::{Report, Severity, Stats, Valid};
 use gouji_input::{Encoding, InputError, MAX_FILE_BYTES};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -200,7 +200,7 @@ pub struct FileResult {
 /// What to do with each input.
 #[derive(Clone)]
 pub struct Job {
-    pub options: Options,
+    pub options: Valid,
     pub encoding: Encoding,
     /// Findings less serious than this are dropped.
     pub min_severity: Severity,
@@ -268,7 +268,7 @@ impl Job {
         }
         // A bug in the core on one input must not lose the others' results.
         let report = panic::catch_unwind(AssertUnwindSafe(|| {
-            gouji_core::check(&decoded.text, &self.options)
+            gouji_core::check_valid(&decoded.text, &self.options)
         }))
         .map_err(|_| FileError::internal())?;
         Ok(Checked {
@@ -400,7 +400,7 @@ mod tests {
             });
         }
         let job = Job {
-            options: Options::default(),
+            options: Valid::default(),
             encoding: Encoding::Auto,
             min_severity: Severity::Info,
             timeout: None,
@@ -429,7 +429,7 @@ mod tests {
             })
             .collect();
         let job = Job {
-            options: Options::default(),
+            options: Valid::default(),
             encoding: Encoding::Auto,
             min_severity: Severity::Info,
             timeout: None,

@@ -1154,8 +1154,20 @@ fn rule_options() {
         assert_eq!(code(&out), 2, "{flag}");
         let err = stderr(&out);
         assert!(err.contains("no-such-rule") && err.contains("sum"), "{err}");
+        assert!(err.contains(&format!("{flag}: unknown rule")), "{err}");
         assert!(out.stdout.is_empty());
     }
+    // An unknown checklist is an error, not quietly the national one.
+    let out = gouji(&args!["check", "--profile", "nationl", bad], None);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown --profile `nationl`; choose one of: national, thirteen-tables"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    let out = gouji(&args!["check", "--profile", "thirteen-tables", bad], None);
+    assert_eq!(code(&out), 1);
 }
 
 #[test]

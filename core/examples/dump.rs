@@ -2,7 +2,7 @@
 fn main() {
     let path = std::env::args().nth(1).expect("usage: dump FILE");
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let doc = gouji_core::document::Document::read(&text);
+    let doc = gouji_core::read::document::Document::read(&text);
     if std::env::var_os("DUMP_FIGURES").is_some() {
         for f in &doc.figures {
             println!(
@@ -28,7 +28,7 @@ fn main() {
         }
     }
     if std::env::var_os("DUMP_OUTLINE").is_some() {
-        for s in gouji_core::segment::outline(&doc.paragraphs) {
+        for s in gouji_core::read::segment::outline(&doc.paragraphs) {
             let p = &doc.paragraphs[s.paragraph];
             let line = doc.line_of(doc.span(p.range.clone()).start);
             let first: String = doc.text()[p.range.clone()].chars().take(20).collect();

@@ -1,8 +1,8 @@
 //! Prints the laid-out tables (grids) read from a text, one row per line: for debugging the
 //! column reconstruction. `cargo run -p gouji-core --example grids -- FILE [LINE]`; with
 //! `GRIDS=cells` in the environment, the tables read one cell per line instead.
-use gouji_core::document::Document;
-use gouji_core::grid::{from_cell_lines, grids, Cell};
+use gouji_core::read::document::Document;
+use gouji_core::read::grid::{from_cell_lines, grids, Cell};
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -5,7 +5,8 @@
 //! `cargo run --profile release-native -p gouji-core --example memory [SHAPE…]`
 //! `--stages SHAPE BYTES`: the peak and what is left live after each stage of one shape.
 
-use gouji_core::{check, claims, document::Document, Options};
+use gouji_core::read::document::Document;
+use gouji_core::{check, claims, Options};
 
 #[path = "../benches/shapes/mod.rs"]
 mod shapes;
@@ -75,18 +76,18 @@ fn main() {
         use std::mem::size_of;
         println!(
             "Figure {} Quantity {} Paragraph {} Fact {} FactKey {} Cell {} Row {} TableFact {} LedgerEntry {} Finding {} GridRow {} grid::Cell {}",
-            size_of::<gouji_core::document::Figure>(),
-            size_of::<gouji_core::quantity::Quantity>(),
-            size_of::<gouji_core::segment::Paragraph>(),
+            size_of::<gouji_core::read::document::Figure>(),
+            size_of::<gouji_core::read::quantity::Quantity>(),
+            size_of::<gouji_core::read::segment::Paragraph>(),
             size_of::<claims::facts::Fact>(),
             size_of::<claims::facts::FactKey>(),
-            size_of::<gouji_core::table::Cell>(),
-            size_of::<gouji_core::table::Row>(),
-            size_of::<gouji_core::table::TableFact>(),
+            size_of::<gouji_core::read::table::Cell>(),
+            size_of::<gouji_core::read::table::Row>(),
+            size_of::<gouji_core::read::table::TableFact>(),
             size_of::<gouji_core::LedgerEntry>(),
             size_of::<gouji_core::Finding>(),
-            size_of::<gouji_core::grid::GridRow>(),
-            size_of::<gouji_core::grid::Cell>(),
+            size_of::<gouji_core::read::grid::GridRow>(),
+            size_of::<gouji_core::read::grid::Cell>(),
         );
         return;
     }
@@ -114,10 +115,10 @@ fn main() {
             x(after_claims)
         );
         let each: [(&str, &dyn Fn() -> usize); 12] = [
-            ("tables", &|| gouji_core::table::tables(&doc).len()),
-            ("grids", &|| gouji_core::grid::grids(&doc).len()),
+            ("tables", &|| gouji_core::read::table::tables(&doc).len()),
+            ("grids", &|| gouji_core::read::grid::grids(&doc).len()),
             ("cell lines", &|| {
-                gouji_core::grid::from_cell_lines(&doc).len()
+                gouji_core::read::grid::from_cell_lines(&doc).len()
             }),
             ("sums", &|| claims::sum::extract(&doc).len()),
             ("shares", &|| claims::share::extract(&doc, &c.sums).len()),
@@ -150,7 +151,7 @@ fn main() {
             r.findings.len(),
             r.ledger.len()
         );
-        for rule in gouji_core::rules::all() {
+        for rule in gouji_core::check::all() {
             let one = Options {
                 rules: vec![rule.id.to_string()],
                 ..Options::default()

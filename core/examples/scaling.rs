@@ -10,7 +10,8 @@
 //! `Document::read`: the figure scan, labels, paren depth, kind and year); claims (every
 //! extractor); rules+report (the rest of `check`: the rules, sorting, the ledger).
 
-use gouji_core::{check, claims, document::Document, normalize, segment, Options};
+use gouji_core::read::{document::Document, normalize, segment};
+use gouji_core::{check, claims, Options};
 use std::time::{Duration, Instant};
 
 #[path = "../benches/shapes/mod.rs"]
@@ -123,7 +124,7 @@ fn per_rule(text: &str, mb: f64) {
         ..Options::default()
     };
     let base = best(text.len(), || check(text, &none));
-    for r in gouji_core::rules::all() {
+    for r in gouji_core::check::all() {
         let one = Options {
             rules: vec![r.id.to_string()],
             ..Options::default()

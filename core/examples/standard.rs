@@ -2,7 +2,7 @@
 fn main() {
     let path = std::env::args().nth(1).expect("a text file");
     let text = std::fs::read_to_string(path).expect("readable UTF-8");
-    let doc = gouji_core::document::Document::read(&text);
+    let doc = gouji_core::read::document::Document::read(&text);
     let st = gouji_core::claims::standard::extract(&doc);
     for (i, t) in st.tables.iter().enumerate() {
         println!(

@@ -1,29 +1,25 @@
 //! Gouji's core: reads the text of a Chinese budget or final-accounts report and checks
 //! every figure it states.
 //!
-//! The pipeline, one module per stage:
-//! [`normalize`] → [`segment`] → [`quantity`] + [`claims`] (extract) → [`rules`] (check) →
-//! [`report`]. [`document`] holds what the first stages read. Nothing here touches the file
-//! system, the network or the DOM, so the same code runs in the CLI and in the browser.
+//! The pipeline, one folder per stage:
+//! [`read`] (normalise, segment, quantities, the [`read::document::Document`]) →
+//! [`claims`] (what the text asserts) → [`mod@check`] (the rules) → [`report`].
+//! Nothing here touches the file system, the network or the DOM, so the same code runs in
+//! the CLI and in the browser.
 
+pub mod check;
 pub mod claims;
-pub mod document;
-pub mod grid;
-pub mod interval;
 pub mod json;
-pub mod normalize;
-pub mod quantity;
+mod options;
+pub mod read;
 pub mod report;
-pub mod rules;
 pub mod samples;
-pub mod search;
-pub mod segment;
-pub mod table;
 
+pub use check::RuleInfo;
+pub use options::{Options, OptionsError, Profile, Valid};
 pub use report::{
     Finding, LedgerEntry, Outcome, Related, Report, ReportInfo, ReportKind, Severity, Span, Stats,
 };
-pub use rules::RuleInfo;
 
 /// Inputs above this size are refused with a clear message rather than checked slowly.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -59,25 +55,6 @@ fn numbers_cut(text: &str, max: usize) -> Option<usize> {
     None
 }
 
-/// What to check.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Rule ids to run; empty means all.
-    pub rules: Vec<String>,
-    /// Rule ids to skip.
-    pub exclude_rules: Vec<String>,
-    /// The required-content checklist (`national`, `thirteen-tables`, `meetings-training`);
-    /// `None` is `national`. See `rules::PROFILES`.
-    pub profile: Option<String>,
-}
-
-impl Options {
-    fn runs(&self, id: &str) -> bool {
-        (self.rules.is_empty() || self.rules.iter().any(|r| r == id))
-            && !self.exclude_rules.iter().any(|r| r == id)
-    }
-}
-
 fn empty_report(notice: String) -> Report {
     Report {
         report: ReportInfo {
@@ -91,8 +68,18 @@ fn empty_report(notice: String) -> Report {
     }
 }
 
-/// Checks one report's text. Never panics; unusable input yields a report with a `notice`.
+/// Checks one report's text. Never panics; unusable input yields a report with a `notice`,
+/// and so do options that [`Options::validate`] refuses (the CLI and the JS package refuse
+/// them before they get here).
 pub fn check(text: &str, options: &Options) -> Report {
+    match options.validate() {
+        Ok(valid) => check_valid(text, &valid),
+        Err(e) => empty_report(format!("选项无效，未核查：{e}")),
+    }
+}
+
+/// Checks one report's text with options already validated.
+pub fn check_valid(text: &str, options: &Valid) -> Report {
     if text.len() > MAX_INPUT_BYTES {
         // Tenths of a MB in integers: formatting an f64 would pull ~10 KB of float
         // formatting code into every wasm build.
@@ -118,21 +105,25 @@ pub fn check(text: &str, options: &Options) -> Report {
         )
     });
     let text = &text[..cut.unwrap_or(text.len())];
-    let doc = document::Document::read(text);
+    let doc = read::document::Document::read(text);
     let claims = claims::extract(&doc);
-    let mut sink = rules::Sink::new(&doc);
-    sink.profile = options.profile.clone();
-    for rule in rules::registry()
+    let mut cx = check::Context {
+        doc: &doc,
+        claims: &claims,
+        options,
+        sink: check::Sink::new(&doc),
+    };
+    for rule in check::registry()
         .iter()
         .filter(|r| options.runs(r.info().id))
     {
-        rule.check(&doc, &claims, &mut sink);
+        rule.check(&mut cx);
     }
-    let rules::Sink {
+    let check::Sink {
         mut findings,
         mut ledger,
         ..
-    } = sink;
+    } = cx.sink;
     findings.sort_by(|a, b| {
         (a.span.start, a.severity, a.rule).cmp(&(b.span.start, b.severity, b.rule))
     });
@@ -199,5 +190,17 @@ mod tests {
             notice.as_deref(),
             Some("文本过大（16.3 MB），超过上限 16 MB，未核查。请分段粘贴。")
         );
+    }
+
+    #[test]
+    fn options_it_cannot_use_are_refused_with_a_notice() {
+        let options = super::Options {
+            profile: Some("nationl".into()),
+            ..Default::default()
+        };
+        let report = super::check("收入合计100万元，其中：甲60万元，乙30万元。", &options);
+        assert!(report.findings.is_empty() && report.ledger.is_empty());
+        let notice = report.notice.unwrap_or_default();
+        assert!(notice.contains("unknown profile `nationl`"), "{notice}");
     }
 }

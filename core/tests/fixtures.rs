@@ -1911,6 +1911,12 @@ fn a_kuan_named_like_a_class_is_not_the_class() {
 /// A 基本支出 table by economic class as a PDF viewer copies it: one cell per line, with
 /// blank lines between. `wages` is the 301 row's 合计.
 fn cell_per_line_table(wages: &str, out_of_step: bool) -> String {
+    cell_per_line_table_with(wages, "225.00", out_of_step, false)
+}
+
+/// The same with 302's 合计 `goods`; `late`: 302's amounts come out before its code and
+/// name, as a PDF viewer copies a row drawn after its cells.
+fn cell_per_line_table_with(wages: &str, goods: &str, out_of_step: bool, late: bool) -> String {
     let mut lines = vec![
         "单位：万元".to_string(),
         "科目编码".into(),
@@ -1923,7 +1929,9 @@ fn cell_per_line_table(wages: &str, out_of_step: bool) -> String {
         if !code.is_empty() {
             lines.push(code.into());
         }
-        lines.push(name.into());
+        if !name.is_empty() {
+            lines.push(name.into());
+        }
         lines.extend(cells.iter().map(|c| c.to_string()));
     };
     row("", "合计", &["1,130.50", "905.50", "225.00"]);
@@ -1935,7 +1943,12 @@ fn cell_per_line_table(wages: &str, out_of_step: bool) -> String {
     row("30101", "基本工资", &["420.00", "420.00", "0.00"]);
     row("30102", "津贴补贴", &["305.50", "305.50", "0.00"]);
     row("30103", "奖金", &["180.00", "180.00", "0.00"]);
-    row("302", "商品和服务支出", &["225.00", "0.00", "225.00"]);
+    if late {
+        row("", "", &[goods, "0.00", "225.00"]);
+        row("302", "商品和服务支出", &[]);
+    } else {
+        row("302", "商品和服务支出", &[goods, "0.00", "225.00"]);
+    }
     row("30201", "办公费", &["125.00", "0.00", "125.00"]);
     row("30202", "印刷费", &["100.00", "0.00", "100.00"]);
     row("303", "对个人和家庭的补助", &["0.00", "0.00", "0.00"]);
@@ -1982,6 +1995,43 @@ fn a_table_copied_one_cell_per_line_is_read_by_its_codes() {
     );
     // After a name left with one amount nothing is read.
     assert_eq!(hierarchy(&cell_per_line_table("950.50", true)), (vec![], 0));
+    // 302's amounts copied before its code and name still belong to 302.
+    assert_eq!(
+        hierarchy(&cell_per_line_table_with("905.50", "225.00", false, true)),
+        (vec![], 4)
+    );
+    // Both groups wrong, so none holds: the codes alone make the groups certain.
+    let (found, verified) = hierarchy(&cell_per_line_table_with("950.50", "252.00", false, true));
+    assert_eq!(
+        found,
+        [
+            "table-hierarchy Error 950.50",
+            "table-hierarchy Error 252.00"
+        ],
+    );
+    assert_eq!(verified, 2, "the 人员经费 and 公用经费 columns hold");
+}
+
+#[test]
+fn codes_make_a_group_certain_only_when_they_show_where_it_ends() {
+    // 302's 合计 written 252.00 fails, found by its codes.
+    let fails = |text: &str| {
+        run(text)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "table-hierarchy")
+            .map(|f| f.stated.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let wrong = cell_per_line_table_with("905.50", "252.00", false, false);
+    assert_eq!(fails(&wrong), ["252.00"]);
+    // A row under 302 whose code does not extend 302 (a 303 row): where 302's group ends
+    // is unknown, and two groups that hold are too few to trust the levels without codes.
+    assert!(fails(&wrong.replace("\n\n30202\n\n", "\n\n30302\n\n")).is_empty());
+    // The group that ends the table may go on over the page: not judged.
+    let last = wrong.replace("\n\n303\n\n对个人和家庭的补助\n\n0.00\n\n0.00\n\n0.00", "");
+    assert_ne!(last, wrong);
+    assert!(fails(&last).is_empty());
 }
 
 #[test]

@@ -121,13 +121,13 @@ fn a_finding_lists_a_bounded_number_of_related_places() {
         .unwrap_or(0);
     assert!(most > 0, "the shape gives findings with related places");
     assert!(
-        most <= gouji_core::rules::MAX_RELATED,
+        most <= gouji_core::check::MAX_RELATED,
         "{most} related places"
     );
     assert!(r
         .findings
         .iter()
-        .filter(|f| f.related.len() == gouji_core::rules::MAX_RELATED)
+        .filter(|f| f.related.len() == gouji_core::check::MAX_RELATED)
         .all(|f| f.cause.as_deref().is_some_and(|c| c.contains("未逐一标出"))));
 }
 

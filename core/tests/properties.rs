@@ -3,7 +3,7 @@
 //! Case counts are kept small so that the whole file runs in a few seconds.
 
 use gouji_core::claims::{self, share::Whole};
-use gouji_core::document::Document;
+use gouji_core::read::document::Document;
 use gouji_core::{check, Options, Outcome, Report, Span};
 use proptest::prelude::*;
 

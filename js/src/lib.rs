@@ -11,8 +11,9 @@
 
 mod utf16;
 
+use gouji_core::check::{self as rules};
 use gouji_core::json::FileEntry;
-use gouji_core::{rules, Options, Report};
+use gouji_core::{Options, OptionsError, Report, Valid};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
@@ -27,22 +28,25 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The option names `check` accepts.
 pub const OPTION_KEYS: [&str; 3] = ["rules", "excludeRules", "profile"];
 
-/// Rule ids must exist: a typo in `rules` would otherwise silently check nothing.
-pub fn validate_rule_ids(key: &str, ids: &[String]) -> Result<(), String> {
-    match ids.iter().find(|id| rules::find(id).is_none()) {
-        Some(id) => Err(format!(
-            "gouji: unknown rule `{id}` in options.{key}; known rules: {}",
-            rules::all().map(|r| r.id).collect::<Vec<_>>().join(", ")
-        )),
-        None => Ok(()),
-    }
+/// `options` checked by the core's one validation (the CLI's too), its errors worded with
+/// the package's option names: a typo in `rules` would otherwise silently check nothing.
+pub fn validate(options: &Options) -> Result<Valid, String> {
+    options.validate().map_err(|e| match e {
+        OptionsError::UnknownRule { ref id, excluded } => format!(
+            "gouji: unknown rule `{id}` in options.{}; known rules: {}",
+            if excluded { "excludeRules" } else { "rules" },
+            OptionsError::known_rules()
+        ),
+        OptionsError::UnknownProfile(p) => format!("gouji: unknown options.profile `{p}`"),
+    })
 }
 
 /// Reads `{rules?: string[], excludeRules?: string[]}`; `undefined` or `null` means all rules.
-/// Unknown keys, wrong types and unknown rule ids are errors, with a message saying which.
-pub fn options_from_js(value: &JsValue) -> Result<Options, String> {
+/// Unknown keys, wrong types, unknown rule ids and profiles are errors, with a message
+/// saying which.
+pub fn options_from_js(value: &JsValue) -> Result<Valid, String> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(Valid::default());
     }
     if !value.is_object() || Array::is_array(value) {
         return Err(
@@ -68,22 +72,15 @@ pub fn options_from_js(value: &JsValue) -> Result<Options, String> {
         if !Array::is_array(&v) {
             return Err(wrong());
         }
-        let ids = Array::from(&v)
+        Array::from(&v)
             .iter()
             .map(|id| id.as_string().ok_or_else(wrong))
-            .collect::<Result<Vec<_>, _>>()?;
-        validate_rule_ids(key, &ids)?;
-        Ok(ids)
+            .collect()
     };
     let profile = Reflect::get(value, &JsValue::from_str("profile"))
         .ok()
         .and_then(|v| v.as_string());
-    if let Some(p) = &profile {
-        if !gouji_core::rules::PROFILES.iter().any(|x| x.name == p) {
-            return Err(format!("gouji: unknown options.profile `{p}`"));
-        }
-    }
-    Ok(Options {
+    validate(&Options {
         rules: ids("rules")?,
         exclude_rules: ids("excludeRules")?,
         profile,
@@ -136,7 +133,7 @@ pub fn to_js(text: &str, report: &Report) -> Result<JsValue, JsValue> {
 /// Parses `options`, checks `text` and converts the report: what `check` does.
 pub fn check_to_js(text: &str, options: &JsValue) -> Result<JsValue, JsValue> {
     let options = options_from_js(options).map_err(|m| JsValue::from(js_sys::Error::new(&m)))?;
-    to_js(text, &gouji_core::check(text, &options))
+    to_js(text, &gouji_core::check_valid(text, &options))
 }
 
 /// Every rule's documentation, as `gouji rules --format json` prints it.
@@ -179,14 +176,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rule_ids_are_validated() {
-        assert!(validate_rule_ids("rules", &["sum".into(), "growth".into()]).is_ok());
-        let err = validate_rule_ids("excludeRules", &["sum".into(), "summ".into()]).unwrap_err();
+    fn rule_ids_and_the_profile_are_validated() {
+        let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let options = |rules: &[&str], exclude: &[&str], profile: Option<&str>| Options {
+            rules: ids(rules),
+            exclude_rules: ids(exclude),
+            profile: profile.map(str::to_string),
+        };
+        assert!(validate(&options(&["sum", "growth"], &[], None)).is_ok());
+        let err = validate(&options(&[], &["sum", "summ"], None)).unwrap_err();
         assert!(
             err.contains("`summ`") && err.contains("options.excludeRules"),
             "{err}"
         );
         assert!(err.contains("sum, "), "{err}");
+        let err = validate(&options(&[], &[], Some("nationl"))).unwrap_err();
+        assert_eq!(err, "gouji: unknown options.profile `nationl`");
     }
 
     #[test]

@@ -241,7 +241,7 @@ impl Reader<'_> {
     }
     /// A rule id, as the registry's own `&'static str`.
     fn rule(&mut self) -> Option<&'static str> {
-        gouji_core::rules::find(self.str()?).map(|r| r.id)
+        gouji_core::check::find(self.str()?).map(|r| r.id)
     }
     fn span(&mut self) -> Option<Span> {
         Some(Span::new(self.usize()?, self.usize()?))

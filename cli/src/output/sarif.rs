@@ -11,7 +11,8 @@
 
 use std::io::{self, Write};
 
-use gouji_core::{rules, Finding, RuleInfo, Severity};
+use gouji_core::check::{self as rules};
+use gouji_core::{Finding, RuleInfo, Severity};
 use serde::Serialize;
 use serde_json::{json, Value};
 

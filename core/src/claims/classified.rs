@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::label_key;
-use crate::document::Document;
+use crate::read::document::Document;
 
 /// One `…（项）` line: its 类 and the figures it states.
 #[derive(Debug, Clone)]

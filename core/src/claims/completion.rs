@@ -1,8 +1,8 @@
 //! Completion claims: `年初预算为B，…决算为A，完成年初预算的r%` · `完成指标任务（3亿元）的81%` ·
 //! `完成市下达目标1892.28万元的101.97%`.
 
-use crate::document::Document;
-use crate::quantity::Unit;
+use crate::read::document::Document;
+use crate::read::quantity::Unit;
 
 #[derive(Debug, Clone)]
 pub struct CompletionClaim {

@@ -1,8 +1,8 @@
 //! Listed-count claims: `下设办公室、工业信息股、科学技术股共3个机构` · `鑫东穗、润粮等6家企业`
 //! · `新上规8家（博昇乐、…、艾尔康）` · `“送科技下乡”“科技之春”“科技活动周”系列科普活动3场次`.
 
-use crate::document::Document;
-use crate::quantity::Unit;
+use crate::read::document::Document;
+use crate::read::quantity::Unit;
 
 #[derive(Debug, Clone)]
 pub struct ListCountClaim {
@@ -160,8 +160,10 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             }
         }
         if claim.is_none() {
-            let after_end =
-                crate::document::floor_char(text, sentence.end.min(f.q.end + super::TEXT_WINDOW));
+            let after_end = crate::read::document::floor_char(
+                text,
+                sentence.end.min(f.q.end + super::TEXT_WINDOW),
+            );
             let after = &text[f.q.end..after_end.max(f.q.end)];
             if let Some(inner) = after
                 .strip_prefix('（')
@@ -209,7 +211,8 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
     let text = doc.text();
     let f = &doc.figures[ci];
     let sentence_end = doc.sentences[f.sentence].end;
-    let end = crate::document::floor_char(text, sentence_end.min(f.q.end + super::TEXT_WINDOW));
+    let end =
+        crate::read::document::floor_char(text, sentence_end.min(f.q.end + super::TEXT_WINDOW));
     let after = &text[f.q.end..end.max(f.q.end)];
     // A short noun may follow the unit (`4个科室：`), never a clause.
     let noun_len = after

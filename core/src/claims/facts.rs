@@ -14,10 +14,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::has_change_word;
-use crate::document::Document;
-use crate::interval::Interval;
-use crate::quantity::Unit;
-use crate::table::{Table, TableFact};
+use crate::read::document::Document;
+use crate::read::interval::Interval;
+use crate::read::quantity::Unit;
+use crate::read::table::{Table, TableFact};
 
 /// Which period a figure belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -386,7 +386,7 @@ const SELF_SCOPED: &[&str] = &[
 /// The stack of headings around the current figure.
 #[derive(Default)]
 pub struct SectionScope {
-    stack: Vec<(crate::segment::HeadingStyle, Option<&'static str>)>,
+    stack: Vec<(crate::read::segment::HeadingStyle, Option<&'static str>)>,
     /// Where the innermost section starts (normalised offset).
     innermost: usize,
 }
@@ -397,7 +397,7 @@ impl SectionScope {
         format!("{PROJECT}§{}", self.innermost)
     }
 
-    pub fn enter(&mut self, style: crate::segment::HeadingStyle, title: &str, at: usize) {
+    pub fn enter(&mut self, style: crate::read::segment::HeadingStyle, title: &str, at: usize) {
         self.innermost = at;
         if let Some(p) = self.stack.iter().position(|(s, _)| *s >= style) {
             self.stack.truncate(p);

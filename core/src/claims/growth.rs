@@ -7,8 +7,8 @@
 
 use super::sum::SumClaim;
 use super::{label_key, label_matches};
-use crate::document::Document;
-use crate::quantity::Unit;
+use crate::read::document::Document;
+use crate::read::quantity::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -160,7 +160,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             continue;
         }
         let sentence = doc.sentences[d.sentence].clone();
-        let from = sentence.start.max(crate::document::floor_char(
+        let from = sentence.start.max(crate::read::document::floor_char(
             text,
             d.q.start.saturating_sub(super::TEXT_WINDOW),
         ));
@@ -240,7 +240,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
         let rate_multiple = rate.is_some_and(|r| is_multiple(text, &doc.figures[r]));
         // The reason that follows names a direction too (`增加9.49万元，减少的主要原因是`).
-        let after_end = crate::document::floor_char(text, sentence.end.min(d.q.end + 90));
+        let after_end = crate::read::document::floor_char(text, sentence.end.min(d.q.end + 90));
         let reason_direction = reason_direction(&text[d.q.end..after_end.max(d.q.end)]);
         // An offset into `before`, which starts at `from` (not at the sentence's start when
         // the sentence is longer than the text window).
@@ -323,7 +323,7 @@ fn year_named(s: &str, at: usize) -> Option<(u16, std::ops::Range<usize>)> {
 }
 
 /// `增长3.52倍`: a bare number written as a multiple.
-pub fn is_multiple(text: &str, f: &crate::document::Figure) -> bool {
+pub fn is_multiple(text: &str, f: &crate::read::document::Figure) -> bool {
     f.q.unit == Unit::None && !f.q.approx && text[f.q.end..].starts_with('倍')
 }
 

@@ -1,4 +1,5 @@
-//! Stage 3b: the arithmetic claims the text makes, one extractor per claim kind.
+//! Stage 2 of read → **claims** → check → report: the arithmetic claims the text makes, one
+//! extractor per claim kind. Claims use what `read` made and never a rule.
 //!
 //! Extraction only binds figures to roles (total, part, base, rate); checking is the rules'
 //! job. When a binding is ambiguous the extractor records the claim as unbindable instead of
@@ -14,7 +15,7 @@ pub mod share;
 pub mod standard;
 pub mod sum;
 
-use crate::document::Document;
+use crate::read::document::Document;
 use std::ops::Range;
 
 /// All claims of one document. Figures are referred to by index into `Document::figures`.
@@ -30,18 +31,18 @@ pub struct Claims<'a> {
     /// 类/款/项 lines and the 类 totals.
     pub classified: classified::Classified,
     /// Tables rebuilt into rows and columns.
-    pub tables: Vec<crate::table::Table<'a>>,
+    pub tables: Vec<crate::read::table::Table<'a>>,
     /// Tables laid out with spaces, rebuilt into columns by position.
-    pub grids: Vec<crate::grid::Grid>,
+    pub grids: Vec<crate::read::grid::Grid>,
     /// The standard tables and their rows of known meaning.
     pub standard: standard::StandardTables,
 }
 
 pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
-    let tables = crate::table::tables(doc);
-    let mut grids = crate::grid::grids(doc);
-    grids.extend(crate::grid::from_tables(doc, &tables));
-    grids.extend(crate::grid::from_cell_lines(doc));
+    let tables = crate::read::table::tables(doc);
+    let mut grids = crate::read::grid::grids(doc);
+    grids.extend(crate::read::grid::from_tables(doc, &tables));
+    grids.extend(crate::read::grid::from_cell_lines(doc));
     let sums = sum::extract(doc);
     let shares = share::extract(doc, &sums);
     let growths = growth::extract(doc, &sums);
@@ -84,7 +85,7 @@ pub fn has_change_word(s: &str) -> bool {
 
 /// The text of the clause before a figure: from the last clause delimiter to the figure.
 pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
-    let floor = floor.max(crate::document::floor_char(
+    let floor = floor.max(crate::read::document::floor_char(
         text,
         at.saturating_sub(TEXT_WINDOW),
     ));
@@ -92,7 +93,7 @@ pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
     let start = window
         .char_indices()
         .rev()
-        .find(|&(_, c)| crate::document::is_clause_delimiter(c))
+        .find(|&(_, c)| crate::read::document::is_clause_delimiter(c))
         .map(|(i, c)| floor + i + c.len_utf8())
         .unwrap_or(floor);
     (start, &text[start..at])
@@ -166,10 +167,7 @@ pub fn label_matches(label: &str, key: &str) -> bool {
     l.ends_with(key) || (key.ends_with(l.as_str()) && l.chars().count() >= 3)
 }
 
-/// Index of the first figure at or after normalised offset `at`.
-pub fn first_figure_at(doc: &Document, at: usize) -> usize {
-    doc.figures.partition_point(|f| f.q.start < at)
-}
+pub use crate::read::document::first_figure_at;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Product claims: `规上企业11户，每户50万元，共计550万元`.
 
-use crate::document::Document;
-use crate::quantity::Unit;
+use crate::read::document::Document;
+use crate::read::quantity::Unit;
 
 #[derive(Debug, Clone)]
 pub struct ProductClaim {

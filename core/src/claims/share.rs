@@ -3,8 +3,8 @@
 
 use super::sum::SumClaim;
 use super::{label_key, label_matches};
-use crate::document::Document;
-use crate::quantity::Unit;
+use crate::read::document::Document;
+use crate::read::quantity::Unit;
 
 #[derive(Debug, Clone)]
 pub enum Whole {

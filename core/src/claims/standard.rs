@@ -17,8 +17,8 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
-use crate::quantity::Unit;
+use crate::read::document::Document;
+use crate::read::quantity::Unit;
 
 /// Which standard table a region of the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -444,7 +444,7 @@ pub fn extract(doc: &Document) -> StandardTables {
         if dates_only
             && !bare_number
             && trimmed.chars().count() <= MAX_TITLE_CHARS
-            && crate::grid::is_table_title(trimmed)
+            && crate::read::grid::is_table_title(trimmed)
         {
             // A table over several pages repeats its title on each: the same table goes on.
             let name = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
@@ -809,7 +809,7 @@ fn is_prose(t: &str) -> bool {
 
 /// `单位：万元` / `金额单位:元` in a table's header.
 fn header_unit(t: &str) -> Option<Unit> {
-    use crate::quantity::Money;
+    use crate::read::quantity::Money;
     let at = t.find("单位")?;
     let rest = t[at + "单位".len()..].trim_start_matches([':', '：', ' ']);
     let units: &[(&str, Money)] = &[

@@ -6,8 +6,8 @@
 //! `1.财政拨款收入…` `2.上级补助收入…`).
 
 use super::{has_change_word, label_key};
-use crate::document::{Document, Figure};
-use crate::quantity::Unit;
+use crate::read::document::{Document, Figure};
+use crate::read::quantity::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {

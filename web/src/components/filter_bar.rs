@@ -51,7 +51,7 @@ pub fn FilterBar(checked: Memo<Option<Checked>>, filter: RwSignal<Filter>) -> im
                 .iter()
                 .map(|(rule, n)| {
                     let en = lang.get() == crate::i18n::Lang::En;
-                    let name = gouji_core::rules::find(rule).map_or(*rule, |r| {
+                    let name = gouji_core::check::find(rule).map_or(*rule, |r| {
                         if en {
                             r.name_en
                         } else {

@@ -329,7 +329,7 @@ fn render_page(
                 .enumerate()
                 .map(|(j, (rule, idx))| {
                     let continues_rule = continues_sev && j == 0 && prev.is_some_and(|(_, r)| r == rule);
-                    let info = gouji_core::rules::find(rule);
+                    let info = gouji_core::check::find(rule);
                     let name = info.map_or(rule, |r| if en { r.name_en } else { r.name_zh });
                     let explanation = info.map(|r| if en { r.explanation_en } else { r.explanation_zh });
                     let heading = (!continues_rule).then(|| {

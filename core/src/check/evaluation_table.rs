@@ -1,0 +1,183 @@
+//! `evaluation-table`: a 项目绩效自评表 is consistent with itself and with the explanation of
+//! its project. Its 年度资金总额 row's 执行率 is 全年执行数 ÷ 全年预算数; and the explanation
+//! (`3.信息化运行维护项目绩效自评综述：…项目自评得分为 88.5 分。全年预算数为 1639.34 万元，执行数为
+//! 1032.99 万元…`) states the table's 总分 score, 全年预算数 and 全年执行数.
+//!
+//! A table is bound to its explanation by the project's name, written the same in the table's
+//! title and the explanation's heading, and only when one table has that name.
+
+use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::claims::standard::{project_name, Evaluation, TableKind};
+use crate::read::document::Document;
+use crate::read::interval::half_ulp;
+use crate::read::quantity::{Money, Unit};
+use crate::report::Severity;
+
+pub struct EvaluationTable;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "evaluation-table",
+    name_zh: "绩效自评表与自评综述",
+    name_en: "Self-evaluation tables and their summaries",
+    severity: Severity::Error,
+    summary_zh: "项目绩效自评表中执行率 = 全年执行数 ÷ 全年预算数；自评综述中的自评得分、全年预算数、执行数应与同名项目自评表的总分和年度资金总额一致。",
+    summary_en: "In a project self-evaluation table the execution rate is spending over the full-year budget; the project's summary states the table's total score, budget and spending.",
+    explanation_zh: "项目支出绩效自评表的“年度资金总额”一行依次为年初预算数、全年预算数、全年执行数、分值、执行率、得分，\
+执行率应等于全年执行数除以全年预算数。报告正文的“××项目绩效自评综述”复述该表：自评得分即表中“总分”的得分，\
+全年预算数、执行数即“年度资金总额”一行的数。项目按名称对应：综述标题与自评表标题中的项目名称相同，且同名的表只有一张。\n\
+例：综述“项目自评得分为 88.5 分”，同名自评表“总分 100 90.5”。",
+    explanation_en: "The 年度资金总额 row of a project self-evaluation table reads 年初预算数, 全年预算数, 全年执行数, \
+分值, 执行率, 得分; the rate is spending over the full-year budget. The project's summary in the text restates the \
+table: its score is the table's 总分, its budget and spending the 年度资金总额 row. Projects are matched by the name in \
+the summary's heading and the table's title, when one table has that name. Example: 88.5 in the summary, 90.5 in the \
+table.",
+};
+
+impl Rule for EvaluationTable {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
+        let tables: Vec<&Evaluation> = claims
+            .standard
+            .tables
+            .iter()
+            .filter(|t| t.kind == TableKind::Evaluation)
+            .filter_map(|t| t.evaluation.as_ref())
+            .collect();
+        for e in &tables {
+            check_rate(doc, e, sink);
+        }
+        let text = doc.text();
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            let body = &text[p.range.clone()];
+            let Some(end) = body.find("绩效自评综述") else {
+                continue;
+            };
+            let Some(head) = text.get(title_start(p)..p.range.start + end) else {
+                continue;
+            };
+            // `7.某某项目` / `绩效自评综述：…`: the project named by the heading just before.
+            let head = match head.trim() {
+                "" => pi
+                    .checked_sub(1)
+                    .map(|h| &doc.paragraphs[h])
+                    .filter(|h| h.heading.is_some())
+                    .map_or("", |h| text[title_start(h)..h.range.end].trim()),
+                head => head,
+            };
+            let name = project_name(&format!("{head}绩效自评表"));
+            // No name binds nothing (a table titled only 绩效自评表 is no match for it).
+            if name.chars().count() < 2 {
+                continue;
+            }
+            let same: Vec<&&Evaluation> = tables.iter().filter(|e| e.project == name).collect();
+            let &[e] = same.as_slice() else { continue };
+            let figures = doc
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| p.range.contains(&f.q.start));
+            for (i, f) in figures {
+                let label = f.label.trim_end_matches(['为', '是', '：', ':']);
+                let (cell, what) = if label.ends_with("得分") && e.score.is_some() {
+                    (e.score, "总分得分")
+                } else if label.ends_with("全年预算数") {
+                    (e.funds.map(|x| x.budget), "全年预算数")
+                } else if label.ends_with("执行数") && !label.contains("预算") {
+                    (e.funds.map(|x| x.spent), "全年执行数")
+                } else {
+                    continue;
+                };
+                let Some(cell) = cell else { continue };
+                compare(doc, sink, i, cell, what, &e.project);
+            }
+        }
+    }
+}
+
+/// Where a paragraph's own words start: after its heading's number.
+fn title_start(p: &crate::read::segment::Paragraph) -> usize {
+    p.heading
+        .as_ref()
+        .map_or(p.range.start, |h| h.marker.end)
+        .max(p.range.start)
+}
+
+/// 执行率 = 全年执行数 ÷ 全年预算数 in the 年度资金总额 row.
+fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
+    let Some(funds) = e.funds else { return };
+    let (b, s, r) = (
+        &doc.figures[funds.budget],
+        &doc.figures[funds.spent],
+        &doc.figures[funds.rate],
+    );
+    let (Some(bi), Some(si)) = (b.q.interval(), s.q.interval()) else {
+        return;
+    };
+    let Some(computed) = si.div(bi) else {
+        return;
+    };
+    let formula_base = format!("{} ÷ {}", doc.written(s), doc.written(b));
+    let Some(mut d) = super::kit::check_rate(
+        INFO.id,
+        doc,
+        sink,
+        (computed, r),
+        &formula_base,
+        (
+            &format!("“{}”自评表执行率", e.project),
+            &format!("the execution rate of “{}”", e.project),
+        ),
+        super::kit::Place::Table,
+    ) else {
+        return;
+    };
+    d.related.push((b.q.start..b.q.end, "全年预算数".into()));
+    d.related.push((s.q.start..s.q.end, "全年执行数".into()));
+    sink.report(d);
+}
+
+/// The explanation's figure `i` against the table's `cell` (amounts in 万元, as the table's
+/// `项目资金（万元）` says; scores in points).
+fn compare(doc: &Document, sink: &mut Sink, i: usize, cell: usize, what: &str, project: &str) {
+    let (f, c) = (&doc.figures[i], &doc.figures[cell]);
+    if !matches!(
+        f.q.unit,
+        Unit::None | Unit::Count(_) | Unit::Money(Money::Wan)
+    ) {
+        return;
+    }
+    let tolerance = half_ulp(f.q.decimals).max(half_ulp(c.q.decimals));
+    let at = f.q.start..f.q.end;
+    if (f.q.value - c.q.value).abs() <= tolerance {
+        sink.verified(
+            INFO.id,
+            at,
+            format!("与“{project}”自评表的{what}{}一致", doc.written(c)),
+            format!("agrees with the self-evaluation table of “{project}”"),
+        );
+        return;
+    }
+    let mut d = Draft::new(
+        INFO.id,
+        Severity::Error,
+        at,
+        format!(
+            "自评综述中“{project}”的{what}为{}，自评表中为{}",
+            doc.written(f),
+            doc.written(c)
+        ),
+        format!(
+            "the summary of “{project}” says {}, its self-evaluation table {}",
+            doc.written(f),
+            doc.written(c)
+        ),
+    );
+    d.stated = Some(doc.written(f));
+    d.expected = Some(doc.written(c));
+    d.related
+        .push((c.q.start..c.q.end, format!("“{project}”自评表的{what}")));
+    sink.report(d);
+}

@@ -1,0 +1,448 @@
+//! `identity`: the accounting identities every final-accounts report obeys (DOMAIN.md §4),
+//! checked wherever both sides are stated, even in different paragraphs or sections.
+
+use super::kit::{conflict, money, unequal};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::claims::facts::{Fact, FactKey, Facts, Flow, Period, Stage};
+use crate::read::document::Document;
+use crate::read::interval::Interval;
+use crate::report::Severity;
+use rust_decimal::Decimal;
+
+pub struct Identity;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "identity",
+    name_zh: "勾稽关系",
+    name_en: "Accounting identities",
+    severity: Severity::Error,
+    summary_zh: "本年收入合计、财政拨款收入、本年支出合计、基本支出等应等于其法定构成之和，无论分散在何处陈述。",
+    summary_en: "Totals fixed by definition (本年收入合计, 财政拨款收入, 本年支出合计, 基本支出…) equal their parts wherever stated.",
+    explanation_zh: "部门决算的勾稽关系不因行文而变：\n\
+收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；收入总计 = 支出总计；\n\
+本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入；\n\
+财政拨款收入 = 一般公共预算财政拨款收入 + 政府性基金预算财政拨款收入 + 国有资本经营预算财政拨款收入；\n\
+本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出；\n\
+基本支出 = 人员经费 + 公用经费（日常公用经费）；公务用车购置及运行维护费 = 购置费 + 运行维护费；\
+公务接待费 = 国内公务接待费 + 外事接待费；政府采购支出总额 = 货物 + 工程 + 服务。\n\
+只要全文某处陈述了合计、另一处陈述了构成项（同一口径、同一年度、同为决算数），就按四舍五入区间核对。\
+构成项未全部陈述时，只有已陈述各项之和大于合计才算错误。同一句内的“其中”由“分项之和”规则核对，此处不重复。\n\
+例：“一般公共预算财政拨款基本支出518.52万元”，下文“人员经费477.57万元”“日常公用经费40.95万元”：\
+477.57 + 40.95 = 518.52，一致。",
+    explanation_en: "Definitional identities (DOMAIN.md §4) are checked across the whole text on rounding \
+intervals, for statements of the same scope, year and stage. With some parts unstated, only parts exceeding \
+the total is an error. Example: 人员经费477.57 + 日常公用经费40.95 = 基本支出518.52.",
+};
+
+/// A total and its parts, by fact-key name and flow; each part lists alternative names.
+struct Definition {
+    total: (&'static [&'static str], Flow),
+    parts: &'static [(&'static [&'static str], Flow)],
+}
+
+const IN: Flow = Flow::Income;
+const OUT: Flow = Flow::Spending;
+
+const NONE: Flow = Flow::Unnamed;
+
+static DEFINITIONS: &[Definition] = &[
+    Definition {
+        total: (&["总计"], IN),
+        parts: &[
+            (&["合计"], IN),
+            (&["使用非财政拨款结余"], NONE),
+            (&["年初结转和结余", "年初结转结余"], NONE),
+        ],
+    },
+    Definition {
+        total: (&["总计"], OUT),
+        parts: &[
+            (&["合计"], OUT),
+            (&["结余分配"], NONE),
+            (&["年末结转和结余", "年末结转结余"], NONE),
+        ],
+    },
+    Definition {
+        total: (&["合计"], IN),
+        parts: &[
+            (&["财政拨款"], IN),
+            (&["上级补助"], IN),
+            (&["事业"], IN),
+            (&["经营"], IN),
+            (&["附属单位上缴"], IN),
+            (&["其他"], IN),
+        ],
+    },
+    Definition {
+        total: (&["财政拨款"], IN),
+        parts: &[
+            (&["一般公共预算财政拨款", "一般公共预算拨款"], IN),
+            (&["政府性基金预算财政拨款", "政府性基金预算拨款"], IN),
+            (&["国有资本经营预算财政拨款", "国有资本经营预算拨款"], IN),
+        ],
+    },
+    Definition {
+        total: (&["合计"], OUT),
+        parts: &[
+            (&["基本"], OUT),
+            (&["项目"], OUT),
+            (&["上缴上级"], OUT),
+            (&["经营"], OUT),
+            (&["对附属单位补助"], OUT),
+        ],
+    },
+    Definition {
+        total: (&["基本"], OUT),
+        parts: &[(&["人员"], OUT), (&["日常公用", "公用"], OUT)],
+    },
+    Definition {
+        total: (&["公务用车购置及运行维护", "公务用车购置及运行"], OUT),
+        parts: &[
+            (&["公务用车购置"], OUT),
+            (&["公务用车运行维护", "公务用车运行"], OUT),
+        ],
+    },
+    Definition {
+        total: (&["公务接待"], OUT),
+        parts: &[(&["国内公务接待"], OUT), (&["外事接待"], OUT)],
+    },
+    Definition {
+        total: (
+            &[
+                "政府采购支出总额",
+                "政府采购总额",
+                "政府采购支出",
+                "政府采购",
+            ],
+            OUT,
+        ),
+        parts: &[
+            (&["政府采购货物"], OUT),
+            (&["政府采购工程"], OUT),
+            (&["政府采购服务"], OUT),
+        ],
+    },
+    Definition {
+        total: (&["三公"], OUT),
+        parts: &[
+            (&["因公出国（境）", "因公出国"], OUT),
+            (&["公务用车购置及运行维护", "公务用车购置及运行"], OUT),
+            (&["公务接待"], OUT),
+        ],
+    },
+];
+
+impl Rule for Identity {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
+        let facts = &claims.facts;
+        // Each stated total, in every scope, period and stage it occurs in.
+        for (key, group) in &facts.groups {
+            let (scope, name) = match key.name.rsplit_once('·') {
+                Some((s, n)) => (Some(s), n),
+                None => (None, key.name.as_str()),
+            };
+            for def in DEFINITIONS
+                .iter()
+                .filter(|d| d.total.1 == key.flow && d.total.0.contains(&name))
+            {
+                check_one(doc, facts, key, scope, &group[0], def, sink);
+            }
+        }
+        running_costs(doc, facts, sink);
+        income_equals_spending(doc, facts, sink);
+    }
+}
+
+/// 收入总计 = 支出总计: the two sides of the final accounts balance, in every scope
+/// (`财政拨款收入总计` = `财政拨款支出总计`), period and stage in which both are stated.
+fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
+    for (key, group) in &facts.groups {
+        let is_total = key.name == "总计" || key.name.ends_with("·总计");
+        if key.flow != IN || !is_total {
+            continue;
+        }
+        let out = FactKey {
+            flow: OUT,
+            ..key.clone()
+        };
+        let (Some(income), Some(spending)) =
+            (group.first(), facts.get(&out).and_then(|g| g.first()))
+        else {
+            continue;
+        };
+        // `收、支总计1070.21万元` states both with one figure: nothing to compare.
+        if income.at == spending.at {
+            continue;
+        }
+        must_equal(
+            doc,
+            sink,
+            MustEqual {
+                this: spending,
+                other: income,
+                severity: Severity::Error,
+                cause: "决算收支总表两侧必须平衡（收入总计 = 支出总计）",
+            },
+            |sw, iw| {
+                (
+                    format!("支出总计{sw}与收入总计{iw}相等"),
+                    format!("total spending {sw} equals total income {iw}"),
+                )
+            },
+            |sw, iw, line| {
+                (
+                    format!(
+                        "收支不平：“{}”{sw}，第{line}行“{}”{iw}；收入总计应等于支出总计",
+                        spending.label, income.label
+                    ),
+                    format!("Totals do not balance: spending {sw}, income {iw} on line {line}; they must be equal"),
+                )
+            },
+        );
+    }
+}
+
+/// Two statements that must be equal.
+struct MustEqual<'f> {
+    /// Where a finding goes.
+    this: &'f Fact,
+    /// The statement it is compared with (linked from the finding).
+    other: &'f Fact,
+    severity: Severity,
+    cause: &'static str,
+}
+
+/// Verified when the two overlap; otherwise a finding at `this` linking `other`. `ok` and
+/// `bad` make the (Chinese, English) texts from the two figures as written and, for `bad`,
+/// the line of `other`.
+fn must_equal(
+    doc: &Document,
+    sink: &mut Sink,
+    m: MustEqual,
+    ok: impl Fn(&str, &str) -> (String, String),
+    bad: impl Fn(&str, &str, usize) -> (String, String),
+) {
+    let (this, other) = (m.this, m.other);
+    let (tw, ow) = (&doc.text()[this.at.clone()], &doc.text()[other.at.clone()]);
+    if this.value.overlaps(other.value) {
+        let (zh, en) = ok(tw, ow);
+        sink.verified(INFO.id, this.at.clone(), zh, en);
+        return;
+    }
+    let line = doc.line_of(doc.span(other.at.clone()).start);
+    let diff = money((other.face - this.face).abs(), this.unit, 2);
+    let mut d = conflict(
+        INFO.id,
+        m.severity,
+        (this.at.clone(), tw),
+        (other.at.clone(), ow, other.label.clone()),
+        unequal(tw, ow, &diff),
+        bad(tw, ow, line),
+    );
+    d.cause = Some(m.cause.into());
+    sink.report(d);
+}
+
+/// 机关运行经费 is, by its definition, the 日常公用经费 of an administrative unit's fiscal-grant
+/// basic spending: a difference is worth a look, not an error (a unit with public
+/// institutions under it legitimately differs).
+fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
+    let current = |k: &FactKey| k.period == Period::Current && k.stage == Stage::Outturn;
+    let find = |pred: &dyn Fn(&str) -> bool| {
+        facts
+            .groups
+            .iter()
+            .find(|(k, _)| current(k) && k.flow == OUT && pred(&k.name))
+            .map(|(_, g)| &g[0])
+    };
+    let Some(running) = find(&|n| n.ends_with("机关运行") || n.ends_with("机关运行经费"))
+    else {
+        return;
+    };
+    let Some(public) =
+        find(&|n| n == "一般公共预算财政拨款·日常公用" || n == "一般公共预算财政拨款·公用")
+            .or_else(|| find(&|n| n == "日常公用"))
+    else {
+        return;
+    };
+    must_equal(
+        doc,
+        sink,
+        MustEqual {
+            this: running,
+            other: public,
+            severity: Severity::Warning,
+            cause: "机关运行经费应与一般公共预算财政拨款基本支出中的日常公用经费口径一致（下属有事业单位时可不等）",
+        },
+        |rw, pw| {
+            (
+                format!("机关运行经费{rw}与日常公用经费{pw}一致"),
+                format!("running costs {rw} equal the routine public costs {pw}"),
+            )
+        },
+        |rw, pw, line| {
+            (
+                format!("机关运行经费{rw}与第{line}行日常公用经费{pw}不等：行政单位二者通常相等，请核对"),
+                format!("Running costs {rw} differ from the routine public costs {pw} on line {line}; for an administrative unit they are normally equal"),
+            )
+        },
+    );
+}
+
+fn part_key(key: &FactKey, scope: Option<&str>, name: &str, flow: Flow) -> FactKey {
+    FactKey {
+        name: match scope {
+            Some(s) => format!("{s}·{name}"),
+            None => name.to_string(),
+        },
+        flow,
+        period: key.period,
+        stage: key.stage,
+    }
+}
+
+fn check_one(
+    doc: &Document,
+    facts: &Facts,
+    key: &FactKey,
+    scope: Option<&str>,
+    total: &Fact,
+    def: &Definition,
+    sink: &mut Sink,
+) {
+    let found: Vec<&Fact> = def
+        .parts
+        .iter()
+        .filter_map(|(names, flow)| {
+            names.iter().find_map(|n| {
+                facts
+                    .get(&part_key(key, scope, n, *flow))
+                    .and_then(|g| nearest(g, total))
+            })
+        })
+        .collect();
+    if found.len() < 2 {
+        return;
+    }
+    // Parts listed in the total's own sentence are the `sum` rule's.
+    if found
+        .iter()
+        .all(|p| p.sentence.is_some() && p.sentence == total.sentence)
+    {
+        return;
+    }
+    let complete = found.len() == def.parts.len();
+    let Some(sum) = found
+        .iter()
+        .try_fold(Interval::exact(Decimal::ZERO), |acc, p| acc.add(p.value))
+    else {
+        return;
+    };
+    let face: Decimal = found.iter().map(|p| p.face).sum();
+    let dp = found
+        .iter()
+        .chain([&total])
+        .map(|f| written_decimals(doc, f))
+        .max()
+        .unwrap_or(0);
+    let terms: Vec<String> = found
+        .iter()
+        .map(|p| {
+            money(p.face, total.unit, dp)
+                .trim_end_matches(total.unit.suffix())
+                .to_string()
+        })
+        .collect();
+    let formula = format!("{} = {}", terms.join(" + "), money(face, total.unit, dp));
+    let total_written = money(total.face, total.unit, dp);
+    let period_note = match (key.period, key.stage) {
+        (Period::Current, Stage::Outturn) => String::new(),
+        (_, Stage::Budget) => "（预算数）".into(),
+        _ => "（上年数）".into(),
+    };
+    if sum.overlaps(total.value) && !complete {
+        // Consistent so far, but an unstated part could be anything its rounding allows.
+        sink.unchecked(
+            INFO.id,
+            total.at.clone(),
+            "构成项未全部陈述，已陈述各项之和不超过合计",
+            "not every part is stated; those stated do not exceed the total",
+        );
+        return;
+    }
+    if sum.overlaps(total.value) {
+        sink.verified(
+            INFO.id,
+            total.at.clone(),
+            format!(
+                "{}{period_note}：{formula}，与 {total_written} 一致",
+                total.label
+            ),
+            format!("{formula}, agrees with {total_written}"),
+        );
+        return;
+    }
+    if sum.lo < total.value.lo && !complete {
+        sink.unchecked(
+            INFO.id,
+            total.at.clone(),
+            "构成项未全部陈述，已陈述各项之和小于合计，无法判断",
+            "not every part is stated; those stated fall short of the total",
+        );
+        return;
+    }
+    let mut d = Draft::new(
+        INFO.id,
+        Severity::Error,
+        total.at.clone(),
+        format!(
+            "{}{period_note}为{}，而其构成项之和为{}（{}）",
+            total.label,
+            total_written,
+            money(face, total.unit, dp),
+            if complete {
+                "各项均已陈述"
+            } else {
+                "仅已陈述的各项，已超过合计"
+            }
+        ),
+        format!(
+            "{} is {total_written}, but its parts stated elsewhere add up to {}",
+            total.label,
+            money(face, total.unit, dp)
+        ),
+    );
+    d.stated = Some(total_written);
+    d.expected = Some(money(face, total.unit, dp));
+    d.formula = Some(formula);
+    for p in &found {
+        d.related.push((p.at.clone(), p.label.clone()));
+    }
+    sink.report(d);
+}
+
+/// How many paragraphs a part may be from its total: the identity is between statements
+/// of one passage (`基本支出518.52万元` and the `人员经费`, `日常公用经费` paragraphs after it),
+/// never between figures from different parts of the report that happen to share a name.
+const NEAR: usize = 8;
+
+/// The statement of a part nearest to the total, if it is near.
+fn nearest<'f>(group: &'f [Fact], total: &Fact) -> Option<&'f Fact> {
+    group
+        .iter()
+        .map(|f| (f.paragraph.abs_diff(total.paragraph), f))
+        .filter(|(d, _)| *d <= NEAR)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, f)| f)
+}
+
+fn written_decimals(doc: &Document, f: &Fact) -> u32 {
+    let w = &doc.text()[f.at.clone()];
+    w.split_once('.')
+        .map(|(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32)
+        .unwrap_or(0)
+}

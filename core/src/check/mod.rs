@@ -1,0 +1,298 @@
+//! Stage 3 of read → claims → **check** → report: the rules. One rule per file, each with a
+//! stable id and its documentation; the registry below is the only list of them. A rule
+//! reads the [`Context`] (the document, the claims, the validated options) and reports into
+//! its sink; what rules share is in [`kit`], and no rule uses another (core/tests/layering.rs).
+
+mod class_total;
+mod classified;
+mod comparison_year;
+mod completion;
+mod count;
+mod coverage;
+mod cross_table;
+mod evaluation_table;
+mod growth;
+mod identity;
+pub mod kit;
+mod numbering;
+mod parallel;
+mod product;
+mod required;
+mod restated;
+mod share;
+mod share_total;
+mod sum;
+mod table;
+mod table_hierarchy;
+mod table_identity;
+mod table_text;
+mod table_total;
+mod template;
+mod wording;
+mod year;
+mod year_attribution;
+
+use crate::claims::Claims;
+use crate::options::Valid;
+use crate::read::document::Document;
+use crate::report::{Finding, LedgerEntry, Outcome, Related, Severity};
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a rule is, for `gouji rules`, `gouji explain`, the web app's "?" and SARIF.
+#[derive(Debug, Serialize)]
+pub struct RuleInfo {
+    /// Stable id: never changes meaning once published.
+    pub id: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    /// The most serious severity the rule reports.
+    pub severity: Severity,
+    pub summary_zh: &'static str,
+    pub summary_en: &'static str,
+    /// What it checks, why it matters, a worked example.
+    pub explanation_zh: &'static str,
+    pub explanation_en: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    fn check(&self, cx: &mut Context);
+}
+
+/// What a rule checks and where it reports: the document, the claims read from it, the
+/// options (validated) and the sink.
+pub struct Context<'d> {
+    pub doc: &'d Document<'d>,
+    pub claims: &'d Claims<'d>,
+    pub options: &'d Valid,
+    pub sink: Sink<'d>,
+}
+
+impl<'d> Context<'d> {
+    /// The document, the claims and the sink, borrowed apart.
+    pub fn parts(&mut self) -> (&'d Document<'d>, &'d Claims<'d>, &mut Sink<'d>) {
+        (self.doc, self.claims, &mut self.sink)
+    }
+}
+
+static RULES: &[&dyn Rule] = &[
+    &sum::Sum,
+    &share::Share,
+    &share_total::ShareTotal,
+    &growth::Growth,
+    &completion::Completion,
+    &count::Count,
+    &product::Product,
+    &restated::Restated,
+    &parallel::Parallel,
+    &identity::Identity,
+    &classified::Classified,
+    &wording::Wording,
+    &table::TableRule,
+    &table_identity::TableIdentity,
+    &table_hierarchy::TableHierarchy,
+    &table_total::TableTotal,
+    &cross_table::CrossTable,
+    &class_total::ClassTotal,
+    &table_text::TableText,
+    &evaluation_table::EvaluationTable,
+    &template::Template,
+    &numbering::Numbering,
+    &year::Year,
+    &required::Required,
+    &year_attribution::YearAttribution,
+    &comparison_year::ComparisonYear,
+    // Last: it lists what the rules above left unchecked.
+    &coverage::Coverage,
+];
+
+/// Every rule, in the order they run.
+pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
+    RULES.iter().map(|r| r.info())
+}
+
+pub fn find(id: &str) -> Option<&'static RuleInfo> {
+    all().find(|r| r.id == id)
+}
+
+pub(crate) fn registry() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+/// The most related places one finding lists.
+pub const MAX_RELATED: usize = 60;
+
+/// A finding in the making, in normalised coordinates.
+pub struct Draft {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub at: Range<usize>,
+    pub message: String,
+    pub message_en: String,
+    pub stated: Option<String>,
+    pub expected: Option<String>,
+    pub formula: Option<String>,
+    pub repair: Option<String>,
+    pub cause: Option<String>,
+    pub related: Vec<(Range<usize>, String)>,
+}
+
+impl Draft {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        at: Range<usize>,
+        message: String,
+        message_en: String,
+    ) -> Self {
+        Draft {
+            rule,
+            severity,
+            at,
+            message,
+            message_en,
+            stated: None,
+            expected: None,
+            formula: None,
+            repair: None,
+            cause: None,
+            related: Vec::new(),
+        }
+    }
+}
+
+/// Collects findings and the ledger, converting spans to the original text.
+pub struct Sink<'d> {
+    doc: &'d Document<'d>,
+    pub findings: Vec<Finding>,
+    pub ledger: Vec<LedgerEntry>,
+}
+
+impl<'d> Sink<'d> {
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        Sink {
+            doc,
+            findings: Vec::new(),
+            ledger: Vec::new(),
+        }
+    }
+
+    fn entry(
+        &mut self,
+        rule: &'static str,
+        outcome: Outcome,
+        at: Range<usize>,
+        detail: String,
+        detail_en: String,
+    ) {
+        let span = self.doc.span(at);
+        self.ledger.push(LedgerEntry {
+            rule,
+            outcome,
+            span,
+            line: self.doc.line_of(span.start),
+            quote: self.doc.quote(span),
+            detail,
+            detail_en,
+        });
+    }
+
+    pub fn verified(
+        &mut self,
+        rule: &'static str,
+        at: Range<usize>,
+        detail: String,
+        detail_en: String,
+    ) {
+        self.entry(rule, Outcome::Verified, at, detail, detail_en);
+    }
+
+    pub fn unchecked(
+        &mut self,
+        rule: &'static str,
+        at: Range<usize>,
+        reason: &str,
+        reason_en: &str,
+    ) {
+        self.entry(
+            rule,
+            Outcome::Unchecked,
+            at,
+            reason.to_string(),
+            reason_en.to_string(),
+        );
+    }
+
+    pub fn report(&mut self, mut d: Draft) {
+        let span = self.doc.span(d.at.clone());
+        // A total of thousands of rows names thousands of places; a reader follows the first
+        // few, and every output (the terminal's above all) lays each one out.
+        if d.related.len() > MAX_RELATED {
+            let more = d.related.len() - MAX_RELATED;
+            d.related.truncate(MAX_RELATED);
+            let note = format!("另有{more}处相关数字未逐一标出");
+            d.cause = Some(match d.cause {
+                Some(c) => format!("{c}；{note}"),
+                None => note,
+            });
+        }
+        self.entry(
+            d.rule,
+            Outcome::Failed,
+            d.at,
+            d.message.clone(),
+            d.message_en.clone(),
+        );
+        let related = d
+            .related
+            .into_iter()
+            .map(|(r, note)| {
+                let s = self.doc.span(r);
+                Related {
+                    span: s,
+                    quote: self.doc.quote(s),
+                    note,
+                }
+            })
+            .collect();
+        self.findings.push(Finding {
+            rule: d.rule,
+            severity: d.severity,
+            message: d.message,
+            message_en: d.message_en,
+            span,
+            line: self.doc.line_of(span.start),
+            page: self.doc.page_of(span.start),
+            quote: self.doc.quote(span),
+            stated: d.stated,
+            expected: d.expected,
+            formula: d.formula,
+            repair: d.repair,
+            cause: d.cause,
+            related,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_ids_are_unique_and_documented() {
+        let ids: Vec<&str> = all().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids.len(), sorted.len());
+        for r in all() {
+            assert!(
+                r.explanation_zh.contains("例"),
+                "{} needs a worked example",
+                r.id
+            );
+            assert!(!r.summary_en.is_empty());
+        }
+    }
+}

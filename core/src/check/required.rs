@@ -1,0 +1,430 @@
+//! `required`: the parts a final-accounts disclosure must contain (DOMAIN.md §6), by a named
+//! profile, and the details a present part must give (“三公” with 团组/人次, 车辆, 接待批次;
+//! 政府采购 with 货物/工程/服务 and the 中小企业 share).
+//!
+//! Only whole reports are checked: a pasted paragraph lacks everything and says nothing.
+
+use super::{Context, Draft, Rule, RuleInfo};
+use crate::options::Profile;
+use crate::read::document::Document;
+use crate::report::{ReportKind, Severity};
+
+pub struct Required;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "required",
+    name_zh: "公开内容完整性",
+    name_en: "Required content",
+    severity: Severity::Warning,
+    summary_zh: "部门决算公开应包含部门概况、九张（或按地方要求更多）决算表及各项情况说明、名词解释；“三公”、政府采购等部分须给出规定的数字。",
+    summary_en: "A final-accounts disclosure contains the required parts and tables; the “三公” and procurement parts give the required figures.",
+    explanation_zh: "按所选清单（默认“national”：全国通行的九张表及说明；“thirteen-tables”：十三张表；\
+“meetings-training”：另要求会议费、培训费）逐项查找；缺少的部分各报一条警告。确无数据的部分也应列出并说明为空\
+（如“本部门没有使用国有资本经营预算安排的支出”）。“三公”经费部分应有因公出国团组数与人次、公务用车购置数与保有量、\
+公务接待批次与人次；政府采购部分应有货物、工程、服务金额及授予中小企业合同金额。只对整份部门决算（有多个一级标题）检查。\n\
+例：全文没有“国有资产占用”情况的说明，报“缺少：国有资产占用情况”。",
+    explanation_en: "Checked against a named profile (default `national`: the nine tables and their explanations; \
+`thirteen-tables`; `meetings-training`). Each missing part is a warning; the “三公” part must give delegations and \
+persons, vehicles bought and held, receptions and guests; procurement must give goods, works, services and the \
+SME share. Whole final-accounts reports only. Example: no explanation of 国有资产占用 anywhere.",
+};
+
+/// A required part: its name and the phrases any one of which shows it is there.
+pub struct Part {
+    pub name: &'static str,
+    pub any_of: &'static [&'static str],
+}
+
+macro_rules! part {
+    ($name:expr, [$($p:expr),+ $(,)?]) => {
+        Part { name: $name, any_of: &[$($p),+] }
+    };
+}
+
+/// The nine tables and the explanations every final-accounts disclosure gives.
+static NATIONAL: &[Part] = &[
+    part!(
+        "部门概况",
+        [
+            "部门概况",
+            "单位概况",
+            "部门（单位）概况",
+            "基本情况",
+            "主要职能",
+            "主要职责",
+            "基本职能"
+        ]
+    ),
+    part!(
+        "机构设置",
+        [
+            "机构设置",
+            "内设机构",
+            "机构组成",
+            "决算单位构成",
+            "下设",
+            "所属单位",
+            "机构情况"
+        ]
+    ),
+    part!("收入支出决算总表", ["收入支出决算表", "收支决算表"]),
+    part!("收入决算表", ["收入决算表"]),
+    part!("支出决算表", ["支出决算表"]),
+    part!(
+        "财政拨款收入支出决算总表",
+        ["财政拨款收入支出决算表", "财政拨款收支决算表"]
+    ),
+    part!(
+        "一般公共预算财政拨款支出决算表",
+        [
+            "一般公共预算财政拨款支出决算表",
+            "一般公共预算财政拨款支出决算明细表"
+        ]
+    ),
+    part!(
+        "一般公共预算财政拨款基本支出决算表",
+        ["一般公共预算财政拨款基本支出决算表", "基本支出决算明细表"]
+    ),
+    part!(
+        "“三公”经费支出决算表",
+        [
+            "三公经费支出决算表",
+            "三公经费财政拨款支出决算表",
+            "三公经费及会议费培训费支出决算表"
+        ]
+    ),
+    part!(
+        "政府性基金预算财政拨款收入支出决算表",
+        [
+            "政府性基金预算财政拨款收入支出决算表",
+            "政府性基金预算财政拨款支出决算表"
+        ]
+    ),
+    part!(
+        "国有资本经营预算财政拨款支出决算表",
+        [
+            "国有资本经营预算财政拨款支出决算表",
+            "国有资本经营预算财政拨款收入支出决算表"
+        ]
+    ),
+    part!(
+        "收入支出决算总体情况说明",
+        [
+            "收入支出决算总体情况",
+            "收支决算总体情况",
+            "收入支出总体情况"
+        ]
+    ),
+    part!(
+        "收入决算情况说明",
+        ["收入决算情况", "本年收入合计", "收入合计", "收入总计"]
+    ),
+    part!(
+        "支出决算情况说明",
+        ["支出决算情况", "本年支出合计", "支出合计", "支出总计"]
+    ),
+    part!(
+        "财政拨款收入支出决算总体情况说明",
+        ["财政拨款收入支出", "财政拨款收支", "财政拨款支出"]
+    ),
+    part!(
+        "一般公共预算财政拨款支出决算情况说明",
+        ["一般公共预算财政拨款支出", "一般公共预算支出决算"]
+    ),
+    part!("一般公共预算财政拨款基本支出决算情况说明", ["基本支出"]),
+    part!("“三公”经费支出决算情况说明", ["三公经费"]),
+    part!("政府性基金预算支出决算情况说明", ["政府性基金"]),
+    part!("国有资本经营预算支出决算情况说明", ["国有资本经营"]),
+    part!("机关运行经费情况", ["机关运行经费"]),
+    part!("政府采购情况", ["政府采购"]),
+    part!("国有资产占用情况", ["国有资产"]),
+    part!("预算绩效情况", ["绩效"]),
+    part!("名词解释", ["名词解释"]),
+];
+
+/// Tables some provinces add to the nine.
+static THIRTEEN_EXTRA: &[Part] = &[
+    part!("财政拨款支出决算明细表", ["财政拨款支出决算明细表"]),
+    part!(
+        "一般公共预算财政拨款支出决算明细表",
+        ["一般公共预算财政拨款支出决算明细表"]
+    ),
+    part!(
+        "一般公共预算财政拨款项目支出决算表",
+        ["一般公共预算财政拨款项目支出决算表", "项目支出决算表"]
+    ),
+    part!(
+        "国有资本经营预算财政拨款收入支出决算表",
+        ["国有资本经营预算财政拨款收入支出决算表"]
+    ),
+];
+
+/// 会议费 and 培训费 reported with the “三公” table.
+static MEETINGS_EXTRA: &[Part] = &[
+    part!("会议费支出情况", ["会议费"]),
+    part!("培训费支出情况", ["培训费"]),
+];
+
+/// The parts a profile requires.
+fn checklist(profile: Profile) -> &'static [&'static [Part]] {
+    static ONLY_NATIONAL: &[&[Part]] = &[NATIONAL];
+    static THIRTEEN: &[&[Part]] = &[NATIONAL, THIRTEEN_EXTRA];
+    static MEETINGS: &[&[Part]] = &[NATIONAL, MEETINGS_EXTRA];
+    match profile {
+        Profile::National => ONLY_NATIONAL,
+        Profile::ThirteenTables => THIRTEEN,
+        Profile::MeetingsTraining => MEETINGS,
+    }
+}
+
+/// Details a present part must give: (part, phrase locating it, [(detail, any of)]).
+type Details = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static [&'static str])],
+);
+
+static DETAILS: &[Details] = &[
+    (
+        "“三公”经费",
+        "三公经费",
+        &[
+            (
+                "因公出国（境）团组数及人次",
+                &["团组", "出国（境）0人", "出国（境）人次"],
+            ),
+            (
+                "公务用车购置数",
+                &["购置*辆", "购置*台", "购置数", "购置量"],
+            ),
+            // `截至12月底，单位共有公务用车0辆` states the 保有量 without the word.
+            (
+                "公务用车保有量",
+                &[
+                    "保有量",
+                    "保有",
+                    "共有公务用车",
+                    "实有公务用车",
+                    "现有公务用车",
+                    "共有车辆",
+                    "实有车辆",
+                ],
+            ),
+            ("国内公务接待批次及人次", &["批次"]),
+        ],
+    ),
+    (
+        "政府采购",
+        "政府采购",
+        &[
+            ("货物、工程、服务采购金额", &["货物"]),
+            ("授予中小企业合同金额", &["中小企业"]),
+        ],
+    ),
+];
+
+impl Rule for Required {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let profile = cx.options.profile;
+        let (doc, _claims, sink) = cx.parts();
+        if doc.info().kind != ReportKind::FinalAccounts || !whole_report(doc) {
+            return;
+        }
+        // Quotes, spaces and the words 部门/单位/总 vary (`部门收入决算总表`, `“三公”经费`):
+        // compare without them.
+        let flat = plain(doc.text());
+        // The report's title line: where findings about the whole report are shown.
+        let title = doc.paragraphs.first().map_or(0..0, |p| {
+            p.range.start..doc.text()[p.range.clone()].len().min(90) + p.range.start
+        });
+        let title = title.start..crate::read::document::floor_char(doc.text(), title.end);
+        let missing: Vec<&str> = checklist(profile)
+            .iter()
+            .flat_map(|p| p.iter())
+            .filter(|part| !part.any_of.iter().any(|w| flat.contains(&plain(w))))
+            .map(|part| part.name)
+            .collect();
+        if !missing.is_empty() {
+            // One note for all: tables are often published as attachments beside the text,
+            // and regional templates name their parts differently.
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Info,
+                title.clone(),
+                format!(
+                    "文中未见{}项应公开的内容（清单“{}”）：{}",
+                    missing.len(),
+                    profile.name(),
+                    missing.join("、")
+                ),
+                format!(
+                    "{} required parts not found in the text (checklist “{}”)",
+                    missing.len(),
+                    profile.name()
+                ),
+            );
+            d.expected = Some(missing.join("、"));
+            d.cause = Some(
+                "若这些表或说明另行公开（如附件），可忽略；确无数据时也应列出并说明为空".into(),
+            );
+            sink.report(d);
+        }
+        for (part, locator, details) in DETAILS {
+            // The part's own heading, if it has one; its text is the part.
+            let Some(section) = section_text(doc, locator) else {
+                continue;
+            };
+            let (at, body) = section;
+            // A part that says it is empty (`未发生政府采购支出`) owes no details.
+            if ["未发生", "没有", "未开展", "未使用"]
+                .iter()
+                .any(|w| body.contains(w))
+            {
+                continue;
+            }
+            for (detail, any_of) in details.iter() {
+                if any_of.iter().any(|w| mentions(&body, w)) {
+                    continue;
+                }
+                let mut d = Draft::new(
+                    INFO.id,
+                    Severity::Warning,
+                    at.clone(),
+                    format!("{part}部分未给出{detail}"),
+                    format!("The {part} part does not give {detail}"),
+                );
+                d.expected = Some(detail.to_string());
+                sink.report(d);
+            }
+        }
+    }
+}
+
+/// `w` in `body`; `甲*乙` is 甲 followed by 乙 within a few characters (`购置*辆` matches
+/// `购置公务用车0辆` and `公务用车购置0辆`, not `公务用车购置及运行维护费`).
+fn mentions(body: &str, w: &str) -> bool {
+    let Some((a, b)) = w.split_once('*') else {
+        return body.contains(w);
+    };
+    body.match_indices(a).any(|(i, _)| {
+        let rest = &body[i + a.len()..];
+        rest.chars().take(8).collect::<String>().contains(b)
+    })
+}
+
+/// Text without spaces, quotes, and the words that vary between templates.
+///
+/// The words are dropped in place one after the other, as `str::replace` would drop them: a
+/// chain of `replace` kept five copies of the whole text alive at once (issue 16).
+fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’')),
+    );
+    for w in ["部门", "单位", "情况", "总"] {
+        drop_all(&mut out, w);
+    }
+    out
+}
+
+/// Removes every occurrence of `w` from `s`, left to right without overlaps (what
+/// `s.replace(w, "")` returns), without a second copy of `s`.
+fn drop_all(s: &mut String, w: &str) {
+    if !s.contains(w) {
+        return;
+    }
+    let mut b = std::mem::take(s).into_bytes();
+    let w = w.as_bytes();
+    let (mut read, mut write) = (0, 0);
+    while read < b.len() {
+        if b[read..].starts_with(w) {
+            read += w.len();
+        } else {
+            b[write] = b[read];
+            write += 1;
+            read += 1;
+        }
+    }
+    b.truncate(write);
+    // Whole characters were removed: what is left is still UTF-8.
+    *s = String::from_utf8(b).unwrap_or_default();
+}
+
+/// Several top-level headings and a few thousand characters: a report, not an excerpt.
+fn whole_report(doc: &Document) -> bool {
+    let headings = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.outline_heading().is_some())
+        .count();
+    headings >= 8 && doc.text().chars().count() >= 3000
+}
+
+/// The heading whose line names `locator`, and the text of its section (to the next heading
+/// of the same or an outer level), quotes and spaces removed.
+fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let text = doc.text();
+    let flat = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"'))
+            .collect()
+    };
+    // The heading naming it with the longest section: a table of contents names it too.
+    let mut best: Option<(usize, String)> = None;
+    for (start, p) in doc.paragraphs.iter().enumerate() {
+        let Some(h) = p.outline_heading() else {
+            continue;
+        };
+        if !flat(&text[h.line.clone()]).contains(locator) {
+            continue;
+        }
+        let end = doc.paragraphs[start + 1..]
+            .iter()
+            .position(|q| q.outline_heading().is_some_and(|g| g.style <= h.style))
+            .map_or(doc.paragraphs.len(), |i| start + 1 + i);
+        let body: String = doc.paragraphs[start..end]
+            .iter()
+            .map(|q| flat(&text[q.range.clone()]))
+            .collect();
+        if best.as_ref().is_none_or(|(_, b)| body.len() > b.len()) {
+            best = Some((start, body));
+        }
+    }
+    let (start, body) = best?;
+    let h = doc.paragraphs[start].outline_heading()?;
+    Some((h.line.clone(), body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{drop_all, plain};
+
+    #[test]
+    fn words_are_dropped_as_replace_drops_them() {
+        for t in [
+            "",
+            "部门部门",
+            "单部门位情单位况总部门",
+            "部单位门收入决算总表“三公”经费 情况",
+            "总总部门总",
+            "a部门b单位c",
+        ] {
+            let mut s = t.to_string();
+            drop_all(&mut s, "部门");
+            assert_eq!(s, t.replace("部门", ""));
+            let chained = t
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+                .collect::<String>()
+                .replace("部门", "")
+                .replace("单位", "")
+                .replace("情况", "")
+                .replace('总', "");
+            assert_eq!(plain(t), chained, "{t}");
+        }
+    }
+}

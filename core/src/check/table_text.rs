@@ -1,0 +1,167 @@
+//! `table-text`: a figure the explanations state for a row of a standard table equals that
+//! row's cell: the appropriation income by fund (`一般公共预算拨款收入37018.75万元` against
+//! 收支总表's 一般公共预算 row) and, in the explanation of the 财政拨款 budget, each functional
+//! class (`社会保障和就业支出11871.20万元` against 财政拨款收支总表's row).
+//!
+//! The binding goes through the fact registry's keys, which already keep apart years
+//! (`上年`), changes (`比上年增加`), totals with carry-overs (`总计`) and sections: only this
+//! year's figures whose key names the row exactly are compared, in a final account only
+//! outturns, and only against the one table of that kind, in a unit its header states.
+
+use super::kit::money;
+use super::{Context, Draft, Rule, RuleInfo};
+use crate::claims::facts::{Flow, Period, Stage};
+use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
+use crate::read::interval::half_ulp;
+use crate::read::quantity::Unit;
+use crate::report::{ReportKind, Severity};
+
+pub struct TableText;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "table-text",
+    name_zh: "说明与标准表一致",
+    name_en: "Explanations agree with the standard tables",
+    severity: Severity::Error,
+    summary_zh: "情况说明中的财政拨款（一般公共预算、政府性基金）收入、财政拨款各功能分类支出，应与收支总表、财政拨款收支总表的对应行相等。",
+    summary_en: "The appropriation income by fund and the fiscal spending by class stated in the explanations equal the corresponding rows of the summary tables.",
+    explanation_zh: "情况说明逐项复述标准表的数字。本规则按金额的含义（名称、年度、收入或支出、所在章节）找到表中的对应行：\
+“一般公共预算拨款收入”“政府性基金预算拨款收入”“财政拨款收入”对应收支总表的同名收入行；财政拨款收支情况一节中各功能分类（类）的支出\
+对应财政拨款收支总表的同名行。只比较本年数（决算只比较决算数），同类表只有一张、且表头写明单位时才比较，按四舍五入区间换算为元后不相交即不一致。\n\
+例：说明“一般公共预算拨款收入37018.75万元”，收支总表中一般公共预算为 25591.21。",
+    explanation_en: "The explanations restate the standard tables. Figures are matched to table rows by meaning \
+(name, year, income or spending, section): appropriation income by fund against the summary table's income rows; in \
+the fiscal-appropriation section, each functional class against the fiscal summary table's row. Only this year's \
+figures (outturns in final accounts) are compared, against the one table of that kind with a stated unit, on rounding \
+intervals in yuan.",
+};
+
+impl Rule for TableText {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
+        let st = &claims.standard;
+        if st.rows.is_empty() {
+            return;
+        }
+        let final_accounts = doc.info().kind == ReportKind::FinalAccounts;
+        for (key, facts) in &claims.facts.groups {
+            if key.period != Period::Current || final_accounts && key.stage != Stage::Outturn {
+                continue;
+            }
+            let Some((kind, row_key)) = row_named(&key.name, key.flow) else {
+                continue;
+            };
+            let Some((table, row)) = st.row(kind, row_key) else {
+                continue;
+            };
+            let Some(Unit::Money(unit)) = table.unit else {
+                continue;
+            };
+            let cell = &doc.figures[row.amount.expect("a readable row has an amount")];
+            let cell_face = cell.q.value * unit.scale();
+            let cell_tolerance = half_ulp(cell.q.decimals) * unit.scale();
+            for fact in facts.iter().filter(|f| !f.from_table) {
+                let Some(fi) = fact.figure else { continue };
+                let f = &doc.figures[fi];
+                let at = f.q.start..f.q.end;
+                let table_name = kind.name_zh();
+                let name = row_key.name_zh();
+                let Unit::Money(written) = f.q.unit else {
+                    continue;
+                };
+                // Apart by a whole unit of the last digit either writes (0.01 of 3,210.50) is
+                // two values, not one rounded twice.
+                let tolerance = cell_tolerance.max(half_ulp(f.q.decimals) * written.scale());
+                if (fact.face - cell_face).abs() <= tolerance {
+                    sink.verified(
+                        INFO.id,
+                        at,
+                        format!("与{table_name}“{name}”{}一致", doc.written(cell)),
+                        format!("agrees with {} in {}", doc.written(cell), kind.name_en()),
+                    );
+                    continue;
+                }
+                let shown = money(cell.q.value * unit.scale(), f.q.unit, f.q.decimals);
+                let mut d = Draft::new(
+                    INFO.id,
+                    Severity::Error,
+                    at,
+                    format!(
+                        "说明中{}为{}，{table_name}“{name}”为{}（{}）",
+                        fact.label,
+                        doc.written(f),
+                        doc.written(cell),
+                        unit.name()
+                    ),
+                    format!(
+                        "the explanation says {} for {}, {} says {} ({})",
+                        doc.written(f),
+                        fact.label,
+                        kind.name_en(),
+                        doc.written(cell),
+                        unit.name()
+                    ),
+                );
+                d.stated = Some(doc.written(f));
+                d.expected = Some(shown);
+                d.related.push((
+                    cell.q.start..cell.q.end,
+                    format!("{table_name}中的“{name}”"),
+                ));
+                sink.report(d);
+            }
+        }
+    }
+}
+
+/// The table row a fact key names: `一般公共预算拨款` (income) → 收支总表's 一般公共预算 row;
+/// `财政拨款·社会保障和就业` (spending) → 财政拨款收支总表's 类 row.
+fn row_named(name: &str, flow: Flow) -> Option<(TableKind, RowKey)> {
+    match flow {
+        Flow::Income => {
+            // The registry scopes a fund's own items under it (`政府性基金·预算拨款`).
+            let stem = name
+                .strip_prefix("财政拨款·")
+                .unwrap_or(name)
+                .replace('·', "");
+            let stem = stem.trim_end_matches("财政拨款").trim_end_matches("拨款");
+            let fund = match stem {
+                "一般公共预算" => Fund::General,
+                "政府性基金预算" | "政府性基金" => Fund::GovernmentFund,
+                "国有资本经营预算" => Fund::StateCapital,
+                "财政" | "" if name.starts_with("财政拨款") && !name.contains('·') => {
+                    Fund::Fiscal
+                }
+                _ => return None,
+            };
+            Some((TableKind::Overview, RowKey::Income(fund)))
+        }
+        Flow::Spending => {
+            if let Some(total) = general_budget_total(name) {
+                return Some(total);
+            }
+            // In the 一般公共预算 section, a class is a row of its own table (表5).
+            if let Some(class) = name.strip_prefix("一般公共预算财政拨款·") {
+                return Some((TableKind::GeneralSpending, RowKey::Class(class_of(class)?)));
+            }
+            let class = name.strip_prefix("财政拨款·")?;
+            Some((TableKind::FiscalOverview, RowKey::Class(class_of(class)?)))
+        }
+        // `2026年一般公共预算当年拨款432,564.30万元`: named without 支出.
+        Flow::Unnamed => general_budget_total(name),
+    }
+}
+
+/// `（本部门）2026年一般公共预算财政拨款支出预算`, `一般公共预算当年拨款`: the general budget
+/// table's 合计.
+fn general_budget_total(name: &str) -> Option<(TableKind, RowKey)> {
+    let plain = ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"]
+        .iter()
+        .any(|w| name.ends_with(w))
+        && !name.contains('·');
+    (plain || name == "一般公共预算财政拨款·当年拨款")
+        .then_some((TableKind::GeneralSpending, RowKey::Total))
+}

@@ -1,0 +1,302 @@
+//! `template`: template text left unfilled — both alternatives kept (`增加/减少`,
+//! `小于（大于）`), a `0` where a name belongs (`主要是0等收入`, `对0等项目分别委托0等第三方
+//! 机构`), placeholder names (`某部门`, `XX`), blank dates and brackets.
+
+use super::{Context, Draft, Rule, RuleInfo};
+use crate::report::Severity;
+
+pub struct Template;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "template",
+    name_zh: "模板未填",
+    name_en: "Template text left unfilled",
+    severity: Severity::Warning,
+    summary_zh: "模板中的备选项、占位符未按实际情况填写：“增加/减少”“小于（大于）”“主要是0等收入”“某部门”“XX”、空白日期等。",
+    summary_en: "Template alternatives and placeholders left in the text: 增加/减少, 小于（大于）, 主要是0等, 某部门, XX, blank dates.",
+    explanation_zh: "部门决算说明多由模板改写，漏改之处常见：\n\
+1. 相反的两个词并列保留：“增加/减少”“增长/下降”“小于（大于）”“大于/小于/等于”，应只留实际情况；\n\
+2. 名称处填了0：“主要是0等收入”“对0等项目分别委托0等第三方机构”，应写明名称或删去该句；\n\
+3. 占位名称：“某部门”“某单位”“XX”“××”；空白日期“年 月 日”；空括号“（ ）”、下划线空格。\n\
+例：“公务用车购置及运行维护费支出决算比2019年增加/减少0万元”——应写“与2019年持平”或只留一个方向。",
+    explanation_en: "Unfilled template text: both of two opposite words kept (增加/减少, 小于（大于）), a 0 where a name \
+belongs (主要是0等收入), placeholder names (某部门, XX), blank dates and brackets. Example: 比2019年增加/减少0万元.",
+};
+
+/// Opposite words a template offers as alternatives.
+const OPPOSITES: &[(&str, &str)] = &[
+    ("增加", "减少"),
+    ("增长", "下降"),
+    ("增长", "减少"),
+    ("上升", "下降"),
+    ("大于", "小于"),
+    ("高于", "低于"),
+    ("超过", "低于"),
+    ("增加", "降低"),
+];
+
+/// Placeholder names.
+const PLACEHOLDERS: &[&str] = &[
+    "某部门",
+    "某单位",
+    "某某",
+    "某局",
+    "某项目",
+    "XXX",
+    "XX",
+    "xxx",
+    "××",
+    "＊＊",
+    "***",
+];
+
+impl Rule for Template {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let (doc, _claims, sink) = cx.parts();
+        let text = doc.text();
+        // Every fixed string below is found in one pass (`search::find_all`); the matches come
+        // sorted by start and, at one start, in the order of this list, which is the order
+        // in which the separate searches used to push them before a stable sort by start.
+        let mut owned: Vec<String> = Vec::new();
+        for (a, b) in OPPOSITES {
+            for (x, y) in [(a, b), (b, a)] {
+                for sep in ["/", "／", "（", "或/"] {
+                    owned.push(if sep == "（" {
+                        format!("{x}（{y}）")
+                    } else {
+                        format!("{x}{sep}{y}")
+                    });
+                }
+            }
+        }
+        // Three alternatives kept (`大于（小于、等于）`, `大于/小于/等于`).
+        for [a, b, c] in [["大于", "小于", "等于"], ["高于", "低于", "等于"]] {
+            for [x, y, z] in [
+                [a, b, c],
+                [a, c, b],
+                [b, a, c],
+                [b, c, a],
+                [c, a, b],
+                [c, b, a],
+            ] {
+                owned.push(format!("{x}（{y}、{z}）"));
+                owned.push(format!("{x}/{y}/{z}"));
+            }
+        }
+        const ZERO_NAME: &str = "0等";
+        const LEADS: [&str; 2] = ["原因是0", "原因为0"];
+        const BLANK_DATE: &str = "年月日";
+        const NOTES: [&str; 5] = [
+            "（如有）",
+            "（若有）",
+            "（如无则不填）",
+            "（请填写",
+            "（此处填写",
+        ];
+        const OPEN: &str = "（";
+        const BLANKS: [&str; 3] = ["（）", "【】", "___"];
+        let mut patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let opposites = 0..patterns.len();
+        let zero_name = patterns.len();
+        patterns.push(ZERO_NAME);
+        let leads = patterns.len()..patterns.len() + LEADS.len();
+        patterns.extend(LEADS);
+        let placeholders = patterns.len()..patterns.len() + PLACEHOLDERS.len();
+        patterns.extend(PLACEHOLDERS);
+        let blank_date = patterns.len();
+        patterns.push(BLANK_DATE);
+        let notes = patterns.len()..patterns.len() + NOTES.len();
+        patterns.extend(NOTES);
+        let open = patterns.len();
+        patterns.push(OPEN);
+        let blanks = patterns.len()..patterns.len() + BLANKS.len();
+        patterns.extend(BLANKS);
+        // Whether normalised offset `i` lies in a table line: a table's `**` and `*` marks
+        // (code columns, column numbers) are the standard tables' own, not placeholders.
+        let in_table = |i: usize| {
+            let k = doc.paragraphs.partition_point(|p| p.range.start <= i);
+            k > 0 && doc.paragraphs[k - 1].range.contains(&i) && doc.paragraphs[k - 1].is_table_cell
+        };
+        let mut found: Vec<(usize, usize, String, &'static str)> = Vec::new();
+        for (i, k) in crate::read::search::find_all(text, &patterns) {
+            let m = patterns[k];
+            if opposites.contains(&k) {
+                found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
+            } else if k == zero_name {
+                // `0等`: a bare zero where the template wants names (`主要是0等收入`).
+                let before = text[..i].chars().next_back();
+                let bare = !before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+                if bare {
+                    found.push((i, i + m.len(), m.into(), "名称处填了0"));
+                }
+            } else if leads.contains(&k) {
+                // `主要原因是0。`: a reason left as the template's 0.
+                let next = text[i + m.len()..].chars().next();
+                let bare = !next.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '等')
+                    && !text[i + m.len()..].starts_with(['万', '元', '%', '个', '人']);
+                if bare {
+                    found.push((i, i + m.len(), m.to_string(), "名称处填了0"));
+                }
+            } else if placeholders.contains(&k) {
+                if m.starts_with(['*', '＊']) && in_table(i) {
+                    continue;
+                }
+                // `XX` inside a longer Latin word (`XXL`) is not a placeholder.
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if m.is_ascii()
+                    && (latin(text[..i].chars().next_back())
+                        || latin(text[i + m.len()..].chars().next()))
+                {
+                    continue;
+                }
+                found.push((i, i + m.len(), m.to_string(), "占位名称未替换"));
+            } else if k == blank_date {
+                // A date with its month and day left blank (`年 月 日`, `2022年 月 日`): no
+                // digit between `年` and `月`, whether the year is filled or not.
+                found.push((i, i + m.len(), m.to_string(), "日期未填写"));
+            } else if notes.contains(&k) {
+                // An instruction of the template kept in the text (`（如有）`).
+                found.push((i, i + m.len(), m.to_string(), "模板说明文字未删除"));
+            } else if k == open {
+                // A body named by the template's alternatives (`局（部、委、办）`). Bounded:
+                // the alternatives are a few characters, so only a short window is read (an
+                // unclosed `（` must not make the search run to the end of the text).
+                let from = i + '（'.len_utf8();
+                let rest = &text[from..crate::read::document::floor_char(text, from + 48)];
+                let Some(close) = rest.find('）') else {
+                    continue;
+                };
+                let inner = &rest[..close];
+                let bodies = [
+                    "部", "委", "办", "局", "厅", "室", "院", "署", "会", "单位", "中心",
+                ];
+                let mut items = inner.split('、');
+                let n = inner.split('、').count();
+                if n >= 2 && items.all(|it| bodies.contains(&it)) {
+                    let end = i + '（'.len_utf8() + close + '）'.len_utf8();
+                    let m = text[i..end].to_string();
+                    found.push((i, end, m, "模板中的备选机构名称未改"));
+                }
+            } else if blanks.contains(&k) {
+                found.push((i, i + m.len(), m.to_string(), "空白处未填写"));
+            }
+        }
+        debug_assert!(found.is_sorted_by_key(|f| f.0));
+        // `XXX` also matched `XX`: keep the first, longest match at each place.
+        let mut last_end = 0;
+        for (start, end, what, why) in found {
+            if start < last_end {
+                continue;
+            }
+            last_end = end;
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Warning,
+                start..end,
+                format!("模板文字未填写：“{what}”（{why}）"),
+                format!("Template text left unfilled: “{what}”"),
+            );
+            d.stated = Some(what.clone());
+            d.cause = Some(why.into());
+            d.repair = Some(match why {
+                "两个相反的备选项都保留了" => "只保留与实际相符的一项".into(),
+                "名称处填了0" => "写明具体名称，或删去该句".into(),
+                "模板说明文字未删除" => "删去模板说明，按实际情况填写".into(),
+                "模板中的备选机构名称未改" => "只保留本单位的实际名称".into(),
+                _ => "按实际情况填写".into(),
+            });
+            sink.report(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Options};
+
+    fn quotes(t: &str) -> Vec<String> {
+        check(t, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "template")
+            .map(|f| f.quote)
+            .collect()
+    }
+
+    #[test]
+    fn leftovers_are_found() {
+        assert_eq!(quotes("支出决算比2019年增加/减少0万元。"), ["增加/减少"]);
+        assert_eq!(
+            quotes("完成年初预算的0%，决算数小于（大于）年初预算数的主要原因是…"),
+            ["小于（大于）"]
+        );
+        assert_eq!(
+            quotes("上级补助收入0万元，占收入总计的0%。主要是0等收入。"),
+            ["0等"]
+        );
+        assert_eq!(
+            quotes("其中，对0等项目分别委托0等第三方机构开展绩效评价。"),
+            ["0等", "0等"]
+        );
+        assert_eq!(
+            quotes("纳入某部门2022年部门决算编制范围的二级预算单位包括："),
+            ["某部门"]
+        );
+        assert_eq!(quotes("XX局2023年度部门决算"), ["XX"]);
+        assert_eq!(quotes("报送日期：    年   月   日"), ["年   月   日"]);
+    }
+
+    #[test]
+    fn a_tables_star_marks_are_no_placeholders() {
+        assert!(quotes("项目      **        *        1        2        3\n").is_empty());
+        assert_eq!(quotes("***局2023年度部门决算说明"), ["***"]);
+    }
+
+    #[test]
+    fn template_notes_and_alternative_bodies() {
+        assert_eq!(quotes("二、政府性基金预算支出情况（如有）"), ["（如有）"]);
+        assert_eq!(
+            quotes("本局（部、委、办）2021年度收入合计"),
+            ["（部、委、办）"]
+        );
+        for t in [
+            "市卫生健康委员会（本级）预算",
+            "负责全市的（含区、县）统筹工作。",
+            "办公室（党委办公室、人事处）。",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
+        }
+    }
+
+    #[test]
+    fn prose_is_not_a_leftover() {
+        for t in [
+            "增减变化情况说明：比上年增加10.00万元，增长5.0%。",
+            "分析收支增加或减少的原因。",
+            "共10等奖项，发放100等额补助。",
+            "开展2020年10月20日的检查，服装尺码XXL。",
+            "2023年12月31日报送。",
+            "对节能、环保等项目予以支持。",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
+        }
+    }
+
+    #[test]
+    fn a_reason_left_as_zero() {
+        assert_eq!(
+            quotes("决算数小于（大于）年初预算数的主要原因是0。"),
+            ["小于（大于）", "原因是0"]
+        );
+        for t in [
+            "下降的主要原因是0.5万元的设备未采购。",
+            "增加的原因是10家企业新入规。",
+            "主要原因是0万元结转。",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! `wording`: the words that compare outturn with budget agree with the completion rate
+//! stated beside them (`完成预算89.53%，决算数大于预算数` cannot both be true).
+
+use super::{Context, Draft, Rule, RuleInfo};
+use crate::report::Severity;
+use rust_decimal::Decimal;
+
+pub struct Wording;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "wording",
+    name_zh: "文字与数字相符",
+    name_en: "Words agree with figures",
+    severity: Severity::Error,
+    summary_zh: "“完成预算r%”之后的“决算数大于/小于/等于预算数”须与r相符。",
+    summary_en: "`决算数大于/小于/等于预算数` after a completion rate agrees with the rate.",
+    explanation_zh: "模板里“决算数大于（小于、等于）预算数的主要原因是…”常被原样沿用。文中同时写明决算数与预算数时按二者比较；\
+否则按完成率：其四舍五入区间整体低于100%时，决算数必小于预算数；整体高于100%时必大于；区间不含100%而写“等于”也不对（写“等于”\
+而完成率为99.99%这类情形为警告）。区间含100%（如写作“100%”）时不作判断。\n\
+例：“支出决算为67.64万元，完成预算89.53%，决算数大于预算数的主要原因是…”：89.53% < 100%，决算数应小于预算数。",
+    explanation_en: "A completion rate whose rounding interval lies wholly below 100% means outturn < budget; \
+wholly above, outturn > budget; a rate whose interval excludes 100% cannot go with 等于. Example: 完成预算89.53%，\
+决算数大于预算数 is contradictory.",
+};
+
+/// The comparison words and what they say of outturn vs budget.
+const PHRASES: &[(&str, std::cmp::Ordering)] = &[
+    ("决算数大于预算数", std::cmp::Ordering::Greater),
+    ("决算数小于预算数", std::cmp::Ordering::Less),
+    ("决算数等于预算数", std::cmp::Ordering::Equal),
+    ("决算数与预算数持平", std::cmp::Ordering::Equal),
+    ("决算数与预算数一致", std::cmp::Ordering::Equal),
+];
+
+/// How far after the rate the words may stand (bytes): the same or the next clause.
+const REACH: usize = 90;
+
+impl Rule for Wording {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
+        let text = doc.text();
+        let hundred = Decimal::ONE;
+        for c in &claims.completions {
+            let r = &doc.figures[c.rate];
+            let para_end = doc.paragraphs[r.paragraph].range.end;
+            let end = crate::read::document::floor_char(text, (r.q.end + REACH).min(para_end));
+            let after = &text[r.q.end..end];
+            // Stop at the next rate: its words are its own.
+            let after = after.split('%').next().unwrap_or(after);
+            let Some((at, (phrase, says))) = PHRASES
+                .iter()
+                .filter_map(|p| after.find(p.0).map(|i| (i, *p)))
+                .min_by_key(|(i, _)| *i)
+            else {
+                continue;
+            };
+            // The figures decide when the text states both (a rate on a zero budget is
+            // itself wrong, and the `completion` rule says so); else the rate does.
+            let stated = |i: Option<usize>| i.and_then(|i| doc.figures[i].q.interval());
+            let written = doc.written(r);
+            let figures = |sign: &str| {
+                let (a, b) = (c.actual.unwrap_or(c.rate), c.target.unwrap_or(c.rate));
+                format!(
+                    "决算数{} {sign} 预算数{}",
+                    doc.written(&doc.figures[a]),
+                    doc.written(&doc.figures[b])
+                )
+            };
+            let (truth, basis) = match (stated(c.actual), stated(c.target)) {
+                (Some(a), Some(b)) if a.hi < b.lo => (std::cmp::Ordering::Less, figures("<")),
+                (Some(a), Some(b)) if a.lo > b.hi => (std::cmp::Ordering::Greater, figures(">")),
+                (Some(_), Some(_)) => continue,
+                _ => {
+                    let Some(rate) = r.q.interval() else { continue };
+                    if rate.hi < hundred {
+                        (std::cmp::Ordering::Less, format!("完成率{written} < 100%"))
+                    } else if rate.lo > hundred {
+                        (
+                            std::cmp::Ordering::Greater,
+                            format!("完成率{written} > 100%"),
+                        )
+                    } else {
+                        continue; // 100% within rounding: nothing to say
+                    }
+                }
+            };
+            let words_at = r.q.end + at..r.q.end + at + phrase.len();
+            if says == truth {
+                sink.verified(
+                    INFO.id,
+                    words_at,
+                    format!("{basis}，“{phrase}”相符"),
+                    format!("{basis}: agrees with “{phrase}”"),
+                );
+                continue;
+            }
+            let should = match truth {
+                std::cmp::Ordering::Less => "决算数小于预算数",
+                _ => "决算数大于预算数",
+            };
+            let severity = if says == std::cmp::Ordering::Equal {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let mut d = Draft::new(
+                INFO.id,
+                severity,
+                words_at,
+                format!("{basis}，应是“{should}”，文中写“{phrase}”"),
+                format!("The rate is {written}, so outturn and budget compare the other way than “{phrase}”"),
+            );
+            d.stated = Some(phrase.to_string());
+            d.expected = Some(should.to_string());
+            d.formula = Some(basis.clone());
+            d.cause = Some("模板文字未按实际情况修改".into());
+            d.related.push((r.q.start..r.q.end, "完成率".into()));
+            sink.report(d);
+        }
+    }
+}

@@ -1,0 +1,464 @@
+//! The read document: the output of normalise → segment → scan, shared by every rule.
+
+use crate::read::normalize::{normalize, Normalized};
+use crate::read::quantity::{scan_iter, Quantity, Unit};
+use crate::read::segment::{
+    indents_mark_paragraphs, is_table_line, paragraphs_with, remap, sentences, soft_breaks,
+    LineSource, Paragraph,
+};
+use crate::report::{ReportInfo, ReportKind, Span};
+use std::ops::Range;
+
+/// Characters that end the phrase naming a figure.
+pub fn is_label_delimiter(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '；'
+            | '。'
+            | '：'
+            | '、'
+            | '（'
+            | '）'
+            | '\t'
+            | '！'
+            | '？'
+            | '【'
+            | '】'
+            | '|'
+    )
+}
+
+/// Clause delimiters: what separates `收入合计680.60万元` from `其中：…`.
+pub fn is_clause_delimiter(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | '。' | '：' | '！' | '？')
+}
+
+/// One figure in context.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub q: Quantity,
+    /// The phrase right before the figure that names it (`2020年度收入合计`), trimmed.
+    pub label: String,
+    pub label_start: usize,
+    pub paragraph: usize,
+    pub sentence: usize,
+    /// Number of `（` open before the figure in its paragraph.
+    pub paren_depth: u32,
+    /// The figure stands in a table row or cell, not in prose: the sentence-level claims
+    /// (sum, share, growth, completion, count, product) never start from it.
+    pub in_table: bool,
+}
+
+pub struct Document<'a> {
+    pub original: &'a str,
+    pub norm: Normalized,
+    pub paragraphs: Vec<Paragraph>,
+    /// All sentences of all paragraphs, in order; `sentence_para[i]` is sentence i's paragraph.
+    pub sentences: Vec<Range<usize>>,
+    pub sentence_para: Vec<usize>,
+    /// Every figure, in text order.
+    pub figures: Vec<Figure>,
+    /// Original byte offsets where each line starts, for line numbers.
+    line_starts: Vec<usize>,
+    /// Original byte offsets of the form feeds that end pages (a PDF's text).
+    page_ends: Vec<usize>,
+    /// Normalised byte offsets of every sentence end (`。；！？`), in order: whether a stretch
+    /// of text ends a sentence is a binary search, not a scan of the stretch.
+    stops: Vec<usize>,
+    /// The same for `。` alone and for `；` alone.
+    periods: Vec<usize>,
+    semicolons: Vec<usize>,
+    info: ReportInfo,
+}
+
+impl<'a> Document<'a> {
+    pub fn read(original: &'a str) -> Self {
+        let mut norm = normalize(original);
+        let lines = LineSource {
+            table: |r: Range<usize>| {
+                let (a, b) = norm.to_original(r.start, r.end);
+                original.get(a..b).is_some_and(is_table_line)
+            },
+            indented: |r: Range<usize>| {
+                let (a, _) = norm.to_original(r.start, r.end);
+                let before = original.get(..a).unwrap_or("");
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                before[line_start..].contains([' ', '\u{3000}', '\t'])
+            },
+            indents_mark_paragraphs: indents_mark_paragraphs(original),
+        };
+        let mut paragraphs = paragraphs_with(&norm.text, lines);
+        // Prose is read without the breaks the layout put inside it.
+        let cuts = soft_breaks(&norm.text, &paragraphs);
+        norm.remove(&cuts);
+        remap(&mut paragraphs, &cuts);
+        let text = norm.text.as_str();
+        let mut sentence_ranges = Vec::new();
+        let mut sentence_para = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            for s in sentences(text, p.range.clone()) {
+                sentence_ranges.push(s);
+                sentence_para.push(pi);
+            }
+        }
+        // One figure at most per number of the text: reserved at once, a text of figures
+        // (issue 16) does not peak at twice their size while its vector doubles.
+        let mut figures = Vec::with_capacity(count_numbers(text));
+        let mut si = 0;
+        let mut pi = 0;
+        let mut depth_at = DepthTracker::default();
+        for q in scan_iter(text) {
+            while si + 1 < sentence_ranges.len() && sentence_ranges[si].end <= q.start {
+                si += 1;
+            }
+            while pi + 1 < paragraphs.len() && paragraphs[pi].range.end <= q.start {
+                pi += 1;
+            }
+            let in_para = paragraphs
+                .get(pi)
+                .is_some_and(|p| p.range.contains(&q.start));
+            if !in_para {
+                continue;
+            }
+            // The `1.` of a numbered paragraph is not a figure.
+            if paragraphs[pi]
+                .heading
+                .as_ref()
+                .is_some_and(|h| h.marker.contains(&q.start))
+            {
+                continue;
+            }
+            let para_start = paragraphs[pi].range.start;
+            let (label_start, label) = label_before(text, para_start, q.start);
+            let paren_depth = depth_at.depth(text, para_start, q.start);
+            figures.push(Figure {
+                q,
+                label,
+                label_start,
+                paragraph: pi,
+                sentence: si,
+                paren_depth,
+                in_table: paragraphs[pi].is_table_cell,
+            });
+        }
+        // Vectors grown by doubling hold up to twice what they use: a text of figures
+        // (issue 16) gives most of its memory to them, so they are cut to size once read.
+        figures.shrink_to_fit();
+        paragraphs.shrink_to_fit();
+        sentence_ranges.shrink_to_fit();
+        sentence_para.shrink_to_fit();
+        let info = read_info(text, &figures);
+        // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in the CLI.
+        let bytes = original.as_bytes();
+        let mut line_starts = vec![0];
+        let page_ends = original.match_indices('\x0c').map(|(i, _)| i).collect();
+        line_starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .map(|(i, _)| i + 1),
+        );
+        let (mut stops, mut periods, mut semicolons) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, m) in text.match_indices(['。', '；', '！', '？']) {
+            stops.push(i);
+            match m {
+                "。" => periods.push(i),
+                "；" => semicolons.push(i),
+                _ => {}
+            }
+        }
+        line_starts.shrink_to_fit();
+        Document {
+            stops,
+            periods,
+            semicolons,
+            original,
+            norm,
+            paragraphs,
+            sentences: sentence_ranges,
+            sentence_para,
+            figures,
+            line_starts,
+            page_ends,
+            info,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Original span of a normalised range.
+    pub fn span(&self, r: Range<usize>) -> Span {
+        let (a, b) = self.norm.to_original(r.start, r.end);
+        Span::new(a, b)
+    }
+
+    pub fn figure_span(&self, f: &Figure) -> Span {
+        self.span(f.q.start..f.q.end)
+    }
+
+    pub fn quote(&self, s: Span) -> String {
+        self.original
+            .get(s.start..s.end)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// 1-based page of an original byte offset, when the text has pages (form feeds).
+    pub fn page_of(&self, offset: usize) -> Option<usize> {
+        (!self.page_ends.is_empty()).then(|| self.page_ends.partition_point(|&e| e < offset) + 1)
+    }
+
+    /// Does a `。`, `；`, `！` or `？` start in the normalised range `from..to`?
+    pub fn has_stop_in(&self, from: usize, to: usize) -> bool {
+        let i = self.stops.partition_point(|&s| s < from);
+        self.stops.get(i).is_some_and(|&s| s < to)
+    }
+
+    /// Does a `；` come after normalised offset `at` before the next `。`?
+    pub fn semicolon_before_period(&self, at: usize) -> bool {
+        let next = |v: &[usize]| v.get(v.partition_point(|&s| s < at)).copied();
+        match (next(&self.semicolons), next(&self.periods)) {
+            (Some(semicolon), Some(period)) => semicolon < period,
+            (semicolon, _) => semicolon.is_some(),
+        }
+    }
+
+    /// 1-based line of an original byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The figure's value as the text writes it (`37.4 %`), for messages.
+    pub fn written(&self, f: &Figure) -> String {
+        let s = self.figure_span(f);
+        let w = self.quote(s);
+        let w: String = w.chars().filter(|c| !c.is_whitespace()).collect();
+        if w.is_empty() {
+            f.q.display()
+        } else {
+            w
+        }
+    }
+
+    /// Report kind and year (worked out once, when the document is read).
+    pub fn info(&self) -> ReportInfo {
+        self.info.clone()
+    }
+}
+
+/// Runs of ASCII digits, with the `.` and `,` between them (`1,234.50` is one): at least as
+/// many as the figures the scanner reads in a normalised text, each of which starts at one.
+fn count_numbers(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_number = false;
+    for &b in text.as_bytes() {
+        let digit = b.is_ascii_digit();
+        if digit && !in_number {
+            n += 1;
+        }
+        in_number = digit || (in_number && matches!(b, b'.' | b','));
+    }
+    n
+}
+
+/// Tracks paren depth incrementally: figures arrive in order, so each byte is scanned once.
+#[derive(Default)]
+struct DepthTracker {
+    para_start: usize,
+    pos: usize,
+    depth: u32,
+}
+
+impl DepthTracker {
+    fn depth(&mut self, text: &str, para_start: usize, at: usize) -> u32 {
+        if para_start != self.para_start || at < self.pos {
+            self.para_start = para_start;
+            self.pos = para_start;
+            self.depth = 0;
+        }
+        for c in text[self.pos..at].chars() {
+            match c {
+                '（' | '【' => self.depth += 1,
+                '）' | '】' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        self.pos = at;
+        self.depth
+    }
+}
+
+/// Index of the first figure at or after normalised offset `at`.
+pub fn first_figure_at(doc: &Document, at: usize) -> usize {
+    doc.figures.partition_point(|f| f.q.start < at)
+}
+
+/// Largest char boundary ≤ `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Labels are short phrases: look back at most this many bytes (keeps the scan linear).
+const LABEL_LOOKBACK: usize = 120;
+
+fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
+    let from = floor_char(text, at.saturating_sub(LABEL_LOOKBACK).max(para_start));
+    let window = &text[from..at];
+    let mut start = from;
+    // A digit run that flows into 年/月/日 is a date inside the label (`2020年度收入合计`);
+    // any other figure ends the label (`增加399.96万元增长`).
+    let mut in_date = false;
+    // Inside a short insertion such as `（境）`, `（类）`, `（含参公）`: part of the name.
+    let mut inside_insertion = false;
+    for (i, c) in window.char_indices().rev() {
+        if inside_insertion {
+            if c == '（' {
+                inside_insertion = false;
+            }
+            continue;
+        }
+        if c == '）' && is_name_insertion(&window[..i]) {
+            inside_insertion = true;
+            continue;
+        }
+        if is_label_delimiter(c) {
+            start = from + i + c.len_utf8();
+            break;
+        }
+        if c.is_ascii_digit() || c == '.' {
+            if !in_date {
+                let next = window[i + 1..].chars().next();
+                in_date = matches!(next, Some('年' | '月' | '日' | '-'));
+                if !in_date {
+                    start = from + i + 1;
+                    break;
+                }
+            }
+        } else {
+            in_date = false;
+        }
+    }
+    let label: String = text[start..at]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (start, label)
+}
+
+/// Does the text before a `）` end in a short insertion that belongs to a name
+/// (`因公出国（境`, `科学技术（类`, `事业单位（含参公`) rather than a list number or a figure?
+fn is_name_insertion(before: &str) -> bool {
+    let Some(open) = before.rfind('（') else {
+        return false;
+    };
+    let inner = &before[open + '（'.len_utf8()..];
+    let n = inner.chars().count();
+    // Something must precede it in the name: `（一）` at a clause start is a list number.
+    let named = before[..open]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !is_label_delimiter(c) && !c.is_whitespace());
+    (1..=4).contains(&n)
+        && named
+        && inner.chars().all(|c| {
+            !c.is_ascii_digit() && !is_label_delimiter(c) && !"一二三四五六七八九十".contains(c)
+        })
+}
+
+/// A title names the kind (`绩效自评报告`, `部门决算`); a final-accounts report also
+/// mentions 绩效自评 in its performance section, so 部门决算 wins over 绩效自评 there.
+fn kind_of(s: &str) -> Option<ReportKind> {
+    if s.contains("自评报告") || s.contains("绩效评价报告") && !s.contains("部门决算")
+    {
+        Some(ReportKind::PerformanceSelfEvaluation)
+    } else if s.contains("部门决算") || s.contains("决算") && !s.contains("绩效自评") {
+        Some(ReportKind::FinalAccounts)
+    } else if s.contains("绩效自评") {
+        Some(ReportKind::PerformanceSelfEvaluation)
+    } else if s.contains("决算") {
+        Some(ReportKind::FinalAccounts)
+    } else if s.contains("预算") {
+        Some(ReportKind::Budget)
+    } else {
+        None
+    }
+}
+
+/// The most frequent plausible `20xx年` in `s`.
+/// Report kind and year, from the title region first, then the whole text.
+fn read_info(text: &str, figures: &[Figure]) -> ReportInfo {
+    let head_end = floor_char(text, 1500);
+    let kind = kind_of(&text[..head_end])
+        .or_else(|| kind_of(text))
+        .unwrap_or(ReportKind::Unknown);
+    let in_head = figures.partition_point(|f| f.q.end <= head_end);
+    let year = year_of(text, &figures[..in_head]).or_else(|| year_of(text, figures));
+    ReportInfo { kind, year }
+}
+
+/// The most frequent plausible `20xx年` among the figures already read.
+fn year_of(text: &str, figures: &[Figure]) -> Option<u16> {
+    let mut counts = [0u32; 100];
+    for q in figures.iter().map(|f| &f.q) {
+        if q.unit == Unit::Date && q.decimals == 0 && text[q.start..q.end].ends_with('年') {
+            if let Ok(y) = u16::try_from(q.value.trunc().mantissa()) {
+                if (2000..2100).contains(&y) {
+                    counts[(y - 2000) as usize] += 1;
+                }
+            }
+        }
+    }
+    let (i, &n) = counts.iter().enumerate().max_by_key(|&(i, n)| (*n, i))?;
+    (n > 0).then_some(2000 + i as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_their_figures() {
+        let d = Document::read(
+            "2020 年度收入合计680.60万元 ，其中：财政拨款收入 \n677.88万元，占 99.6%；",
+        );
+        let labels: Vec<&str> = d
+            .figures
+            .iter()
+            .filter(|f| f.q.unit != Unit::Date)
+            .map(|f| f.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2020年度收入合计", "财政拨款收入", "占"]);
+        assert_eq!(d.figures[1].paragraph, 0);
+    }
+
+    #[test]
+    fn paren_depth() {
+        let d =
+            Document::read("总收入为100元（其中，一般公共预算60元，其他收入40元），上年度为90元。");
+        let depths: Vec<u32> = d.figures.iter().map(|f| f.paren_depth).collect();
+        assert_eq!(depths, [0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn kind_and_year() {
+        let d = Document::read("东宁市2020年度部门决算\n第一章 2020年");
+        assert_eq!(d.info().kind, ReportKind::FinalAccounts);
+        assert_eq!(d.info().year, Some(2020));
+        let d = Document::read(
+            "第一部分 部门概况\n十三、预算绩效情况说明\n组织开展绩效自评。\n2020年部门决算中反映",
+        );
+        assert_eq!(d.info().kind, ReportKind::FinalAccounts);
+        let d = Document::read("部门整体支出绩效自评报告\n本年决算支出为");
+        assert_eq!(d.info().kind, ReportKind::PerformanceSelfEvaluation);
+    }
+}

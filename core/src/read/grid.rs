@@ -1,0 +1,653 @@
+//! Stage 2c: tables laid out with spaces (`pdftotext -layout`), rebuilt into columns by
+//! where their figures end.
+//!
+//! A laid-out table has no cell separators: a row is a line, and a column is the character
+//! position where its figures end (amounts are right-aligned). Rows of one table on one page
+//! share those positions, so a block of rows ends at a page break or a paragraph of prose,
+//! and the positions of two pages are never mixed. An empty cell is simply absent; a cell
+//! too wide for its column wraps, its digits spilling onto the lines above and below the
+//! row (`350,034.4` / row / `2`): such fragments make that column of the neighbouring row
+//! unknown rather than empty.
+//!
+//! Linear: every line is looked at once, every figure once; columns are found by sorting the
+//! figures' end positions of one block.
+
+use crate::read::document::Document;
+use crate::read::quantity::Unit;
+use std::ops::Range;
+
+/// More columns than any standard table has: a block wider than this is not read.
+pub const MAX_COLUMNS: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Empty,
+    /// Index into `Document::figures`.
+    Figure(usize),
+    /// Something is there that is not one amount (a wrapped cell, a rate, a date).
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    pub cells: Vec<Cell>,
+    /// Normalised range of the row's line.
+    pub line: Range<usize>,
+    /// Characters of space before the row's name: the hierarchy of 类, 款 and 项 when the
+    /// table has no codes.
+    pub indent: usize,
+    /// One or two amounts: part of the hierarchy, too narrow to show a column identity.
+    pub short: bool,
+    /// A line that is not a row (a name without amounts, a wrapped cell) came between this
+    /// row and the one before: a row may be missing there.
+    pub after_gap: bool,
+    /// The row's classification code (`301`, `30101`), where the table writes one before
+    /// the name: normalised range.
+    pub code: Option<Range<usize>>,
+}
+
+impl GridRow {
+    pub fn figure(&self, c: usize) -> Option<usize> {
+        match self.cells.get(c) {
+            Some(Cell::Figure(f)) => Some(*f),
+            _ => None,
+        }
+    }
+}
+
+/// One block of laid-out rows: rows of one page of one table (or of tables side by side).
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub rows: Vec<GridRow>,
+    pub columns: usize,
+    /// Laid out with spaces (columns found by position), not pasted with tabs or one cell
+    /// per line (the `table` rule reads those by their rows' names).
+    pub laid_out: bool,
+}
+
+/// Tables pasted with tabs or one cell per line, as grids: columns are their cells.
+pub fn from_tables(doc: &Document, tables: &[crate::read::table::Table]) -> Vec<Grid> {
+    let mut out = Vec::new();
+    for t in tables {
+        let columns = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        if columns > MAX_COLUMNS {
+            continue;
+        }
+        let rows: Vec<GridRow> = t
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().filter(|c| c.figure.is_some()).count() >= 3)
+            .map(|r| {
+                let mut cells = vec![Cell::Empty; columns];
+                for (c, cell) in r.cells.iter().enumerate() {
+                    cells[c] = match cell.figure {
+                        Some(f) if matches!(doc.figures[f].q.unit, Unit::None) => Cell::Figure(f),
+                        Some(_) => Cell::Unknown,
+                        // A name in the middle of the amounts is not an empty cell.
+                        None if !cell.is_empty()
+                            && c > 0
+                            && cells[..c].iter().any(|x| *x != Cell::Empty) =>
+                        {
+                            Cell::Unknown
+                        }
+                        None => Cell::Empty,
+                    };
+                }
+                GridRow {
+                    indent: 0,
+                    short: false,
+                    after_gap: false,
+                    code: None,
+                    cells,
+                    line: r.cells.first().map_or(t.range.clone(), |c| {
+                        c.range.start..r.cells.last().map_or(c.range.end, |l| l.range.end)
+                    }),
+                }
+            })
+            .collect();
+        if rows.len() >= 4 {
+            out.push(Grid {
+                rows,
+                columns,
+                laid_out: false,
+            });
+        }
+    }
+    out
+}
+
+enum LineKind {
+    /// A row: its cells with their end positions, and its indent.
+    Data(Vec<(Cell, usize)>, usize),
+    /// Digits only, one or two pieces: a wrapped cell's spill (end positions).
+    Fragment(Vec<usize>),
+    /// Header text, a column-number row (`1 2 3 … 12`), a row with fewer cells.
+    Other,
+}
+
+struct Line {
+    range: Range<usize>,
+    kind: LineKind,
+}
+
+/// More rows than a page holds: a longer block is cut, so that reading identities from a
+/// block's rows costs a bounded amount per row however the text is shaped.
+pub const MAX_ROWS: usize = 120;
+
+/// How far back a line's start is looked for: a table line is never longer.
+const MAX_LINE_BYTES: usize = 4096;
+
+pub fn grids(doc: &Document) -> Vec<Grid> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    let mut fi = 0;
+    let mut prev_end = 0;
+    for p in &doc.paragraphs {
+        let (os, oe) = doc.norm.to_original(p.range.start, p.range.end);
+        // pdftotext starts a page's first line with the form feed.
+        if doc
+            .original
+            .get(prev_end..oe)
+            .is_some_and(|gap| gap.contains('\x0c'))
+        {
+            finish(&mut block, &mut out);
+        }
+        prev_end = oe.max(prev_end);
+        while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.start {
+            fi += 1;
+        }
+        let first = fi;
+        while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.end {
+            fi += 1;
+        }
+        let body = &text[p.range.clone()];
+        if first == fi && is_table_title(body) {
+            finish(&mut block, &mut out);
+            continue;
+        }
+        if !p.is_table_cell || body.contains('\t') {
+            // Short lines (a page number, a unit line, a name wrapped onto a line of its own)
+            // do not end a table; they stay in the block as lines that are not rows.
+            if body.chars().count() > 40 || body.contains('\t') {
+                finish(&mut block, &mut out);
+            } else if !block.is_empty() {
+                block.push(Line {
+                    range: p.range.clone(),
+                    kind: LineKind::Other,
+                });
+            }
+            continue;
+        }
+        let kind = line_kind(doc, os, oe, first..fi);
+        if block.len() >= MAX_ROWS {
+            finish(&mut block, &mut out);
+        }
+        block.push(Line {
+            range: p.range.clone(),
+            kind,
+        });
+    }
+    finish(&mut block, &mut out);
+    out
+}
+
+fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKind {
+    let original = doc.original;
+    let floor = os.saturating_sub(MAX_LINE_BYTES);
+    let floor = crate::read::document::floor_char(original, floor);
+    let Some(line_start) = original[floor..os]
+        .rfind('\n')
+        .map(|i| floor + i + 1)
+        .or((floor == 0).then_some(0))
+    else {
+        return LineKind::Other;
+    };
+    let line = &original[line_start..oe];
+    if figs.is_empty() {
+        return LineKind::Other;
+    }
+    let digits_only = line
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-') || c.is_whitespace());
+    // End positions counted incrementally, so a wide row costs its length once.
+    let mut cells = Vec::with_capacity(figs.len());
+    let mut at = line_start;
+    let mut col = 0;
+    // Whole numbers before the row's name are its classification code (`201`, `2010301`,
+    // `05`), not amounts.
+    let mut before_name = true;
+    for f in figs.clone() {
+        let span = doc.figure_span(&doc.figures[f]);
+        if span.start < at || span.end > oe {
+            return LineKind::Other;
+        }
+        col += original[at..span.end].chars().count();
+        at = span.end;
+        let before = original[line_start..span.start].chars().next_back();
+        let after = original[span.end..oe].chars().next();
+        let standalone =
+            before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace);
+        let q = &doc.figures[f].q;
+        before_name &= original[line_start..span.start]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace());
+        let written = &original[span.start..span.end];
+        // (A line of digits alone is a wrapped cell's spill, not a code.)
+        let code = before_name && !digits_only && q.decimals == 0;
+        if code && written.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let amount = standalone && matches!(q.unit, Unit::None | Unit::Money(_)) && !q.approx;
+        cells.push((
+            if amount {
+                Cell::Figure(f)
+            } else {
+                Cell::Unknown
+            },
+            col,
+        ));
+    }
+    let digits_only = line
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-') || c.is_whitespace());
+    if cells.is_empty() {
+        return LineKind::Other;
+    }
+    if digits_only && cells.len() <= 2 {
+        return LineKind::Fragment(cells.iter().map(|&(_, c)| c).collect());
+    }
+    if is_column_numbers(doc, figs) && cells.len() >= 3 {
+        return LineKind::Other;
+    }
+    let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+    LineKind::Data(cells, indent)
+}
+
+/// `表九`, `表5：2026年部门收支预算总表`, `2026年政府采购预算明细表`: a new table starts.
+pub(crate) fn is_table_title(body: &str) -> bool {
+    let t = body.trim();
+    t.ends_with('表')
+        || t.strip_prefix('表').is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+}
+
+/// `1 2 3 … 12` under a header: the columns' numbers, not a row.
+fn is_column_numbers(doc: &Document, figs: Range<usize>) -> bool {
+    let mut expect = None;
+    for f in figs {
+        let q = &doc.figures[f].q;
+        if q.decimals != 0 {
+            return false;
+        }
+        let v = q.value;
+        if expect.is_some_and(|e| e != v) {
+            return false;
+        }
+        expect = Some(v + rust_decimal::Decimal::ONE);
+    }
+    true
+}
+
+fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
+    let lines = std::mem::take(block);
+    let wide = |l: &Line| matches!(&l.kind, LineKind::Data(cells, _) if cells.len() >= 3);
+    if lines.iter().filter(|l| wide(l)).count() < 4 {
+        return;
+    }
+    // Columns: runs of end positions at most one character apart, among the rows of three
+    // cells or more (a row of one or two is placed among them afterwards).
+    let mut ends: Vec<usize> = lines
+        .iter()
+        .filter(|l| wide(l))
+        .filter_map(|l| match &l.kind {
+            LineKind::Data(cells, _) => Some(cells.iter().map(|&(_, c)| c)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let mut columns: Vec<(usize, usize)> = Vec::new();
+    for e in ends {
+        match columns.last_mut() {
+            Some(last) if e <= last.1 + 1 => last.1 = e,
+            _ => columns.push((e, e)),
+        }
+        if columns.len() > MAX_COLUMNS {
+            return;
+        }
+    }
+    let column_at = |e: usize, slack: usize| {
+        let i = columns.partition_point(|&(_, hi)| hi + slack < e);
+        columns
+            .get(i)
+            .filter(|&&(lo, _)| lo <= e + slack)
+            .map(|_| i)
+    };
+    let mut rows = Vec::new();
+    let mut after_gap = false;
+    for (li, line) in lines.iter().enumerate() {
+        let LineKind::Data(cells, indent) = &line.kind else {
+            after_gap = true;
+            continue;
+        };
+        let short = cells.len() < 3;
+        let mut row = vec![Cell::Empty; columns.len()];
+        let mut clash = false;
+        for &(cell, e) in cells {
+            let Some(c) = column_at(e, usize::from(short)) else {
+                clash = true;
+                break;
+            };
+            clash |= row[c] != Cell::Empty;
+            row[c] = cell;
+        }
+        if clash {
+            // Not placed: for the hierarchy it is a gap.
+            after_gap = true;
+            continue;
+        }
+        let neighbours = [li.checked_sub(1), Some(li + 1)];
+        for n in neighbours.into_iter().flatten() {
+            if let Some(Line {
+                kind: LineKind::Fragment(spill),
+                ..
+            }) = lines.get(n)
+            {
+                for &e in spill {
+                    if let Some(c) = column_at(e, 2) {
+                        row[c] = Cell::Unknown;
+                    }
+                }
+            }
+        }
+        rows.push(GridRow {
+            cells: row,
+            line: line.range.clone(),
+            indent: *indent,
+            short,
+            after_gap: std::mem::take(&mut after_gap),
+            code: None,
+        });
+    }
+    out.push(Grid {
+        rows,
+        columns: columns.len(),
+        laid_out: true,
+    });
+}
+
+/// One token of a table copied in reading order (`pdftotext` without `-layout`, a PDF
+/// viewer's copy): each cell on a line of its own.
+#[derive(Clone, Copy, PartialEq)]
+enum Token {
+    /// A line that is one figure.
+    Figure(usize),
+    /// A short line of text: a row's name.
+    Name,
+    /// Anything else: a header, prose, a page number next to text.
+    Other,
+}
+
+/// Tables copied one cell per line, as in a PDF viewer's copy of a code table:
+/// `301` / `工资福利支出` / `911.21` / `911.21` / … / `30101` / `基本工资` / `297.50` / ….
+/// A row is an optional classification code, a name and its amounts; a run of at least four
+/// rows with the same number of amounts is a table, its columns the amounts in order (a row
+/// with an empty cell has fewer and ends the run, so no amount is ever put in the wrong
+/// column). Codes give the rows their level (`301` above `30101`), as indents do in a
+/// laid-out table. Lines with tabs belong to the pasted tables `table` reads.
+/// Linear: each line is looked at once.
+pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
+    let text = doc.text();
+    let mut tokens: Vec<(Token, Range<usize>)> = Vec::new();
+    let mut at = 0;
+    let mut fi = 0;
+    for line in text.split('\n') {
+        let range = at..at + line.len();
+        at = range.end + 1;
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let start = range.start + (line.len() - line.trim_start().len());
+        let end = start + t.len();
+        while fi < doc.figures.len() && doc.figures[fi].q.start < start {
+            fi += 1;
+        }
+        let token = if line.contains('\t') || line.contains('\x0c') {
+            Token::Other
+        } else if doc
+            .figures
+            .get(fi)
+            .is_some_and(|f| f.q.start == start && f.q.end == end)
+        {
+            Token::Figure(fi)
+        } else if t.chars().count() <= 30
+            && !t.ends_with('。')
+            && !t.chars().any(|c| c.is_ascii_digit())
+        {
+            Token::Name
+        } else {
+            Token::Other
+        };
+        tokens.push((token, start..end));
+    }
+    // A code: a whole number of three to seven digits right before a name.
+    let is_code = |i: usize| {
+        matches!(tokens.get(i), Some((Token::Figure(_), r)) if (3..=7).contains(&r.len())
+            && text[r.clone()].bytes().all(|b| b.is_ascii_digit()))
+            && matches!(tokens.get(i + 1), Some((Token::Name, _)))
+    };
+    let mut out = Vec::new();
+    type RunRow = (Option<Range<usize>>, Range<usize>, Vec<usize>);
+    let mut run: Vec<RunRow> = Vec::new();
+    let flush = |run: &mut Vec<RunRow>, out: &mut Vec<Grid>| {
+        let rows = std::mem::take(run);
+        if rows.len() < 4 || rows.len() > MAX_ROWS {
+            return;
+        }
+        // Income and spending rows in one run: a two-sided summary table read across its
+        // sides, a row of one side beside a row of the other.
+        let names = |w: &str| {
+            rows.iter().any(|(_, line, _)| {
+                let name = text[line.clone()].split('\n').find(|l| {
+                    !l.trim().is_empty() && !l.trim().bytes().all(|b| b.is_ascii_digit())
+                });
+                name.is_some_and(|n| n.contains(w))
+            })
+        };
+        if names("收入") && names("支出") {
+            return;
+        }
+        let columns = rows[0].2.len();
+        let coded = rows.iter().any(|r| r.0.is_some());
+        let rows = rows
+            .into_iter()
+            .map(|(code, line, figures)| GridRow {
+                cells: figures
+                    .iter()
+                    .map(|&f| {
+                        let q = &doc.figures[f].q;
+                        if q.unit == Unit::None && !q.approx {
+                            Cell::Figure(f)
+                        } else {
+                            Cell::Unknown
+                        }
+                    })
+                    .collect(),
+                line,
+                // 类 / 款 / 项: three, five and seven digits.
+                indent: if coded {
+                    code.as_ref().map_or(0, |c| c.len().saturating_sub(3) / 2)
+                } else {
+                    0
+                },
+                short: columns <= 2,
+                after_gap: false,
+                code,
+            })
+            .collect();
+        out.push(Grid {
+            rows,
+            columns,
+            laid_out: true,
+        });
+    };
+    // Reading order breaks a table where a page or a column block begins: names listed
+    // without their amounts (`20699` / `其他科学技术支出` / `2069901` / `科技奖励` …) or a
+    // row left with one amount, after which amounts run on out of step with the names. Rows
+    // after such a break are not read until a line of other text (a header, a title).
+    let mut out_of_step = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let code = is_code(i).then(|| tokens[i].1.clone());
+        let name_at = if code.is_some() { i + 1 } else { i };
+        if !matches!(tokens.get(name_at), Some((Token::Name, _))) {
+            flush(&mut run, &mut out);
+            if matches!(tokens[i].0, Token::Other) {
+                out_of_step = false;
+            }
+            i += 1;
+            continue;
+        }
+        let mut figures = Vec::new();
+        let mut j = name_at + 1;
+        while let Some((Token::Figure(f), _)) = tokens.get(j) {
+            if is_code(j) || figures.len() >= MAX_COLUMNS {
+                break;
+            }
+            figures.push(*f);
+            j += 1;
+        }
+        // A row whose amounts came out before its code and name (`9.74` … / `211.00` … /
+        // `302` / `商品和服务支出` / `30201` …): the previous row has twice the run's amounts
+        // and the next name none. Exactly twice, else the amounts are out of step.
+        let columns = run.first().map_or(0, |r| r.2.len());
+        if columns >= 2 && figures.len() == 2 * columns {
+            let next_code = is_code(j).then(|| tokens[j].1.clone());
+            let next_name = if next_code.is_some() { j + 1 } else { j };
+            let bare = matches!(tokens.get(next_name), Some((Token::Name, _)))
+                && (is_code(next_name + 1)
+                    || !matches!(tokens.get(next_name + 1), Some((Token::Figure(_), _))));
+            if bare && !out_of_step {
+                let late = figures.split_off(columns);
+                run.push((
+                    code,
+                    tokens[i].1.start..tokens[name_at + columns].1.end,
+                    figures,
+                ));
+                run.push((next_code, tokens[j].1.start..tokens[next_name].1.end, late));
+                i = next_name + 1;
+                continue;
+            }
+        }
+        if figures.len() == 1 || code.is_some() && figures.is_empty() {
+            out_of_step = true;
+            run.clear();
+        }
+        if figures.len() < 2 || run.first().is_some_and(|r| r.2.len() != figures.len()) {
+            flush(&mut run, &mut out);
+        }
+        if figures.len() >= 2 && !out_of_step {
+            let line = tokens[i].1.start..tokens[j - 1].1.end;
+            run.push((code, line, figures));
+        }
+        i = j.max(i + 1);
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid_of(text: &str) -> Vec<Grid> {
+        let doc = Document::read(text);
+        grids(&doc)
+    }
+
+    /// A line as `pdftotext -layout` lays it out: one position per character.
+    fn row(name: &str, amounts: &[&str]) -> String {
+        let mut line = format!("{name}{}", " ".repeat(20 - name.chars().count()));
+        for a in amounts {
+            line.push_str(&format!("{a:>12}"));
+        }
+        line + "\n"
+    }
+
+    fn table() -> String {
+        [
+            "表5 一般公共预算支出表\n".to_string(),
+            row("", &["合计", "人员经费", "公用经费"]),
+            row("合计", &["1,432.70", "982.40", "450.30"]),
+            row("一般公共服务支出", &["600.00", "400.00", "200.00"]),
+            row(" 行政运行", &["500.00", "350.00", "150.00"]),
+            row(" 一般行政管理事务", &["100.00", "50.00", "50.00"]),
+            row("教育支出", &["832.70", "582.40", "250.30"]),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn rows_and_columns_of_a_laid_out_table() {
+        let grids = grid_of(&table());
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!(g.columns, 3);
+        assert_eq!(g.rows.len(), 5);
+        assert!(g
+            .rows
+            .iter()
+            .all(|r| r.cells.iter().all(|c| matches!(c, Cell::Figure(_)))));
+    }
+
+    #[test]
+    fn a_page_break_prose_or_a_title_ends_a_block() {
+        let t = table();
+        let prose =
+            "本部门2026年一般公共预算支出1,432.70万元，比上年增加12.00万元，主要原因是人员增加。\n";
+        assert_eq!(grid_of(&format!("{t}\x0c{t}{prose}{t}")).len(), 3);
+        // Without the title lines, two tables in a row are one block.
+        let bare = t.replacen("表5 一般公共预算支出表\n", "", 1);
+        assert_eq!(grid_of(&format!("{bare}{bare}")).len(), 1);
+    }
+
+    #[test]
+    fn a_wrapped_cell_makes_its_column_unknown() {
+        let text = [
+            row("合计", &["1,432.70", "982.40", "450.30"]),
+            row("一般公共服务支出", &["600.00", "400.00", "200.00"]),
+            row("", &["", "", "114,185.1"]),
+            row("教育支出", &["832.70", "582.40", "250.30"]),
+            row("", &["", "", "1"]),
+            row(" 行政运行", &["500.00", "350.00", "150.00"]),
+            row(" 一般行政管理事务", &["100.00", "50.00", "50.00"]),
+        ]
+        .concat();
+        let g = &grid_of(&text)[0];
+        let edu = &g.rows[2];
+        assert_eq!(edu.cells[2], Cell::Unknown);
+        assert!(matches!(edu.cells[1], Cell::Figure(_)));
+        assert!(matches!(g.rows[0].cells[2], Cell::Figure(_)));
+    }
+
+    #[test]
+    fn column_numbers_are_not_rows_and_short_rows_are_marked() {
+        let text = [
+            row("项目", &["1", "2", "3"]),
+            row("合计", &["30.00", "10.00", "20.00"]),
+            row("甲", &["3.00", "1.00", "2.00"]),
+            row("乙", &["6.00", "2.00"]),
+            row("丙", &["9.00", "3.00", "6.00"]),
+            row("丁", &["12.00", "4.00", "8.00"]),
+        ]
+        .concat();
+        let g = &grid_of(&text)[0];
+        assert_eq!(g.rows.len(), 5);
+        let short: Vec<bool> = g.rows.iter().map(|r| r.short).collect();
+        assert_eq!(short, [false, false, true, false, false]);
+    }
+}
