@@ -20,10 +20,7 @@ pub fn text(name: &str) -> Option<String> {
     if let Some(bytes) = name.strip_prefix("synthetic-") {
         return Some(shapes::synthetic(bytes.parse().ok()?));
     }
-    shapes::SAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| t.to_string())
+    gouji_core::samples::find(name).map(|s| shapes::sample(s.id).to_string())
 }
 
 /// Makes the named text and keeps it for `run_check`; returns its length in bytes (0 if the
@@ -49,9 +46,9 @@ pub fn run_check() -> usize {
 /// Names of the samples, comma-separated.
 #[wasm_bindgen]
 pub fn sample_names() -> String {
-    shapes::SAMPLES
+    gouji_core::samples::SAMPLES
         .iter()
-        .map(|(n, _)| *n)
+        .map(|s| s.id)
         .collect::<Vec<_>>()
         .join(",")
 }

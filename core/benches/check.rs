@@ -22,7 +22,7 @@ fn bench_text(bencher: Bencher, text: &str) {
         .bench(|| check(divan::black_box(text), &Options::default()));
 }
 
-#[divan::bench(args = ["dongning", "lechang", "qujiang", "renhe", "xinglongtai"])]
+#[divan::bench(args = gouji_core::samples::SAMPLES.iter().map(|s| s.id))]
 fn sample(bencher: Bencher, name: &str) {
     bench_text(bencher, shapes::sample(name));
 }

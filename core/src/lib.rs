@@ -9,9 +9,11 @@
 
 pub mod check;
 pub mod claims;
+pub mod json;
 mod options;
 pub mod read;
 pub mod report;
+pub mod samples;
 
 pub use check::RuleInfo;
 pub use options::{Options, OptionsError, Profile, Valid};

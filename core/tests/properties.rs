@@ -31,13 +31,8 @@ fn spans_ok(text: &str) -> Report {
     r
 }
 
-const SAMPLES: [&str; 5] = [
-    include_str!("../../tests/fixtures/samples/dongning-2020-final-accounts.txt"),
-    include_str!("../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"),
-    include_str!("../../tests/fixtures/samples/qujiang-2021-performance-self-evaluation.txt"),
-    include_str!("../../tests/fixtures/samples/renhe-2020-final-accounts.txt"),
-    include_str!("../../tests/fixtures/samples/xinglongtai-2022-final-accounts.txt"),
-];
+/// The texts of the built-in samples (`gouji_core::samples`).
+const SAMPLES: [(&str, &str); 5] = gouji_core::sample_texts!();
 
 /// A written figure reduced to what it means: ASCII digits, no separators, no spaces.
 fn canon(s: &str) -> String {
@@ -308,7 +303,7 @@ proptest! {
 
     #[test]
     fn reformatting_a_sample_changes_no_outcome(which in 0usize..SAMPLES.len(), seed in any::<u64>()) {
-        let text = SAMPLES[which];
+        let text = SAMPLES[which].1;
         let noisy = reformat(text, seed);
         prop_assume!(noisy != text);
         let (a, b) = (check(text, &Options::default()), spans_ok(&noisy));
@@ -318,7 +313,7 @@ proptest! {
 
     #[test]
     fn inflating_a_part_of_a_verified_sum_makes_a_finding(which in 0usize..SAMPLES.len(), pick in any::<prop::sample::Index>(), part in any::<prop::sample::Index>()) {
-        let text = SAMPLES[which];
+        let text = SAMPLES[which].1;
         let r = check(text, &Options::default());
         let doc = Document::read(text);
         let claims = claims::extract(&doc);
@@ -340,7 +335,7 @@ proptest! {
 
     #[test]
     fn inflating_the_part_of_a_verified_share_makes_a_finding(which in 0usize..SAMPLES.len(), pick in any::<prop::sample::Index>()) {
-        let text = SAMPLES[which];
+        let text = SAMPLES[which].1;
         let r = check(text, &Options::default());
         let doc = Document::read(text);
         let claims = claims::extract(&doc);

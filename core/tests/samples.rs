@@ -3,23 +3,22 @@
 
 use gouji_core::{check, Finding, Options, Outcome, Report, Severity};
 
-const SAMPLES: [&str; 6] = [
-    "dongning",
-    "renhe",
-    "lechang",
-    "qujiang",
-    "xinglongtai",
-    "jiangsu",
-];
+/// The built-in samples (`gouji_core::samples`), then jiangsu: published elsewhere, it is
+/// read from ../shared/samples (CI has it) and never committed.
+fn names() -> impl Iterator<Item = &'static str> {
+    gouji_core::samples::SAMPLES
+        .iter()
+        .map(|s| s.id)
+        .chain(["jiangsu"])
+}
 
-/// The project's seeds live in tests/fixtures/samples; jiangsu, published elsewhere, is read
-/// from ../shared/samples (CI has it) and never committed.
 fn sample(name: &str) -> String {
-    let dir = if name == "jiangsu" {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/samples")
-    } else {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/samples")
-    };
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    if let Some(s) = gouji_core::samples::find(name) {
+        let dir = gouji_core::samples::DIR;
+        return std::fs::read_to_string(format!("{root}/{dir}/{}", s.file)).unwrap();
+    }
+    let dir = format!("{root}/../shared/samples");
     let path = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -74,7 +73,7 @@ fn digest(r: &Report) -> String {
 
 #[test]
 fn spans_quote_the_original_text() {
-    for name in SAMPLES {
+    for name in names() {
         let (text, r) = run(name);
         for f in &r.findings {
             assert_eq!(&text[f.span.start..f.span.end], f.quote);
@@ -272,7 +271,7 @@ fn qujiang() {
 
 #[test]
 fn snapshots() {
-    for name in SAMPLES {
+    for name in names() {
         let (_, r) = run(name);
         insta::assert_snapshot!(name, digest(&r));
     }

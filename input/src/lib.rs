@@ -2,7 +2,9 @@
 //!
 //! Reports arrive as `.txt` in UTF-8 (with or without a BOM), UTF-16 (with a BOM) or the
 //! GB18030/GBK family that many Chinese office machines still write, and as Word `.docx`.
-//! Both the CLI and the web app read files through [`read`], so a file gives the same text,
+//! The CLI reads files through [`read`]; the web app through [`format_of`] and
+//! [`decode_with`] with the browser's `TextDecoder` as its [`Decoder`] (and reader modules for
+//! PDF and `.docx`): the same detection and the same refusals, so a file gives the same text,
 //! and therefore the same findings and spans, everywhere.
 //!
 //! Nothing here panics on hostile input: every failure is an [`InputError`] with a message a
@@ -65,6 +67,50 @@ pub enum Format {
     Docx,
     /// A PDF's text layer, laid out as `pdftotext -layout` does.
     Pdf,
+}
+
+/// What a file is, by its name or its first bytes: a PDF (`%PDF-` in its first KB), a
+/// `.docx` (a zip), or else text. The CLI's [`read`] and the web app (which hands PDFs and
+/// `.docx` files to reader modules it loads when needed) decide the same way.
+pub fn format_of(name: &str, bytes: &[u8]) -> Format {
+    let name = name.to_ascii_lowercase();
+    if name.ends_with(".pdf") || is_pdf(bytes) {
+        Format::Pdf
+    } else if name.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
+        Format::Docx
+    } else {
+        Format::Text
+    }
+}
+
+/// Turns bytes into text in one given encoding, the WHATWG way (what browsers do): each
+/// malformed sequence becomes U+FFFD. [`decode_with`] chooses the encoding and judges the
+/// result; this only converts. [`EncodingRs`] (feature `text`) is the native one; the web app
+/// uses the browser's `TextDecoder`, which spares the ~200 KB of encoding tables.
+pub trait Decoder {
+    /// `bytes` in `encoding` (never [`Encoding::Auto`]), and whether any sequence was
+    /// malformed. A UTF-8 byte-order mark is kept (as U+FEFF), so that byte spans match the
+    /// file; a UTF-16 one is removed.
+    fn decode(&self, encoding: Encoding, bytes: &[u8]) -> (String, bool);
+}
+
+/// [`Decoder`] with `encoding_rs`.
+#[cfg(feature = "text")]
+pub struct EncodingRs;
+
+#[cfg(feature = "text")]
+impl Decoder for EncodingRs {
+    fn decode(&self, encoding: Encoding, bytes: &[u8]) -> (String, bool) {
+        let (cow, had_errors) = match encoding {
+            Encoding::Utf8 | Encoding::Auto => {
+                encoding_rs::UTF_8.decode_without_bom_handling(bytes)
+            }
+            Encoding::Gb18030 => encoding_rs::GB18030.decode_without_bom_handling(bytes),
+            Encoding::Utf16Le => encoding_rs::UTF_16LE.decode_with_bom_removal(bytes),
+            Encoding::Utf16Be => encoding_rs::UTF_16BE.decode_with_bom_removal(bytes),
+        };
+        (cow.into_owned(), had_errors)
+    }
 }
 
 /// The text of a file and how it was read.
@@ -200,31 +246,35 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Decoded, Inp
             limit: MAX_FILE_BYTES,
         });
     }
-    #[cfg(feature = "pdf")]
-    if name.to_ascii_lowercase().ends_with(".pdf") || is_pdf(bytes) {
-        return Ok(Decoded {
-            text: pdf_text(bytes)?,
-            encoding: "pdf",
-            format: Format::Pdf,
-            replaced: 0,
-        });
-    }
-    let is_docx_name = name.to_ascii_lowercase().ends_with(".docx");
-    if is_docx_name || bytes.starts_with(b"PK\x03\x04") {
-        let text = docx_text(bytes)?;
-        return Ok(Decoded {
-            text,
-            encoding: "docx",
-            format: Format::Docx,
-            replaced: 0,
-        });
-    }
-    decode(bytes, encoding)
+    let format = format_of(name, bytes);
+    let (text, encoding) = match format {
+        #[cfg(feature = "pdf")]
+        Format::Pdf => (pdf_text(bytes)?, "pdf"),
+        Format::Docx => (docx_text(bytes)?, "docx"),
+        // Without the `pdf` feature a PDF is refused as binary, with a hint saying so.
+        _ => return decode(bytes, encoding),
+    };
+    Ok(Decoded {
+        text,
+        encoding,
+        format,
+        replaced: 0,
+    })
 }
 
-/// Decodes the bytes of a text file.
+/// Decodes the bytes of a text file with `encoding_rs`.
 #[cfg(feature = "text")]
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
+    decode_with(bytes, encoding, &EncodingRs)
+}
+
+/// Decodes the bytes of a text file through `decoder`: detects the encoding (see
+/// [`Encoding::Auto`]) and refuses what is empty, binary, garbled or undecodable.
+pub fn decode_with(
+    bytes: &[u8],
+    encoding: Encoding,
+    decoder: &dyn Decoder,
+) -> Result<Decoded, InputError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(InputError::TooLarge {
             bytes: bytes.len(),
@@ -236,7 +286,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
     }
     let forced = encoding != Encoding::Auto;
     let encoding = match encoding {
-        Encoding::Auto => detect(bytes),
+        Encoding::Auto => detect(bytes, decoder),
         other => other,
     };
     // GB18030 decodes any bytes, and a UTF-8 file read as GBK is mojibake with no
@@ -250,40 +300,17 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
             encoding: "GB18030",
         });
     }
-    let (text, name, replaced) = match encoding {
-        Encoding::Utf8 | Encoding::Auto => {
-            let (cow, had_errors) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
-            let replaced = if had_errors {
-                count_replacements(&cow)
-            } else {
-                0
-            };
-            (cow.into_owned(), "UTF-8", replaced)
-        }
-        Encoding::Gb18030 => {
-            let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            let replaced = if had_errors {
-                count_replacements(&cow)
-            } else {
-                0
-            };
-            (cow.into_owned(), "GB18030", replaced)
-        }
-        Encoding::Utf16Le | Encoding::Utf16Be => {
-            let (enc, name) = if encoding == Encoding::Utf16Le {
-                (encoding_rs::UTF_16LE, "UTF-16LE")
-            } else {
-                (encoding_rs::UTF_16BE, "UTF-16BE")
-            };
-            // The BOM is an encoding mark, not text: drop it.
-            let (cow, had_errors) = enc.decode_with_bom_removal(bytes);
-            let replaced = if had_errors {
-                count_replacements(&cow)
-            } else {
-                0
-            };
-            (cow.into_owned(), name, replaced)
-        }
+    let name = match encoding {
+        Encoding::Utf8 | Encoding::Auto => "UTF-8",
+        Encoding::Gb18030 => "GB18030",
+        Encoding::Utf16Le => "UTF-16LE",
+        Encoding::Utf16Be => "UTF-16BE",
+    };
+    let (text, had_errors) = decoder.decode(encoding, bytes);
+    let replaced = if had_errors {
+        count_replacements(&text)
+    } else {
+        0
     };
     if looks_binary(&text) {
         return Err(InputError::Binary {
@@ -319,8 +346,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded, InputError> {
 
 /// BOM first; then UTF-16 without BOM if the bytes have NULs and read as text in UTF-16;
 /// then UTF-8 if valid; else GB18030 (its decoder accepts GBK and GB2312 too).
-#[cfg(feature = "text")]
-fn detect(bytes: &[u8]) -> Encoding {
+fn detect(bytes: &[u8], decoder: &dyn Decoder) -> Encoding {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Encoding::Utf8;
     }
@@ -330,7 +356,7 @@ fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Encoding::Utf16Be;
     }
-    if let Some(utf16) = utf16_without_bom(bytes) {
+    if let Some(utf16) = utf16_without_bom(bytes, decoder) {
         return utf16;
     }
     if std::str::from_utf8(bytes).is_ok() {
@@ -341,7 +367,7 @@ fn detect(bytes: &[u8]) -> Encoding {
     // file with a stray bad byte or two (or cut mid-character) is still overwhelmingly
     // valid: keep it UTF-8 when fewer than 1 in 20 characters fail (GBK Chinese read as
     // UTF-8 fails on nearly every Chinese character).
-    let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
+    let (text, _) = decoder.decode(Encoding::Utf8, bytes);
     let bad = count_replacements(&text);
     if bad * 20 < text.chars().count() {
         Encoding::Utf8
@@ -354,17 +380,13 @@ fn detect(bytes: &[u8]) -> Encoding {
 /// ASCII character (a digit, a newline) and in characters like 一 (U+4E00); and decoded in
 /// the right byte order, a report is CJK, ASCII and punctuation (in the wrong one, or from
 /// a binary file, it is characters from all over Unicode). Judged on the first 64 KB.
-#[cfg(feature = "text")]
-fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+fn utf16_without_bom(bytes: &[u8], decoder: &dyn Decoder) -> Option<Encoding> {
     let sample = &bytes[..bytes.len().min(1 << 16) & !1];
     if !sample.contains(&0) {
         return None;
     }
-    let share = |enc: &'static encoding_rs::Encoding| {
-        let (text, _) = enc.decode_without_bom_handling(sample);
-        text_share(&text)
-    };
-    let (le, be) = (share(encoding_rs::UTF_16LE), share(encoding_rs::UTF_16BE));
+    let share = |enc| text_share(&decoder.decode(enc, sample).0);
+    let (le, be) = (share(Encoding::Utf16Le), share(Encoding::Utf16Be));
     if le >= 0.9 && le >= be {
         Some(Encoding::Utf16Le)
     } else if be >= 0.9 {

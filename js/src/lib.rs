@@ -3,14 +3,16 @@
 //! `dist-js/`; `js/README.md` is the package's documentation.
 //!
 //! The result of `check` is the CLI's JSON for one file (`gouji check --format json`, minus
-//! `path`) as plain JavaScript objects, plus `span16` (UTF-16 code units, what
-//! `String.prototype.slice` takes) next to every `span` (UTF-8 bytes) of findings, their
-//! related places and ledger entries. The web app's embed mode answers `gouji:check`
-//! messages with the same objects, built by [`to_js`].
+//! `path`, `encoding` and `replaced`: a string was passed, not a file), serialised from the
+//! same type ([`gouji_core::json::FileEntry`]) as plain JavaScript objects, plus `span16`
+//! (UTF-16 code units, what `String.prototype.slice` takes) next to every `span` (UTF-8
+//! bytes) of findings, their related places and ledger entries. The web app's embed mode
+//! answers `gouji:check` messages with the same objects, built by [`to_js`].
 
 mod utf16;
 
 use gouji_core::check::{self as rules};
+use gouji_core::json::FileEntry;
 use gouji_core::{Options, OptionsError, Report, Valid};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
@@ -92,10 +94,11 @@ fn set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<(), JsValue> 
     Reflect::set(target, key, value).map(|_| ())
 }
 
-/// `report` as the JavaScript object `check` returns, with `span16` added next to each
-/// `span`. `text` must be the text `report` was made from.
+/// `report` as the JavaScript object `check` returns: the core's result shape
+/// ([`FileEntry`], no path or encoding) with `span16` added next to each `span`. `text` must
+/// be the text `report` was made from.
 pub fn to_js(text: &str, report: &Report) -> Result<JsValue, JsValue> {
-    let value = report.serialize(&SERIALIZER)?;
+    let value = FileEntry::new(report).serialize(&SERIALIZER)?;
     let spans = report
         .findings
         .iter()

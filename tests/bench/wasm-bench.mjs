@@ -29,7 +29,13 @@ const OPT = process.env.WASM_OPT_LEVEL || 'z';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const SAMPLES = ['dongning', 'lechang', 'qujiang', 'renhe', 'xinglongtai'];
+// The built-in samples (core/src/samples.rs lists them; a test keeps the folder equal to it):
+// each file's first word.
+const SAMPLES = fs
+  .readdirSync(path.join(ROOT, 'tests/fixtures/samples'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => f.split('-')[0]);
 let names = args.filter((a) => !a.startsWith('--'));
 if (names.length === 0) names = [...SAMPLES, 'synthetic-1000000'];
 const runsFor = (bytes) => (quick ? 3 : bytes > 200_000 ? 15 : 60);

@@ -1,6 +1,7 @@
 // The workbench flows of the web app, in headless Chromium on real samples: filters,
-// keyboard, related figures, rule help, live edit, file open (GBK .txt and .docx), exports,
-// the ledger, dark mode, 320 px, clearing, and the time from paste to rendered findings.
+// keyboard, related figures, rule help, live edit, file open (GBK, UTF-16 and BOM .txt,
+// .docx), exports, the ledger, dark mode, 320 px, clearing, and the time from paste to
+// rendered findings.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -121,6 +122,11 @@ test('exports: CSV with a BOM for Excel, JSON shaped like the CLI', { timeout: 6
   assert.equal(json.files.length, 1);
   assert.equal(json.files[0].findings.length, listed);
   assert.ok(json.files[0].stats.claims > 0 && Array.isArray(json.files[0].ledger));
+  // A pasted text: no file, no encoding; the document has the CLI's total.
+  assert.equal(json.files[0].path, '（粘贴的文本）');
+  assert.equal(json.files[0].encoding, undefined);
+  assert.deepEqual(Object.keys(json), ['files', 'errors', 'total']);
+  assert.equal(json.total.files, 1);
 });
 
 test('a finding dismissed as a false alarm stays dismissed for that text', { timeout: 60_000 }, async () => {
@@ -181,6 +187,31 @@ test('opening a GBK .txt and a .docx reads them in the browser', { timeout: 60_0
   });
   await page.waitForFunction(() => /不是文本文件/.test(document.querySelector('[data-testid=file-note]')?.textContent ?? ''));
   assert.equal(await page.inputValue('[data-testid=input]'), before);
+});
+
+test('a text file is decoded as the CLI decodes it: BOM kept for UTF-8, UTF-16 with and without one', { timeout: 60_000 }, async () => {
+  const text = RENHE.slice(0, 3000);
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  const open = async (name, buffer, encoding) => {
+    await page.setInputFiles('[data-testid=open-file]', { name, mimeType: 'text/plain', buffer });
+    await page.waitForFunction(
+      ([n, e]) => (document.querySelector('[data-testid=file-note]')?.textContent ?? '').includes(`${n}”（${e}`),
+      [name, encoding],
+    );
+    return page.inputValue('[data-testid=input]');
+  };
+  // gouji-input keeps a UTF-8 byte-order mark in the text, so that spans match the file.
+  assert.equal(await open('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'UTF-8'), '\ufeff' + text);
+  assert.equal(await open('le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'UTF-16LE'), text);
+  assert.equal(await open('le.txt', le, 'UTF-16LE'), text);
+  assert.equal(await open('be.txt', be, 'UTF-16BE'), text);
+  // The JSON export names the file and how it was read, as `gouji check --format json` does.
+  await statsReady();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+  const entry = JSON.parse(fs.readFileSync(await dl.path(), 'utf8')).files[0];
+  assert.deepEqual([entry.path, entry.encoding, entry.replaced], ['be.txt', 'UTF-16BE', 0]);
+  assert.deepEqual(Object.keys(entry).slice(0, 4), ['path', 'encoding', 'replaced', 'report']);
 });
 
 test('dark mode and a 320 px screen', { timeout: 60_000 }, async () => {

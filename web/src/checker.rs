@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::Checked;
+use crate::store::Checked;
 
 /// How long a check may run before a newer text stops it: short checks (a report of tens of
 /// thousands of characters takes a few tens of milliseconds) finish, long ones are cut off.

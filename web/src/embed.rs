@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{CheckAtOnce, Checked};
+use crate::store::{CheckAtOnce, Checked};
 
 /// The protocol's version, sent in `gouji:ready`; raised on an incompatible change.
 pub const PROTOCOL: u32 = 1;
@@ -224,8 +224,7 @@ pub fn start(
             ])),
         }
     });
-    // The listener lives as long as the page.
-    std::mem::forget(listener);
+    on_cleanup(move || listener.remove());
 
     // Every new result goes to the host once it has spoken: the answers to its requests and
     // the results of the user's edits inside the frame alike. A request is answered by the

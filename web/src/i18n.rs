@@ -17,14 +17,18 @@ pub fn lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().expect("App provides the language")
 }
 
-/// Creates the language signal from storage and provides it to the app.
-pub fn provide_lang() -> RwSignal<Lang> {
-    let saved = crate::storage::get(KEY);
-    let lang = RwSignal::new(if saved.as_deref() == Some("en") {
+/// The language as last saved (Chinese when none is).
+pub fn saved_lang() -> Lang {
+    if crate::storage::get(KEY).as_deref() == Some("en") {
         Lang::En
     } else {
         Lang::Zh
-    });
+    }
+}
+
+/// Creates the language signal from storage and provides it to the app.
+pub fn provide_lang() -> RwSignal<Lang> {
+    let lang = RwSignal::new(saved_lang());
     Effect::new(move |_| {
         let en = lang.get() == Lang::En;
         crate::storage::set(KEY, if en { "en" } else { "zh" });

@@ -9,8 +9,9 @@ pub mod components;
 pub mod embed;
 pub mod highlight;
 pub mod i18n;
-pub mod pdf;
+pub mod open;
 pub mod storage;
+pub mod store;
 pub mod wire;
 
 pub use app::App;
@@ -44,8 +45,17 @@ fn show_crash_banner(detail: &str) {
     banner.set_class_name("crash");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-testid", "crash");
-    banner.set_text_content(Some(&format!(
-        "勾稽内部出错，页面已停止工作。请刷新页面：文本已保存，刷新后不会自动核查。（{detail}）"
-    )));
+    // No signal to read any more: the language as saved.
+    let message = if i18n::saved_lang() == i18n::Lang::En {
+        format!(
+            "Gouji failed inside and the page has stopped working. Reload it: the text is saved \
+             and will not be checked automatically after the reload. ({detail})"
+        )
+    } else {
+        format!(
+            "勾稽内部出错，页面已停止工作。请刷新页面：文本已保存，刷新后不会自动核查。（{detail}）"
+        )
+    };
+    banner.set_text_content(Some(&message));
     let _ = body.prepend_with_node_1(&banner);
 }

@@ -3,75 +3,30 @@
 
 use std::io::{self, Write};
 
-use gouji_core::{Finding, LedgerEntry, Report, ReportInfo, Stats};
+use gouji_core::json::{ErrorBody, ErrorEntry, FileEntry};
 use serde::Serialize;
 
 use super::{Render, Sink, Totals};
 use crate::run::{Checked, FileError, FileResult};
 
-/// A checked input.
-#[derive(Serialize)]
-struct FileEntry<'a> {
-    path: &'a str,
-    /// `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE` or `docx`.
-    encoding: &'a str,
-    /// Characters that could not be decoded and were replaced by U+FFFD.
-    replaced: usize,
-    report: &'a ReportInfo,
-    stats: &'a Stats,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    findings: Option<&'a [Finding]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ledger: Option<&'a [LedgerEntry]>,
-    notice: &'a Option<String>,
-}
-
-impl<'a> FileEntry<'a> {
-    fn new(path: &'a str, c: &'a Checked, summary: bool) -> Self {
-        let Report {
-            report,
-            stats,
-            findings,
-            ledger,
-            notice,
-        } = &c.report;
-        FileEntry {
-            path,
-            encoding: c.encoding,
-            replaced: c.replaced,
-            report,
-            stats,
-            findings: (!summary).then_some(findings.as_slice()),
-            ledger: (!summary).then_some(ledger.as_slice()),
-            notice,
-        }
+/// A checked input's entry, in the shape the core declares.
+fn entry<'a>(path: &'a str, c: &'a Checked, summary: bool) -> FileEntry<'a> {
+    let e = FileEntry::new(&c.report)
+        .path(path)
+        .source(c.encoding, c.replaced);
+    if summary {
+        e.summary()
+    } else {
+        e
     }
 }
 
-/// Why an input could not be checked.
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    kind: &'a str,
-    message: &'a str,
-    message_en: &'a str,
-}
-
-impl<'a> ErrorBody<'a> {
-    fn new(e: &'a FileError) -> Self {
-        ErrorBody {
-            kind: e.kind,
-            message: &e.message_zh,
-            message_en: &e.message_en,
-        }
+fn error_body(e: &FileError) -> ErrorBody<'_> {
+    ErrorBody {
+        kind: e.kind,
+        message: &e.message_zh,
+        message_en: &e.message_en,
     }
-}
-
-/// An entry of the `errors` array.
-#[derive(Serialize)]
-struct ErrorEntry<'a> {
-    path: &'a str,
-    #[serde(flatten)]
-    error: ErrorBody<'a>,
 }
 
 /// One checked input's entry of the document, pretty-printed at the depth of `files[]`.
@@ -83,7 +38,7 @@ impl Render for JsonRender {
     fn render(&self, r: &FileResult) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         if let Ok(c) = &r.outcome {
-            write_nested(&mut out, &FileEntry::new(&r.name, c, self.summary), "    ")?;
+            write_nested(&mut out, &entry(&r.name, c, self.summary), "    ")?;
         }
         Ok(out)
     }
@@ -154,12 +109,12 @@ impl Sink for JsonSink {
             .iter()
             .map(|(path, e)| ErrorEntry {
                 path,
-                error: ErrorBody::new(e),
+                error: error_body(e),
             })
             .collect();
         write_nested(out, &errors, "  ")?;
         out.write_all(b",\n  \"total\": ")?;
-        write_nested(out, totals, "  ")?;
+        write_nested(out, &totals.counts, "  ")?;
         out.write_all(b"\n}\n")
     }
 }
@@ -177,10 +132,10 @@ impl Render for JsonLinesRender {
             error: ErrorBody<'a>,
         }
         let mut out = match &r.outcome {
-            Ok(c) => serde_json::to_vec(&FileEntry::new(&r.name, c, self.summary)),
+            Ok(c) => serde_json::to_vec(&entry(&r.name, c, self.summary)),
             Err(e) => serde_json::to_vec(&Failed {
                 path: &r.name,
-                error: ErrorBody::new(e),
+                error: error_body(e),
             }),
         }
         .map_err(io::Error::from)?;
@@ -200,5 +155,74 @@ impl Sink for JsonLinesSink {
 
     fn finish(&mut self, _out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gouji_core::json::Document;
+
+    /// Two checked inputs and one that could not be read.
+    fn results() -> Vec<FileResult> {
+        let checked = |name: &str, text: &str| FileResult {
+            name: name.into(),
+            outcome: Ok(Checked {
+                text: text.into(),
+                encoding: "UTF-8",
+                replaced: 0,
+                report: gouji_core::check(text, &gouji_core::Options::default()),
+            }),
+        };
+        vec![
+            checked("a.txt", "本年支出合计3.00元，其中：甲1.00元，乙1.00元。"),
+            FileResult {
+                name: "b.png".into(),
+                outcome: Err(FileError {
+                    kind: "binary",
+                    message_zh: "不是文本文件".into(),
+                    message_en: "Not a text file".into(),
+                }),
+            },
+            checked("c.txt", "合计2.00元，其中：甲1.00元，乙1.00元。"),
+        ]
+    }
+
+    /// What the sink streams is the core's document, pretty-printed, byte for byte.
+    #[test]
+    fn the_streamed_document_is_the_cores_document() {
+        let render = JsonRender { summary: false };
+        let mut sink = JsonSink::default();
+        let mut totals = Totals::default();
+        let mut out = Vec::new();
+        for r in results() {
+            totals.add(&r);
+            let bytes = render.render(&r).unwrap();
+            sink.file(&mut out, r, bytes).unwrap();
+        }
+        sink.finish(&mut out, &totals).unwrap();
+
+        let all = results();
+        let files: Vec<_> = all
+            .iter()
+            .filter_map(|r| r.outcome.as_ref().ok().map(|c| entry(&r.name, c, false)))
+            .collect();
+        let errors: Vec<_> = all
+            .iter()
+            .filter_map(|r| {
+                r.outcome.as_ref().err().map(|e| ErrorEntry {
+                    path: &r.name,
+                    error: error_body(e),
+                })
+            })
+            .collect();
+        let doc = Document {
+            files: &files,
+            errors: &errors,
+            total: &totals.counts,
+        };
+        let want = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), want);
+        assert!(want.starts_with("{\n  \"files\": [\n    {\n      \"path\": \"a.txt\",\n      \"encoding\": \"UTF-8\",\n      \"replaced\": 0,\n      \"report\""), "{want}");
     }
 }

@@ -44,42 +44,28 @@ impl Render for NoRender {
     }
 }
 
-/// Counts over all inputs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+/// Counts over all inputs: the JSON document's `total` (see [`gouji_core::json::Totals`],
+/// which `Deref` reads through) and the operands that named nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
-    /// Inputs checked.
-    pub files: usize,
-    /// Inputs that could not be checked (listed in `errors`).
-    pub unreadable: usize,
-    /// Checked inputs with at least one error-level finding.
-    pub files_with_errors: usize,
-    pub claims: usize,
-    pub verified: usize,
-    pub unchecked: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
+    pub counts: gouji_core::json::Totals,
     /// Operands that named nothing (exit status 2).
-    #[serde(skip)]
     pub missing_operands: usize,
+}
+
+impl std::ops::Deref for Totals {
+    type Target = gouji_core::json::Totals;
+    fn deref(&self) -> &Self::Target {
+        &self.counts
+    }
 }
 
 impl Totals {
     pub fn add(&mut self, result: &FileResult) {
         match &result.outcome {
-            Ok(c) => {
-                let s = &c.report.stats;
-                self.files += 1;
-                self.files_with_errors += usize::from(s.errors > 0);
-                self.claims += s.claims;
-                self.verified += s.verified;
-                self.unchecked += s.unchecked;
-                self.errors += s.errors;
-                self.warnings += s.warnings;
-                self.infos += s.infos;
-            }
+            Ok(c) => self.counts.add(&c.report.stats),
             Err(e) => {
-                self.unreadable += 1;
+                self.counts.unreadable += 1;
                 self.missing_operands += usize::from(e.is_usage());
             }
         }
@@ -90,21 +76,10 @@ impl Totals {
     pub fn exit_code(&self) -> u8 {
         if self.missing_operands > 0 {
             2
-        } else if self.errors > 0 || self.unreadable > 0 {
+        } else if self.stats.errors > 0 || self.unreadable > 0 {
             1
         } else {
             0
-        }
-    }
-
-    pub fn stats(&self) -> Stats {
-        Stats {
-            claims: self.claims,
-            verified: self.verified,
-            unchecked: self.unchecked,
-            errors: self.errors,
-            warnings: self.warnings,
-            infos: self.infos,
         }
     }
 }
@@ -156,9 +131,9 @@ pub fn total_line(t: &Totals) -> String {
     let mut line = format!(
         "total: {} checked; {}, {}, {}",
         plural(t.files, "file", "files"),
-        plural(t.errors, "error", "errors"),
-        plural(t.warnings, "warning", "warnings"),
-        plural(t.infos, "info", "infos"),
+        plural(t.stats.errors, "error", "errors"),
+        plural(t.stats.warnings, "warning", "warnings"),
+        plural(t.stats.infos, "info", "infos"),
     );
     if t.unreadable > 0 {
         line += &format!(

@@ -94,6 +94,6 @@ impl Sink for SummarySink {
 
     fn finish(&mut self, out: &mut dyn Write, t: &Totals) -> io::Result<()> {
         self.start(out)?;
-        row(out, counts(&t.stats()), &super::total_line(t))
+        row(out, counts(&t.stats), &super::total_line(t))
     }
 }

@@ -6,32 +6,8 @@
 
 #![allow(dead_code)]
 
-pub const SAMPLES: &[(&str, &str)] = &[
-    (
-        "dongning",
-        include_str!("../../../tests/fixtures/samples/dongning-2020-final-accounts.txt"),
-    ),
-    (
-        "lechang",
-        include_str!(
-            "../../../tests/fixtures/samples/lechang-2020-performance-self-evaluation.txt"
-        ),
-    ),
-    (
-        "qujiang",
-        include_str!(
-            "../../../tests/fixtures/samples/qujiang-2021-performance-self-evaluation.txt"
-        ),
-    ),
-    (
-        "renhe",
-        include_str!("../../../tests/fixtures/samples/renhe-2020-final-accounts.txt"),
-    ),
-    (
-        "xinglongtai",
-        include_str!("../../../tests/fixtures/samples/xinglongtai-2022-final-accounts.txt"),
-    ),
-];
+/// The built-in samples (`gouji_core::samples`), `(id, text)` in the order of their files.
+pub const SAMPLES: &[(&str, &str)] = &gouji_core::sample_texts!();
 
 pub fn sample(name: &str) -> &'static str {
     SAMPLES

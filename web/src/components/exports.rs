@@ -1,13 +1,19 @@
+use gouji_core::json::{Document, FileEntry, Totals};
 use gouji_core::Report;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{finding_id, Checked, Dismissed};
 use crate::components::severity_label;
+use crate::store::{finding_id, Checked, Dismissed, Source};
 
 /// Downloads of the findings (CSV for Excel, JSON like the CLI's) and the printable sheet.
 #[component]
-pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl IntoView {
+pub fn Exports(
+    checked: Memo<Option<Checked>>,
+    input: RwSignal<String>,
+    /// The file the text was opened from, if it still is its text.
+    source: RwSignal<Option<Source>>,
+) -> impl IntoView {
     let has_report = move || checked.with(Option::is_some);
     let tr = crate::i18n::tr;
     let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
@@ -31,14 +37,22 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
     let json = move |_| {
         checked.with_untracked(|c| {
             if let Some(c) = c {
+                let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    "勾稽核查结果.json",
+                    if en {
+                        "gouji-findings.json"
+                    } else {
+                        "勾稽核查结果.json"
+                    },
                     "application/json",
-                    &to_json(
-                        &c.report,
-                        input.with_untracked(|t| t.len()),
-                        &dismissed.ids.get_untracked(),
-                    ),
+                    &source.with_untracked(|s| {
+                        to_json(
+                            &c.report,
+                            input.with_untracked(|t| t.len()),
+                            &dismissed.ids.get_untracked(),
+                            s.as_ref().filter(|s| s.describes(&c.text)),
+                        )
+                    }),
                 );
             }
         })
@@ -50,7 +64,7 @@ pub fn Exports(checked: Memo<Option<Checked>>, input: RwSignal<String>) -> impl 
     };
     view! {
         <Show when=has_report>
-            <div class="exports" role="group" aria-label="导出">
+            <div class="exports" role="group" aria-label=tr("导出", "Export")>
                 <button type="button" data-testid="export-csv" on:click=csv>{tr("导出 CSV", "Export CSV")}</button>
                 <button type="button" data-testid="export-json" on:click=json>{tr("导出 JSON", "Export JSON")}</button>
                 <button type="button" data-testid="print" on:click=print>{tr("打印核查单", "Print review sheet")}</button>
@@ -116,16 +130,43 @@ pub fn to_csv(report: &Report, dismissed: &[String], en: bool) -> String {
     out
 }
 
-/// The same shape as `gouji check --format json`: `{"files":[{path, report, stats, …}]}`.
-pub fn to_json(report: &Report, bytes: usize, dismissed: &[String]) -> String {
-    let mut entry = serde_json::to_value(report).unwrap_or(serde_json::Value::Null);
-    if let Some(obj) = entry.as_object_mut() {
-        obj.insert("path".into(), "（粘贴的文本）".into());
-        obj.insert("bytes".into(), bytes.into());
-        // Findings the reviewer marked as false alarms, by `rule@start-end`.
-        obj.insert("dismissed".into(), dismissed.into());
+/// The document of `gouji check --format json` (`docs/json.md`, the core's
+/// [`gouji_core::json`] types) for the one text in the box, with two fields of its own:
+/// `bytes` (the text's length in UTF-8) and `dismissed`. A text opened from a file has its
+/// name as `path`, and its `encoding` and `replaced`; a pasted one has `path`
+/// `（粘贴的文本）` and neither.
+pub fn to_json(
+    report: &Report,
+    bytes: usize,
+    dismissed: &[String],
+    source: Option<&Source>,
+) -> String {
+    #[derive(serde::Serialize)]
+    struct Entry<'a> {
+        #[serde(flatten)]
+        file: FileEntry<'a>,
+        bytes: usize,
+        /// Findings the reviewer marked as false alarms, by `rule@start-end`.
+        dismissed: &'a [String],
     }
-    let doc = serde_json::json!({ "files": [entry], "errors": [] });
+    let mut total = Totals::default();
+    total.add(&report.stats);
+    let file = match source {
+        Some(s) => FileEntry::new(report)
+            .path(&s.name)
+            .source(s.encoding, s.replaced),
+        None => FileEntry::new(report).path("（粘贴的文本）"),
+    };
+    let files = [Entry {
+        file,
+        bytes,
+        dismissed,
+    }];
+    let doc = Document {
+        files: &files,
+        errors: &[],
+        total: &total,
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
@@ -145,4 +186,42 @@ fn download(name: &str, mime: &str, content: &str) {
         Ok(())
     };
     let _ = run();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_export_is_the_clis_document() {
+        let text = include_str!("../../../tests/fixtures/samples/renhe-2020-final-accounts.txt");
+        let report = gouji_core::check(text, &gouji_core::Options::default());
+        let dismissed = vec!["sum@1-2".to_string()];
+        let json = to_json(&report, text.len(), &dismissed, None);
+        assert!(
+            json.starts_with("{\n  \"files\": [\n    {\n      \"path\": \"（粘贴的文本）\",\n      \"report\": {"),
+            "{}",
+            &json[..200]
+        );
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let file = &doc["files"][0];
+        assert_eq!(
+            file["findings"].as_array().unwrap().len(),
+            report.findings.len()
+        );
+        assert_eq!(file["bytes"], text.len());
+        assert_eq!(file["dismissed"][0], "sum@1-2");
+        assert_eq!(doc["errors"], serde_json::json!([]));
+        assert_eq!(doc["total"]["files"], 1);
+        assert_eq!(doc["total"]["errors"], report.stats.errors);
+
+        let opened = Source::new("renhe.txt".into(), "GB18030", 2, text);
+        assert!(opened.describes(text) && !opened.describes("合计"));
+        let json = to_json(&report, text.len(), &[], Some(&opened));
+        assert!(
+            json.starts_with("{\n  \"files\": [\n    {\n      \"path\": \"renhe.txt\",\n      \"encoding\": \"GB18030\",\n      \"replaced\": 2,\n      \"report\": {"),
+            "{}",
+            &json[..200]
+        );
+    }
 }

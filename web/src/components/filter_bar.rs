@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::{severity_slot, Checked, Filter};
 use crate::components::severity_icon;
+use crate::store::{severity_slot, Checked, Filter};
 use gouji_core::Severity;
 
 /// Severity toggles with their counts, and a rule picker.
@@ -65,7 +65,7 @@ pub fn FilterBar(checked: Memo<Option<Checked>>, filter: RwSignal<Filter>) -> im
     };
     view! {
         <Show when=move || checked.with(|c| c.as_ref().is_some_and(|c| !c.report.findings.is_empty()))>
-            <div class="filters" role="group" aria-label="筛选">
+            <div class="filters" role="group" aria-label=crate::i18n::tr("筛选", "Filter")>
                 {sev_button(Severity::Error)}
                 {sev_button(Severity::Warning)}
                 {sev_button(Severity::Info)}

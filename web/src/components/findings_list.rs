@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::app::{finding_id, Checked, Dismissed, Origin, Selection};
 use crate::components::severity_icon;
+use crate::store::{finding_id, Checked, Dismissed, Origin, Selection};
 
 /// How many findings one page of the list holds: the list renders its first page, and the
 /// next ones as the reader scrolls down to them (or asks for them, or the selection lands on
@@ -154,7 +154,7 @@ pub fn FindingsList(
     };
 
     // The printed review sheet lists every finding.
-    let _print = window_event_listener_untyped("beforeprint", move |_| {
+    let print = window_event_listener_untyped("beforeprint", move |_| {
         show_until(visible.with_untracked(Vec::len));
     });
 
@@ -162,6 +162,10 @@ pub fn FindingsList(
     let more_ref = NodeRef::<leptos::html::Button>::new();
     let observer = StoredValue::new_local(None::<web_sys::IntersectionObserver>);
     let on_near = StoredValue::new_local(None::<Closure<dyn FnMut(js_sys::Array)>>);
+    on_cleanup(move || {
+        print.remove();
+        observer.try_with_value(|o| o.as_ref().map(web_sys::IntersectionObserver::disconnect));
+    });
     Effect::new(move |_| {
         let Some(button) = more_ref.get() else { return };
         if observer.with_value(Option::is_none) {

@@ -1,7 +1,7 @@
 use gouji_core::Outcome;
 use leptos::prelude::*;
 
-use crate::app::Checked;
+use crate::store::Checked;
 
 /// What was checked and found consistent (and what could not be checked), on request.
 #[component]

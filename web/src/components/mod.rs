@@ -14,7 +14,7 @@ pub use filter_bar::FilterBar;
 pub use findings_list::FindingsList;
 pub use ledger_list::LedgerList;
 pub use paste_area::PasteArea;
-pub use samples::{SamplePicker, SAMPLES};
+pub use samples::SamplePicker;
 pub use stats_line::StatsLine;
 pub use text_view::TextView;
 

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use gouji_input::InputError;
-
 use wasm_bindgen::prelude::*;
 
-use crate::app::{CheckAtOnce, Selection};
+use crate::i18n::Lang;
+use crate::open::Opened;
+
 use crate::components::SamplePicker;
+use crate::store::{CheckAtOnce, Selection, Source};
 
 /// The textarea the report is pasted into, with a file picker and drag-and-drop for .txt
 /// (UTF-8, GB18030/GBK, UTF-16), .docx and .pdf files, read in the browser.
@@ -16,9 +17,20 @@ pub fn PasteArea(
     selected: RwSignal<Option<Selection>>,
     /// Cleared by any edit: the user has changed the text that crashed the checker.
     paused: RwSignal<bool>,
+    /// Set when a file is opened.
+    source: RwSignal<Option<Source>>,
 ) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     let tr = crate::i18n::tr;
+    let lang = crate::i18n::lang();
+    let confirm_clear = tr(
+        "清空全部文本？此操作不能撤销。",
+        "Clear all the text? This cannot be undone.",
+    );
+    let confirm_sample = tr(
+        "用示例替换当前文本？",
+        "Replace the current text with the sample?",
+    );
     let file_note = RwSignal::new(None::<(bool, String)>);
     // The text an opened file replaced, while its note is shown (see `load`).
     let undo = StoredValue::new(None::<String>);
@@ -120,27 +132,34 @@ pub fn PasteArea(
         let Some(el) = area.get() else { return };
         on_other.with_value(|f| {
             let f = f.as_ref().unchecked_ref();
-            for kind in [
-                "selectionchange",
-                "keyup",
-                "paste",
-                "drop",
-                "cut",
-                "compositionend",
-                "change",
-            ] {
+            for kind in OTHER_EVENTS {
                 let _ = el.add_event_listener_with_callback(kind, f);
             }
             // Browsers that raise `selectionchange` on the document only.
             let _ = document().add_event_listener_with_callback("selectionchange", f);
         });
     });
+    // The listeners go with the component (the closures they call are dropped with it).
+    on_cleanup(move || {
+        let el = area.try_get_untracked().flatten();
+        on_other.try_with_value(|f| {
+            let f = f.as_ref().unchecked_ref();
+            let _ = document().remove_event_listener_with_callback("selectionchange", f);
+            if let Some(el) = &el {
+                for kind in OTHER_EVENTS {
+                    let _ = el.remove_event_listener_with_callback(kind, f);
+                }
+            }
+        });
+        if let Some(el) = &el {
+            on_input.try_with_value(|f| {
+                let _ = el.remove_event_listener_with_callback("input", f.as_ref().unchecked_ref());
+            });
+        }
+    });
     let clear = move |_| {
         let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message("清空全部文本？此操作不能撤销。")
-                    .ok()
-            })
+            .and_then(|w| w.confirm_with_message(confirm_clear()).ok())
             .unwrap_or(true);
         if !ok {
             return;
@@ -154,40 +173,55 @@ pub fn PasteArea(
     let load = move |file: web_sys::File| {
         let name = file.name();
         leptos::task::spawn_local(async move {
+            let en = lang.get_untracked() == Lang::En;
             let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => {
-                    file_note.set(Some((false, format!("无法读取文件“{name}”。"))));
+                    let note = if en {
+                        format!("Cannot read the file “{name}”.")
+                    } else {
+                        format!("无法读取文件“{name}”。")
+                    };
+                    file_note.set(Some((false, note)));
                     return;
                 }
             };
-            let lower = name.to_lowercase();
-            let read = if lower.ends_with(".pdf") || gouji_input::is_pdf(&bytes) {
-                file_note.set(Some((true, format!("正在读取 PDF“{name}”……"))));
-                crate::pdf::pdf_text(&bytes)
-                    .await
-                    .map(|t| (t, "PDF", 0))
-                    .map_err(FileError::Reader)
-            } else if lower.ends_with(".docx") || bytes.starts_with(b"PK\x03\x04") {
-                docx_text(&bytes).await
-            } else {
-                read_file(&bytes).map_err(FileError::Input)
-            };
-            match read {
-                Ok((text, encoding, replaced)) => {
-                    let note = if replaced > 0 {
-                        format!("已打开“{name}”（{encoding}，{replaced} 处无法识别的字符）")
-                    } else {
-                        format!("已打开“{name}”（{encoding}）")
+            let format = gouji_input::format_of(&name, &bytes);
+            if format == gouji_input::Format::Pdf {
+                let note = if en {
+                    format!("Reading the PDF “{name}”…")
+                } else {
+                    format!("正在读取 PDF“{name}”……")
+                };
+                file_note.set(Some((true, note)));
+            }
+            match crate::open::read(format, &bytes).await {
+                Ok(Opened {
+                    text,
+                    encoding,
+                    replaced,
+                }) => {
+                    // The readers' name for a PDF, in capitals as people write it.
+                    let shown = if encoding == "pdf" { "PDF" } else { encoding };
+                    let note = match (en, replaced) {
+                        (false, 0) => format!("已打开“{name}”（{shown}）"),
+                        (false, n) => {
+                            format!("已打开“{name}”（{shown}，{n} 处无法识别的字符）")
+                        }
+                        (true, 0) => format!("Opened “{name}” ({shown})"),
+                        (true, n) => {
+                            format!("Opened “{name}” ({shown}, {n} characters could not be read)")
+                        }
                     };
                     // One level of undo: the text the file replaced, until the next edit.
                     let before =
                         text_signal.with_untracked(|t| (!t.trim().is_empty()).then(|| t.clone()));
                     undo.set_value(before);
                     file_note.set(Some((true, note)));
+                    source.set(Some(Source::new(name.clone(), encoding, replaced, &text)));
                     replace_text(text);
                 }
-                Err(e) => file_note.set(Some((false, format!("“{name}”：{}", e.message_zh())))),
+                Err(e) => file_note.set(Some((false, format!("“{name}”：{}", e.message(en))))),
             }
         });
     };
@@ -244,7 +278,7 @@ pub fn PasteArea(
             <SamplePicker on_pick=Callback::new(move |t: String| {
                 let ok = text.with_untracked(String::is_empty)
                     || web_sys::window()
-                        .and_then(|w| w.confirm_with_message("用示例替换当前文本？").ok())
+                        .and_then(|w| w.confirm_with_message(confirm_sample()).ok())
                         .unwrap_or(true);
                 if ok {
                     file_note.set(None);
@@ -300,6 +334,17 @@ pub fn PasteArea(
     }
 }
 
+/// The text box's events that tell of an edit on a long text (see `take_in`).
+const OTHER_EVENTS: [&str; 7] = [
+    "selectionchange",
+    "keyup",
+    "paste",
+    "drop",
+    "cut",
+    "compositionend",
+    "change",
+];
+
 /// Texts shorter than this (in bytes) are read through the `input` event; see `take_in`.
 const LISTEN_BELOW: usize = 150_000;
 
@@ -320,85 +365,6 @@ fn edit_size(old: &str, new: &str) -> usize {
         .take_while(|(x, y)| x == y)
         .count();
     (a.len() - prefix - suffix).max(b.len() - prefix - suffix)
-}
-
-/// Why an opened file gave no text.
-enum FileError {
-    Input(InputError),
-    /// The reader module's reason (Chinese first line, English second).
-    Reader(String),
-}
-
-impl FileError {
-    fn message_zh(&self) -> String {
-        match self {
-            FileError::Input(e) => e.message_zh(),
-            FileError::Reader(why) => why.lines().next().unwrap_or_default().to_string(),
-        }
-    }
-}
-
-/// A .docx file's text: read here in the single-file bundle (feature `docx`), by the reader
-/// module fetched when a .docx is first opened in the served app.
-#[cfg(feature = "docx")]
-async fn docx_text(bytes: &[u8]) -> Result<(String, &'static str, usize), FileError> {
-    gouji_input::docx_text(bytes)
-        .map(|t| (t, "docx", 0))
-        .map_err(FileError::Input)
-}
-
-#[cfg(not(feature = "docx"))]
-async fn docx_text(bytes: &[u8]) -> Result<(String, &'static str, usize), FileError> {
-    crate::pdf::docx_text(bytes)
-        .await
-        .map(|t| (t, "docx", 0))
-        .map_err(FileError::Reader)
-}
-
-/// A text file's text, through the browser's decoder (BOM, then UTF-8 unless more than 1 in
-/// 20 characters fail, else GB18030, which reads GBK and GB2312 too). Returns the text, the
-/// encoding used and the undecodable characters.
-fn read_file(bytes: &[u8]) -> Result<(String, &'static str, usize), InputError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputError::Empty);
-    }
-    let (label, body) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        ("utf-8", rest)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        ("utf-16le", rest)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        ("utf-16be", rest)
-    } else {
-        ("", bytes)
-    };
-    let decode = |label: &str| -> Option<String> {
-        let d = web_sys::TextDecoder::new_with_label(label).ok()?;
-        d.decode_with_u8_array(body).ok()
-    };
-    let (text, encoding) = match label {
-        "" => {
-            let utf8 = decode("utf-8").unwrap_or_default();
-            let bad = gouji_input::count_replacements(&utf8);
-            if bad * 20 < utf8.chars().count() {
-                (utf8, "UTF-8")
-            } else {
-                (decode("gb18030").unwrap_or_default(), "GB18030")
-            }
-        }
-        "utf-8" => (decode(label).unwrap_or_default(), "UTF-8"),
-        "utf-16le" => (decode(label).unwrap_or_default(), "UTF-16LE"),
-        _ => (decode(label).unwrap_or_default(), "UTF-16BE"),
-    };
-    if gouji_input::looks_binary(&text) {
-        return Err(InputError::Binary {
-            hint: gouji_input::binary_hint(bytes),
-        });
-    }
-    if text.trim().is_empty() {
-        return Err(InputError::Empty);
-    }
-    let replaced = gouji_input::count_replacements(&text);
-    Ok((text, encoding, replaced))
 }
 
 #[cfg(test)]

@@ -1,37 +1,12 @@
+use gouji_core::samples::Sample;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The project's own seed reports: (id, label, file). Their text is not in the app: the served
-/// app fetches `samples/<file>` from its own origin when one is asked for; the single-file
-/// bundle carries each as a data block (`<script type="text/plain" id="gouji-sample-<id>">`).
-pub const SAMPLES: &[(&str, &str, &str)] = &[
-    (
-        "renhe",
-        "仁和 2020 部门决算",
-        "renhe-2020-final-accounts.txt",
-    ),
-    (
-        "dongning",
-        "东宁 2020 部门决算",
-        "dongning-2020-final-accounts.txt",
-    ),
-    (
-        "xinglongtai",
-        "兴隆台 2022 部门决算",
-        "xinglongtai-2022-final-accounts.txt",
-    ),
-    (
-        "qujiang",
-        "曲江 2021 绩效自评",
-        "qujiang-2021-performance-self-evaluation.txt",
-    ),
-    (
-        "lechang",
-        "乐昌 2020 绩效自评",
-        "lechang-2020-performance-self-evaluation.txt",
-    ),
-];
+// The samples are the core's list (`gouji_core::samples`). Their text is not in the app: the
+// served app fetches `samples/<file>` from its own origin when one is asked for; the
+// single-file bundle carries each as a data block (`<script type="text/plain"
+// id="gouji-sample-<id>">`).
 
 /// A sample's text: from the page's data block, else fetched from the page's own origin.
 pub async fn sample_text(id: &str, file: &str) -> Result<String, String> {
@@ -64,30 +39,37 @@ pub async fn sample_text(id: &str, file: &str) -> Result<String, String> {
 #[component]
 pub fn SamplePicker(on_pick: Callback<String>) -> impl IntoView {
     let tr = crate::i18n::tr;
-    let buttons = SAMPLES
+    let buttons = gouji_core::samples::SAMPLES
         .iter()
-        .map(|&(id, name, file)| {
-            view! {
-                <button
-                    type="button"
-                    class="sample"
-                    data-testid=format!("sample-{id}")
-                    on:click=move |_| {
-                        leptos::task::spawn_local(async move {
-                            match sample_text(id, file).await {
-                                Ok(text) => on_pick.run(text),
-                                Err(e) => web_sys::console::warn_1(&e.into()),
-                            }
-                        });
-                    }
-                >
-                    {name}
-                </button>
-            }
-        })
+        .map(
+            |&Sample {
+                 id,
+                 file,
+                 label_zh,
+                 label_en,
+             }| {
+                view! {
+                    <button
+                        type="button"
+                        class="sample"
+                        data-testid=format!("sample-{id}")
+                        on:click=move |_| {
+                            leptos::task::spawn_local(async move {
+                                match sample_text(id, file).await {
+                                    Ok(text) => on_pick.run(text),
+                                    Err(e) => web_sys::console::warn_1(&e.into()),
+                                }
+                            });
+                        }
+                    >
+                        {tr(label_zh, label_en)}
+                    </button>
+                }
+            },
+        )
         .collect_view();
     view! {
-        <div class="samples" role="group" aria-label="示例报告">
+        <div class="samples" role="group" aria-label=tr("示例报告", "Sample reports")>
             <span class="label">{tr("示例：", "Samples: ")}</span>
             {buttons}
         </div>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::Checked;
 use crate::checker::Failure;
+use crate::store::Checked;
 
 /// What was checked and how it came out, plus the engine's notice for unusable input.
 #[component]

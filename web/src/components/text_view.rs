@@ -6,9 +6,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::app::{Checked, Origin, Selection};
 use crate::components::severity_label;
 use crate::highlight::{Chunk, Segment};
+use crate::store::{Checked, Origin, Selection};
 
 /// Texts up to this size are rendered whole at once (a few milliseconds); longer ones chunk
 /// by chunk as the chunks come near the screen.
@@ -58,6 +58,7 @@ pub fn TextView(
         checked.with(|c| c.as_ref()?.mark_of(sel.finding))
     });
     let fills = Fills(StoredValue::new(HashMap::new()));
+    let lang = crate::i18n::lang();
     let view_ref = NodeRef::<leptos::html::Div>::new();
     // Half-em units a row of the view holds and a row's height, for the estimated heights.
     let metrics = StoredValue::new((80u32, 24.0f64));
@@ -88,7 +89,11 @@ pub fn TextView(
             }
         }
     };
-    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        resize.remove();
+        observer.try_with_value(|o| o.as_ref().map(web_sys::IntersectionObserver::disconnect));
+    });
     // The observer, once the view is on the page: renders each chunk that comes near.
     Effect::new(move |_| {
         let Some(root) = view_ref.get() else { return };
@@ -241,8 +246,10 @@ pub fn TextView(
             }
             checked
                 .with_untracked(|c| {
-                    c.as_ref()
-                        .map(|c| render(&chunk, c, selected, selected_mark))
+                    c.as_ref().map(|c| {
+                        let en = lang.get_untracked() == crate::i18n::Lang::En;
+                        render(&chunk, c, selected, selected_mark, en)
+                    })
                 })
                 .unwrap_or_else(|| ().into_any())
         };
@@ -259,7 +266,7 @@ pub fn TextView(
     view! {
         <div class="text-view-wrap">
             <h2 class="pane-title">{crate::i18n::tr("原文标注", "Marked text")}</h2>
-            <div class="text-view" data-testid="text-view" tabindex="0" aria-label="原文标注" node_ref=view_ref>
+            <div class="text-view" data-testid="text-view" tabindex="0" aria-label=crate::i18n::tr("原文标注", "The marked text") node_ref=view_ref>
                 <Show when=move || checked.with(Option::is_none)>
                     <p class="placeholder">
                         {crate::i18n::tr(
@@ -280,6 +287,9 @@ fn render(
     c: &Checked,
     selected: RwSignal<Option<Selection>>,
     selected_mark: Memo<Option<usize>>,
+    // Marks are titled in the language of the moment they are drawn (a signal per mark would
+    // cost thousands of effects on a long text).
+    en: bool,
 ) -> AnyView {
     chunk
         .segments
@@ -312,7 +322,15 @@ fn render(
                     return text.clone().into_any();
                 };
                 let sev = f.severity.as_str();
-                let title = format!("{}：{}", severity_label(f.severity), f.message);
+                let title = if en {
+                    format!(
+                        "{}: {}",
+                        crate::i18n::severity_name(f.severity, true),
+                        f.message_en
+                    )
+                } else {
+                    format!("{}：{}", severity_label(f.severity), f.message)
+                };
                 view! {
                     <mark
                         class=format!("finding-mark sev-{sev}")
