@@ -41,6 +41,26 @@ fn main() {
             );
         }
     }
+    if std::env::var_os("DUMP_GROWTHS").is_some() {
+        let doc = gouji_core::read::document::Document::read(&text);
+        let claims = gouji_core::claims::extract(&doc);
+        let show = |i: Option<usize>| i.map_or("-".to_string(), |i| doc.written(&doc.figures[i]));
+        for g in &claims.growths {
+            let d = &doc.figures[g.delta];
+            println!(
+                "growth L{} delta {} {:?} current {} previous {} rate {} named {}",
+                doc.line_of(doc.span(d.q.start..d.q.end).start),
+                doc.written(d),
+                g.direction,
+                show(g.current),
+                show(g.previous),
+                show(g.rate),
+                show(g.named)
+            );
+        }
+        println!("year rows: {}", claims.year_rows.len());
+        return;
+    }
     let r = gouji_core::check(&text, &Default::default());
     for e in &r.ledger {
         println!(

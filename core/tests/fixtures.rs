@@ -2149,3 +2149,87 @@ fn where_paragraphs_start_indented_a_sentence_flush_left_goes_on_the_paragraph()
     // Nothing indented: the line after the full stop may start a paragraph; unbound.
     assert_eq!(growth(&report("")), (vec![], 0));
 }
+
+/// A budget's 三公 section and its table of last year, this year and the change, laid out as
+/// `pdftotext -layout` does; `meeting_change` is the text's change of 会议费.
+fn three_publics(meeting_change: &str, heading: &str) -> String {
+    let row = |name: &str, cells: &[&str]| {
+        let mut line = format!("{name:<10}");
+        for c in cells {
+            line.push_str(&format!("{c:>9}"));
+        }
+        line + "\n"
+    };
+    fn blocks(
+        last: [&'static str; 4],
+        this: [&'static str; 4],
+        change: [&'static str; 4],
+    ) -> Vec<&'static str> {
+        [last, this, change].concat()
+    }
+    format!(
+        "某市体育局2024年部门预算\n{heading}\n2024年“三公”经费预算合计12.40万元，其中：公务接待费4.40万元，\
+公务用车运行维护费8.00万元。\n“三公”经费预算较上年减少3.10万元。2024年会议费预算6.30万元，较上年减少{meeting_change}万元；\
+培训费预算9.00万元，较上年增加1.50万元。\n七、其他说明\n\
+表13 2024年一般公共预算“三公”经费及会议费、培训费支出预算表\n单位：万元\n\
+            合计 接待费 车辆费 会议费 合计 接待费 车辆费 会议费 合计 接待费 车辆费 会议费\n{}{}{}{}{}",
+        row("合计", &blocks(["15.50", "5.00", "10.50", "8.00"], ["12.40", "4.40", "8.00", "6.30"], ["-3.10", "-0.60", "-2.50", "-1.70"])),
+        row("本级", &blocks(["10.00", "3.00", "7.00", "5.00"], ["8.00", "2.50", "5.50", "4.00"], ["-2.00", "-0.50", "-1.50", "-1.00"])),
+        row("机关中心", &blocks(["3.00", "1.00", "2.00", "2.00"], ["2.40", "1.00", "1.40", "1.30"], ["-0.60", "0.00", "-0.60", "-0.70"])),
+        row("训练中心", &blocks(["2.50", "1.00", "1.50", "1.00"], ["2.00", "0.90", "1.10", "1.00"], ["-0.50", "-0.10", "-0.40", "0.00"])),
+        row("体校", &blocks(["0.00", "0.00", "0.00", "0.00"], ["0.00", "0.00", "0.00", "0.00"], ["0.00", "0.00", "0.00", "0.00"])),
+    )
+}
+
+#[test]
+fn a_stated_change_against_the_table_of_both_years() {
+    let found = |t: &str| -> Vec<String> {
+        run(t)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "table-change")
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.stated.clone().unwrap_or_default(),
+                    f.expected.clone().unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    let verified = |t: &str| outcome_of(&run(t), "table-change").1;
+    // 会议费 6.30 was 8.00: 减少1.70; the total 12.40 (bound by its name, the sentence before)
+    // was 15.50: 减少3.10. 培训费 9.00 is no column of the table: not looked up.
+    let heading = "六、“三公”经费预算情况说明";
+    let right = three_publics("1.70", heading);
+    assert_eq!(found(&right), Vec::<String>::new());
+    assert_eq!(verified(&right), 2);
+    assert_eq!(
+        found(&three_publics("2.70", heading)),
+        ["减少2.70万元 减少1.70万元"]
+    );
+    // The same words outside a section about the table's topic: a 项 may equal a column by
+    // chance, with another previous year.
+    let elsewhere = three_publics("2.70", "六、项目支出情况说明");
+    assert_eq!(found(&elsewhere), Vec::<String>::new());
+    assert_eq!(verified(&elsewhere), 0);
+}
+
+#[test]
+fn a_table_change_needs_one_column_and_the_previous_year() {
+    let heading = "六、“三公”经费预算情况说明";
+    // Compared with 2021, not 2023: the table's 上年 is not that year.
+    let older = three_publics("2.70", heading)
+        .replace("会议费预算6.30万元，较上年", "会议费预算6.30万元，较2021年");
+    assert!(run(&older)
+        .findings
+        .iter()
+        .all(|f| f.rule != "table-change"));
+    // 会议费 4.40 as well as 接待费 4.40: the column of 4.40 is named two ways, so which one
+    // the text speaks of is open.
+    let twice = three_publics("2.70", heading).replace("会议费预算6.30万元", "会议费预算4.40万元");
+    assert!(run(&twice)
+        .findings
+        .iter()
+        .all(|f| f.rule != "table-change"));
+}

@@ -23,6 +23,7 @@ mod share;
 mod share_total;
 mod sum;
 mod table;
+mod table_change;
 mod table_hierarchy;
 mod table_identity;
 mod table_text;
@@ -96,6 +97,7 @@ static RULES: &[&dyn Rule] = &[
     &cross_table::CrossTable,
     &class_total::ClassTotal,
     &table_text::TableText,
+    &table_change::TableChange,
     &evaluation_table::EvaluationTable,
     &template::Template,
     &numbering::Numbering,

@@ -35,6 +35,9 @@ pub struct GrowthClaim {
     pub previous: Option<usize>,
     /// The year the comparison names (`较2018年`, `与2019年度相比`), and where it is written.
     pub compared_year: Option<(u16, std::ops::Range<usize>)>,
+    /// With no current value bound: the level stated shortly before for the same subject
+    /// (`公务接待费3.30万元` … `公务接待费较上年降低1.17万元`), found by its name.
+    pub named: Option<usize>,
 }
 
 const UP: &[&str] = &["增加", "增长", "上升", "提高", "增幅"];
@@ -290,6 +293,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     current: None,
                     previous: current,
                     compared_year: compared_year.clone(),
+                    named: None,
                 });
                 continue;
             }
@@ -305,9 +309,60 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             current,
             previous,
             compared_year,
+            named: current
+                .is_none()
+                .then(|| named_level(doc, cmp_start))
+                .flatten(),
         });
     }
     out
+}
+
+/// How far back a subject's level is looked for: a paragraph or two.
+const NAMED_WINDOW: usize = 1500;
+
+/// The level stated before `cmp_start` for the subject named right before it (the clause's
+/// words up to `较上年`): the nearest earlier `<subject>` followed, within a few characters
+/// and no punctuation, by an amount.
+fn named_level(doc: &Document, cmp_start: usize) -> Option<usize> {
+    let text = doc.text();
+    let clause_from = crate::read::document::floor_char(text, cmp_start.saturating_sub(90));
+    let clause = &text[clause_from..cmp_start];
+    let start = clause.rfind(['，', '。', '；', '：', '\n']).map_or(0, |i| {
+        i + clause[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let subject = clause[start..].trim();
+    let subject = subject.strip_prefix("其中").unwrap_or(subject).trim();
+    if subject.chars().count() < 3 || subject.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let subject_at = clause_from + start;
+    let window_from =
+        crate::read::document::floor_char(text, subject_at.saturating_sub(NAMED_WINDOW));
+    let window = &text[window_from..subject_at];
+    let mut end = window.len();
+    // A few occurrences at most: each is checked in constant time.
+    for _ in 0..8 {
+        let at = window[..end].rfind(subject)?;
+        end = at;
+        let after = window_from + at + subject.len();
+        let fi = doc.figures.partition_point(|f| f.q.start < after);
+        let Some(f) = doc.figures.get(fi) else {
+            continue;
+        };
+        let gap = &text[after..f.q.start.max(after)];
+        let close = gap.chars().count() <= 4
+            && !gap.contains(['，', '。', '；', '：', '、'])
+            && !gap.chars().any(|c| c.is_ascii_digit());
+        if close
+            && f.q.is_operand()
+            && matches!(f.q.unit, Unit::Money(_))
+            && !super::has_change_word(&f.label)
+        {
+            return Some(fi);
+        }
+    }
+    None
 }
 
 /// `较2018年`, `与2019年度相比` → (2018, where `2018年` is written); `at` is where `s` starts.
@@ -449,6 +504,15 @@ fn bind_current(
     }
     let mut cands = candidates;
     let nearest = cands.next()?;
+    // A subject named in its own clause that the nearest figure's does not match, past a
+    // `；` (`其中：因公出国（境）费0万元，较上年降低25万元；公务接待费较上年降低1.17万元`):
+    // the figure is another item's.
+    if alt.chars().count() >= 3
+        && !alt.chars().any(|c| c.is_ascii_digit())
+        && doc.text()[doc.figures[nearest].q.end..cmp_start].contains('；')
+    {
+        return None;
+    }
     // After the last part of a `，`-list the change is the total's (`其中A…，B…，比上年增加`);
     // in a `；`-list each part carries its own change, and so does a part the list goes on
     // after (`其中：基本支出600万元，占60%，比上年增加50万元，…；项目支出…`).

@@ -14,6 +14,7 @@ pub mod product;
 pub mod share;
 pub mod standard;
 pub mod sum;
+pub mod year_blocks;
 
 use crate::read::document::Document;
 use std::ops::Range;
@@ -36,6 +37,8 @@ pub struct Claims<'a> {
     pub grids: Vec<crate::read::grid::Grid>,
     /// The standard tables and their rows of known meaning.
     pub standard: standard::StandardTables,
+    /// Table rows with a previous year's, the current year's and the change's columns.
+    pub year_rows: Vec<year_blocks::YearRow>,
 }
 
 pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
@@ -43,6 +46,7 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
     let mut grids = crate::read::grid::grids(doc);
     grids.extend(crate::read::grid::from_tables(doc, &tables));
     grids.extend(crate::read::grid::from_cell_lines(doc));
+    let year_rows = year_blocks::extract(doc, &grids);
     let sums = sum::extract(doc);
     let shares = share::extract(doc, &sums);
     let growths = growth::extract(doc, &sums);
@@ -54,6 +58,7 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
         tables,
         grids,
         standard: standard::extract(doc),
+        year_rows,
         classified: classified::extract(doc),
         sums,
         shares,

@@ -1,0 +1,168 @@
+//! Tables that set a previous year, the current year and their change side by side, each
+//! with the same columns (`2019年 | 2020年 | 增减变化情况`, the 三公 table of many 部门预算):
+//! the row that states a narrative's current figure also states its previous year and its
+//! change.
+//!
+//! The blocks are known by their arithmetic, not by the header (which a PDF's text scatters
+//! over many lines): a row of 3k amounts whose last k are, column by column, exactly the middle
+//! k minus the first k. Only a table's first row (its 合计, or the one unit's row) is read:
+//! it is the one a narrative speaks of. The table's title names its topic in quotes
+//! (`“三公”经费`): a narrative figure is looked up only in a section about the same topic, as
+//! a figure elsewhere may equal one of the table's by chance (the 项 `培训支出 109.6` and the
+//! table's 培训费 109.6 have different previous years).
+
+use crate::read::document::Document;
+use crate::read::grid::Grid;
+use crate::read::quantity::{Money, Unit};
+use rust_decimal::Decimal;
+
+/// One amount of a table row, with the sign the text writes before it (`-89.44`).
+#[derive(Debug, Clone, Copy)]
+pub struct Signed {
+    /// Index into `Document::figures`.
+    pub figure: usize,
+    /// The value in yuan.
+    pub yuan: Decimal,
+}
+
+/// A row of previous-year, current-year and change columns.
+#[derive(Debug, Clone)]
+pub struct YearRow {
+    /// What the table's title quotes (`三公` in `…“三公”经费预算表`).
+    pub topic: String,
+    pub previous: Vec<Signed>,
+    pub current: Vec<Signed>,
+    pub change: Vec<Signed>,
+}
+
+/// How far above a table's first row its `单位：万元` line may stand (a wrapped header of
+/// many lines sits between).
+const HEADER_BYTES: usize = 6000;
+
+pub fn extract(doc: &Document, grids: &[Grid]) -> Vec<YearRow> {
+    grids.iter().filter_map(|g| year_row(doc, g)).collect()
+}
+
+fn year_row(doc: &Document, g: &Grid) -> Option<YearRow> {
+    let n = g.columns;
+    if n < 6 || !n.is_multiple_of(3) {
+        return None;
+    }
+    let (unit, topic) = header_above(doc, g.rows.first()?.line.start)?;
+    // The first row with an amount in every column (a header's stray numbers come before).
+    let row = g
+        .rows
+        .iter()
+        .find(|r| r.cells.iter().all(|c| *c != crate::read::grid::Cell::Empty))?;
+    let text = doc.text();
+    // The amounts on the row's line, signed; a code before the name (`242`) comes first, so
+    // the row's cells are the last n.
+    let first = doc.figures.partition_point(|f| f.q.start < row.line.start);
+    let mut amounts: Vec<Signed> = Vec::new();
+    for (i, f) in doc.figures[first..].iter().enumerate() {
+        if f.q.start >= row.line.end {
+            break;
+        }
+        if f.q.unit != Unit::None || f.q.approx {
+            return None;
+        }
+        let negative = text[..f.q.start].ends_with(['-', '－', '−']);
+        let value = if negative { -f.q.value } else { f.q.value };
+        amounts.push(Signed {
+            figure: first + i,
+            yuan: value.checked_mul(unit.scale())?,
+        });
+    }
+    let cells = amounts.get(amounts.len().checked_sub(n)?..)?;
+    let k = n / 3;
+    let (previous, rest) = cells.split_at(k);
+    let (current, change) = rest.split_at(k);
+    let holds = (0..k).all(|c| current[c].yuan - previous[c].yuan == change[c].yuan);
+    let moved = change.iter().filter(|c| !c.yuan.is_zero()).count();
+    (holds && moved >= 2).then(|| YearRow {
+        topic,
+        previous: previous.to_vec(),
+        current: current.to_vec(),
+        change: change.to_vec(),
+    })
+}
+
+/// The money unit the header above `at` names and the topic its title quotes, when no prose
+/// lies between.
+fn header_above(doc: &Document, at: usize) -> Option<(Money, String)> {
+    let text = doc.text();
+    let from = crate::read::document::floor_char(text, at.saturating_sub(HEADER_BYTES));
+    let mut unit = None;
+    for line in text[from..at].rsplit('\n') {
+        if line.trim_end().ends_with('。') {
+            return None;
+        }
+        unit = unit.or_else(|| crate::read::table::unit_named(line));
+        // (The title may run on into the unit: `…支出预算表单位：万元`.)
+        if crate::read::grid::is_table_title(line)
+            || line.contains("表（")
+            || line.contains("表单位")
+        {
+            let quoted = line.split_once('“')?.1.split_once('”')?.0;
+            return Some((unit?, quoted.to_string())).filter(|(_, q)| !q.is_empty());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<YearRow> {
+        let doc = Document::read(text);
+        extract(&doc, &crate::read::grid::grids(&doc))
+    }
+
+    fn table(first: &str) -> String {
+        let header = "表13 “三公”经费预算表\n单位：万元\n";
+        let line = |name: &str, cells: &str| format!("{name:<12}{cells}\n");
+        format!(
+            "{header}{}{}{}{}{}",
+            line("合计", first),
+            line(
+                "甲单位",
+                "   10.00    4.00    6.00    8.00    3.00    5.00   -2.00   -1.00   -1.00"
+            ),
+            line(
+                "乙单位",
+                "    5.00    2.00    3.00    4.00    2.00    2.00   -1.00    0.00   -1.00"
+            ),
+            line(
+                "丙单位",
+                "    6.00    3.00    3.00    5.00    2.00    3.00   -1.00   -1.00    0.00"
+            ),
+            line(
+                "丁单位",
+                "    5.00    1.00    4.00    4.00    1.00    3.00   -1.00    0.00   -1.00"
+            ),
+        )
+    }
+
+    #[test]
+    fn previous_current_and_change_blocks_by_their_arithmetic() {
+        let found = rows(&table(
+            "   26.00   10.00   16.00   21.00    8.00   13.00   -5.00   -2.00   -3.00",
+        ));
+        assert_eq!(found.len(), 1);
+        let r = &found[0];
+        let wan = |v: &str| v.parse::<Decimal>().unwrap() * Decimal::from(10_000);
+        assert_eq!(r.current[0].yuan, wan("21.00"));
+        assert_eq!(r.previous[0].yuan, wan("26.00"));
+        assert_eq!(r.change[2].yuan, wan("-3.00"));
+    }
+
+    #[test]
+    fn a_row_whose_last_third_is_not_the_difference_is_no_year_row() {
+        // Nine columns of one year (合计, 小计, …): no change block.
+        assert!(rows(&table(
+            "   26.00   10.00   16.00   21.00    8.00   13.00    5.00    2.00    3.00",
+        ))
+        .is_empty());
+    }
+}
