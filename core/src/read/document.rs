@@ -3,8 +3,8 @@
 use crate::read::normalize::{normalize, Normalized};
 use crate::read::quantity::{scan_iter, Quantity, Unit};
 use crate::read::segment::{
-    indents_mark_paragraphs, is_table_line, paragraphs_with, remap, sentences, soft_breaks,
-    LineSource, Paragraph,
+    indents_mark_paragraphs, is_table_line, outline, paragraphs_with, remap, sentences,
+    soft_breaks, LineSource, Paragraph, Section,
 };
 use crate::report::{ReportInfo, ReportKind, Span};
 use std::ops::Range;
@@ -54,6 +54,9 @@ pub struct Document<'a> {
     pub original: &'a str,
     pub norm: Normalized,
     pub paragraphs: Vec<Paragraph>,
+    /// The numbered headings of the report's form as a tree, in text order: worked out
+    /// once here for every rule that reads sections.
+    pub outline: Vec<Section>,
     /// All sentences of all paragraphs, in order; `sentence_para[i]` is sentence i's paragraph.
     pub sentences: Vec<Range<usize>>,
     pub sentence_para: Vec<usize>,
@@ -176,6 +179,7 @@ impl<'a> Document<'a> {
             semicolons,
             original,
             norm,
+            outline: outline(&paragraphs),
             paragraphs,
             sentences: sentence_ranges,
             sentence_para,
