@@ -28,7 +28,7 @@ fn main() {
         }
     }
     if std::env::var_os("DUMP_OUTLINE").is_some() {
-        for s in gouji_core::read::segment::outline(&doc.paragraphs) {
+        for s in &doc.outline {
             let p = &doc.paragraphs[s.paragraph];
             let line = doc.line_of(doc.span(p.range.clone()).start);
             let first: String = doc.text()[p.range.clone()].chars().take(20).collect();

@@ -2,7 +2,6 @@
 //! totals and to the total that introduces them; their budgets add up to the stated budget.
 
 use super::{Context, Rule, RuleInfo};
-use crate::claims::sum::{Marker, SumClaim};
 use crate::report::Severity;
 
 pub struct Classified;
@@ -24,77 +23,18 @@ against the 类 totals stated elsewhere (more than the total is an error, less o
 of the paragraph ending in 其中 that introduces them. Example: 150.63 + 67.42 = 218.05 for 科学技术（类）.",
 };
 
-/// How many stated totals of one 类 are checked against its lines (see `check`).
-const MAX_TOTALS_PER_CLASS: usize = 16;
-
 impl Rule for Classified {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
-        let c = &claims.classified;
-        // The lines grouped by 类 and by run in one pass: filtering every line again for each
-        // 类 and for each run was quadratic in the length of the text.
-        let mut by_class: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-        let mut by_run: Vec<Vec<&crate::claims::classified::ItemLine>> =
-            vec![Vec::new(); c.runs.len()];
-        for i in &c.items {
-            if let Some(a) = i.amount {
-                by_class.entry(i.class.as_str()).or_default().push(a);
-            }
-            if let Some(run) = by_run.get_mut(i.run) {
-                run.push(i);
-            }
-        }
-        // Each 类 total against its lines.
-        for (class, totals) in &c.class_totals {
-            let Some(parts) = by_class.get(class.as_str()) else {
-                continue;
-            };
-            for (k, &total) in totals.iter().enumerate() {
-                // A report states a 类's total a few times; each check lists every line of
-                // the 类. Bounding the checks per 类 keeps this linear when many reports are
-                // pasted together (otherwise totals × lines grows with the square of the text).
-                if k >= MAX_TOTALS_PER_CLASS {
-                    let f = &doc.figures[total];
-                    sink.unchecked(
-                        INFO.id,
-                        f.q.start..f.q.end,
-                        "同一类的合计出现次数过多，未逐一核对",
-                        "too many totals of one class to check each",
-                    );
-                    continue;
-                }
-                let claim = SumClaim {
-                    total,
-                    parts: parts.clone(),
-                    marker: Marker::Partial,
-                    marker_at: doc.figures[total].q.start,
-                };
-                super::kit::check_sum(INFO.id, doc, &claim, sink);
-            }
-        }
-        // Each run's introducing totals against all its lines.
-        for (run, totals) in c.runs.iter().enumerate() {
-            let items = by_run[run].iter();
-            let amounts: Option<Vec<usize>> = items.clone().map(|i| i.amount).collect();
-            let budgets: Option<Vec<usize>> = items.map(|i| i.budget).collect();
-            for (total, parts) in [(totals.amount, amounts), (totals.budget, budgets)] {
-                let (Some(total), Some(parts)) = (total, parts) else {
-                    continue;
-                };
-                if parts.len() < 2 || !doc.figures[total].q.unit.is_money() {
-                    continue;
-                }
-                let claim = SumClaim {
-                    total,
-                    parts,
-                    marker: Marker::Complete,
-                    marker_at: doc.figures[total].q.start,
-                };
-                super::kit::check_sum(INFO.id, doc, &claim, sink);
-            }
+        for b in &claims.classified.sums {
+            let why = (
+                "同一类的合计出现次数过多，未逐一核对",
+                "too many totals of one class to check each",
+            );
+            super::kit::check_bound(INFO.id, doc, b, sink, why);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::kit::{conflict, money, unequal};
 use super::{Context, Draft, Rule, RuleInfo, Sink};
-use crate::claims::facts::{Fact, FactKey, Facts, Flow, Period, Stage};
+use crate::claims::facts::{Fact, FactKey, Facts, Flow, Period, Scope, Stage};
 use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::report::Severity;
@@ -141,15 +141,11 @@ impl Rule for Identity {
         let facts = &claims.facts;
         // Each stated total, in every scope, period and stage it occurs in.
         for (key, group) in &facts.groups {
-            let (scope, name) = match key.name.rsplit_once('·') {
-                Some((s, n)) => (Some(s), n),
-                None => (None, key.name.as_str()),
-            };
             for def in DEFINITIONS
                 .iter()
-                .filter(|d| d.total.1 == key.flow && d.total.0.contains(&name))
+                .filter(|d| d.total.1 == key.flow && d.total.0.contains(&key.name.as_str()))
             {
-                check_one(doc, facts, key, scope, &group[0], def, sink);
+                check_one(doc, facts, key, &group[0], def, sink);
             }
         }
         running_costs(doc, facts, sink);
@@ -161,8 +157,7 @@ impl Rule for Identity {
 /// (`财政拨款收入总计` = `财政拨款支出总计`), period and stage in which both are stated.
 fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
     for (key, group) in &facts.groups {
-        let is_total = key.name == "总计" || key.name.ends_with("·总计");
-        if key.flow != IN || !is_total {
+        if key.flow != IN || key.name != "总计" {
             continue;
         }
         let out = FactKey {
@@ -252,20 +247,23 @@ fn must_equal(
 /// institutions under it legitimately differs).
 fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
     let current = |k: &FactKey| k.period == Period::Current && k.stage == Stage::Outturn;
-    let find = |pred: &dyn Fn(&str) -> bool| {
+    let find = |pred: &dyn Fn(&FactKey) -> bool| {
         facts
             .groups
             .iter()
-            .find(|(k, _)| current(k) && k.flow == OUT && pred(&k.name))
+            .find(|(k, _)| current(k) && k.flow == OUT && pred(k))
             .map(|(_, g)| &g[0])
     };
-    let Some(running) = find(&|n| n.ends_with("机关运行") || n.ends_with("机关运行经费"))
+    let Some(running) = find(&|k| k.name.ends_with("机关运行") || k.name.ends_with("机关运行经费"))
     else {
         return;
     };
-    let Some(public) =
-        find(&|n| n == "一般公共预算财政拨款·日常公用" || n == "一般公共预算财政拨款·公用")
-            .or_else(|| find(&|n| n == "日常公用"))
+    // In the general budget's fiscal-grant scope, else unscoped.
+    let named = |scope: Option<Scope>, names: &'static [&'static str]| {
+        move |k: &FactKey| k.code.is_none() && k.scope == scope && names.contains(&&*k.name)
+    };
+    let Some(public) = find(&named(Some(Scope::GeneralFiscal), &["日常公用", "公用"]))
+        .or_else(|| find(&named(None, &["日常公用"])))
     else {
         return;
     };
@@ -293,15 +291,12 @@ fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
     );
 }
 
-fn part_key(key: &FactKey, scope: Option<&str>, name: &str, flow: Flow) -> FactKey {
+/// The key of a total's part: its name and flow, in the total's code, scope, period and stage.
+fn part_key(key: &FactKey, name: &str, flow: Flow) -> FactKey {
     FactKey {
-        name: match scope {
-            Some(s) => format!("{s}·{name}"),
-            None => name.to_string(),
-        },
+        name: name.to_string(),
         flow,
-        period: key.period,
-        stage: key.stage,
+        ..key.clone()
     }
 }
 
@@ -309,7 +304,6 @@ fn check_one(
     doc: &Document,
     facts: &Facts,
     key: &FactKey,
-    scope: Option<&str>,
     total: &Fact,
     def: &Definition,
     sink: &mut Sink,
@@ -320,7 +314,7 @@ fn check_one(
         .filter_map(|(names, flow)| {
             names.iter().find_map(|n| {
                 facts
-                    .get(&part_key(key, scope, n, *flow))
+                    .get(&part_key(key, n, *flow))
                     .and_then(|g| nearest(g, total))
             })
         })

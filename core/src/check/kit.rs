@@ -6,7 +6,7 @@
 
 mod sum;
 
-pub use sum::check_sum;
+pub use sum::{check_bound, check_sum};
 
 use super::{Draft, Sink};
 use crate::read::document::{Document, Figure};

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Context, Draft, Rule, RuleInfo};
-use crate::read::segment::{outline, HeadingStyle};
+use crate::read::segment::HeadingStyle;
 use crate::report::Severity;
 
 pub struct Numbering;
@@ -65,7 +65,7 @@ impl Rule for Numbering {
     }
     fn check(&self, cx: &mut Context) {
         let (doc, _claims, sink) = cx.parts();
-        let sections = outline(&doc.paragraphs);
+        let sections = &doc.outline;
         // Numbered row names of a table (`一、财政拨款\t33,172.15`, or such names on lines of
         // their own between table rows) are not headings of the report: in a run of paragraphs
         // that are all headings or table lines, those from the first table line on are rows.
@@ -146,7 +146,7 @@ impl Rule for Numbering {
         let mut runs: HashMap<(Option<usize>, HeadingStyle), (Vec<u32>, u32)> = HashMap::new();
         let mut last_at: HashMap<(Option<usize>, HeadingStyle), usize> = HashMap::new();
         let mut last_of_style: HashMap<HeadingStyle, u32> = HashMap::new();
-        for s in &sections {
+        for s in sections {
             let h = doc.paragraphs[s.paragraph]
                 .outline_heading()
                 .expect("outline sections are headings");

@@ -356,16 +356,11 @@ fn drop_all(s: &mut String, w: &str) {
 
 /// Several top-level headings and a few thousand characters: a report, not an excerpt.
 fn whole_report(doc: &Document) -> bool {
-    let headings = doc
-        .paragraphs
-        .iter()
-        .filter(|p| p.outline_heading().is_some())
-        .count();
-    headings >= 8 && doc.text().chars().count() >= 3000
+    doc.outline.len() >= 8 && doc.text().chars().count() >= 3000
 }
 
 /// The heading whose line names `locator`, and the text of its section (to the next heading
-/// of the same or an outer level), quotes and spaces removed.
+/// of the same or an outer level of the outline), quotes and spaces removed.
 fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>, String)> {
     let text = doc.text();
     let flat = |s: &str| -> String {
@@ -375,17 +370,14 @@ fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>
     };
     // The heading naming it with the longest section: a table of contents names it too.
     let mut best: Option<(usize, String)> = None;
-    for (start, p) in doc.paragraphs.iter().enumerate() {
-        let Some(h) = p.outline_heading() else {
+    for s in &doc.outline {
+        let (start, end) = (s.paragraph, s.end);
+        let Some(h) = doc.paragraphs[start].outline_heading() else {
             continue;
         };
         if !flat(&text[h.line.clone()]).contains(locator) {
             continue;
         }
-        let end = doc.paragraphs[start + 1..]
-            .iter()
-            .position(|q| q.outline_heading().is_some_and(|g| g.style <= h.style))
-            .map_or(doc.paragraphs.len(), |i| start + 1 + i);
         let body: String = doc.paragraphs[start..end]
             .iter()
             .map(|q| flat(&text[q.range.clone()]))

@@ -3,7 +3,7 @@
 
 use super::kit::{conflict, money, unequal};
 use super::{Context, Rule, RuleInfo, Sink};
-use crate::claims::facts::{Fact, PROJECT};
+use crate::claims::facts::{Fact, Scope, PROJECT};
 use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::read::quantity::{Money, Unit};
@@ -42,8 +42,12 @@ impl Rule for Restated {
                 continue;
             };
             // A section may report on several projects in prose; only its table's
-            // `预算数`/`执行数` are surely the ones the prose beside it restates.
-            let project = key.name.starts_with(PROJECT);
+            // `预算数`/`执行数` are surely the ones the prose beside it restates. So too for
+            // anything of a 项目支出 section (`结转项目` of two programmes) or named as a
+            // project (`项目经费`).
+            let project = key.section.is_some()
+                || key.scope == Some(Scope::Project)
+                || key.code.is_none() && key.scope.is_none() && key.name.starts_with(PROJECT);
             for f in rest {
                 if f.sentence.is_some() && f.sentence == anchor.sentence {
                     continue;

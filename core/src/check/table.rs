@@ -3,7 +3,6 @@
 
 use super::kit::Place;
 use super::{Context, Draft, Rule, RuleInfo, Sink};
-use crate::claims::sum::{Marker, SumClaim};
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
 use crate::read::table::Table;
@@ -28,372 +27,28 @@ ambiguous); a 合计 column filled only on each group's first row against the gr
 rounding intervals; a score above its maximum is an error. Example: 6.96 ÷ 12.42 = 56.04%, the table says 56.07%.",
 };
 
-fn header_text<'t>(t: &Table<'t>, h: usize, c: usize) -> &'t str {
-    t.rows[h].cells.get(c).map_or("", |cell| cell.text)
-}
-
 impl Rule for TableRule {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
-        for t in &claims.tables {
-            total_rows(doc, t, sink);
-            grouped_total_column(doc, t, sink);
-            code_hierarchy(doc, t, sink);
+        let sums = &claims.table_sums;
+        for (t, bound) in claims.tables.iter().zip(&sums.per_table) {
+            for b in bound {
+                let why = (
+                    "表中合计行过多，未逐一与各级科目核对",
+                    "too many total rows to check each against the codes",
+                );
+                super::kit::check_bound(INFO.id, doc, b, sink, why);
+            }
             rates_and_scores(doc, t, sink);
         }
-        laid_out_code_rows(doc, sink);
-    }
-}
-
-/// One row of a table laid out with spaces that starts with a classification code: the code
-/// and the amounts after its name, in column order.
-struct CodeRow<'t> {
-    code: &'t str,
-    /// (figure, column of its last character in its line as laid out).
-    amounts: Vec<(usize, usize)>,
-    /// A table line without a code came right after this row (a wrapped name, amounts on a
-    /// line of their own): its children may not all be read.
-    broken_after: bool,
-}
-
-/// The character column, in its line of the original text, where a figure ends: laid-out
-/// columns align by it.
-fn column_of(doc: &Document, f: usize) -> usize {
-    let span = doc.figure_span(&doc.figures[f]);
-    let line_start = doc.original[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    doc.original[line_start..span.end].chars().count()
-}
-
-/// Tables laid out with spaces (`pdftotext -layout`) whose rows start with a classification
-/// code (`301 工资福利支出 911.21 911.21 …`, `30101 基本工资 297.50 …`): each code's amounts
-/// are, column by column, the sums of its children's (two more digits). Columns are matched
-/// by position among the amounts, so a parent is checked only against children with as many
-/// amounts as it has (an empty cell would shift the columns). A block of rows ends at a
-/// paragraph of prose or where a code comes again (the next table).
-fn laid_out_code_rows(doc: &Document, sink: &mut Sink) {
-    let text = doc.text();
-    let mut block: Vec<CodeRow> = Vec::new();
-    let mut codes: std::collections::HashSet<&str> = Default::default();
-    let mut fi = 0;
-    for p in &doc.paragraphs {
-        let body = &text[p.range.clone()];
-        if !p.is_table_cell {
-            // Short lines (a page number, a header, a title) do not end a table.
-            if body.chars().count() > 40 {
-                check_code_block(doc, &block, sink);
-                block.clear();
-                codes.clear();
-            }
-            continue;
-        }
-        while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.start {
-            fi += 1;
-        }
-        let first = fi;
-        while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.end {
-            fi += 1;
-        }
-        let figs = first..fi;
-        // The code: a 3-, 5- or 7-digit whole number starting the row, a name right after.
-        let Some(c) = figs.clone().next() else {
-            if let Some(last) = block.last_mut() {
-                last.broken_after = true;
-            }
-            continue;
-        };
-        let code_fig = &doc.figures[c];
-        let code = &text[code_fig.q.start..code_fig.q.end];
-        let is_code = code_fig.q.start == p.range.start
-            && matches!(code.len(), 3 | 5 | 7)
-            && code.bytes().all(|b| b.is_ascii_digit())
-            && text[code_fig.q.end..]
-                .starts_with(|ch: char| !ch.is_ascii_digit() && !ch.is_whitespace());
-        if !is_code {
-            if let Some(last) = block.last_mut() {
-                last.broken_after = true;
-            }
-            continue;
-        }
-        let amounts: Vec<(usize, usize)> = figs
-            .skip(1)
-            .filter(|&i| matches!(doc.figures[i].q.unit, Unit::None | Unit::Money(_)))
-            .map(|i| (i, column_of(doc, i)))
-            .collect();
-        if amounts.is_empty() {
-            if let Some(last) = block.last_mut() {
-                last.broken_after = true;
-            }
-            continue;
-        }
-        if !codes.insert(code) {
-            check_code_block(doc, &block, sink);
-            block.clear();
-            codes.clear();
-            codes.insert(code);
-        }
-        block.push(CodeRow {
-            code,
-            amounts,
-            broken_after: false,
-        });
-    }
-    check_code_block(doc, &block, sink);
-}
-
-fn check_code_block(doc: &Document, block: &[CodeRow], sink: &mut Sink) {
-    for (i, parent) in block.iter().enumerate() {
-        // The rows under the parent: up to the next row of its level or above.
-        let under: Vec<&CodeRow> = block[i + 1..]
-            .iter()
-            .take_while(|r| r.code.len() > parent.code.len() && r.code.starts_with(parent.code))
-            .collect();
-        // Every line under it must have been read as a code row, or a child may be missing.
-        if parent.broken_after || under.iter().any(|r| r.broken_after) {
-            continue;
-        }
-        let children: Vec<&CodeRow> = under
-            .into_iter()
-            .filter(|r| r.code.len() == parent.code.len() + 2)
-            .collect();
-        if children.len() < 2 {
-            continue;
-        }
-        // Columns must pair one to one: every amount of every child under an amount of the
-        // parent (a second code column, `50201 办公经费`, or a shifted row breaks the pairing).
-        let aligned = |c: &CodeRow| {
-            c.amounts.len() <= parent.amounts.len()
-                && c.amounts
-                    .iter()
-                    .all(|(_, col)| parent.amounts.iter().any(|(_, pc)| pc.abs_diff(*col) <= 2))
-        };
-        if !children.iter().all(|c| aligned(c)) {
-            continue;
-        }
-        for &(total, column) in &parent.amounts {
-            // Each child's amount in the same column (right edges within two characters);
-            // a child with nothing there leaves the column unchecked.
-            let parts: Option<Vec<usize>> = children
-                .iter()
-                .map(|c| {
-                    c.amounts
-                        .iter()
-                        .find(|(_, col)| col.abs_diff(column) <= 2)
-                        .map(|&(f, _)| f)
-                })
-                .collect();
-            // A child larger than its parent means the columns were not read right.
-            if let Some(parts) = parts.filter(|ps| {
-                ps.iter()
-                    .all(|&p| doc.figures[p].q.face() <= doc.figures[total].q.face())
-            }) {
-                sum_check(doc, total, parts, sink);
-            }
+        for claim in &sums.laid_out {
+            super::kit::check_sum(INFO.id, doc, claim, sink);
         }
     }
 }
-
-fn sum_check(doc: &Document, total: usize, parts: Vec<usize>, sink: &mut Sink) {
-    if parts.len() < 2 {
-        return;
-    }
-    let claim = SumClaim {
-        total,
-        parts,
-        marker: Marker::Complete,
-        marker_at: doc.figures[total].q.start,
-    };
-    super::kit::check_sum(INFO.id, doc, &claim, sink);
-}
-
-/// Is the figure a number that can be summed in a column (not a rate, not a date)?
-fn summable(doc: &Document, f: usize) -> bool {
-    matches!(doc.figures[f].q.unit, Unit::None | Unit::Money(_))
-}
-
-fn total_rows(doc: &Document, t: &Table, sink: &mut Sink) {
-    let mut segment_start = 0;
-    // The last 其中 row so far, and the segment's subtotal rows, kept as the rows go by:
-    // scanning the whole segment again for every total row was quadratic when 小计 rows,
-    // which do not close a segment, follow each other for long.
-    let mut last_qizhong: Option<usize> = None;
-    let mut subtotals: Vec<usize> = Vec::new();
-    for (ri, row) in t.rows.iter().enumerate() {
-        if row.label().is_some_and(|l| l.starts_with("其中")) {
-            last_qizhong = Some(ri);
-        }
-        if !row.is_total() {
-            continue;
-        }
-        let label = row.label().unwrap_or("");
-        let is_subtotal = label.starts_with("小计");
-        let segment = segment_start..ri;
-        let segment_subtotals = if is_subtotal {
-            subtotals.push(ri);
-            Vec::new()
-        } else {
-            segment_start = ri + 1;
-            std::mem::take(&mut subtotals)
-        };
-        // 其中 rows are parts of the row above them: a plain column sum would count twice.
-        if last_qizhong.is_some_and(|q| segment.contains(&q)) {
-            continue;
-        }
-        let part_rows: Vec<usize> = if !is_subtotal && !segment_subtotals.is_empty() {
-            segment_subtotals
-        } else {
-            // Rows since the previous subtotal (for a 小计) or the segment start.
-            let from = if is_subtotal {
-                segment
-                    .clone()
-                    .rev()
-                    .find(|&r| t.rows[r].is_total())
-                    .map_or(segment.start, |r| r + 1)
-            } else {
-                segment.start
-            };
-            (from..ri)
-                .filter(|&r| !t.rows[r].is_header() && !t.rows[r].is_total())
-                .collect()
-        };
-        for (ci, cell) in row.cells.iter().enumerate() {
-            let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
-                continue;
-            };
-            let parts: Vec<usize> = part_rows
-                .iter()
-                .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure))
-                .filter(|&f| summable(doc, f))
-                .collect();
-            sum_check(doc, total, parts, sink);
-        }
-    }
-}
-
-/// A `合计` column filled only on each group's first row (the other rows of the group carry
-/// their amounts in the `小计` column to its left).
-fn grouped_total_column(doc: &Document, t: &Table, sink: &mut Sink) {
-    // Each row's kind once (`is_header` reads the whole row), and the columns to look at
-    // from the header cells that name 合计: per column of the widest row, scanning every row
-    // again was quadratic in a wide table (3 rows × 100,000 columns: 24 s).
-    let header: Vec<bool> = t.rows.iter().map(|r| r.is_header()).collect();
-    let total: Vec<bool> = t.rows.iter().map(|r| r.is_total()).collect();
-    let mut first_header = std::collections::HashMap::<usize, usize>::new();
-    for (r, row) in t.rows.iter().enumerate().filter(|&(r, _)| header[r]) {
-        for (c, cell) in row.cells.iter().enumerate().skip(1) {
-            if cell.text.contains("合计") {
-                first_header.entry(c).or_insert(r);
-            }
-        }
-    }
-    let mut columns: Vec<(usize, usize)> = first_header.into_iter().collect();
-    columns.sort_unstable();
-    // The data rows under a header, found once per header.
-    let mut data_under = std::collections::HashMap::<usize, Vec<usize>>::new();
-    for (c, h) in columns {
-        let p = c - 1;
-        if header_text(t, h, p).contains("合计") {
-            continue;
-        }
-        let data = data_under.entry(h).or_insert_with(|| {
-            (h + 1..t.rows.len())
-                .filter(|&r| !header[r] && !total[r])
-                .filter(|&r| t.rows[r].cells.len() == t.rows[h].cells.len())
-                .collect()
-        });
-        let has = |r: usize, col: usize| t.rows[r].cells.get(col).and_then(|x| x.figure);
-        let group_rows = data.iter().filter(|&&r| has(r, c).is_some()).count();
-        if group_rows == 0 || group_rows == data.len() {
-            continue; // not sparse: an ordinary column
-        }
-        let mut i = 0;
-        while i < data.len() {
-            let Some(total) = has(data[i], c) else {
-                i += 1;
-                continue;
-            };
-            let mut parts = Vec::new();
-            let mut j = i;
-            while j < data.len() && (j == i || has(data[j], c).is_none()) {
-                parts.extend(has(data[j], p));
-                j += 1;
-            }
-            if parts.len() >= 2 && summable(doc, total) {
-                sum_check(doc, total, parts, sink);
-            }
-            i = j;
-        }
-    }
-}
-
-/// Classification-code tables (`204 公共安全支出` · `20405 法院` · `2040501 行政运行`): each
-/// code's amount is the sum of its children's (two more digits), and the 合计 row the sum of
-/// the top-level codes. Only tables with one amount per row, so the columns cannot be mixed.
-fn code_hierarchy(doc: &Document, t: &Table, sink: &mut Sink) {
-    let coded: Vec<(usize, &str, usize)> = t
-        .rows
-        .iter()
-        .enumerate()
-        .filter_map(|(ri, row)| {
-            let code = row.cells.first()?.text;
-            let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
-            let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
-            (is_code && figures.len() == 1 && summable(doc, figures[0]))
-                .then(|| (ri, code, figures[0]))
-        })
-        .collect();
-    if coded.len() < 3 {
-        return;
-    }
-    let mut children: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-    for &(_, code, f) in &coded {
-        if code.len() >= 5 {
-            children.entry(&code[..code.len() - 2]).or_default().push(f);
-        }
-    }
-    for &(_, code, f) in &coded {
-        if let Some(parts) = children.get(code) {
-            if parts.len() >= 2 {
-                sum_check(doc, f, parts.clone(), sink);
-            }
-        }
-    }
-    // A 合计 row with one amount: the top-level codes add up to it.
-    let top = coded.iter().map(|(_, c, _)| c.len()).min().unwrap_or(0);
-    let tops: Vec<usize> = coded
-        .iter()
-        .filter(|(_, c, _)| c.len() == top)
-        .map(|&(_, _, f)| f)
-        .collect();
-    // A table has one or two such rows. Each check lists every top-level code, so only the
-    // first few are checked: checking every 小计/合计 row of a long table against all its codes
-    // was quadratic in time and in the findings' memory (a 10,000-row table: 18 s).
-    let mut checked = 0;
-    for row in t.rows.iter().filter(|r| r.is_total()) {
-        let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
-        if let [total] = figures[..] {
-            if summable(doc, total) {
-                if checked == MAX_CODE_TOTALS {
-                    let f = &doc.figures[total];
-                    sink.unchecked(
-                        INFO.id,
-                        f.q.start..f.q.end,
-                        "表中合计行过多，未逐一与各级科目核对",
-                        "too many total rows to check each against the codes",
-                    );
-                    continue;
-                }
-                checked += 1;
-                sum_check(doc, total, tops.clone(), sink);
-            }
-        }
-    }
-}
-
-/// How many one-amount total rows of a code table are checked against its top-level codes.
-const MAX_CODE_TOTALS: usize = 4;
 
 /// How many columns before a rate column its budget and actual columns may stand.
 const RATE_REACH: usize = 16;
@@ -408,7 +63,7 @@ fn rates_and_scores(doc: &Document, t: &Table, sink: &mut Sink) {
             continue;
         }
         let Some(h) = headers[ri] else { continue };
-        let head = |c: usize| header_text(t, h, c);
+        let head = |c: usize| t.cell_text(h, c);
         let n = row.cells.len();
         for r in 0..n {
             let hr = head(r);

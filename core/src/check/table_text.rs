@@ -10,7 +10,7 @@
 
 use super::kit::money;
 use super::{Context, Draft, Rule, RuleInfo};
-use crate::claims::facts::{Flow, Period, Stage};
+use crate::claims::facts::{FactKey, Flow, Period, Scope, Stage};
 use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
 use crate::read::interval::half_ulp;
 use crate::read::quantity::Unit;
@@ -51,7 +51,7 @@ impl Rule for TableText {
             if key.period != Period::Current || final_accounts && key.stage != Stage::Outturn {
                 continue;
             }
-            let Some((kind, row_key)) = row_named(&key.name, key.flow) else {
+            let Some((kind, row_key)) = row_named(key) else {
                 continue;
             };
             let Some((table, row)) = st.row(kind, row_key) else {
@@ -118,21 +118,25 @@ impl Rule for TableText {
 }
 
 /// The table row a fact key names: `一般公共预算拨款` (income) → 收支总表's 一般公共预算 row;
-/// `财政拨款·社会保障和就业` (spending) → 财政拨款收支总表's 类 row.
-fn row_named(name: &str, flow: Flow) -> Option<(TableKind, RowKey)> {
-    match flow {
+/// `社会保障和就业` (spending) in the 财政拨款 scope → 财政拨款收支总表's 类 row.
+fn row_named(key: &FactKey) -> Option<(TableKind, RowKey)> {
+    if key.code.is_some() || key.section.is_some() {
+        return None;
+    }
+    let name = key.name.as_str();
+    match key.flow {
         Flow::Income => {
-            // The registry scopes a fund's own items under it (`政府性基金·预算拨款`).
-            let stem = name
-                .strip_prefix("财政拨款·")
-                .unwrap_or(name)
-                .replace('·', "");
+            // The registry scopes a fund's own items under it (`政府性基金` + `预算拨款`).
+            let stem = match key.scope {
+                None | Some(Scope::Fiscal) => name.to_string(),
+                Some(scope) => format!("{}{name}", scope.name_zh()),
+            };
             let stem = stem.trim_end_matches("财政拨款").trim_end_matches("拨款");
             let fund = match stem {
                 "一般公共预算" => Fund::General,
                 "政府性基金预算" | "政府性基金" => Fund::GovernmentFund,
                 "国有资本经营预算" => Fund::StateCapital,
-                "财政" | "" if name.starts_with("财政拨款") && !name.contains('·') => {
+                "财政" | "" if key.scope.is_none() && name.starts_with("财政拨款") => {
                     Fund::Fiscal
                 }
                 _ => return None,
@@ -140,28 +144,30 @@ fn row_named(name: &str, flow: Flow) -> Option<(TableKind, RowKey)> {
             Some((TableKind::Overview, RowKey::Income(fund)))
         }
         Flow::Spending => {
-            if let Some(total) = general_budget_total(name) {
+            if let Some(total) = general_budget_total(key) {
                 return Some(total);
             }
             // In the 一般公共预算 section, a class is a row of its own table (表5).
-            if let Some(class) = name.strip_prefix("一般公共预算财政拨款·") {
-                return Some((TableKind::GeneralSpending, RowKey::Class(class_of(class)?)));
+            match key.scope? {
+                Scope::GeneralFiscal => {
+                    Some((TableKind::GeneralSpending, RowKey::Class(class_of(name)?)))
+                }
+                Scope::Fiscal => Some((TableKind::FiscalOverview, RowKey::Class(class_of(name)?))),
+                _ => None,
             }
-            let class = name.strip_prefix("财政拨款·")?;
-            Some((TableKind::FiscalOverview, RowKey::Class(class_of(class)?)))
         }
         // `2026年一般公共预算当年拨款432,564.30万元`: named without 支出.
-        Flow::Unnamed => general_budget_total(name),
+        Flow::Unnamed => general_budget_total(key),
     }
 }
 
 /// `（本部门）2026年一般公共预算财政拨款支出预算`, `一般公共预算当年拨款`: the general budget
 /// table's 合计.
-fn general_budget_total(name: &str) -> Option<(TableKind, RowKey)> {
-    let plain = ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"]
-        .iter()
-        .any(|w| name.ends_with(w))
-        && !name.contains('·');
-    (plain || name == "一般公共预算财政拨款·当年拨款")
+fn general_budget_total(key: &FactKey) -> Option<(TableKind, RowKey)> {
+    let plain = key.scope.is_none()
+        && ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"]
+            .iter()
+            .any(|w| key.name.ends_with(w));
+    (plain || key.scope == Some(Scope::GeneralFiscal) && key.name == "当年拨款")
         .then_some((TableKind::GeneralSpending, RowKey::Total))
 }

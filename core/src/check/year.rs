@@ -2,6 +2,7 @@
 //! past the end of its month (`2月30日`).
 
 use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::read::document::Document;
 use crate::report::Severity;
 
 pub struct Year;
@@ -42,7 +43,7 @@ impl Rule for Year {
         let (doc, _claims, sink) = cx.parts();
         let text = doc.text();
         let report_year = doc.info().year;
-        odd_comparison_years(text, report_year, sink);
+        odd_comparison_years(doc, report_year, sink);
         let b = text.as_bytes();
         let mut i = 0;
         // One pass over the digit runs: each run is looked at once.
@@ -161,36 +162,30 @@ impl Rule for Year {
 
 /// Comparisons with a named year (`比2019年`, `较2018年度`, `与2020年相比`): (offset of the
 /// year's digits, end of `年`, the year).
-fn compared_years(text: &str) -> Vec<(usize, usize, u32)> {
+fn compared_years(doc: &Document) -> Vec<(usize, usize, u32)> {
+    let text = doc.text();
     let mut out = Vec::new();
-    // `同比2020年` is found by `比` and by `同比` at one place: once.
-    let mut seen = std::collections::HashSet::new();
-    for lead in ["比", "较", "与", "同比"] {
-        for (i, _) in text.match_indices(lead) {
-            let from = i + lead.len();
-            let rest = &text[from..];
-            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if n != 4 || !rest[n..].starts_with('年') {
-                continue;
-            }
-            let after = &rest[n + '年'.len_utf8()..];
-            // `与2020年相比` / `与2020年度相比`; `比`/`较` need a change or `同期` soon after.
-            let window: String = after.chars().take(14).collect();
-            let compares = if lead == "与" {
-                window.contains("相比") || window.contains("比较")
-            } else {
-                [
-                    "增", "减", "下降", "上升", "持平", "降低", "提高", "同期", "相比", "决算",
-                    "预算", "同期",
-                ]
-                .iter()
-                .any(|w| window.contains(w))
-            };
-            if compares && seen.insert(from) {
-                if let Ok(y) = rest[..n].parse() {
-                    out.push((from, from + n + '年'.len_utf8(), y));
-                }
-            }
+    for (at, y) in doc.years() {
+        let before = &text[..at.start];
+        // (`同比2020年` is a `比`.)
+        let Some(lead) = ["比", "较", "与"].into_iter().find(|l| before.ends_with(l)) else {
+            continue;
+        };
+        let end = at.end + '年'.len_utf8();
+        // `与2020年相比` / `与2020年度相比`; `比`/`较` need a change or `同期` soon after.
+        let window: String = text[end..].chars().take(14).collect();
+        let compares = if lead == "与" {
+            window.contains("相比") || window.contains("比较")
+        } else {
+            [
+                "增", "减", "下降", "上升", "持平", "降低", "提高", "同期", "相比", "决算", "预算",
+                "同期",
+            ]
+            .iter()
+            .any(|w| window.contains(w))
+        };
+        if compares {
+            out.push((at.start, end, y));
         }
     }
     out
@@ -200,11 +195,11 @@ fn compared_years(text: &str) -> Vec<(usize, usize, u32)> {
 /// (`较2018年` among `较2020年` in a 2021 report): a year carried over from an old report.
 /// Only when most comparisons name the report's previous year, so a report whose own year is
 /// read wrong, or that compares with several years on purpose, says nothing.
-fn odd_comparison_years(text: &str, report_year: Option<u16>, sink: &mut Sink) {
+fn odd_comparison_years(doc: &Document, report_year: Option<u16>, sink: &mut Sink) {
     let Some(r) = report_year.map(u32::from) else {
         return;
     };
-    let years = compared_years(text);
+    let years = compared_years(doc);
     let previous = years.iter().filter(|y| y.2 + 1 == r).count();
     if previous < 3 || previous * 4 < years.len() * 3 {
         return;

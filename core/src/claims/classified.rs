@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 
 use super::label_key;
+use super::sum::{Marker, SumClaim};
+use super::BoundSum;
 use crate::read::document::Document;
 
 /// One `…（项）` line: its 类 and the figures it states.
@@ -36,7 +38,13 @@ pub struct Classified {
     pub runs: Vec<RunTotals>,
     /// 类 name → figures stating its total outside the item lines.
     pub class_totals: HashMap<String, Vec<usize>>,
+    /// Each 类 total stated with the lines of its 类 (partial: the lines may not list them
+    /// all), then each run's introducing totals with all the run's lines.
+    pub sums: Vec<BoundSum>,
 }
+
+/// How many stated totals of one 类 are bound to its lines (see `sums`).
+const MAX_TOTALS_PER_CLASS: usize = 16;
 
 /// `社会保障和就业支出（类）` and `社会保障和就业（类）` name one 类; so do `资源勘探工业信息等`
 /// and `资源勘探工业信息`.
@@ -156,6 +164,65 @@ pub fn extract(doc: &Document) -> Classified {
         });
     }
     class_totals(doc, &mut out, &funds);
+    out.sums = sums(doc, &out);
+    out
+}
+
+fn sums(doc: &Document, c: &Classified) -> Vec<BoundSum> {
+    let mut out = Vec::new();
+    // The lines grouped by 类 and by run in one pass: filtering every line again for each
+    // 类 and for each run was quadratic in the length of the text.
+    let mut by_class: HashMap<&str, Vec<usize>> = Default::default();
+    let mut by_run: Vec<Vec<&ItemLine>> = vec![Vec::new(); c.runs.len()];
+    for i in &c.items {
+        if let Some(a) = i.amount {
+            by_class.entry(i.class.as_str()).or_default().push(a);
+        }
+        if let Some(run) = by_run.get_mut(i.run) {
+            run.push(i);
+        }
+    }
+    // Each 类 total against its lines.
+    for (class, totals) in &c.class_totals {
+        let Some(parts) = by_class.get(class.as_str()) else {
+            continue;
+        };
+        for (k, &total) in totals.iter().enumerate() {
+            // A report states a 类's total a few times; each check lists every line of
+            // the 类. Bounding the checks per 类 keeps this linear when many reports are
+            // pasted together (otherwise totals × lines grows with the square of the text).
+            if k >= MAX_TOTALS_PER_CLASS {
+                out.push(BoundSum::TooMany(total));
+                continue;
+            }
+            out.push(BoundSum::Check(SumClaim {
+                total,
+                parts: parts.clone(),
+                marker: Marker::Partial,
+                marker_at: doc.figures[total].q.start,
+            }));
+        }
+    }
+    // Each run's introducing totals against all its lines.
+    for (run, totals) in c.runs.iter().enumerate() {
+        let items = by_run[run].iter();
+        let amounts: Option<Vec<usize>> = items.clone().map(|i| i.amount).collect();
+        let budgets: Option<Vec<usize>> = items.map(|i| i.budget).collect();
+        for (total, parts) in [(totals.amount, amounts), (totals.budget, budgets)] {
+            let (Some(total), Some(parts)) = (total, parts) else {
+                continue;
+            };
+            if parts.len() < 2 || !doc.figures[total].q.unit.is_money() {
+                continue;
+            }
+            out.push(BoundSum::Check(SumClaim {
+                total,
+                parts,
+                marker: Marker::Complete,
+                marker_at: doc.figures[total].q.start,
+            }));
+        }
+    }
     out
 }
 

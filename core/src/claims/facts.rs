@@ -1,6 +1,6 @@
-//! The fact registry: every money figure under a normalised key (what it measures, which
-//! period, income or spending), so that two statements of the same quantity anywhere in the
-//! report can be compared.
+//! The fact registry: every money figure under a typed key (its name, classification code,
+//! section scope, year, budget or outturn, income or spending), so that two statements of
+//! the same quantity anywhere in the report can be compared.
 //!
 //! Matching is by hashing the key, so the cost is linear in the number of figures: each fact
 //! is compared with the first statement of its key only, never with every other fact.
@@ -45,14 +45,75 @@ pub enum Flow {
     Unnamed,
 }
 
+/// Which funds or which part of spending a statement is about: its section's
+/// (`六、一般公共预算财政拨款基本支出决算情况说明`) or its label's (`一般公共预算财政拨款基本支出`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// 一般公共预算财政拨款.
+    GeneralFiscal,
+    /// 政府性基金.
+    GovernmentFund,
+    /// 国有资本经营.
+    StateCapital,
+    /// 财政拨款, all funds.
+    Fiscal,
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+}
+
+impl Scope {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Scope::GeneralFiscal => "一般公共预算财政拨款",
+            Scope::GovernmentFund => "政府性基金",
+            Scope::StateCapital => "国有资本经营",
+            Scope::Fiscal => "财政拨款",
+            Scope::Basic => "基本支出",
+            Scope::Project => "项目支出",
+        }
+    }
+}
+
+/// What a figure measures: two statements compare only when every field is the same, so the
+/// same name under two codes, two scopes, two years, two stages or two projects' sections
+/// never conflicts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FactKey {
-    /// The quantity's name without period, stage, flow and filler words: `公务接待`,
-    /// `一般公共预算财政拨款`, `基本`, `合计`.
+    /// The quantity's name without period, stage, flow, scope, code and filler words:
+    /// `公务接待`, `一般公共预算财政拨款`, `基本`, `合计`.
     pub name: String,
+    /// The classification code stated with it (`2010301` of `2010301行政运行`).
+    pub code: Option<u32>,
+    /// The funds or part of spending it belongs to, named by its label or its section.
+    pub scope: Option<Scope>,
+    /// For the project a section reports on ([`PROJECT`]): where that section starts
+    /// (normalised offset). Each section's project is its own quantity.
+    pub section: Option<usize>,
     pub flow: Flow,
     pub period: Period,
     pub stage: Stage,
+}
+
+impl FactKey {
+    /// The key of `name` with no code, scope or section.
+    fn named(name: String, flow: Flow, period: Period, stage: Stage) -> FactKey {
+        FactKey {
+            name,
+            code: None,
+            scope: None,
+            section: None,
+            flow,
+            period,
+            stage,
+        }
+    }
+
+    /// Neither a code, a scope nor a section narrows the name.
+    pub fn is_bare(&self) -> bool {
+        self.code.is_none() && self.scope.is_none() && self.section.is_none()
+    }
 }
 
 /// One stated value of a keyed quantity.
@@ -283,20 +344,21 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         } else {
             let (clause_start, _) =
                 super::clause_before(text, doc.paragraphs[f.paragraph].range.start, f.label_start);
-            code_in(&text[clause_start..f.q.start]).map(str::to_string)
+            code_in(&text[clause_start..f.q.start]).and_then(|c| c.parse().ok())
         };
-        match &code {
-            Some(c) => key.name = format!("{c}·{}", key.name),
-            None if is_repeated_item(&key.name) => continue,
+        match code {
+            Some(c) => key.code = Some(c),
+            // (Under a scope the label names, a 项 name is kept.)
+            None if key.scope.is_none() && is_repeated_item(&key.name) => continue,
             None => {}
         }
-        key.name = if key.name == PROJECT {
-            sections.project()
-        } else if key.name.contains('·') {
-            key.name
-        } else {
-            sections.qualify(&label, key.name)
-        };
+        if key.is_bare() {
+            if key.name == PROJECT {
+                key.section = Some(sections.innermost);
+            } else {
+                key.scope = sections.scope(&label);
+            }
+        }
         let (value, face, unit) = match source {
             Source::Cell(c) => {
                 let scale = c.unit.scale();
@@ -360,17 +422,17 @@ fn table_label(c: &TableFact<'_>) -> Option<String> {
 
 /// Which funds or which part of spending a section is about: `六、一般公共预算财政拨款基本
 /// 支出决算情况说明` makes its `人员经费` the fiscal-grant one, not the department's.
-const SCOPES: &[(&str, &str)] = &[
-    ("一般公共预算财政拨款", "一般公共预算财政拨款"),
-    ("一般公共预算拨款", "一般公共预算财政拨款"),
+const SCOPES: &[(&str, Scope)] = &[
+    ("一般公共预算财政拨款", Scope::GeneralFiscal),
+    ("一般公共预算拨款", Scope::GeneralFiscal),
     // `（五）一般公共预算当年拨款情况说明`, `一般公共预算支出决算情况说明`.
-    ("一般公共预算", "一般公共预算财政拨款"),
-    ("政府性基金", "政府性基金"),
-    ("国有资本经营", "国有资本经营"),
-    ("财政拨款", "财政拨款"),
-    ("财政资金", "财政拨款"),
-    ("基本支出", "基本支出"),
-    ("项目支出", "项目支出"),
+    ("一般公共预算", Scope::GeneralFiscal),
+    ("政府性基金", Scope::GovernmentFund),
+    ("国有资本经营", Scope::StateCapital),
+    ("财政拨款", Scope::Fiscal),
+    ("财政资金", Scope::Fiscal),
+    ("基本支出", Scope::Basic),
+    ("项目支出", Scope::Project),
 ];
 
 /// “三公” items are fiscal-grant spending by definition, whatever section states them.
@@ -386,17 +448,12 @@ const SELF_SCOPED: &[&str] = &[
 /// The stack of headings around the current figure.
 #[derive(Default)]
 pub struct SectionScope {
-    stack: Vec<(crate::read::segment::HeadingStyle, Option<&'static str>)>,
+    stack: Vec<(crate::read::segment::HeadingStyle, Option<Scope>)>,
     /// Where the innermost section starts (normalised offset).
     innermost: usize,
 }
 
 impl SectionScope {
-    /// The key name of the project the innermost section is about.
-    pub fn project(&self) -> String {
-        format!("{PROJECT}§{}", self.innermost)
-    }
-
     pub fn enter(&mut self, style: crate::read::segment::HeadingStyle, title: &str, at: usize) {
         self.innermost = at;
         if let Some(p) = self.stack.iter().position(|(s, _)| *s >= style) {
@@ -409,20 +466,22 @@ impl SectionScope {
         self.stack.push((style, scope));
     }
 
-    /// `name` prefixed with the innermost section scope, unless the label names its own.
-    pub fn qualify(&self, label: &str, name: String) -> String {
+    /// The innermost section scope a statement labelled `label` takes, unless the label
+    /// names its own.
+    pub fn scope(&self, label: &str) -> Option<Scope> {
         // A label naming its funds (`财政拨款收入合计`) keeps them; a label naming only a part
         // of spending (`基本支出`) still takes the funds of its section.
         let names_funds = SCOPES.iter().take(7).any(|(w, _)| label.contains(w));
         if names_funds || SELF_SCOPED.iter().any(|w| label.contains(w)) {
-            return name;
+            return None;
         }
         let named_by_label =
-            |scope: &str| SCOPES.iter().any(|(w, s)| *s == scope && label.contains(w));
-        match self.stack.iter().rev().find_map(|(_, s)| *s) {
-            Some(scope) if !named_by_label(scope) => format!("{scope}·{name}"),
-            _ => name,
-        }
+            |scope: Scope| SCOPES.iter().any(|(w, s)| *s == scope && label.contains(w));
+        self.stack
+            .iter()
+            .rev()
+            .find_map(|(_, s)| *s)
+            .filter(|&scope| !named_by_label(scope))
     }
 }
 
@@ -528,12 +587,7 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
     }
     // `项目全年预算数`, `执行数为`: the budget or outturn of the project the section is about.
     if project_figure && (name.is_empty() || name == "项目") {
-        return Some(FactKey {
-            name: PROJECT.into(),
-            flow,
-            period,
-            stage,
-        });
+        return Some(FactKey::named(PROJECT.into(), flow, period, stage));
     }
     if name.is_empty() || GENERIC.contains(&name.as_str()) {
         return None;
@@ -551,20 +605,17 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
     }
     // `一般公共预算财政拨款基本支出` is 基本支出 in the fiscal-grant scope, as is `人员经费`
     // stated in a section about fiscal-grant spending.
-    for (word, scope) in SCOPES.iter().take(6) {
-        if let Some(rest) = name.strip_prefix(word) {
+    let mut key = FactKey::named(name, flow, period, stage);
+    for &(word, scope) in SCOPES.iter().take(6) {
+        if let Some(rest) = key.name.strip_prefix(word) {
             if !rest.is_empty() {
-                name = format!("{scope}·{rest}");
+                key.name = rest.to_string();
+                key.scope = Some(scope);
             }
             break;
         }
     }
-    Some(FactKey {
-        name,
-        flow,
-        period,
-        stage,
-    })
+    Some(key)
 }
 
 /// `2019年…` names the year; `上年` the year before the report's.
@@ -646,7 +697,13 @@ mod tests {
     use super::*;
 
     fn key(label: &str) -> Option<(String, Flow, Period, Stage)> {
-        key_of(label, Some(2020)).map(|k| (k.name, k.flow, k.period, k.stage))
+        key_of(label, Some(2020)).map(|k| {
+            let name = match k.scope {
+                Some(s) => format!("{}·{}", s.name_zh(), k.name),
+                None => k.name,
+            };
+            (name, k.flow, k.period, k.stage)
+        })
     }
 
     #[test]
@@ -680,6 +737,21 @@ mod tests {
             key("一般公共预算财政拨款收入").unwrap().1,
             key("一般公共预算财政拨款支出").unwrap().1
         );
+    }
+
+    #[test]
+    fn one_name_under_two_codes_is_two_quantities() {
+        let doc = Document::read(
+            "2020年度决算说明\n2010301行政运行支出100.00万元。\n2011001行政运行支出200.00万元。\n",
+        );
+        let facts = extract(&doc, &[], &[]);
+        let codes: Vec<_> = facts
+            .groups
+            .iter()
+            .filter(|(k, _)| k.name == "行政运行")
+            .map(|(k, g)| (k.code, g.len()))
+            .collect();
+        assert_eq!(codes, [(Some(2010301), 1), (Some(2011001), 1)]);
     }
 
     #[test]

@@ -14,10 +14,21 @@ pub mod product;
 pub mod share;
 pub mod standard;
 pub mod sum;
+pub mod table;
 pub mod year_blocks;
 
 use crate::read::document::Document;
 use std::ops::Range;
+
+/// A total stated with its parts, as a rule is to check it; or, past the number of such
+/// totals a rule checks (each lists all its parts, so checking every one is quadratic), a
+/// total it leaves unchecked.
+#[derive(Debug, Clone)]
+pub enum BoundSum {
+    Check(sum::SumClaim),
+    /// The figure of a total left unchecked.
+    TooMany(usize),
+}
 
 /// All claims of one document. Figures are referred to by index into `Document::figures`.
 pub struct Claims<'a> {
@@ -31,6 +42,8 @@ pub struct Claims<'a> {
     pub facts: facts::Facts,
     /// 类/款/项 lines and the 类 totals.
     pub classified: classified::Classified,
+    /// The sums the tables state.
+    pub table_sums: table::TableSums,
     /// Tables rebuilt into rows and columns.
     pub tables: Vec<crate::read::table::Table<'a>>,
     /// Tables laid out with spaces, rebuilt into columns by position.
@@ -55,6 +68,7 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
         counts: count::extract(doc),
         products: product::extract(doc),
         facts: facts::extract(doc, &tables, &sums),
+        table_sums: table::extract(doc, &tables),
         tables,
         grids,
         standard: standard::extract(doc),

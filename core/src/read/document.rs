@@ -3,8 +3,8 @@
 use crate::read::normalize::{normalize, Normalized};
 use crate::read::quantity::{scan_iter, Quantity, Unit};
 use crate::read::segment::{
-    indents_mark_paragraphs, is_table_line, paragraphs_with, remap, sentences, soft_breaks,
-    LineSource, Paragraph,
+    indents_mark_paragraphs, is_table_line, outline, paragraphs_with, remap, sentences,
+    soft_breaks, LineSource, Paragraph, Section,
 };
 use crate::report::{ReportInfo, ReportKind, Span};
 use std::ops::Range;
@@ -54,6 +54,9 @@ pub struct Document<'a> {
     pub original: &'a str,
     pub norm: Normalized,
     pub paragraphs: Vec<Paragraph>,
+    /// The numbered headings of the report's form as a tree, in text order: worked out
+    /// once here for every rule that reads sections.
+    pub outline: Vec<Section>,
     /// All sentences of all paragraphs, in order; `sentence_para[i]` is sentence i's paragraph.
     pub sentences: Vec<Range<usize>>,
     pub sentence_para: Vec<usize>,
@@ -176,6 +179,7 @@ impl<'a> Document<'a> {
             semicolons,
             original,
             norm,
+            outline: outline(&paragraphs),
             paragraphs,
             sentences: sentence_ranges,
             sentence_para,
@@ -242,6 +246,23 @@ impl<'a> Document<'a> {
         } else {
             w
         }
+    }
+
+    /// Every year written `dddd年` (`2021年`, `2021年度`) that is read as a figure: the
+    /// normalised range of its four digits and the year, in text order. (A year glued to a
+    /// list number, `1.2021年…项目`, is no figure.)
+    pub fn years(&self) -> impl Iterator<Item = (Range<usize>, u32)> + '_ {
+        let text = self.text();
+        self.figures.iter().filter_map(move |f| {
+            let digits = text[f.q.start..f.q.end].strip_suffix('年')?;
+            if f.q.unit != Unit::Date
+                || digits.len() != 4
+                || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            Some((f.q.start..f.q.start + 4, digits.parse().ok()?))
+        })
     }
 
     /// Report kind and year (worked out once, when the document is read).
@@ -447,6 +468,13 @@ mod tests {
             Document::read("总收入为100元（其中，一般公共预算60元，其他收入40元），上年度为90元。");
         let depths: Vec<u32> = d.figures.iter().map(|f| f.paren_depth).collect();
         assert_eq!(depths, [0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn years_are_read_once_as_figures() {
+        let d = Document::read("比2019年增加5万元，与2020年度相比，3月12日。\n1.2021年某某项目");
+        let years: Vec<(&str, u32)> = d.years().map(|(r, y)| (&d.text()[r], y)).collect();
+        assert_eq!(years, [("2019", 2019), ("2020", 2020)]);
     }
 
     #[test]

@@ -727,6 +727,9 @@ pub struct Section {
     pub depth: usize,
     /// Index into the outline of the enclosing section.
     pub parent: Option<usize>,
+    /// The paragraph where the section ends (exclusive): the next heading of its level or
+    /// an outer one, or the end of the text.
+    pub end: usize,
 }
 
 /// The section tree of the headings, in text order. Levels nest by first use: a style not
@@ -743,6 +746,9 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Section> {
             continue;
         };
         if let Some(level) = open.iter().position(|(s, _)| *s == h.style) {
+            for &(_, closed) in &open[level..] {
+                out[closed].end = pi;
+            }
             open.truncate(level);
         }
         let parent = open.last().map(|&(_, i)| i);
@@ -752,6 +758,7 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Section> {
             number: h.number,
             depth: open.len(),
             parent,
+            end: paragraphs.len(),
         });
         open.push((h.style, out.len() - 1));
     }
@@ -909,6 +916,30 @@ mod tests {
         assert_eq!(&t[h[0].range.clone()], "六、政府性基金支出决算情况");
         assert!(h[0].outline_heading().is_none());
         assert!(outline(&p).is_empty());
+    }
+
+    #[test]
+    fn sections_nest_by_first_use_and_end_at_their_level() {
+        // `1.` is first met above `（一）` here, so it is the outer level.
+        let t = "一、收支\n1.收入\n（一）财政拨款\n正文。\n（二）其他\n2.支出\n二、三公\n正文。\n";
+        let p = paragraphs(t);
+        let o = outline(&p);
+        let shape: Vec<(u32, usize, Option<usize>, usize)> = o
+            .iter()
+            .map(|s| (s.number, s.depth, s.parent, s.end))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (1, 0, None, 6),
+                (1, 1, Some(0), 5),
+                (1, 2, Some(1), 4),
+                (2, 2, Some(1), 5),
+                (2, 1, Some(0), 6),
+                (2, 0, None, 8),
+            ],
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -132,6 +132,11 @@ impl<'a> Table<'a> {
             .collect()
     }
 
+    /// The text of row `r`'s cell in column `c`, empty when the row has no such cell.
+    pub fn cell_text(&self, r: usize, c: usize) -> &'a str {
+        self.rows[r].cells.get(c).map_or("", |cell| cell.text)
+    }
+
     /// The money unit of column `c` under header `h`: the header cell's, else the table's.
     pub fn unit_of(&self, h: Option<usize>, c: usize) -> Option<Money> {
         h.and_then(|h| self.rows[h].cells.get(c))

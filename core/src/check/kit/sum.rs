@@ -4,11 +4,30 @@
 use super::{face, money, plain};
 use crate::check::{Draft, Sink};
 use crate::claims::sum::SumClaim;
+use crate::claims::BoundSum;
 use crate::read::document::{Document, Figure};
 use crate::read::interval::Interval;
 use crate::read::quantity::{Money, Unit};
 use crate::report::Severity;
 use rust_decimal::Decimal;
+
+/// A bound sum checked (`check_sum`), or its total noted as unchecked for being one of too
+/// many: `why` says so in Chinese and English.
+pub fn check_bound(
+    rule: &'static str,
+    doc: &Document,
+    b: &BoundSum,
+    sink: &mut Sink,
+    why: (&str, &str),
+) {
+    match b {
+        BoundSum::Check(claim) => check_sum(rule, doc, claim, sink),
+        BoundSum::TooMany(total) => {
+            let f = &doc.figures[*total];
+            sink.unchecked(rule, f.q.start..f.q.end, why.0, why.1);
+        }
+    }
+}
 
 /// The parts against the total: verified, or the finding (an error, or a note when a list
 /// introduced by 主要 may be partial), with the unit that would make it hold.
