@@ -184,9 +184,22 @@ mod tests {
     #[test]
     fn change_words_start_with_the_listed_characters() {
         for w in CHANGE_WORDS {
-            assert!(CHANGE_WORD_STARTS.contains(&w.chars().next().unwrap()), "{w}");
+            assert!(
+                CHANGE_WORD_STARTS.contains(&w.chars().next().unwrap()),
+                "{w}"
+            );
         }
-        for s in ["", "增", "比上年增加", "下降了", "降", "节", "上年", "收入合计", "减幅为"] {
+        for s in [
+            "",
+            "增",
+            "比上年增加",
+            "下降了",
+            "降",
+            "节",
+            "上年",
+            "收入合计",
+            "减幅为",
+        ] {
             assert_eq!(
                 has_change_word(s),
                 CHANGE_WORDS.iter().any(|w| s.contains(w)),
