@@ -50,9 +50,16 @@ impl Rule for EvaluationTable {
             check_rate(doc, e, sink);
         }
         let text = doc.text();
+        // Every `绩效自评综述` of the text, found in one search rather than one per paragraph
+        // (the word cannot overlap itself, so none is hidden by another).
+        let summaries: Vec<usize> = text.match_indices(SUMMARY).map(|(i, _)| i).collect();
         for (pi, p) in doc.paragraphs.iter().enumerate() {
-            let body = &text[p.range.clone()];
-            let Some(end) = body.find("绩效自评综述") else {
+            // The paragraph's first one, if it lies wholly inside it.
+            let Some(end) = summaries
+                .get(summaries.partition_point(|&i| i < p.range.start))
+                .filter(|&&i| i + SUMMARY.len() <= p.range.end)
+                .map(|&i| i - p.range.start)
+            else {
                 continue;
             };
             let Some(head) = text.get(title_start(p)..p.range.start + end) else {
@@ -74,11 +81,13 @@ impl Rule for EvaluationTable {
             }
             let same: Vec<&&Evaluation> = tables.iter().filter(|e| e.project == name).collect();
             let &[e] = same.as_slice() else { continue };
-            let figures = doc
-                .figures
+            // The paragraph's figures: a run of the figures, which are in text order.
+            let first = crate::read::document::first_figure_at(doc, p.range.start);
+            let figures = doc.figures[first..]
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| p.range.contains(&f.q.start));
+                .map(|(k, f)| (first + k, f))
+                .take_while(|(_, f)| f.q.start < p.range.end);
             for (i, f) in figures {
                 let label = f.label.trim_end_matches(['为', '是', '：', ':']);
                 let (cell, what) = if label.ends_with("得分") && e.score.is_some() {
@@ -96,6 +105,8 @@ impl Rule for EvaluationTable {
         }
     }
 }
+
+const SUMMARY: &str = "绩效自评综述";
 
 /// Where a paragraph's own words start: after its heading's number.
 fn title_start(p: &crate::read::segment::Paragraph) -> usize {

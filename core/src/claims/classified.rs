@@ -77,8 +77,10 @@ fn fund_of_paragraphs(doc: &Document) -> Vec<&'static str> {
         .iter()
         .map(|p| {
             let t = &text[p.range.clone()];
-            if p.heading.is_some() || t.chars().count() <= 40 {
-                let head: String = t.chars().take(40).collect();
+            // The first 40 characters, sliced rather than counted and copied.
+            let cut = t.char_indices().nth(40).map(|(i, _)| i);
+            if p.heading.is_some() || cut.is_none() {
+                let head = &t[..cut.unwrap_or(t.len())];
                 if head.contains("政府性基金") {
                     current = "政府性基金·";
                 } else if head.contains("国有资本经营") {

@@ -98,9 +98,17 @@ pub const CHANGE_WORDS: &[&str] = &[
     "增加", "减少", "增长", "下降", "降低", "上升", "增幅", "降幅", "节约", "节省", "增减", "减幅",
 ];
 
+/// One pass over the label's characters rather than a substring search per word (it runs for
+/// every figure, and again for each figure in a claim's window): a word can only start at one
+/// of the words' first characters, which most labels do not hold.
 pub fn has_change_word(s: &str) -> bool {
-    CHANGE_WORDS.iter().any(|w| s.contains(w))
+    s.char_indices().any(|(i, c)| {
+        CHANGE_WORD_STARTS.contains(&c) && CHANGE_WORDS.iter().any(|w| s[i..].starts_with(w))
+    })
 }
+
+/// The first characters of [`CHANGE_WORDS`].
+const CHANGE_WORD_STARTS: [char; 6] = ['增', '减', '下', '降', '上', '节'];
 
 /// The text of the clause before a figure: from the last clause delimiter to the figure.
 pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
@@ -191,6 +199,33 @@ pub use crate::read::document::first_figure_at;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn change_words_start_with_the_listed_characters() {
+        for w in CHANGE_WORDS {
+            assert!(
+                CHANGE_WORD_STARTS.contains(&w.chars().next().unwrap()),
+                "{w}"
+            );
+        }
+        for s in [
+            "",
+            "增",
+            "比上年增加",
+            "下降了",
+            "降",
+            "节",
+            "上年",
+            "收入合计",
+            "减幅为",
+        ] {
+            assert_eq!(
+                has_change_word(s),
+                CHANGE_WORDS.iter().any(|w| s.contains(w)),
+                "{s}"
+            );
+        }
+    }
 
     #[test]
     fn keys() {

@@ -434,7 +434,7 @@ pub fn extract(doc: &Document) -> StandardTables {
             line.range.start + (trimmed.as_ptr() as usize - line.body.as_ptr() as usize) + n
         });
         let dates_only = line.figures.clone().all(|f| {
-            let at = doc.figure_span(&doc.figures[f]).start;
+            let at = starts[f];
             doc.figures[f].q.unit == Unit::Date
                 || text[line.range.start..at]
                     .trim_start()

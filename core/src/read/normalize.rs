@@ -21,6 +21,9 @@ pub struct Normalized {
     pub text: String,
     /// Sorted by `norm`, the first at 0 when the text is not empty.
     runs: Vec<Run>,
+    /// The run the last look-up landed in: callers mostly ask in text order, so the next
+    /// look-up is usually in it or the one after, and needs no binary search.
+    hint: Hint,
     original_len: usize,
     /// The per-byte map the runs replace, kept in unit tests to check them against.
     #[cfg(test)]
@@ -39,11 +42,32 @@ struct Run {
 
 const COPIED: u32 = u32::MAX;
 
+/// A run index remembered between look-ups; atomic (relaxed) so that a document can still be
+/// shared between threads. Only a starting guess: a wrong one costs a binary search.
+#[derive(Debug, Default)]
+struct Hint(std::sync::atomic::AtomicUsize);
+
+impl Hint {
+    fn get(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    fn set(&self, k: usize) {
+        self.0.store(k, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Clone for Hint {
+    fn clone(&self) -> Self {
+        Hint(self.get().into())
+    }
+}
+
 impl Normalized {
     fn new(original_len: usize) -> Self {
         Normalized {
             text: String::with_capacity(original_len),
             runs: Vec::new(),
+            hint: Hint::default(),
             original_len,
             #[cfg(test)]
             dense: (Vec::new(), Vec::new()),
@@ -81,7 +105,7 @@ impl Normalized {
 
     /// The original byte range of the character covering normalised byte `i` (< text length).
     fn char_at(&self, i: usize) -> (usize, usize) {
-        let r = self.runs[self.runs.partition_point(|r| r.norm as usize <= i) - 1];
+        let r = self.runs[self.run_index(i)];
         if r.orig_end != COPIED {
             return (r.orig as usize, r.orig_end as usize);
         }
@@ -92,6 +116,24 @@ impl Normalized {
         let len = self.text[start..].chars().next().map_or(1, char::len_utf8);
         let a = r.orig as usize + (start - r.norm as usize);
         (a, a + len)
+    }
+
+    /// Index of the run covering normalised byte `i`: the last run starting at or before it.
+    fn run_index(&self, i: usize) -> usize {
+        let covers = |k: usize| {
+            self.runs.get(k).is_some_and(|r| r.norm as usize <= i)
+                && self.runs.get(k + 1).is_none_or(|r| r.norm as usize > i)
+        };
+        let h = self.hint.get();
+        let k = if covers(h) {
+            h
+        } else if covers(h + 1) {
+            h + 1
+        } else {
+            self.runs.partition_point(|r| r.norm as usize <= i) - 1
+        };
+        self.hint.set(k);
+        k
     }
 
     /// Removes the given byte ranges (sorted, disjoint, on char boundaries) from the text and
@@ -155,6 +197,7 @@ impl Normalized {
             pos = c.end;
         }
         self.runs = runs;
+        self.hint = Hint::default();
         self.text = text;
     }
 
