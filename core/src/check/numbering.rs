@@ -79,20 +79,28 @@ impl Rule for Numbering {
             let t = text[doc.paragraphs[i].range.clone()].trim();
             t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
         };
+        let is_amount = |w: &str| {
+            let (whole, cents) = w.split_once('.').unwrap_or((w, ""));
+            !whole.is_empty()
+                && whole
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',')
+                && ((1..=2).contains(&cents.len()) || cents.is_empty() && whole.contains(','))
+                && cents.bytes().all(|b| b.is_ascii_digit())
+        };
+        // (Or an amount with the next cell's name after it: `4,732.06 二、外交支出`.)
         let cell = |i: usize| {
             let p = &doc.paragraphs[i];
             let t = text[p.range.clone()].trim();
-            let amount = t.split(' ').all(|w| {
-                let (whole, cents) = w.split_once('.').unwrap_or((w, ""));
-                !whole.is_empty()
-                    && whole
-                        .trim_start_matches('-')
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b == b',')
-                    && ((1..=2).contains(&cents.len()) || cents.is_empty() && whole.contains(','))
-                    && cents.bytes().all(|b| b.is_ascii_digit())
-            });
-            p.is_table_cell || !t.is_empty() && amount
+            let lead = t
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '-')))
+                .unwrap_or(t.len());
+            let named = lead > 0 && lead < t.len() && is_amount(&t[..lead]) && {
+                let name = t[lead..].trim();
+                name.chars().count() <= 16 && !name.chars().any(|c| c.is_ascii_digit())
+            };
+            p.is_table_cell || !t.is_empty() && (t.split(' ').all(is_amount) || named)
         };
         let short = |p: &crate::read::segment::Paragraph| {
             let t = text[p.range.clone()]
@@ -296,6 +304,11 @@ mod tests {
     fn rows_of_a_table_copied_one_cell_per_line_are_not_headings() {
         // Income and spending sides read across: 一、收入 一、支出 二、收入 二、支出 ….
         let t = "一、收入支出预算总表\n表1\n2026年部门收支总体情况表\n单位：万元\n收入\n\n项目\n\n预算数\n\n一、一般公共预算拨款收入\n\n19,230.18\n\n一、一般公共服务支出\n\n二、政府性基金预算拨款收入\n\n18,417.70二、外交支出\n\n三、事业收入\n\n三、国防支出\n\n812.48\n\n二、收支预算说明\n正文。";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        // An amount with the next row's name after it is a cell too.
+        let t =
+            "一、概况\n正文。\n收支总体情况表\n单位：万元\n项目\n一、财政拨款收入\n\n预算数\n\n\
+4,732.06 二、外交支出\n\n三、公共安全支出\n\n二、事业收入\n\n566.00 四、教育支出\n二、说明\n正文。";
         assert!(found(t).is_empty(), "{:?}", found(t));
         // Row names copied before the amounts, right under the table's title.
         let t = "一、概况\n正文。\n表4\n2021年财政拨款收支总表\n单位：元\n12、城乡社区\n支出\n13、农林水支出\n0.00\n\n1,200.00\n二、说明\n正文。";

@@ -28,12 +28,13 @@ static INFO: RuleInfo = RuleInfo {
     summary_en: "A change stated in the text agrees with the table that sets last year's, this year's and the change's columns side by side.",
     explanation_zh: "不少部门预算的“三公”经费表并列上年、本年和增减变化三组同样的列。本规则按算术识别这种表（末组各列恰为中组减首组），\
 用文中与增减额相连的本年数找到表中对应的列：本年数须恰等于某一列的本年数（或几列相等但增减相同），再核对文中的增减额和方向与该列的增减数一致。\
-本年数对应不到唯一的列时不作判断。\n\
+只核对标题提及该表引号中主题（如“三公”）的部分里的文字；本年数对应不到唯一的列、或同一数值在文中有两种名称时，不作判断。\n\
 例：表中会议费上年70.45、本年37.55、增减−32.90，文中“会议费预算37.55万元，较上年预算减少33.10万元”：应为减少32.90万元。",
     explanation_en: "Many budgets' 三公 tables set last year's, this year's and the change's columns side by side. \
 Such a table is known by its arithmetic (the last block is the middle minus the first). The current-year figure bound \
 to the stated change picks the column: it must equal one column's current amount (or several with the same change). \
-The stated change and its direction must then equal that column's change. Example: 会议费 70.45 → 37.55, change \
+The stated change and its direction must then equal that column's change. Only text in a section whose heading \
+names the table's quoted topic (三公) is read, and a value the text names two ways picks no column. Example: 会议费 70.45 → 37.55, change \
 −32.90, while the text says 减少33.10万元.",
 };
 
