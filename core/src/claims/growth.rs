@@ -311,7 +311,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             compared_year,
             named: current
                 .is_none()
-                .then(|| named_level(doc, cmp_start))
+                .then(|| named_level(doc, di, cmp_start))
                 .flatten(),
         });
     }
@@ -324,19 +324,22 @@ const NAMED_WINDOW: usize = 1500;
 /// The level stated before `cmp_start` for the subject named right before it (the clause's
 /// words up to `较上年`): the nearest earlier `<subject>` followed, within a few characters
 /// and no punctuation, by an amount.
-fn named_level(doc: &Document, cmp_start: usize) -> Option<usize> {
+fn named_level(doc: &Document, di: usize, cmp_start: usize) -> Option<usize> {
     let text = doc.text();
-    let clause_from = crate::read::document::floor_char(text, cmp_start.saturating_sub(90));
-    let clause = &text[clause_from..cmp_start];
-    let start = clause.rfind(['，', '。', '；', '：', '\n']).map_or(0, |i| {
-        i + clause[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let subject = clause[start..].trim();
+    // The clause, within its sentence and a few words.
+    let floor =
+        doc.sentences[doc.figures[di].sentence]
+            .start
+            .max(crate::read::document::floor_char(
+                text,
+                cmp_start.saturating_sub(90),
+            ));
+    let (subject_at, clause) = super::clause_before(text, floor, cmp_start);
+    let subject = clause.trim();
     let subject = subject.strip_prefix("其中").unwrap_or(subject).trim();
     if subject.chars().count() < 3 || subject.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let subject_at = clause_from + start;
     let window_from =
         crate::read::document::floor_char(text, subject_at.saturating_sub(NAMED_WINDOW));
     let window = &text[window_from..subject_at];
