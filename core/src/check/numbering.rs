@@ -90,8 +90,7 @@ impl Rule for Numbering {
                 && cents.bytes().all(|b| b.is_ascii_digit())
         };
         // (Or an amount with the next cell's name after it: `4,732.06 二、外交支出`.)
-        let cell = |i: usize| {
-            let p = &doc.paragraphs[i];
+        let is_cell = |p: &crate::read::segment::Paragraph| {
             let t = text[p.range.clone()].trim();
             let lead = t
                 .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '-')))
@@ -102,6 +101,10 @@ impl Rule for Numbering {
             };
             p.is_table_cell || !t.is_empty() && (t.split(' ').all(is_amount) || named)
         };
+        // Each paragraph is asked several times below (whether a run goes on, has amounts,
+        // where it starts): decided once.
+        let cells: Vec<bool> = doc.paragraphs.iter().map(is_cell).collect();
+        let cell = |i: usize| cells[i];
         let short = |p: &crate::read::segment::Paragraph| {
             let t = text[p.range.clone()]
                 .trim()
@@ -136,16 +139,10 @@ impl Rule for Numbering {
                 |i: usize| i.checked_sub(1).is_some_and(&cell) || i + 1 < pi && cell(i + 1);
             let has_amount = (run_start..pi)
                 .any(|i| cell(i) && (under_title || !bare_number(i) || beside_cell(i)));
+            // (No paragraph of a run is a part or a title: those end it.)
             if let Some(first) = (run_start..pi).find(|&i| cell(i)).filter(|_| has_amount) {
                 let first = if under_title { run_start } else { first };
-                for (i, flag) in in_table.iter_mut().enumerate().take(pi).skip(first) {
-                    let p = &doc.paragraphs[i];
-                    let t = &doc.text()[p.range.clone()];
-                    let part = p
-                        .outline_heading()
-                        .is_some_and(|h| h.style == HeadingStyle::Part);
-                    *flag = !part && !TITLE_WORDS.iter().any(|w| t.contains(w));
-                }
+                in_table[first..pi].fill(true);
             }
             run_start = pi + 1;
         }
