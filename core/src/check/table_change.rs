@@ -60,7 +60,7 @@ impl Rule for TableChange {
                 continue;
             };
             let (cur, d) = (&doc.figures[ci], &doc.figures[g.delta]);
-            let (Unit::Money(_), Unit::Money(_)) = (cur.q.unit, d.q.unit) else {
+            let (Unit::Money(_), Unit::Money(delta_unit)) = (cur.q.unit, d.q.unit) else {
                 continue;
             };
             if cur.q.approx || d.q.approx || cur.q.value.is_zero() {
@@ -106,25 +106,13 @@ impl Rule for TableChange {
                 continue;
             }
             let (unit, dp) = (d.q.unit, d.q.decimals.max(2));
-            let verb = |v: rust_decimal::Decimal| {
-                if v.is_sign_negative() {
-                    "减少"
-                } else {
-                    "增加"
-                }
-            };
+            let verb = |up: bool| if up { "增加" } else { "减少" };
             let table = format!(
                 "{}{}",
-                verb(change.yuan),
+                verb(!change.yuan.is_sign_negative()),
                 money(change.yuan.abs(), unit, dp)
             );
-            let said = format!(
-                "{}{written}",
-                match g.direction {
-                    Direction::Up => "增加",
-                    Direction::Down => "减少",
-                }
-            );
+            let said = format!("{}{written}", verb(g.direction == Direction::Up));
             let mut f = Draft::new(
                 INFO.id,
                 Severity::Error,
@@ -147,7 +135,7 @@ impl Rule for TableChange {
             f.cause = Some(format!(
                 "本年数{}对应表中本年一列，其上年数为{}",
                 doc.written(cur),
-                fixed(previous.yuan / scale(unit), dp)
+                fixed(previous.yuan / delta_unit.scale(), dp)
             ));
             for (s, what) in [
                 (previous, "表中上年数"),
@@ -238,11 +226,4 @@ fn section_headings<'t>(doc: &'t Document) -> Vec<&'t str> {
             current
         })
         .collect()
-}
-
-fn scale(unit: Unit) -> rust_decimal::Decimal {
-    match unit {
-        Unit::Money(m) => m.scale(),
-        _ => rust_decimal::Decimal::ONE,
-    }
 }

@@ -212,11 +212,14 @@ fn report(doc: &Document, g: &Grid, pair: &Pair, holding: usize, sink: &mut Sink
     d.stated = Some(written);
     d.expected = Some(sum);
     d.formula = Some(formula);
-    d.cause = Some(if pair.by_code {
-        format!("层级按科目编码读出；本表另有{holding}处上级行等于其下级之和")
+    let levels = if pair.by_code {
+        "科目编码"
     } else {
-        format!("层级按缩进读出；本表另有{holding}处上级行等于其下级之和")
-    });
+        "缩进"
+    };
+    d.cause = Some(format!(
+        "层级按{levels}读出；本表另有{holding}处上级行等于其下级之和"
+    ));
     for &p in &parts {
         let q = &doc.figures[p].q;
         d.related.push((q.start..q.end, "下级行".into()));
