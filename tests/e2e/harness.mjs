@@ -115,3 +115,33 @@ export const setText = (page, text, inputType = 'insertFromPaste') =>
     },
     [text, inputType],
   );
+
+/** Runs `act` while Chromium traces the page's renderer, and returns the main thread's tasks
+ *  over 50 ms as `{ ms, keystroke }`: `keystroke` marks the tasks in which the renderer handles
+ *  an input event from the browser (a typed character is inserted into the text box there,
+ *  with the page's listeners). The PerformanceObserver 'longtask' API is not used here: it
+ *  reports those input tasks only now and then, so a slow keystroke could pass unseen one run
+ *  and fail the next. */
+export async function mainThreadTasks(page, act) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink', transferMode: 'ReportEvents' });
+  try {
+    await act();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  // The page's renderer main thread: the one that inserted the typed text.
+  const mains = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`),
+  );
+  const typing = events.find((e) => e.name === 'TypingCommand::InsertText' && mains.has(`${e.pid}/${e.tid}`));
+  const main = typing ? `${typing.pid}/${typing.tid}` : [...mains][0];
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && `${e.pid}/${e.tid}` === main && e.dur > 50_000)
+    .map((e) => ({ ms: Math.round(e.dur / 1000), keystroke: e.args?.src_func === 'PostTaskToMainThread' }));
+}

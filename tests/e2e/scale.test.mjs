@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, sample, setText, ROOT } from './harness.mjs';
+import { start, sample, setText, mainThreadTasks, ROOT } from './harness.mjs';
 
 const SAMPLES = fs
   .readdirSync(path.join(ROOT, 'tests/fixtures/samples'))
@@ -103,49 +103,73 @@ test('a 1 MB paste shows its first finding within 1.5 s (goal: 1 s)', { timeout:
   await checked(page);
 });
 
-test('typing 20 characters at the end of a 1 MB text: no main-thread task over 400 ms (goal: 50 ms)', { timeout: 180_000 }, async () => {
-  const { page } = h;
+/** Types `typed` at the end of the text box's text, as a user does (one key at a time). */
+const typeAtEnd = async (page, typed) => {
+  await page.focus('[data-testid=input]');
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid=input]');
+    el.setSelectionRange(el.value.length, el.value.length);
+  });
+  await page.keyboard.type(typed, { delay: 60 });
+};
+
+test('typing 20 characters at the end of a 1 MB text: no task of the page over 400 ms (goal: 50 ms), keystrokes as cheap as in a bare text box', { timeout: 240_000 }, async () => {
+  const { page, context } = h;
+  const typed = '另有收入合计100万元，其中甲50万元。';
+  assert.equal(typed.length, 20);
   await emptied(page);
   await setText(page, MB);
   await checked(page);
   await page.locator('[data-testid=finding]').first().waitFor();
   await page.waitForTimeout(1000);
-  await page.focus('[data-testid=input]');
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-testid=input]');
-    el.setSelectionRange(el.value.length, el.value.length);
-    window.longTasks = [];
-    window.longTaskObserver = new PerformanceObserver((list) =>
-      window.longTasks.push(...list.getEntries().map((x) => [Math.round(x.startTime), Math.round(x.duration)])),
-    );
-    window.longTaskObserver.observe({ type: 'longtask' });
-    window.typingStarted = performance.now();
+
+  // Chromium itself takes most of a second per character typed into a 1 MB text box, in the
+  // task that handles the key, on a page with nothing else (no listener, no style): measured
+  // here in a bare text box of the app's size and font, as the yardstick for the app's.
+  const look = await page.evaluate(() => {
+    const cs = getComputedStyle(document.querySelector('[data-testid=input]'));
+    return ['width', 'height', 'font', 'line-height', 'padding', 'white-space', 'word-break', 'overflow-wrap']
+      .map((k) => `${k}:${cs.getPropertyValue(k)}`)
+      .join(';');
   });
-  const typed = '另有收入合计100万元，其中甲50万元。';
-  assert.equal(typed.length, 20);
-  await page.keyboard.type(typed, { delay: 60 });
-  // The text is checked after the typing pause and its results rendered: watch until then.
-  await page.waitForFunction(
-    (n) => document.querySelector('[data-testid=input]').value.length === n,
-    MB.length + typed.length,
-  );
-  await checked(page, 30_000);
-  await page.waitForTimeout(1500);
-  const { tasks, elapsed } = await page.evaluate(() => {
-    window.longTaskObserver.disconnect();
-    return { tasks: window.longTasks, elapsed: performance.now() - window.typingStarted };
+  const bare = await context.newPage();
+  await bare.setContent(`<textarea data-testid="input" spellcheck="false" style="box-sizing:border-box;${look}"></textarea>`);
+  await bare.evaluate((t) => (document.querySelector('textarea').value = t), MB);
+  await bare.waitForTimeout(1000);
+  const bareTasks = await mainThreadTasks(bare, async () => {
+    await typeAtEnd(bare, typed);
+    await bare.waitForTimeout(500);
+  });
+  await bare.close();
+
+  await page.bringToFront();
+  const appTasks = await mainThreadTasks(page, async () => {
+    await typeAtEnd(page, typed);
+    // The text is checked after the typing pause and its results rendered: watch until then.
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=input]').value.length === n,
+      MB.length + typed.length,
+    );
+    await checked(page, 30_000);
+    await page.waitForTimeout(1500);
   });
   assert.match(await page.textContent('[data-testid=stats]'), /核查 \d+ 处数字关系/);
-  const longest = Math.max(0, ...tasks.map(([, d]) => d));
+
+  const keys = (tasks) => tasks.filter((t) => t.keystroke).map((t) => t.ms);
+  const own = appTasks.filter((t) => !t.keystroke).map((t) => t.ms);
+  const longest = Math.max(0, ...own);
+  const [appKey, bareKey] = [median(keys(appTasks)) ?? 0, median(keys(bareTasks)) ?? 0];
   console.log(
-    `typing 20 chars at the end of 1 MB, then its check and rendering (${elapsed.toFixed(0)} ms watched): ` +
-      `longest main-thread task ${longest} ms (goal ≤ 50 ms); long tasks: ${JSON.stringify(tasks)}`,
+    `typing 20 chars at the end of 1 MB, then its check and rendering: longest task of the page's own ` +
+      `${longest} ms (goal ≤ 50 ms; tasks over 50 ms: ${JSON.stringify(own)}); a keystroke's task: median ` +
+      `${appKey} ms in the app, ${bareKey} ms in a bare text box (${JSON.stringify(keys(appTasks))} / ${JSON.stringify(keys(bareTasks))})`,
   );
-  // The goal is 50 ms; measured 100–250 ms here (a keystroke's own work on a 1 MB text and the
-  // staged rendering of the result each stay near 100 ms). The bound fails what this replaced:
-  // every keystroke took 0.9–1.8 s (an `input` listener on a long text box) and the result's
-  // rendering 1.5 s.
-  assert.ok(longest <= 400, `longest task ${longest} ms: ${JSON.stringify(tasks)}`);
+  // The goal is 50 ms; measured 60–250 ms here (the staged rendering of a 1 MB result). The
+  // bound fails what this replaced: the result's rendering as one 1.5 s task.
+  assert.ok(longest <= 400, `longest task ${longest} ms: ${JSON.stringify(own)}`);
+  // What the page adds to a keystroke: an `input` listener on the long text box made every
+  // keystroke cost 0.9–1.8 s more than this (Chromium's work growing with the text).
+  assert.ok(appKey <= bareKey * 1.5 + 50, `a keystroke: ${appKey} ms in the app, ${bareKey} ms in a bare text box`);
 });
 
 test('no request leaves the page, nothing errs', () => {
