@@ -2215,6 +2215,73 @@ fn a_stated_change_against_the_table_of_both_years() {
     assert_eq!(verified(&elsewhere), 0);
 }
 
+/// The same report as [`three_publics`] copied from a PDF viewer: the title runs on into its
+/// unit, the header's words come one to a line, then each cell on its own line.
+fn three_publics_cells(meeting_change: &str, last_change: &str) -> String {
+    let laid_out = three_publics(meeting_change, "六、“三公”经费预算情况说明");
+    let (prose, _) = laid_out.split_once("表13").unwrap();
+    let mut t = format!(
+        "{prose}2024年一般公共预算“三公”经费及会议费、培训费支出预算表单位：万元2023年\n\n2024年\n\n\
+单位编码\n\n301\n\n单位名称\n\n合计\n\n接待\n费\n\n车辆费\n\n会议费\n\n增减变化情况\n\n"
+    );
+    let rows: [(&str, [&str; 12]); 2] = [
+        (
+            "合计",
+            [
+                "15.50",
+                "5.00",
+                "10.50",
+                "8.00",
+                "12.40",
+                "4.40",
+                "8.00",
+                "6.30",
+                "-3.10",
+                "-0.60",
+                "-2.50",
+                last_change,
+            ],
+        ),
+        (
+            "本级",
+            [
+                "10.00", "3.00", "7.00", "5.00", "8.00", "2.50", "5.50", "4.00", "-2.00", "-0.50",
+                "-1.50", "-1.00",
+            ],
+        ),
+    ];
+    for (name, cells) in rows {
+        if name != "合计" {
+            t.push_str(&format!("{name}\n\n"));
+        }
+        for c in cells {
+            t.push_str(&format!("{c}\n\n"));
+        }
+    }
+    t
+}
+
+#[test]
+fn a_stated_change_against_the_table_of_both_years_copied_one_cell_per_line() {
+    let outcome = |t: &str| outcome_of(&run(t), "table-change");
+    // 会议费 6.30 was 8.00: 减少1.70, and the total 12.40 was 15.50: 减少3.10.
+    assert_eq!(outcome(&three_publics_cells("1.70", "-1.70")), (vec![], 2));
+    let wrong = run(&three_publics_cells("2.70", "-1.70"));
+    let found: Vec<_> = wrong
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table-change")
+        .map(|f| (f.stated.clone().unwrap(), f.expected.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [("减少2.70万元".to_string(), "减少1.70万元".to_string())]
+    );
+    // A last block that is not the middle less the first (here 会议费's) is no table of both
+    // years: nothing is compared.
+    assert_eq!(outcome(&three_publics_cells("2.70", "-2.70")), (vec![], 0));
+}
+
 #[test]
 fn a_table_change_needs_one_column_and_the_previous_year() {
     let heading = "六、“三公”经费预算情况说明";

@@ -40,7 +40,166 @@ pub struct YearRow {
 const HEADER_BYTES: usize = 6000;
 
 pub fn extract(doc: &Document, grids: &[Grid]) -> Vec<YearRow> {
-    grids.iter().filter_map(|g| year_row(doc, g)).collect()
+    let mut rows: Vec<YearRow> = grids.iter().filter_map(|g| year_row(doc, g)).collect();
+    let taken: std::collections::HashSet<usize> = rows
+        .iter()
+        .flat_map(|r| r.current.iter().map(|c| c.figure))
+        .collect();
+    rows.extend(
+        cell_runs(doc)
+            .into_iter()
+            .filter(|r| !r.current.iter().any(|c| taken.contains(&c.figure))),
+    );
+    rows
+}
+
+/// How many amounts of a one-cell-per-line table are tried as its first row: up to 20
+/// columns a year.
+const MAX_COLUMNS: usize = 20;
+
+/// The same tables copied one cell per line (a PDF viewer's copy): the header's words come
+/// scattered over many lines, then the first row's amounts one or a few to a line. After a
+/// title that quotes a topic and a `单位：` line, the first run of at least six lines of
+/// amounts only is the first row (with the rows after it when no name breaks the run); it is
+/// one when exactly one width k makes its first 3k amounts previous, current and change.
+fn cell_runs(doc: &Document) -> Vec<YearRow> {
+    let text = doc.text();
+    let mut found = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if !is_title(line) {
+            continue;
+        }
+        let Some(topic) = line
+            .split_once('“')
+            .and_then(|(_, r)| r.split_once('”'))
+            .map(|(q, _)| q.to_string())
+            .filter(|q| !q.is_empty())
+        else {
+            continue;
+        };
+        // (A PDF viewer's copy may run the title on into its unit: `…预算表单位：万元2019年`.)
+        let unit = crate::read::table::unit_named(line);
+        if let Some(row) = run_after(doc, start + line.len(), topic, unit) {
+            found.push(row);
+        }
+    }
+    found
+}
+
+/// A table's title (`…“三公”经费预算表`, `…预算表（表13）`, `…预算表单位：万元`).
+fn is_title(line: &str) -> bool {
+    crate::read::grid::is_table_title(line) || line.contains("表（") || line.contains("表单位")
+}
+
+/// The year row in the first run of amount-only lines after a title ending at `from`.
+fn run_after(
+    doc: &Document,
+    from: usize,
+    topic: String,
+    mut unit: Option<Money>,
+) -> Option<YearRow> {
+    let text = doc.text();
+    let end = crate::read::document::floor_char(text, (from + HEADER_BYTES).min(text.len()));
+    let mut run: Vec<Signed> = Vec::new();
+    let mut at = from;
+    for line in text[from..].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim();
+        if start >= end {
+            // (Each title's search ends at the next title, so the searches stay linear.)
+            break;
+        }
+        if body.is_empty() {
+            continue;
+        }
+        match amounts_only(doc, start, line) {
+            Some(cells) => {
+                run.extend(cells);
+                if run.len() >= 3 * MAX_COLUMNS {
+                    break;
+                }
+            }
+            // Words end a run: a long one is the row, a short one a stray header number.
+            None if run.len() >= 6 => break,
+            None => {
+                if body.ends_with('。') || is_title(body) {
+                    return None;
+                }
+                run.clear();
+                unit = unit.or_else(|| crate::read::table::unit_named(body));
+            }
+        }
+    }
+    if run.len() < 6 {
+        return None;
+    }
+    let unit: Money = unit?;
+    let mut widths = (2..=MAX_COLUMNS).filter(|k| 3 * k <= run.len() && blocks(&run[..3 * k]));
+    let k = widths.next()?;
+    if widths.next().is_some() {
+        return None;
+    }
+    let cells = run[..3 * k]
+        .iter()
+        .map(|c| {
+            Some(Signed {
+                figure: c.figure,
+                yuan: c.yuan.checked_mul(unit.scale())?,
+            })
+        })
+        .collect::<Option<Vec<Signed>>>()?;
+    Some(YearRow {
+        topic,
+        previous: cells[..k].to_vec(),
+        current: cells[k..2 * k].to_vec(),
+        change: cells[2 * k..].to_vec(),
+    })
+}
+
+/// The figures of a line that holds amounts and nothing else (`-89.44`, `54,000.00 197,400.00`),
+/// signed as written, in the text's own unit; None for any other line.
+fn amounts_only(doc: &Document, start: usize, line: &str) -> Option<Vec<Signed>> {
+    let tokens = line.split_whitespace().count();
+    let numeric = line.split_whitespace().all(|t| {
+        let t = t.trim_start_matches(['-', '－', '−']);
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    });
+    if tokens == 0 || !numeric {
+        return None;
+    }
+    let text = doc.text();
+    let first = doc.figures.partition_point(|f| f.q.start < start);
+    let mut cells = Vec::with_capacity(tokens);
+    for (i, f) in doc.figures[first..].iter().enumerate() {
+        if f.q.start >= start + line.len() {
+            break;
+        }
+        if f.q.unit != Unit::None || f.q.approx {
+            return None;
+        }
+        let negative = text[..f.q.start].ends_with(['-', '－', '−']);
+        cells.push(Signed {
+            figure: first + i,
+            yuan: if negative { -f.q.value } else { f.q.value },
+        });
+    }
+    (cells.len() == tokens).then_some(cells)
+}
+
+/// Whether 3k amounts are k previous, k current and k changes: each change exactly the
+/// current less the previous, and at least two of them not zero.
+fn blocks(cells: &[Signed]) -> bool {
+    let k = cells.len() / 3;
+    let (previous, rest) = cells.split_at(k);
+    let (current, change) = rest.split_at(k);
+    (0..k).all(|c| current[c].yuan - previous[c].yuan == change[c].yuan)
+        && change.iter().filter(|c| !c.yuan.is_zero()).count() >= 2
 }
 
 fn year_row(doc: &Document, g: &Grid) -> Option<YearRow> {
@@ -77,9 +236,7 @@ fn year_row(doc: &Document, g: &Grid) -> Option<YearRow> {
     let k = n / 3;
     let (previous, rest) = cells.split_at(k);
     let (current, change) = rest.split_at(k);
-    let holds = (0..k).all(|c| current[c].yuan - previous[c].yuan == change[c].yuan);
-    let moved = change.iter().filter(|c| !c.yuan.is_zero()).count();
-    (holds && moved >= 2).then(|| YearRow {
+    blocks(cells).then(|| YearRow {
         topic,
         previous: previous.to_vec(),
         current: current.to_vec(),
