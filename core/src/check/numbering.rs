@@ -328,4 +328,25 @@ mod tests {
         let t = "目录\n一、概况\n二、收支\n三、其他\n一、概况\n（一）职能\n正文。\n（二）机构\n正文。\n二、收支\n（一）收入\n正文。\n1.财政拨款\n正文。\n2.其他\n正文。\n（二）支出\n正文。\n三、其他\n正文。\n附件\n一、表一\n二、表二";
         assert!(found(t).is_empty(), "{:?}", found(t));
     }
+
+    #[test]
+    fn codes_in_brackets_and_the_reports_two_parts_are_no_headings() {
+        // `（309）` and `（504）` are economic classification codes before their amounts; the
+        // `（2）` after them is the second of its run.
+        let t = "（1）按功能分类说明。\n正文。\n资本性支出（基本建设）\n（309）75000万元，较上年增加28000万元。\n\
+（2）按经济分类说明。\n机关资本性支出（二）\n（504）75000\n万元。";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        // A heading may start with a year: still a heading.
+        assert_eq!(
+            found("（1）2021年收入\n正文。\n（3）2021年支出\n正文。"),
+            ["编号跳过：（3）之前缺少（2）"]
+        );
+        // `一、文字部分 … 二、表格部分` divide the report above its own `一、…十、` sections.
+        let t = "一、文字部分\n一、概况\n正文。\n二、收支\n正文。\n三、其他\n正文。\n二、表格部分\n表1 收支总表";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        assert_eq!(
+            found("一、概况\n正文。\n二、收支\n正文。\n二、其他部分说明\n正文。"),
+            ["编号重复：二、已出现过"]
+        );
+    }
 }

@@ -117,7 +117,9 @@ pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
                 return Some((HeadingStyle::ParenChinese, n, 2 * '（'.len_utf8() + l));
             }
         }
-        if let Some((n, l)) = arabic(rest) {
+        // Not a classification code in brackets (`（309）75000万元`, `（504）`): a heading is
+        // never numbered past 99.
+        if let Some((n, l)) = arabic(rest).filter(|&(n, _)| n < 100) {
             if rest[l..].starts_with('）') {
                 return Some((HeadingStyle::ParenArabic, n, 2 * '（'.len_utf8() + l));
             }
@@ -134,7 +136,13 @@ pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
         }
     }
     if let Some((n, l)) = chinese_numeral(line) {
-        if line[l..].starts_with('、') {
+        if let Some(title) = line[l..].strip_prefix('、') {
+            // `一、文字部分` / `二、表格部分` divide the report above its `第一部分` and `一、`
+            // sections: numbered in a style of their own that no level shares.
+            let title = title.trim();
+            if title.ends_with("部分") && title.chars().count() <= 6 {
+                return None;
+            }
             return Some((HeadingStyle::Chinese, n, l + '、'.len_utf8()));
         }
         // `二.机构情况` (lechang) is `二、` written with a full stop; not `二.5`.
