@@ -145,6 +145,34 @@ fn a_figure_restated_differently_is_found_with_both_places() {
 }
 
 #[test]
+fn parts_of_two_totals_listed_past_their_first_sentence_are_two_quantities() {
+    // 专项业务经费 under 商品和服务支出（302） and under 机关商品和服务支出（502）: the
+    // breakdown goes on after its first full stop; each is a part of its own total.
+    let para = |name: &str, code: u32, total: &str, common: &str, special: &str| {
+        format!(
+            "{name}（{code}）{total}万元，其中：公用经费{common}万元，较上年减少12.00万元，属于正常缩减。\
+专项业务经费{special}万元，较上年增加30.00万元，主要原因是业务增加。\n"
+        )
+    };
+    let t = format!(
+        "（1）按部门预算支出经济分类的类级科目说明。\n{}（2）按政府预算支出经济分类的类级科目说明。\n{}",
+        para("商品和服务支出", 302, "400.00", "100.00", "300.00"),
+        para("机关商品和服务支出", 502, "350.00", "90.00", "260.00"),
+    );
+    let r = run(&t);
+    assert!(restated(&r).is_empty(), "{:#?}", r.findings);
+    // Told without the breakdown that makes it a part, the same name is one quantity.
+    let t = format!(
+        "{}（3）项目情况。\n专项业务经费260.00万元，主要用于业务开展。\n",
+        para("商品和服务支出", 302, "400.00", "100.00", "300.00")
+    );
+    assert_eq!(
+        restated(&run(&t)),
+        [(Severity::Error, "260.00万元".to_string())]
+    );
+}
+
+#[test]
 fn restatements_in_other_units_are_verified() {
     // 公务接待 in 元 in one place and in 万元 in another: 32552.00元 rounds to 3.26万元.
     let t = "七、“三公”经费情况\n2023年公务接待费支出决算3.26万元，完成预算59%。\n\

@@ -269,6 +269,26 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         }
     }
     let text = doc.text();
+    // A paragraph that opens with a total and its breakdown (`商品和服务支出（302）4464.76万元，
+    // 其中：公用经费621.37万元，…。专项业务经费支出3843.39万元，…`) goes on listing its
+    // parts after the first full stop, where no sum claim reaches: they are parts of it too.
+    let mut i = 0;
+    while i < doc.figures.len() {
+        let para = doc.figures[i].paragraph;
+        let end = i + doc.figures[i..].partition_point(|f| f.paragraph == para);
+        // (A code before it, `（302）`, is a figure too.)
+        let first = (i..end).find(|&f| matches!(doc.figures[f].q.unit, Unit::Money(_)));
+        if let Some(lead) = first.filter(|&l| l + 1 < end) {
+            let f = &doc.figures[lead];
+            let opens_breakdown = text[f.q.end..doc.figures[lead + 1].q.start].contains("其中");
+            if let (true, Some(total)) = (opens_breakdown, f.q.interval()) {
+                for p in lead + 1..end {
+                    parent_of.entry(p).or_insert(total);
+                }
+            }
+        }
+        i = end;
+    }
     let mut facts = Facts::default();
     let mut sections = SectionScope::default();
     let mut next_para = 0;
