@@ -657,6 +657,20 @@ fn required_content_of_a_whole_report() {
         "{:?}",
         required(&run(&worded))
     );
+    // A project's heading that names 政府采购 in a bracket (`…经费（政府采购部分）项目绩效`)
+    // is not the 政府采购 part, however long its section.
+    let project = full.replace(
+        "（四）预算绩效管理情况\n开展绩效自评。",
+        &format!(
+            "（四）预算绩效管理情况\n开展绩效自评。\n1.采供血业务经费（政府采购部分）项目绩效自评综述\n{}",
+            "项目全年预算执行良好，年度绩效目标全部完成。\n".repeat(20)
+        ),
+    );
+    assert!(
+        required(&run(&project)).is_empty(),
+        "{:?}",
+        required(&run(&project))
+    );
     // Another checklist asks for more.
     let opts = Options {
         profile: Some("meetings-training".into()),

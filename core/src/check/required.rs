@@ -400,7 +400,14 @@ fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>
         let Some(h) = doc.paragraphs[start].outline_heading() else {
             continue;
         };
-        if !flat(&text[h.line.clone()]).contains(locator) {
+        // Named by the heading, not inside a bracket that qualifies something else
+        // (`8.…业务经费（政府采购部分）项目绩效自评`).
+        let heading = flat(&text[h.line.clone()]);
+        let named = heading.match_indices(locator).any(|(at, _)| {
+            let before = &heading[..at];
+            before.matches(['（', '(']).count() <= before.matches(['）', ')']).count()
+        });
+        if !named {
             continue;
         }
         let body: String = doc.paragraphs[start..end]
