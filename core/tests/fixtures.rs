@@ -359,6 +359,16 @@ fn running_costs_differing_from_routine_public_costs_is_a_warning() {
         (Severity::Warning, "45.95万元")
     );
     assert_eq!(f[0].related[0].quote, "40.95万元");
+    // A public institution states that it has none: nothing to compare.
+    let r = run(&t.replace("{}", "0.00").replace(
+        "比上年减少1.52万元，下降3.6%",
+        "与上年持平，主要原因是本单位没有机关运行经费",
+    ));
+    assert!(
+        r.findings.iter().all(|f| f.rule != "identity"),
+        "{:#?}",
+        r.findings
+    );
 }
 
 #[test]

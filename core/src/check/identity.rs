@@ -258,6 +258,11 @@ fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
     else {
         return;
     };
+    // None at all (`机关运行经费支出0.00万元…本单位没有机关运行经费`) is what a public
+    // institution states: it has 公用经费 but, by definition, no 机关运行经费.
+    if running.face.is_zero() {
+        return;
+    }
     // In the general budget's fiscal-grant scope, else unscoped.
     let named = |scope: Option<Scope>, names: &'static [&'static str]| {
         move |k: &FactKey| k.code.is_none() && k.scope == scope && names.contains(&&*k.name)
