@@ -151,6 +151,10 @@ impl Rule for Numbering {
         let mut runs: HashMap<(Option<usize>, HeadingStyle), (Vec<u32>, u32)> = HashMap::new();
         let mut last_at: HashMap<(Option<usize>, HeadingStyle), usize> = HashMap::new();
         let mut last_of_style: HashMap<HeadingStyle, u32> = HashMap::new();
+        // The run a restart at 1 interrupted, per (parent, style): `二、工作任务` then its items
+        // `一、…十、` in the same style, then `三、` goes on from `二、`.
+        let mut interrupted: HashMap<(Option<usize>, HeadingStyle), (Vec<u32>, u32)> =
+            HashMap::new();
         for s in sections {
             let h = doc.paragraphs[s.paragraph]
                 .outline_heading()
@@ -174,7 +178,10 @@ impl Rule for Numbering {
                 // Deeper levels often number only some items (`2.` after an unnumbered
                 // first one): a late start is reported for the two outer levels only.
                 let partial = (s.parent.is_none() || s.depth > 1) && s.number != 1 || runs_on;
-                *run = (vec![s.number], s.number);
+                let before = std::mem::replace(run, (vec![s.number], s.number));
+                if s.number == 1 && !before.0.is_empty() {
+                    interrupted.insert((s.parent, s.style), before);
+                }
                 if s.number != 1 && !partial {
                     let shown = numeral(s.style, s.number);
                     let mut d = Draft::new(
@@ -196,6 +203,15 @@ impl Rule for Numbering {
             }
             if (s.parent.is_none() || s.depth > 1) && run.0[0] != 1 {
                 continue;
+            }
+            // Out of this run's order but next in the run it interrupted: that run goes on,
+            // and this one was a list inside its last heading.
+            if s.number != run.1 + 1 {
+                if let Some(before) = interrupted.remove(&(s.parent, s.style)) {
+                    if s.number == before.1 + 1 {
+                        *run = before;
+                    }
+                }
             }
             let (seen, max) = run;
             let shown = numeral(s.style, s.number);
@@ -348,5 +364,16 @@ mod tests {
             found("一、概况\n正文。\n二、收支\n正文。\n二、其他部分说明\n正文。"),
             ["编号重复：二、已出现过"]
         );
+    }
+
+    #[test]
+    fn a_list_in_the_style_of_its_heading_does_not_end_its_run() {
+        // `二、工作任务` lists its tasks as `一、…三、`; then `三、` goes on from `二、`.
+        let t = "一、职责\n正文。\n二、工作任务\n一、甲\n正文。\n二、乙\n正文。\n三、丙\n正文。\n三、单位构成\n正文。\n四、人员\n正文。";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        // What fits neither run is still reported.
+        let t =
+            "一、职责\n正文。\n二、工作任务\n一、甲\n正文。\n二、乙\n正文。\n五、单位构成\n正文。";
+        assert_eq!(found(t), ["编号跳过：五、之前缺少三、四、"]);
     }
 }
