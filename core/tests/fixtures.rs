@@ -83,6 +83,46 @@ fn unnamed_share_without_a_total_is_unchecked_not_passed() {
 }
 
 #[test]
+fn shares_of_a_list_that_add_up_to_all_of_it_are_of_its_sum() {
+    let share_outcomes = |t: &str| -> Vec<(Outcome, String)> {
+        run(t)
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "share")
+            .map(|e| (e.outcome, e.quote.clone()))
+            .collect()
+    };
+    // No whole named nor stated: 23.8 + 1.9 + 74.4 = 100.1%, so the list is the whole
+    // (6256.31).
+    let t = "一、支出预算情况\n按支出用途分类，包括人员支出1487.48万元，占23.8%；日常公用支出116.93万元，占1.9%；项目支出4651.90万元，占74.4%。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_eq!(
+        share_outcomes(t),
+        [
+            (Outcome::Verified, "23.8%".into()),
+            (Outcome::Verified, "1.9%".into()),
+            (Outcome::Verified, "74.4%".into())
+        ]
+    );
+    // One share off (25.8% for 23.78%), the others moved to still add up to 100%: which whole
+    // was meant is open; unchecked, never an error.
+    let off = t
+        .replace("占23.8%", "占25.8%")
+        .replace("占74.4%", "占72.4%");
+    assert!(run(&off).findings.iter().all(|f| f.rule != "share"));
+    assert_eq!(
+        share_outcomes(&off)[0],
+        (Outcome::Unchecked, "25.8%".into())
+    );
+    // Shares that do not add up to 100% (a list of some items only): no whole to take.
+    let some = t.replace("；项目支出4651.90万元，占74.4%", "");
+    assert!(share_outcomes(&some)
+        .iter()
+        .all(|(o, _)| *o == Outcome::Unchecked));
+}
+
+#[test]
 fn completion_and_zero_budget() {
     let r = run("年初预算为120.00万元，支出决算为90.00万元，完成年初预算的80.0%。");
     assert_eq!(rules_with(&r, Severity::Error), ["completion"]);

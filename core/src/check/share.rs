@@ -35,7 +35,8 @@ impl Rule for Share {
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
         let totals = totals_in_order(claims);
-        for c in &claims.shares {
+        let lists = list_wholes(doc, claims);
+        for (ci, c) in claims.shares.iter().enumerate() {
             let r = &doc.figures[c.rate];
             let at = r.q.start..r.q.end;
             let (whole, part) = match (&c.whole, c.part) {
@@ -47,6 +48,10 @@ impl Rule for Share {
                         &format!("文中未找到“{name}”的数额"),
                         "the named whole is not stated",
                     );
+                    continue;
+                }
+                (_, Some(p)) if lists.contains_key(&ci) => {
+                    of_the_list(doc, sink, &lists[&ci], p, r);
                     continue;
                 }
                 _ => {
@@ -122,6 +127,102 @@ impl Rule for Share {
                 .push((w.q.start..w.q.end, format!("分母：{}", w.label)));
             sink.report(d);
         }
+    }
+}
+
+/// How far apart (bytes) two items of one list of shares may stand: `占23.8%；日常公用支出 `.
+const LIST_GAP: usize = 120;
+
+/// The sum of the parts of a list of shares that names no whole (`人员支出1487.48万元，占23.8%；
+/// 日常公用支出116.93万元，占1.9%；项目支出4651.90万元，占74.4%`), for each of its claims, when
+/// the shares add up to 100%: then the list is the whole. Items follow one another within a
+/// sentence; every item states its part.
+fn list_wholes(
+    doc: &Document,
+    claims: &Claims,
+) -> std::collections::HashMap<usize, (Interval, String)> {
+    let bare = |c: &crate::claims::share::ShareClaim| {
+        c.part
+            .is_some_and(|p| matches!(doc.figures[p].q.unit, Unit::Money(_)))
+            && matches!(&c.whole, Whole::Unresolved(n) if n.is_empty())
+    };
+    let text = doc.text();
+    let mut found = std::collections::HashMap::new();
+    let mut i = 0;
+    while i < claims.shares.len() {
+        let mut end = i + 1;
+        if bare(&claims.shares[i]) {
+            while end < claims.shares.len() && bare(&claims.shares[end]) {
+                let (before, next) = (&claims.shares[end - 1], &claims.shares[end]);
+                let from = doc.figures[before.rate].q.end;
+                let to = next.part.map_or(from, |p| doc.figures[p].q.start);
+                if to < from || to - from > LIST_GAP || text[from..to].contains('。') {
+                    break;
+                }
+                end += 1;
+            }
+        }
+        let list = &claims.shares[i..end];
+        let interval = |f: usize| doc.figures[f].q.interval();
+        let sums = list.iter().try_fold(
+            (Interval::exact(0.into()), Interval::exact(0.into())),
+            |(parts, rates), c| {
+                Some((
+                    parts.add(interval(c.part?)?)?,
+                    rates.add(interval(c.rate)?)?,
+                ))
+            },
+        );
+        if let (true, Some((parts, rates))) = (list.len() >= 2, sums) {
+            if rates.lo <= rust_decimal::Decimal::ONE && rust_decimal::Decimal::ONE <= rates.hi {
+                let shown: Vec<String> = list
+                    .iter()
+                    .filter_map(|c| c.part)
+                    .map(|p| super::kit::plain(&doc.figures[p]))
+                    .collect();
+                for ci in i..end {
+                    found.insert(ci, (parts, shown.join(" + ")));
+                }
+            }
+        }
+        i = end;
+    }
+    found
+}
+
+/// A share of a list whose shares add up to 100%: of the list's sum. Only a share that agrees
+/// is verified; one that does not leaves open which whole was meant, and is unchecked.
+fn of_the_list(
+    doc: &Document,
+    sink: &mut super::Sink,
+    (sum, shown): &(Interval, String),
+    part: usize,
+    r: &Figure,
+) {
+    let at = r.q.start..r.q.end;
+    let p = &doc.figures[part];
+    let Some(computed) = p.q.interval().and_then(|pi| pi.div(*sum)) else {
+        return;
+    };
+    let formula = format!(
+        "{} ÷ ({shown}) = {}",
+        super::kit::plain(p),
+        pct_range(computed, show_dp(r))
+    );
+    if compare_rate(computed, r) == RateVerdict::Consistent {
+        sink.verified(
+            INFO.id,
+            at,
+            format!("{formula}（未写分母；所列各项占比之和为100%，以各项之和为分母）"),
+            format!("{formula} (no whole named; the listed shares add up to 100%, so the list's sum is the whole)"),
+        );
+    } else {
+        sink.unchecked(
+            INFO.id,
+            at,
+            &format!("未写分母：按所列各项之和算为{formula}，与所写不符，分母无法确定"),
+            "no whole named; of the list's sum it differs, so which whole was meant is open",
+        );
     }
 }
 
