@@ -123,6 +123,24 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
                     .is_some_and(|r| r.ends_with(core.as_str()))
             })
     };
+    // `“三公”经费支出预算38.27万元` answers `占“三公”经费的`: the same quantity with its
+    // flow and stage written after it.
+    const STAGE_WORDS: [&str; 7] = [
+        "支出预算",
+        "预算支出",
+        "支出决算",
+        "决算支出",
+        "支出",
+        "预算",
+        "决算",
+    ];
+    let names_staged = |label: &str| {
+        let l = label_key(label);
+        key.chars().count() >= 3
+            && STAGE_WORDS
+                .iter()
+                .any(|w| l.strip_suffix(w).is_some_and(|r| r.ends_with(key.as_str())))
+    };
     let part_unit = doc.figures[part].q.unit;
     let part_key = label_key(&doc.figures[part].label);
     let fits = |i: &usize| {
@@ -132,7 +150,9 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
             && g.q.unit.addable_with(part_unit)
             && !super::has_change_word(&g.label)
             && !is_sibling(&g.label, part_key.as_str(), name, &key)
-            && (label_matches(&g.label, &key) || (core != key && names_core(&g.label)))
+            && (label_matches(&g.label, &key)
+                || (core != key && names_core(&g.label))
+                || names_staged(&g.label))
     };
     // Wholes are named within a section: a generous but constant reach keeps this linear.
     let reach = 16 * super::WINDOW;
@@ -187,6 +207,27 @@ mod tests {
         assert_eq!(named_whole("占比为").unwrap(), "");
         assert_eq!(named_whole("占GDP比重为").unwrap(), "GDP");
         assert!(named_whole("增长").is_none());
+    }
+
+    #[test]
+    fn a_whole_named_without_its_flow_and_stage() {
+        let d = Document::read(
+            "本局安排的“三公”经费支出预算38.27万元，与上年相同。其中，因公出国（境）费支出23.27万元，占“三公”经费的60.8%。",
+        );
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        let Whole::Named(w) = shares[0].whole else {
+            panic!("{shares:?}");
+        };
+        assert_eq!(d.figures[w].q.value.to_string(), "38.27");
+        // A narrower quantity of that name is not it.
+        let d = Document::read(
+            "“三公”经费基本支出预算8.27万元。因公出国（境）费支出3.27万元，占“三公”经费的39.5%。",
+        );
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        assert!(
+            matches!(shares[0].whole, Whole::Unresolved(_)),
+            "{shares:?}"
+        );
     }
 
     #[test]
