@@ -164,12 +164,14 @@ test('typing 20 characters at the end of a 1 MB text: no task of the page over 4
       `${longest} ms (goal ≤ 50 ms; tasks over 50 ms: ${JSON.stringify(own)}); a keystroke's task: median ` +
       `${appKey} ms in the app, ${bareKey} ms in a bare text box (${JSON.stringify(keys(appTasks))} / ${JSON.stringify(keys(bareTasks))})`,
   );
-  // The goal is 50 ms; measured 60–250 ms here (the staged rendering of a 1 MB result). The
-  // bound fails what this replaced: the result's rendering as one 1.5 s task.
+  // The goal is 50 ms; measured 60–140 ms here, also under load (the staged rendering of a
+  // 1 MB result). The bound fails what this replaced: the result's rendering as one 1.5 s task.
   assert.ok(longest <= 400, `longest task ${longest} ms: ${JSON.stringify(own)}`);
   // What the page adds to a keystroke: an `input` listener on the long text box made every
-  // keystroke cost 0.9–1.8 s more than this (Chromium's work growing with the text).
-  assert.ok(appKey <= bareKey * 1.5 + 50, `a keystroke: ${appKey} ms in the app, ${bareKey} ms in a bare text box`);
+  // keystroke cost about 0.9 s more than this (Chromium's work growing with the text), twice
+  // the bare box's. Measured 1.0–1.05× idle, up to 1.36× with six busy processes (the check
+  // of each pause runs in the worker meanwhile).
+  assert.ok(appKey <= bareKey * 1.7, `a keystroke: ${appKey} ms in the app, ${bareKey} ms in a bare text box`);
 });
 
 test('no request leaves the page, nothing errs', () => {
