@@ -163,13 +163,17 @@ pub enum InputError {
 /// for any size below 2^53 bytes (ties to even), in integers: formatting an f64 pulls about 10 KB of float formatting code
 /// into every wasm build that shows an [`InputError`] (gouji-core avoids it the same way).
 fn megabytes(bytes: usize) -> String {
-    const MB: u128 = 1_048_576;
-    let tenths_exact = bytes as u128 * 10;
-    let (mut tenths, rest) = (tenths_exact / MB, tenths_exact % MB);
-    if rest > MB / 2 || (rest == MB / 2 && tenths % 2 == 1) {
-        tenths += 1;
+    const MB: usize = 1_048_576;
+    let (mut whole, rem) = (bytes / MB, bytes % MB);
+    // `rem * 10` is below 10.5 million: no overflow, and no 128-bit arithmetic in the wasm.
+    let (mut tenth, rest) = (rem * 10 / MB, rem * 10 % MB);
+    if rest > MB / 2 || (rest == MB / 2 && tenth % 2 == 1) {
+        tenth += 1;
+        if tenth == 10 {
+            (whole, tenth) = (whole + 1, 0);
+        }
     }
-    format!("{}.{}", tenths / 10, tenths % 10)
+    format!("{whole}.{tenth}")
 }
 
 impl InputError {
