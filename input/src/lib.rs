@@ -159,6 +159,23 @@ pub enum InputError {
     },
 }
 
+/// `bytes` in MB with one decimal, as `format!("{:.1}", bytes as f64 / 1_048_576.0)` writes it
+/// for any size below 2^53 bytes (ties to even), in integers: formatting an f64 pulls about 10 KB of float formatting code
+/// into every wasm build that shows an [`InputError`] (gouji-core avoids it the same way).
+fn megabytes(bytes: usize) -> String {
+    const MB: usize = 1_048_576;
+    let (mut whole, rem) = (bytes / MB, bytes % MB);
+    // `rem * 10` is below 10.5 million: no overflow, and no 128-bit arithmetic in the wasm.
+    let (mut tenth, rest) = (rem * 10 / MB, rem * 10 % MB);
+    if rest > MB / 2 || (rest == MB / 2 && tenth % 2 == 1) {
+        tenth += 1;
+        if tenth == 10 {
+            (whole, tenth) = (whole + 1, 0);
+        }
+    }
+    format!("{whole}.{tenth}")
+}
+
 impl InputError {
     /// The message in Chinese (the interface's first language).
     pub fn message_zh(&self) -> String {
@@ -171,8 +188,8 @@ impl InputError {
                 "不是文本文件（含有二进制数据）：请另存为 .txt 或 .docx 后再核查。".into()
             }
             InputError::TooLarge { bytes, limit } => format!(
-                "文件过大（{:.1} MB），超过上限 {} MB。",
-                *bytes as f64 / 1_048_576.0,
+                "文件过大（{} MB），超过上限 {} MB。",
+                megabytes(*bytes),
                 limit / 1_048_576
             ),
             InputError::Undecodable { encoding, replaced } => format!(
@@ -200,8 +217,8 @@ impl InputError {
                 "Not a text file (it contains binary data): save it as .txt or .docx first.".into()
             }
             InputError::TooLarge { bytes, limit } => format!(
-                "The file is too large ({:.1} MB; the limit is {} MB).",
-                *bytes as f64 / 1_048_576.0,
+                "The file is too large ({} MB; the limit is {} MB).",
+                megabytes(*bytes),
                 limit / 1_048_576
             ),
             InputError::Undecodable { encoding, replaced } => format!(
@@ -458,6 +475,23 @@ pub fn binary_hint(bytes: &[u8]) -> Option<&'static str> {
 
 #[cfg(all(test, feature = "text"))]
 mod tests {
+
+    #[test]
+    fn megabytes_are_written_as_the_float_formatting_writes_them() {
+        let float = |b: usize| format!("{:.1}", b as f64 / 1_048_576.0);
+        // Every odd twentieth of a MB up to 1 GB and its neighbours (the exact ties, between two
+        // tenths, are the odd multiples of 5 × 1 MB / 20), then a stride through the sizes.
+        for k in (1..20_480usize).step_by(2) {
+            let tie = k * 1_048_576 / 20;
+            for b in [tie.saturating_sub(1), tie, tie + 1] {
+                assert_eq!(megabytes(b), float(b), "{b} bytes");
+            }
+        }
+        for b in (0..200_000_000usize).step_by(4_099) {
+            assert_eq!(megabytes(b), float(b), "{b} bytes");
+        }
+    }
+
     use super::*;
 
     const REPORT: &str = "本年支出合计1,234.56万元，其中：基本支出1,000.00万元。\n";
@@ -621,3 +655,4 @@ mod tests {
         assert_eq!(Encoding::parse("latin1"), None);
     }
 }
+

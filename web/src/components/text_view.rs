@@ -33,6 +33,15 @@ impl Fills {
     }
 }
 
+/// A length in whole pixels, as `{:.0}` writes it (ties to even) for the non-negative lengths
+/// estimated here, but in integers: formatting an f64 pulls about 10 KB of float formatting
+/// code into the wasm (gouji-core and gouji-input avoid it the same way).
+fn px_rounded(v: f64) -> u64 {
+    // `as` saturates at 0, but the estimate is never negative nor NaN (`measure` keeps only
+    // finite lengths).
+    v.round_ties_even() as u64
+}
+
 fn key_attr(key: Key) -> String {
     format!("{:x}-{}", key.0, key.1)
 }
@@ -257,7 +266,7 @@ pub fn TextView(
             <div
                 class="chunk"
                 data-chunk=key_attr(key)
-                style:height=move || if filled.get() { String::new() } else { format!("{estimate:.0}px") }
+                style:height=move || if filled.get() { String::new() } else { format!("{}px", px_rounded(estimate)) }
             >
                 {body}
             </div>
