@@ -143,21 +143,7 @@ fn run_after(
     if widths.next().is_some() {
         return None;
     }
-    let cells = run[..3 * k]
-        .iter()
-        .map(|c| {
-            Some(Signed {
-                figure: c.figure,
-                yuan: c.yuan.checked_mul(unit.scale())?,
-            })
-        })
-        .collect::<Option<Vec<Signed>>>()?;
-    Some(YearRow {
-        topic,
-        previous: cells[..k].to_vec(),
-        current: cells[k..2 * k].to_vec(),
-        change: cells[2 * k..].to_vec(),
-    })
+    year_row_of(&run[..3 * k], unit, topic)
 }
 
 /// The figures of a line that holds amounts and nothing else (`-89.44`, `54,000.00 197,400.00`),
@@ -173,22 +159,7 @@ fn amounts_only(doc: &Document, start: usize, line: &str) -> Option<Vec<Signed>>
     if tokens == 0 || !numeric {
         return None;
     }
-    let text = doc.text();
-    let first = doc.figures.partition_point(|f| f.q.start < start);
-    let mut cells = Vec::with_capacity(tokens);
-    for (i, f) in doc.figures[first..].iter().enumerate() {
-        if f.q.start >= start + line.len() {
-            break;
-        }
-        if f.q.unit != Unit::None || f.q.approx {
-            return None;
-        }
-        let negative = text[..f.q.start].ends_with(['-', '－', '−']);
-        cells.push(Signed {
-            figure: first + i,
-            yuan: if negative { -f.q.value } else { f.q.value },
-        });
-    }
+    let cells = signed_figures(doc, start..start + line.len())?;
     (cells.len() == tokens).then_some(cells)
 }
 
@@ -213,34 +184,55 @@ fn year_row(doc: &Document, g: &Grid) -> Option<YearRow> {
         .rows
         .iter()
         .find(|r| r.cells.iter().all(|c| *c != crate::read::grid::Cell::Empty))?;
+    // The amounts on the row's line; a code before the name (`242`) comes first, so the row's
+    // cells are the last n.
+    let amounts = signed_figures(doc, row.line.clone())?;
+    let cells = amounts.get(amounts.len().checked_sub(n)?..)?;
+    year_row_of(cells, unit, topic)
+}
+
+/// The amounts of `range`, signed as written (`-89.44`), in the text's own numbers; None when
+/// one has a unit or is approximate (no table cell).
+fn signed_figures(doc: &Document, range: std::ops::Range<usize>) -> Option<Vec<Signed>> {
     let text = doc.text();
-    // The amounts on the row's line, signed; a code before the name (`242`) comes first, so
-    // the row's cells are the last n.
-    let first = doc.figures.partition_point(|f| f.q.start < row.line.start);
-    let mut amounts: Vec<Signed> = Vec::new();
+    let first = doc.figures.partition_point(|f| f.q.start < range.start);
+    let mut cells = Vec::new();
     for (i, f) in doc.figures[first..].iter().enumerate() {
-        if f.q.start >= row.line.end {
+        if f.q.start >= range.end {
             break;
         }
         if f.q.unit != Unit::None || f.q.approx {
             return None;
         }
         let negative = text[..f.q.start].ends_with(['-', '－', '−']);
-        let value = if negative { -f.q.value } else { f.q.value };
-        amounts.push(Signed {
+        cells.push(Signed {
             figure: first + i,
-            yuan: value.checked_mul(unit.scale())?,
+            yuan: if negative { -f.q.value } else { f.q.value },
         });
     }
-    let cells = amounts.get(amounts.len().checked_sub(n)?..)?;
-    let k = n / 3;
-    let (previous, rest) = cells.split_at(k);
-    let (current, change) = rest.split_at(k);
-    blocks(cells).then(|| YearRow {
+    Some(cells)
+}
+
+/// 3k amounts as last year, this year and their change, in yuan, when [`blocks`] holds.
+fn year_row_of(cells: &[Signed], unit: Money, topic: String) -> Option<YearRow> {
+    if !blocks(cells) {
+        return None;
+    }
+    let k = cells.len() / 3;
+    let yuan = cells
+        .iter()
+        .map(|c| {
+            Some(Signed {
+                figure: c.figure,
+                yuan: c.yuan.checked_mul(unit.scale())?,
+            })
+        })
+        .collect::<Option<Vec<Signed>>>()?;
+    Some(YearRow {
         topic,
-        previous: previous.to_vec(),
-        current: current.to_vec(),
-        change: change.to_vec(),
+        previous: yuan[..k].to_vec(),
+        current: yuan[k..2 * k].to_vec(),
+        change: yuan[2 * k..].to_vec(),
     })
 }
 
