@@ -655,4 +655,3 @@ mod tests {
         assert_eq!(Encoding::parse("latin1"), None);
     }
 }
-
