@@ -72,12 +72,7 @@ fn cell_runs(doc: &Document) -> Vec<YearRow> {
         if !is_title(line) {
             continue;
         }
-        let Some(topic) = line
-            .split_once('“')
-            .and_then(|(_, r)| r.split_once('”'))
-            .map(|(q, _)| q.to_string())
-            .filter(|q| !q.is_empty())
-        else {
+        let Some(topic) = quoted_topic(line) else {
             continue;
         };
         // (A PDF viewer's copy may run the title on into its unit: `…预算表单位：万元2019年`.)
@@ -89,9 +84,16 @@ fn cell_runs(doc: &Document) -> Vec<YearRow> {
     found
 }
 
-/// A table's title (`…“三公”经费预算表`, `…预算表（表13）`, `…预算表单位：万元`).
+/// A table's title (`…“三公”经费预算表`, `…预算表（表13）`, `…预算表单位：万元`: the title
+/// may run on into its unit).
 fn is_title(line: &str) -> bool {
     crate::read::grid::is_table_title(line) || line.contains("表（") || line.contains("表单位")
+}
+
+/// What a title quotes: `三公` of `…“三公”经费预算表`.
+fn quoted_topic(title: &str) -> Option<String> {
+    let quoted = title.split_once('“')?.1.split_once('”')?.0;
+    (!quoted.is_empty()).then(|| quoted.to_string())
 }
 
 /// The year row in the first run of amount-only lines after a title ending at `from`.
@@ -247,13 +249,8 @@ fn header_above(doc: &Document, at: usize) -> Option<(Money, String)> {
             return None;
         }
         unit = unit.or_else(|| crate::read::table::unit_named(line));
-        // (The title may run on into the unit: `…支出预算表单位：万元`.)
-        if crate::read::grid::is_table_title(line)
-            || line.contains("表（")
-            || line.contains("表单位")
-        {
-            let quoted = line.split_once('“')?.1.split_once('”')?.0;
-            return Some((unit?, quoted.to_string())).filter(|(_, q)| !q.is_empty());
+        if is_title(line) {
+            return Some((unit?, quoted_topic(line)?));
         }
     }
     None
