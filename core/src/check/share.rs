@@ -164,24 +164,27 @@ fn list_wholes(
         }
         let list = &claims.shares[i..end];
         let interval = |f: usize| doc.figures[f].q.interval();
-        let sums = list.iter().try_fold(
-            (Interval::exact(0.into()), Interval::exact(0.into())),
-            |(parts, rates), c| {
-                Some((
-                    parts.add(interval(c.part?)?)?,
-                    rates.add(interval(c.rate)?)?,
-                ))
-            },
-        );
-        if let (true, Some((parts, rates))) = (list.len() >= 2, sums) {
+        let sums = (list.len() >= 2).then(|| {
+            list.iter().try_fold(
+                (Interval::exact(0.into()), Interval::exact(0.into())),
+                |(parts, rates), c| {
+                    Some((
+                        parts.add(interval(c.part?)?)?,
+                        rates.add(interval(c.rate)?)?,
+                    ))
+                },
+            )
+        });
+        if let Some(Some((parts, rates))) = sums {
             if rates.lo <= rust_decimal::Decimal::ONE && rust_decimal::Decimal::ONE <= rates.hi {
                 let shown: Vec<String> = list
                     .iter()
                     .filter_map(|c| c.part)
                     .map(|p| super::kit::plain(&doc.figures[p]))
                     .collect();
+                let shown = shown.join(" + ");
                 for ci in i..end {
-                    found.insert(ci, (parts, shown.join(" + ")));
+                    found.insert(ci, (parts, shown.clone()));
                 }
             }
         }
