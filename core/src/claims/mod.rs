@@ -187,11 +187,12 @@ pub fn label_key(label: &str) -> String {
 
 /// Does a figure's label name the quantity `key` (already a `label_key`)?
 pub fn label_matches(label: &str, key: &str) -> bool {
-    if key.chars().count() < 2 {
-        return false;
-    }
-    let l = label_key(label);
-    l.ends_with(key) || (key.ends_with(l.as_str()) && l.chars().count() >= 3)
+    key.chars().count() >= 2 && key_matches(&label_key(label), key)
+}
+
+/// [`label_matches`] for a label already made a `label_key`.
+pub fn key_matches(l: &str, key: &str) -> bool {
+    key.chars().count() >= 2 && (l.ends_with(key) || (key.ends_with(l) && l.chars().count() >= 3))
 }
 
 pub use crate::read::document::first_figure_at;

@@ -2,7 +2,7 @@
 //! whole the sentence names).
 
 use super::sum::SumClaim;
-use super::{label_key, label_matches};
+use super::{key_matches, label_key};
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
 
@@ -114,15 +114,15 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
         .filter(|c| c.chars().count() >= 2)
         .unwrap_or(&key)
         .to_string();
-    // `固定资产总量为4295.98万元` answers `占固定资产总额的`: one total, two words for it.
-    let names_core = |label: &str| {
-        let l = label_key(label);
-        l.ends_with(core.as_str())
-            || TOTAL_WORDS.iter().any(|w| {
-                l.strip_suffix(w)
-                    .is_some_and(|r| r.ends_with(core.as_str()))
-            })
+    // Does a label's key end with `stem` once one of `words` is taken off its end?
+    let ends_with_before = |l: &str, words: &[&str], stem: &str| {
+        words
+            .iter()
+            .any(|w| l.strip_suffix(w).is_some_and(|r| r.ends_with(stem)))
     };
+    // `固定资产总量为4295.98万元` answers `占固定资产总额的`: one total, two words for it.
+    let names_core =
+        |l: &str| l.ends_with(core.as_str()) || ends_with_before(l, &TOTAL_WORDS, &core);
     // `“三公”经费支出预算38.27万元` answers `占“三公”经费的`: the same quantity with its
     // flow and stage written after it.
     const STAGE_WORDS: [&str; 7] = [
@@ -134,25 +134,23 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
         "预算",
         "决算",
     ];
-    let names_staged = |label: &str| {
-        let l = label_key(label);
-        key.chars().count() >= 3
-            && STAGE_WORDS
-                .iter()
-                .any(|w| l.strip_suffix(w).is_some_and(|r| r.ends_with(key.as_str())))
-    };
+    let names_staged =
+        |l: &str| key.chars().count() >= 3 && ends_with_before(l, &STAGE_WORDS, &key);
     let part_unit = doc.figures[part].q.unit;
     let part_key = label_key(&doc.figures[part].label);
     let fits = |i: &usize| {
         let g = &doc.figures[*i];
-        *i != part
-            && g.q.is_operand()
-            && g.q.unit.addable_with(part_unit)
-            && !super::has_change_word(&g.label)
-            && !is_sibling(&g.label, part_key.as_str(), name, &key)
-            && (label_matches(&g.label, &key)
-                || (core != key && names_core(&g.label))
-                || names_staged(&g.label))
+        if *i == part
+            || !g.q.is_operand()
+            || !g.q.unit.addable_with(part_unit)
+            || super::has_change_word(&g.label)
+            || is_sibling(&g.label, part_key.as_str(), name, &key)
+        {
+            return false;
+        }
+        // (Its key once for the three ways of naming the whole.)
+        let l = label_key(&g.label);
+        key_matches(&l, &key) || (core != key && names_core(&l)) || names_staged(&l)
     };
     // Wholes are named within a section: a generous but constant reach keeps this linear.
     let reach = 16 * super::WINDOW;
