@@ -2392,3 +2392,47 @@ fn a_table_change_needs_one_column_and_the_previous_year() {
         .iter()
         .all(|f| f.rule != "table-change"));
 }
+
+/// A section stating a spending level and its change, then its parts with theirs (as the
+/// 一般公共预算 sections of many 部门预算 do).
+fn changes_by_function(first_change: &str, second_amount: &str) -> String {
+    format!(
+        "（三）一般公共预算拨款支出明细情况\n1、一般公共预算当年拨款规模变化情况\n\
+2024年本部门当年一般公共预算拨款支出860.40万元，较上年增加52.30万元，主要原因是人员增加。\n\
+2、支出按功能科目分类的明细情况\n2024年本部门当年一般公共预算支出860.40万元，其中：\n\
+（1）行政运行（2013101）512.20万元，较上年增加{first_change}万元，原因是人员增加；\n\
+（2）一般行政管理事务（2013102）{second_amount}万元，较上年减少8.40万元，原因是压缩会议；\n\
+（3）住房公积金（2210201）48.20万元，较上年增加3.50万元，原因是缴存基数调整。\n"
+    )
+}
+
+#[test]
+fn the_parts_changes_add_up_to_the_totals_change() {
+    // 512.20 + 300.00 + 48.20 = 860.40; 57.20 − 8.40 + 3.50 = 52.30.
+    let right = run(&changes_by_function("57.20", "300.00"));
+    assert_eq!(outcome_of(&right, "change-sum"), (vec![], 4));
+    // 67.20 − 8.40 + 3.50 = 62.30, not 52.30.
+    let wrong = run(&changes_by_function("67.20", "300.00"));
+    assert_eq!(
+        outcome_of(&wrong, "change-sum").0,
+        ["Error 增加52.30万元 增加62.30万元"]
+    );
+    let f = wrong.findings.iter().find(|f| f.rule == "change-sum").unwrap();
+    assert_eq!(f.related.len(), 4, "the total and the three parts' changes");
+    // The parts do not add up to the total (290.00): the list may be partial, and says
+    // nothing about the changes.
+    let partial = run(&changes_by_function("67.20", "290.00"));
+    assert_eq!(outcome_of(&partial, "change-sum"), (vec![], 0));
+    // The total's change stated two ways before: which one the list speaks of is open.
+    let twice = changes_by_function("67.20", "300.00").replace(
+        "主要原因是人员增加。\n2、",
+        "主要原因是人员增加。2024年本部门当年一般公共预算拨款支出860.40万元，较上年增加62.30万元。\n2、",
+    );
+    assert_eq!(outcome_of(&run(&twice), "change-sum"), (vec![], 0));
+    // One part compares with the budget: not the same base.
+    let budget = changes_by_function("67.20", "300.00").replace(
+        "512.20万元，较上年增加",
+        "512.20万元，较年初预算增加",
+    );
+    assert_eq!(outcome_of(&run(&budget), "change-sum"), (vec![], 0));
+}

@@ -3,6 +3,7 @@
 //! reads the [`Context`] (the document, the claims, the validated options) and reports into
 //! its sink; what rules share is in [`kit`], and no rule uses another (core/tests/layering.rs).
 
+mod change_sum;
 mod class_total;
 mod classified;
 mod comparison_year;
@@ -82,6 +83,7 @@ static RULES: &[&dyn Rule] = &[
     &share::Share,
     &share_total::ShareTotal,
     &growth::Growth,
+    &change_sum::ChangeSum,
     &completion::Completion,
     &count::Count,
     &product::Product,

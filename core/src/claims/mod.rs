@@ -5,6 +5,7 @@
 //! job. When a binding is ambiguous the extractor records the claim as unbindable instead of
 //! guessing, so that no guess ever becomes an error.
 
+pub mod change_sum;
 pub mod classified;
 pub mod completion;
 pub mod count;
@@ -35,6 +36,8 @@ pub struct Claims<'a> {
     pub sums: Vec<sum::SumClaim>,
     pub shares: Vec<share::ShareClaim>,
     pub growths: Vec<growth::GrowthClaim>,
+    /// Totals whose change is the sum of their parts' changes.
+    pub change_sums: Vec<change_sum::ChangeSumClaim>,
     pub completions: Vec<completion::CompletionClaim>,
     pub counts: Vec<count::ListCountClaim>,
     pub products: Vec<product::ProductClaim>,
@@ -63,6 +66,7 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
     let sums = sum::extract(doc);
     let shares = share::extract(doc, &sums);
     let growths = growth::extract(doc, &sums);
+    let change_sums = change_sum::extract(doc, &sums, &growths);
     Claims {
         completions: completion::extract(doc),
         counts: count::extract(doc),
@@ -77,6 +81,7 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
         sums,
         shares,
         growths,
+        change_sums,
     }
 }
 
