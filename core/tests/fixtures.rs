@@ -2417,7 +2417,11 @@ fn the_parts_changes_add_up_to_the_totals_change() {
         outcome_of(&wrong, "change-sum").0,
         ["Error 增加52.30万元 增加62.30万元"]
     );
-    let f = wrong.findings.iter().find(|f| f.rule == "change-sum").unwrap();
+    let f = wrong
+        .findings
+        .iter()
+        .find(|f| f.rule == "change-sum")
+        .unwrap();
     assert_eq!(f.related.len(), 4, "the total and the three parts' changes");
     // The parts do not add up to the total (290.00): the list may be partial, and says
     // nothing about the changes.
@@ -2430,9 +2434,31 @@ fn the_parts_changes_add_up_to_the_totals_change() {
     );
     assert_eq!(outcome_of(&run(&twice), "change-sum"), (vec![], 0));
     // One part compares with the budget: not the same base.
-    let budget = changes_by_function("67.20", "300.00").replace(
-        "512.20万元，较上年增加",
-        "512.20万元，较年初预算增加",
-    );
+    let budget = changes_by_function("67.20", "300.00")
+        .replace("512.20万元，较上年增加", "512.20万元，较年初预算增加");
     assert_eq!(outcome_of(&run(&budget), "change-sum"), (vec![], 0));
+}
+
+#[test]
+fn an_unnumbered_list_over_paragraphs_gives_its_parts_changes() {
+    // One economic class per paragraph, no numbers: the list ends where it adds up
+    // (512.20 + 348.20 = 860.40), and its changes (57.20 − 8.40 = 48.80) miss the total's 52.30.
+    let t = "（三）一般公共预算拨款支出明细情况\n\n2024年本部门当年一般公共预算拨款支出860.40万元，较上年增加52.30万元。\n\n\
+2024年本部门当年一般公共预算支出860.40万元，其中：\n\n工资福利支出（301）512.20万元，较上年增加57.20万元，原因是人员增加；\n\n\
+商品和服务支出（302）348.20万元，较上年减少8.40万元，原因是压缩会议。\n\n机关运行经费20.00万元，较上年减少1.00万元。\n";
+    let r = run(t);
+    assert_eq!(
+        outcome_of(&r, "change-sum").0,
+        ["Error 增加52.30万元 增加48.80万元"]
+    );
+    assert_eq!(outcome_of(&r, "sum"), (vec![], 1));
+}
+
+#[test]
+fn an_enumerated_peer_is_no_part_of_the_list_before_it() {
+    // `三是…` is the next item of 一是、二是, not a part of 二是's list, which the paragraph
+    // itself holds (购置 0.00 and 运行 1,965.43 after its `。`).
+    let t = "二、“三公”经费情况\n\n二是公务用车购置及运行维护费支出1965.43元，其中：公务用车购置支出为0.00元。\
+公务用车运行及维护支出1965.43元，比上年增加113.19元。\n\n三是公务接待费支出538.50元，比上年增加418.50元。\n\n三、存在问题\n";
+    assert!(run(t).findings.iter().all(|f| f.rule != "sum"));
 }

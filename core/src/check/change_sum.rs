@@ -36,6 +36,9 @@ impl Rule for ChangeSum {
     }
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
+        // A level broken down twice the same way (by 部门预算 and by 政府预算 economic class)
+        // is judged once: (the total's change, the parts' sum) already said.
+        let mut said: std::collections::HashSet<(usize, Decimal)> = Default::default();
         for c in &claims.change_sums {
             let total = &claims.growths[c.total_change];
             let parts: Vec<&GrowthClaim> =
@@ -71,6 +74,9 @@ impl Rule for ChangeSum {
                 }
             };
             let face_sum: Decimal = parts.iter().map(|g| signed_face(doc, g)).sum();
+            if !said.insert((c.total_change, face_sum)) {
+                continue;
+            }
             let terms = parts
                 .iter()
                 .enumerate()

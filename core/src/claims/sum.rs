@@ -7,7 +7,9 @@
 
 use super::{has_change_word, label_key};
 use crate::read::document::{Document, Figure};
+use crate::read::interval::Interval;
 use crate::read::quantity::Unit;
+use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
@@ -417,10 +419,22 @@ fn claim_at(
     let text = doc.text();
     let para = doc.paragraphs[p].range.clone();
     let in_paren = text[..at].ends_with('（');
+    // The marker's bracket depth: the next figure's, less the brackets opened between (the
+    // next figure may be a code, `其中：工资福利支出（301）…`). (Only over a clause's reach,
+    // so a long run of markers stays linear.)
     let marker_depth = figs
         .clone()
         .find(|&i| doc.figures[i].q.start >= at)
-        .map(|i| doc.figures[i].paren_depth)
+        .map(|i| {
+            let f = &doc.figures[i];
+            let between = &text[at..f.q.start];
+            if between.len() > super::TEXT_WINDOW {
+                return f.paren_depth;
+            }
+            let opened = between.matches('（').count() as u32;
+            let closed = between.matches('）').count() as u32;
+            (f.paren_depth + closed).saturating_sub(opened)
+        })
         .unwrap_or(0);
     let marker_sentence = doc.sentences.partition_point(|s| s.end <= at);
     // The total: the last amount before the marker, at the marker's level (one level up for
@@ -478,6 +492,28 @@ fn claim_at(
             unit,
             in_paren,
         )
+    };
+    // A list of one part so far that the paragraph leaves open (`…；`, `其中：`) may go on in
+    // the paragraphs below, unnumbered.
+    // (Or, after its first part, by a `。`: `其中：工资福利支出（301）7804.52万元，全部为人员
+    // 经费。` and the next part in the next paragraph.)
+    let tail = text[..para.end].trim_end();
+    // (Not when more amounts follow it in the paragraph: `其中：购置支出为0.00元…。运行及维护
+    // 支出19653.43元…。` is a list the paragraph holds.)
+    let last_in_paragraph = |i: usize| {
+        !doc.figures[i + 1..]
+            .iter()
+            .take_while(|g| g.paragraph == p)
+            .any(|g| g.paren_depth == 0 && is_amount(g) && g.q.unit.addable_with(unit))
+    };
+    let open_end = tail.ends_with(['；', '：'])
+        || parts.len() == 1 && tail.ends_with('。') && last_in_paragraph(parts[0]);
+    // (A list of words, `主要包括：基本工资、津贴补贴…；`, has no part to go on from.)
+    let started = parts.len() == 1 || parts.is_empty() && list_at_end;
+    let parts = if !in_paren && started && open_end {
+        continued_items(doc, p, total, &parts, first).unwrap_or(parts)
+    } else {
+        parts
     };
     if parts.is_empty() {
         return None;
@@ -625,6 +661,101 @@ fn inline_parts(
 /// purposes ended at the `；`, whatever figures a change or a count put in between).
 fn first_is_amountless_item(text: &str, from: usize, to: usize) -> bool {
     !text[from..to].contains('；')
+}
+
+/// How many unnumbered paragraphs a list may run over.
+const MAX_CONTINUED: usize = 30;
+
+/// A list the layout breaks into paragraphs without numbers: `其中：` (or its first part) ends
+/// a paragraph, then each paragraph opens with a part's name and amount
+/// (`工资福利支出（301）1232.81万元，较上年减少136.51万元，…；`). Nothing marks where such a
+/// list ends but the text's form: the item closed by `。` after items closed by `；`, or the
+/// next heading. Before that, the list ends where its parts add up to the total (a paragraph
+/// after a list may open with an amount too). A run that ends in prose has no known end: no
+/// list (None).
+fn continued_items(
+    doc: &Document,
+    p: usize,
+    total: usize,
+    inline: &[usize],
+    first: &[usize],
+) -> Option<Vec<usize>> {
+    let text = doc.text();
+    let t = &doc.figures[total];
+    let whole = t.q.interval()?;
+    let mut parts = inline.to_vec();
+    let mut sum = parts
+        .iter()
+        .try_fold(Interval::exact(Decimal::ZERO), |a, &i| {
+            a.add(doc.figures[i].q.interval()?)
+        })?;
+    // Parts that already add up to the total are the whole list (`其中：一般公共预算拨款收入
+    // 351904.90万元。` and then `相应安排支出预算351904.90万元` is no part).
+    if sum.overlaps(whole) {
+        return None;
+    }
+    let ends = |q: usize, c: char| text[..doc.paragraphs[q].range.end].trim_end().ends_with(c);
+    // Items closed by `；` end with the one closed by `。`.
+    let mut by_semicolons = ends(p, '；');
+    let below = p + 1..(p + 1 + MAX_CONTINUED).min(doc.paragraphs.len());
+    for (q, para) in below.clone().zip(&doc.paragraphs[below]) {
+        // The next heading ends the list.
+        if para.heading.is_some() {
+            return (parts.len() >= 2).then_some(parts);
+        }
+        if para.is_table_cell || first[q] == usize::MAX {
+            return None;
+        }
+        // (A classification code in brackets, `（301）`, is read as a figure: skipped.)
+        let at = (first[q]..doc.figures.len())
+            .take(4)
+            .find(|&i| doc.figures[i].paren_depth == 0)?;
+        let f = &doc.figures[at];
+        // The paragraph opens with the part's name: a few words, no clause before the amount.
+        let lead = &text[para.range.start..f.q.start.max(para.range.start)];
+        if f.paragraph != q
+            || !is_amount(f)
+            || !f.q.unit.addable_with(t.q.unit)
+            || lead.len() > 24 * 4
+            || lead.chars().count() > 24
+            || lead.contains(['，', '。', '；', ',', '：'])
+            || is_enumerated(lead)
+        {
+            return None;
+        }
+        // One part per paragraph: another amount before any list of the part's own
+        // (`其中：公用经费…`) makes a paragraph of several parts (`基本支出…；项目支出…；`),
+        // which this reading would cut.
+        let own_list = MARKERS
+            .iter()
+            .filter_map(|(w, _)| text[f.q.end..para.range.end].find(w))
+            .min()
+            .map_or(para.range.end, |i| f.q.end + i);
+        let another = doc.figures[at + 1..]
+            .iter()
+            .take_while(|g| g.q.start < own_list)
+            .any(|g| g.paren_depth == 0 && is_amount(g) && g.q.unit.addable_with(t.q.unit));
+        if another {
+            return None;
+        }
+        parts.push(at);
+        sum = sum.add(f.q.interval()?)?;
+        if parts.len() >= 2 && sum.overlaps(whole) {
+            return Some(parts);
+        }
+        if by_semicolons && ends(q, '。') {
+            return (parts.len() >= 2).then_some(parts);
+        }
+        by_semicolons |= ends(q, '；');
+    }
+    None
+}
+
+/// `三是公务接待费…`: an item of an enumeration by 一是、二是…, a peer of the paragraph before
+/// rather than a part of its list.
+fn is_enumerated(lead: &str) -> bool {
+    let mut c = lead.trim_start().chars();
+    c.next().is_some_and(|n| "一二三四五六七八九十".contains(n)) && c.next() == Some('是')
 }
 
 /// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount
@@ -805,5 +936,62 @@ mod more_tests {
         let s = sums("人员经费支出120.5万元，公用经费支出30.2万元，两项合计150.7万元。");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].1.len(), 2);
+    }
+
+    #[test]
+    fn a_code_in_brackets_after_the_marker_leaves_the_marker_at_its_level() {
+        let s = sums("一般公共预算支出300.00万元，其中：工资福利支出（301）200.00万元；商品和服务支出（302）100.00万元。");
+        assert_eq!(
+            s,
+            [(
+                "300.00万元".to_string(),
+                vec!["200.00万元".to_string(), "100.00万元".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn unnumbered_paragraphs_continue_a_list_until_it_adds_up() {
+        // One part per paragraph, unnumbered (a web page's or a Word file's paragraphs).
+        let list = |third: &str| {
+            format!(
+                "一、支出情况\n\n2024年本部门当年一般公共预算支出300.00万元，其中：\n\n\
+工资福利支出（301）200.00万元，较上年减少10.00万元，原因是人员减少；\n\n\
+商品和服务支出（302）60.00万元，较上年增加5.00万元，原因是任务增加；\n\n\
+对个人和家庭的补助（303）{third}万元，较上年增加1.00万元。\n\n\
+机关运行经费10.00万元，较上年减少1.00万元。\n"
+            )
+        };
+        let parts = |t: &str| {
+            sums(t)
+                .into_iter()
+                .find(|(total, _)| total == "300.00万元" || total == "518.50万元")
+                .map(|(_, p)| p)
+        };
+        // The third paragraph closes the list (by its sum, and by its `。` after items closed
+        // by `；`); the next one, which also opens with an amount, is not taken.
+        assert_eq!(parts(&list("40.00")).map(|p| p.len()), Some(3));
+        assert_eq!(parts(&list("30.00")).map(|p| p.len()), Some(3));
+        // Items closed by `。` each: the next heading ends the list, or a sum that adds up.
+        let by_stops = |second: &str, after: &str| {
+            format!(
+                "六、基本支出情况\n\n2020年基本支出518.50万元，其中：\n\n人员经费477.50万元，主要包括：基本工资等。\n\n\
+日常公用经费{second}万元，主要包括：办公费等。\n\n{after}\n"
+            )
+        };
+        assert_eq!(
+            parts(&by_stops("41.00", "七、“三公”经费情况")).map(|p| p.len()),
+            Some(2)
+        );
+        assert_eq!(
+            parts(&by_stops("40.00", "七、“三公”经费情况")).map(|p| p.len()),
+            Some(2)
+        );
+        assert_eq!(
+            parts(&by_stops("41.00", "机关运行经费41.00万元。")).map(|p| p.len()),
+            Some(2)
+        );
+        // Not adding up and running into prose: where the list ends is not known.
+        assert_eq!(parts(&by_stops("40.00", "机关运行经费41.00万元。")), None);
     }
 }
