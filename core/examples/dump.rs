@@ -41,6 +41,26 @@ fn main() {
             );
         }
     }
+    if std::env::var_os("DUMP_YEAR_ROWS").is_some() {
+        let claims = gouji_core::claims::extract(&doc);
+        for r in &claims.year_rows {
+            let show = |b: &[gouji_core::claims::year_blocks::Signed]| {
+                b.iter()
+                    .map(|s| s.yuan.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let at = doc.figures[r.current[0].figure].q.start;
+            println!(
+                "year row L{} «{}» | {} | {} | {}",
+                doc.line_of(doc.span(at..at).start),
+                r.topic,
+                show(&r.previous),
+                show(&r.current),
+                show(&r.change)
+            );
+        }
+    }
     if std::env::var_os("DUMP_GROWTHS").is_some() {
         let doc = gouji_core::read::document::Document::read(&text);
         let claims = gouji_core::claims::extract(&doc);

@@ -2462,3 +2462,33 @@ fn an_enumerated_peer_is_no_part_of_the_list_before_it() {
 公务用车运行及维护支出1965.43元，比上年增加113.19元。\n\n三是公务接待费支出538.50元，比上年增加418.50元。\n\n三、存在问题\n";
     assert!(run(t).findings.iter().all(|f| f.rule != "sum"));
 }
+
+#[test]
+fn a_years_total_column_made_up_as_the_other_years_is() {
+    let heading = "六、“三公”经费预算情况说明";
+    // 15.50 = 5.00 + 10.50 last year and 12.40 = 4.40 + 8.00 this year: the same columns;
+    // so for three units' rows (the fourth, all zeros, says nothing).
+    let right = three_publics("1.70", heading);
+    assert_eq!(outcome_of(&run(&right), "year-table-total"), (vec![], 4));
+    // This year's 合计 written 13.40 (and its change −2.10, so that the blocks still read as
+    // last year, this year and the change): no columns add up to it, while last year's do.
+    let wrong = right
+        .replacen("    12.40", "    13.40", 1)
+        .replacen("    -3.10", "    -2.10", 1);
+    let r = run(&wrong);
+    assert_eq!(outcome_of(&r, "year-table-total").0, ["Error 13.40 12.40"]);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "year-table-total")
+        .unwrap();
+    assert_eq!(
+        f.formula.as_deref(),
+        Some("本年：4.40 + 8.00 = 12.40 ≠ 13.40；上年：5.00 + 10.50 = 15.50")
+    );
+    // Both years wrong, each its own way: which columns make the total is not known.
+    let neither = wrong
+        .replacen("    15.50", "    16.50", 1)
+        .replacen("    -2.10", "    -3.10", 1);
+    assert_eq!(outcome_of(&run(&neither), "year-table-total"), (vec![], 3));
+}

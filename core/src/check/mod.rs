@@ -33,6 +33,7 @@ mod template;
 mod wording;
 mod year;
 mod year_attribution;
+mod year_table_total;
 
 use crate::claims::Claims;
 use crate::options::Valid;
@@ -100,6 +101,7 @@ static RULES: &[&dyn Rule] = &[
     &class_total::ClassTotal,
     &table_text::TableText,
     &table_change::TableChange,
+    &year_table_total::YearTableTotal,
     &evaluation_table::EvaluationTable,
     &template::Template,
     &numbering::Numbering,

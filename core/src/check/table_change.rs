@@ -72,7 +72,7 @@ impl Rule for TableChange {
             let mut matches: Vec<(Signed, Signed, Signed)> = Vec::new();
             let mut named_twice = false;
             for (r, named) in claims.year_rows.iter().zip(&names) {
-                if !heading.contains(&r.topic) {
+                if !r.first || !heading.contains(&r.topic) {
                     continue;
                 }
                 for (c, naming) in named.iter().enumerate() {

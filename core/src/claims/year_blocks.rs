@@ -5,8 +5,9 @@
 //!
 //! The blocks are known by their arithmetic, not by the header (which a PDF's text scatters
 //! over many lines): a row of 3k amounts whose last k are, column by column, exactly the middle
-//! k minus the first k. Only a table's first row (its 合计, or the one unit's row) is read:
-//! it is the one a narrative speaks of. The table's title names its topic in quotes
+//! k minus the first k. A laid-out table's every such row is read, its first row (its 合计,
+//! or the one unit's row) marked: that is the one a narrative speaks of; a table copied one
+//! cell per line gives its first row only. The table's title names its topic in quotes
 //! (`“三公”经费`): a narrative figure is looked up only in a section about the same topic, as
 //! a figure elsewhere may equal one of the table's by chance (the 项 `培训支出 109.6` and the
 //! table's 培训费 109.6 have different previous years).
@@ -30,6 +31,11 @@ pub struct Signed {
 pub struct YearRow {
     /// What the table's title quotes (`三公` in `…“三公”经费预算表`).
     pub topic: String,
+    /// The table's money unit (`单位：元`), in which its cells are written.
+    pub unit: Money,
+    /// The table's first row (its 合计, or the one unit's row): the one a narrative speaks
+    /// of. The rows below it are read for the table's own arithmetic.
+    pub first: bool,
     pub previous: Vec<Signed>,
     pub current: Vec<Signed>,
     pub change: Vec<Signed>,
@@ -40,7 +46,7 @@ pub struct YearRow {
 const HEADER_BYTES: usize = 6000;
 
 pub fn extract(doc: &Document, grids: &[Grid]) -> Vec<YearRow> {
-    let mut rows: Vec<YearRow> = grids.iter().filter_map(|g| year_row(doc, g)).collect();
+    let mut rows: Vec<YearRow> = grids.iter().flat_map(|g| year_rows(doc, g)).collect();
     let taken: std::collections::HashSet<usize> = rows
         .iter()
         .flat_map(|r| r.current.iter().map(|c| c.figure))
@@ -115,7 +121,8 @@ fn run_after(
             // (Each title's search ends at the next title, so the searches stay linear.)
             break;
         }
-        if body.is_empty() {
+        // (A page's number, where the table runs over a page, is no cell.)
+        if body.is_empty() || crate::read::segment::is_page_number(body) {
             continue;
         }
         match amounts_only(doc, start, line) {
@@ -151,13 +158,23 @@ fn run_after(
 /// The figures of a line that holds amounts and nothing else (`-89.44`, `54,000.00 197,400.00`),
 /// signed as written, in the text's own unit; None for any other line.
 fn amounts_only(doc: &Document, start: usize, line: &str) -> Option<Vec<Signed>> {
-    let tokens = line.split_whitespace().count();
-    let numeric = line.split_whitespace().all(|t| {
-        let t = t.trim_start_matches(['-', '－', '−']);
-        t.starts_with(|c: char| c.is_ascii_digit())
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    });
+    // A negative amount may stand against the one before it (`0.00-14900.00`, as the
+    // normaliser closes the space of a PDF's `0.00 -14,900.00`): each sign starts an amount.
+    let amounts = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '－' | '−'))
+        .filter(|t| !t.is_empty());
+    let tokens = amounts.clone().count();
+    // (A sign stands right before its digits: `- 2 -` is a page number, not two amounts.)
+    let signs_bound = line
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '-' | '－' | '−'))
+        .all(|(i, c)| line[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()));
+    let numeric = signs_bound
+        && amounts.clone().all(|t| {
+            t.starts_with(|c: char| c.is_ascii_digit())
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        });
     if tokens == 0 || !numeric {
         return None;
     }
@@ -175,22 +192,41 @@ fn blocks(cells: &[Signed]) -> bool {
         && change.iter().filter(|c| !c.yuan.is_zero()).count() >= 2
 }
 
-fn year_row(doc: &Document, g: &Grid) -> Option<YearRow> {
-    let n = g.columns;
-    if n < 6 || !n.is_multiple_of(3) {
-        return None;
+/// Every row of a laid-out table whose amounts are a year row, the first one marked.
+fn year_rows(doc: &Document, g: &Grid) -> Vec<YearRow> {
+    if g.columns < 6 {
+        return Vec::new();
     }
-    let (unit, topic) = header_above(doc, g.rows.first()?.line.start)?;
-    // The first row with an amount in every column (a header's stray numbers come before).
-    let row = g
-        .rows
-        .iter()
-        .find(|r| r.cells.iter().all(|c| *c != crate::read::grid::Cell::Empty))?;
-    // The amounts on the row's line; a code before the name (`242`) comes first, so the row's
-    // cells are the last n.
-    let amounts = signed_figures(doc, row.line.clone())?;
-    let cells = amounts.get(amounts.len().checked_sub(n)?..)?;
-    year_row_of(cells, unit, topic)
+    let Some((unit, topic)) = g.rows.first().and_then(|r| header_above(doc, r.line.start)) else {
+        return Vec::new();
+    };
+    // (A header's stray numbers, or a row's empty code cell, do not matter: only rows whose
+    // amounts are blocks are taken.)
+    let mut out: Vec<YearRow> = Vec::new();
+    // The first row of six amounts or more is the table's first row, year row or not.
+    let mut first = true;
+    for row in &g.rows {
+        // The amounts on the row's line; a code before the name (`242`) comes first, so the
+        // blocks are the last 3k amounts, for the one width k that makes them blocks. (Not the
+        // grid's own columns: a PDF's spacing may merge or split them.)
+        let Some(amounts) = signed_figures(doc, row.line.clone()) else {
+            continue;
+        };
+        if amounts.len() < 6 {
+            continue;
+        }
+        let is_first = std::mem::replace(&mut first, false);
+        let mut widths = (2..=MAX_COLUMNS)
+            .filter(|k| 3 * k <= amounts.len() && blocks(&amounts[amounts.len() - 3 * k..]));
+        let (Some(k), None) = (widths.next(), widths.next()) else {
+            continue;
+        };
+        if let Some(mut r) = year_row_of(&amounts[amounts.len() - 3 * k..], unit, topic.clone()) {
+            r.first = is_first;
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// The amounts of `range`, signed as written (`-89.44`), in the text's own numbers; None when
@@ -232,6 +268,8 @@ fn year_row_of(cells: &[Signed], unit: Money, topic: String) -> Option<YearRow> 
         .collect::<Option<Vec<Signed>>>()?;
     Some(YearRow {
         topic,
+        unit,
+        first: true,
         previous: yuan[..k].to_vec(),
         current: yuan[k..2 * k].to_vec(),
         change: yuan[2 * k..].to_vec(),
@@ -295,8 +333,11 @@ mod tests {
         let found = rows(&table(
             "   26.00   10.00   16.00   21.00    8.00   13.00   -5.00   -2.00   -3.00",
         ));
-        assert_eq!(found.len(), 1);
+        // Every unit's row is read, the 合计 first.
+        assert_eq!(found.len(), 5);
+        assert_eq!(found.iter().filter(|r| r.first).count(), 1);
         let r = &found[0];
+        assert!(r.first);
         let wan = |v: &str| v.parse::<Decimal>().unwrap() * Decimal::from(10_000);
         assert_eq!(r.current[0].yuan, wan("21.00"));
         assert_eq!(r.previous[0].yuan, wan("26.00"));
@@ -305,10 +346,27 @@ mod tests {
 
     #[test]
     fn a_row_whose_last_third_is_not_the_difference_is_no_year_row() {
-        // Nine columns of one year (合计, 小计, …): no change block.
-        assert!(rows(&table(
+        // Nine columns of one year (合计, 小计, …): no change block. The units' rows below
+        // are read, none of them taken for the table's first row.
+        let found = rows(&table(
             "   26.00   10.00   16.00   21.00    8.00   13.00    5.00    2.00    3.00",
-        ))
-        .is_empty());
+        ));
+        let wan = |v: &str| v.parse::<Decimal>().unwrap() * Decimal::from(10_000);
+        assert_eq!(found.len(), 4);
+        assert!(found
+            .iter()
+            .all(|r| r.previous[0].yuan != wan("26.00") && !r.first));
+    }
+
+    #[test]
+    fn cells_one_per_line_with_a_sign_against_the_amount_before_and_a_page_number() {
+        // A PDF viewer's copy: `0.00 -14.90` arrives as `0.00-14.90`, and the table runs over
+        // a page whose number stands among its cells.
+        let t = "表13 “三公”经费预算表\n单位：万元\n2023年\n2024年\n增减\n合计\n接待费\n车辆费\n\n\
+26.00 10.00\n\n- 25 -\n\n16.00 21.00 8.00\n\n13.00\n\n-5.00-2.00-3.00\n\n一、说明\n";
+        let found = rows(t);
+        assert_eq!(found.len(), 1, "{t}");
+        assert_eq!(found[0].change.len(), 3);
+        assert_eq!(found[0].change[1].yuan, Decimal::from(-20_000));
     }
 }

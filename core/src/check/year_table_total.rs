@@ -1,0 +1,200 @@
+//! `year-table-total`: in a table that sets last year, this year and their change side by side
+//! (`claims::year_blocks`), each year's first column (合计) is the sum of the same columns.
+//!
+//! Which columns make up the 合计 is read from the table, not from its header (a PDF's text
+//! scatters the header's words): the sets of columns that add up to the 合计 in one year's
+//! block. The other year must be made up by one of the same sets. A block where no set adds up
+//! while the other year's do is an error; when both years hold, the row is verified; when
+//! neither does, or each by sets of its own, nothing is said. In `“三公”经费及会议费、培训费`
+//! tables the 合计 is 三公小计 + 会议费 + 培训费, and a year whose 合计 leaves one out is found.
+
+use super::kit::fixed;
+use super::{Context, Draft, Rule, RuleInfo};
+use crate::claims::year_blocks::{Signed, YearRow};
+use crate::read::document::Document;
+use crate::report::Severity;
+use rust_decimal::Decimal;
+
+pub struct YearTableTotal;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "year-table-total",
+    name_zh: "上年、本年对比表的合计列",
+    name_en: "The total column of a table of both years",
+    severity: Severity::Error,
+    summary_zh: "并列上年数、本年数、增减数的表格（如“三公”经费预算表）中，两个年度的合计列应由同样的几列相加而得。",
+    summary_en: "In a table setting last year's and this year's columns side by side, both years' total column is the sum of the same columns.",
+    explanation_zh: "这类表的每个年度都有同样的列，第一列是合计。表头文字在PDF中常被打散，本规则不依赖表头：\
+先找出某一年度中哪几列相加恰等于合计，再看另一年度是否也由其中某一组列相加而得。一个年度能对上而另一个年度任何一组都对不上，即为错误；\
+两个年度都对不上、或各自只能由不同的列组合对上时，不作判断。\n\
+例：2020年 合计827,400.00 = 小计160,000.00 + 会议费462,000.00 + 培训费205,400.00；2021年 合计写作1,171,100.00，\
+而同样几列为65,100.00 + 320,000.00 + 1,096,000.00 = 1,481,100.00。",
+    explanation_en: "Each year's block of such a table has the same columns, the first being the total. The header's words are often \
+scattered in a PDF's text, so the columns that make up the total are read from the table: the sets of columns that add up to one \
+year's total. The other year's total must be the sum of one of the same sets; if none is while the first year holds, it is an error. \
+Example: 2020: 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00; 2021 states 1,171,100.00 while the same columns give 1,481,100.00.",
+};
+
+/// Up to how many columns a year's block may have for its column sets to be tried (2^(k−1)
+/// sets each).
+const MAX_COLUMNS: usize = 12;
+
+impl Rule for YearTableTotal {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let (doc, claims, sink) = cx.parts();
+        for r in &claims.year_rows {
+            let k = r.current.len();
+            if !(3..=MAX_COLUMNS).contains(&k) {
+                continue;
+            }
+            let before = adding_sets(&r.previous);
+            let now = adding_sets(&r.current);
+            // A set read from one year (with two amounts or more that are not zero) that adds
+            // up in the other year too, zeros or not.
+            let holds = |block: &[Signed], m: u32| {
+                (1..block.len())
+                    .filter(|j| m & (1 << (j - 1)) != 0)
+                    .map(|j| block[j].yuan)
+                    .sum::<Decimal>()
+                    == block[0].yuan
+            };
+            let shared = before.iter().any(|&m| holds(&r.current, m))
+                || now.iter().any(|&m| holds(&r.previous, m));
+            let total = &doc.figures[r.current[0].figure];
+            if shared {
+                sink.verified(
+                    INFO.id,
+                    total.q.start..total.q.end,
+                    "两个年度的合计均由同样几列相加而得".into(),
+                    "both years' totals are the sum of the same columns".into(),
+                );
+                continue;
+            }
+            // One year holds and the other does not: the one that does not is the slip.
+            let (good, bad, good_name, bad_name) = match (before.first(), now.first()) {
+                (Some(&m), None) => (m, Wrong::Current, "上年", "本年"),
+                (None, Some(&m)) => (m, Wrong::Previous, "本年", "上年"),
+                _ => continue,
+            };
+            report(doc, r, good, bad, (good_name, bad_name), sink);
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Wrong {
+    Previous,
+    Current,
+}
+
+/// The sets of columns after the first (as bit masks over columns 1..k) whose amounts add up
+/// to the first column's, with at least two amounts that are not zero (a lone column equal to
+/// the total, or zeros, say nothing about how it is made up), fewest columns first.
+fn adding_sets(block: &[Signed]) -> Vec<u32> {
+    let total = block[0].yuan;
+    if total.is_zero() {
+        return Vec::new();
+    }
+    let rest = &block[1..];
+    let mut sets: Vec<u32> = (1u32..1 << rest.len())
+        .filter(|&m| {
+            let members = || (0..rest.len()).filter(move |j| m & (1 << j) != 0);
+            members().filter(|&j| !rest[j].yuan.is_zero()).count() >= 2
+                && members().map(|j| rest[j].yuan).sum::<Decimal>() == total
+        })
+        .collect();
+    sets.sort_by_key(|m| (m.count_ones(), *m));
+    sets
+}
+
+fn report(
+    doc: &Document,
+    r: &YearRow,
+    set: u32,
+    wrong: Wrong,
+    names: (&str, &str),
+    sink: &mut super::Sink,
+) {
+    let (good, bad) = match wrong {
+        Wrong::Current => (&r.previous, &r.current),
+        Wrong::Previous => (&r.current, &r.previous),
+    };
+    let members: Vec<usize> = (1..good.len())
+        .filter(|j| set & (1 << (j - 1)) != 0)
+        .collect();
+    let f = &doc.figures[bad[0].figure];
+    let scale = r.unit.scale();
+    let dp = f.q.decimals;
+    let shown = |s: &Signed| fixed(s.yuan / scale, dp);
+    let sum_of = |block: &[Signed]| -> Decimal { members.iter().map(|&j| block[j].yuan).sum() };
+    let terms = |block: &[Signed]| {
+        members
+            .iter()
+            .map(|&j| shown(&block[j]))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    let columns = members
+        .iter()
+        .map(|j| format!("第{}列", j + 1))
+        .collect::<Vec<_>>()
+        .join("、");
+    let expected = fixed(sum_of(bad) / scale, dp);
+    let written = doc.written(f);
+    let mut d = Draft::new(
+        INFO.id,
+        Severity::Error,
+        f.q.start..f.q.end,
+        format!(
+            "{}合计{}不等于{}之和{}（{}合计恰为这几列之和）",
+            names.1, written, columns, expected, names.0
+        ),
+        format!(
+            "The {} total {} is not the sum of columns {} ({}), while the {} total is",
+            if wrong == Wrong::Current {
+                "current-year"
+            } else {
+                "previous-year"
+            },
+            written,
+            members
+                .iter()
+                .map(|j| (j + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            expected,
+            if wrong == Wrong::Current {
+                "previous-year"
+            } else {
+                "current-year"
+            },
+        ),
+    );
+    d.stated = Some(written);
+    d.expected = Some(expected.clone());
+    d.formula = Some(format!(
+        "{}：{} = {} ≠ {}；{}：{} = {}",
+        names.1,
+        terms(bad),
+        expected,
+        shown(&bad[0]),
+        names.0,
+        terms(good),
+        shown(&good[0])
+    ));
+    d.cause = Some(format!(
+        "两个年度的列相同：{}合计恰为这几列之和，{}合计却不是任何几列之和",
+        names.0, names.1
+    ));
+    for &j in &members {
+        let q = &doc.figures[bad[j].figure].q;
+        d.related
+            .push((q.start..q.end, format!("{}第{}列", names.1, j + 1)));
+    }
+    let g = &doc.figures[good[0].figure].q;
+    d.related.push((g.start..g.end, format!("{}合计", names.0)));
+    sink.report(d);
+}
