@@ -18,16 +18,13 @@ static INFO: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary_zh: "合计及其各分项都写明“较上年增加（减少）X”且各分项金额之和等于合计时，各分项增减额（增为正、减为负）之和应等于合计的增减额。",
     summary_en: "When a total and each of its parts state their change on last year, and the parts add up to the total, the parts' changes add up to the total's.",
-    explanation_zh: "各分项本年数之和等于合计本年数时，上年各分项之和也等于上年合计，因此各分项的增减额（增加为正、减少为负）之和必等于合计的增减额。\
-只在文字自身闭合时判断：各分项金额之和与合计一致（按四舍五入区间）；每个分项恰写有一个增减额，且与合计的增减额比较的是同一基数（同为上年，或同为预算）；\
-合计的增减额与合计同句写出，或在前面几段对同一金额写出且各处一致。\n\
-例：“一般公共预算支出25859.6万元，较上年增加19359.12万元”，其下11个功能科目的金额之和为25859.6万元，\
-各自的增减额之和却为 254.45 − 28.98 + 109.6 − 22.2 + 20000 + … = 20359.14万元，与19359.12万元相差1000.02万元。",
-    explanation_en: "If this year's parts add up to this year's total, last year's parts added up to last year's total, so the parts' \
-changes (increases positive, decreases negative) add up to the total's change. Judged only when the text closes the list itself: the parts' \
-amounts add up to the total within rounding, every part states exactly one change against the same base as the total, and the total's change \
-is stated with it or, the same way everywhere, for the same amount a few paragraphs before. Example: a total of 25859.6万元 up 19359.12万元 \
-whose eleven parts add up to 25859.6万元 but whose changes add up to 20359.14万元.",
+    explanation_zh: "各分项本年数之和等于合计时，上年数之和也等于上年合计，故各分项增减额（增为正、减为负）之和等于合计的增减额。\
+只在文字自身闭合时判断：分项金额之和与合计一致，每个分项恰写一个增减额且与合计比较同一基数，合计的增减额与之同句或在前几段对同一金额写出且各处一致。\n\
+例：支出25859.6万元，较上年增加19359.12万元；其下11项金额之和为25859.6万元，增减额之和却为20359.14万元。",
+    explanation_en: "If this year's parts add up to the total, last year's did too, so the parts' signed changes add up to the \
+total's. Judged only when the text closes the list: the amounts add up, each part states one change on the same base, and the \
+total's change is stated with it or, one way only, for the same amount a few paragraphs before. Example: 25859.6万元 up \
+19359.12万元, whose eleven parts' changes add up to 20359.14万元.",
 };
 
 impl Rule for ChangeSum {
@@ -73,7 +70,7 @@ impl Rule for ChangeSum {
                     m
                 }
             };
-            let face_sum: Decimal = parts.iter().map(|g| signed_face(doc, g)).sum();
+            let face_sum: Decimal = parts.iter().map(|g| g.signed_change(doc)).sum();
             if !said.insert((c.total_change, face_sum)) {
                 continue;
             }
@@ -123,7 +120,7 @@ impl Rule for ChangeSum {
                 }),
                 shown(face_sum.abs())
             );
-            let diff = (face_sum - signed_face(doc, total)).abs();
+            let diff = (face_sum - total.signed_change(doc)).abs();
             let mut f = Draft::new(
                 INFO.id,
                 Severity::Error,
@@ -140,7 +137,7 @@ impl Rule for ChangeSum {
             );
             f.stated = Some(said);
             f.expected = Some(expected);
-            f.formula = Some(format!("{formula} ≠ {}", shown(signed_face(doc, total))));
+            f.formula = Some(format!("{formula} ≠ {}", shown(total.signed_change(doc))));
             let t = &doc.figures[c.total];
             f.cause = Some(format!(
                 "各分项金额之和等于合计{}，其增减额之和也应等于合计的增减额",
@@ -164,15 +161,6 @@ fn verb(d: Direction) -> &'static str {
     match d {
         Direction::Up => "增加",
         Direction::Down => "减少",
-    }
-}
-
-/// The change in yuan, negative for a decrease.
-fn signed_face(doc: &Document, g: &GrowthClaim) -> Decimal {
-    let v = doc.figures[g.delta].q.face();
-    match g.direction {
-        Direction::Up => v,
-        Direction::Down => -v,
     }
 }
 

@@ -24,15 +24,12 @@ static INFO: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary_zh: "并列上年数、本年数、增减数的表格（如“三公”经费预算表）中，两个年度的合计列应由同样的几列相加而得。",
     summary_en: "In a table setting last year's and this year's columns side by side, both years' total column is the sum of the same columns.",
-    explanation_zh: "这类表的每个年度都有同样的列，第一列是合计。表头文字在PDF中常被打散，本规则不依赖表头：\
-先找出某一年度中哪几列相加恰等于合计，再看另一年度是否也由其中某一组列相加而得。一个年度能对上而另一个年度任何一组都对不上，即为错误；\
-两个年度都对不上、或各自只能由不同的列组合对上时，不作判断。\n\
-例：2020年 合计827,400.00 = 小计160,000.00 + 会议费462,000.00 + 培训费205,400.00；2021年 合计写作1,171,100.00，\
-而同样几列为65,100.00 + 320,000.00 + 1,096,000.00 = 1,481,100.00。",
-    explanation_en: "Each year's block of such a table has the same columns, the first being the total. The header's words are often \
-scattered in a PDF's text, so the columns that make up the total are read from the table: the sets of columns that add up to one \
-year's total. The other year's total must be the sum of one of the same sets; if none is while the first year holds, it is an error. \
-Example: 2020: 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00; 2021 states 1,171,100.00 while the same columns give 1,481,100.00.",
+    explanation_zh: "这类表每个年度的列相同，第一列为合计。表头在PDF中常被打散，故从表中数字读出某一年度哪几列之和等于合计，\
+另一年度须由其中某一组列相加而得；一个年度对得上而另一年度任何一组都对不上即为错误，两个年度都对不上或各自另成一组时不作判断。\n\
+例：2020年 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00；2021年合计写作1,171,100.00，同样几列之和为1,481,100.00。",
+    explanation_en: "Each year's block has the same columns, the first being the total. The columns adding up to one year's \
+total are read from the figures (a PDF scatters the header); the other year's total must be the sum of one of the same sets. \
+Example: 2020: 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00; 2021 states 1,171,100.00, the same columns give 1,481,100.00.",
 };
 
 /// Up to how many columns a year's block may have for its column sets to be tried (2^(k−1)

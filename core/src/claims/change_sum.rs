@@ -119,20 +119,11 @@ fn stated_before(doc: &Document, growths: &[GrowthClaim], total: usize) -> Optio
         }
         match found {
             None => found = Some(i),
-            Some(f) if signed(doc, &growths[f]) != signed(doc, g) => return None,
+            Some(f) if growths[f].signed_change(doc) != g.signed_change(doc) => return None,
             Some(_) => {}
         }
     }
     found
-}
-
-/// A change as a signed amount in yuan, for comparing two statements of one change.
-fn signed(doc: &Document, g: &GrowthClaim) -> Decimal {
-    let v = doc.figures[g.delta].q.face();
-    match g.direction {
-        Direction::Up => v,
-        Direction::Down => -v,
-    }
 }
 
 /// What a change is measured against: the year it names (the previous year when it names

@@ -40,6 +40,17 @@ pub struct GrowthClaim {
     pub named: Option<usize>,
 }
 
+impl GrowthClaim {
+    /// The stated change in yuan, negative for a decrease.
+    pub fn signed_change(&self, doc: &Document) -> rust_decimal::Decimal {
+        let v = doc.figures[self.delta].q.face();
+        match self.direction {
+            Direction::Up => v,
+            Direction::Down => -v,
+        }
+    }
+}
+
 const UP: &[&str] = &["增加", "增长", "上升", "提高", "增幅"];
 const DOWN: &[&str] = &[
     "减少",
