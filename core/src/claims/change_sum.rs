@@ -12,7 +12,7 @@
 //! 增加19359.12万元。` then `2021年本部门当年一般公共预算支出25859.6万元，其中：`), the same way
 //! everywhere it is.
 
-use super::growth::{Direction, GrowthClaim};
+use super::growth::GrowthClaim;
 use super::sum::SumClaim;
 use crate::read::document::Document;
 use crate::read::interval::Interval;
