@@ -197,9 +197,9 @@ fn year_rows(doc: &Document, g: &Grid) -> Vec<YearRow> {
     if g.columns < 6 {
         return Vec::new();
     }
-    let Some((unit, topic)) = g.rows.first().and_then(|r| header_above(doc, r.line.start)) else {
-        return Vec::new();
-    };
+    // The header is looked for once a row's amounts are blocks: most tables have none, and
+    // the search reaches thousands of bytes up.
+    let mut header: Option<Option<(Money, String)>> = None;
     // (A header's stray numbers, or a row's empty code cell, do not matter: only rows whose
     // amounts are blocks are taken.)
     let mut out: Vec<YearRow> = Vec::new();
@@ -221,7 +221,12 @@ fn year_rows(doc: &Document, g: &Grid) -> Vec<YearRow> {
         let (Some(k), None) = (widths.next(), widths.next()) else {
             continue;
         };
-        if let Some(mut r) = year_row_of(&amounts[amounts.len() - 3 * k..], unit, topic.clone()) {
+        let found = header
+            .get_or_insert_with(|| g.rows.first().and_then(|r| header_above(doc, r.line.start)));
+        let Some((unit, topic)) = found.clone() else {
+            return Vec::new();
+        };
+        if let Some(mut r) = year_row_of(&amounts[amounts.len() - 3 * k..], unit, topic) {
             r.first = is_first;
             out.push(r);
         }
