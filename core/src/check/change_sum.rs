@@ -35,7 +35,9 @@ impl Rule for ChangeSum {
         let (doc, claims, sink) = cx.parts();
         // A level broken down twice the same way (by 部门预算 and by 政府预算 economic class)
         // is judged once: (the total's change, the parts' sum) already said.
-        let mut said: std::collections::HashSet<(usize, Decimal)> = Default::default();
+        // (A list, not a set: a total has a list or two, and a set of this key would add its
+        // own hashing code to every wasm build.)
+        let mut said: Vec<(usize, Decimal)> = Vec::new();
         for c in &claims.change_sums {
             let total = &claims.growths[c.total_change];
             let parts: Vec<&GrowthClaim> =
@@ -71,9 +73,10 @@ impl Rule for ChangeSum {
                 }
             };
             let face_sum: Decimal = parts.iter().map(|g| g.signed_change(doc)).sum();
-            if !said.insert((c.total_change, face_sum)) {
+            if said.contains(&(c.total_change, face_sum)) {
                 continue;
             }
+            said.push((c.total_change, face_sum));
             let terms = parts
                 .iter()
                 .enumerate()
