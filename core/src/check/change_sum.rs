@@ -4,7 +4,6 @@
 use super::kit::money;
 use super::{Context, Draft, Rule, RuleInfo};
 use crate::claims::growth::{Direction, GrowthClaim};
-use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::report::Severity;
 use rust_decimal::Decimal;
@@ -37,20 +36,15 @@ impl Rule for ChangeSum {
         // is judged once: (the total's change, the parts' sum) already said.
         // (A list, not a set: a total has a list or two, and a set of this key would add its
         // own hashing code to every wasm build.)
-        let mut said: Vec<(usize, Decimal)> = Vec::new();
+        let mut judged: Vec<(usize, Decimal)> = Vec::new();
         for c in &claims.change_sums {
             let total = &claims.growths[c.total_change];
             let parts: Vec<&GrowthClaim> =
                 c.part_changes.iter().map(|&g| &claims.growths[g]).collect();
-            let Some(stated) = signed_interval(doc, total) else {
+            let Some(stated) = total.signed_interval(doc) else {
                 continue;
             };
-            let Some(sum) = parts
-                .iter()
-                .try_fold(Interval::exact(Decimal::ZERO), |acc, g| {
-                    acc.add(signed_interval(doc, g)?)
-                })
-            else {
+            let Some(sum) = Interval::sum(parts.iter().map(|g| g.signed_interval(doc))) else {
                 continue;
             };
             let d = &doc.figures[total.delta];
@@ -73,10 +67,10 @@ impl Rule for ChangeSum {
                 }
             };
             let face_sum: Decimal = parts.iter().map(|g| g.signed_change(doc)).sum();
-            if said.contains(&(c.total_change, face_sum)) {
+            if judged.contains(&(c.total_change, face_sum)) {
                 continue;
             }
-            said.push((c.total_change, face_sum));
+            judged.push((c.total_change, face_sum));
             let terms = parts
                 .iter()
                 .enumerate()
@@ -92,7 +86,7 @@ impl Rule for ChangeSum {
                 })
                 .collect::<String>();
             let formula = format!("{terms} = {}", shown(face_sum));
-            let said = format!("{}{}", verb(total.direction), doc.written(d));
+            let said = format!("{}{}", total.direction.verb(), doc.written(d));
             if sum.overlaps(stated) {
                 sink.verified(
                     INFO.id,
@@ -116,11 +110,7 @@ impl Rule for ChangeSum {
             }
             let expected = format!(
                 "{}{}",
-                verb(if face_sum.is_sign_negative() {
-                    Direction::Down
-                } else {
-                    Direction::Up
-                }),
+                Direction::of(face_sum).verb(),
                 shown(face_sum.abs())
             );
             let diff = (face_sum - total.signed_change(doc)).abs();
@@ -158,23 +148,4 @@ impl Rule for ChangeSum {
             sink.report(f);
         }
     }
-}
-
-fn verb(d: Direction) -> &'static str {
-    match d {
-        Direction::Up => "增加",
-        Direction::Down => "减少",
-    }
-}
-
-/// The change's rounding interval in yuan, negated for a decrease.
-fn signed_interval(doc: &Document, g: &GrowthClaim) -> Option<Interval> {
-    let i = doc.figures[g.delta].q.interval()?;
-    Some(match g.direction {
-        Direction::Up => i,
-        Direction::Down => Interval {
-            lo: -i.hi,
-            hi: -i.lo,
-        },
-    })
 }

@@ -65,16 +65,12 @@ impl Rule for ClassTotal {
                 continue;
             }
             let parts: Vec<usize> = classes.iter().filter_map(|r| r.amount).collect();
-            let Some(sum) = parts
-                .iter()
-                .try_fold(Interval::exact(Decimal::ZERO), |acc, &f| {
-                    let q = &doc.figures[f].q;
-                    if q.unit != Unit::None {
-                        return None;
-                    }
-                    acc.add(q.interval()?)
-                })
-            else {
+            // (A class amount with a unit is no table cell: nothing is summed.)
+            let cells = parts.iter().map(|&f| {
+                let q = &doc.figures[f].q;
+                (q.unit == Unit::None).then(|| q.interval()).flatten()
+            });
+            let Some(sum) = Interval::sum(cells) else {
                 continue;
             };
             let tq = &doc.figures[total].q;

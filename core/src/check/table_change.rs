@@ -106,13 +106,12 @@ impl Rule for TableChange {
                 continue;
             }
             let (unit, dp) = (d.q.unit, d.q.decimals.max(2));
-            let verb = |up: bool| if up { "增加" } else { "减少" };
             let table = format!(
                 "{}{}",
-                verb(!change.yuan.is_sign_negative()),
+                Direction::of(change.yuan).verb(),
                 money(change.yuan.abs(), unit, dp)
             );
-            let said = format!("{}{written}", verb(g.direction == Direction::Up));
+            let said = format!("{}{written}", g.direction.verb());
             let mut f = Draft::new(
                 INFO.id,
                 Severity::Error,

@@ -51,13 +51,7 @@ impl Rule for YearTableTotal {
             let now = adding_sets(&r.current);
             // A set read from one year (with two amounts or more that are not zero) that adds
             // up in the other year too, zeros or not.
-            let holds = |block: &[Signed], m: u32| {
-                (1..block.len())
-                    .filter(|j| m & (1 << (j - 1)) != 0)
-                    .map(|j| block[j].yuan)
-                    .sum::<Decimal>()
-                    == block[0].yuan
-            };
+            let holds = |block: &[Signed], m: u32| sum_over(block, m) == block[0].yuan;
             let shared = before.iter().any(|&m| holds(&r.current, m))
                 || now.iter().any(|&m| holds(&r.previous, m));
             let total = &doc.figures[r.current[0].figure];
@@ -71,64 +65,89 @@ impl Rule for YearTableTotal {
                 continue;
             }
             // One year holds and the other does not: the one that does not is the slip.
-            let (good, bad, good_name, bad_name) = match (before.first(), now.first()) {
-                (Some(&m), None) => (m, Wrong::Current, "上年", "本年"),
-                (None, Some(&m)) => (m, Wrong::Previous, "本年", "上年"),
-                _ => continue,
-            };
-            report(doc, r, good, bad, (good_name, bad_name), sink);
+            match (before.first(), now.first()) {
+                (Some(&m), None) => report(doc, r, m, Year::Current, sink),
+                (None, Some(&m)) => report(doc, r, m, Year::Previous, sink),
+                _ => {}
+            }
         }
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Wrong {
+/// The year of a table's row whose 合计 is wrong.
+#[derive(Clone, Copy)]
+enum Year {
     Previous,
     Current,
+}
+
+impl Year {
+    fn zh(self) -> &'static str {
+        match self {
+            Year::Previous => "上年",
+            Year::Current => "本年",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            Year::Previous => "previous-year",
+            Year::Current => "current-year",
+        }
+    }
+    fn other(self) -> Year {
+        match self {
+            Year::Previous => Year::Current,
+            Year::Current => Year::Previous,
+        }
+    }
+    fn block(self, r: &YearRow) -> &[Signed] {
+        match self {
+            Year::Previous => &r.previous,
+            Year::Current => &r.current,
+        }
+    }
+}
+
+/// The columns of a block a set names (bit j for column j + 1: the 合计 is column 0).
+fn columns(m: u32, width: usize) -> impl Iterator<Item = usize> {
+    (1..width).filter(move |j| m & (1 << (j - 1)) != 0)
+}
+
+fn sum_over(block: &[Signed], m: u32) -> Decimal {
+    columns(m, block.len()).map(|j| block[j].yuan).sum()
 }
 
 /// The sets of columns after the first (as bit masks over columns 1..k) whose amounts add up
 /// to the first column's, with at least two amounts that are not zero (a lone column equal to
 /// the total, or zeros, say nothing about how it is made up), fewest columns first.
 fn adding_sets(block: &[Signed]) -> Vec<u32> {
-    let total = block[0].yuan;
-    if total.is_zero() {
+    if block[0].yuan.is_zero() {
         return Vec::new();
     }
-    let rest = &block[1..];
     let adds_up = |m: u32| {
-        let members = || (0..rest.len()).filter(move |j| m & (1 << j) != 0);
-        members().filter(|&j| !rest[j].yuan.is_zero()).count() >= 2
-            && members().map(|j| rest[j].yuan).sum::<Decimal>() == total
+        columns(m, block.len())
+            .filter(|&j| !block[j].yuan.is_zero())
+            .count()
+            >= 2
+            && sum_over(block, m) == block[0].yuan
     };
     // Fewest columns first, by counting them rather than sorting (a sort's code in every wasm
     // build for a list this short is not worth it).
-    (2..=rest.len() as u32)
-        .flat_map(|n| (1u32..1 << rest.len()).filter(move |m| m.count_ones() == n))
+    let rest = block.len() - 1;
+    (2..=rest as u32)
+        .flat_map(|n| (1u32..1 << rest).filter(move |m| m.count_ones() == n))
         .filter(|&m| adds_up(m))
         .collect()
 }
 
-fn report(
-    doc: &Document,
-    r: &YearRow,
-    set: u32,
-    wrong: Wrong,
-    names: (&str, &str),
-    sink: &mut super::Sink,
-) {
-    let (good, bad) = match wrong {
-        Wrong::Current => (&r.previous, &r.current),
-        Wrong::Previous => (&r.current, &r.previous),
-    };
-    let members: Vec<usize> = (1..good.len())
-        .filter(|j| set & (1 << (j - 1)) != 0)
-        .collect();
+fn report(doc: &Document, r: &YearRow, set: u32, wrong: Year, sink: &mut super::Sink) {
+    let right = wrong.other();
+    let (good, bad) = (right.block(r), wrong.block(r));
+    let members: Vec<usize> = columns(set, good.len()).collect();
     let f = &doc.figures[bad[0].figure];
     let scale = r.unit.scale();
     let dp = f.q.decimals;
     let shown = |s: &Signed| fixed(s.yuan / scale, dp);
-    let sum_of = |block: &[Signed]| -> Decimal { members.iter().map(|&j| block[j].yuan).sum() };
     let terms = |block: &[Signed]| {
         members
             .iter()
@@ -141,7 +160,7 @@ fn report(
         .map(|j| format!("第{}列", j + 1))
         .collect::<Vec<_>>()
         .join("、");
-    let expected = fixed(sum_of(bad) / scale, dp);
+    let expected = fixed(sum_over(bad, set) / scale, dp);
     let written = doc.written(f);
     let mut d = Draft::new(
         INFO.id,
@@ -149,15 +168,15 @@ fn report(
         f.q.start..f.q.end,
         format!(
             "{}合计{}不等于{}之和{}（{}合计恰为这几列之和）",
-            names.1, written, columns, expected, names.0
+            wrong.zh(),
+            written,
+            columns,
+            expected,
+            right.zh()
         ),
         format!(
             "The {} total {} is not the sum of columns {} ({}), while the {} total is",
-            if wrong == Wrong::Current {
-                "current-year"
-            } else {
-                "previous-year"
-            },
+            wrong.en(),
             written,
             members
                 .iter()
@@ -165,35 +184,33 @@ fn report(
                 .collect::<Vec<_>>()
                 .join(", "),
             expected,
-            if wrong == Wrong::Current {
-                "previous-year"
-            } else {
-                "current-year"
-            },
+            right.en(),
         ),
     );
     d.stated = Some(written);
     d.expected = Some(expected.clone());
     d.formula = Some(format!(
         "{}：{} = {} ≠ {}；{}：{} = {}",
-        names.1,
+        wrong.zh(),
         terms(bad),
         expected,
         shown(&bad[0]),
-        names.0,
+        right.zh(),
         terms(good),
         shown(&good[0])
     ));
     d.cause = Some(format!(
         "两个年度的列相同：{}合计恰为这几列之和，{}合计却不是任何几列之和",
-        names.0, names.1
+        right.zh(),
+        wrong.zh()
     ));
     for &j in &members {
         let q = &doc.figures[bad[j].figure].q;
         d.related
-            .push((q.start..q.end, format!("{}第{}列", names.1, j + 1)));
+            .push((q.start..q.end, format!("{}第{}列", wrong.zh(), j + 1)));
     }
     let g = &doc.figures[good[0].figure].q;
-    d.related.push((g.start..g.end, format!("{}合计", names.0)));
+    d.related
+        .push((g.start..g.end, format!("{}合计", right.zh())));
     sink.report(d);
 }

@@ -16,7 +16,6 @@ use super::growth::GrowthClaim;
 use super::sum::SumClaim;
 use crate::read::document::Document;
 use crate::read::interval::Interval;
-use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -85,12 +84,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim], growths: &[GrowthClaim]) -> Ve
 
 /// Do the parts' amounts add up to the total, within rounding?
 fn parts_add_up(doc: &Document, s: &SumClaim) -> bool {
-    let sum = s
-        .parts
-        .iter()
-        .try_fold(Interval::exact(Decimal::ZERO), |acc, &p| {
-            acc.add(doc.figures[p].q.interval()?)
-        });
+    let sum = Interval::sum(s.parts.iter().map(|&p| doc.figures[p].q.interval()));
     match (sum, doc.figures[s.total].q.interval()) {
         (Some(sum), Some(total)) => sum.overlaps(total),
         _ => false,

@@ -16,6 +16,25 @@ pub enum Direction {
     Down,
 }
 
+impl Direction {
+    /// The direction of a signed amount, by its sign.
+    pub fn of(v: rust_decimal::Decimal) -> Self {
+        if v.is_sign_negative() {
+            Direction::Down
+        } else {
+            Direction::Up
+        }
+    }
+
+    /// How a finding names it: 增加 / 减少.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Direction::Up => "增加",
+            Direction::Down => "减少",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct GrowthClaim {
     /// The change D.
@@ -48,6 +67,15 @@ impl GrowthClaim {
             Direction::Up => v,
             Direction::Down => -v,
         }
+    }
+
+    /// The stated change's rounding interval in yuan, negated for a decrease.
+    pub fn signed_interval(&self, doc: &Document) -> Option<crate::read::interval::Interval> {
+        let i = doc.figures[self.delta].q.interval()?;
+        Some(match self.direction {
+            Direction::Up => i,
+            Direction::Down => i.neg(),
+        })
     }
 }
 

@@ -9,7 +9,6 @@ use super::{has_change_word, label_key};
 use crate::read::document::{Document, Figure};
 use crate::read::interval::Interval;
 use crate::read::quantity::Unit;
-use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
@@ -80,6 +79,11 @@ const MARKERS: &[(&str, Marker)] = &[
 /// Can this figure be a total or a part?
 fn is_amount(f: &Figure) -> bool {
     f.q.is_operand() && matches!(f.q.unit, Unit::Money(_) | Unit::Count(_)) && !is_change(f)
+}
+
+/// An amount outside brackets that could be a part of a total in `unit`.
+fn is_level_amount(f: &Figure, unit: Unit) -> bool {
+    f.paren_depth == 0 && is_amount(f) && f.q.unit.addable_with(unit)
 }
 
 /// A change between periods, the base of a comparison (`比年初预算安排22216.00元增加`) or a
@@ -504,7 +508,7 @@ fn claim_at(
         !doc.figures[i + 1..]
             .iter()
             .take_while(|g| g.paragraph == p)
-            .any(|g| g.paren_depth == 0 && is_amount(g) && g.q.unit.addable_with(unit))
+            .any(|g| is_level_amount(g, unit))
     };
     let open_end = tail.ends_with(['；', '：'])
         || parts.len() == 1 && tail.ends_with('。') && last_in_paragraph(parts[0]);
@@ -684,11 +688,7 @@ fn continued_items(
     let t = &doc.figures[total];
     let whole = t.q.interval()?;
     let mut parts = inline.to_vec();
-    let mut sum = parts
-        .iter()
-        .try_fold(Interval::exact(Decimal::ZERO), |a, &i| {
-            a.add(doc.figures[i].q.interval()?)
-        })?;
+    let mut sum = Interval::sum(parts.iter().map(|&i| doc.figures[i].q.interval()))?;
     // Parts that already add up to the total are the whole list (`其中：一般公共预算拨款收入
     // 351904.90万元。` and then `相应安排支出预算351904.90万元` is no part).
     if sum.overlaps(whole) {
@@ -734,7 +734,7 @@ fn continued_items(
         let another = doc.figures[at + 1..]
             .iter()
             .take_while(|g| g.q.start < own_list)
-            .any(|g| g.paren_depth == 0 && is_amount(g) && g.q.unit.addable_with(t.q.unit));
+            .any(|g| is_level_amount(g, t.q.unit));
         if another {
             return None;
         }

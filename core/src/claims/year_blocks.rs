@@ -147,11 +147,7 @@ fn run_after(
         return None;
     }
     let unit: Money = unit?;
-    let mut widths = (2..=MAX_COLUMNS).filter(|k| 3 * k <= run.len() && blocks(&run[..3 * k]));
-    let k = widths.next()?;
-    if widths.next().is_some() {
-        return None;
-    }
+    let k = only_width(run.len(), |k| &run[..3 * k])?;
     year_row_of(&run[..3 * k], unit, topic)
 }
 
@@ -180,6 +176,16 @@ fn amounts_only(doc: &Document, start: usize, line: &str) -> Option<Vec<Signed>>
     }
     let cells = signed_figures(doc, start..start + line.len())?;
     (cells.len() == tokens).then_some(cells)
+}
+
+/// The one width k whose 3k amounts (`cells(k)` of `n`) are [`blocks`]; None when none is,
+/// or several are.
+fn only_width<'c>(n: usize, cells: impl Fn(usize) -> &'c [Signed]) -> Option<usize> {
+    let mut widths = (2..=MAX_COLUMNS).filter(|&k| 3 * k <= n && blocks(cells(k)));
+    match (widths.next(), widths.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
 }
 
 /// Whether 3k amounts are k previous, k current and k changes: each change exactly the
@@ -216,9 +222,7 @@ fn year_rows(doc: &Document, g: &Grid) -> Vec<YearRow> {
             continue;
         }
         let is_first = std::mem::replace(&mut first, false);
-        let mut widths = (2..=MAX_COLUMNS)
-            .filter(|k| 3 * k <= amounts.len() && blocks(&amounts[amounts.len() - 3 * k..]));
-        let (Some(k), None) = (widths.next(), widths.next()) else {
+        let Some(k) = only_width(amounts.len(), |k| &amounts[amounts.len() - 3 * k..]) else {
             continue;
         };
         let found = header

@@ -46,6 +46,21 @@ impl Interval {
         })
     }
 
+    /// The sum of intervals, None when one is unknown or the sum overflows.
+    pub fn sum(items: impl IntoIterator<Item = Option<Interval>>) -> Option<Self> {
+        items
+            .into_iter()
+            .try_fold(Interval::exact(Decimal::ZERO), |acc, i| acc.add(i?))
+    }
+
+    /// The interval of the value negated.
+    pub fn neg(self) -> Self {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+        }
+    }
+
     pub fn sub(self, o: Interval) -> Option<Self> {
         Some(Interval {
             lo: self.lo.checked_sub(o.hi)?,

@@ -36,11 +36,7 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     let parts: Vec<&Figure> = c.parts.iter().map(|&p| &doc.figures[p]).collect();
     let at = total.q.start..total.q.end;
     let Some(ti) = total.q.interval() else { return };
-    let sum_iv = parts
-        .iter()
-        .try_fold(Interval::exact(Decimal::ZERO), |acc, p| {
-            acc.add(p.q.interval()?)
-        });
+    let sum_iv = Interval::sum(parts.iter().map(|p| p.q.interval()));
     let Some(si) = sum_iv else {
         sink.unchecked(rule, at, "数值过大，无法计算", "value too large to compute");
         return;
