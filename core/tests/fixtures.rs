@@ -2411,12 +2411,20 @@ fn the_parts_changes_add_up_to_the_totals_change() {
     // 512.20 + 300.00 + 48.20 = 860.40; 57.20 − 8.40 + 3.50 = 52.30.
     let right = run(&changes_by_function("57.20", "300.00"));
     assert_eq!(outcome_of(&right, "change-sum"), (vec![], 4));
-    // 67.20 − 8.40 + 3.50 = 62.30, not 52.30.
-    let wrong = run(&changes_by_function("67.20", "300.00"));
+    // 47.20 − 8.40 + 3.50 = 42.30: the total's change exceeds what its parts allow.
+    let wrong = run(&changes_by_function("47.20", "300.00"));
     assert_eq!(
         outcome_of(&wrong, "change-sum").0,
-        ["Error 增加52.30万元 增加62.30万元"]
+        ["Error 增加52.30万元 增加42.30万元"]
     );
+    // 67.20 − 8.40 + 3.50 = 62.30, more than 52.30: an item of last year with nothing this
+    // year (so in no list of this year's parts) may have gone by 10.00; left unchecked.
+    let short = run(&changes_by_function("67.20", "300.00"));
+    assert_eq!(outcome_of(&short, "change-sum"), (vec![], 0));
+    assert!(short
+        .ledger
+        .iter()
+        .any(|e| e.rule == "change-sum" && e.outcome == gouji_core::report::Outcome::Unchecked));
     let f = wrong
         .findings
         .iter()
@@ -2491,4 +2499,74 @@ fn a_years_total_column_made_up_as_the_other_years_is() {
         .replacen("    15.50", "    16.50", 1)
         .replacen("    -2.10", "    -3.10", 1);
     assert_eq!(outcome_of(&run(&neither), "year-table-total"), (vec![], 3));
+}
+
+/// A final-accounts page as a web archive flattens it: the whole body on one line, items
+/// apart by a space or nothing.
+fn flattened_page(spending: &str) -> String {
+    format!(
+        "2016年度区政务服务中心部门决算说明\n附件 按照有关要求，现将本中心2016年度部门决算说明如下： 一、部门主要职责 本中心负责全区公共服务事项的受理、办理和督办，承担有关业务的统计分析和信息公开工作。 \
+二、部门决算收支总体情况 2016年本中心年初结转和结余20.00万元，本年收入1200.00万元，本年支出{spending}万元。 \
+（一）2016本年收入1200.00万元，比2015年决算数增加100.00万元，增长9.09%，具体情况如下： 1. 财政拨款收入1150.00万元。 2. 事业收入0万元。 3. 其他收入50.00万元。 \
+（二）2016本年支出{spending}万元，具体情况如下： 1. 基本支出800.00万元。其中，人员支出700.00万元，公用支出100.00万元。 2. 项目支出380.00万元。 3. 上缴上级支出0万元。 4. 经营支出0万元。 \
+三、公共财政拨款支出决算情况 2016年公共财政拨款支出1180.00万元，具体情况如下(按项级科目分类统计)： （一）一般公共服务支出900.00万元。 1.2010301行政运行支出700.00万元，主要用于人员工资。 2.2010302一般行政管理事务支出200.00万元，主要用于业务工作。 （二）住房保障支出280.00万元 —住房公积金180.00万元 —提租补贴100.00万元 \
+四、政府性基金支出决算情况 2016年度政府性基金支出 60.00 万元。 （一）一般公共服务支出60.00万元 —其他支出60.00万元\n"
+    )
+}
+
+#[test]
+fn a_flattened_pages_numbered_lists_after_as_follows_add_up() {
+    let right = run(&flattened_page("1180.00"));
+    assert!(
+        right.findings.iter().all(|f| f.severity != Severity::Error),
+        "{:?}",
+        right.findings
+    );
+    // 本年收入 1150.00 + 0 + 50.00, 本年支出 800.00 + 380.00 + 0 + 0, the 类 900.00 + 280.00.
+    let verified_sums: Vec<&str> = right
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "sum" && e.outcome == gouji_core::report::Outcome::Verified)
+        .map(|e| e.quote.as_str())
+        .collect();
+    for total in ["1200.00万元", "1180.00万元", "800.00万元"] {
+        assert!(
+            verified_sums.contains(&total),
+            "{total} in {verified_sums:?}"
+        );
+    }
+    // 本年支出 written 1280.00 where its items add up to 1180.00.
+    let wrong = run(&flattened_page("1280.00"));
+    assert_eq!(
+        outcome_of(&wrong, "sum").0,
+        ["Error 1280.00万元 1180.00万元"]
+    );
+}
+
+#[test]
+fn a_flattened_pages_sections_keep_names_and_funds_apart() {
+    // `（一）一般公共服务支出60.00万元` of the 政府性基金 section is not the 900.00 of the
+    // general budget's; `—其他支出` and `—提租补贴` are names, not `万元—…`.
+    let r = run(&flattened_page("1180.00"));
+    assert!(
+        r.findings.iter().all(|f| f.rule != "restated"),
+        "{:?}",
+        r.findings
+    );
+}
+
+#[test]
+fn totals_said_of_each_side_are_no_breakdown() {
+    // `收、支预算总计各…`: the two numbered sections restate the total, one side each.
+    let t = "一、收入支出预算总体情况\n2026年度收入、支出预算总计500.0万元，与上年相比收、支预算总计各减少20.0万元，减少3.85%。其中：\n\
+（一）收入预算总计500.0万元。包括：\n1．财政拨款收入400.0万元。\n2．其他收入100.0万元。\n\
+（二）支出预算总计500.0万元。包括：\n1．基本支出300.0万元。\n2．项目支出200.0万元。\n";
+    let r = run(t);
+    assert_eq!(outcome_of(&r, "sum").0, Vec::<String>::new());
+    // One part as large as the total beside another is still a list that overshoots.
+    let over = "六、政府性基金支出决算情况\n2016年度政府性基金支出300.00万元，具体情况如下：\n（一）城乡社区支出300.00万元。\n（二）其他支出6.00万元。\n";
+    assert_eq!(
+        outcome_of(&run(over), "sum").0,
+        ["Error 300.00万元 306.00万元"]
+    );
 }

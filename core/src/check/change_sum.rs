@@ -17,13 +17,14 @@ static INFO: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary_zh: "合计及其各分项都写明“较上年增加（减少）X”且各分项金额之和等于合计时，各分项增减额（增为正、减为负）之和应等于合计的增减额。",
     summary_en: "When a total and each of its parts state their change on last year, and the parts add up to the total, the parts' changes add up to the total's.",
-    explanation_zh: "各分项本年数之和等于合计时，上年数之和也等于上年合计，故各分项增减额（增为正、减为负）之和等于合计的增减额。\
-只在文字自身闭合时判断：分项金额之和与合计一致，每个分项恰写一个增减额且与合计比较同一基数，合计的增减额与之同句或在前几段对同一金额写出且各处一致。\n\
-例：支出25859.6万元，较上年增加19359.12万元；其下11项金额之和为25859.6万元，增减额之和却为20359.14万元。",
-    explanation_en: "If this year's parts add up to the total, last year's did too, so the parts' signed changes add up to the \
-total's. Judged only when the text closes the list: the amounts add up, each part states one change on the same base, and the \
-total's change is stated with it or, one way only, for the same amount a few paragraphs before. Example: 25859.6万元 up \
-19359.12万元, whose eleven parts' changes add up to 20359.14万元.",
+    explanation_zh: "各分项本年数之和等于合计时，所列分项之外的项目本年为零，其增减额为负的上年数，故合计的增减额不会大于各分项增减额（增为正、减为负）之和：\
+大于即为错误；小于则可能是上年有而本年无的项目，列为未核。只在文字自身闭合时判断：分项金额之和与合计一致，每个分项恰写一个增减额且与合计比较同一基数，合计的增减额与之同句或在前几段对同一金额写出且各处一致。\n\
+例：支出1000.00万元，较上年增加120.00万元；其下各项金额之和为1000.00万元，增减额之和却只有100.00万元。",
+    explanation_en: "If this year's parts add up to the total, any item not listed is zero this year and its change is minus \
+last year's amount, so the total's change never exceeds the parts' signed changes: exceeding them is an error, falling short \
+may be an item that ended and is left unchecked. Judged only when the text closes the list: the amounts add up, each part states one change on the same base, and the \
+total's change is stated with it or, one way only, for the same amount a few paragraphs before. Example: 1000.00万元 up \
+120.00万元, whose parts' changes add up to only 100.00万元.",
 };
 
 impl Rule for ChangeSum {
@@ -106,6 +107,18 @@ impl Rule for ChangeSum {
                         "adds up with the other parts' changes to the total's change".into(),
                     );
                 }
+                continue;
+            }
+            // An item of last year that has none this year is in no list of this year's parts,
+            // and its whole amount went: the total's change may fall short of the parts' by
+            // that much, never exceed it.
+            if sum.is_above(stated) {
+                sink.unchecked(
+                    INFO.id,
+                    d.q.start..d.q.end,
+                    "合计的增减额小于各分项增减额之和：上年有而本年为零的项目不在所列分项中，可能解释差额",
+                    "the total's change falls short of its parts': an item of last year with nothing this year is not listed and may explain it",
+                );
                 continue;
             }
             let expected = format!(

@@ -318,9 +318,18 @@ fn check_one(
         .iter()
         .filter_map(|(names, flow)| {
             names.iter().find_map(|n| {
-                facts
-                    .get(&part_key(key, n, *flow))
-                    .and_then(|g| nearest(g, total))
+                let own = facts.get(&part_key(key, n, *flow));
+                // `基本支出…。其中，人员支出…`: the parts of 基本支出 are read in its scope.
+                let within = || {
+                    let scope =
+                        (key.scope.is_none() && key.name == "基本").then_some(Scope::Basic)?;
+                    let k = FactKey {
+                        scope: Some(scope),
+                        ..part_key(key, n, *flow)
+                    };
+                    facts.get(&k)
+                };
+                own.or_else(within).and_then(|g| nearest(g, total))
             })
         })
         .collect();

@@ -74,6 +74,9 @@ const MARKERS: &[(&str, Marker)] = &[
     ("具体是", Marker::Complete),
     ("分项情况是", Marker::Complete),
     ("分项情况为", Marker::Complete),
+    // `本年支出2210万元，…，具体情况如下：` and then the numbered items.
+    ("具体情况如下", Marker::Complete),
+    ("具体如下", Marker::Complete),
 ];
 
 /// Can this figure be a total or a part?
@@ -481,6 +484,12 @@ fn claim_at(
     }
     let unit = tf.q.unit;
     let after_marker = &text[at + len..para.end];
+    // (A note on the list may stand before its colon: `具体情况如下（按项级科目分类统计）：`.)
+    let after_marker = after_marker.trim_end_matches(|c: char| c == '：' || c.is_whitespace());
+    let after_marker = match after_marker.strip_suffix('）') {
+        Some(s) if s.starts_with('（') && !s[3..].contains(['（', '）']) => "",
+        _ => after_marker,
+    };
     let list_at_end = after_marker
         .trim_matches(|c: char| c == '：' || c.is_whitespace())
         .is_empty();
@@ -520,6 +529,13 @@ fn claim_at(
         parts
     };
     if parts.is_empty() {
+        return None;
+    }
+    // Parts each as large as the total are the total again, said of each side
+    // (`收、支预算总计各7,062.8万元。其中：（一）收入预算总计7,062.8万元…（二）支出预算总计…`):
+    // not a breakdown.
+    let face = |i: usize| doc.figures[i].q.face();
+    if !tf.q.face().is_zero() && parts.iter().filter(|&&i| face(i) == tf.q.face()).count() > 1 {
         return None;
     }
     // A list that runs into the end of a paragraph which ends no sentence was cut by the
@@ -758,6 +774,9 @@ fn is_enumerated(lead: &str) -> bool {
     c.next().is_some_and(|n| "一二三四五六七八九十".contains(n)) && c.next() == Some('是')
 }
 
+/// How many paragraphs a numbered list and its items' sub-items may run over.
+const MAX_ITEM_PARAGRAPHS: usize = 400;
+
 /// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount
 /// of each numbered paragraph is a part.
 #[allow(clippy::explicit_counter_loop)]
@@ -771,10 +790,16 @@ fn numbered_items(
     let mut parts = Vec::new();
     let mut expect = 1;
     let mut style = None;
-    for q in p + 1..doc.paragraphs.len() {
+    // (Bounded: a list and its items' own sub-items span a few screens at most.)
+    for q in p + 1..doc.paragraphs.len().min(p + 1 + MAX_ITEM_PARAGRAPHS) {
         let Some(h) = &doc.paragraphs[q].heading else {
             break;
         };
+        // An item's own numbered sub-items (`（一）…支出269.72万元。` then `1.2010301行政运行…`)
+        // stand between it and the next item.
+        if style.is_some_and(|s| h.style > s) {
+            continue;
+        }
         if h.number != expect || style.is_some_and(|s| s != h.style) {
             break;
         }

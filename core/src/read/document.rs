@@ -26,6 +26,9 @@ pub fn is_label_delimiter(c: char) -> bool {
             | '【'
             | '】'
             | '|'
+            // A dash introduces a sub-item on web pages (`—行政运行1293.14万元`).
+            | '—'
+            | '―'
     )
 }
 

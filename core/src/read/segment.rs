@@ -99,6 +99,17 @@ fn arabic(s: &str) -> Option<(u32, usize)> {
     Some((s[..n].parse().ok()?, n))
 }
 
+/// A functional classification code (类 3 digits, 款 5, 项 7) and then its name:
+/// `2010301行政运行`, not a decimal's digits before a unit (`2010301万元`).
+fn opens_with_code(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    matches!(digits, 3 | 5 | 7)
+        && s[digits..].chars().next().is_some_and(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c)
+                && !"万亿元千百个人次年月日倍项家所台辆件吨".contains(c)
+        })
+}
+
 /// Recognises a numbering marker at the start of `line` (leading whitespace already skipped).
 pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
     if let Some(rest) = line.strip_prefix('第') {
@@ -158,8 +169,12 @@ pub fn heading_marker(line: &str) -> Option<(HeadingStyle, u32, usize)> {
         if after.starts_with('、') {
             return Some((HeadingStyle::Arabic, n, l + '、'.len_utf8()));
         }
-        // `1.财政拨款` but not `1.5万元`.
-        if after.starts_with('.') && !after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        // `1.财政拨款` but not `1.5万元`; `1.2010301行政运行` (a classification code after the
+        // number) but not `1.25倍`.
+        if after.starts_with('.')
+            && (!after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || opens_with_code(&after[1..]))
+        {
             return Some((HeadingStyle::Arabic, n, l + 1));
         }
     }
@@ -345,8 +360,9 @@ fn runs_on(line: &str, wrap: Option<usize>) -> bool {
 const PAGE_LINE: usize = 400;
 
 /// The text's lines, with a line flattened from a web page cut before each heading that
-/// follows a full stop (`…原因。六、政府性基金支出决算情况2016年…`) and after the heading's
-/// title, so that its sections are seen.
+/// follows a full stop, a colon or an amount (`…原因。六、政府性基金支出决算情况2016年…`,
+/// `…具体情况如下：1.基本支出…`, `…219.10万元（九）其他支出…`), so that its sections and numbered lists are seen as a report set line by line
+/// shows them.
 fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -358,39 +374,59 @@ fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
             continue;
         }
         let mut from = start;
-        for (i, _) in line.match_indices('。') {
-            let at = start + i + '。'.len_utf8();
+        for (i, mark) in line.match_indices(['。', '：', '；', '元', '%', '％']) {
+            let at = start + i + mark.len();
             if at <= from || at >= end {
                 continue;
             }
             let Some((style, _, len)) = heading_marker(&text[at..end]) else {
                 continue;
             };
-            if !matches!(
-                style,
-                HeadingStyle::Part | HeadingStyle::Chinese | HeadingStyle::ParenChinese
-            ) {
+            // After an amount only a section's number is sure to start a new item (`…219.10万元
+            // 六、政府性基金…`, the page's space gone); `1.` may be a decimal's tail.
+            let after_amount = !matches!(mark, "。" | "：" | "；");
+            if after_amount && style > HeadingStyle::ParenChinese {
                 continue;
             }
             out.push((from..at, from != start));
-            // The title: up to a clause mark or the first figure, 40 characters at most.
-            let body = &text[at + len..end];
-            let title_len = body
-                .char_indices()
-                .take(40)
-                .find(|&(j, c)| "。：；，".contains(c) || (j > 3 && c.is_ascii_digit()))
-                .map_or(
-                    body.len()
-                        .min(body.char_indices().nth(40).map_or(body.len(), |(j, _)| j)),
-                    |(j, _)| j,
-                );
-            let title_end = at + len + title_len;
-            out.push((at..title_end, true));
-            from = title_end;
+            from = at;
+            // A section's title stands on a line of its own, before the text that follows it
+            // unbroken (`六、政府性基金支出决算情况2016年度…`); a numbered item's amount stays
+            // with its name (`（四）民族事务支出31.76万元。`), its sentence with its subject.
+            if style <= HeadingStyle::ParenChinese {
+                if let Some(title_end) = title_end(&text[at + len..end]) {
+                    out.push((at..at + len + title_end, true));
+                    from = at + len + title_end;
+                }
+            }
         }
         out.push((from..end, from != start));
     }
     out
+}
+
+/// Where an inline section title ends: before a year that opens the text after it
+/// (`…决算情况2016年度…`), within 40 characters; `None` when a clause mark or another figure
+/// comes first (`其他支出219.10万元`: a name and its amount, not a title).
+fn title_end(body: &str) -> Option<usize> {
+    for (j, c) in body.char_indices().take(40) {
+        if j > 3 && starts_with_year(&body[j..]) {
+            return Some(j);
+        }
+        if c.is_ascii_digit() || "。：；，".contains(c) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `2016年`, `2015年度`: four digits from 1949 to 2099 and 年.
+fn starts_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (&b[..2] == b"19" || &b[..2] == b"20")
+        && s[4..].starts_with('年')
 }
 
 /// A line that ends inside a clause: after `，`, `、`, a joining word, a verb whose amount
