@@ -2570,3 +2570,41 @@ fn totals_said_of_each_side_are_no_breakdown() {
         ["Error 300.00万元 306.00万元"]
     );
 }
+
+#[test]
+fn a_decrease_of_more_than_all_of_an_amount_is_impossible() {
+    let t = "八、机关运行经费支出情况\n2016年机关运行经费支出64.20万元，比2015年下降152.30%，主要原因是压缩会议。\n";
+    assert_eq!(
+        outcome_of(&run(t), "impossible-decline").0,
+        ["Error 152.30% ≤ 100%"]
+    );
+    // All of it (100.0%), an increase of more than 100%, and a difference that can turn
+    // negative stay silent.
+    for silent in [
+        "2016年会议费支出0.00万元，比2015年下降100.0%。\n",
+        "2016年会议费支出64.20万元，比2015年增长152.30%。\n",
+        "2016年经营结余为-12.00万元，比2015年下降152.30%。\n",
+    ] {
+        assert_eq!(
+            outcome_of(&run(silent), "impossible-decline").0,
+            Vec::<String>::new(),
+            "{silent}"
+        );
+    }
+}
+
+#[test]
+fn a_change_in_the_wrong_unit_is_the_slip_not_its_rate() {
+    // 3.60 ÷ (30.00 − 3.60) = 13.64% holds in 万元: the 元 is the slip.
+    let t =
+        "（六）其他支出30.00万元，较2015年决算数增加3.60元，增长13.64%。主要原因是设备购置增多。\n";
+    let r = run(t);
+    assert_eq!(outcome_of(&r, "growth").0, ["Error 3.60元 3.60万元"]);
+    let f = r.findings.iter().find(|f| f.rule == "growth").unwrap();
+    assert_eq!(f.quote, "3.60元");
+    // The same unit mix with a rate that holds in neither unit is the rate's slip.
+    let wrong_rate = t.replace("13.64%", "18.64%");
+    let r = run(&wrong_rate);
+    assert_eq!(outcome_of(&r, "growth").0.len(), 1);
+    assert!(r.findings.iter().all(|f| f.quote != "3.60元"));
+}

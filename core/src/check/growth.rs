@@ -5,6 +5,7 @@ use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::growth::{direction_of, is_multiple, Direction};
 use crate::read::document::{Document, Figure};
 use crate::read::interval::{half_ulp, Interval};
+use crate::read::quantity::Unit;
 use crate::report::Severity;
 use rust_decimal::Decimal;
 
@@ -139,37 +140,7 @@ impl Rule for Growth {
                 super::kit::plain(c),
                 super::kit::plain(d)
             );
-            // Exact bounds: the rate rises with D and falls with the current value.
-            let bounds = if up {
-                let lo_den = cv.hi.checked_sub(dv.lo);
-                let hi_den = cv.lo.checked_sub(dv.hi);
-                match (lo_den, hi_den) {
-                    (Some(a), Some(b)) if b > rust_decimal::Decimal::ZERO => dv
-                        .lo
-                        .checked_div(a)
-                        .zip(dv.hi.checked_div(b))
-                        .map(|(lo, hi)| Interval { lo, hi }),
-                    _ => None,
-                }
-            } else {
-                // Checked adds: an overflow leaves the rate uncomputed (found by fuzzing).
-                cv.hi
-                    .checked_add(dv.lo)
-                    .zip(cv.lo.checked_add(dv.hi))
-                    .and_then(|(a, b)| {
-                        Interval {
-                            lo: dv.lo,
-                            hi: dv.hi,
-                        }
-                        .div(Interval { lo: a, hi: b })
-                        .and_then(|_| {
-                            dv.lo
-                                .checked_div(a)
-                                .zip(dv.hi.checked_div(b))
-                                .map(|(lo, hi)| Interval { lo, hi })
-                        })
-                    })
-            };
+            let bounds = rate_bounds(cv, dv, up);
             let Some(computed) = bounds else {
                 // From nothing to something is no growth of 0% (`上年为0万元…增长0%`).
                 let zero_claimed =
@@ -240,6 +211,38 @@ impl Rule for Growth {
             }
             if verdict == RateVerdict::Consistent {
                 sink.verified(INFO.id, at, formula.clone(), formula);
+                continue;
+            }
+            // `增加2.45元` beside `20.18万元`: the rate holds in 万元, the unit is wrong.
+            if change_in_wrong_unit(c, d, r, up).is_some() {
+                let written = doc.written(d);
+                let meant = format!("{}{}", super::kit::plain(d), c.q.unit.suffix());
+                let mut f = Draft::new(
+                    INFO.id,
+                    Severity::Error,
+                    d.q.start..d.q.end,
+                    format!(
+                        "增减额的单位疑误：文中为{written}，按{meant}计算{}与文中一致",
+                        doc.written(r)
+                    ),
+                    format!(
+                        "The change's unit looks wrong: {written} is written, and the rate {} holds for {meant}",
+                        doc.written(r)
+                    ),
+                );
+                f.stated = Some(written);
+                f.expected = Some(meant.clone());
+                f.formula = Some(format!(
+                    "{} ÷ ({} {sign} {}) = {}",
+                    super::kit::plain(d),
+                    super::kit::plain(c),
+                    super::kit::plain(d),
+                    doc.written(r)
+                ));
+                f.related
+                    .push((c.q.start..c.q.end, format!("本年数：{}", c.label)));
+                f.related.push((r.q.start..r.q.end, "增减率".into()));
+                sink.report(f);
                 continue;
             }
             // The usual slip: the current year as the base.
@@ -396,4 +399,51 @@ fn check_multiple(
     f.formula = Some(format!("{base} = {expected}"));
     f.related = related;
     sink.report(f);
+}
+
+/// The rate a change `dv` on a current value `cv` gives, over both rounding intervals
+/// (`None` when the previous year is zero or negative). Exact bounds: the rate rises with
+/// the change and falls with the current value.
+fn rate_bounds(cv: Interval, dv: Interval, up: bool) -> Option<Interval> {
+    if up {
+        let lo_den = cv.hi.checked_sub(dv.lo);
+        let hi_den = cv.lo.checked_sub(dv.hi);
+        match (lo_den, hi_den) {
+            (Some(a), Some(b)) if b > rust_decimal::Decimal::ZERO => dv
+                .lo
+                .checked_div(a)
+                .zip(dv.hi.checked_div(b))
+                .map(|(lo, hi)| Interval { lo, hi }),
+            _ => None,
+        }
+    } else {
+        // Checked adds: an overflow leaves the rate uncomputed (found by fuzzing).
+        cv.hi
+            .checked_add(dv.lo)
+            .zip(cv.lo.checked_add(dv.hi))
+            .and_then(|(a, b)| {
+                dv.div(Interval { lo: a, hi: b }).and_then(|_| {
+                    dv.lo
+                        .checked_div(a)
+                        .zip(dv.hi.checked_div(b))
+                        .map(|(lo, hi)| Interval { lo, hi })
+                })
+            })
+    }
+}
+
+/// A change written in another money unit than its current value (`支出20.18万元，较上年增加
+/// 2.45元，增长13.82%`) whose rate holds when the change is read in the current value's unit:
+/// the unit is the slip, not the rate. The change as it should read.
+fn change_in_wrong_unit(c: &Figure, d: &Figure, r: &Figure, up: bool) -> Option<Interval> {
+    let (Unit::Money(cu), Unit::Money(du)) = (c.q.unit, d.q.unit) else {
+        return None;
+    };
+    if cu == du {
+        return None;
+    }
+    let cv = c.q.interval()?;
+    let dv = Interval::stated(d.q.value, d.q.decimals, cu.scale())?;
+    let rate = rate_bounds(cv, dv, up)?;
+    (compare_rate(rate, r) == RateVerdict::Consistent).then_some(dv)
 }

@@ -14,6 +14,7 @@ mod cross_table;
 mod evaluation_table;
 mod growth;
 mod identity;
+mod impossible_decline;
 pub mod kit;
 mod numbering;
 mod parallel;
@@ -109,6 +110,7 @@ static RULES: &[&dyn Rule] = &[
     &required::Required,
     &year_attribution::YearAttribution,
     &comparison_year::ComparisonYear,
+    &impossible_decline::ImpossibleDecline,
     // Last: it lists what the rules above left unchecked.
     &coverage::Coverage,
 ];

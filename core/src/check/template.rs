@@ -98,6 +98,15 @@ impl Rule for Template {
         ];
         const OPEN: &str = "（";
         const BLANKS: [&str; 3] = ["（）", "【】", "___"];
+        // An amount left out before its unit (`比上年增加 万元，`, `上缴上级支出 万元。`).
+        const NO_AMOUNT: [&str; 6] = [
+            "增加万元",
+            "减少万元",
+            "支出万元",
+            "收入万元",
+            "增加元",
+            "减少元",
+        ];
         let mut patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
         let opposites = 0..patterns.len();
         let zero_name = patterns.len();
@@ -114,6 +123,8 @@ impl Rule for Template {
         patterns.push(OPEN);
         let blanks = patterns.len()..patterns.len() + BLANKS.len();
         patterns.extend(BLANKS);
+        let no_amount = patterns.len()..patterns.len() + NO_AMOUNT.len();
+        patterns.extend(NO_AMOUNT);
         // Whether normalised offset `i` lies in a table line: a table's `**` and `*` marks
         // (code columns, column numbers) are the standard tables' own, not placeholders.
         let in_table = |i: usize| {
@@ -182,6 +193,15 @@ impl Rule for Template {
                 }
             } else if blanks.contains(&k) {
                 found.push((i, i + m.len(), m.to_string(), "空白处未填写"));
+            } else if no_amount.contains(&k) {
+                // Only where the clause ends with the unit: `支出万元以上` is a threshold.
+                let ends = text[i + m.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| "，。；、,\n".contains(c));
+                if ends {
+                    found.push((i, i + m.len(), m.to_string(), "金额未填写"));
+                }
             }
         }
         debug_assert!(found.is_sorted_by_key(|f| f.0));
@@ -247,6 +267,15 @@ mod tests {
         );
         assert_eq!(quotes("XX局2023年度部门决算"), ["XX"]);
         assert_eq!(quotes("报送日期：    年   月   日"), ["年   月   日"]);
+        assert_eq!(
+            quotes("本年收入1100.00万元，比上年决算数增加 万元，增长7.50%。"),
+            ["增加 万元"]
+        );
+        assert_eq!(
+            quotes("3. 上缴上级支出 万元。 4. 经营支出0万元。"),
+            ["支出 万元"]
+        );
+        assert!(quotes("单笔支出万元以上的须集体研究；单位：万元。").is_empty());
     }
 
     #[test]

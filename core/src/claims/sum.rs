@@ -774,6 +774,9 @@ fn is_enumerated(lead: &str) -> bool {
     c.next().is_some_and(|n| "一二三四五六七八九十".contains(n)) && c.next() == Some('是')
 }
 
+/// A nil item (`2.事业收入/万元。`) is a short paragraph.
+const NIL_ITEM_BYTES: usize = 120;
+
 /// How many paragraphs a numbered list and its items' sub-items may run over.
 const MAX_ITEM_PARAGRAPHS: usize = 400;
 
@@ -805,7 +808,18 @@ fn numbered_items(
         }
         style = Some(h.style);
         expect += 1;
+        // `2.事业收入/万元。`: a slash where the amount goes marks the item as nil.
+        let nil = || {
+            let t = &doc.text()[doc.paragraphs[q].range.clone()];
+            t.len() <= NIL_ITEM_BYTES
+                && ["/万元", "/元", "/亿元", "／万元", "／元"]
+                    .iter()
+                    .any(|m| t.contains(m))
+        };
         if first[q] == usize::MAX {
+            if nil() {
+                continue;
+            }
             break;
         }
         let item = (first[q]..last[q])

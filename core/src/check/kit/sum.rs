@@ -181,8 +181,13 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     d.stated = Some(written_total);
     d.expected = Some(shown(face_sum));
     d.formula = Some(format!("{formula_sum} ≠ {}", shown(face(total))));
-    d.repair = Some(format!("若总数为{}则一致", shown(face_sum)));
     d.cause = unit_slip(&parts, ti, unit);
+    // (With a part's unit the likelier slip, a total to match the units as written misleads.)
+    d.repair = Some(if d.cause.is_some() {
+        "核对所列分项的金额单位".into()
+    } else {
+        format!("若总数为{}则一致", shown(face_sum))
+    });
     for p in &parts {
         d.related
             .push((p.q.start..p.q.end, format!("分项：{}", p.label)));
@@ -252,6 +257,48 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
                         money(g, unit, p.q.decimals.max(2))
                     ),
                 ));
+            }
+        }
+    }
+    // Several parts in one other unit (`上级补助收入84.76亿元`, `其他收入266.71亿元` in a list of
+    // 万元): all of them read in the total's unit.
+    let odd: Vec<usize> = (0..parts.len())
+        .filter(|&i| {
+            matches!(parts[i].q.unit, Unit::Money(pm) if pm != tm) && !parts[i].q.value.is_zero()
+        })
+        .collect();
+    if odd.len() > 1 {
+        let all =
+            parts
+                .iter()
+                .enumerate()
+                .try_fold(Interval::exact(Decimal::ZERO), |acc, (i, p)| {
+                    let iv = if odd.contains(&i) {
+                        Interval::stated(p.q.value, p.q.decimals, tm.scale())?
+                    } else {
+                        ivs[i]
+                    };
+                    acc.add(iv)
+                });
+        if let Some(all) = all {
+            let names: Vec<String> = odd
+                .iter()
+                .map(|&i| format!("“{}{}”", parts[i].label, parts[i].q.display()))
+                .collect();
+            let rest = if all.overlaps(total) {
+                String::new()
+            } else {
+                match gap(all) {
+                    Some(g) => format!("（如此则仍差{}）", money(g, unit, 2)),
+                    None => String::new(),
+                }
+            };
+            let much_closer = gap(all)
+                .and_then(|g| g.checked_mul(Decimal::TEN))
+                .zip(gap(as_written))
+                .is_some_and(|(g10, was)| g10 < was);
+            if all.overlaps(total) || much_closer && closer.is_none() {
+                return Some(format!("{}的单位疑为{}{rest}", names.join("、"), tm.name()));
             }
         }
     }

@@ -1,0 +1,97 @@
+//! `impossible-decline`: a decrease of more than 100% (`比上年下降308.51%`). An amount that
+//! cannot go below zero (spending, income, a count) falls at most by all of itself, so the
+//! rate is wrong whatever the figures behind it; often the change was divided by this year's
+//! amount instead of last year's.
+//!
+//! One pass over the figures; the words before a rate are looked at within a few characters.
+
+use super::{Context, Draft, Rule, RuleInfo};
+use crate::read::interval::half_ulp;
+use crate::read::quantity::Unit;
+use crate::report::Severity;
+use rust_decimal::Decimal;
+
+pub struct ImpossibleDecline;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "impossible-decline",
+    name_zh: "降幅超过100%",
+    name_en: "A decrease of more than 100%",
+    severity: Severity::Error,
+    summary_zh: "“下降（减少）X%”中X大于100：不会为负的金额或数量至多减少其全部，降幅不可能超过100%。",
+    summary_en: "A decrease stated as more than 100%: an amount that cannot go below zero falls by at most all of itself.",
+    explanation_zh: "支出、收入、人数、次数等不会为负，与上年相比最多减少到零，即下降100%。写成下降超过100%，\
+多是以本年数而非上年数作分母算出的，或把增长写成了下降。利润、差额、结余等可以为负的量不在此列。\n\
+例：“会议费支出20.00万元，比上年下降150%”——降幅不可能超过100%；若上年为50.00万元，应为下降60%。",
+    explanation_en: "Spending, income and counts cannot go below zero, so they fall by at most 100%. A larger decrease \
+usually divides the change by this year's amount instead of last year's, or calls an increase a decrease. Quantities \
+that can be negative (profit, a difference, a balance) are left alone. Example: 会议费20.00万元，比上年下降150%.",
+};
+
+/// The words that state a decrease right before its rate (`下降`, `减少了`, `降幅为`).
+const DECLINE_WORDS: &[&str] = &[
+    "下降",
+    "减少",
+    "降低",
+    "下降了",
+    "减少了",
+    "降低了",
+    "降幅为",
+    "降幅达",
+    "降幅",
+    "减幅为",
+    "减幅",
+];
+
+/// How far back the subject of a decrease is looked for, in bytes.
+const SUBJECT_LOOKBACK: usize = 300;
+
+/// Quantities that can be negative: their decrease may exceed 100%.
+const SIGNED_WORDS: &[&str] = &[
+    "利润", "盈利", "亏损", "差额", "结余", "收益", "净", "赤字", "余额",
+];
+
+impl Rule for ImpossibleDecline {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+    fn check(&self, cx: &mut Context) {
+        let (doc, _, sink) = cx.parts();
+        let text = doc.text();
+        let hundred = Decimal::ONE_HUNDRED;
+        for f in &doc.figures {
+            if f.q.unit != Unit::Percent || f.paren_depth > 0 {
+                continue;
+            }
+            // Above 100% even at the bottom of its rounding (`100.0%` is all of it).
+            if f.q.value - half_ulp(f.q.decimals) <= hundred {
+                continue;
+            }
+            let before = text[f.label_start..f.q.start].trim_end();
+            if !DECLINE_WORDS.iter().any(|w| before.ends_with(w)) {
+                continue;
+            }
+            // The sentence up to the rate names what fell (a bounded look back).
+            let from = doc
+                .sentences
+                .get(f.sentence)
+                .map_or(f.label_start, |s| s.start)
+                .max(f.q.start.saturating_sub(SUBJECT_LOOKBACK));
+            let subject = &text[crate::read::document::floor_char(text, from)..f.q.start];
+            if SIGNED_WORDS.iter().any(|w| subject.contains(w)) {
+                continue;
+            }
+            let written = doc.written(f);
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Error,
+                f.q.start..f.q.end,
+                format!("降幅不可能超过100%：不会为负的金额至多减少其全部，文中为下降{written}"),
+                format!("A decrease cannot exceed 100% for an amount that cannot go below zero; the text says {written}"),
+            );
+            d.stated = Some(written);
+            d.expected = Some("≤ 100%".into());
+            sink.report(d);
+        }
+    }
+}
