@@ -2608,3 +2608,23 @@ fn a_change_in_the_wrong_unit_is_the_slip_not_its_rate() {
     assert_eq!(outcome_of(&r, "growth").0.len(), 1);
     assert!(r.findings.iter().all(|f| f.quote != "3.60元"));
 }
+
+#[test]
+fn a_number_said_twice_does_not_end_a_numbered_list() {
+    // （二） twice: the list still has four items, and 100.00 + 200.00 + 300.00 + 400.00 =
+    // 1000.00 runs over the total 990.00.
+    let t = "五、支出决算情况\n2016年公共财政拨款支出990.00万元，具体情况如下：\n（一）一般公共服务支出100.00万元。\n（二）公共安全支出200.00万元。\n（二）教育支出300.00万元。\n（三）卫生健康支出400.00万元。\n六、其他\n";
+    assert_eq!(
+        outcome_of(&run(t), "sum").0,
+        ["Error 990.00万元 1000.00万元"]
+    );
+    // Numbers that jump (一, 三) end it: a list of one item says nothing.
+    let jump = t.replace(
+        "（二）教育支出300.00万元。\n（三）",
+        "（四）教育支出300.00万元。\n（五）",
+    );
+    assert!(outcome_of(&run(&jump), "sum")
+        .0
+        .iter()
+        .all(|f| !f.starts_with("Error")));
+}

@@ -107,8 +107,14 @@ impl Rule for Template {
             "增加元",
             "减少元",
         ];
+        let opposites = 0..owned.len();
+        // Both words of a pair side by side before a figure (`增长下降13.8%`).
+        for (a, b) in &OPPOSITES[..4] {
+            owned.push(format!("{a}{b}"));
+            owned.push(format!("{b}{a}"));
+        }
+        let adjacent = opposites.end..owned.len();
         let mut patterns: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let opposites = 0..patterns.len();
         let zero_name = patterns.len();
         patterns.push(ZERO_NAME);
         let leads = patterns.len()..patterns.len() + LEADS.len();
@@ -136,6 +142,10 @@ impl Rule for Template {
             let m = patterns[k];
             if opposites.contains(&k) {
                 found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
+            } else if adjacent.contains(&k) {
+                if text[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                    found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
+                }
             } else if k == zero_name {
                 // `0等`: a bare zero where the template wants names (`主要是0等收入`).
                 let before = text[..i].chars().next_back();
@@ -276,6 +286,8 @@ mod tests {
             ["支出 万元"]
         );
         assert!(quotes("单笔支出万元以上的须集体研究；单位：万元。").is_empty());
+        assert_eq!(quotes("较上年减少56.00万元，增长下降12.5%。"), ["增长下降"]);
+        assert!(quotes("分析增加减少的原因。").is_empty());
     }
 
     #[test]

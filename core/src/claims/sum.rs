@@ -803,11 +803,16 @@ fn numbered_items(
         if style.is_some_and(|s| h.style > s) {
             continue;
         }
-        if h.number != expect || style.is_some_and(|s| s != h.style) {
+        // A number said twice (`（五）农林水…` `（五）交通运输…`) is a slip of the numbering,
+        // not the list's end.
+        let repeated = expect > 1 && h.number + 1 == expect;
+        if h.number != expect && !repeated || style.is_some_and(|s| s != h.style) {
             break;
         }
         style = Some(h.style);
-        expect += 1;
+        if !repeated {
+            expect += 1;
+        }
         // `2.事业收入/万元。`: a slash where the amount goes marks the item as nil.
         let nil = || {
             let t = &doc.text()[doc.paragraphs[q].range.clone()];
