@@ -2628,3 +2628,26 @@ fn a_number_said_twice_does_not_end_a_numbered_list() {
         .iter()
         .all(|f| !f.starts_with("Error")));
 }
+
+#[test]
+fn the_carry_over_closes_in_its_sentence() {
+    let t = |closing: &str| {
+        format!("三、收入支出决算总体情况\n2016年本单位年初结转和结余20.00万元，本年收入300.00万元，本年支出290.00万元，事业基金弥补收支差额0万元，结余分配0万元，年末结转和结余{closing}万元。\n")
+    };
+    assert_eq!(outcome_of(&run(&t("30.00")), "balance"), (vec![], 1));
+    assert_eq!(
+        outcome_of(&run(&t("35.00")), "balance").0,
+        ["Error 35.00万元 30.00万元"]
+    );
+    // With the other lines of the identity unnamed, a gap may be theirs: unchecked.
+    let open = "2016年本单位年初结转和结余20.00万元，本年收入300.00万元，本年支出290.00万元，年末结转和结余35.00万元。\n";
+    let r = run(open);
+    assert_eq!(outcome_of(&r, "balance"), (vec![], 0));
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "balance" && e.outcome == gouji_core::report::Outcome::Unchecked));
+    // A fund's own balances in another sentence are not this identity's.
+    let scoped = "（一）一般公共预算财政拨款年初结转结余9.00万元，本年收入200.00万元，比上年增加10.00万元。\n";
+    assert_eq!(outcome_of(&run(scoped), "balance"), (vec![], 0));
+}

@@ -220,6 +220,16 @@ fn is_repeated_item(name: &str) -> bool {
     REPEATED_ITEMS.iter().any(|w| name.starts_with(w))
 }
 
+/// The balance lines of final accounts, whoever's name stands before them.
+const BALANCE_LINES: &[&str] = &[
+    "年初结转和结余",
+    "年末结转和结余",
+    "年初结转结余",
+    "年末结转结余",
+    "事业基金弥补收支差额",
+    "使用非财政拨款结余",
+];
+
 /// Names of funds, not of a quantity: `财政资金390万元` in one project's table and
 /// `财政资金400万元` in another's are two projects' money.
 const BARE_FUNDS: &[&str] = &["财政资金", "财政拨款", "专项资金", "资金", "上级补助"];
@@ -603,6 +613,21 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
             (Some("总计"), _) => name = "总计".into(),
             (Some(_), _) | (None, "总") => name = "合计".into(),
             _ => {}
+        }
+    }
+    // `平潭县某某局年初结转和结余`: the unit's name before a standard balance line names no
+    // other quantity (a fund's name does: `一般公共预算财政拨款年初结转结余`).
+    if let Some(line) = BALANCE_LINES
+        .iter()
+        .find(|l| name.len() > l.len() && name.ends_with(*l))
+    {
+        let owner = &name[..name.len() - line.len()];
+        let names_funds = SCOPES.iter().any(|(w, _)| owner.contains(w))
+            || ["收入", "支出", "基金", "资金", "拨款"]
+                .iter()
+                .any(|w| owner.contains(w));
+        if !names_funds {
+            name = line.to_string();
         }
     }
     // `项目全年预算数`, `执行数为`: the budget or outturn of the project the section is about.

@@ -409,9 +409,18 @@ fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
 /// (`…决算情况2016年度…`), within 40 characters; `None` when a clause mark or another figure
 /// comes first (`其他支出219.10万元`: a name and its amount, not a title).
 fn title_end(body: &str) -> Option<usize> {
+    // A year may open the title itself (`四、2015年决算收支总体情况2015年…`).
+    let mut in_own_year = 0;
     for (j, c) in body.char_indices().take(40) {
-        if j > 3 && starts_with_year(&body[j..]) {
-            return Some(j);
+        if j < in_own_year {
+            continue;
+        }
+        if starts_with_year(&body[j..]) {
+            if j > 3 {
+                return Some(j);
+            }
+            in_own_year = j + 4;
+            continue;
         }
         if c.is_ascii_digit() || "。：；，".contains(c) {
             return None;
@@ -960,6 +969,27 @@ mod tests {
         assert_eq!(&t[h[0].range.clone()], "六、政府性基金支出决算情况");
         assert!(h[0].outline_heading().is_none());
         assert!(outline(&p).is_empty());
+    }
+
+    #[test]
+    fn a_web_page_lines_items_keep_their_amounts_and_titles_their_own_year() {
+        let body = "支出合计100万元，比上年增加10万元。".repeat(20);
+        let t = format!(
+            "{body}四、2015年决算收支总体情况2015年本单位本年收入80万元。（一）民族事务支出31.76万元。1.2012301行政运行支出21.76万元，主要用于运行。（九）其他支出9万元五、说明"
+        );
+        let p = paragraphs(&t);
+        let texts: Vec<&str> = p.iter().skip(1).map(|p| &t[p.range.clone()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "四、2015年决算收支总体情况",
+                "2015年本单位本年收入80万元。",
+                "（一）民族事务支出31.76万元。",
+                "1.2012301行政运行支出21.76万元，主要用于运行。",
+                "（九）其他支出9万元",
+                "五、说明"
+            ]
+        );
     }
 
     #[test]
