@@ -1,6 +1,6 @@
 //! Recall and false alarms against the project's own ground truth for the development corpus
 //! (tests/corpus/truth-{layout,plain,web}.json: slips and consistent claims annotated by hand
-//! on 28 real PDF reports in both text shapes and 15 web pages, by byte offsets), scored by ../shared/eval/score.py on the built CLI.
+//! on 29 real PDF reports (28 in both text shapes) and 15 web pages, by byte offsets), scored by ../shared/eval/score.py on the built CLI.
 //!
 //! The floor in tests/corpus/scores.json is a ratchet: recall may not fall below it and false
 //! alarms may not rise above it. Raise it when the engine gets better.

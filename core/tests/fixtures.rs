@@ -2651,3 +2651,18 @@ fn the_carry_over_closes_in_its_sentence() {
     let scoped = "（一）一般公共预算财政拨款年初结转结余9.00万元，本年收入200.00万元，比上年增加10.00万元。\n";
     assert_eq!(outcome_of(&run(scoped), "balance"), (vec![], 0));
 }
+
+#[test]
+fn a_self_evaluation_score_above_its_full_marks_is_a_slip() {
+    let over = evaluation_report("95.3", "93.00%").replace(
+        "总分                          100   95.3",
+        "总分                          90   95.3",
+    );
+    let r = run(&over);
+    assert!(outcome_of(&r, "evaluation-table")
+        .0
+        .contains(&"Error 95.3 ≤ 90".to_string()));
+    // Full marks of 100 and a score below: nothing.
+    let r = run(&evaluation_report("95.3", "93.00%"));
+    assert!(outcome_of(&r, "evaluation-table").0.is_empty());
+}

@@ -20,7 +20,7 @@ static INFO: RuleInfo = RuleInfo {
     name_zh: "绩效自评表与自评综述",
     name_en: "Self-evaluation tables and their summaries",
     severity: Severity::Error,
-    summary_zh: "项目绩效自评表中执行率 = 全年执行数 ÷ 全年预算数；自评综述中的自评得分、全年预算数、执行数应与同名项目自评表的总分和年度资金总额一致。",
+    summary_zh: "项目绩效自评表中执行率 = 全年执行数 ÷ 全年预算数，总分得分不超过分值；自评综述中的自评得分、全年预算数、执行数应与同名项目自评表的总分和年度资金总额一致。",
     summary_en: "In a project self-evaluation table the execution rate is spending over the full-year budget; the project's summary states the table's total score, budget and spending.",
     explanation_zh: "项目支出绩效自评表的“年度资金总额”一行依次为年初预算数、全年预算数、全年执行数、分值、执行率、得分，\
 执行率应等于全年执行数除以全年预算数。报告正文的“××项目绩效自评综述”复述该表：自评得分即表中“总分”的得分，\
@@ -48,6 +48,7 @@ impl Rule for EvaluationTable {
             .collect();
         for e in &tables {
             check_rate(doc, e, sink);
+            check_marks(doc, e, sink);
         }
         let text = doc.text();
         // Every `绩效自评综述` of the text, found in one search rather than one per paragraph
@@ -107,6 +108,35 @@ impl Rule for EvaluationTable {
 }
 
 const SUMMARY: &str = "绩效自评综述";
+
+/// `总分 90 93`: a score above the full marks.
+fn check_marks(doc: &Document, e: &Evaluation, sink: &mut Sink) {
+    let Some((full, score)) = e.marks else { return };
+    let (f, s) = (&doc.figures[full], &doc.figures[score]);
+    if s.q.value <= f.q.value {
+        return;
+    }
+    let mut d = Draft::new(
+        INFO.id,
+        Severity::Error,
+        s.q.start..s.q.end,
+        format!(
+            "“{}”自评表总分得分{}超过分值{}",
+            e.project,
+            doc.written(s),
+            doc.written(f)
+        ),
+        format!(
+            "The table's total score {} exceeds its full marks {}",
+            doc.written(s),
+            doc.written(f)
+        ),
+    );
+    d.stated = Some(doc.written(s));
+    d.expected = Some(format!("≤ {}", doc.written(f)));
+    d.related.push((f.q.start..f.q.end, "分值".into()));
+    sink.report(d);
+}
 
 /// Where a paragraph's own words start: after its heading's number.
 fn title_start(p: &crate::read::segment::Paragraph) -> usize {

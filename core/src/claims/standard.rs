@@ -279,6 +279,8 @@ pub struct Evaluation {
     pub funds: Option<FundsRow>,
     /// `总分 100 90.5`: the score.
     pub score: Option<usize>,
+    /// `总分 90 93`: the full marks and the score, whatever the full marks.
+    pub marks: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -586,6 +588,7 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
     if cells[at].0 == "总分" {
         // `总分 100 90.5`: the full marks, then the score.
         if let &[full, score] = figures.as_slice() {
+            e.marks.get_or_insert((full, score));
             if doc.figures[full].q.value == rust_decimal::Decimal::ONE_HUNDRED {
                 e.score.get_or_insert(score);
             }
