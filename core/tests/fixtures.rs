@@ -2666,3 +2666,58 @@ fn a_self_evaluation_score_above_its_full_marks_is_a_slip() {
     let r = run(&evaluation_report("95.3", "93.00%"));
     assert!(outcome_of(&r, "evaluation-table").0.is_empty());
 }
+
+#[test]
+fn new_readings_stay_silent_on_ordinary_phrasings() {
+    // A department's 基本支出 and, sections later, the fiscal grant's parts: not one identity.
+    let scopes = "三、支出决算情况说明\n\n2020年度支出合计1000.00万元，其中：基本支出600.00万元，占60%；项目支出400.00万元，占40%。\n\n\
+六、财政拨款支出决算情况说明\n\n（一）财政拨款支出总体情况\n\n2020年度财政拨款支出800.00万元，占本年支出合计的80%。\n\n（二）基本支出情况\n\n\
+2020年度财政拨款基本支出500.00万元，主要用于保障机构正常运转。其中：人员经费450.00万元，主要包括基本工资；公用经费50.00万元，主要包括办公费。\n";
+    assert!(rules_with(&run(scopes), Severity::Error).is_empty());
+    // Quantities that can go below zero, or a rate of a rate.
+    for signed in [
+        "本年盈余-25.00万元，比上年下降150%。\n",
+        "本年收入增幅比上年下降120%。\n",
+    ] {
+        assert!(
+            rules_with(&run(signed), Severity::Error).is_empty(),
+            "{signed}"
+        );
+    }
+    // Items with their own numbered sub-items, then another breakdown of the same money.
+    let two_breakdowns = "2021年支出预算300.00万元，具体情况如下：\n（一）基本支出200.00万元，其中：\n1.人员经费180.00万元；\n2.公用经费20.00万元。\n\
+（二）项目支出100.00万元，主要用于：\n1.道路养护60.00万元；\n2.办公楼维修40.00万元。\n（三）按支出功能分类，一般公共服务支出250.00万元，社会保障和就业支出50.00万元。\n";
+    assert!(rules_with(&run(two_breakdowns), Severity::Error).is_empty());
+    // Items that state their budget before their outturn: the outturns are the parts.
+    let outturns = "五、一般公共预算财政拨款支出决算情况说明\n\n2020年度一般公共预算财政拨款支出500.00万元，占本年支出合计的100%。具体情况如下：\n\
+（一）一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为330.00万元，支出决算为320.00万元，完成年初预算的96.97%。\n\
+（二）社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为150.00万元，支出决算为140.00万元，完成年初预算的93.33%。\n\
+（三）住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为45.00万元，支出决算为40.00万元，完成年初预算的88.89%。\n";
+    let r = run(outturns);
+    assert!(
+        rules_with(&r, Severity::Error).is_empty(),
+        "{:?}",
+        r.findings
+    );
+    let r = run(&outturns
+        .replace("其中", "x")
+        .replace("具体情况如下", "其中"));
+    assert!(
+        rules_with(&r, Severity::Error).is_empty(),
+        "{:?}",
+        r.findings
+    );
+}
+
+#[test]
+fn numbered_cells_laid_out_side_by_side_are_no_headings() {
+    let form = "一、项目情况\n1.项目概况\n本项目用于设备购置。\n2.项目目标\n年度总体\n\
+目标完成 1、2022年6月综合业务楼施工完成                                       1、2022年6月综合业务楼施工完成\n\
+ 情况  2、2022年6月底实验楼交付                                          2、2022年6月底实验楼交付\n\
+     3、2022年9月底项目整体完工                                         3、2022年9月底项目整体完工\n\
+3.其他说明\n本项目无其他说明。\n";
+    assert!(run(form).findings.iter().all(|f| f.rule != "numbering"));
+    // The same number twice on lines of their own is a slip of the numbering.
+    let twice = "一、项目情况\n1.项目概况\n本项目用于设备购置。\n2.项目目标\n本项目目标明确。\n2.其他说明\n本项目无其他说明。\n";
+    assert!(run(twice).findings.iter().any(|f| f.rule == "numbering"));
+}

@@ -77,7 +77,12 @@ impl Rule for ChangeSum {
                 .enumerate()
                 .map(|(i, g)| {
                     let f = &doc.figures[g.delta];
-                    let v = crate::check::kit::plain(f);
+                    // (A part in another unit shows it: `2.45元` beside 万元 changes.)
+                    let v = if f.q.unit == d.q.unit {
+                        crate::check::kit::plain(f)
+                    } else {
+                        f.q.display()
+                    };
                     match (i, g.direction) {
                         (0, Direction::Up) => v,
                         (0, Direction::Down) => format!("−{v}"),

@@ -222,11 +222,13 @@ impl Rule for Growth {
                     Severity::Error,
                     d.q.start..d.q.end,
                     format!(
-                        "增减额的单位疑误：文中为{written}，按{meant}计算{}与文中一致",
+                        "增减额{written}与本年数{}单位不同，按{meant}计算{}与文中一致：两处单位必有一处有误",
+                        doc.written(c),
                         doc.written(r)
                     ),
                     format!(
-                        "The change's unit looks wrong: {written} is written, and the rate {} holds for {meant}",
+                        "The change {written} and the current value {} differ in unit; the rate {} holds for {meant}: one of the two units is wrong",
+                        doc.written(c),
                         doc.written(r)
                     ),
                 );

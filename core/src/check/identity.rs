@@ -318,8 +318,11 @@ fn check_one(
         .iter()
         .filter_map(|(names, flow)| {
             names.iter().find_map(|n| {
-                let own = facts.get(&part_key(key, n, *flow));
-                // `基本支出…。其中，人员支出…`: the parts of 基本支出 are read in its scope.
+                let own = facts
+                    .get(&part_key(key, n, *flow))
+                    .and_then(|g| nearest(g, total));
+                // `1.基本支出…。其中，人员支出…`: the parts of 基本支出 read in its scope, in
+                // its own item only (elsewhere a section's 基本支出 may be one fund's).
                 let within = || {
                     let scope =
                         (key.scope.is_none() && key.name == "基本").then_some(Scope::Basic)?;
@@ -327,9 +330,12 @@ fn check_one(
                         scope: Some(scope),
                         ..part_key(key, n, *flow)
                     };
-                    facts.get(&k)
+                    facts
+                        .get(&k)?
+                        .iter()
+                        .find(|f| f.paragraph == total.paragraph && f.at.start > total.at.start)
                 };
-                own.or_else(within).and_then(|g| nearest(g, total))
+                own.or_else(within)
             })
         })
         .collect();

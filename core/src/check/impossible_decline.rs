@@ -48,7 +48,22 @@ const SUBJECT_LOOKBACK: usize = 300;
 
 /// Quantities that can be negative: their decrease may exceed 100%.
 const SIGNED_WORDS: &[&str] = &[
-    "利润", "盈利", "亏损", "差额", "结余", "收益", "净", "赤字", "余额",
+    "利润",
+    "盈利",
+    "盈余",
+    "亏损",
+    "差额",
+    "收支差",
+    "结余",
+    "收益",
+    "净",
+    "赤字",
+    "余额",
+    // A rate of change or a ratio falls below zero too (`增幅比上年下降120%`).
+    "率",
+    "增幅",
+    "增速",
+    "幅度",
 ];
 
 impl Rule for ImpossibleDecline {
@@ -56,11 +71,18 @@ impl Rule for ImpossibleDecline {
         &INFO
     }
     fn check(&self, cx: &mut Context) {
-        let (doc, _, sink) = cx.parts();
+        let (doc, claims, sink) = cx.parts();
+        // A rate the growth rule recomputes from its figures is that rule's to judge.
+        let mut judged = vec![false; doc.figures.len()];
+        for g in &claims.growths {
+            if let (Some(r), true) = (g.rate, g.current.is_some() || g.previous.is_some()) {
+                judged[r] = true;
+            }
+        }
         let text = doc.text();
         let hundred = Decimal::ONE_HUNDRED;
-        for f in &doc.figures {
-            if f.q.unit != Unit::Percent || f.paren_depth > 0 {
+        for (i, f) in doc.figures.iter().enumerate() {
+            if f.q.unit != Unit::Percent || f.paren_depth > 0 || judged[i] {
                 continue;
             }
             // Above 100% even at the bottom of its rounding (`100.0%` is all of it).
@@ -78,7 +100,10 @@ impl Rule for ImpossibleDecline {
                 .map_or(f.label_start, |s| s.start)
                 .max(f.q.start.saturating_sub(SUBJECT_LOOKBACK));
             let subject = &text[crate::read::document::floor_char(text, from)..f.q.start];
-            if SIGNED_WORDS.iter().any(|w| subject.contains(w)) {
+            // (A negative amount stated before it says the quantity can go below zero.)
+            if SIGNED_WORDS.iter().any(|w| subject.contains(w))
+                || subject.contains(['-', '−', '负'])
+            {
                 continue;
             }
             let written = doc.written(f);

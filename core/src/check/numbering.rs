@@ -146,6 +146,25 @@ impl Rule for Numbering {
             }
             run_start = pi + 1;
         }
+        // A numbered line laid out in two columns (`3、2022年9月底项目整体完工      3、2022年9月底
+        // 项目整体完工`: a self-evaluation table's 预期目标 and 实际完成 cells side by side) is
+        // a table row, not a heading; a contents line ends in its page number instead.
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            let Some(h) = p.outline_heading() else {
+                continue;
+            };
+            // (As laid out: the normalised text has lost the gap between the columns.)
+            let line = doc.quote(doc.span(h.line.clone()));
+            let cells = crate::read::segment::layout_cells(line.trim_start());
+            let page_number = |c: &str| c.trim().bytes().all(|b| b.is_ascii_digit());
+            if cells.len() >= 2
+                && cells[0].chars().count() > 8
+                && !cells.last().is_some_and(|c| page_number(c))
+                && cells[1].chars().count() > 8
+            {
+                in_table[pi] = true;
+            }
+        }
         let beside_table = |pi: usize| in_table[pi];
         // Per (parent, style): the numbers seen so far in the current run and its highest.
         let mut runs: HashMap<(Option<usize>, HeadingStyle), (Vec<u32>, u32)> = HashMap::new();

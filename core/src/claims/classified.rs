@@ -150,7 +150,7 @@ pub fn extract(doc: &Document) -> Classified {
             if !f.q.unit.is_money() || super::has_change_word(&f.label) {
                 continue;
             }
-            let is_budget = f.label.contains("预算");
+            let is_budget = super::names_budget(&f.label);
             let is_outturn = f.label.contains("决算") || f.label.contains("执行");
             if is_budget && !is_outturn && budget.is_none() {
                 budget = Some(first + fi);
@@ -257,7 +257,7 @@ fn run_totals(doc: &Document, intro: Option<std::ops::Range<usize>>) -> RunTotal
         if !f.q.unit.is_money() || super::has_change_word(&f.label) {
             continue;
         }
-        let is_budget = f.label.contains("预算") && !f.label.contains("决算");
+        let is_budget = super::names_budget(&f.label) && !f.label.contains("决算");
         if is_budget && totals.budget.is_none() {
             totals.budget = Some(first + fi);
         } else if !is_budget && totals.amount.is_none() {

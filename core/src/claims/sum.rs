@@ -494,7 +494,7 @@ fn claim_at(
         .trim_matches(|c: char| c == '：' || c.is_whitespace())
         .is_empty();
     let parts = if list_at_end && !in_paren {
-        numbered_items(doc, p, unit, first, last)
+        numbered_items(doc, p, total, first, last)
     } else {
         inline_parts(
             doc,
@@ -786,13 +786,29 @@ const MAX_ITEM_PARAGRAPHS: usize = 400;
 fn numbered_items(
     doc: &Document,
     p: usize,
-    unit: Unit,
+    total: usize,
     first: &[usize],
     last: &[usize],
 ) -> Vec<usize> {
+    let tf = &doc.figures[total];
+    let unit = tf.q.unit;
+    // An outturn's items may state their budget first (`年初预算为330.00万元，支出决算为
+    // 320.00万元`): the part is the figure of the total's own stage.
+    // (A budget's stage words: not `一般公共预算`, a fund, nor `预算准备金`, a project.)
+    let budget = |f: &Figure| {
+        let l = f.label.trim_end_matches(['为', '是', '：']);
+        super::names_budget(l)
+            && (["年初预算", "预算数", "调整预算", "全年预算"]
+                .iter()
+                .any(|w| l.contains(w))
+                || l.ends_with("预算"))
+    };
+    let total_is_budget = budget(tf);
     let mut parts = Vec::new();
     let mut expect = 1;
     let mut style = None;
+    let mut skipped = false;
+    let text = doc.text();
     // (Bounded: a list and its items' own sub-items span a few screens at most.)
     for q in p + 1..doc.paragraphs.len().min(p + 1 + MAX_ITEM_PARAGRAPHS) {
         let Some(h) = &doc.paragraphs[q].heading else {
@@ -801,6 +817,7 @@ fn numbered_items(
         // An item's own numbered sub-items (`（一）…支出269.72万元。` then `1.2010301行政运行…`)
         // stand between it and the next item.
         if style.is_some_and(|s| h.style > s) {
+            skipped = true;
             continue;
         }
         // A number said twice (`（五）农林水…` `（五）交通运输…`) is a slip of the numbering,
@@ -809,13 +826,26 @@ fn numbered_items(
         if h.number != expect && !repeated || style.is_some_and(|s| s != h.style) {
             break;
         }
+        // Another breakdown of the same money (`（三）按支出功能分类，…`) is no item of this one.
+        let title = text[h.marker.end..doc.paragraphs[q].range.end].trim_start();
+        if title.starts_with('按') && title.chars().take(12).collect::<String>().contains("分类")
+        {
+            break;
+        }
+        // Past items' own sub-items, a list that already adds up has ended.
+        if skipped && parts.len() >= 2 {
+            let sum = Interval::sum(parts.iter().map(|&i: &usize| doc.figures[i].q.interval()));
+            if sum.zip(tf.q.interval()).is_some_and(|(s, t)| s.overlaps(t)) {
+                break;
+            }
+        }
         style = Some(h.style);
         if !repeated {
             expect += 1;
         }
         // `2.事业收入/万元。`: a slash where the amount goes marks the item as nil.
         let nil = || {
-            let t = &doc.text()[doc.paragraphs[q].range.clone()];
+            let t = &text[doc.paragraphs[q].range.clone()];
             t.len() <= NIL_ITEM_BYTES
                 && ["/万元", "/元", "/亿元", "／万元", "／元"]
                     .iter()
@@ -827,15 +857,29 @@ fn numbered_items(
             }
             break;
         }
-        let item = (first[q]..last[q])
-            .find(|&i| {
+        let sentence = doc.figures[first[q]].sentence;
+        let in_sentence = || {
+            (first[q]..last[q]).filter(|&i| {
                 let f = &doc.figures[i];
-                f.paren_depth == 0 && f.sentence == doc.figures[first[q]].sentence
+                f.paren_depth == 0 && f.sentence == sentence
             })
-            .filter(|&i| {
-                let f = &doc.figures[i];
-                is_amount(f) && f.q.unit.addable_with(unit)
-            });
+        };
+        let item = in_sentence().next().and_then(|i| {
+            let f = &doc.figures[i];
+            if budget(f) && !total_is_budget {
+                // The same sentence's outturn, if it states one.
+                in_sentence().find(|&j| {
+                    let g = &doc.figures[j];
+                    !budget(g) && g.label.contains("决算") && is_level_amount(g, unit)
+                })
+            } else {
+                Some(i)
+            }
+        });
+        let item = item.filter(|&i| {
+            let f = &doc.figures[i];
+            is_amount(f) && f.q.unit.addable_with(unit)
+        });
         match item {
             Some(i) => parts.push(i),
             None => break,

@@ -106,7 +106,7 @@ fn opens_with_code(s: &str) -> bool {
     matches!(digits, 3 | 5 | 7)
         && s[digits..].chars().next().is_some_and(|c| {
             ('\u{4e00}'..='\u{9fff}').contains(&c)
-                && !"万亿元千百个人次年月日倍项家所台辆件吨".contains(c)
+                && !"万亿元千百个人次年月日倍项家所台辆件吨余多平亩户米名张套".contains(c)
         })
 }
 

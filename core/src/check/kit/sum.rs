@@ -235,8 +235,9 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
             let Some(acc) = sum_with(i, m) else { continue };
             if acc.overlaps(total) {
                 return Some(format!(
-                    "“{}”的单位可能应为{}而非{}",
+                    "“{}{}”的单位可能应为{}而非{}",
                     p.label,
+                    p.q.display(),
                     m.name(),
                     pm.name()
                 ));
@@ -267,7 +268,12 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
             matches!(parts[i].q.unit, Unit::Money(pm) if pm != tm) && !parts[i].q.value.is_zero()
         })
         .collect();
-    if odd.len() > 1 {
+    // (Only beside parts in the total's own unit: when every part shares one unit, the
+    // total's is the likelier slip.)
+    let in_total_unit = parts
+        .iter()
+        .any(|p| p.q.unit == unit && !p.q.value.is_zero());
+    if odd.len() > 1 && in_total_unit {
         let all =
             parts
                 .iter()
