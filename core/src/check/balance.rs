@@ -5,7 +5,7 @@
 //!
 //! One pass over the figures, a sentence at a time.
 
-use super::kit::money;
+use super::kit::{money, plain};
 use super::{Context, Draft, Rule, RuleInfo};
 use crate::read::document::{Document, Figure};
 use crate::read::interval::Interval;
@@ -33,7 +33,7 @@ the opening balance, income, spending and closing balance must close: opening + 
 a gap is left unchecked. Example: 20.00 + 300.00 − 290.00 = 30.00, not 35.00.",
 };
 
-/// The lines of the identity, by how a label ends, and their sign.
+/// The lines of the identity, by how a label ends.
 const LINES: &[(&[&str], Line)] = &[
     (&["年初结转和结余", "年初结转结余"], Line::Opening),
     (&["本年收入", "本年收入合计"], Line::Income),
@@ -124,10 +124,9 @@ fn judge(doc: &Document, figures: &[Figure]) -> Option<Judged> {
     let text = doc.text();
     let sentence = &text[doc.sentences[opening.sentence].clone()];
     let iv = |f: &Figure| f.q.interval();
-    let zero = Interval::exact(Decimal::ZERO);
     let plus = [Some(opening), Some(income), reserves, unused];
     let minus = [Some(spending), distribution];
-    let mut sum = zero;
+    let mut sum = Interval::exact(Decimal::ZERO);
     for f in plus.iter().flatten() {
         sum = sum.add(iv(f)?)?;
     }
@@ -138,22 +137,20 @@ fn judge(doc: &Document, figures: &[Figure]) -> Option<Judged> {
         - minus.iter().flatten().map(|f| f.q.face()).sum::<Decimal>();
     let unit = closing.q.unit;
     let dp = figures.iter().map(|f| f.q.decimals).max().unwrap_or(0);
-    let mut terms = format!("{} + {}", opening.q.value, income.q.value);
-    for f in [reserves, unused].into_iter().flatten() {
-        terms.push_str(&format!(" + {}", f.q.value));
-    }
-    terms.push_str(&format!(" − {}", spending.q.value));
-    if let Some(f) = distribution {
-        terms.push_str(&format!(" − {}", f.q.value));
-    }
+    let terms: String = plus
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(k, f)| format!("{}{}", if k == 0 { "" } else { " + " }, plain(f)))
+        .chain(minus.iter().flatten().map(|f| format!(" − {}", plain(f))))
+        .collect();
     let formula = format!("{terms} = {}", money(face, unit, dp));
     let at = closing.q.start..closing.q.end;
     if sum.overlaps(iv(closing)?) {
         return Some(Judged::Holds(at, formula));
     }
     // Every other line is named in the sentence (with an amount, or a slash for none).
-    let named = |names: &[&str]| names.iter().any(|n| sentence.contains(n));
-    if !named(&["事业基金弥补收支差额"]) || !named(&["结余分配"]) {
+    if !sentence.contains("事业基金弥补收支差额") || !sentence.contains("结余分配") {
         return Some(Judged::Open(at));
     }
     let written = doc.written(closing);

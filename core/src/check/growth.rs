@@ -214,7 +214,7 @@ impl Rule for Growth {
                 continue;
             }
             // `增加2.45元` beside `20.18万元`: the rate holds in 万元, the unit is wrong.
-            if change_in_wrong_unit(c, d, r, up).is_some() {
+            if change_in_wrong_unit(cv, c, d, r, up) {
                 let written = doc.written(d);
                 let meant = format!("{}{}", super::kit::plain(d), c.q.unit.suffix());
                 let mut f = Draft::new(
@@ -233,7 +233,7 @@ impl Rule for Growth {
                     ),
                 );
                 f.stated = Some(written);
-                f.expected = Some(meant.clone());
+                f.expected = Some(meant);
                 f.formula = Some(format!(
                     "{} ÷ ({} {sign} {}) = {}",
                     super::kit::plain(d),
@@ -436,16 +436,13 @@ fn rate_bounds(cv: Interval, dv: Interval, up: bool) -> Option<Interval> {
 
 /// A change written in another money unit than its current value (`支出20.18万元，较上年增加
 /// 2.45元，增长13.82%`) whose rate holds when the change is read in the current value's unit:
-/// the unit is the slip, not the rate. The change as it should read.
-fn change_in_wrong_unit(c: &Figure, d: &Figure, r: &Figure, up: bool) -> Option<Interval> {
+/// the unit is the slip, not the rate. `cv` is the current value's interval.
+fn change_in_wrong_unit(cv: Interval, c: &Figure, d: &Figure, r: &Figure, up: bool) -> bool {
     let (Unit::Money(cu), Unit::Money(du)) = (c.q.unit, d.q.unit) else {
-        return None;
+        return false;
     };
-    if cu == du {
-        return None;
-    }
-    let cv = c.q.interval()?;
-    let dv = Interval::stated(d.q.value, d.q.decimals, cu.scale())?;
-    let rate = rate_bounds(cv, dv, up)?;
-    (compare_rate(rate, r) == RateVerdict::Consistent).then_some(dv)
+    cu != du
+        && Interval::stated(d.q.value, d.q.decimals, cu.scale())
+            .and_then(|dv| rate_bounds(cv, dv, up))
+            .is_some_and(|rate| compare_rate(rate, r) == RateVerdict::Consistent)
 }

@@ -103,9 +103,6 @@ pub const CHANGE_WORDS: &[&str] = &[
     "增加", "减少", "增长", "下降", "降低", "上升", "增幅", "降幅", "节约", "节省", "增减", "减幅",
 ];
 
-/// One pass over the label's characters rather than a substring search per word (it runs for
-/// every figure, and again for each figure in a claim's window): a word can only start at one
-/// of the words' first characters, which most labels do not hold.
 /// Does a label name a budget figure (`年初预算为`, `预算数`), not a fund whose name says
 /// 预算 (`一般公共预算财政拨款支出`, `政府性基金预算`)?
 pub fn names_budget(label: &str) -> bool {
@@ -116,6 +113,9 @@ pub fn names_budget(label: &str) -> bool {
         .contains("预算")
 }
 
+/// One pass over the label's characters rather than a substring search per word (it runs for
+/// every figure, and again for each figure in a claim's window): a word can only start at one
+/// of the words' first characters, which most labels do not hold.
 pub fn has_change_word(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         CHANGE_WORD_STARTS.contains(&c) && CHANGE_WORDS.iter().any(|w| s[i..].starts_with(w))

@@ -808,6 +808,8 @@ fn numbered_items(
     let mut expect = 1;
     let mut style = None;
     let mut skipped = false;
+    // The parts' sum so far (`None` once a part has no interval).
+    let mut sum = Some(Interval::exact(rust_decimal::Decimal::ZERO));
     let text = doc.text();
     // (Bounded: a list and its items' own sub-items span a few screens at most.)
     for q in p + 1..doc.paragraphs.len().min(p + 1 + MAX_ITEM_PARAGRAPHS) {
@@ -833,11 +835,11 @@ fn numbered_items(
             break;
         }
         // Past items' own sub-items, a list that already adds up has ended.
-        if skipped && parts.len() >= 2 {
-            let sum = Interval::sum(parts.iter().map(|&i: &usize| doc.figures[i].q.interval()));
-            if sum.zip(tf.q.interval()).is_some_and(|(s, t)| s.overlaps(t)) {
-                break;
-            }
+        if skipped
+            && parts.len() >= 2
+            && sum.zip(tf.q.interval()).is_some_and(|(s, t)| s.overlaps(t))
+        {
+            break;
         }
         style = Some(h.style);
         if !repeated {
@@ -881,7 +883,12 @@ fn numbered_items(
             is_amount(f) && f.q.unit.addable_with(unit)
         });
         match item {
-            Some(i) => parts.push(i),
+            Some(i) => {
+                sum = sum
+                    .zip(doc.figures[i].q.interval())
+                    .and_then(|(s, v)| s.add(v));
+                parts.push(i);
+            }
             None => break,
         }
     }

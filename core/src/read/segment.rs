@@ -361,8 +361,8 @@ const PAGE_LINE: usize = 400;
 
 /// The text's lines, with a line flattened from a web page cut before each heading that
 /// follows a full stop, a colon or an amount (`…原因。六、政府性基金支出决算情况2016年…`,
-/// `…具体情况如下：1.基本支出…`, `…219.10万元（九）其他支出…`), so that its sections and numbered lists are seen as a report set line by line
-/// shows them.
+/// `…具体情况如下：1.基本支出…`, `…219.10万元（九）其他支出…`), so that its sections and
+/// numbered lists are seen as a report set line by line shows them.
 fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -429,7 +429,7 @@ fn title_end(body: &str) -> Option<usize> {
     None
 }
 
-/// `2016年`, `2015年度`: four digits from 1949 to 2099 and 年.
+/// `2016年`, `2015年度`: four digits of the 1900s or 2000s and 年.
 fn starts_with_year(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= 7

@@ -263,11 +263,9 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
     }
     // Several parts in one other unit (`上级补助收入84.76亿元`, `其他收入266.71亿元` in a list of
     // 万元): all of them read in the total's unit.
-    let odd: Vec<usize> = (0..parts.len())
-        .filter(|&i| {
-            matches!(parts[i].q.unit, Unit::Money(pm) if pm != tm) && !parts[i].q.value.is_zero()
-        })
-        .collect();
+    let is_odd =
+        |p: &Figure| matches!(p.q.unit, Unit::Money(pm) if pm != tm) && !p.q.value.is_zero();
+    let odd: Vec<&Figure> = parts.iter().copied().filter(|p| is_odd(p)).collect();
     // (Only beside parts in the total's own unit: when every part shares one unit, the
     // total's is the likelier slip.)
     let in_total_unit = parts
@@ -279,7 +277,7 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
                 .iter()
                 .enumerate()
                 .try_fold(Interval::exact(Decimal::ZERO), |acc, (i, p)| {
-                    let iv = if odd.contains(&i) {
+                    let iv = if is_odd(p) {
                         Interval::stated(p.q.value, p.q.decimals, tm.scale())?
                     } else {
                         ivs[i]
@@ -289,7 +287,7 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
         if let Some(all) = all {
             let names: Vec<String> = odd
                 .iter()
-                .map(|&i| format!("“{}{}”", parts[i].label, parts[i].q.display()))
+                .map(|p| format!("“{}{}”", p.label, p.q.display()))
                 .collect();
             let rest = if all.overlaps(total) {
                 String::new()
