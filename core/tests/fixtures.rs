@@ -1923,6 +1923,43 @@ fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
         .replace("  1.档案数字化项目绩效自评综述：", "绩效自评综述：")
         .replace("档案数字化项目绩效自评表", "项目绩效自评表");
     assert_eq!(outcome(&nameless), (vec![], 1));
+    // A set of tables titled `某某市级2024年…` and a summary opening with the unit that carries
+    // the project out: the name without the prefixes ends the summary's.
+    let prefixed = evaluation_report("95.3", "93.00%")
+        .replace("1.档案数字化项目绩效", "1.某某市档案馆档案数字化项目绩效")
+        .replace(
+            "   档案数字化项目绩效自评表",
+            "   某某市级2024年档案数字化项目绩效自评表",
+        )
+        .replace("执行数为 232.50", "执行数为 323.50");
+    assert_eq!(
+        outcome(&prefixed),
+        (vec!["Error 323.50万元 232.50".to_string()], 3)
+    );
+    // Two tables that could be meant (`数字化`, `档案数字化`): neither is bound.
+    let two = format!(
+        "{prefixed}{}",
+        evaluation_report("95.3", "93.00%")
+            .split('\x0c')
+            .nth(1)
+            .unwrap()
+            .replace(
+                "档案数字化项目绩效自评表",
+                "某某市级2024年数字化项目绩效自评表"
+            )
+            .replace(
+                "项目名称                     档案数字化",
+                "项目名称                     数字化"
+            )
+    );
+    assert_eq!(outcome(&two).0, Vec::<String>::new());
+    // Two summaries of the same name are two projects: neither is bound.
+    let twice = prefixed.replacen(
+        "三、项目绩效自评结果\n",
+        "三、项目绩效自评结果\n  2.某某市档案馆档案数字化项目绩效自评综述：执行数为 1.00 万元。\n",
+        1,
+    );
+    assert_eq!(outcome(&twice).0, Vec::<String>::new());
 }
 
 #[test]

@@ -3,11 +3,13 @@
 //! (`3.信息化运行维护项目绩效自评综述：…项目自评得分为 88.5 分。全年预算数为 1639.34 万元，执行数为
 //! 1032.99 万元…`) states the table's 总分 score, 全年预算数 and 全年执行数.
 //!
-//! A table is bound to its explanation by the project's name, written the same in the table's
-//! title and the explanation's heading, and only when one table has that name.
+//! A table is bound to its explanation by the project's name: written the same in the table's
+//! title and the explanation's heading, or, without the issuer and year a set of tables repeats
+//! (`西安市级2022年…`), ending the heading's name (which may open with the unit that carries the
+//! project out); and only when one table can be meant.
 
 use super::{Context, Draft, Rule, RuleInfo, Sink};
-use crate::claims::standard::{project_name, Evaluation, TableKind};
+use crate::claims::standard::{project_cores, project_name, Evaluation, TableKind};
 use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::read::quantity::{Money, Unit};
@@ -24,12 +26,13 @@ static INFO: RuleInfo = RuleInfo {
     summary_en: "In a project self-evaluation table the execution rate is spending over the full-year budget; the project's summary states the table's total score, budget and spending.",
     explanation_zh: "项目支出绩效自评表的“年度资金总额”一行依次为年初预算数、全年预算数、全年执行数、分值、执行率、得分，\
 执行率应等于全年执行数除以全年预算数。报告正文的“××项目绩效自评综述”复述该表：自评得分即表中“总分”的得分，\
-全年预算数、执行数即“年度资金总额”一行的数。项目按名称对应：综述标题与自评表标题中的项目名称相同，且同名的表只有一张。\n\
+全年预算数、执行数即“年度资金总额”一行的数。项目按名称对应：综述标题中的项目名称与自评表标题（或“项目名称”栏）相同，或以其去掉“××市级”“2022年”等各表共有前缀后的名称结尾（综述常冠以实施单位名），且只有一张表可能对应。\n\
 例：综述“项目自评得分为 88.5 分”，同名自评表“总分 100 90.5”。",
     explanation_en: "The 年度资金总额 row of a project self-evaluation table reads 年初预算数, 全年预算数, 全年执行数, \
 分值, 执行率, 得分; the rate is spending over the full-year budget. The project's summary in the text restates the \
 table: its score is the table's 总分, its budget and spending the 年度资金总额 row. Projects are matched by the name in \
-the summary's heading and the table's title, when one table has that name. Example: 88.5 in the summary, 90.5 in the \
+the summary's heading and the table's title or 项目名称 cell (or its ending, without the issuer and year every table \
+repeats), when only one table can be meant. Example: 88.5 in the summary, 90.5 in the \
 table.",
 };
 
@@ -50,10 +53,12 @@ impl Rule for EvaluationTable {
             check_rate(doc, e, sink);
             check_marks(doc, e, sink);
         }
+        let cores: Vec<Vec<String>> = tables.iter().map(|e| project_cores(e)).collect();
         let text = doc.text();
         // Every `绩效自评综述` of the text, found in one search rather than one per paragraph
         // (the word cannot overlap itself, so none is hidden by another).
         let summaries: Vec<usize> = text.match_indices(SUMMARY).map(|(i, _)| i).collect();
+        let mut summaries_named = Vec::new();
         for (pi, p) in doc.paragraphs.iter().enumerate() {
             // The paragraph's first one, if it lies wholly inside it.
             let Some(end) = summaries
@@ -77,11 +82,18 @@ impl Rule for EvaluationTable {
             };
             let name = project_name(&format!("{head}绩效自评表"));
             // No name binds nothing (a table titled only 绩效自评表 is no match for it).
-            if name.chars().count() < 2 {
+            if name.chars().count() >= 2 {
+                summaries_named.push((p, name));
+            }
+        }
+        for (p, name) in &summaries_named {
+            // Two summaries of one name are two projects no name tells apart.
+            if summaries_named.iter().filter(|(_, n)| n == name).count() > 1 {
                 continue;
             }
-            let same: Vec<&&Evaluation> = tables.iter().filter(|e| e.project == name).collect();
-            let &[e] = same.as_slice() else { continue };
+            let Some(e) = table_named(&tables, &cores, name) else {
+                continue;
+            };
             // The paragraph's figures: a run of the figures, which are in text order.
             let first = crate::read::document::first_figure_at(doc, p.range.start);
             let figures = doc.figures[first..]
@@ -101,13 +113,40 @@ impl Rule for EvaluationTable {
                     continue;
                 };
                 let Some(cell) = cell else { continue };
-                compare(doc, sink, i, cell, what, &e.project);
+                compare(doc, sink, i, cell, what, e.label());
             }
         }
     }
 }
 
 const SUMMARY: &str = "绩效自评综述";
+
+/// The one table a summary's project `name` names: the table of that name, or else the one
+/// table whose name, without the issuer and year every table repeats, ends the summary's
+/// (`西安市疾病预防控制中心疾控新址实验设备采购` → `疾控新址实验设备采购`). Two tables
+/// that could be meant (`疫情防控经费`, `西安急救中心疫情防控经费`) bind neither.
+fn table_named<'a>(
+    tables: &[&'a Evaluation],
+    cores: &[Vec<String>],
+    name: &str,
+) -> Option<&'a Evaluation> {
+    let exact: Vec<usize> = (0..tables.len())
+        .filter(|&t| tables[t].project == name)
+        .collect();
+    if !exact.is_empty() {
+        return (exact.len() == 1).then(|| tables[exact[0]]);
+    }
+    let ending = |t: usize| cores[t].iter().filter(|c| name.ends_with(c.as_str()));
+    let mut found = (0..tables.len()).filter(|&t| ending(t).next().is_some());
+    let (Some(t), None) = (found.next(), found.next()) else {
+        return None;
+    };
+    // A name too short to tell projects apart (`项目建设`) binds nothing, though it stops a
+    // longer one binding (the summary might mean it).
+    ending(t)
+        .any(|c| c.chars().count() >= 4 && !c.starts_with("项目"))
+        .then(|| tables[t])
+}
 
 /// `总分 90 93`: a score above the full marks.
 fn check_marks(doc: &Document, e: &Evaluation, sink: &mut Sink) {
@@ -122,7 +161,7 @@ fn check_marks(doc: &Document, e: &Evaluation, sink: &mut Sink) {
         s.q.start..s.q.end,
         format!(
             "“{}”自评表总分得分{}超过分值{}",
-            e.project,
+            e.label(),
             doc.written(s),
             doc.written(f)
         ),
@@ -168,8 +207,8 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
         (computed, r),
         &formula_base,
         (
-            &format!("“{}”自评表执行率", e.project),
-            &format!("the execution rate of “{}”", e.project),
+            &format!("“{}”自评表执行率", e.label()),
+            &format!("the execution rate of “{}”", e.label()),
         ),
         super::kit::Place::Table,
     ) else {

@@ -274,6 +274,11 @@ pub struct StandardTable {
 pub struct Evaluation {
     /// The project's name, from the title (`信息化运行维护`).
     pub project: String,
+    /// The table's `项目名称` cell (`2022年病媒生物防制`), when it is one cell.
+    pub name: Option<String>,
+    /// The `项目名称` label stood alone on its line: a viewer's copy puts the cell on the next
+    /// line with text.
+    name_follows: bool,
     /// `年度资金总额` row: 全年预算数, 全年执行数, 执行率 (the columns `年初预算数 | 全年预算数
     /// | 全年执行数 | 分值 | 执行率 | 得分`).
     pub funds: Option<FundsRow>,
@@ -290,12 +295,58 @@ pub struct FundsRow {
     pub rate: usize,
 }
 
+impl Evaluation {
+    /// The project's name to show: the title's, or the `项目名称` cell's when the title
+    /// names none (`项目绩效自评表` under a line with the name).
+    pub fn label(&self) -> &str {
+        match (&self.name, self.project.as_str()) {
+            (Some(name), "") => name,
+            (_, project) => project,
+        }
+    }
+}
+
 /// `西安市级方舱式X射线…诊断系统项目绩效自评表` → `方舱式X射线…诊断系统`: the name a
 /// narrative gives the project.
 pub fn project_name(title: &str) -> String {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.strip_suffix("绩效自评表").unwrap_or(&t);
     let t = t.strip_suffix("支出").unwrap_or(t);
+    let t = t.strip_suffix("项目").unwrap_or(t);
+    t.to_string()
+}
+
+/// The names a self-evaluation table is known by, with what every table of a set repeats
+/// taken off: the issuer's level and the year (`西安市级2022年疾控新址实验设备采购项目绩效自评表`
+/// → `疾控新址实验设备采购`), from the title and from its `项目名称` cell.
+pub fn project_cores(e: &Evaluation) -> Vec<String> {
+    let mut cores: Vec<String> = Vec::new();
+    for name in std::iter::once(e.project.as_str()).chain(e.name.as_deref()) {
+        let core = strip_issuer(&project_name(name));
+        if core.chars().count() >= 2 && !cores.contains(&core) {
+            cores.push(core);
+        }
+    }
+    cores
+}
+
+/// `西安市级2022年X` → `X`; `2022年度X` → `X`.
+fn strip_issuer(name: &str) -> String {
+    let mut t = name;
+    // `西安市级`, `省级`, `区级`: a level ends within the first few characters.
+    if let Some((i, _)) = t.char_indices().take(8).find(|&(i, c)| {
+        c == '级' && i > 0 && t[..i].ends_with(['市', '省', '区', '县', '州', '旗'])
+    }) {
+        t = &t[i + '级'.len_utf8()..];
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 4 {
+        let rest = &t[4..];
+        t = rest
+            .strip_prefix("年度")
+            .or_else(|| rest.strip_prefix('年'))
+            .unwrap_or(t);
+    }
     let t = t.strip_suffix("项目").unwrap_or(t);
     t.to_string()
 }
@@ -575,6 +626,24 @@ pub fn extract(doc: &Document) -> StandardTables {
 /// The `年度资金总额` and `总分` rows of a self-evaluation table.
 fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
     let cells: Vec<(&str, usize)> = cells(line.body).collect();
+    if std::mem::take(&mut e.name_follows) && e.name.is_none() {
+        if let [(name, _)] = cells.as_slice() {
+            e.name = Some(name.to_string());
+        } else if cells.is_empty() {
+            e.name_follows = true;
+        }
+        return;
+    }
+    if let Some((first, _)) = cells.first() {
+        if e.name.is_none() && first.trim_end_matches(['：', ':']) == "项目名称" {
+            match cells.as_slice() {
+                [_] => e.name_follows = true,
+                [_, (name, _)] => e.name = Some(name.to_string()),
+                _ => {}
+            }
+            return;
+        }
+    }
     let Some(at) = cells.iter().position(|(c, _)| {
         let c = c.trim_end_matches(['：', ':']);
         c == "年度资金总额" || c == "总分"
