@@ -64,7 +64,7 @@ impl Rule for Numbering {
         &INFO
     }
     fn check(&self, cx: &mut Context) {
-        let (doc, _claims, sink) = cx.parts();
+        let (doc, claims, sink) = cx.parts();
         let sections = &doc.outline;
         // Numbered row names of a table (`一、财政拨款\t33,172.15`, or such names on lines of
         // their own between table rows) are not headings of the report: in a run of paragraphs
@@ -163,6 +163,23 @@ impl Rule for Numbering {
                 && cells[1].chars().count() > 8
             {
                 in_table[pi] = true;
+            }
+        }
+        // A self-evaluation table's cells hold numbered lists (`1、…2、…` under 实际完成情况),
+        // one per table: not the report's headings.
+        let evaluations: Vec<std::ops::Range<usize>> = claims
+            .standard
+            .tables
+            .iter()
+            .filter(|t| t.evaluation.is_some())
+            .map(|t| t.title.start..t.end)
+            .collect();
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            if p.outline_heading().is_some() {
+                let at = doc.span(p.range.start..p.range.start).start;
+                if evaluations.iter().any(|r| r.contains(&at)) {
+                    in_table[pi] = true;
+                }
             }
         }
         let beside_table = |pi: usize| in_table[pi];
@@ -314,6 +331,28 @@ mod tests {
             found("一、甲\n正文。\n二、乙\n正文。\n二、丙\n正文。"),
             ["编号重复：二、已出现过"]
         );
+    }
+
+    #[test]
+    fn lists_in_self_evaluation_tables_are_no_headings() {
+        // A viewer's copy: each table's 实际完成情况 list, `1、` mid-line, `2、` `3、` at line
+        // starts; two tables in a row repeat 2、 and 3、.
+        let table = |name: &str| {
+            format!(
+                "某某市级2022年{name}项目绩效自评表\n（2022年度）\n项目名称\n\n{name}\n\n\
+实际完成情况\n\n年度总体\n目标完成 1、2022年6月综合楼完工\n2、2022年6月底实验楼交付\n\
+3、2022年9月底整体完工\n\n总分\n\n100\n\n95\n"
+            )
+        };
+        let t = format!(
+            "一、概况\n正文。\n二、附件\n{}{}",
+            table("甲楼建设"),
+            table("乙楼建设")
+        );
+        assert!(found(&t).is_empty(), "{:?}", found(&t));
+        // The same lists in the report's text are its headings.
+        let t = "一、概况\n1、甲\n正文。\n2、乙\n正文。\n2、丙\n正文。";
+        assert_eq!(found(t), ["编号重复：2.已出现过"]);
     }
 
     #[test]

@@ -260,6 +260,9 @@ pub struct StandardTable {
     pub kind: TableKind,
     /// The title line, in the original text's offsets.
     pub title: Range<usize>,
+    /// Where its last line ends (original offsets): a self-evaluation table ends at its
+    /// `总分` row, another at the prose after it; either at the next title.
+    pub end: usize,
     /// The unit its amounts are in (`单位：万元`), when its header says.
     pub unit: Option<Unit>,
     /// Its header names another year than the report's, or `上年`: the first amount of a
@@ -514,6 +517,7 @@ pub fn extract(doc: &Document) -> StandardTables {
                 out.tables.push(StandardTable {
                     kind: table_kind(trimmed),
                     title: line.range.clone(),
+                    end: line.range.end,
                     unit: None,
                     other_years: false,
                     evaluation: (table_kind(trimmed) == TableKind::Evaluation).then(|| {
@@ -532,14 +536,20 @@ pub fn extract(doc: &Document) -> StandardTables {
         }
         let Some(t) = current else { continue };
         if let Some(e) = out.tables[t].evaluation.as_mut() {
-            // A self-evaluation table holds sentences in its cells: only a title ends it.
+            // A self-evaluation table holds sentences in its cells: only its `总分` row or a
+            // title ends it.
             read_evaluation_line(doc, line, e);
+            out.tables[t].end = line.range.end;
+            if trimmed.starts_with("总分") {
+                current = None;
+            }
             continue;
         }
         if is_prose(trimmed) {
             current = None;
             continue;
         }
+        out.tables[t].end = line.range.end;
         if out.tables[t].unit.is_none() {
             out.tables[t].unit = header_unit(trimmed);
         }
