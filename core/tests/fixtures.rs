@@ -2758,3 +2758,44 @@ fn numbered_cells_laid_out_side_by_side_are_no_headings() {
     let twice = "一、项目情况\n1.项目概况\n本项目用于设备购置。\n2.项目目标\n本项目目标明确。\n2.其他说明\n本项目无其他说明。\n";
     assert!(run(twice).findings.iter().any(|f| f.rule == "numbering"));
 }
+
+/// Two standard tables pasted from a spreadsheet: the two-sided 收入支出决算表 and the 支出
+/// 决算表 after it, one blank line and the next table's title row between them.
+fn pasted_final_tables(grand_total: &str) -> String {
+    format!(
+        "公开01表\t收入支出决算表\n单位：万元\n收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n\
+一、一般公共预算财政拨款收入\t4386.52\t一、社会保障和就业支出\t412.36\n\
+二、政府性基金预算财政拨款收入\t120.00\t二、卫生健康支出\t138.75\n\
+三、事业收入\t35.80\t三、农林水支出\t4051.06\n\
+四、其他收入\t18.26\t\t\n\
+本年收入合计\t4560.58\t本年支出合计\t4602.17\n\
+使用非财政拨款结余\t0.00\t结余分配\t0.00\n\
+年初结转和结余\t215.34\t年末结转和结余\t173.75\n\
+总计\t{grand_total}\t总计\t4775.92\n\n\
+公开03表\t支出决算表\n单位：万元\n\
+科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n\
+\t合计\t4602.17\t2942.79\t1659.38\n\
+208\t社会保障和就业支出\t412.36\t412.36\t0.00\n\
+210\t卫生健康支出\t138.75\t138.75\t0.00\n\
+213\t农林水支出\t4051.06\t2391.68\t1659.38\n"
+    )
+}
+
+#[test]
+fn pasted_standard_tables_add_up_over_their_year_totals() {
+    // 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 on each side; the next table's
+    // title row starts a table of its own (its 合计 row is no sum of the rows above it).
+    let r = run(&pasted_final_tables("4775.92"));
+    assert_eq!(outcome_of(&r, "table").0, Vec::<String>::new());
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|l| l.rule == "table" && l.outcome == gouji_core::report::Outcome::Verified)
+        .count();
+    assert!(verified >= 4, "{:#?}", r.ledger);
+    let r = run(&pasted_final_tables("4785.92"));
+    assert_eq!(
+        outcome_of(&r, "table").0,
+        vec!["Error 4785.92 4775.92".to_string()]
+    );
+}

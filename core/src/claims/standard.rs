@@ -635,7 +635,18 @@ pub fn extract(doc: &Document) -> StandardTables {
 
 /// The `年度资金总额` and `总分` rows of a self-evaluation table.
 fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
-    let cells: Vec<(&str, usize)> = cells(line.body).collect();
+    let mut joined: Vec<(&str, usize)> = Vec::new();
+    for (c, at) in cells(line.body) {
+        // `95.49 %`: a sign set apart from its number is still its cell.
+        if let (true, Some(last)) = (matches!(c, "%" | "％"), joined.last_mut()) {
+            if line.body[last.1 + last.0.len()..at].chars().count() <= 1 {
+                last.0 = &line.body[last.1..at + c.len()];
+                continue;
+            }
+        }
+        joined.push((c, at));
+    }
+    let cells = joined;
     if std::mem::take(&mut e.name_follows) && e.name.is_none() {
         if let [(name, _)] = cells.as_slice() {
             e.name = Some(name.to_string());

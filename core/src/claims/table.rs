@@ -6,7 +6,7 @@ use super::sum::{Marker, SumClaim};
 use super::BoundSum;
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
-use crate::read::table::Table;
+use crate::read::table::{Row, Table};
 
 /// The sums of the tables: per table of `Claims::tables`, in the order the rule checks them;
 /// then those of tables laid out with spaces.
@@ -197,6 +197,15 @@ fn summable(doc: &Document, f: usize) -> bool {
     matches!(doc.figures[f].q.unit, Unit::None | Unit::Money(_))
 }
 
+/// `本年收入合计`, `本年支出合计`: the year's subtotal a standard table adds its carry-overs
+/// to (`年初结转和结余`) for its `总计`.
+fn is_year_total(row: &Row) -> bool {
+    row.label().is_some_and(|l| {
+        let l = l.trim_end_matches(['：', ':']);
+        l.starts_with("本年") && l.ends_with("合计") && l.chars().count() <= 8
+    })
+}
+
 fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     let mut segment_start = 0;
     // The last 其中 row so far, and the segment's subtotal rows, kept as the rows go by:
@@ -204,15 +213,20 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     // which do not close a segment, follow each other for long.
     let mut last_qizhong: Option<usize> = None;
     let mut subtotals: Vec<usize> = Vec::new();
+    let closing: Vec<bool> = t
+        .rows
+        .iter()
+        .map(|r| r.is_total() || is_year_total(r))
+        .collect();
     for (ri, row) in t.rows.iter().enumerate() {
         if row.label().is_some_and(|l| l.starts_with("其中")) {
             last_qizhong = Some(ri);
         }
-        if !row.is_total() {
+        if !closing[ri] {
             continue;
         }
         let label = row.label().unwrap_or("");
-        let is_subtotal = label.starts_with("小计");
+        let is_subtotal = label.starts_with("小计") || is_year_total(row);
         let segment = segment_start..ri;
         let segment_subtotals = if is_subtotal {
             subtotals.push(ri);
@@ -225,23 +239,20 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
         if last_qizhong.is_some_and(|q| segment.contains(&q)) {
             continue;
         }
-        let part_rows: Vec<usize> = if !is_subtotal && !segment_subtotals.is_empty() {
+        // Rows since the previous subtotal (for a 小计) or the segment start; for a total
+        // over subtotals, the rows after the last of them (`本年收入合计`, then
+        // `年初结转和结余`, then `总计`).
+        let from = segment
+            .clone()
+            .rev()
+            .find(|&r| closing[r])
+            .map_or(segment.start, |r| r + 1);
+        let mut part_rows: Vec<usize> = if !is_subtotal && !segment_subtotals.is_empty() {
             segment_subtotals
         } else {
-            // Rows since the previous subtotal (for a 小计) or the segment start.
-            let from = if is_subtotal {
-                segment
-                    .clone()
-                    .rev()
-                    .find(|&r| t.rows[r].is_total())
-                    .map_or(segment.start, |r| r + 1)
-            } else {
-                segment.start
-            };
-            (from..ri)
-                .filter(|&r| !t.rows[r].is_header() && !t.rows[r].is_total())
-                .collect()
+            Vec::new()
         };
+        part_rows.extend((from..ri).filter(|&r| !t.rows[r].is_header() && !closing[r]));
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;

@@ -284,6 +284,20 @@ pub fn tables<'a>(doc: &'a Document) -> Vec<Table<'a>> {
         let inner = l.trim_matches(|c: char| c == '\t' || c == ' ');
         let is_tsv_row = inner.contains('\t');
         let is_cell_line = l.starts_with('\t') && !is_tsv_row;
+        // The next table's title (`公开03表\t支出决算表`) or unit line (`单位：万元`) ends
+        // the table before it, however few blank lines stand between them.
+        let opens_table = l.chars().count() <= 60 && {
+            let joined: String = l.split('\t').map(str::trim).collect();
+            !joined.is_empty()
+                && (crate::read::grid::is_table_title(&joined)
+                    || joined.starts_with("单位") && unit_named(&joined).is_some())
+        };
+        if opens_table {
+            flush_row(&mut open_row, &mut rows);
+            finish(doc, &mut rows, caption_unit, &mut out);
+            last_plain = Some(line);
+            continue;
+        }
         if is_tsv_row {
             flush_row(&mut open_row, &mut rows);
             if rows.is_empty() {
