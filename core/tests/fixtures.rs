@@ -1778,6 +1778,13 @@ fn a_change_compared_with_a_year_before_the_previous_is_a_warning() {
     ))
     .is_empty());
     assert!(years("培训费支出10.00万元，较2018年增加2.00万元，增长25.0%。").is_empty());
+    // The year inside `与…相比`.
+    assert_eq!(
+        years(&format!(
+            "{head}2021年度培训费支出10.00万元，与2019年相比增加2.00万元，增长25.0%。"
+        )),
+        ["Warning 2019年"]
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use super::sum::SumClaim;
 use super::{label_key, label_matches};
-use crate::read::document::Document;
+use crate::read::document::{is_clause_delimiter, Document};
 use crate::read::quantity::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,10 +286,19 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let reason_direction = reason_direction(&text[d.q.end..after_end.max(d.q.end)]);
         // An offset into `before`, which starts at `from` (not at the sentence's start when
         // the sentence is longer than the text window).
-        let cmp_start = from
+        let mut cmp_start = from
             + before[..cmp_end]
                 .rfind(['比', '较', '与'])
                 .unwrap_or(cmp_end);
+        // `与2023年相比`, `同上年对比`: the comparison opens at its `与`, not at `比`.
+        if text[..cmp_start].ends_with(['相', '对']) {
+            let floor = crate::read::document::floor_char(text, cmp_start.saturating_sub(30));
+            if let Some(i) = text[floor..cmp_start].rfind(['与', '同', '和']) {
+                if !text[floor + i..cmp_start].contains(|c| is_clause_delimiter(c)) {
+                    cmp_start = floor + i;
+                }
+            }
+        }
         let compared_year = year_named(&text[cmp_start..from + cmp_end], cmp_start);
         let base_like = |i: usize| {
             let g = &doc.figures[i];
@@ -547,11 +556,21 @@ fn bind_current(
     let mut cands = candidates;
     let nearest = cands.next()?;
     // A subject named in its own clause that the nearest figure's does not match, past a
-    // `；` (`其中：因公出国（境）费0万元，较上年降低25万元；公务接待费较上年降低1.17万元`):
-    // the figure is another item's.
+    // `；` or in a sentence of its own (`其中：因公出国（境）费0万元，较上年降低25万元；公务
+    // 接待费较上年降低1.17万元`; `…年末结转和结余59.29万元。财政拨款收、支总计与上年相比
+    // 增加`): the figure is another item's.
+    let between = &doc.text()[doc.figures[nearest].q.end..cmp_start];
+    let same_name = || {
+        // (`公务接待费支出3.26万元。公务接待费支出决算比2019年增加`: one quantity.)
+        let (near, named) = (
+            without_stage(&label_key(&doc.figures[nearest].label)),
+            without_stage(&alt),
+        );
+        near.chars().count() >= 2 && (near.ends_with(&named) || named.ends_with(&near))
+    };
     if alt.chars().count() >= 3
         && !alt.chars().any(|c| c.is_ascii_digit())
-        && doc.text()[doc.figures[nearest].q.end..cmp_start].contains('；')
+        && (between.contains('；') || between.contains('。') && !same_name())
     {
         return None;
     }
@@ -615,6 +634,16 @@ mod tests {
                 Direction::Up
             )
         );
+    }
+
+    #[test]
+    fn a_subject_named_in_a_sentence_of_its_own_is_not_the_figure_before() {
+        // The sentence before ends on another quantity: no current value, nothing judged.
+        let g = one("财政拨款收入总计2834.41万元；年末财政拨款结转和结余59.29万元。财政拨款收、支总计与上年相比增加132.85万元，增长4.92%。");
+        assert_eq!(g.0, None);
+        // The same quantity named again, with its stage: it is the figure before.
+        let g = one("公务接待费支出3.26万元，完成预算59%。公务接待费支出决算比2019年增加2.38万元，增长270%。");
+        assert_eq!(g.0, Some("3.26万元".into()));
     }
 
     #[test]
