@@ -150,6 +150,14 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
         }
         // (Its key once for the three ways of naming the whole.)
         let l = label_key(&g.label);
+        // A whole of two characters (`全年支出` → `支出`) is every amount of that flow: a
+        // label that qualifies it (`上年结转资金支出`) names a part, not the whole.
+        if key.chars().count() <= 2 {
+            return l == key
+                || l.strip_prefix('总') == Some(key.as_str())
+                || l.strip_prefix(key.as_str())
+                    .is_some_and(|rest| ["合计", "总计", "总额", "总数"].contains(&rest));
+        }
         key_matches(&l, &key) || (core != key && names_core(&l)) || names_staged(&l)
     };
     // Wholes are named within a section: a generous but constant reach keeps this linear.
@@ -258,5 +266,23 @@ mod tests {
         };
         assert_eq!(whole(&shares[0].whole), "E3190.21万元");
         assert_eq!(whole(&shares[2].whole), "N3190.21万元");
+    }
+
+    #[test]
+    fn a_whole_of_two_characters_is_not_a_qualified_amount() {
+        let whole = |t: &str| {
+            let d = Document::read(t);
+            let shares = extract(&d, &crate::claims::sum::extract(&d));
+            match shares.last().map(|s| &s.whole) {
+                Some(Whole::Named(i)) => d.figures[*i].q.display(),
+                other => format!("{other:?}"),
+            }
+        };
+        // `全年支出` is no `上年结转资金支出`: unresolved rather than a false whole.
+        let t = "项目支出698.37万元，其中上年结转资金支出52.50万元。四季度支付262.16万元，占全年支出的37.54%。";
+        assert!(whole(t).contains("Unresolved"), "{}", whole(t));
+        // It is `支出` or `总支出`.
+        let t = "全年支出698.37万元。四季度支付262.16万元，占全年支出的37.54%。";
+        assert_eq!(whole(t), "698.37万元");
     }
 }
