@@ -2806,3 +2806,14 @@ fn pasted_standard_tables_add_up_over_their_year_totals() {
         vec!["Error 4785.92 4775.92".to_string()]
     );
 }
+
+#[test]
+fn a_nil_amount_in_a_list_written_to_the_cent_is_exactly_zero() {
+    let sum = |t: &str| outcome_of(&run(t), "sum");
+    let t = "本年收入2,901.37万元，其中：一般公共预算拨款收入2,846.30万元；政府性基金预算拨款收入0万元；国有资本经营预算拨款收入0万元；事业收入46.80万元，其他收入8.17万元。";
+    assert_eq!(sum(t).0, vec!["Error 2,901.37万元 2901.27万元".to_string()]);
+    assert_eq!(sum(&t.replace("2,901.37", "2,901.27")), (vec![], 1));
+    // A list of whole 万元: a 0 may be an amount under 0.5万元.
+    let t = "本年收入2,902万元，其中：一般公共预算拨款收入2,846万元；政府性基金预算拨款收入0万元；事业收入47万元，其他收入8万元。";
+    assert_eq!(sum(t), (vec![], 1));
+}

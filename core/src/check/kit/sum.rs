@@ -36,18 +36,27 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     let parts: Vec<&Figure> = c.parts.iter().map(|&p| &doc.figures[p]).collect();
     let at = total.q.start..total.q.end;
     let Some(ti) = total.q.interval() else { return };
-    let sum_iv = Interval::sum(parts.iter().map(|p| p.q.interval()));
-    let Some(si) = sum_iv else {
-        sink.unchecked(rule, at, "数值过大，无法计算", "value too large to compute");
-        return;
-    };
-    let unit = total.q.unit;
     let dp = parts
         .iter()
         .map(|p| p.q.decimals)
         .chain([total.q.decimals])
         .max()
         .unwrap_or(0);
+    // In a list written to the cent, `0万元` is nothing, not an amount rounded to zero:
+    // three of them are no leeway of 1.5万元.
+    let nil = |p: &Figure| dp > 0 && p.q.decimals == 0 && p.q.value.is_zero();
+    let sum_iv = Interval::sum(parts.iter().map(|p| {
+        if nil(p) {
+            Some(Interval::exact(Decimal::ZERO))
+        } else {
+            p.q.interval()
+        }
+    }));
+    let Some(si) = sum_iv else {
+        sink.unchecked(rule, at, "数值过大，无法计算", "value too large to compute");
+        return;
+    };
+    let unit = total.q.unit;
     let face_sum: Decimal = parts.iter().map(|p| face(p)).sum();
     let shown = |yuan: Decimal| money(yuan, unit, dp);
     let terms: Vec<String> = parts
