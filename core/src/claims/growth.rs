@@ -644,6 +644,9 @@ mod tests {
         // The same quantity named again, with its stage: it is the figure before.
         let g = one("公务接待费支出3.26万元，完成预算59%。公务接待费支出决算比2019年增加2.38万元，增长270%。");
         assert_eq!(g.0, Some("3.26万元".into()));
+        // Named alike, said of both at once (`均为`, `各增加`).
+        let g = one("2023年度收、支总计均为4775.92万元。与2022年度相比，收、支总计各增加357.29万元，增长7.48%。");
+        assert_eq!(g.0, Some("4775.92万元".into()));
     }
 
     #[test]

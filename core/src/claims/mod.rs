@@ -197,6 +197,15 @@ pub fn label_key(label: &str) -> String {
             }
         }
     }
+    // `收、支总计均为`, `分别为`: said of two quantities at once, each named alike.
+    for suffix in ["均", "各", "分别", "都"] {
+        if s.chars().count() > suffix.chars().count() + 1 {
+            if let Some(r) = s.strip_suffix(suffix) {
+                s = r;
+                break;
+            }
+        }
+    }
     s.to_string()
 }
 
