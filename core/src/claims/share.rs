@@ -86,7 +86,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             (None, _) => Whole::Unresolved(whole_name),
             (Some(p), true) => match part_of.get(&p) {
                 Some(&si) => Whole::Enclosing(sums[si].total),
-                None => Whole::Unresolved(String::new()),
+                None => sibling_whole(doc, &out, p)
+                    .or_else(|| list_whole(doc, p, ri))
+                    .unwrap_or(Whole::Unresolved(String::new())),
             },
             (Some(p), false) => resolve_named(doc, &whole_name, p, ri),
         };
@@ -99,6 +101,45 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         });
     }
     out
+}
+
+/// The whole of the list item before, for a share that names none (`基本支出1026.73万元，占
+/// 本年支出合计的44.17%，…；项目支出1297.67万元，占55.38%`): the items of one `；`-list share
+/// one whole. Not for an item inside the one before (`其中…`).
+fn sibling_whole(doc: &Document, before: &[ShareClaim], part: usize) -> Option<Whole> {
+    let last = before.last()?;
+    let Whole::Named(whole) = last.whole else {
+        return None;
+    };
+    let (r, p) = (&doc.figures[last.rate], &doc.figures[part]);
+    let between = &doc.text()[r.q.end..p.q.start];
+    (r.sentence == p.sentence
+        && last.rate < part
+        && whole != part
+        && between.contains('；')
+        && !between.contains(['：', '。'])
+        && !p.label.starts_with("其中"))
+    .then_some(Whole::Named(whole))
+}
+
+/// The whole a list's opening names, for a share that names none (`一般公共预算当年拨款支出
+/// 按功能分类：社会保障和就业支出186.42万元，占6.25%`): the quantity before `按…分类：`,
+/// found by its name like a named whole.
+fn list_whole(doc: &Document, part: usize, rate: usize) -> Option<Whole> {
+    let text = doc.text();
+    let p = &doc.figures[part];
+    let start = doc.sentences[p.sentence].start;
+    let colon = start + text[start..p.q.start].rfind(['：', ':'])?;
+    let opening = text[start..colon].trim();
+    let name = opening.split_once('按')?.0;
+    // (`按功能分类` after a name: nothing else between the name and the colon.)
+    if !opening.ends_with("分类") || name.chars().count() < 4 || name.contains(['，', '；']) {
+        return None;
+    }
+    match resolve_named(doc, name, part, rate) {
+        w @ Whole::Named(_) => Some(w),
+        _ => None,
+    }
 }
 
 /// The figure the text names as the whole: the nearest one before the rate whose label ends
@@ -266,6 +307,38 @@ mod tests {
         };
         assert_eq!(whole(&shares[0].whole), "E3190.21万元");
         assert_eq!(whole(&shares[2].whole), "N3190.21万元");
+    }
+
+    #[test]
+    fn an_item_of_a_list_shares_the_whole_the_item_before_named() {
+        let whole = |t: &str| {
+            let d = Document::read(t);
+            let shares = extract(&d, &crate::claims::sum::extract(&d));
+            match shares.last().map(|s| &s.whole) {
+                Some(Whole::Named(i)) => d.figures[*i].q.display(),
+                other => format!("{other:?}"),
+            }
+        };
+        let t = "本年支出合计2324.40万元。按支出性质分：基本支出1026.73万元，占本年支出合计的44.17%，其中人员经费893.15万元、公用经费133.58万元；项目支出1297.67万元，占55.38%。";
+        assert_eq!(whole(t), "2324.40万元");
+        // An item inside the one before is not its sibling (its whole is the item).
+        let t = "本年支出合计2324.40万元。基本支出1026.73万元，占本年支出合计的44.17%；其中人员经费893.15万元，占86.99%。";
+        let d = Document::read(t);
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        assert!(!matches!(shares[1].whole, Whole::Named(_)), "{shares:?}");
+    }
+
+    #[test]
+    fn a_list_by_class_shares_the_whole_its_opening_names() {
+        let t = "一般公共预算当年拨款支出2,846.30万元。一般公共预算当年拨款支出按功能分类：社会保障和就业支出186.42万元，占6.25%；卫生健康支出95.37万元，占3.35%。";
+        let d = Document::read(t);
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        for s in &shares {
+            let Whole::Named(w) = s.whole else {
+                panic!("{shares:?}");
+            };
+            assert_eq!(d.figures[w].q.display(), "2846.30万元");
+        }
     }
 
     #[test]
