@@ -614,6 +614,9 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
             (Some(_), _) | (None, "总") => name = "合计".into(),
             _ => {}
         }
+    } else if total_word == Some("总计") && !name.contains("三公") {
+        // `财政拨款收入总计` adds the carry-overs to `财政拨款收入`: another quantity.
+        name.push_str("总计");
     }
     // `平潭县某某局年初结转和结余`: the unit's name before a standard balance line names no
     // other quantity (a fund's name does: `一般公共预算财政拨款年初结转结余`).
@@ -759,6 +762,15 @@ mod tests {
         assert_eq!(key("2020年本年支出合计").unwrap().0, "合计");
         assert_eq!(key("收入总计").unwrap().0, "总计");
         assert_eq!(key("本年收入合计").unwrap().0, "合计");
+        // With its carry-overs, a named income is another quantity.
+        assert_ne!(
+            key("财政拨款收入总计").unwrap().0,
+            key("财政拨款收入").unwrap().0
+        );
+        assert_eq!(
+            key("财政拨款收入合计").unwrap().0,
+            key("财政拨款收入").unwrap().0
+        );
         assert_eq!(key("2020年我局部门总支出为").unwrap().0, "合计");
         assert_eq!(
             key("2020年一般公共预算财政拨款支出"),
