@@ -479,6 +479,19 @@ fn bind_current(
         .filter_map(|w| subject.find(w))
         .min();
     let subject = &subject[..verb_at.unwrap_or(subject.len())];
+    // `财政拨款收入、支出总计各增加`: said of two quantities, `财政拨款收入总计` and
+    // `财政拨款支出总计` (read as one name, `支出总计` alone would answer it).
+    let both: Vec<String> = ["收入、支出", "收、支"]
+        .iter()
+        .find(|w| subject.contains(**w))
+        .map(|w| {
+            ["收入", "支出"]
+                .iter()
+                .map(|flow| label_key(&subject.replace(w, flow).replace(['，', '、'], "")))
+                .map(|k| k.trim_end_matches(['各', '均']).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     let subject: String = subject
         .chars()
         .filter(|c| !matches!(c, '，' | ',' | '、' | '：'))
@@ -495,6 +508,9 @@ fn bind_current(
             label_matches(&l, &key)
         })
     };
+    if let Some(i) = both.iter().filter_map(|k| named(k)).max() {
+        return Some(i);
+    }
     let key = label_key(&subject);
     if key.chars().count() >= 2
         && !key.starts_with("上年")
@@ -644,6 +660,9 @@ mod tests {
         // The same quantity named again, with its stage: it is the figure before.
         let g = one("公务接待费支出3.26万元，完成预算59%。公务接待费支出决算比2019年增加2.38万元，增长270%。");
         assert_eq!(g.0, Some("3.26万元".into()));
+        // `收入、支出总计各增加` names each total, not the shorter `支出总计` of another scope.
+        let g = one("收入总计1898.57万元，支出总计1898.57万元。财政拨款收入总计1825.51万元；财政拨款支出总计1825.51万元，其中：年末财政拨款结转和结余29.47万元。与2015年度相比，财政拨款收入、支出总计各增加223.13万元，增长13.92%。");
+        assert_eq!(g.0, Some("1825.51万元".into()));
         // Named alike, said of both at once (`均为`, `各增加`).
         let g = one("2023年度收、支总计均为4775.92万元。与2022年度相比，收、支总计各增加357.29万元，增长7.48%。");
         assert_eq!(g.0, Some("4775.92万元".into()));
