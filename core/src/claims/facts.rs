@@ -360,8 +360,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                 continue;
             }
         }
-        // `5000元/人`, `4400元/套`: a rate per head, never a restated total.
-        if !from_table && text[f.q.end..].starts_with(['/', '／']) {
+        // `5000元/人`, `4400元/套`: a rate per head, never a restated total; `1500元以上`,
+        // `约50万元`: a bound or an estimate, never the amount restated.
+        if !from_table && text[f.q.end..].starts_with(['/', '／']) || f.q.approx {
             continue;
         }
         let Some(mut key) = key_of(&label, year) else {

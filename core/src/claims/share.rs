@@ -82,6 +82,28 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
                 g.paren_depth == f.paren_depth && !text[g.q.end..f.q.start].contains('；')
             })
             .map(|(i, _)| i);
+        // `人员经费2,986.17万元、公用经费426.39元，人员经费占基本支出的87.51%`: the rate
+        // names its part; that is the figure of that name, not the nearest.
+        let part = match f.label.rfind('占').map(|i| label_key(&f.label[..i])) {
+            Some(named) if named.chars().count() >= 2 => {
+                let names = |i: usize| key_matches(&label_key(&doc.figures[i].label), &named);
+                match part {
+                    Some(p) if !names(p) => (0..p)
+                        .rev()
+                        .take(super::WINDOW)
+                        .take_while(|&i| doc.figures[i].sentence == f.sentence)
+                        .find(|&i| {
+                            let g = &doc.figures[i];
+                            names(i)
+                                && g.q.is_operand()
+                                && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_))
+                        })
+                        .or(Some(p)),
+                    other => other,
+                }
+            }
+            _ => part,
+        };
         let whole = match (part, whole_name.is_empty()) {
             (None, _) => Whole::Unresolved(whole_name),
             (Some(p), true) => match part_of.get(&p) {
@@ -204,7 +226,15 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
     // Wholes are named within a section: a generous but constant reach keeps this linear.
     let reach = 16 * super::WINDOW;
     let before = (rate.saturating_sub(reach)..rate).rev().find(fits);
-    let found = before.or_else(|| (rate + 1..doc.figures.len().min(rate + 1 + reach)).find(fits));
+    // After the rate, only within its clause: past a `；` or `。` the text goes on to another
+    // item (`…占当年下达资金的88.15%；2022年…当年下达资金4,100.00万元`).
+    let text = doc.text();
+    let r_end = doc.figures[rate].q.end;
+    let found = before.or_else(|| {
+        (rate + 1..doc.figures.len().min(rate + 1 + reach))
+            .take_while(|&i| !text[r_end..doc.figures[i].q.start].contains(['；', '。']))
+            .find(fits)
+    });
     match found {
         Some(i) => Whole::Named(i),
         None => Whole::Unresolved(name.to_string()),
@@ -214,7 +244,8 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
 /// Words that narrow a quantity to one of its categories: `基本支出预算` is a part of what
 /// `支出预算` names, never the whole.
 const NARROWING: &[&str] = &[
-    "基本", "项目", "人员", "公用", "其他", "上级", "事业", "经营",
+    "基本", "项目", "人员", "公用", "其他", "上级", "事业", "经营", "三公", "会议", "培训", "公务",
+    "累计",
 ];
 
 /// Does `label` name a sibling or a narrower part rather than the whole: the whole's name with
@@ -239,7 +270,11 @@ fn is_sibling(label: &str, part_key: &str, whole_name: &str, whole_key: &str) ->
                     .strip_suffix(whole_key)
                     .is_some_and(|b| !b.is_empty() && a != b)
         }
-        _ => false,
+        // The whole narrower than the label (`项目支出预算` and `支出预算`): the label names
+        // what holds the whole, not the whole.
+        _ => whole_key
+            .strip_suffix(l.as_str())
+            .is_some_and(|a| !a.is_empty() && NARROWING.iter().any(|w| a.contains(w))),
     }
 }
 
@@ -338,6 +373,28 @@ mod tests {
                 panic!("{shares:?}");
             };
             assert_eq!(d.figures[w].q.display(), "2846.30万元");
+        }
+    }
+
+    #[test]
+    fn a_part_the_rate_names_and_wholes_narrower_than_a_label() {
+        let d = Document::read("基本支出3,412.56万元，其中人员经费2,986.17万元、公用经费426.39万元，人员经费占基本支出的87.51%。");
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        let part = shares[0].part.map(|p| d.figures[p].q.display());
+        assert_eq!(part.as_deref(), Some("2986.17万元"));
+        // `项目支出预算` is not the `支出预算` that holds it; `年初预算` not the 三公's.
+        for t in [
+            "支出预算5430.84万元。涉及预算金额780.30万元，占项目支出预算的100%。",
+            "“三公”经费年初预算38.60万元。年中追加预算1,215.60万元，占年初预算的17.77%。",
+            "三年累计下达资金12,480.00万元。当年实际支出3,402.55万元，占当年下达资金的88.15%。",
+            "当年实际支出3,402.55万元，占当年下达资金的88.15%；2022年当年下达资金4,100.00万元。",
+        ] {
+            let d = Document::read(t);
+            let shares = extract(&d, &crate::claims::sum::extract(&d));
+            assert!(
+                matches!(shares[0].whole, Whole::Unresolved(_)),
+                "{t}: {shares:?}"
+            );
         }
     }
 
