@@ -2817,3 +2817,13 @@ fn a_nil_amount_in_a_list_written_to_the_cent_is_exactly_zero() {
     let t = "本年收入2,902万元，其中：一般公共预算拨款收入2,846万元；政府性基金预算拨款收入0万元；事业收入47万元，其他收入8万元。";
     assert_eq!(sum(t), (vec![], 1));
 }
+
+#[test]
+fn a_target_bound_is_no_restated_amount() {
+    // `1500元以上` is the target the outcome `1680元` meets, not the same amount stated twice.
+    let t = "一、绩效目标\n学员人均年增收1500元以上，学员满意度达到90%以上。\n二、完成情况\n经跟踪调查，学员人均年增收1680元，达到年度目标。";
+    assert_eq!(outcome_of(&run(t), "restated").0, Vec::<String>::new());
+    let t =
+        "一、绩效目标\n学员人均年增收1500元。\n二、完成情况\n经跟踪调查，学员人均年增收1680元。";
+    assert_eq!(outcome_of(&run(t), "restated").0.len(), 1);
+}
