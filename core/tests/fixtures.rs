@@ -2827,3 +2827,24 @@ fn a_target_bound_is_no_restated_amount() {
         "一、绩效目标\n学员人均年增收1500元。\n二、完成情况\n经跟踪调查，学员人均年增收1680元。";
     assert_eq!(outcome_of(&run(t), "restated").0.len(), 1);
 }
+
+#[test]
+fn outturn_and_budget_compared_in_other_words() {
+    let wording = |t: &str| outcome_of(&run(t), "wording");
+    let head = "六、一般公共预算财政拨款支出决算情况\n";
+    for phrase in [
+        "决算数大于年初预算数的主要原因是",
+        "支出决算数超过年初预算，主要原因是",
+    ] {
+        let t = format!("{head}（一）农业（款）事业运行（项）。年初预算为98.50万元，支出决算为96.84万元，完成年初预算的98.3%。{phrase}增加人员。");
+        assert_eq!(wording(&t).0.len(), 1, "{phrase}");
+        // The same words where the outturn is above the budget.
+        let t = t
+            .replace("96.84万元", "99.84万元")
+            .replace("98.3%", "101.4%");
+        assert_eq!(wording(&t), (vec![], 1), "{phrase}");
+    }
+    // `决算数与年初预算数持平` at 100%.
+    let t = format!("{head}（一）行政运行（项）。年初预算为98.50万元，支出决算为98.50万元，完成年初预算的100%。决算数与年初预算数持平。");
+    assert_eq!(wording(&t).0, Vec::<String>::new());
+}

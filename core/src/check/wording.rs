@@ -12,7 +12,7 @@ static INFO: RuleInfo = RuleInfo {
     name_zh: "文字与数字相符",
     name_en: "Words agree with figures",
     severity: Severity::Error,
-    summary_zh: "“完成预算r%”之后的“决算数大于/小于/等于预算数”须与r相符。",
+    summary_zh: "“完成预算r%”之后的“决算数大于/小于/等于（年初）预算数”（超过、高于、低于、持平等同义说法）须与r相符。",
     summary_en: "`决算数大于/小于/等于预算数` after a completion rate agrees with the rate.",
     explanation_zh: "模板里“决算数大于（小于、等于）预算数的主要原因是…”常被原样沿用。文中同时写明决算数与预算数时按二者比较；\
 否则按完成率：其四舍五入区间整体低于100%时，决算数必小于预算数；整体高于100%时必大于；区间不含100%而写“等于”也不对（写“等于”\
@@ -24,15 +24,59 @@ wholly above, outturn > budget; a rate whose interval excludes 100% cannot go wi
 };
 
 /// The comparison words and what they say of outturn vs budget.
-const PHRASES: &[(&str, std::cmp::Ordering)] = &[
-    ("决算数大于预算数", std::cmp::Ordering::Greater),
-    ("决算数小于预算数", std::cmp::Ordering::Less),
-    ("决算数等于预算数", std::cmp::Ordering::Equal),
-    ("决算数与预算数持平", std::cmp::Ordering::Equal),
-    ("决算数与预算数一致", std::cmp::Ordering::Equal),
-];
+/// The words that say how outturn compares with budget, first verb then what follows it:
+/// `决算数大于预算数`, `决算数大于年初预算数`, `支出决算数超过年初预算`, `决算数与预算数持平`.
+fn comparison_phrase(s: &str) -> Option<(usize, usize, std::cmp::Ordering)> {
+    use std::cmp::Ordering::*;
+    const OUTTURN: [&str; 3] = ["决算数", "决算", "执行数"];
+    const VERBS: [(&str, std::cmp::Ordering); 9] = [
+        ("大于", Greater),
+        ("超过", Greater),
+        ("高于", Greater),
+        ("多于", Greater),
+        ("小于", Less),
+        ("低于", Less),
+        ("少于", Less),
+        ("等于", Equal),
+        ("与", Equal),
+    ];
+    const BUDGET: [&str; 6] = [
+        "年初预算数",
+        "全年预算数",
+        "年初预算",
+        "调整预算数",
+        "预算数",
+        "预算",
+    ];
+    // Each `决` of the text, tried in order (a handful after one rate).
+    for (i, _) in s.match_indices('决').chain(s.match_indices("执行数")) {
+        let Some(o) = OUTTURN.iter().find(|o| s[i..].starts_with(**o)) else {
+            continue;
+        };
+        let rest = &s[i + o.len()..];
+        for (verb, says) in VERBS {
+            let Some(after) = rest.strip_prefix(verb) else {
+                continue;
+            };
+            let Some(b) = BUDGET.iter().find(|b| after.starts_with(**b)) else {
+                continue;
+            };
+            let end = i + o.len() + verb.len() + b.len();
+            if verb != "与" {
+                return Some((i, end, says));
+            }
+            // `决算数与预算数持平`/`一致`/`相同`/`相等`.
+            if let Some(w) = ["持平", "一致", "相同", "相等"]
+                .iter()
+                .find(|w| s[end..].starts_with(**w))
+            {
+                return Some((i, end + w.len(), says));
+            }
+        }
+    }
+    None
+}
 
-/// How far after the rate the words may stand (bytes): the same or the next clause.
 const REACH: usize = 90;
 
 impl Rule for Wording {
@@ -50,13 +94,10 @@ impl Rule for Wording {
             let after = &text[r.q.end..end];
             // Stop at the next rate: its words are its own.
             let after = after.split('%').next().unwrap_or(after);
-            let Some((at, (phrase, says))) = PHRASES
-                .iter()
-                .filter_map(|p| after.find(p.0).map(|i| (i, *p)))
-                .min_by_key(|(i, _)| *i)
-            else {
+            let Some((at, phrase_end, says)) = comparison_phrase(after) else {
                 continue;
             };
+            let phrase = &after[at..phrase_end];
             // The figures decide when the text states both (a rate on a zero budget is
             // itself wrong, and the `completion` rule says so); else the rate does.
             let stated = |i: Option<usize>| i.and_then(|i| doc.figures[i].q.interval());
