@@ -2848,3 +2848,30 @@ fn outturn_and_budget_compared_in_other_words() {
     let t = format!("{head}（一）行政运行（项）。年初预算为98.50万元，支出决算为98.50万元，完成年初预算的100%。决算数与年初预算数持平。");
     assert_eq!(wording(&t).0, Vec::<String>::new());
 }
+
+#[test]
+fn an_outturn_after_its_budget_and_car_costs_stated_apart() {
+    let identity = |t: &str| outcome_of(&run(t), "identity");
+    // `支出决算为` names the 三公 of the clause before; the car costs are stated only as their
+    // two parts.
+    let t = "八、“三公”经费财政拨款支出决算情况说明\n2023年度“三公”经费财政拨款支出预算为38.00万元，支出决算为31.46万元，完成预算的82.79%。其中：因公出国（境）费支出决算为0万元；公务用车购置费支出决算为0万元；公务用车运行维护费支出决算为24.18万元；公务接待费支出决算为7.82万元。";
+    assert_eq!(identity(t).0, vec!["Error 31.46万元 32.00万元".to_string()]);
+    assert_eq!(
+        identity(&t.replace("7.82万元", "7.28万元")).0,
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn running_costs_below_public_costs_with_institutions_under_the_department() {
+    let t = "一、部门基本情况\n本部门下属事业单位3个。\n六、一般公共预算财政拨款基本支出决算情况说明\n2023年一般公共预算财政拨款基本支出518.52万元，其中：人员经费418.52万元，日常公用经费100.00万元。\n十、其他重要事项的情况说明\n本部门2023年机关运行经费支出40.95万元。";
+    let r = run(t);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "identity"),
+        "{:#?}",
+        r.findings
+    );
+    // Without institutions the two are one quantity.
+    let r = run(&t.replace("本部门下属事业单位3个。", "本部门为行政单位。"));
+    assert_eq!(outcome_of(&r, "identity").0.len(), 1);
+}

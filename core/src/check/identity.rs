@@ -272,6 +272,25 @@ fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
     else {
         return;
     };
+    // A department with public institutions under it (a 汇总 report, `下属事业单位`): their
+    // 公用经费 adds to the offices' 机关运行经费, so 公用经费 may be the larger.
+    let text = doc.text();
+    let institutions = || {
+        text.match_indices("事业单位").any(|(i, _)| {
+            !text[..i].ends_with("机关")
+                && !text[..i].ends_with("行政")
+                && !text[..i].ends_with('、')
+        }) || text[..crate::read::document::floor_char(text, 600)].contains("汇总")
+    };
+    if running.value.hi < public.value.lo && institutions() {
+        sink.unchecked(
+            INFO.id,
+            running.at.clone(),
+            "本部门含事业单位，机关运行经费与日常公用经费可以不等",
+            "the department includes public institutions: running costs may differ from routine public costs",
+        );
+        return;
+    }
     must_equal(
         doc,
         sink,
@@ -313,32 +332,49 @@ fn check_one(
     def: &Definition,
     sink: &mut Sink,
 ) {
-    let found: Vec<&Fact> = def
-        .parts
-        .iter()
-        .filter_map(|(names, flow)| {
-            names.iter().find_map(|n| {
-                let own = facts
-                    .get(&part_key(key, n, *flow))
-                    .and_then(|g| nearest(g, total));
-                // `1.基本支出…。其中，人员支出…`: the parts of 基本支出 read in its scope, in
-                // its own item only (elsewhere a section's 基本支出 may be one fund's).
-                let within = || {
-                    let scope =
-                        (key.scope.is_none() && key.name == "基本").then_some(Scope::Basic)?;
-                    let k = FactKey {
-                        scope: Some(scope),
-                        ..part_key(key, n, *flow)
-                    };
-                    facts
-                        .get(&k)?
-                        .iter()
-                        .find(|f| f.paragraph == total.paragraph && f.at.start > total.at.start)
+    let find = |names: &[&str], flow: Flow| -> Option<&Fact> {
+        names.iter().find_map(|n| {
+            let own = facts
+                .get(&part_key(key, n, flow))
+                .and_then(|g| nearest(g, total));
+            // `1.基本支出…。其中，人员支出…`: the parts of 基本支出 read in its scope, in
+            // its own item only (elsewhere a section's 基本支出 may be one fund's).
+            let within = || {
+                let scope = (key.scope.is_none() && key.name == "基本").then_some(Scope::Basic)?;
+                let k = FactKey {
+                    scope: Some(scope),
+                    ..part_key(key, n, flow)
                 };
-                own.or_else(within)
-            })
+                facts
+                    .get(&k)?
+                    .iter()
+                    .find(|f| f.paragraph == total.paragraph && f.at.start > total.at.start)
+            };
+            own.or_else(within)
         })
-        .collect();
+    };
+    let mut found: Vec<&Fact> = Vec::new();
+    let mut stated_parts = 0;
+    for &(names, flow) in def.parts {
+        if let Some(f) = find(names, flow) {
+            found.push(f);
+            stated_parts += 1;
+            continue;
+        }
+        // A part stated only through its own parts (公务用车购置费 and 运行维护费, never
+        // their sum): those, when all are stated.
+        let Some(sub) = DEFINITIONS
+            .iter()
+            .find(|d| d.total.1 == flow && names.iter().any(|n| d.total.0.contains(n)))
+        else {
+            continue;
+        };
+        let subs: Vec<&Fact> = sub.parts.iter().filter_map(|&(n, f)| find(n, f)).collect();
+        if subs.len() == sub.parts.len() {
+            found.extend(subs);
+            stated_parts += 1;
+        }
+    }
     if found.len() < 2 {
         return;
     }
@@ -349,7 +385,7 @@ fn check_one(
     {
         return;
     }
-    let complete = found.len() == def.parts.len();
+    let complete = stated_parts == def.parts.len();
     let Some(sum) = found
         .iter()
         .try_fold(Interval::exact(Decimal::ZERO), |acc, p| acc.add(p.value))
@@ -415,7 +451,7 @@ fn check_one(
         total.at.clone(),
         format!(
             "{}{period_note}为{}，而其构成项之和为{}（{}）",
-            total.label,
+            total.label.trim_end_matches(['为', '是', '：', ':']),
             total_written,
             money(face, total.unit, dp),
             if complete {

@@ -300,6 +300,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         i = end;
     }
     let mut facts = Facts::default();
+    // The last narrative figure keyed as this year's budget, for an outturn after it that
+    // names nothing else.
+    let mut budgeted: Option<(usize, FactKey)> = None;
     let mut sections = SectionScope::default();
     let mut next_para = 0;
     // Narrative figures and table cells in text order, so each sees its own sections.
@@ -365,7 +368,34 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         if !from_table && text[f.q.end..].starts_with(['/', '／']) || f.q.approx {
             continue;
         }
-        let Some(mut key) = key_of(&label, year) else {
+        let mut shown = shown;
+        let own = key_of(&label, year);
+        let inherited = own.is_none();
+        let key = own.or_else(|| {
+            // `“三公”经费财政拨款支出预算为38.00万元，支出决算为31.46万元`: the outturn said of
+            // the quantity the clause before budgeted.
+            let (at, budget) = budgeted
+                .as_ref()
+                .filter(|(at, _)| !from_table && *at < fi)?;
+            let between = &text[doc.figures[*at].q.end..f.label_start];
+            (doc.figures[*at].sentence == f.sentence
+                && OUTTURN_ONLY.contains(&super::label_key(&label).as_str())
+                && !between.contains(['；', '。', '：']))
+            .then(|| {
+                // Shown by the budget's name: `2023年度“三公”经费财政拨款支出决算`.
+                let named = &doc.figures[*at].label;
+                shown = named
+                    .trim_end_matches(['为', '是', '：', ':'])
+                    .replace("预算数", "决算数")
+                    .replace("预算", "决算");
+                FactKey {
+                    stage: Stage::Outturn,
+                    ..budget.clone()
+                }
+            })
+        });
+        let Some(mut key) = key else {
+            budgeted = None;
             continue;
         };
         // The classification code before or inside the label is part of the name; a 项 name
@@ -383,7 +413,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             None if key.scope.is_none() && is_repeated_item(&key.name) => continue,
             None => {}
         }
-        if key.is_bare() {
+        // (A key taken from the budget before keeps that figure's scope.)
+        if key.is_bare() && !inherited {
             if key.name == PROJECT {
                 key.section = Some(sections.innermost);
             } else {
@@ -403,6 +434,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                 (v, f.q.face(), f.q.unit)
             }
         };
+        budgeted = (!from_table && key.stage == Stage::Budget && key.period == Period::Current)
+            .then(|| (fi, key.clone()));
         let fact = Fact {
             at: f.q.start..f.q.end,
             wording,
@@ -464,6 +497,18 @@ const SCOPES: &[(&str, Scope)] = &[
     ("财政资金", Scope::Fiscal),
     ("基本支出", Scope::Basic),
     ("项目支出", Scope::Project),
+];
+
+/// Labels that say only "the outturn" (`支出决算为`, `决算数`): of the quantity just budgeted.
+const OUTTURN_ONLY: &[&str] = &[
+    "支出决算",
+    "决算",
+    "决算数",
+    "支出决算数",
+    "决算支出",
+    "执行数",
+    "实际支出",
+    "全年执行数",
 ];
 
 /// “三公” items are fiscal-grant spending by definition, whatever section states them.
