@@ -2875,3 +2875,25 @@ fn running_costs_below_public_costs_with_institutions_under_the_department() {
     let r = run(&t.replace("本部门下属事业单位3个。", "本部门为行政单位。"));
     assert_eq!(outcome_of(&r, "identity").0.len(), 1);
 }
+
+#[test]
+fn last_years_values_and_a_second_breakdown_are_no_parts() {
+    let errors = |t: &str| {
+        run(t)
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{} {}", f.rule, f.quote))
+            .collect::<Vec<_>>()
+    };
+    // Income's breakdown, then spending's after `；…中，`: two lists of one 收支 total.
+    let t = "2024年财政拨款收支预算总额20992.37万元。财政拨款收入包括一般公共预算财政拨款18642.37万元和政府性基金预算财政拨款2350.00万元；财政拨款支出中，基本支出7396.57万元，项目支出13595.80万元。";
+    assert_eq!(errors(t), Vec::<String>::new());
+    // `上年预算数为0万元` inside an item is last year's, not a part.
+    let t = "公务用车购置及运维费预算支出22.00万元，比上年预算增加6.80万元。其中：公务用车购置费8.00万元，上年预算数为0万元，主要是更新1辆执法用车；公务用车运行维护费14.00万元，比上年预算减少1.20万元。";
+    assert_eq!(errors(t), Vec::<String>::new());
+    assert_eq!(errors(&t.replace("14.00万元", "15.00万元")).len(), 1);
+    // `上年结转资金预算数0万元` is this year's carry-over, not last year's income.
+    let t = "二、收入预算情况\n本局2024年本年收入预算3,150.63万元，上年结转资金预算数0万元。其中：\n一般公共预算收入预算2,890.63万元，比上年增加155.77万元，增长5.70%；";
+    assert_eq!(errors(t), Vec::<String>::new());
+}

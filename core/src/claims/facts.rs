@@ -720,10 +720,7 @@ fn period_of(label: &str, report_year: Option<i32>) -> Period {
             _ => Period::Year(y),
         };
     }
-    if ["上年", "上一年", "去年", "同期"]
-        .iter()
-        .any(|w| label.contains(w))
-    {
+    if super::names_last_year(label) || ["上一年", "同期"].iter().any(|w| label.contains(w)) {
         return match report_year {
             Some(r) => Period::Year(r - 1),
             None => Period::Previous,

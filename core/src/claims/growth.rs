@@ -322,9 +322,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .find(|&i| {
                 let g = &doc.figures[i];
                 base_like(i)
-                    && (g.label.contains("上年")
-                        || g.label.contains("去年")
-                        || is_earlier_year(&g.label, year))
+                    && (super::names_last_year(&g.label) || is_earlier_year(&g.label, year))
             });
         let previous = in_comparison.or(stated_before);
         let mut current = bind_current(doc, di, subject, previous, &total_of_part, cmp_start);

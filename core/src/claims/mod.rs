@@ -141,6 +141,13 @@ pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
     (start, &text[start..at])
 }
 
+/// Does a label name last year's value (`上年预算数为`, `去年`), not a line of this year's
+/// accounts that carries last year's money over (`上年结转资金`, `上年结余`)?
+pub fn names_last_year(label: &str) -> bool {
+    let carried = label.replace("上年结转", "").replace("上年结余", "");
+    carried.contains("上年") || carried.contains("去年")
+}
+
 /// The label reduced to what names the quantity: no year, no `本年`, no quotes, no trailing
 /// verbs. `2020年度本年支出合计为` → `支出合计`.
 pub fn label_key(label: &str) -> String {

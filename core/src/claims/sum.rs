@@ -96,6 +96,7 @@ fn is_change(f: &Figure) -> bool {
         || f.label.starts_with('比')
         || f.label.starts_with('较')
         || f.label.contains("完成")
+        || super::names_last_year(&f.label)
 }
 
 /// Markers in one paragraph: (offset, marker, length in bytes).
@@ -662,11 +663,16 @@ fn inline_parts(
                 let prev: usize = prev;
                 let gap = &text[doc.figures[prev].q.end..f.q.start];
                 if gap.contains('；') {
-                    if comma_gaps > 0 && semicolon_gaps == 0 {
+                    // (`A和B；财政拨款支出中，C…`: another breakdown opens after the `；`.)
+                    let opens = gap.rsplit('；').next().is_some_and(|g| g.contains("中，"));
+                    if comma_gaps > 0 && semicolon_gaps == 0 || opens {
                         break;
                     }
                     semicolon_gaps += 1;
-                } else if gap.contains('，') || gap.contains('、') {
+                } else if gap.contains('，')
+                    || gap.contains('、')
+                    || gap.starts_with(['和', '及', '与'])
+                {
                     comma_gaps += 1;
                 }
             }
