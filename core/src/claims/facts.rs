@@ -377,7 +377,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             let (at, budget) = budgeted
                 .as_ref()
                 .filter(|(at, _)| !from_table && *at < fi)?;
-            let between = &text[doc.figures[*at].q.end..f.label_start];
+            // (A label may reach back over the figure before: `0万0万`.)
+            let between = text.get(doc.figures[*at].q.end..f.label_start)?;
             (doc.figures[*at].sentence == f.sentence
                 && OUTTURN_ONLY.contains(&super::label_key(&label).as_str())
                 && !between.contains(['；', '。', '：']))
