@@ -2897,3 +2897,28 @@ fn last_years_values_and_a_second_breakdown_are_no_parts() {
     let t = "二、收入预算情况\n本局2024年本年收入预算3,150.63万元，上年结转资金预算数0万元。其中：\n一般公共预算收入预算2,890.63万元，比上年增加155.77万元，增长5.70%；";
     assert_eq!(errors(t), Vec::<String>::new());
 }
+
+#[test]
+fn plain_copies_of_final_accounts_stay_silent_where_they_hold() {
+    let errors = |t: &str| {
+        run(t)
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{} {}", f.rule, f.quote))
+            .collect::<Vec<_>>()
+    };
+    // Both sides of a total said at once: each side adds up.
+    let t = "四、财政拨款收入支出决算总体情况\n2024年度财政拨款收入、支出总计4,571.13万元。其中：年初财政拨款结转和结余86.50万元；本年财政拨款收入4,484.63万元；本年财政拨款支出4,458.71万元；年末财政拨款结转和结余112.42万元。";
+    assert_eq!(errors(t), Vec::<String>::new());
+    assert_eq!(errors(&t.replace("112.42", "121.42")).len(), 1);
+    // The base of a comparison is no current value of the next one.
+    let t = "“三公”经费支出11.34万元，比年初预算14.00万元减少2.66万元，与2022年度相比，减少1.71万元，下降13.1%。";
+    assert_eq!(errors(t), Vec::<String>::new());
+    // A part of last year's total is last year's.
+    let t = "2022年度公务接待费0万元。\n2021年度“三公”经费支出6.62万元，其中公务用车运行维护费6.14万元、公务接待费0.48万元。";
+    assert_eq!(errors(t), Vec::<String>::new());
+    // `栏次 1 2 3` under a header copied one cell per line is no row.
+    let t = "公开05表\n一般公共预算财政拨款支出决算表\n金额单位：万元\n项目\n本年支出\n科目编码\n科目名称\n小计\n基本支出\n项目支出\n栏次\n1\n2\n3\n合计\n6,531.96\n5,007.20\n1,524.76\n201\n一般公共服务支出\n3,000.00\n2,500.00\n500.00\n208\n社会保障和就业支出\n3,531.96\n2,507.20\n1,024.76\n";
+    assert_eq!(errors(t), Vec::<String>::new());
+}

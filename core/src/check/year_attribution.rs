@@ -77,7 +77,9 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
         for f in group {
             let written = &doc.text()[f.at.clone()];
             let precise = written.contains('.') && f.face >= min;
-            if !precise {
+            // Only where the text names the year itself (a part takes its total's year: the
+            // slip is the total's, said once).
+            if !precise || !f.label.contains(&y.to_string()) {
                 continue;
             }
             let Some(same) = by_face.get(&f.face).and_then(|&(first, second)| {

@@ -270,12 +270,19 @@ enum Source<'t> {
 pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) -> Facts {
     let year = doc.info().year.map(i32::from);
     let mut parent_of: HashMap<usize, Interval> = HashMap::new();
+    // A part whose total names another year than the report's (`2021年度“三公”经费支出6.62
+    // 万元，其中…公务接待费0.84万元`) is that year's too.
+    let mut year_of_part: HashMap<usize, Period> = HashMap::new();
     for s in sums {
         let Some(total) = doc.figures[s.total].q.interval() else {
             continue;
         };
+        let period = period_of(&doc.figures[s.total].label, year);
         for &p in &s.parts {
             parent_of.entry(p).or_insert(total);
+            if period != Period::Current {
+                year_of_part.entry(p).or_insert(period);
+            }
         }
     }
     let text = doc.text();
@@ -399,6 +406,11 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             budgeted = None;
             continue;
         };
+        if key.period == Period::Current && !from_table {
+            if let Some(&period) = year_of_part.get(&fi) {
+                key.period = period;
+            }
+        }
         // The classification code before or inside the label is part of the name; a 项 name
         // the classification repeats under many 款 names nothing without it.
         let code = if from_table {

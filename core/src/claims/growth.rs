@@ -464,6 +464,8 @@ fn bind_current(
                 && g.q.is_operand()
                 && g.q.unit.addable_with(d.q.unit)
                 && !super::has_change_word(&g.label)
+                // The base of another comparison (`比年初预算14.00万元减少`) is no level.
+                && !g.label.starts_with(['比', '较'])
                 && !g.label.contains('每')
                 && !is_ratio_base(doc.text(), g.q.end)
                 // Inside a bracket closed before the change (`114.93万元（其中…66.46万元），

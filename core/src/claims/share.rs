@@ -248,6 +248,11 @@ const NARROWING: &[&str] = &[
     "累计",
 ];
 
+/// One fund's part of a quantity (`一般公共预算项目支出` of `项目支出`). Only a whole they
+/// narrow is no label without them: a label may name the funds a whole is in by definition
+/// (`一般公共预算财政拨款安排的“三公”经费`).
+const FUNDS: &[&str] = &["一般公共预算", "政府性基金", "国有资本", "财政拨款"];
+
 /// Does `label` name a sibling or a narrower part rather than the whole: the whole's name with
 /// a qualifier in front that narrows it (`基本支出预算` for `支出预算`), or with another
 /// qualifier than the part's (`基本支出预算` and `项目支出预算`)? A whole stated as the sum of
@@ -274,7 +279,7 @@ fn is_sibling(label: &str, part_key: &str, whole_name: &str, whole_key: &str) ->
         // what holds the whole, not the whole.
         _ => whole_key
             .strip_suffix(l.as_str())
-            .is_some_and(|a| !a.is_empty() && NARROWING.iter().any(|w| a.contains(w))),
+            .is_some_and(|a| !a.is_empty() && NARROWING.iter().chain(FUNDS).any(|w| a.contains(w))),
     }
 }
 
@@ -388,6 +393,7 @@ mod tests {
             "“三公”经费年初预算38.60万元。年中追加预算1,215.60万元，占年初预算的17.77%。",
             "三年累计下达资金12,480.00万元。当年实际支出3,402.55万元，占当年下达资金的88.15%。",
             "当年实际支出3,402.55万元，占当年下达资金的88.15%；2022年当年下达资金4,100.00万元。",
+            "项目支出1594.91万元。一般公共预算项目资金1524.76万元，占一般公共预算项目支出的100%。",
         ] {
             let d = Document::read(t);
             let shares = extract(&d, &crate::claims::sum::extract(&d));

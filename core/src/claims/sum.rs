@@ -196,7 +196,61 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
     inner_lists_end_at_semicolons(doc, &mut out);
     drop_totals_across_semicolons(doc, &mut out);
     trailing_totals(doc, &mut out);
+    split_two_sided(doc, &mut out);
     out
+}
+
+/// A total said of both sides (`财政拨款收入、支出总计4,571.13万元。其中：年初…结余86.50万元；
+/// 本年…收入4,484.63万元；本年…支出4,458.71万元；年末…结余112.42万元`) lists the parts of
+/// each: one claim per side, or none when a part's side is unclear.
+fn split_two_sided(doc: &Document, claims: &mut Vec<SumClaim>) {
+    let both = |label: &str| {
+        label.contains("收入、支出") || label.contains("收、支") || label.contains("收支")
+    };
+    let side = |label: &str| {
+        let l = label_key(label);
+        let income = l.contains("收入") || l.starts_with("年初") || l.contains("上年结转");
+        let spending = l.contains("支出") || l.starts_with("年末") || l.contains("结余分配");
+        match (income, spending) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        }
+    };
+    let mut split = Vec::new();
+    claims.retain(|c| {
+        // (The label stops at `、`: the clause names both.)
+        let t = &doc.figures[c.total];
+        let (_, clause) =
+            super::clause_before(doc.text(), doc.sentences[t.sentence].start, t.q.start);
+        if !both(clause) {
+            return true;
+        }
+        let sides: Vec<Option<bool>> = c
+            .parts
+            .iter()
+            .map(|&p| side(&doc.figures[p].label))
+            .collect();
+        if !(sides.contains(&Some(true)) && sides.contains(&Some(false))) {
+            return true;
+        }
+        if sides.iter().all(Option::is_some) {
+            for want in [true, false] {
+                let parts: Vec<usize> = c
+                    .parts
+                    .iter()
+                    .zip(&sides)
+                    .filter(|(_, s)| **s == Some(want))
+                    .map(|(&p, _)| p)
+                    .collect();
+                if parts.len() >= 2 {
+                    split.push(SumClaim { parts, ..c.clone() });
+                }
+            }
+        }
+        false
+    });
+    claims.extend(split);
 }
 
 /// Categories that stand side by side in the accounts' identities (本年支出 = 基本 + 项目 +

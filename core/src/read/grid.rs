@@ -434,7 +434,9 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         while fi < doc.figures.len() && doc.figures[fi].q.start < start {
             fi += 1;
         }
-        let token = if line.contains('\t') || line.contains('\x0c') {
+        // `栏次` / `1` / `2` / `3`: the columns' numbers under a header, not a row.
+        let token = if line.contains('\t') || line.contains('\x0c') || t == "栏次" || t == "行次"
+        {
             Token::Other
         } else if doc
             .figures
