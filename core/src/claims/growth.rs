@@ -294,7 +294,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         if text[..cmp_start].ends_with(['相', '对']) {
             let floor = crate::read::document::floor_char(text, cmp_start.saturating_sub(30));
             if let Some(i) = text[floor..cmp_start].rfind(['与', '同', '和']) {
-                if !text[floor + i..cmp_start].contains(|c| is_clause_delimiter(c)) {
+                if !text[floor + i..cmp_start].contains(is_clause_delimiter) {
                     cmp_start = floor + i;
                 }
             }
