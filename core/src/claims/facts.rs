@@ -269,20 +269,20 @@ enum Source<'t> {
 
 pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) -> Facts {
     let year = doc.info().year.map(i32::from);
-    let mut parent_of: HashMap<usize, Interval> = HashMap::new();
+    // Each part's total, and the year that total names when not the report's (one map: a
+    // second map type was 2 KB of the page's wasm).
+    let mut parent_of: HashMap<usize, (Interval, Option<Period>)> = HashMap::new();
     // A part whose total names another year than the report's (`2021年度“三公”经费支出6.62
     // 万元，其中…公务接待费0.84万元`) is that year's too.
-    let mut year_of_part: HashMap<usize, Period> = HashMap::new();
     for s in sums {
         let Some(total) = doc.figures[s.total].q.interval() else {
             continue;
         };
         let period = period_of(&doc.figures[s.total].label, year);
         for &p in &s.parts {
-            parent_of.entry(p).or_insert(total);
-            if period != Period::Current {
-                year_of_part.entry(p).or_insert(period);
-            }
+            parent_of
+                .entry(p)
+                .or_insert((total, (period != Period::Current).then_some(period)));
         }
     }
     let text = doc.text();
@@ -300,7 +300,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             let opens_breakdown = text[f.q.end..doc.figures[lead + 1].q.start].contains("其中");
             if let (true, Some(total)) = (opens_breakdown, f.q.interval()) {
                 for p in lead + 1..end {
-                    parent_of.entry(p).or_insert(total);
+                    parent_of.entry(p).or_insert((total, None));
                 }
             }
         }
@@ -407,7 +407,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             continue;
         };
         if key.period == Period::Current && !from_table {
-            if let Some(&period) = year_of_part.get(&fi) {
+            if let Some(&(_, Some(period))) = parent_of.get(&fi) {
                 key.period = period;
             }
         }
@@ -460,7 +460,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             figure: Some(fi),
             paragraph: f.paragraph,
             from_table,
-            parent: (!from_table).then(|| parent_of.get(&fi).copied()).flatten(),
+            parent: (!from_table)
+                .then(|| parent_of.get(&fi).map(|p| p.0))
+                .flatten(),
         };
         facts.add(key, fact);
     }
