@@ -2876,16 +2876,18 @@ fn running_costs_below_public_costs_with_institutions_under_the_department() {
     assert_eq!(outcome_of(&r, "identity").0.len(), 1);
 }
 
+/// The error findings of a text, as `rule quote`.
+fn errors(t: &str) -> Vec<String> {
+    run(t)
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}", f.rule, f.quote))
+        .collect()
+}
+
 #[test]
 fn last_years_values_and_a_second_breakdown_are_no_parts() {
-    let errors = |t: &str| {
-        run(t)
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| format!("{} {}", f.rule, f.quote))
-            .collect::<Vec<_>>()
-    };
     // Income's breakdown, then spending's after `；…中，`: two lists of one 收支 total.
     let t = "2024年财政拨款收支预算总额20992.37万元。财政拨款收入包括一般公共预算财政拨款18642.37万元和政府性基金预算财政拨款2350.00万元；财政拨款支出中，基本支出7396.57万元，项目支出13595.80万元。";
     assert_eq!(errors(t), Vec::<String>::new());
@@ -2900,14 +2902,6 @@ fn last_years_values_and_a_second_breakdown_are_no_parts() {
 
 #[test]
 fn plain_copies_of_final_accounts_stay_silent_where_they_hold() {
-    let errors = |t: &str| {
-        run(t)
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| format!("{} {}", f.rule, f.quote))
-            .collect::<Vec<_>>()
-    };
     // Both sides of a total said at once: each side adds up.
     let t = "四、财政拨款收入支出决算总体情况\n2024年度财政拨款收入、支出总计4,571.13万元。其中：年初财政拨款结转和结余86.50万元；本年财政拨款收入4,484.63万元；本年财政拨款支出4,458.71万元；年末财政拨款结转和结余112.42万元。";
     assert_eq!(errors(t), Vec::<String>::new());

@@ -349,16 +349,18 @@ mod tests {
         assert_eq!(whole(&shares[2].whole), "N3190.21万元");
     }
 
+    /// The last share's whole: the amount it names, or how it is left.
+    fn whole(t: &str) -> String {
+        let d = Document::read(t);
+        let shares = extract(&d, &crate::claims::sum::extract(&d));
+        match shares.last().map(|s| &s.whole) {
+            Some(Whole::Named(i)) => d.figures[*i].q.display(),
+            other => format!("{other:?}"),
+        }
+    }
+
     #[test]
     fn an_item_of_a_list_shares_the_whole_the_item_before_named() {
-        let whole = |t: &str| {
-            let d = Document::read(t);
-            let shares = extract(&d, &crate::claims::sum::extract(&d));
-            match shares.last().map(|s| &s.whole) {
-                Some(Whole::Named(i)) => d.figures[*i].q.display(),
-                other => format!("{other:?}"),
-            }
-        };
         let t = "本年支出合计2324.40万元。按支出性质分：基本支出1026.73万元，占本年支出合计的44.17%，其中人员经费893.15万元、公用经费133.58万元；项目支出1297.67万元，占55.38%。";
         assert_eq!(whole(t), "2324.40万元");
         // An item inside the one before is not its sibling (its whole is the item).
@@ -406,14 +408,6 @@ mod tests {
 
     #[test]
     fn a_whole_of_two_characters_is_not_a_qualified_amount() {
-        let whole = |t: &str| {
-            let d = Document::read(t);
-            let shares = extract(&d, &crate::claims::sum::extract(&d));
-            match shares.last().map(|s| &s.whole) {
-                Some(Whole::Named(i)) => d.figures[*i].q.display(),
-                other => format!("{other:?}"),
-            }
-        };
         // `全年支出` is no `上年结转资金支出`: unresolved rather than a false whole.
         let t = "项目支出698.37万元，其中上年结转资金支出52.50万元。四季度支付262.16万元，占全年支出的37.54%。";
         assert!(whole(t).contains("Unresolved"), "{}", whole(t));
