@@ -86,14 +86,28 @@ impl Rule for EvaluationTable {
                 summaries_named.push((p, name));
             }
         }
-        for (p, name) in &summaries_named {
-            // Two summaries of one name are two projects no name tells apart.
-            if summaries_named.iter().filter(|(_, n)| n == name).count() > 1 {
+        // Two summaries of one name are two projects no name tells apart; two summaries
+        // bound to one table (`市疾控中心疫情防控经费`, `市急救中心疫情防控经费` to a table
+        // of `疫情防控经费`) cannot both be its.
+        let bound: Vec<Option<&Evaluation>> = summaries_named
+            .iter()
+            .map(|(_, name)| {
+                if summaries_named.iter().filter(|(_, n)| n == name).count() > 1 {
+                    return None;
+                }
+                table_named(&tables, &cores, name)
+            })
+            .collect();
+        for ((p, _), e) in summaries_named.iter().zip(&bound) {
+            let Some(e) = *e else { continue };
+            if bound
+                .iter()
+                .filter(|b| b.is_some_and(|b| std::ptr::eq(b, e)))
+                .count()
+                > 1
+            {
                 continue;
             }
-            let Some(e) = table_named(&tables, &cores, name) else {
-                continue;
-            };
             // The paragraph's figures: a run of the figures, which are in text order.
             let first = crate::read::document::first_figure_at(doc, p.range.start);
             let figures = doc.figures[first..]

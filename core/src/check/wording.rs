@@ -98,6 +98,16 @@ impl Rule for Wording {
                 continue;
             };
             let phrase = &after[at..phrase_end];
+            // Words about a sub-item (`其中：基本支出决算低于…`), or about another budget than
+            // the rate's (`完成调整预算的98%，决算数超过年初预算数`), say nothing of this rate.
+            let rate_names = |w: &str| r.label.contains(w);
+            let other_budget = ["年初", "调整", "全年"]
+                .iter()
+                .any(|w| phrase.contains(w) && !rate_names(w))
+                || rate_names("调整") && !phrase.contains("调整");
+            if after[..at].contains("其中") || after[..at].contains('；') || other_budget {
+                continue;
+            }
             // The figures decide when the text states both (a rate on a zero budget is
             // itself wrong, and the `completion` rule says so); else the rate does.
             let stated = |i: Option<usize>| i.and_then(|i| doc.figures[i].q.interval());

@@ -508,8 +508,15 @@ fn bind_current(
             label_matches(&l, &key)
         })
     };
-    if let Some(i) = both.iter().filter_map(|k| named(k)).max() {
-        return Some(i);
+    // (Two levels of different amounts each changed by it, `分别增长`: neither is surely its.)
+    let found: Vec<usize> = both.iter().filter_map(|k| named(k)).collect();
+    match found[..] {
+        [a] => return Some(a),
+        [a, b] => {
+            let same = doc.figures[a].q.value == doc.figures[b].q.value;
+            return same.then_some(a.max(b));
+        }
+        _ => {}
     }
     let key = label_key(&subject);
     if key.chars().count() >= 2

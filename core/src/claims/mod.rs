@@ -144,7 +144,11 @@ pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
 /// Does a label name last year's value (`上年预算数为`, `去年`), not a line of this year's
 /// accounts that carries last year's money over (`上年结转资金`, `上年结余`)?
 pub fn names_last_year(label: &str) -> bool {
-    let carried = label.replace("上年结转", "").replace("上年结余", "");
+    let carried = label
+        .replace("上年度", "上年")
+        .replace("上年末", "上年")
+        .replace("上年结转", "")
+        .replace("上年结余", "");
     carried.contains("上年") || carried.contains("去年")
 }
 

@@ -135,11 +135,25 @@ fn sibling_whole(doc: &Document, before: &[ShareClaim], part: usize) -> Option<W
     };
     let (r, p) = (&doc.figures[last.rate], &doc.figures[part]);
     let between = &doc.text()[r.q.end..p.q.start];
+    // Items of one flow (`基本支出…；项目支出…`, not `基本支出…；财政拨款收入…`), the item
+    // itself a level (not a change nor last year's), not inside another (`在基本支出中，`).
+    let flow = |i: usize| {
+        let l = label_key(&doc.figures[i].label);
+        (l.contains("收入"), l.contains("支出"))
+    };
+    let same_flow = last.part.is_some_and(|q| flow(q) == flow(part));
     (r.sentence == p.sentence
         && last.rate < part
         && whole != part
+        && same_flow
         && between.contains('；')
         && !between.contains(['：', '。'])
+        && !between
+            .rsplit('；')
+            .next()
+            .is_some_and(|item| item.contains('中'))
+        && !super::has_change_word(&p.label)
+        && !super::names_last_year(&p.label)
         && !p.label.starts_with("其中"))
     .then_some(Whole::Named(whole))
 }
@@ -158,8 +172,21 @@ fn list_whole(doc: &Document, part: usize, rate: usize) -> Option<Whole> {
     if !opening.ends_with("分类") || name.chars().count() < 4 || name.contains(['，', '；']) {
         return None;
     }
+    // Only a figure of exactly that name and of the report's year (`政府性基金预算财政拨款
+    // 支出` does not answer `财政拨款支出`; nor does `2022年度…`).
     match resolve_named(doc, name, part, rate) {
-        w @ Whole::Named(_) => Some(w),
+        Whole::Named(w) => {
+            let l = &doc.figures[w].label;
+            let year = doc.info().year.map(|y| y.to_string());
+            let other_year = l.char_indices().any(|(i, _)| {
+                let y = l[i..].chars().take(4).collect::<String>();
+                y.len() == 4
+                    && y.bytes().all(|b| b.is_ascii_digit())
+                    && l[i..].get(4..).is_some_and(|r| r.starts_with('年'))
+                    && Some(&y) != year.as_ref()
+            });
+            (label_key(l) == label_key(name) && !other_year).then_some(Whole::Named(w))
+        }
         _ => None,
     }
 }
@@ -216,6 +243,11 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
         // A whole of two characters (`全年支出` → `支出`) is every amount of that flow: a
         // label that qualifies it (`上年结转资金支出`) names a part, not the whole.
         if key.chars().count() <= 2 {
+            // (`年初预算`, `全年预算` are `预算` as a whole is named.)
+            let l = ["年初", "全年", "调整后", "调整", "年度"]
+                .iter()
+                .find_map(|w| l.strip_prefix(w))
+                .unwrap_or(&l);
             return l == key
                 || l.strip_prefix('总') == Some(key.as_str())
                 || l.strip_prefix(key.as_str())
@@ -229,10 +261,17 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
     // After the rate, only within its clause: past a `；` or `。` the text goes on to another
     // item (`…占当年下达资金的88.15%；2022年…当年下达资金4,100.00万元`).
     let text = doc.text();
-    let r_end = doc.figures[rate].q.end;
     let found = before.or_else(|| {
+        // (Each gap looked at once: rescanning from the rate for every figure was quadratic
+        // in a long comma-separated sentence.)
+        let mut from = doc.figures[rate].q.end;
         (rate + 1..doc.figures.len().min(rate + 1 + reach))
-            .take_while(|&i| !text[r_end..doc.figures[i].q.start].contains(['；', '。']))
+            .take_while(|&i| {
+                let start = doc.figures[i].q.start.max(from);
+                let open = !text[from..start].contains(['；', '。']);
+                from = start;
+                open
+            })
             .find(fits)
     });
     match found {

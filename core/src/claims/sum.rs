@@ -717,16 +717,13 @@ fn inline_parts(
                 let prev: usize = prev;
                 let gap = &text[doc.figures[prev].q.end..f.q.start];
                 if gap.contains('；') {
-                    // (`A和B；财政拨款支出中，C…`: another breakdown opens after the `；`.)
+                    // (`…；财政拨款支出中，C…`: another breakdown opens after the `；`.)
                     let opens = gap.rsplit('；').next().is_some_and(|g| g.contains("中，"));
                     if comma_gaps > 0 && semicolon_gaps == 0 || opens {
                         break;
                     }
                     semicolon_gaps += 1;
-                } else if gap.contains('，')
-                    || gap.contains('、')
-                    || gap.starts_with(['和', '及', '与'])
-                {
+                } else if gap.contains('，') || gap.contains('、') {
                     comma_gaps += 1;
                 }
             }

@@ -200,10 +200,7 @@ fn summable(doc: &Document, f: usize) -> bool {
 /// `本年收入合计`, `本年支出合计`: the year's subtotal a standard table adds its carry-overs
 /// to (`年初结转和结余`) for its `总计`.
 fn is_year_total(row: &Row) -> bool {
-    row.label().is_some_and(|l| {
-        let l = l.trim_end_matches(['：', ':']);
-        l.starts_with("本年") && l.ends_with("合计") && l.chars().count() <= 8
-    })
+    row.label().is_some_and(is_year_total_label)
 }
 
 fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
@@ -253,10 +250,40 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             Vec::new()
         };
         part_rows.extend((from..ri).filter(|&r| !t.rows[r].is_header() && !closing[r]));
+        let over_year_totals = part_rows.iter().any(|&r| is_year_total(&t.rows[r]));
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;
             };
+            // A two-sided table: a year's subtotal closes only its own side's columns (the
+            // other side's cell on its row may be a class's amount), and a 总计 over it adds
+            // only balance lines (`年初结转和结余`, not the funds listed under it).
+            let side = |r: usize| side_label(&t.rows[r], ci);
+            if is_year_total(row) && !side(ri).is_some_and(is_year_total_label) {
+                continue;
+            }
+            if over_year_totals
+                && part_rows.iter().any(|&r| {
+                    !is_year_total(&t.rows[r])
+                        && t.rows[r].cells.get(ci).is_some_and(|c| c.figure.is_some())
+                        && !side(r).is_some_and(|l| {
+                            // The lines of the accounts' balance, not what is listed under
+                            // them (`基本支出结转`, `经营结余`).
+                            [
+                                "年初",
+                                "年末",
+                                "结余分配",
+                                "使用非财政拨款结余",
+                                "上年结转",
+                                "结转下年",
+                            ]
+                            .iter()
+                            .any(|w| l.contains(w))
+                        })
+                })
+            {
+                continue;
+            }
             let parts: Vec<usize> = part_rows
                 .iter()
                 .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure))
@@ -265,6 +292,20 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             out.extend(sum_of(doc, total, parts).map(BoundSum::Check));
         }
     }
+}
+
+/// The name of the side a row's cell `ci` is on: the nearest text cell to its left.
+fn side_label<'a>(row: &Row<'a>, ci: usize) -> Option<&'a str> {
+    row.cells[..ci.min(row.cells.len())]
+        .iter()
+        .rev()
+        .find(|c| c.figure.is_none() && !c.is_empty())
+        .map(|c| c.text)
+}
+
+fn is_year_total_label(l: &str) -> bool {
+    let l = l.trim_end_matches(['：', ':']);
+    l.starts_with("本年") && l.ends_with("合计") && l.chars().count() <= 8
 }
 
 /// A `合计` column filled only on each group's first row (the other rows of the group carry
