@@ -392,10 +392,15 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             .then(|| {
                 // Shown by the budget's name: `2023年度“三公”经费财政拨款支出决算`.
                 let named = &doc.figures[*at].label;
-                shown = named
-                    .trim_end_matches(['为', '是', '：', ':'])
-                    .replace("预算数", "决算数")
-                    .replace("预算", "决算");
+                // (The stage word is the last 预算: `一般公共预算` names a fund.)
+                let base = named.trim_end_matches(['为', '是', '：', ':']);
+                shown = match base.rfind("预算") {
+                    Some(i) if !base[..i].ends_with("一般公共") && !base[..i].ends_with("基金") =>
+                    {
+                        format!("{}决算{}", &base[..i], &base[i + "预算".len()..])
+                    }
+                    _ => format!("{base}（决算）"),
+                };
                 FactKey {
                     stage: Stage::Outturn,
                     ..budget.clone()
