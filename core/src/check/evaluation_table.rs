@@ -14,6 +14,7 @@ use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::read::quantity::{Money, Unit};
 use crate::report::Severity;
+use std::collections::HashMap;
 
 pub struct EvaluationTable;
 
@@ -53,7 +54,7 @@ impl Rule for EvaluationTable {
             check_rate(doc, e, sink);
             check_marks(doc, e, sink);
         }
-        let cores: Vec<Vec<String>> = tables.iter().map(|e| project_cores(e)).collect();
+        let names = TableNames::new(&tables);
         let text = doc.text();
         // Every `绩效自评综述` of the text, found in one search rather than one per paragraph
         // (the word cannot overlap itself, so none is hidden by another).
@@ -88,26 +89,30 @@ impl Rule for EvaluationTable {
         }
         // Two summaries of one name are two projects no name tells apart; two summaries
         // bound to one table (`市疾控中心疫情防控经费`, `市急救中心疫情防控经费` to a table
-        // of `疫情防控经费`) cannot both be its.
-        let bound: Vec<Option<&Evaluation>> = summaries_named
+        // of `疫情防控经费`) cannot both be its. (Counted, not searched for each summary:
+        // that was quadratic in a text of many summaries.)
+        let mut said: HashMap<&str, usize> = HashMap::new();
+        for (_, name) in &summaries_named {
+            *said.entry(name.as_str()).or_default() += 1;
+        }
+        let bound: Vec<Option<usize>> = summaries_named
             .iter()
             .map(|(_, name)| {
-                if summaries_named.iter().filter(|(_, n)| n == name).count() > 1 {
-                    return None;
-                }
-                table_named(&tables, &cores, name)
+                (said[name.as_str()] == 1)
+                    .then(|| names.table(name))
+                    .flatten()
             })
             .collect();
-        for ((p, _), e) in summaries_named.iter().zip(&bound) {
-            let Some(e) = *e else { continue };
-            if bound
-                .iter()
-                .filter(|b| b.is_some_and(|b| std::ptr::eq(b, e)))
-                .count()
-                > 1
-            {
+        let mut binds = vec![0usize; tables.len()];
+        for &t in bound.iter().flatten() {
+            binds[t] += 1;
+        }
+        for ((p, _), t) in summaries_named.iter().zip(&bound) {
+            let Some(t) = *t else { continue };
+            if binds[t] > 1 {
                 continue;
             }
+            let e = tables[t];
             // The paragraph's figures: a run of the figures, which are in text order.
             let first = crate::read::document::first_figure_at(doc, p.range.start);
             let figures = doc.figures[first..]
@@ -135,31 +140,64 @@ impl Rule for EvaluationTable {
 
 const SUMMARY: &str = "绩效自评综述";
 
-/// The one table a summary's project `name` names: the table of that name, or else the one
-/// table whose name, without the issuer and year every table repeats, ends the summary's
-/// (`西安市疾病预防控制中心疾控新址实验设备采购` → `疾控新址实验设备采购`). Two tables
-/// that could be meant (`疫情防控经费`, `西安急救中心疫情防控经费`) bind neither.
-fn table_named<'a>(
-    tables: &[&'a Evaluation],
-    cores: &[Vec<String>],
-    name: &str,
-) -> Option<&'a Evaluation> {
-    let exact: Vec<usize> = (0..tables.len())
-        .filter(|&t| tables[t].project == name)
-        .collect();
-    if !exact.is_empty() {
-        return (exact.len() == 1).then(|| tables[exact[0]]);
+/// The tables by the names a summary may give them: the title's project name, and the
+/// names without the issuer and year every table of a set repeats ([`project_cores`]).
+struct TableNames<'a> {
+    by_project: HashMap<&'a str, Vec<usize>>,
+    by_core: HashMap<String, Vec<usize>>,
+    /// The longest core, in characters: a summary's name is looked up by its endings up to it.
+    longest: usize,
+}
+
+impl<'a> TableNames<'a> {
+    fn new(tables: &[&'a Evaluation]) -> Self {
+        let mut by_project: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_core: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut longest = 0;
+        for (t, e) in tables.iter().enumerate() {
+            by_project.entry(e.project.as_str()).or_default().push(t);
+            for core in project_cores(e) {
+                longest = longest.max(core.chars().count());
+                by_core.entry(core).or_default().push(t);
+            }
+        }
+        TableNames {
+            by_project,
+            by_core,
+            longest,
+        }
     }
-    let ending = |t: usize| cores[t].iter().filter(|c| name.ends_with(c.as_str()));
-    let mut found = (0..tables.len()).filter(|&t| ending(t).next().is_some());
-    let (Some(t), None) = (found.next(), found.next()) else {
-        return None;
-    };
-    // A name too short to tell projects apart (`项目建设`) binds nothing, though it stops a
-    // longer one binding (the summary might mean it).
-    ending(t)
-        .any(|c| c.chars().count() >= 4 && !c.starts_with("项目"))
-        .then(|| tables[t])
+
+    /// The one table a summary's project `name` names: the table of that name, or else the
+    /// one table whose name, without the issuer and year every table repeats, ends the
+    /// summary's (`西安市疾病预防控制中心疾控新址实验设备采购` → `疾控新址实验设备采购`). Two
+    /// tables that could be meant (`疫情防控经费`, `西安急救中心疫情防控经费`) bind neither.
+    fn table(&self, name: &str) -> Option<usize> {
+        if let Some(exact) = self.by_project.get(name) {
+            return (exact.len() == 1).then(|| exact[0]);
+        }
+        // (table, the ending of `name` it is known by), for each ending a table has.
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        for (n, (i, _)) in name.char_indices().rev().enumerate() {
+            if n >= self.longest {
+                break;
+            }
+            let ending = &name[i..];
+            for &t in self.by_core.get(ending).into_iter().flatten() {
+                found.push((t, ending));
+            }
+        }
+        let t = found.first()?.0;
+        if found.iter().any(|&(u, _)| u != t) {
+            return None;
+        }
+        // A name too short to tell projects apart (`项目建设`) binds nothing, though it stops
+        // a longer one binding (the summary might mean it).
+        found
+            .iter()
+            .any(|(_, c)| c.chars().count() >= 4 && !c.starts_with("项目"))
+            .then_some(t)
+    }
 }
 
 /// `总分 90 93`: a score above the full marks.
