@@ -174,10 +174,13 @@ impl Rule for Numbering {
             .filter(|t| t.evaluation.is_some())
             .map(|t| t.title.start..t.end)
             .collect();
+        // (In text order and apart: the last range starting at or before a heading is the
+        // only one that can hold it.)
         for (pi, p) in doc.paragraphs.iter().enumerate() {
             if p.outline_heading().is_some() {
                 let at = doc.span(p.range.start..p.range.start).start;
-                if evaluations.iter().any(|r| r.contains(&at)) {
+                let before = evaluations.partition_point(|r| r.start <= at);
+                if before > 0 && evaluations[before - 1].contains(&at) {
                     in_table[pi] = true;
                 }
             }

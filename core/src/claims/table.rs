@@ -210,10 +210,15 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     // which do not close a segment, follow each other for long.
     let mut last_qizhong: Option<usize> = None;
     let mut subtotals: Vec<usize> = Vec::new();
+    // The last row that closed a list (a total or a subtotal), so far.
+    let mut last_closing: Option<usize> = None;
+    // Each row's kind once (`label` looks through the row's cells).
+    let year_total: Vec<bool> = t.rows.iter().map(is_year_total).collect();
     let closing: Vec<bool> = t
         .rows
         .iter()
-        .map(|r| r.is_total() || is_year_total(r))
+        .zip(&year_total)
+        .map(|(r, &y)| y || r.is_total())
         .collect();
     for (ri, row) in t.rows.iter().enumerate() {
         if row.label().is_some_and(|l| l.starts_with("其中")) {
@@ -223,8 +228,9 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             continue;
         }
         let label = row.label().unwrap_or("");
-        let is_subtotal = label.starts_with("小计") || is_year_total(row);
+        let is_subtotal = label.starts_with("小计") || year_total[ri];
         let segment = segment_start..ri;
+        let closed_before = last_closing.replace(ri);
         let segment_subtotals = if is_subtotal {
             subtotals.push(ri);
             Vec::new()
@@ -239,10 +245,8 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
         // Rows since the previous subtotal (for a 小计) or the segment start; for a total
         // over subtotals, the rows after the last of them (`本年收入合计`, then
         // `年初结转和结余`, then `总计`).
-        let from = segment
-            .clone()
-            .rev()
-            .find(|&r| closing[r])
+        let from = closed_before
+            .filter(|&r| r >= segment.start)
             .map_or(segment.start, |r| r + 1);
         let mut part_rows: Vec<usize> = if !is_subtotal && !segment_subtotals.is_empty() {
             segment_subtotals
@@ -250,7 +254,7 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             Vec::new()
         };
         part_rows.extend((from..ri).filter(|&r| !t.rows[r].is_header() && !closing[r]));
-        let over_year_totals = part_rows.iter().any(|&r| is_year_total(&t.rows[r]));
+        let over_year_totals = part_rows.iter().any(|&r| year_total[r]);
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;
@@ -259,12 +263,12 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             // other side's cell on its row may be a class's amount), and a 总计 over it adds
             // only balance lines (`年初结转和结余`, not the funds listed under it).
             let side = |r: usize| side_label(&t.rows[r], ci);
-            if is_year_total(row) && !side(ri).is_some_and(is_year_total_label) {
+            if year_total[ri] && !side(ri).is_some_and(is_year_total_label) {
                 continue;
             }
             if over_year_totals
                 && part_rows.iter().any(|&r| {
-                    !is_year_total(&t.rows[r])
+                    !year_total[r]
                         && t.rows[r].cells.get(ci).is_some_and(|c| c.figure.is_some())
                         && !side(r).is_some_and(|l| {
                             // The lines of the accounts' balance, not what is listed under
