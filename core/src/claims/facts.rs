@@ -751,22 +751,31 @@ fn period_of(label: &str, report_year: Option<i32>) -> Period {
 
 /// The first `dddd年` in a label.
 fn first_year(label: &str) -> Option<i32> {
+    years_in(label).next()
+}
+
+/// The years a label names: runs of exactly four digits followed by `年`.
+pub(crate) fn years_in(label: &str) -> impl Iterator<Item = i32> + '_ {
     let b = label.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i - start == 4 && label[i..].starts_with('年') {
+                    if let Ok(y) = label[start..i].parse() {
+                        return Some(y);
+                    }
+                }
+            } else {
                 i += 1;
             }
-            if i - start == 4 && label[i..].starts_with('年') {
-                return label[start..i].parse().ok();
-            }
-        } else {
-            i += 1;
         }
-    }
-    None
+        None
+    })
 }
 
 fn strip_years(s: &str) -> String {

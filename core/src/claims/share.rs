@@ -177,14 +177,8 @@ fn list_whole(doc: &Document, part: usize, rate: usize) -> Option<Whole> {
     match resolve_named(doc, name, part, rate) {
         Whole::Named(w) => {
             let l = &doc.figures[w].label;
-            let year = doc.info().year.map(|y| y.to_string());
-            let other_year = l.char_indices().any(|(i, _)| {
-                let y = l[i..].chars().take(4).collect::<String>();
-                y.len() == 4
-                    && y.bytes().all(|b| b.is_ascii_digit())
-                    && l[i..].get(4..).is_some_and(|r| r.starts_with('年'))
-                    && Some(&y) != year.as_ref()
-            });
+            let year = doc.info().year.map(i32::from);
+            let other_year = super::facts::years_in(l).any(|y| Some(y) != year);
             (label_key(l) == label_key(name) && !other_year).then_some(Whole::Named(w))
         }
         _ => None,
