@@ -48,7 +48,7 @@ fn comparison_phrase(s: &str) -> Option<(usize, usize, std::cmp::Ordering)> {
         "预算数",
         "预算",
     ];
-    // Each `决` of the text, tried in order (a handful after one rate).
+    // Each `决` of the text in order, then each `执行数` (a handful after one rate).
     for (i, _) in s.match_indices('决').chain(s.match_indices("执行数")) {
         let Some(o) = OUTTURN.iter().find(|o| s[i..].starts_with(**o)) else {
             continue;
