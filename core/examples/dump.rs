@@ -61,6 +61,61 @@ fn main() {
             );
         }
     }
+    if let Ok(range) = std::env::var("DUMP_NORM") {
+        let (a, b) = range.split_once(',').unwrap();
+        let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
+        for l in doc.text().lines().skip(a - 1).take(b - a + 1) {
+            println!("{l:?}");
+        }
+        return;
+    }
+    if std::env::var_os("DUMP_ITEMS").is_some() {
+        let doc = gouji_core::read::document::Document::read(&text);
+        let claims = gouji_core::claims::extract(&doc);
+        for i in &claims.classified.items {
+            println!(
+                "item {} | {} | {} | {:?} {:?} amount {:?} budget {:?}",
+                i.class_only,
+                i.kuan,
+                i.xiang,
+                i.code,
+                i.scope,
+                i.amount.map(|f| doc.written(&doc.figures[f])),
+                i.budget.map(|f| doc.written(&doc.figures[f]))
+            );
+        }
+        if std::env::var_os("DUMP_CODES").is_some() {
+            for (code, name, a) in gouji_core::claims::item_rows::code_rows(&doc) {
+                println!("code {code} {name} {}", a.len());
+            }
+        }
+        for b in &claims.item_rows {
+            let f = &doc.figures[b.figure];
+            let rows: Vec<String> = b
+                .rows
+                .iter()
+                .map(|r| {
+                    let kind = r.table.map(|t| claims.standard.tables[t].kind);
+                    let cells: Vec<String> = r
+                        .amounts
+                        .clone()
+                        .map(|f| doc.written(&doc.figures[f]))
+                        .collect();
+                    let at = doc.figure_span(&doc.figures[r.amounts.start]).start;
+                    format!("{kind:?} L{} [{}]", doc.line_of(at), cells.join(" "))
+                })
+                .collect();
+            println!(
+                "bound L{} {} code {} fiscal {} rows {}",
+                doc.line_of(doc.figure_span(f).start),
+                doc.written(f),
+                b.code,
+                b.fiscal,
+                rows.join(", ")
+            );
+        }
+        return;
+    }
     if std::env::var_os("DUMP_GROWTHS").is_some() {
         let doc = gouji_core::read::document::Document::read(&text);
         let claims = gouji_core::claims::extract(&doc);

@@ -2934,3 +2934,140 @@ fn consistent_texts_written_to_break_the_rules_stay_silent() {
     }
     assert!(seen >= 20, "{seen} texts in {}", dir.display());
 }
+
+/// A 决算 of a water bureau: a laid-out 一般公共预算财政拨款支出决算表 and its 项 lines.
+/// `row` is the 2130305 防汛 row's amounts (合计, 基本, 项目); `line` the outturn the text
+/// gives for it; `heading` the explanation's section.
+fn water_bureau_final_accounts(row: &str, line: &str, heading: &str) -> String {
+    let code =
+        |code: &str, name: &str, amounts: &[&str]| format!("{code:<10}{}", laid_out(name, amounts));
+    let rows = [
+        format!(
+            "{:<10}{}",
+            "",
+            laid_out("合计", &["1,906.44", "1,156.44", "750.00"])
+        ),
+        code("213", "农林水支出", &["1,906.44", "1,156.44", "750.00"]),
+        code("21303", "水利", &["1,906.44", "1,156.44", "750.00"]),
+        code("2130301", "行政运行", &["1,156.44", "1,156.44", ""]),
+        code("2130305", "水利工程建设", &["120.00", "", "120.00"]),
+        code("2130310", "水土保持", &row.split(' ').collect::<Vec<_>>()),
+    ];
+    format!(
+        "某县水利局2024年度部门决算\n\n\
+表5\n\
+                一般公共预算财政拨款支出决算表\n\
+                                                                  单位：万元\n\
+科目编码  科目名称                        合计        基本支出     项目支出\n\
+{}\n\n\
+{heading}\n\
+1.农林水支出（类）水利（款）行政运行（项）。年初预算为1,100.00万元，支出决算为1,156.44万元，完成年初预算的105.1%。\n\
+2.农林水支出（类）水利（款）水利工程建设（项）。年初预算为120.00万元，支出决算为120.00万元，完成年初预算的100.0%。\n\
+3.农林水支出（类）水利（款）水土保持（项）。年初预算为600.00万元，支出决算为{line}万元，完成年初预算的{}%。\n",
+        rows.join("\n"),
+        // The completion rate follows the line's figure, so only item-table can object.
+        {
+            let v: f64 = line.replace(',', "").parse().unwrap();
+            format!("{:.1}", v / 6.0)
+        }
+    )
+}
+
+#[test]
+fn an_item_line_agrees_with_its_row_in_the_general_budget_table() {
+    let heading = "（五）一般公共预算财政拨款支出决算具体情况";
+    let item = |row: &str, line: &str, heading: &str| {
+        outcome_of(
+            &run(&water_bureau_final_accounts(row, line, heading)),
+            "item-table",
+        )
+    };
+    assert_eq!(item("630.00 0.00 630.00", "630.00", heading), (vec![], 3));
+    // Two digits swapped in the line: its row says 630.00.
+    assert_eq!(
+        item("630.00 0.00 630.00", "603.00", heading),
+        (vec!["Error 603.00万元 630.00万元".to_string()], 2)
+    );
+}
+
+#[test]
+fn an_item_line_is_no_slip_when_its_row_or_section_leaves_doubt() {
+    let item = |text: &str| {
+        let r = run(text);
+        let unchecked = r
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "item-table" && e.outcome == Outcome::Unchecked)
+            .count();
+        (outcome_of(&r, "item-table").0, unchecked)
+    };
+    let fiscal = "（五）一般公共预算财政拨款支出决算具体情况";
+    // A section about all funds: the row of the general budget table may not be its figure.
+    let all_funds =
+        water_bureau_final_accounts("630.00 0.00 630.00", "603.00", "（三）支出决算具体情况");
+    assert_eq!(item(&all_funds), (vec![], 1));
+    // The row does not add up (合计 ≠ 基本 + 项目): its columns may be misread.
+    let misread = water_bureau_final_accounts("630.00 10.00 630.00", "603.00", fiscal);
+    assert_eq!(item(&misread), (vec![], 1));
+    // No unit in the header.
+    let no_unit = water_bureau_final_accounts("630.00 0.00 630.00", "603.00", fiscal)
+        .replace("单位：万元", "");
+    assert_eq!(item(&no_unit), (vec![], 1));
+    // The line names a 款 the table has no row for, though it prints 款 rows: the 项 of that
+    // name may be another 款's.
+    let other_kuan = water_bureau_final_accounts("630.00 0.00 630.00", "603.00", fiscal)
+        .replace("水利（款）水土保持", "农业农村（款）水土保持");
+    assert_eq!(item(&other_kuan), (vec![], 1));
+    // The figure equals the row's 项目支出 but not its 合计: which column is meant is unclear.
+    let other_column = water_bureau_final_accounts("630.00 30.00 600.00", "600.00", fiscal);
+    assert_eq!(item(&other_column), (vec![], 1));
+    // A definition with a rate in it (`人均90元/月`) states no amount of the 项.
+    let definition = water_bureau_final_accounts("630.00 0.00 630.00", "630.00", fiscal).replace(
+        "3.农林水支出（类）",
+        "水土保持（项）：指按人均90元/月标准发放的补贴。\n3.农林水支出（类）",
+    );
+    assert_eq!(item(&definition).0, Vec::<String>::new());
+}
+
+#[test]
+fn an_item_line_is_checked_against_a_table_pasted_with_tabs() {
+    // Copied from Word: the table's number and title in two cells, no 款 rows.
+    let text = |line: &str| {
+        format!(
+            "某县农业农村局2024年度部门决算\n\
+公开05表\t一般公共预算财政拨款支出决算表\n\
+单位：万元\n\
+科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+\t合计\t1520.60\t820.60\t700.00\n\
+213\t农林水支出\t1520.60\t820.60\t700.00\n\
+2130101\t行政运行\t820.60\t820.60\t0.00\n\
+2130122\t农业生产发展\t700.00\t0.00\t700.00\n\n\
+（五）一般公共预算财政拨款支出决算具体情况\n\
+1.农林水支出（类）农业农村（款）行政运行（项）。支出决算为820.60万元。\n\
+2.农林水支出（类）农业农村（款）农业生产发展（项）。支出决算为{line}万元。\n"
+        )
+    };
+    assert_eq!(outcome_of(&run(&text("700.00")), "item-table"), (vec![], 2));
+    assert_eq!(
+        outcome_of(&run(&text("770.00")), "item-table"),
+        (vec!["Error 770.00万元 700.00万元".to_string()], 1)
+    );
+    // The table in 元, the line in 万元.
+    let in_yuan = text("700.00")
+        .replace("单位：万元", "单位：元")
+        .replace("\t1520.60\t820.60\t700.00", "\t15206000\t8206000\t7000000")
+        .replace("\t820.60\t820.60\t0.00", "\t8206000\t8206000\t0")
+        .replace(
+            "\t700.00\t0.00\t700.00",
+            "\t7,000,000.00\t0.00\t7,000,000.00",
+        );
+    assert_eq!(outcome_of(&run(&in_yuan), "item-table"), (vec![], 2));
+    let wrong_in_yuan = in_yuan.replace("决算为700.00", "决算为770.00");
+    assert_eq!(
+        outcome_of(&run(&wrong_in_yuan), "item-table").0,
+        ["Error 770.00万元 700.00万元"]
+    );
+    // `公开05表` alone on a page mark's line is no new table.
+    let marked = text("770.00").replace("2130122\t农业生产发展", "公开05表\n2130122\t农业生产发展");
+    assert_eq!(outcome_of(&run(&marked), "item-table").0.len(), 1);
+}

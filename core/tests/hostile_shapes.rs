@@ -107,6 +107,27 @@ fn bare_figures_one_per_line_are_linear() {
     assert_linear("1\\n × n", 5_000, shapes::ones);
 }
 
+/// Many 项 lines naming one item, and its row repeated in many tables: each line is compared
+/// with a bounded number of rows.
+#[test]
+fn item_lines_and_rows_of_one_code_are_linear() {
+    assert_linear("项 lines × n, rows × n", 500, |n| {
+        let mut t =
+            String::from("某局2024年度部门决算\n一般公共预算财政拨款支出决算表\n单位：万元\n");
+        t.push_str(
+            "213       农林水支出        9.00    9.00\n21301     农业农村          9.00    9.00\n",
+        );
+        for _ in 0..n {
+            t.push_str("2130101   行政运行          9.00    9.00\n");
+        }
+        t.push_str("\n（五）一般公共预算财政拨款支出决算具体情况\n");
+        for _ in 0..n {
+            t.push_str("农林水支出（类）农业农村（款）行政运行（项）。支出决算为9.10万元。\n");
+        }
+        t
+    });
+}
+
 /// `1.2E+07元` (a spreadsheet's scientific notation) is no figure `07元`: no false sum.
 /// A 合计 of thousands of code rows names them all as related places: a finding lists at most
 /// `MAX_RELATED` of them (the text output laid out 25,300 per finding, 8.7 s at 1 MB).

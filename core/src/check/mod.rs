@@ -16,6 +16,7 @@ mod evaluation_table;
 mod growth;
 mod identity;
 mod impossible_decline;
+mod item_table;
 pub mod kit;
 mod numbering;
 mod parallel;
@@ -102,6 +103,7 @@ static RULES: &[&dyn Rule] = &[
     &cross_table::CrossTable,
     &class_total::ClassTotal,
     &table_text::TableText,
+    &item_table::ItemTable,
     &table_change::TableChange,
     &year_table_total::YearTableTotal,
     &evaluation_table::EvaluationTable,

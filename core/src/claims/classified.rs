@@ -22,6 +22,35 @@ pub struct ItemLine {
     pub budget: Option<usize>,
     /// Index of the run of consecutive item lines this line belongs to.
     pub run: usize,
+    /// The 款 and 项 names as the line writes them, normalised by [`row_name`] (the 款 empty
+    /// when the line names none): with the 类 they find the line's row in a table.
+    pub kuan: String,
+    pub xiang: String,
+    /// The 类 name without the fund prefix of `class`.
+    pub class_only: String,
+    /// A classification code the line writes (`（2080505）`, `2080501行政单位离退休`).
+    pub code: Option<u32>,
+    /// The funds its section is about (`一般公共预算财政拨款支出决算具体情况`).
+    pub scope: Option<super::facts::Scope>,
+}
+
+/// A 类, 款 or 项 name as a line or a table row writes it, for matching the two: no spaces,
+/// quotes, numbering or trailing `支出`/`等`, brackets of either width alike.
+pub fn row_name(raw: &str) -> String {
+    let s: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect();
+    let s = strip_numbering(&s);
+    let s = s.trim_end_matches(['：', ':', '，', '。']);
+    let s = s.strip_suffix("支出").unwrap_or(s);
+    let s = s.strip_suffix('等').unwrap_or(s);
+    s.to_string()
 }
 
 /// What the text says the whole run adds up to (`…年初预算为214.42万元，支出决算为870.52万元，
@@ -53,12 +82,40 @@ pub fn class_name(raw: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”'))
         .collect();
-    let s = s.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || matches!(c, '.' | '．' | '、' | '（' | '）') || is_cn_numeral(c)
-    });
+    let s = strip_numbering(&s);
     let s = s.strip_suffix("支出").unwrap_or(s);
     let s = s.strip_suffix('等').unwrap_or(s);
     s.to_string()
+}
+
+/// `（一）`, `1.`, `2、`, `（3）`, `十二、` before a name: its place in a list, not its name.
+/// (A name may start with a numeral: `一般公共服务`.)
+fn strip_numbering(s: &str) -> &str {
+    let mut s = s.trim_start_matches(['：', ':', '，', '。', '；']);
+    loop {
+        let inner = s.strip_prefix('（').or_else(|| s.strip_prefix('('));
+        let body = inner.unwrap_or(s);
+        let n = body
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || is_cn_numeral(c)))
+            .map_or(body.len(), |(i, _)| i);
+        if n == 0 {
+            // A classification code before the name (`201一般公共服务`) is no part of it.
+            return s.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+        let rest = &body[n..];
+        let after = if inner.is_some() {
+            rest.strip_prefix('）').or_else(|| rest.strip_prefix(')'))
+        } else {
+            ['.', '．', '、', ' ']
+                .iter()
+                .find_map(|p| rest.strip_prefix(*p))
+        };
+        match after {
+            Some(a) => s = a,
+            None => return s.trim_start_matches(|c: char| c.is_ascii_digit()),
+        }
+    }
 }
 
 fn is_cn_numeral(c: char) -> bool {
@@ -94,6 +151,7 @@ fn fund_of_paragraphs(doc: &Document) -> Vec<&'static str> {
         .collect()
 }
 const ITEM: &str = "（项）";
+const KUAN: &str = "（款）";
 
 pub fn extract(doc: &Document) -> Classified {
     let text = doc.text();
@@ -102,8 +160,12 @@ pub fn extract(doc: &Document) -> Classified {
     let mut current_class: Option<String> = None;
     let mut in_run = false;
     let mut last_plain_para: Option<usize> = None;
+    let mut sections = super::facts::SectionScope::default();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let t = &text[p.range.clone()];
+        if let Some(h) = &p.heading {
+            sections.enter(h.style, &text[h.line.clone()], h.line.start);
+        }
         let Some(item_at) = t.find(ITEM) else {
             // A 类 heading (`（一）公共安全（类）`) sets the 类 of the lines below it.
             if let Some(c) = t.find(CLASS) {
@@ -125,7 +187,8 @@ pub fn extract(doc: &Document) -> Classified {
             out.runs
                 .push(run_totals(doc, intro_range(doc, pi, last_plain_para)));
         }
-        let class = match t[..item_at].rfind(CLASS) {
+        let class_at = t[..item_at].rfind(CLASS);
+        let class = match class_at {
             // From the clause start: the line may follow its introduction (`…其中：科学技术（类）`).
             Some(c) => {
                 let head = &t[..c];
@@ -158,11 +221,36 @@ pub fn extract(doc: &Document) -> Classified {
                 amount = Some(first + fi);
             }
         }
+        // `…（类）农业农村（款）农业生产发展（项）`: the 款 between the 类 and its mark, the 项
+        // after the 款 (or the 类, or the clause start).
+        let names_from = class_at.map_or(0, |c| c + CLASS.len());
+        let head = &t[names_from..item_at];
+        let (kuan, xiang) = match head.rfind(KUAN) {
+            Some(k) => (&head[..k], &head[k + KUAN.len()..]),
+            None => ("", head),
+        };
+        let xiang = match xiang.rfind(['，', '；', '：', '。', ':']) {
+            Some(i) if class_at.is_none() => {
+                &xiang[i + xiang[i..].chars().next().map_or(1, char::len_utf8)..]
+            }
+            _ => xiang,
+        };
+        let clause_at = t[..item_at]
+            .rfind(['。', '；'])
+            .map_or(0, |i| i + '。'.len_utf8());
+        let code = super::facts::code_in(&t[clause_at..item_at])
+            .filter(|c| c.len() == 7)
+            .and_then(|c| c.parse().ok());
         out.items.push(ItemLine {
             class: format!("{}{class}", funds[pi]),
             amount,
             budget,
             run: out.runs.len() - 1,
+            kuan: row_name(kuan),
+            xiang: row_name(xiang),
+            class_only: class,
+            code,
+            scope: sections.scope(""),
         });
     }
     class_totals(doc, &mut out, &funds);
@@ -334,5 +422,11 @@ mod tests {
         assert_eq!(class_name(" 资源勘探工业信息等支出"), "资源勘探工业信息");
         assert_eq!(class_name("2.科学技术"), "科学技术");
         assert_eq!(class_name("（一）公共安全"), "公共安全");
+        assert_eq!(class_name("1.一般公共服务支出"), "一般公共服务");
+        assert_eq!(class_name("（一）201一般公共服务支出"), "一般公共服务");
+        assert_eq!(
+            row_name("（十二）2、 机关事业单位职业年金缴费支出"),
+            "机关事业单位职业年金缴费"
+        );
     }
 }

@@ -11,6 +11,7 @@ pub mod completion;
 pub mod count;
 pub mod facts;
 pub mod growth;
+pub mod item_rows;
 pub mod product;
 pub mod share;
 pub mod standard;
@@ -55,6 +56,8 @@ pub struct Claims<'a> {
     pub standard: standard::StandardTables,
     /// Table rows with a previous year's, the current year's and the change's columns.
     pub year_rows: Vec<year_blocks::YearRow>,
+    /// 项 lines bound to their rows in the tables.
+    pub item_rows: Vec<item_rows::ItemRow>,
 }
 
 pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
@@ -67,6 +70,9 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
     let shares = share::extract(doc, &sums);
     let growths = growth::extract(doc, &sums);
     let change_sums = change_sum::extract(doc, &sums, &growths);
+    let standard = standard::extract(doc);
+    let classified = classified::extract(doc);
+    let item_rows = item_rows::extract(doc, &classified, &standard);
     Claims {
         completions: completion::extract(doc),
         counts: count::extract(doc),
@@ -75,9 +81,10 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
         table_sums: table::extract(doc, &tables),
         tables,
         grids,
-        standard: standard::extract(doc),
+        standard,
         year_rows,
-        classified: classified::extract(doc),
+        item_rows,
+        classified,
         sums,
         shares,
         growths,

@@ -491,17 +491,27 @@ pub fn extract(doc: &Document) -> StandardTables {
         });
         let dates_only = line.figures.clone().all(|f| {
             let at = starts[f];
-            doc.figures[f].q.unit == Unit::Date
-                || text[line.range.start..at]
-                    .trim_start()
-                    .trim_end_matches('\x0c')
-                    == "表"
-                || suffix.is_some_and(|s| at > s)
+            let before = text[line.range.start..at]
+                .trim_start()
+                .trim_end_matches('\x0c');
+            // `表3`, and `公开05表`, `附表3` at the line's start.
+            let numbers_table = before == "表"
+                || before.chars().count() <= 4
+                    && text[doc.figure_span(&doc.figures[f]).end..].starts_with('表');
+            doc.figures[f].q.unit == Unit::Date || numbers_table || suffix.is_some_and(|s| at > s)
         });
         // `表04` alone in a page's corner marks the page, not a new table.
         let bare_number = trimmed
             .strip_prefix('表')
-            .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            // `公开05表`, `附表3` alone: the same mark.
+            || trimmed.chars().count() <= 8
+                && trimmed
+                    .trim_end_matches('表')
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .chars()
+                    .all(|c| matches!(c, '公' | '开' | '附' | '表' | '部' | '门'));
         if dates_only
             && !bare_number
             && trimmed.chars().count() <= MAX_TITLE_CHARS
