@@ -69,6 +69,23 @@ fn main() {
         }
         return;
     }
+    if std::env::var_os("DUMP_SUMS").is_some() {
+        let claims = gouji_core::claims::sum::extract(&doc);
+        for c in &claims {
+            let parts: Vec<String> = c
+                .parts
+                .iter()
+                .map(|&p| doc.written(&doc.figures[p]))
+                .collect();
+            println!(
+                "sum {} = {} ({:?})",
+                doc.written(&doc.figures[c.total]),
+                parts.join(" + "),
+                c.marker
+            );
+        }
+        return;
+    }
     if std::env::var_os("DUMP_ITEMS").is_some() {
         let doc = gouji_core::read::document::Document::read(&text);
         let claims = gouji_core::claims::extract(&doc);

@@ -2936,7 +2936,7 @@ fn consistent_texts_written_to_break_the_rules_stay_silent() {
 }
 
 /// A 决算 of a water bureau: a laid-out 一般公共预算财政拨款支出决算表 and its 项 lines.
-/// `row` is the 2130305 防汛 row's amounts (合计, 基本, 项目); `line` the outturn the text
+/// `row` is the 2130310 水土保持 row's amounts (合计, 基本, 项目); `line` the outturn the text
 /// gives for it; `heading` the explanation's section.
 fn water_bureau_final_accounts(row: &str, line: &str, heading: &str) -> String {
     let code =
@@ -3027,6 +3027,42 @@ fn an_item_line_is_no_slip_when_its_row_or_section_leaves_doubt() {
         "水土保持（项）：指按人均90元/月标准发放的补贴。\n3.农林水支出（类）",
     );
     assert_eq!(item(&definition).0, Vec::<String>::new());
+}
+
+#[test]
+fn an_item_lines_other_figures_are_not_its_amount() {
+    let fiscal = "（五）一般公共预算财政拨款支出决算具体情况";
+    let consistent = water_bureau_final_accounts("630.00 0.00 630.00", "630.00", fiscal);
+    let errors = |text: &str| outcome_of(&run(text), "item-table").0;
+    let line = "年初预算为600.00万元，支出决算为630.00万元";
+    // Last year's outturn, an addition during the year, a carry-over, a comparison's base, a
+    // rate per head before this year's outturn: none is the line's amount.
+    for before in [
+        "2023年支出决算为560.00万元，2024年支出决算为630.00万元",
+        "上年决算数为560.00万元，本年决算数为630.00万元",
+        "年初预算为600.00万元，年中追加30.00万元，支出决算为630.00万元",
+        "上年结转资金12.00万元，年初预算为600.00万元，支出决算为630.00万元",
+        "比上年决算560.00万元增加70.00万元；支出决算为630.00万元",
+        "按人均每月1,200元补助，年初预算为600.00万元，支出决算为630.00万元",
+        "年初预算为600.00万元（其中：人员经费500.00万元，公用经费100.00万元），支出决算为630.00万元",
+    ] {
+        let text = consistent.replace(line, before);
+        assert_ne!(text, consistent);
+        assert_eq!(errors(&text), Vec::<String>::new(), "{before}");
+    }
+    // A section about the 项's basic or project spending states a part of its row.
+    let basic = water_bureau_final_accounts(
+        "630.00 0.00 630.00",
+        "600.00",
+        "六、一般公共预算财政拨款项目支出决算情况说明",
+    );
+    assert_eq!(errors(&basic), Vec::<String>::new());
+    // A 类's own line with text after it sets the 类 of the 项 lines below it.
+    let class_line = consistent.replace(
+        "3.农林水支出（类）水利（款）水土保持（项）。",
+        "公共安全支出（类）支出决算630.00万元，较上年增加20.00万元。\n水土保持（项）。",
+    );
+    assert_eq!(errors(&class_line), Vec::<String>::new());
 }
 
 #[test]

@@ -32,6 +32,11 @@ pub struct ItemLine {
     pub code: Option<u32>,
     /// The funds its section is about (`一般公共预算财政拨款支出决算具体情况`).
     pub scope: Option<super::facts::Scope>,
+    /// Its section (or one around it) is about a part of spending (`基本支出`, `项目支出`,
+    /// `人员经费`, a project's performance): its figures are not the item's whole.
+    pub part_section: bool,
+    /// The line's text after `（项）` (normalised range), where its figures are.
+    pub figures_at: std::ops::Range<usize>,
 }
 
 /// A 类, 款 or 项 name as a line or a table row writes it, for matching the two: no spaces,
@@ -151,6 +156,17 @@ fn fund_of_paragraphs(doc: &Document) -> Vec<&'static str> {
         .collect()
 }
 const ITEM: &str = "（项）";
+
+/// Headings about a part of an item's spending.
+const PART_SECTIONS: &[&str] = &[
+    "基本支出",
+    "项目支出",
+    "人员经费",
+    "公用经费",
+    "绩效",
+    "三公",
+    "机关运行",
+];
 const KUAN: &str = "（款）";
 
 pub fn extract(doc: &Document) -> Classified {
@@ -161,10 +177,18 @@ pub fn extract(doc: &Document) -> Classified {
     let mut in_run = false;
     let mut last_plain_para: Option<usize> = None;
     let mut sections = super::facts::SectionScope::default();
+    // The headings around the paragraph, and whether each is about a part of spending.
+    let mut parts: Vec<(crate::read::segment::HeadingStyle, bool)> = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let t = &text[p.range.clone()];
         if let Some(h) = &p.heading {
-            sections.enter(h.style, &text[h.line.clone()], h.line.start);
+            let title = &text[h.line.clone()];
+            sections.enter(h.style, title, h.line.start);
+            if let Some(k) = parts.iter().position(|(s, _)| *s >= h.style) {
+                parts.truncate(k);
+            }
+            let part = PART_SECTIONS.iter().any(|w| title.contains(w));
+            parts.push((h.style, part));
         }
         let Some(item_at) = t.find(ITEM) else {
             // A 类 heading (`（一）公共安全（类）`) sets the 类 of the lines below it.
@@ -176,6 +200,10 @@ pub fn extract(doc: &Document) -> Classified {
                     .unwrap_or(0);
                 if t[c + CLASS.len()..].trim().is_empty() || p.heading.is_some() {
                     current_class = Some(class_name(&before[start..]));
+                } else if start == 0 {
+                    // `公共安全支出（类）支出决算120.00万元，…`: a 类's own line; the 项 lines
+                    // after it are that 类's.
+                    current_class = Some(class_name(before));
                 }
             }
             in_run = false;
@@ -251,6 +279,8 @@ pub fn extract(doc: &Document) -> Classified {
             class_only: class,
             code,
             scope: sections.scope(""),
+            part_section: parts.iter().any(|(_, part)| *part),
+            figures_at: after..p.range.end,
         });
     }
     class_totals(doc, &mut out, &funds);

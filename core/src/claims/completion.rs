@@ -143,7 +143,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                                 && (q.unit.is_money() || matches!(q.unit, Unit::Count(_)))
                         })
                 };
-                let target = earlier().find(|&i| is_budget_label(&doc.figures[i].label));
+                let mut target = earlier().find(|&i| is_budget_label(&doc.figures[i].label));
                 let target_unit = target.map(|t| doc.figures[t].q.unit);
                 let actual = earlier()
                     .take_while(|&i| Some(i) > target || target.is_none())
@@ -153,6 +153,23 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                             && !super::has_change_word(&g.label)
                             && target_unit.is_none_or(|u| g.q.unit.addable_with(u) || g.q.unit == u)
                     });
+                // `“三公”经费年初预算为38.00万元，公务接待费年初预算为10.00万元，支出决算为
+                // 31.46万元`: an outturn named by its stage alone after the budgets of two
+                // things is either's. Its budget is unclear.
+                if let (Some(t), Some(a)) = (target, actual) {
+                    let (own, _) = super::stage_subject(&doc.figures[a].label);
+                    let (nearest, _) = super::stage_subject(&doc.figures[t].label);
+                    // (Another item's budget, before a `；`, is not in doubt.)
+                    let another = earlier()
+                        .filter(|&i| i < t && is_budget_label(&doc.figures[i].label))
+                        .take_while(|&i| {
+                            !text[doc.figures[i].q.end..doc.figures[t].q.start].contains('；')
+                        })
+                        .any(|i| super::stage_subject(&doc.figures[i].label).0 != nearest);
+                    if own.is_empty() && !nearest.is_empty() && another {
+                        target = None;
+                    }
+                }
                 CompletionClaim {
                     rate: ri,
                     actual,
@@ -240,6 +257,27 @@ mod tests {
         assert_eq!(c.len(), 3, "{c:?}");
         assert!(c[0].target.is_some());
         assert!(c[1].target.is_none() && c[2].target.is_none(), "{c:?}");
+    }
+
+    #[test]
+    fn an_outturn_after_two_things_budgets_has_no_budget() {
+        let d = Document::read(
+            "“三公”经费年初预算为38.00万元，公务接待费年初预算为10.00万元，支出决算为31.46万元，完成年初预算的82.8%。",
+        );
+        let c = extract(&d);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].target.is_none(), "{c:?}");
+        // Each item's own budget, the items apart by `；`.
+        let d = Document::read(
+            "其中：因公出国（境）费年初预算为0万元，支出决算为0万元；公务用车运行维护费年初预算为58.00万元，支出决算为48.27万元，完成年初预算的83.22%。",
+        );
+        let c = extract(&d);
+        assert!(c[0].target.is_some(), "{c:?}");
+        // Two budgets of one thing.
+        let d = Document::read(
+            "本部门年初预算2105.30万元，全年预算数调整为2418.30万元，全年实际支出2324.40万元，完成年初预算的110.41%。",
+        );
+        assert!(extract(&d)[0].target.is_some());
     }
 
     #[test]

@@ -310,6 +310,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     // The last narrative figure keyed as this year's budget, for an outturn after it that
     // names nothing else.
     let mut budgeted: Option<(usize, FactKey)> = None;
+    // The year the last figure of a sentence named in its label: `2022年度公务用车购置费10.00
+    // 万元，公务用车运行维护费20.00万元` states both of 2022.
+    let mut sentence_year: Option<(usize, i32)> = None;
     let mut sections = SectionScope::default();
     let mut next_para = 0;
     // Narrative figures and table cells in text order, so each sees its own sections.
@@ -388,7 +391,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             let between = text.get(doc.figures[*at].q.end..f.label_start)?;
             (doc.figures[*at].sentence == f.sentence
                 && OUTTURN_ONLY.contains(&super::label_key(&label).as_str())
-                && !between.contains(['；', '。', '：']))
+                && !between.contains(['；', '。', '：'])
+                && !after_another_budget(doc, *at))
             .then(|| {
                 // Shown by the budget's name: `2023年度“三公”经费财政拨款支出决算`.
                 let named = &doc.figures[*at].label;
@@ -414,6 +418,25 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         if key.period == Period::Current && !from_table {
             if let Some(&(_, Some(period))) = parent_of.get(&fi) {
                 key.period = period;
+            }
+        }
+        if !from_table {
+            match first_year(&label) {
+                Some(y) => sentence_year = Some((f.sentence, y)),
+                None => {
+                    let names_period = PERIOD_WORDS.iter().any(|w| label.contains(w));
+                    match sentence_year {
+                        Some((s, y))
+                            if s == f.sentence
+                                && key.period == Period::Current
+                                && !names_period
+                                && year != Some(y) =>
+                        {
+                            key.period = Period::Year(y);
+                        }
+                        _ => {}
+                    }
+                }
             }
         }
         // The classification code before or inside the label is part of the name; a 项 name
@@ -748,6 +771,35 @@ fn period_of(label: &str, report_year: Option<i32>) -> Period {
     }
     Period::Current
 }
+
+/// `“三公”经费年初预算为38.00万元，公务接待费年初预算为10.00万元`: the budget at `at` follows
+/// another thing's budget in the same clause group, so an outturn after them is either's.
+fn after_another_budget(doc: &Document, at: usize) -> bool {
+    let text = doc.text();
+    let (subject, _) = super::stage_subject(&doc.figures[at].label);
+    super::back(at)
+        .take_while(|&i| {
+            doc.figures[i].sentence == doc.figures[at].sentence
+                && !text[doc.figures[i].q.end..doc.figures[at].q.start].contains('；')
+        })
+        .any(|i| {
+            let (other, staged) = super::stage_subject(&doc.figures[i].label);
+            staged && super::names_budget(&doc.figures[i].label) && other != subject
+        })
+}
+
+/// Words that give a figure its own period, so that it takes none from the figure before.
+const PERIOD_WORDS: &[&str] = &[
+    "本年",
+    "今年",
+    "当年",
+    "上年",
+    "去年",
+    "同期",
+    "年初",
+    "年末",
+    "上一年",
+];
 
 /// The first `dddd年` in a label.
 fn first_year(label: &str) -> Option<i32> {

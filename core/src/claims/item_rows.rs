@@ -111,6 +111,7 @@ pub fn extract(doc: &Document, classified: &Classified, standard: &StandardTable
         return Vec::new();
     }
     let final_accounts = doc.info().kind == crate::report::ReportKind::FinalAccounts;
+    let year = doc.info().year.map(i32::from);
     // How many lines name each (类, 项).
     let mut named: HashMap<(&str, &str), usize> = HashMap::new();
     for item in &classified.items {
@@ -118,17 +119,9 @@ pub fn extract(doc: &Document, classified: &Classified, standard: &StandardTable
     }
     let mut out = Vec::new();
     for item in &classified.items {
-        let figure = if final_accounts {
-            item.amount
-        } else {
-            item.budget.or(item.amount)
-        };
-        let Some(figure) = figure else { continue };
-        // `人均标准90元/月`: a rate, in a note on what the 项 is (`提租补贴（项）：指…`).
-        let f = &doc.figures[figure];
-        if f.q.approx || doc.text()[f.q.end..].starts_with(['/', '／']) {
+        let Some(figure) = item_figure(doc, item, final_accounts, year) else {
             continue;
-        }
+        };
         // By the names: 类, then 款, then 项. When the tables list no 款 row of that name, the
         // 项 is looked for under the 类 alone, and the binding is not certain: another 款 of
         // the 类 may have a 项 of that name the tables leave out.
@@ -166,11 +159,95 @@ pub fn extract(doc: &Document, classified: &Classified, standard: &StandardTable
             code,
             name: item.xiang.clone(),
             rows: rows.clone(),
-            fiscal: matches!(item.scope, Some(Scope::GeneralFiscal | Scope::Fiscal)),
+            fiscal: matches!(item.scope, Some(Scope::GeneralFiscal | Scope::Fiscal))
+                && !item.part_section,
             certain,
         });
     }
     out
+}
+
+/// Labels of a line's figures that are not the item's amount of the year: a part of it, an
+/// addition during the year, a carry-over, a rate per head, what is included.
+const NOT_THE_AMOUNT: &[&str] = &[
+    "追加",
+    "调增",
+    "调减",
+    "新增",
+    "结转",
+    "结余",
+    "到位",
+    "人员经费",
+    "公用经费",
+    "项目",
+    "人均",
+    "每",
+    "标准",
+    "其中",
+    "含",
+    "累计",
+    "拨付",
+    "下达",
+];
+
+/// The figure a 项 line states for its 项 this year: in a final account its outturn
+/// (`支出决算为…`), in a budget its budget (`2025年预算数为…`); or the one amount the line
+/// gives without naming a stage (`（项）120.00万元，主要用于…`). Never last year's or another
+/// year's figure, a comparison's base, a change, a part or an addition; when two figures
+/// qualify, none.
+fn item_figure(
+    doc: &Document,
+    item: &super::classified::ItemLine,
+    final_accounts: bool,
+    year: Option<i32>,
+) -> Option<usize> {
+    let text = doc.text();
+    let from = item.figures_at.start;
+    // The line ends at the next 项 of a paragraph that holds several.
+    let end = text[from..item.figures_at.end]
+        .find("（项）")
+        .map_or(item.figures_at.end, |i| from + i);
+    let first = crate::read::document::first_figure_at(doc, from);
+    let (mut staged, mut plain) = (Vec::new(), Vec::new());
+    for (i, f) in doc
+        .figures
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(super::WINDOW)
+    {
+        if f.q.start >= end {
+            break;
+        }
+        let label = &f.label;
+        let other_year = super::facts::years_in(label).any(|y| Some(y) != year);
+        if !f.q.unit.is_money()
+            || f.q.approx
+            || f.paren_depth > 0
+            || text[f.q.end..].starts_with(['/', '／'])
+            || super::has_change_word(label)
+            || label.contains(['比', '较'])
+            || super::names_last_year(label)
+            || other_year
+            || NOT_THE_AMOUNT.iter().any(|w| label.contains(w))
+        {
+            continue;
+        }
+        let outturn = ["决算", "执行", "实际支出"]
+            .iter()
+            .any(|w| label.contains(w));
+        let budget = super::names_budget(label) && !outturn;
+        if final_accounts && outturn || !final_accounts && budget {
+            staged.push(i);
+        } else if !outturn && !budget {
+            plain.push(i);
+        }
+    }
+    match (staged.as_slice(), plain.as_slice()) {
+        ([one], _) => Some(*one),
+        ([], [one]) => Some(*one),
+        _ => None,
+    }
 }
 
 /// Lines that are table rows of a functional classification: a code of 3, 5 or 7 digits

@@ -120,6 +120,53 @@ pub fn names_budget(label: &str) -> bool {
         .contains("预算")
 }
 
+/// What a budget or outturn figure is of, its stage words taken out, and whether it named a
+/// stage: `“三公”经费年初预算为` → (`三公经费`, true); `支出决算为` → (``, true).
+pub fn stage_subject(label: &str) -> (String, bool) {
+    const STAGES: &[&str] = &[
+        "年初预算数",
+        "年初预算",
+        "调整预算数",
+        "调整预算",
+        "全年预算数",
+        "预算数",
+        "预算",
+        "支出决算数",
+        "支出决算",
+        "决算数",
+        "决算",
+        "全年执行数",
+        "执行数",
+        "实际支出",
+    ];
+    let mut key = label_key(label);
+    let mut staged = false;
+    for w in STAGES {
+        // (The fund names that hold 预算 keep it.)
+        if key.contains(w) && !(*w == "预算" && names_budget(&key) != key.contains("预算")) {
+            let before = key.len();
+            key = key.replace(w, "");
+            staged |= key.len() != before;
+        }
+    }
+    // Words about the figure, not what it is of: `本部门年初预算`, `全年预算数调整为`.
+    for w in [
+        "本部门",
+        "本单位",
+        "全年",
+        "当年",
+        "年中",
+        "调整",
+        "追加",
+        "安排",
+        "下达",
+    ] {
+        key = key.replace(w, "");
+    }
+    let subject = key.trim_end_matches(['为', '是', '：', ':']).to_string();
+    (subject, staged)
+}
+
 /// One pass over the label's characters rather than a substring search per word (it runs for
 /// every figure, and again for each figure in a claim's window): a word can only start at one
 /// of the words' first characters, which most labels do not hold.
