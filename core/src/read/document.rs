@@ -154,7 +154,7 @@ impl<'a> Document<'a> {
         paragraphs.shrink_to_fit();
         sentence_ranges.shrink_to_fit();
         sentence_para.shrink_to_fit();
-        let info = read_info(text, &figures);
+        let info = read_info(text, original, &figures);
         // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in the CLI.
         let bytes = original.as_bytes();
         let mut line_starts = vec![0];
@@ -418,11 +418,54 @@ fn kind_of(s: &str) -> Option<ReportKind> {
     }
 }
 
+/// The kind the title names: the first of the first three non-empty lines that names one (`某县农业农村局2025年部门预算`),
+/// before an overview that may mention last year's 决算.
+/// What a title calls the report (not a heading such as `预算绩效情况说明`).
+const TITLE_FINAL: &[&str] = &[
+    "部门决算",
+    "单位决算",
+    "决算公开",
+    "决算说明",
+    "年度决算",
+    "年决算",
+    "决算报告",
+];
+const TITLE_BUDGET: &[&str] = &[
+    "部门预算",
+    "单位预算",
+    "预算公开",
+    "预算说明",
+    "年度预算",
+    "年预算",
+    "预算报告",
+];
+
+fn title_kind(text: &str) -> Option<ReportKind> {
+    text[..floor_char(text, 600)]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .filter(|l| l.chars().count() <= 60)
+        .find_map(|l| {
+            if l.contains("自评报告") || l.contains("绩效评价报告") {
+                Some(ReportKind::PerformanceSelfEvaluation)
+            } else if TITLE_FINAL.iter().any(|w| l.contains(w)) {
+                Some(ReportKind::FinalAccounts)
+            } else if TITLE_BUDGET.iter().any(|w| l.contains(w)) {
+                Some(ReportKind::Budget)
+            } else {
+                None
+            }
+        })
+}
+
 /// The most frequent plausible `20xx年` in `s`.
 /// Report kind and year, from the title region first, then the whole text.
-fn read_info(text: &str, figures: &[Figure]) -> ReportInfo {
+fn read_info(text: &str, original: &str, figures: &[Figure]) -> ReportInfo {
     let head_end = floor_char(text, 1500);
-    let kind = kind_of(&text[..head_end])
+    let kind = title_kind(original)
+        .or_else(|| kind_of(&text[..head_end]))
         .or_else(|| kind_of(text))
         .unwrap_or(ReportKind::Unknown);
     let in_head = figures.partition_point(|f| f.q.end <= head_end);
@@ -448,6 +491,25 @@ fn year_of(text: &str, figures: &[Figure]) -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_title_names_the_kind_before_the_overview_does() {
+        let budget =
+            "某县农业农村局2025年部门预算\n一、部门概况\n本部门2024年度决算支出714.91万元。";
+        assert_eq!(Document::read(budget).info().kind, ReportKind::Budget);
+        let accounts = "某县农业农村局2024年度部门决算\n一、部门概况\n年初预算为600万元。";
+        assert_eq!(
+            Document::read(accounts).info().kind,
+            ReportKind::FinalAccounts
+        );
+        // No kind in the title: the head decides.
+        let untitled = "一、部门概况\n十三、预算绩效情况说明\n本部门2024年度决算支出714.91万元。";
+        assert_eq!(
+            Document::read(untitled).info().kind,
+            ReportKind::FinalAccounts
+        );
+    }
+
     use super::*;
 
     #[test]
