@@ -175,9 +175,10 @@ impl Draft {
 /// Collects findings and the ledger, converting spans to the original text.
 ///
 /// Only the first [`crate::MAX_FINDINGS`] findings in report order are listed, so no more
-/// than twice that many are kept while the rules run: past that, the findings are put in
-/// order and the ones that cannot be listed are dropped, counted by severity (16 MB of
-/// wrong sums made 260,000 findings, over 200 MB, of which 10,000 were listed).
+/// than a quarter more are kept while the rules run: past that, the findings are put in
+/// order and the ones that cannot be listed are dropped, counted by severity, and a finding
+/// that comes after the last one kept is not built at all (16 MB of wrong sums made 260,000
+/// findings, over 200 MB, of which 10,000 were listed).
 pub struct Sink<'d> {
     doc: &'d Document<'d>,
     pub findings: Vec<Finding>,
@@ -185,9 +186,12 @@ pub struct Sink<'d> {
     /// Findings dropped for being past `MAX_FINDINGS` in report order: errors, warnings,
     /// infos.
     dropped: [usize; 3],
-    /// The spans of the dropped findings and of their related places, which `coverage`
-    /// counts as looked at.
+    /// The spans of the dropped findings' related places, which `coverage` counts as
+    /// looked at (their own spans are their ledger entries').
     dropped_spans: Vec<Span>,
+    /// Once too many were kept, the order of the last finding that can be listed: no
+    /// finding at or after it is.
+    cut: Option<(usize, Severity, &'static str)>,
 }
 
 /// The order findings are listed in: by place, then severity, then rule (ties keep the
@@ -229,11 +233,12 @@ impl<'d> Sink<'d> {
             ledger: Vec::new(),
             dropped: [0; 3],
             dropped_spans: Vec::new(),
+            cut: None,
         }
     }
 
-    /// Every span the findings name, their own and their related places', dropped ones
-    /// included.
+    /// Every span the findings name, their own and their related places', the dropped
+    /// ones' related places included (their own spans are those of their ledger entries).
     pub fn finding_spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.findings
             .iter()
@@ -268,6 +273,12 @@ impl<'d> Sink<'d> {
         detail_en: String,
     ) {
         let span = self.doc.span(at);
+        // Grown by an eighth, not doubled: a ledger of a claim every few bytes is the
+        // largest thing the check keeps, and doubling left up to half of it unused at the
+        // peak (3.5 × the text in one of sum sentences).
+        if self.ledger.len() == self.ledger.capacity() {
+            self.ledger.reserve_exact((self.ledger.len() / 8).max(64));
+        }
         self.ledger.push(LedgerEntry {
             rule,
             outcome,
@@ -318,6 +329,20 @@ impl<'d> Sink<'d> {
                 None => note,
             });
         }
+        // At or past the last finding kept when there were too many, it can no longer be
+        // listed: counted and its related places kept for `coverage` (its own span is its
+        // ledger entry's), never built.
+        if self
+            .cut
+            .is_some_and(|c| (span.start, d.severity, d.rule) >= c)
+        {
+            self.dropped[d.severity as usize] += 1;
+            for (r, _) in &d.related {
+                self.dropped_spans.push(self.doc.span(r.clone()));
+            }
+            self.entry(d.rule, Outcome::Failed, d.at, d.message, d.message_en);
+            return;
+        }
         self.entry(
             d.rule,
             Outcome::Failed,
@@ -353,19 +378,20 @@ impl<'d> Sink<'d> {
             cause: d.cause,
             related,
         });
-        if self.findings.len() >= 2 * crate::MAX_FINDINGS {
+        if self.findings.len() >= crate::MAX_FINDINGS + crate::MAX_FINDINGS / 4 {
             keep_first(
                 &mut self.findings,
                 crate::MAX_FINDINGS,
                 &mut self.dropped,
                 Some(&mut self.dropped_spans),
             );
+            self.cut = self.findings.last().map(finding_order);
         }
     }
 }
 
 /// Puts `findings` in report order and keeps the first `max`, counting the others in
-/// `dropped` by severity and, when asked, keeping their spans.
+/// `dropped` by severity and, when asked, keeping their related places' spans.
 fn keep_first(
     findings: &mut Vec<Finding>,
     max: usize,
@@ -376,7 +402,6 @@ fn keep_first(
     for f in findings.drain(max.min(findings.len())..) {
         dropped[f.severity as usize] += 1;
         if let Some(spans) = spans.as_deref_mut() {
-            spans.push(f.span);
             spans.extend(f.related.iter().map(|r| r.span));
         }
     }
