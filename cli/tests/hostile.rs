@@ -434,3 +434,59 @@ fn utf16_without_bom_and_wrong_forced_encodings() {
         assert!(stderr(&out).contains("乱码"), "{}", stderr(&out));
     }
 }
+
+/// Two 16 MB files of `1\n` (8 million numbers each) with `-j 2` took 5 GB resident; each
+/// is now read up to `MAX_NUMBERS` numbers, with a notice. The peak resident set of the
+/// gouji process (from `wait4`) stays under 500 MB, about 320 MB now. Minutes in a debug
+/// build: `scripts/test` runs it optimised (`cargo test --profile release-native -p
+/// gouji-cli --test hostile -- --ignored`).
+#[test]
+#[ignore]
+#[cfg(target_os = "linux")]
+// (The child is reaped by `wait4`, which gives its peak resident set, not by `Child::wait`.)
+#[allow(clippy::zombie_processes)]
+fn two_16_mb_files_of_bare_numbers_in_parallel_stay_under_500_mb() {
+    let dir = tempfile::tempdir().unwrap();
+    let ones = "1\n".repeat(8_000_000);
+    let (a, b, out) = (
+        dir.path().join("a.txt"),
+        dir.path().join("b.txt"),
+        dir.path().join("out.json"),
+    );
+    std::fs::write(&a, &ones).unwrap();
+    std::fs::write(&b, &ones).unwrap();
+    drop(ones);
+    let child = Command::new(BIN)
+        .args(args![
+            "check",
+            "-j",
+            "2",
+            "--format",
+            "json",
+            "--timeout",
+            "0",
+            &a,
+            &b
+        ])
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run gouji");
+    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    // SAFETY: waits for our own child, writing into the two locals.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4 failed");
+    assert!(libc::WIFEXITED(status), "gouji did not exit: {status}");
+    assert_eq!(libc::WEXITSTATUS(status), 0);
+    let mb = usage.ru_maxrss / 1024; // kilobytes on Linux
+    eprintln!("-j 2, two 16 MB files of 1\\n: peak resident {mb} MB");
+    assert!(mb < 500, "peak resident {mb} MB");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2, "{doc}");
+    for f in files {
+        let notice = f["notice"].as_str().unwrap_or_default();
+        assert!(notice.contains("文中数字过多"), "{notice}");
+    }
+}

@@ -125,6 +125,18 @@ mod adversarial {
         bench_text(bencher, &shapes::sum_sentences(16_000_000 / line));
     }
 
+    /// 10 MB of share sentences naming a whole no figure carries (5 s per MB once).
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn share_sentences_10mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::share_sentences(200_000));
+    }
+
+    /// 10 MB of one wrong sum per line: 156,250 findings, 10,000 listed.
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn wrong_sums_10mb(bencher: Bencher) {
+        bench_text(bencher, &shapes::wrong_sum_lines(156_250));
+    }
+
     /// 3 MB of small lists in one paragraph that ends no sentence until its last character.
     #[divan::bench(sample_count = 3, sample_size = 1)]
     fn lists_without_sentence_end_3mb(bencher: Bencher) {

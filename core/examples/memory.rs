@@ -3,7 +3,9 @@
 //! 1 MB and 10 MB, as a multiple of the text's bytes, and the stage that reaches the peak.
 //!
 //! `cargo run --profile release-native -p gouji-core --example memory [SHAPE…]`
-//! `--stages SHAPE BYTES`: the peak and what is left live after each stage of one shape.
+//! `--stages SHAPE BYTES [quick]`: the peak and what is left live after each stage of one
+//! shape (and of each rule alone, unless `quick`);
+//! `--bytes B,B… [SHAPE…]`: the table at other sizes (each column: bytes, peak ×, seconds).
 
 use gouji_core::read::document::Document;
 use gouji_core::{check, claims, Options};
@@ -33,6 +35,8 @@ fn shape_list() -> Vec<Shape> {
     }
     let fixed: &[(&str, Make)] = &[
         ("sum sentences", shapes::sum_sentences),
+        ("wrong sums", shapes::wrong_sum_lines),
+        ("share sentences", shapes::share_sentences),
         ("lists, no 。", shapes::lists_without_sentence_end),
         ("wide table", shapes::wide_table),
         ("standard tables", shapes::standard_tables),
@@ -151,7 +155,8 @@ fn main() {
             r.findings.len(),
             r.ledger.len()
         );
-        for rule in gouji_core::check::all() {
+        // (`--stages SHAPE BYTES quick`: not each rule alone.)
+        for rule in gouji_core::check::all().filter(|_| args.get(3).is_none()) {
             let one = Options {
                 rules: vec![rule.id.to_string()],
                 ..Options::default()
@@ -161,24 +166,35 @@ fn main() {
         }
         return;
     }
-    println!(
-        "{:<20} {:>12} {:>14} {:>7} | {:>12} {:>14} {:>7}",
-        "shape", "bytes", "peak", "×", "bytes", "peak", "×"
-    );
+    // `--bytes B,B…` (default 1 MB and 10 MB): the sizes of the table's columns.
+    let (sizes, only) = match args.first().map(String::as_str) {
+        Some("--bytes") => (
+            args[1].split(',').map(|b| b.parse().unwrap()).collect(),
+            &args[2..],
+        ),
+        _ => (vec![1_000_000, 10_000_000], &args[..]),
+    };
+    let mut head = format!("{:<20}", "shape");
+    for _ in &sizes {
+        head += &format!(" {:>10} {:>7} {:>7} |", "bytes", "×", "s");
+    }
+    println!("{head}");
     for (name, _) in shape_list() {
-        if !args.is_empty() && !args.iter().any(|a| name.contains(a.as_str())) {
+        if !only.is_empty() && !only.iter().any(|a| name.contains(a.as_str())) {
             continue;
         }
         let mut line = format!("{name:<20}");
-        for bytes in [1_000_000, 10_000_000] {
+        for &bytes in &sizes {
             let text = text_of(&name, bytes);
+            let t = std::time::Instant::now();
             let (p, r) = peak(|| check(&text, &Options::default()));
+            let s = t.elapsed().as_secs_f64();
             drop(r);
             line += &format!(
-                " {:>12} {:>14} {:>7.1} |",
+                " {:>10} {:>7.1} {:>7.2} |",
                 text.len(),
-                p,
-                p as f64 / text.len() as f64
+                p as f64 / text.len() as f64,
+                s
             );
         }
         println!("{line}");

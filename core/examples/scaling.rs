@@ -66,6 +66,16 @@ const SHAPES: &[(&str, Make, [usize; 3])] = &[
         [30_000, 300_000, 3_000_000],
     ),
     (
+        "wrong sum per line (lines)",
+        shapes::wrong_sum_lines,
+        [1_500, 15_000, 150_000],
+    ),
+    (
+        "share sentences (lines)",
+        shapes::share_sentences,
+        [2_000, 20_000, 200_000],
+    ),
+    (
         "long numbered lists, wrong totals",
         shapes::long_numbered_lists,
         [100_000, 1_000_000, 10_000_000],

@@ -119,18 +119,9 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
     {
         rule.check(&mut cx);
     }
-    let check::Sink {
-        mut findings,
-        mut ledger,
-        ..
-    } = cx.sink;
-    findings.sort_by(|a, b| {
-        (a.span.start, a.severity, a.rule).cmp(&(b.span.start, b.severity, b.rule))
-    });
-    ledger.sort_by_key(|e| (e.span.start, e.rule));
-    // Grown by doubling: up to half of it unused, for as long as the report is kept.
-    ledger.shrink_to_fit();
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (findings, ledger, dropped) = cx.sink.finish();
+    let count =
+        |s: Severity| findings.iter().filter(|f| f.severity == s).count() + dropped[s as usize];
     let stats = Stats {
         claims: ledger.len(),
         verified: ledger
@@ -145,16 +136,18 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
     };
+    // All the findings, the ones dropped while collecting (only the first `MAX_FINDINGS`
+    // are kept) included.
+    let n = findings.len() + dropped.iter().sum::<usize>();
+    let too_many = (n > MAX_FINDINGS).then(|| {
+        format!("发现的问题过多（共 {n} 条），只列出前 {MAX_FINDINGS} 条；统计包含全部。")
+    });
     let notice = if doc.figures.is_empty() {
-        Some("文中没有找到数字，无可核查。".into())
-    } else if findings.len() > MAX_FINDINGS {
-        let n = findings.len();
-        findings.truncate(MAX_FINDINGS);
-        Some(format!(
-            "发现的问题过多（共 {n} 条），只列出前 {MAX_FINDINGS} 条；统计包含全部。"
-        ))
+        // (Findings without figures, placeholders left from a template, are cut too.)
+        let none = "文中没有找到数字，无可核查。";
+        Some(too_many.map_or_else(|| none.into(), |m| format!("{none}{m}")))
     } else {
-        None
+        too_many
     };
     let notice = match (cut_notice, notice) {
         (Some(cut), Some(other)) => Some(format!("{cut}{other}")),

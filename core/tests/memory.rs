@@ -13,9 +13,10 @@
 //!
 //! The debug build (`cargo test --workspace`) checks every shape at 200 KB; an optimised build
 //! (`cargo test --profile release-native -p gouji-core --test memory -- --include-ignored`,
-//! run by `scripts/test`) also at 1 MB and 10 MB, and 16 MB of bare numbers and of report
-//! text against the 200 MB bound. `cargo run --profile release-native -p gouji-core --example
-//! memory` prints the table, `-- --stages SHAPE BYTES` where one shape's memory goes.
+//! run by `scripts/test`) also at 1 MB and 10 MB, and every shape at 16 MB against 200 MB (or
+//! its own bound, for the four whose report and claims are larger). `cargo run --profile
+//! release-native -p gouji-core --example memory` prints the table, `-- --stages SHAPE BYTES`
+//! where one shape's memory goes.
 
 #[path = "../benches/shapes/mod.rs"]
 mod shapes;
@@ -61,21 +62,29 @@ fn shapes() -> Vec<Shape> {
         ));
     }
     let sized: &[(&str, Make, f64)] = &[
-        // A ledger entry for each of three figures in 27 characters (the report alone is 9
-        // times the text): 33x at 1 MB, 29x at 10 MB.
-        ("sum sentences", shapes::sum_sentences, 40.0),
-        // 20x at 1 MB, 22x at 10 MB (a ledger entry per 30 bytes).
+        // A ledger entry for each of three figures in 58 bytes, and a fact for each (the
+        // ledger alone is 9 times the text): 24.9x at 200 KB, 24.6x at 1 MB, 24.7x at 10 MB.
+        ("sum sentences", shapes::sum_sentences, 27.0),
+        // The same with a wrong total: a finding per line, of which the first `MAX_FINDINGS`
+        // are kept (the rest are counted, never built). At 200 KB all 3,125 are listed:
+        // 35.4x; 31.2x at 1 MB, 26.0x at 10 MB.
+        ("wrong sums", shapes::wrong_sum_lines, 38.0),
+        // A ledger entry per figure (a share left unchecked, its part restated): 23.1x at
+        // 200 KB, 23.8x at 1 MB, 23.1x at 10 MB.
+        ("share sentences", shapes::share_sentences, 26.0),
+        // 17.5x at 200 KB, 17.3x at 1 MB, 18.5x at 10 MB (a ledger entry per 30 bytes).
         (
             "lists without a sentence end",
             shapes::lists_without_sentence_end,
-            26.0,
+            20.0,
         ),
-        // A figure per 7 bytes: 25x at 1 MB; above 3.5 MB the numbers are cut (7x at 10 MB).
-        ("wide table", shapes::wide_table, 30.0),
+        // A figure per 7 bytes: 26.6x at 200 KB, 24.9x at 1 MB; above 3.5 MB the numbers are
+        // cut (7x at 10 MB).
+        ("wide table", shapes::wide_table, 28.0),
         ("standard tables", shapes::standard_tables, 20.0),
-        // A finding with its related rows per 小计 and 合计 (the report 17 times the text):
-        // 35x at 1 MB, 31x at 10 MB.
-        ("code table", shapes::code_table, 42.0),
+        // A finding with its related rows per 小计 and 合计 (the report 8 times the text):
+        // 26.8x at 200 KB, 26.3x at 1 MB, 23.4x at 10 MB.
+        ("code table", shapes::code_table, 29.0),
         ("huge table", shapes::huge_table, 20.0),
         // Two bytes a figure: bounded by MAX_NUMBERS, not per byte (114x at 1 MB and above,
         // that is 114 MB at most).
@@ -135,27 +144,52 @@ fn every_shape_at_10_mb_stays_within_its_bound() {
     shapes_stay_within_their_bounds(10_000_000);
 }
 
-/// 16 MB of `1\n` (8 million numbers) peaked at 2.5 GB, 16 MB of report text at 318 MB (both
-/// resident, in the CLI); the heap of the check now stays under 200 MB for both.
+/// Every shape at 16 MB, against 200 MB of peak heap, or a larger bound where the report
+/// itself is larger. 16 MB of `1\n` (8 million numbers) peaked at 2.5 GB, 16 MB of report
+/// text at 318 MB, wrong sums at 424 MB (before issue 16's memory work).
 #[test]
 #[ignore]
-fn sixteen_mb_of_bare_numbers_or_of_reports_stay_under_200_mb() {
+fn every_shape_at_16_mb_stays_under_200_mb_or_its_bound() {
     let _alone = alone();
     let ones = "1\n".repeat(MAX_INPUT_BYTES / 2);
     let r = check(&ones, &Options::default());
     assert!(r.notice.expect("a notice").contains("文中数字过多"));
-    let reports = shapes::samples_repeated(MAX_INPUT_BYTES - 100_000);
-    assert!(reports.len() <= MAX_INPUT_BYTES);
-    for (name, text) in [("1\\n", &ones), ("the samples", &reports)] {
-        let peak = peak_of_check(text);
+    drop(ones);
+    // Above 200 MB, each with its measure now (16,000,000 bytes; MB of 2^20 bytes): a
+    // ledger entry and a fact per figure, three figures a line, up to MAX_NUMBERS of them.
+    let above: &[(&str, usize)] = &[
+        ("sum sentences", 360),   // 324 MB
+        ("wrong sums", 290),      // 262 MB
+        ("share sentences", 320), // 293 MB
+        ("code table", 245),      // 222 MB
+    ];
+    let mut failed = Vec::new();
+    for (name, make, _) in shapes() {
+        // The largest text of about 16 MB that is not refused (some shapes overshoot).
+        let mut bytes = 16_000_000;
+        let text = loop {
+            let t = make(bytes);
+            if t.len() <= MAX_INPUT_BYTES {
+                break t;
+            }
+            bytes = bytes * 15 / 16;
+        };
+        let peak = peak_of_check(&text);
+        let bound = above
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(200, |(_, b)| *b);
         eprintln!(
-            "{name}: {} bytes, peak {} MB, {:.1} × the text",
+            "{name}: {} bytes, peak {} MB, {:.1} × the text (bound {bound} MB)",
             text.len(),
             peak >> 20,
             peak as f64 / text.len() as f64
         );
-        assert!(peak <= 200 << 20, "{name}: peak {} MB", peak >> 20);
+        if peak > bound << 20 {
+            failed.push(format!("{name}: {} MB > {bound} MB", peak >> 20));
+        }
     }
+    assert!(failed.is_empty(), "peak memory above its bound: {failed:?}");
 }
 
 /// More numbers than `MAX_NUMBERS`: checked up to the line of the first one past it, and

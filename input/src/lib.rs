@@ -24,6 +24,11 @@ pub use pdf::pdf_text;
 /// 16 MB; a `.docx` of a report is rarely above 5 MB).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
+/// A text with more than one character in this many replaced (U+FFFD for bytes the encoding
+/// cannot decode) is refused as `undecodable`: the encoding is wrong. docs/json.md states
+/// the same number (input/tests/limits.rs checks that it does).
+pub const REPLACED_ONE_IN: usize = 20;
+
 /// Which text encoding to assume for a text file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Encoding {
@@ -343,8 +348,8 @@ pub fn decode_with(
         return Err(InputError::Garbled { encoding: name });
     }
     // A few bad bytes (a truncated file, one stray character) are tolerated and reported;
-    // more than 1 in 20 characters means the encoding is wrong.
-    if replaced > 0 && replaced * 20 > text.chars().count() {
+    // more than 1 in `REPLACED_ONE_IN` characters means the encoding is wrong.
+    if replaced > 0 && replaced * REPLACED_ONE_IN > text.chars().count() {
         return Err(InputError::Undecodable {
             encoding: name,
             replaced,

@@ -381,6 +381,18 @@ pub fn sum_sentences(n: usize) -> String {
     "本年支出合计2.00元，其中：基本支出1.00元，项目支出1.00元。\n".repeat(n)
 }
 
+/// `n` lines, each the same wrong sum sentence (1 + 1 ≠ 3): a finding and a failed ledger
+/// entry per line, 156,250 of them in 10 MB, far more than `MAX_FINDINGS`.
+pub fn wrong_sum_lines(n: usize) -> String {
+    "本年支出合计3.00元，其中：甲1.00元，乙1.00元。\n".repeat(n)
+}
+
+/// `n` lines, each a share with a named whole that no figure carries: every share looks for
+/// its whole among the figures around it.
+pub fn share_sentences(n: usize) -> String {
+    "基本支出60.00万元，占本年支出的60.0%。\n".repeat(n)
+}
+
 /// One paragraph of `n` small lists with a change and no sentence end until the last
 /// character: every list once scanned the rest of the paragraph for a `。`.
 pub fn lists_without_sentence_end(n: usize) -> String {

@@ -54,10 +54,7 @@ impl Rule for Coverage {
                 }
             }
         }
-        for f in &sink.findings {
-            mark(f.span);
-            f.related.iter().for_each(|r| mark(r.span));
-        }
+        sink.finding_spans().for_each(&mut mark);
         let covered = |s: Span| seen.contains(&s.start) || seen.contains(&s.end);
         for f in doc.figures.iter().filter(|f| !f.in_table && !f.q.approx) {
             let multiple = f.q.unit == Unit::None && doc.text()[f.q.end..].starts_with('倍');

@@ -234,7 +234,7 @@ fn must_equal(
         INFO.id,
         m.severity,
         (this.at.clone(), tw),
-        (other.at.clone(), ow, other.label.clone()),
+        (other.at.clone(), ow, other.label.to_string()),
         unequal(tw, ow, &diff),
         bad(tw, ow, line),
     );
@@ -470,7 +470,7 @@ fn check_one(
     d.expected = Some(money(face, total.unit, dp));
     d.formula = Some(formula);
     for p in &found {
-        d.related.push((p.at.clone(), p.label.clone()));
+        d.related.push((p.at.clone(), p.label.to_string()));
     }
     sink.report(d);
 }

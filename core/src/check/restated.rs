@@ -90,7 +90,7 @@ fn written(doc: &Document, f: &Fact) -> String {
 
 fn quoted(f: &Fact) -> String {
     if f.from_table {
-        f.label.clone()
+        f.label.to_string()
     } else {
         format!("“{}”", f.label)
     }

@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::has_change_word;
 use crate::read::document::Document;
@@ -121,10 +122,12 @@ impl FactKey {
 pub struct Fact {
     /// Normalised byte range of the figure (or table cell).
     pub at: Range<usize>,
-    /// The label as written, for messages.
-    pub label: String,
+    /// The label as written, for messages. (Shared with the fact before it in its group
+    /// when the same, as is `wording`: a text that states one quantity thousands of times
+    /// keeps its name once.)
+    pub label: Rc<str>,
     /// `label_key` of the label: identical wording makes a conflict more certain.
-    pub wording: String,
+    pub wording: Rc<str>,
     /// Value interval in yuan.
     pub value: Interval,
     /// The value as written, in yuan.
@@ -479,8 +482,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             .then(|| (fi, key.clone()));
         let fact = Fact {
             at: f.q.start..f.q.end,
-            wording,
-            label: shown,
+            wording: wording.into(),
+            label: shown.into(),
             value,
             face,
             unit,
@@ -606,9 +609,20 @@ impl SectionScope {
 
 impl Facts {
     /// Adds a statement (narrative figures here; table cells from the table stage).
-    pub fn add(&mut self, key: FactKey, fact: Fact) {
+    pub fn add(&mut self, key: FactKey, mut fact: Fact) {
         match self.index.get(&key) {
-            Some(&g) => self.groups[g].1.push(fact),
+            Some(&g) => {
+                let group = &mut self.groups[g].1;
+                if let Some(last) = group.last() {
+                    if last.label == fact.label {
+                        fact.label = last.label.clone();
+                    }
+                    if last.wording == fact.wording {
+                        fact.wording = last.wording.clone();
+                    }
+                }
+                group.push(fact)
+            }
             None => {
                 self.index.insert(key.clone(), self.groups.len());
                 self.groups.push((key, vec![fact]));

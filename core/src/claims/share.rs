@@ -5,6 +5,7 @@ use super::sum::SumClaim;
 use super::{key_matches, label_key};
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub enum Whole {
@@ -52,6 +53,7 @@ fn named_whole(label: &str) -> Option<String> {
 }
 
 pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
+    let mut labels = Labels::default();
     // Part figure → index of the sum it belongs to.
     let mut part_of = std::collections::HashMap::new();
     for (si, s) in sums.iter().enumerate() {
@@ -109,10 +111,10 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             (Some(p), true) => match part_of.get(&p) {
                 Some(&si) => Whole::Enclosing(sums[si].total),
                 None => sibling_whole(doc, &out, p)
-                    .or_else(|| list_whole(doc, p, ri))
+                    .or_else(|| list_whole(doc, &mut labels, p, ri))
                     .unwrap_or(Whole::Unresolved(String::new())),
             },
-            (Some(p), false) => resolve_named(doc, &whole_name, p, ri),
+            (Some(p), false) => resolve_named(doc, &mut labels, &whole_name, p, ri),
         };
         let enclosing = part.and_then(|p| part_of.get(&p)).map(|&si| sums[si].total);
         out.push(ShareClaim {
@@ -161,7 +163,12 @@ fn sibling_whole(doc: &Document, before: &[ShareClaim], part: usize) -> Option<W
 /// The whole a list's opening names, for a share that names none (`一般公共预算当年拨款支出
 /// 按功能分类：社会保障和就业支出186.42万元，占6.25%`): the quantity before `按…分类：`,
 /// found by its name like a named whole.
-fn list_whole(doc: &Document, part: usize, rate: usize) -> Option<Whole> {
+fn list_whole<'d>(
+    doc: &'d Document,
+    labels: &mut Labels<'d>,
+    part: usize,
+    rate: usize,
+) -> Option<Whole> {
     let text = doc.text();
     let p = &doc.figures[part];
     let start = doc.sentences[p.sentence].start;
@@ -174,7 +181,7 @@ fn list_whole(doc: &Document, part: usize, rate: usize) -> Option<Whole> {
     }
     // Only a figure of exactly that name and of the report's year (`政府性基金预算财政拨款
     // 支出` does not answer `财政拨款支出`; nor does `2022年度…`).
-    match resolve_named(doc, name, part, rate) {
+    match resolve_named(doc, labels, name, part, rate) {
         Whole::Named(w) => {
             let l = &doc.figures[w].label;
             let year = doc.info().year.map(i32::from);
@@ -185,9 +192,87 @@ fn list_whole(doc: &Document, part: usize, rate: usize) -> Option<Whole> {
     }
 }
 
+/// What the search for a named whole knows of the figures' labels, each worked out once: a
+/// number for each distinct label, its key and whether it names a change; and which labels
+/// answer the name last looked for. A text of many shares searched up to 2 × 16 × `WINDOW`
+/// figures for each, and worked out every candidate's key again (5 s per MB of share
+/// sentences, 50 s for 10 MB).
+#[derive(Default)]
+struct Labels<'d> {
+    /// Per figure up to the last looked at: its label's number, `NONE` if not looked at.
+    id: Vec<u32>,
+    by_label: HashMap<&'d str, u32>,
+    /// Per label number: the label, its key, whether it names a change.
+    labels: Vec<(&'d str, String, bool)>,
+    /// The whole's name and the part's key that `verdicts` are for.
+    asked: (String, String),
+    /// Per label number: the round its verdict was worked out in, and the verdict.
+    verdicts: Vec<(u32, bool)>,
+    round: u32,
+    /// The last search before a rate in this round: the rate, the part and its unit, and
+    /// the nearest figure before the rate that fitted (no figure between it and the rate
+    /// did, but the part, which was left out), so that the next rate of the same question
+    /// looks only at the figures since.
+    last: Option<(u32, usize, usize, Unit, Option<usize>)>,
+}
+
+impl<'d> Labels<'d> {
+    /// Starts a search for `name` as the whole of a part keyed `part_key`: the verdicts of
+    /// the search before hold if it was for the same.
+    fn ask(&mut self, name: &str, part_key: &str) {
+        if self.round == 0 || self.asked.0 != name || self.asked.1 != part_key {
+            self.asked = (name.to_string(), part_key.to_string());
+            self.round += 1;
+        }
+    }
+
+    /// Whether figure `i`'s label answers what was asked, by `judge` (label, key, names a
+    /// change) once per distinct label and question.
+    fn answers(
+        &mut self,
+        doc: &'d Document,
+        i: usize,
+        judge: impl Fn(&str, &str, bool) -> bool,
+    ) -> bool {
+        const NONE: u32 = u32::MAX;
+        if self.id.len() <= i {
+            self.id.resize(i + 1, NONE);
+        }
+        let id = match self.id[i] {
+            NONE => {
+                let label = doc.figures[i].label.as_str();
+                let next = self.labels.len() as u32;
+                let id = *self.by_label.entry(label).or_insert(next);
+                if id == next {
+                    self.labels
+                        .push((label, label_key(label), super::has_change_word(label)));
+                    self.verdicts.push((0, false));
+                }
+                self.id[i] = id;
+                id
+            }
+            id => id,
+        };
+        let (round, verdict) = self.verdicts[id as usize];
+        if round == self.round {
+            return verdict;
+        }
+        let (label, key, change) = &self.labels[id as usize];
+        let verdict = judge(label, key, *change);
+        self.verdicts[id as usize] = (self.round, verdict);
+        verdict
+    }
+}
+
 /// The figure the text names as the whole: the nearest one before the rate whose label ends
 /// with the name; failing that, the nearest after.
-fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole {
+fn resolve_named<'d>(
+    doc: &'d Document,
+    labels: &mut Labels<'d>,
+    name: &str,
+    part: usize,
+    rate: usize,
+) -> Whole {
     let key = label_key(name);
     // `占项目支出总额的` names the figure stated as `项目支出800万元` (its label must end
     // with the whole name: `项目支出` alone does not answer `一般公共预算项目支出总额`).
@@ -222,18 +307,12 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
         |l: &str| key.chars().count() >= 3 && ends_with_before(l, &STAGE_WORDS, &key);
     let part_unit = doc.figures[part].q.unit;
     let part_key = label_key(&doc.figures[part].label);
-    let fits = |i: &usize| {
-        let g = &doc.figures[*i];
-        if *i == part
-            || !g.q.is_operand()
-            || !g.q.unit.addable_with(part_unit)
-            || super::has_change_word(&g.label)
-            || is_sibling(&g.label, part_key.as_str(), name, &key)
-        {
+    // What a label must be to name the whole, from the label, its key and whether it
+    // names a change: the same for every figure of that label.
+    let judge = |label: &str, l: &str, change: bool| {
+        if change || is_sibling(label, l, part_key.as_str(), name, &key) {
             return false;
         }
-        // (Its key once for the three ways of naming the whole.)
-        let l = label_key(&g.label);
         // A whole of two characters (`全年支出` → `支出`) is every amount of that flow: a
         // label that qualifies it (`上年结转资金支出`) names a part, not the whole.
         if key.chars().count() <= 2 {
@@ -241,33 +320,68 @@ fn resolve_named(doc: &Document, name: &str, part: usize, rate: usize) -> Whole 
             let l = ["年初", "全年", "调整后", "调整", "年度"]
                 .iter()
                 .find_map(|w| l.strip_prefix(w))
-                .unwrap_or(&l);
+                .unwrap_or(l);
             return l == key
                 || l.strip_prefix('总') == Some(key.as_str())
                 || l.strip_prefix(key.as_str())
                     .is_some_and(|rest| ["合计", "总计", "总额", "总数"].contains(&rest));
         }
-        key_matches(&l, &key) || (core != key && names_core(&l)) || names_staged(&l)
+        key_matches(l, &key) || (core != key && names_core(l)) || names_staged(l)
     };
+    labels.ask(name, &part_key);
+    // (The label's verdict first: a number per figure, where the figure itself is 100 bytes
+    // further apart.)
     // Wholes are named within a section: a generous but constant reach keeps this linear.
     let reach = 16 * super::WINDOW;
-    let before = (rate.saturating_sub(reach)..rate).rev().find(fits);
+    let lo = rate.saturating_sub(reach);
+    let last = labels.last.filter(|&(round, at, _, unit, _)| {
+        round == labels.round && at <= rate && unit == part_unit
+    });
+    let fits = |labels: &mut Labels<'d>, i: usize| {
+        i != part && labels.answers(doc, i, judge) && {
+            let g = &doc.figures[i];
+            g.q.is_operand() && g.q.unit.addable_with(part_unit)
+        }
+    };
+    let scan =
+        |labels: &mut Labels<'d>, r: std::ops::Range<usize>| r.rev().find(|&i| fits(labels, i));
+    let mut found = match last {
+        // The same question as the rate before: the figures since it, then what that search
+        // knew of the ones before (each rate of a text of shares looked at 1,024 figures).
+        Some((_, at, last_part, _, last_found)) => {
+            scan(labels, lo.max(at)..rate).or_else(|| {
+                let reached = |i: usize| (lo..at).contains(&i);
+                // (The part of the rate before was left out there, not here.)
+                let nearer = last_found.is_none_or(|w| last_part > w);
+                if nearer && reached(last_part) && fits(labels, last_part) {
+                    return Some(last_part);
+                }
+                match last_found.filter(|&w| reached(w)) {
+                    Some(w) if w == part => scan(labels, lo..w),
+                    w => w,
+                }
+            })
+        }
+        None => scan(labels, lo..rate),
+    };
+    debug_assert_eq!(found, scan(labels, lo..rate));
+    labels.last = Some((labels.round, rate, part, part_unit, found));
     // After the rate, only within its clause: past a `；` or `。` the text goes on to another
     // item (`…占当年下达资金的88.15%；2022年…当年下达资金4,100.00万元`).
     let text = doc.text();
-    let found = before.or_else(|| {
+    if found.is_none() {
         // (Each gap looked at once: rescanning from the rate for every figure was quadratic
         // in a long comma-separated sentence.)
         let mut from = doc.figures[rate].q.end;
-        (rate + 1..doc.figures.len().min(rate + 1 + reach))
+        found = (rate + 1..doc.figures.len().min(rate + 1 + reach))
             .take_while(|&i| {
                 let start = doc.figures[i].q.start.max(from);
                 let open = !text[from..start].contains(['；', '。']);
                 from = start;
                 open
             })
-            .find(fits)
-    });
+            .find(|&i| fits(labels, i));
+    }
     match found {
         Some(i) => Whole::Named(i),
         None => Whole::Unresolved(name.to_string()),
@@ -290,8 +404,8 @@ const FUNDS: &[&str] = &["一般公共预算", "政府性基金", "国有资本"
 /// a qualifier in front that narrows it (`基本支出预算` for `支出预算`), or with another
 /// qualifier than the part's (`基本支出预算` and `项目支出预算`)? A whole stated as the sum of
 /// these is 本年…; `支出总计` includes carry-overs and is not `本年支出`.
-fn is_sibling(label: &str, part_key: &str, whole_name: &str, whole_key: &str) -> bool {
-    let l = label_key(label);
+/// (`l` is the label's key.)
+fn is_sibling(label: &str, l: &str, part_key: &str, whole_name: &str, whole_key: &str) -> bool {
     if whole_name.contains("本年") {
         // `本年支出` is 基本 + 项目 (its 合计); a `总计`, or a headline `2026年支出预算` that
         // says neither 本年 nor 合计, may add the carry-over: not surely the same whole.
@@ -311,7 +425,7 @@ fn is_sibling(label: &str, part_key: &str, whole_name: &str, whole_key: &str) ->
         // The whole narrower than the label (`项目支出预算` and `支出预算`): the label names
         // what holds the whole, not the whole.
         _ => whole_key
-            .strip_suffix(l.as_str())
+            .strip_suffix(l)
             .is_some_and(|a| !a.is_empty() && NARROWING.iter().chain(FUNDS).any(|w| a.contains(w))),
     }
 }
