@@ -35,6 +35,9 @@ pub struct ItemLine {
     /// Its section (or one around it) is about a part of spending (`基本支出`, `项目支出`,
     /// `人员经费`, a project's performance): its figures are not the item's whole.
     pub part_section: bool,
+    /// The item is named inside a sentence about something else (`主要原因是：行政运行（项）中
+    /// 的物业管理费…`), not by a line of its own.
+    pub mention: bool,
     /// The line's text after `（项）` (normalised range), where its figures are.
     pub figures_at: std::ops::Range<usize>,
 }
@@ -202,8 +205,9 @@ pub fn extract(doc: &Document) -> Classified {
                     current_class = Some(class_name(&before[start..]));
                 } else if start == 0 {
                     // `公共安全支出（类）支出决算120.00万元，…`: a 类's own line; the 项 lines
-                    // after it are that 类's.
-                    current_class = Some(class_name(before));
+                    // after it are that 类's. A line naming several 类 (a summary) leaves the
+                    // 类 of the lines after it unknown.
+                    current_class = (t.matches(CLASS).count() == 1).then(|| class_name(before));
                 }
             }
             in_run = false;
@@ -263,6 +267,25 @@ pub fn extract(doc: &Document) -> Classified {
             }
             _ => xiang,
         };
+        // Where the line's names start: after the clause before the 类, or before the 项.
+        let names_start = match class_at {
+            Some(c) => t[..c]
+                .rfind(['，', '；', '：', '。', ':'])
+                .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8)),
+            // (Without a 类, the names start with the 款 where there is one: `1.人大事务（款）…`.)
+            None => match head.rfind(KUAN) {
+                Some(k) => t[..names_from + k]
+                    .rfind(['，', '；', '：', '。', ':'])
+                    .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8)),
+                None => item_at - xiang.len(),
+            },
+        };
+        // `主要原因是：行政运行（项）中的物业管理费…`, `…（项）中，中央补助资金…`: an item named in
+        // a sentence about something else, not its line.
+        let after_mark = &t[item_at + ITEM.len()..];
+        let mention = !strip_numbering(t[..names_start].trim()).is_empty()
+            || after_mark.starts_with(['中', '的', '下'])
+            || after_mark.starts_with("列支");
         let clause_at = t[..item_at]
             .rfind(['。', '；'])
             .map_or(0, |i| i + '。'.len_utf8());
@@ -280,6 +303,7 @@ pub fn extract(doc: &Document) -> Classified {
             code,
             scope: sections.scope(""),
             part_section: parts.iter().any(|(_, part)| *part),
+            mention,
             figures_at: after..p.range.end,
         });
     }

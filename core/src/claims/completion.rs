@@ -160,12 +160,20 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     let (own, _) = super::stage_subject(&doc.figures[a].label);
                     let (nearest, _) = super::stage_subject(&doc.figures[t].label);
                     // (Another item's budget, before a `；`, is not in doubt.)
+                    // (Nor one whose own outturn comes before this budget.)
                     let another = earlier()
-                        .filter(|&i| i < t && is_budget_label(&doc.figures[i].label))
+                        .filter(|&i| i < t)
                         .take_while(|&i| {
                             !text[doc.figures[i].q.end..doc.figures[t].q.start].contains('；')
+                                && !is_actual_label(&doc.figures[i].label)
                         })
-                        .any(|i| super::stage_subject(&doc.figures[i].label).0 != nearest);
+                        .filter(|&i| is_budget_label(&doc.figures[i].label))
+                        .any(|i| {
+                            super::other_subjects(
+                                &super::stage_subject(&doc.figures[i].label).0,
+                                &nearest,
+                            )
+                        });
                     if own.is_empty() && !nearest.is_empty() && another {
                         target = None;
                     }
@@ -273,6 +281,21 @@ mod tests {
         );
         let c = extract(&d);
         assert!(c[0].target.is_some(), "{c:?}");
+        // Items apart by `，`, each with its outturn.
+        let d = Document::read(
+            "因公出国（境）费年初预算为0万元，支出决算为0万元，公务用车运行维护费年初预算为58.00万元，支出决算为48.27万元，完成年初预算的83.22%。",
+        );
+        assert!(extract(&d)[0].target.is_some());
+        // `调整后预算` names a stage.
+        let d = Document::read(
+            "年初预算为40.00万元，调整后预算为45.00万元，支出决算为36.00万元，完成调整后预算的80%。",
+        );
+        assert!(extract(&d)[0].target.is_some());
+        // `该项目` and `项目调整后`: one thing.
+        let d = Document::read(
+            "该项目年初预算50.00万元，项目调整后预算60.00万元，全年执行数54.00万元，预算执行率85%。",
+        );
+        assert!(extract(&d)[0].target.is_some());
         // Two budgets of one thing.
         let d = Document::read(
             "本部门年初预算2105.30万元，全年预算数调整为2418.30万元，全年实际支出2324.40万元，完成年初预算的110.41%。",

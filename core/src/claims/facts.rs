@@ -424,8 +424,15 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             }
         }
         if !from_table {
+            // Only the sentence's first statement frames it: a part's year (`其中：2022年结转
+            // 和结余`) is its own.
+            let first_of_sentence = sentence_year.is_none_or(|(s, _)| s != f.sentence);
             match first_year(&label) {
-                Some(y) => sentence_year = Some((f.sentence, y)),
+                Some(y) if first_of_sentence => sentence_year = Some((f.sentence, y)),
+                Some(_) => {}
+                None if first_of_sentence => {
+                    sentence_year = year.map(|y| (f.sentence, y));
+                }
                 None => {
                     let names_period = PERIOD_WORDS.iter().any(|w| label.contains(w));
                     match sentence_year {
@@ -793,12 +800,16 @@ fn after_another_budget(doc: &Document, at: usize) -> bool {
     let (subject, _) = super::stage_subject(&doc.figures[at].label);
     super::back(at)
         .take_while(|&i| {
+            let l = &doc.figures[i].label;
             doc.figures[i].sentence == doc.figures[at].sentence
                 && !text[doc.figures[i].q.end..doc.figures[at].q.start].contains('；')
+                && !(l.contains("决算") || l.contains("执行"))
         })
         .any(|i| {
             let (other, staged) = super::stage_subject(&doc.figures[i].label);
-            staged && super::names_budget(&doc.figures[i].label) && other != subject
+            staged
+                && super::names_budget(&doc.figures[i].label)
+                && super::other_subjects(&other, &subject)
         })
 }
 

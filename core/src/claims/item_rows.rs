@@ -118,7 +118,7 @@ pub fn extract(doc: &Document, classified: &Classified, standard: &StandardTable
         *named.entry((&item.class_only, &item.xiang)).or_default() += 1;
     }
     let mut out = Vec::new();
-    for item in &classified.items {
+    for item in classified.items.iter().filter(|i| !i.mention) {
         let Some(figure) = item_figure(doc, item, final_accounts, year) else {
             continue;
         };
@@ -184,6 +184,9 @@ const NOT_THE_AMOUNT: &[&str] = &[
     "每",
     "标准",
     "其中",
+    "资金",
+    "调整",
+    "列支",
     "含",
     "累计",
     "拨付",

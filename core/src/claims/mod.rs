@@ -124,6 +124,8 @@ pub fn names_budget(label: &str) -> bool {
 /// stage: `“三公”经费年初预算为` → (`三公经费`, true); `支出决算为` → (``, true).
 pub fn stage_subject(label: &str) -> (String, bool) {
     const STAGES: &[&str] = &[
+        "调整后预算数",
+        "调整后预算",
         "年初预算数",
         "年初预算",
         "调整预算数",
@@ -165,6 +167,12 @@ pub fn stage_subject(label: &str) -> (String, bool) {
     }
     let subject = key.trim_end_matches(['为', '是', '：', ':']).to_string();
     (subject, staged)
+}
+
+/// Two budgets' subjects name two things (`“三公”经费`, `公务接待费`), not one said twice
+/// (`项目`, `该项目调整后`) or once unnamed.
+pub fn other_subjects(a: &str, b: &str) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.contains(b) && !b.contains(a)
 }
 
 /// One pass over the label's characters rather than a substring search per word (it runs for

@@ -197,17 +197,18 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
     drop_totals_across_semicolons(doc, &mut out);
     trailing_totals(doc, &mut out);
     split_two_sided(doc, &mut out);
+    // (A list of stages only, `其中：年初预算400.00万元，年中追加预算110.00万元`, is a list.)
     out.retain(|c| {
-        !c.parts
-            .iter()
-            .any(|&p| is_stage_only(&doc.figures[p].label))
+        let stage_only = |&p: &usize| is_stage_only(&doc.figures[p].label);
+        !c.parts.iter().any(stage_only) || c.parts.iter().all(stage_only)
     });
     out
 }
 
 /// `年初预算为780.00万元，支出决算为800.00万元` after a part (`基本支出800.00万元，…`): the
-/// part's budget and outturn, named by their stage alone. A list holding them mixes a part's
-/// attributes with the parts: which figures are the parts is unclear, so it is no claim.
+/// part's budget and outturn, named by their stage alone. A list holding them beside named
+/// parts mixes a part's attributes with the parts: which figures are the parts is unclear, so
+/// it is no claim.
 fn is_stage_only(label: &str) -> bool {
     let (subject, staged) = super::stage_subject(label);
     staged && subject.is_empty()
@@ -564,12 +565,6 @@ fn claim_at(
     let parts = if list_at_end && !in_paren {
         numbered_items(doc, p, total, first, last)
     } else {
-        // A list opened inside another list's item (`…；B 20.00万元，其中C 5.00万元和D 15.00
-        // 万元；E…`).
-        let sentence_start = doc.sentences.get(marker_sentence).map_or(0, |s| s.start);
-        let from = sentence_start.max(at.saturating_sub(super::TEXT_WINDOW));
-        let from = (from..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
-        let inner = MARKERS.iter().any(|(w, _)| text[from..at].contains(w));
         inline_parts(
             doc,
             figs,
@@ -578,7 +573,6 @@ fn claim_at(
             marker_depth,
             unit,
             in_paren,
-            inner,
         )
     };
     // A list of one part so far that the paragraph leaves open (`…；`, `其中：`) may go on in
@@ -639,8 +633,6 @@ pub(crate) fn cut_at_paragraph_end(doc: &Document, from: usize, end: usize) -> b
 }
 
 /// Parts listed after the marker in the same sentence (or inside the same parentheses).
-/// `inner`: the list opens inside an item of another list.
-#[allow(clippy::too_many_arguments)]
 fn inline_parts(
     doc: &Document,
     figs: std::ops::Range<usize>,
@@ -649,7 +641,6 @@ fn inline_parts(
     depth: u32,
     unit: Unit,
     in_paren: bool,
-    inner: bool,
 ) -> Vec<usize> {
     let text = doc.text();
     let mut parts = Vec::new();
@@ -746,15 +737,7 @@ fn inline_parts(
                         break;
                     }
                     semicolon_gaps += 1;
-                } else if gap.contains('，')
-                    || gap.contains('、')
-                    // Inside another list's item, `购置费5.00万元和运行维护费15.00万元；` is
-                    // that item's list, which its `；` ends.
-                    || inner
-                        && gap
-                            .trim_start_matches(['万', '亿', '千', '元'])
-                            .starts_with(['和', '及', '与'])
-                {
+                } else if gap.contains('，') || gap.contains('、') {
                     comma_gaps += 1;
                 }
             }
@@ -1065,30 +1048,18 @@ mod more_tests {
     use crate::read::document::Document;
 
     #[test]
-    fn an_inner_list_joined_by_a_word_ends_at_its_semicolon() {
-        let s = sums("“三公”经费支出30.00万元，其中：因公出国（境）费0万元；公务用车购置及运行维护费20.00万元，其中公务用车购置费5.00万元和公务用车运行维护费15.00万元；公务接待费10.00万元。");
-        assert_eq!(
-            s,
-            [
-                (
-                    "30.00万元".to_string(),
-                    vec!["0万元".to_string(), "20.00万元".into(), "10.00万元".into()]
-                ),
-                (
-                    "20.00万元".into(),
-                    vec!["5.00万元".into(), "15.00万元".into()]
-                )
-            ]
-        );
-    }
-
-    #[test]
     fn a_parts_budget_and_outturn_make_no_list() {
         let doc = Document::read(
             "本年支出合计1,200.00万元，其中：基本支出800.00万元，年初预算为780.00万元，支出决算为800.00万元；项目支出400.00万元。",
         );
         assert!(extract(&doc).iter().all(|c| c.parts.len() < 2
             || doc.figures[c.total].q.value != rust_decimal::Decimal::from(1200)));
+        // All parts stages: a list.
+        assert_eq!(
+            sums("全年预算数为500.00万元，其中：年初预算400.00万元，年中追加预算100.00万元。")
+                .len(),
+            1
+        );
         assert!(is_stage_only("年初预算为"));
         assert!(is_stage_only("支出决算"));
         assert!(!is_stage_only("基本支出预算"));
