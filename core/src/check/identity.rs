@@ -234,7 +234,7 @@ fn must_equal(
         INFO.id,
         m.severity,
         (this.at.clone(), tw),
-        (other.at.clone(), ow, other.label.to_string()),
+        (ow, [(other.at.clone(), other.label.to_string())]),
         unequal(tw, ow, &diff),
         bad(tw, ow, line),
     );
