@@ -9,15 +9,14 @@
 //! holds the row with a stated unit, this year's columns and a 合计 its columns add up to:
 //! then the 合计 there is what the line should say. Otherwise the line is listed unchecked.
 
-use super::kit::money;
+use super::kit::{money, states_cell};
 use super::{Context, Draft, Rule, RuleInfo};
 use crate::claims::item_rows::{ItemRow, RowRef};
 use crate::claims::standard::{StandardTables, TableKind};
 use crate::read::document::Document;
-use crate::read::interval::{half_ulp, Interval};
+use crate::read::interval::Interval;
 use crate::read::quantity::{Money, Unit};
 use crate::report::Severity;
-use rust_decimal::Decimal;
 
 pub struct ItemTable;
 
@@ -61,7 +60,7 @@ impl Rule for ItemTable {
                 let first = r.amounts.start;
                 units(st, r, written)
                     .into_iter()
-                    .any(|u| same(doc, b, first, u))
+                    .any(|u| states_cell(f, &doc.figures[first], u))
                     .then_some(first)
             });
             if let Some(cell) = total_matches {
@@ -78,9 +77,11 @@ impl Rule for ItemTable {
                 continue;
             }
             let any_matches = b.rows.iter().any(|r| {
-                units(st, r, written)
-                    .into_iter()
-                    .any(|u| r.amounts.clone().any(|c| same(doc, b, c, u)))
+                units(st, r, written).into_iter().any(|u| {
+                    r.amounts
+                        .clone()
+                        .any(|c| states_cell(f, &doc.figures[c], u))
+                })
             });
             if any_matches {
                 sink.unchecked(
@@ -139,19 +140,6 @@ fn units(st: &StandardTables, r: &RowRef, written: Money) -> Vec<Money> {
     }
 }
 
-/// Is cell `c` in unit `unit` the line's figure? Apart by a whole unit of the last digit
-/// either writes is two values, not one rounded twice.
-fn same(doc: &Document, b: &ItemRow, c: usize, unit: Money) -> bool {
-    let f = &doc.figures[b.figure];
-    let cell = &doc.figures[c];
-    let Unit::Money(written) = f.q.unit else {
-        return false;
-    };
-    let tolerance =
-        (half_ulp(cell.q.decimals) * unit.scale()).max(half_ulp(f.q.decimals) * written.scale());
-    (f.q.value * written.scale() - cell.q.value * unit.scale()).abs() <= tolerance
-}
-
 /// The 合计 the line should state: the row of its code in the general budget spending table,
 /// when that table states its unit and only this year's columns, and the row's 合计 is the
 /// sum of its other amounts (so its columns were read right). Every such row must agree.
@@ -184,13 +172,8 @@ fn adds_up(doc: &Document, r: &RowRef) -> bool {
     if rest.is_empty() {
         return true;
     }
-    let mut sum = Interval::exact(Decimal::ZERO);
-    for c in rest {
-        let Some(iv) = doc.figures[c].q.interval() else {
-            return false;
-        };
-        let Some(s) = sum.add(iv) else { return false };
-        sum = s;
-    }
+    let Some(sum) = Interval::sum(rest.map(|c| doc.figures[c].q.interval())) else {
+        return false;
+    };
     first.q.interval().is_some_and(|t| t.overlaps(sum))
 }

@@ -12,7 +12,7 @@ use super::{Draft, Sink};
 use crate::read::document::{Document, Figure};
 use crate::read::grid::{Cell, Grid};
 use crate::read::interval::{half_ulp, ulp, Interval};
-use crate::read::quantity::Unit;
+use crate::read::quantity::{Money, Unit};
 use crate::report::Severity;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::ops::Range;
@@ -155,6 +155,23 @@ pub fn money(yuan: Decimal, unit: Unit, dp: u32) -> String {
         _ => Decimal::ONE,
     };
     format!("{}{}", fixed(yuan / scale, dp), unit.suffix())
+}
+
+/// Does a money figure of the text state the amount of a table cell in `cell_unit`? Apart by
+/// a whole unit of the last digit either writes (0.01 of 3,210.50) is two values, not one
+/// rounded twice. (Checked products: faces near `Decimal::MAX` are no amount of any cell.)
+pub fn states_cell(f: &Figure, cell: &Figure, cell_unit: Money) -> bool {
+    let Unit::Money(written) = f.q.unit else {
+        return false;
+    };
+    let Some(cell_face) = cell.q.value.checked_mul(cell_unit.scale()) else {
+        return false;
+    };
+    let tolerance = (half_ulp(cell.q.decimals) * cell_unit.scale())
+        .max(half_ulp(f.q.decimals) * written.scale());
+    f.q.face()
+        .checked_sub(cell_face)
+        .is_some_and(|d| d.abs() <= tolerance)
 }
 
 /// A table cell against the cells that should add up to it, as the table rules show it:

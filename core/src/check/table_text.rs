@@ -8,11 +8,10 @@
 //! year's figures whose key names the row exactly are compared, in a final account only
 //! outturns, and only against the one table of that kind, in a unit its header states.
 
-use super::kit::{conflict, money};
+use super::kit::{conflict, money, states_cell};
 use super::{Context, Rule, RuleInfo};
 use crate::claims::facts::{FactKey, Flow, Period, Scope, Stage};
 use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
-use crate::read::interval::half_ulp;
 use crate::read::quantity::Unit;
 use crate::report::{ReportKind, Severity};
 
@@ -61,21 +60,16 @@ impl Rule for TableText {
                 continue;
             };
             let cell = &doc.figures[row.amount.expect("a readable row has an amount")];
-            let cell_face = cell.q.value * unit.scale();
-            let cell_tolerance = half_ulp(cell.q.decimals) * unit.scale();
             for fact in facts.iter().filter(|f| !f.from_table) {
                 let Some(fi) = fact.figure else { continue };
                 let f = &doc.figures[fi];
                 let at = f.q.start..f.q.end;
                 let table_name = kind.name_zh();
                 let name = row_key.name_zh();
-                let Unit::Money(written) = f.q.unit else {
+                if !f.q.unit.is_money() {
                     continue;
-                };
-                // Apart by a whole unit of the last digit either writes (0.01 of 3,210.50) is
-                // two values, not one rounded twice.
-                let tolerance = cell_tolerance.max(half_ulp(f.q.decimals) * written.scale());
-                if (fact.face - cell_face).abs() <= tolerance {
+                }
+                if states_cell(f, cell, unit) {
                     sink.verified(
                         INFO.id,
                         at,

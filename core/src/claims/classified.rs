@@ -96,6 +96,12 @@ pub fn class_name(raw: &str) -> String {
     s.to_string()
 }
 
+/// Where the clause ending `s` starts: after its last `，；：。:`, or at 0.
+fn clause_start(s: &str) -> usize {
+    s.rfind(['，', '；', '：', '。', ':'])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8))
+}
+
 /// `（一）`, `1.`, `2、`, `（3）`, `十二、` before a name: its place in a list, not its name.
 /// (A name may start with a numeral: `一般公共服务`.)
 fn strip_numbering(s: &str) -> &str {
@@ -222,14 +228,7 @@ pub fn extract(doc: &Document) -> Classified {
         let class_at = t[..item_at].rfind(CLASS);
         let class = match class_at {
             // From the clause start: the line may follow its introduction (`…其中：科学技术（类）`).
-            Some(c) => {
-                let head = &t[..c];
-                let start = head
-                    .rfind(['，', '；', '：', '。', ':'])
-                    .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
-                    .unwrap_or(0);
-                class_name(&head[start..])
-            }
+            Some(c) => class_name(&t[clause_start(&t[..c])..c]),
             None => match &current_class {
                 Some(c) => c.clone(),
                 None => continue,
@@ -261,22 +260,16 @@ pub fn extract(doc: &Document) -> Classified {
             Some(k) => (&head[..k], &head[k + KUAN.len()..]),
             None => ("", head),
         };
-        let xiang = match xiang.rfind(['，', '；', '：', '。', ':']) {
-            Some(i) if class_at.is_none() => {
-                &xiang[i + xiang[i..].chars().next().map_or(1, char::len_utf8)..]
-            }
-            _ => xiang,
+        let xiang = match class_at {
+            None => &xiang[clause_start(xiang)..],
+            Some(_) => xiang,
         };
         // Where the line's names start: after the clause before the 类, or before the 项.
         let names_start = match class_at {
-            Some(c) => t[..c]
-                .rfind(['，', '；', '：', '。', ':'])
-                .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8)),
+            Some(c) => clause_start(&t[..c]),
             // (Without a 类, the names start with the 款 where there is one: `1.人大事务（款）…`.)
             None => match head.rfind(KUAN) {
-                Some(k) => t[..names_from + k]
-                    .rfind(['，', '；', '：', '。', ':'])
-                    .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8)),
+                Some(k) => clause_start(&t[..names_from + k]),
                 None => item_at - xiang.len(),
             },
         };
