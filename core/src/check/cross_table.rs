@@ -9,8 +9,8 @@
 //! unit's table beside the department's): the differences are listed as unchecked, not as
 //! slips.
 
-use super::kit::money;
-use super::{Context, Draft, Rule, RuleInfo, Sink};
+use super::kit::{conflict, money};
+use super::{Context, Rule, RuleInfo, Sink};
 use crate::claims::standard::{Fund, KeyedRow, RowKey, StandardTables, TableKind};
 use crate::read::document::Document;
 use crate::read::interval::half_ulp;
@@ -186,35 +186,31 @@ fn report_pair(
     }
     let dp = fx.q.decimals.max(fy.q.decimals);
     let diff = money((fx.q.value - fy.q.value).abs(), Unit::None, dp);
-    let mut d = Draft::new(
+    let (wx, wy) = (doc.written(fx), doc.written(fy));
+    let d = conflict(
         INFO.id,
         Severity::Error,
-        at,
-        format!(
-            "{}中“{name}”为 {}，{}中为 {}，相差 {diff}",
-            tb.name_zh(),
-            doc.written(fy),
-            ta.name_zh(),
-            doc.written(fx),
+        (at, &wy),
+        (
+            &wx,
+            [(
+                fx.q.start..fx.q.end,
+                format!("{}中的“{name}”", ta.name_zh()),
+            )],
         ),
-        format!(
-            "{name} is {} in {} but {} in {}, a difference of {diff}",
-            doc.written(fy),
-            tb.name_en(),
-            doc.written(fx),
-            ta.name_en(),
+        format!("{wx} − {wy} = {diff}"),
+        (
+            format!(
+                "{}中“{name}”为 {wy}，{}中为 {wx}，相差 {diff}",
+                tb.name_zh(),
+                ta.name_zh(),
+            ),
+            format!(
+                "{name} is {wy} in {} but {wx} in {}, a difference of {diff}",
+                tb.name_en(),
+                ta.name_en(),
+            ),
         ),
     );
-    d.stated = Some(doc.written(fy));
-    d.expected = Some(doc.written(fx));
-    d.formula = Some(format!(
-        "{} − {} = {diff}",
-        doc.written(fx),
-        doc.written(fy)
-    ));
-    d.related.push((
-        fx.q.start..fx.q.end,
-        format!("{}中的“{name}”", ta.name_zh()),
-    ));
     sink.report(d);
 }

@@ -234,7 +234,7 @@ fn must_equal(
         INFO.id,
         m.severity,
         (this.at.clone(), tw),
-        (other.at.clone(), ow, other.label.clone()),
+        (ow, [(other.at.clone(), other.label.clone())]),
         unequal(tw, ow, &diff),
         bad(tw, ow, line),
     );

@@ -283,23 +283,25 @@ pub fn wrong_rate(
 }
 
 /// The finding for a figure that disagrees with the same figure stated at another place,
-/// written once for the rules that compare two statements (identity, restated, parallel):
-/// at `here`, with `stated` as written there, linking `there` (noted as `note`) whose
-/// figure as written is the expected value. `texts` (Chinese, English) name the two places
-/// as the rule words them; `formula` shows the two apart ([`unequal`]).
+/// written once for the rules that compare two statements (identity, restated, parallel, the
+/// standard tables against each other, the text against a table): at `here`, with `stated`
+/// as written there, whose `expected` value is what the other place gives; `there` links the
+/// other place (or, for a value the other place computes, the figures it comes from), each
+/// with its note, in order. `texts` (Chinese, English) name the two places as the rule words
+/// them; `formula` shows the two apart ([`unequal`]), where the rule shows one.
 pub fn conflict(
     rule: &'static str,
     severity: Severity,
     (here, stated): (Range<usize>, &str),
-    (there, expected, note): (Range<usize>, &str, String),
-    formula: String,
+    (expected, there): (&str, impl IntoIterator<Item = (Range<usize>, String)>),
+    formula: impl Into<Option<String>>,
     (zh, en): (String, String),
 ) -> Draft {
     let mut d = Draft::new(rule, severity, here, zh, en);
     d.stated = Some(stated.to_string());
     d.expected = Some(expected.to_string());
-    d.formula = Some(formula);
-    d.related.push((there, note));
+    d.formula = formula.into();
+    d.related.extend(there);
     d
 }
 

@@ -190,7 +190,7 @@ fn compare(doc: &Document, first: &[&Figure], second: &[usize], sink: &mut Sink)
                 INFO.id,
                 Severity::Warning,
                 (b.q.start..b.q.end, &wb),
-                (a.q.start..a.q.end, &wa, format!("分项：{}", a.label)),
+                (&wa, [(a.q.start..a.q.end, format!("分项：{}", a.label))]),
                 format!(
                     "{}：{} ≠ {}；其余 {} 与 {} 相同",
                     shared,

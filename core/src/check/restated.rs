@@ -137,9 +137,8 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
             Severity::Warning,
             (f.at.clone(), &fw),
             (
-                anchor.at.clone(),
                 &aw,
-                format!("首次出现：{}", anchor.label),
+                [(anchor.at.clone(), format!("首次出现：{}", anchor.label))],
             ),
             format!(
                 "{} ≠ {}；{}{} = {}",
@@ -194,7 +193,10 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
         INFO.id,
         severity,
         (f.at.clone(), &fw),
-        (anchor.at.clone(), &aw, format!("另一处：{}", anchor.label)),
+        (
+            &aw,
+            [(anchor.at.clone(), format!("另一处：{}", anchor.label))],
+        ),
         unequal(&fw, &aw, &diff),
         (
             format!("前后不一致：此处{}，{where_anchor}", named(f, &fw)),

@@ -8,8 +8,8 @@
 //! figure elsewhere may equal a column's by chance. A comparison with another year than the
 //! previous one (`较2018年`) is not this table's.
 
-use super::kit::{fixed, money};
-use super::{Context, Draft, Rule, RuleInfo};
+use super::kit::{conflict, fixed, money};
+use super::{Context, Rule, RuleInfo};
 use crate::claims::growth::Direction;
 use crate::claims::year_blocks::{Signed, YearRow};
 use crate::read::document::Document;
@@ -112,39 +112,44 @@ impl Rule for TableChange {
                 money(change.yuan.abs(), unit, dp)
             );
             let said = format!("{}{written}", g.direction.verb());
-            let mut f = Draft::new(
+            // The table's change, and the figures it is computed from.
+            let mut there: Vec<(std::ops::Range<usize>, String)> = [
+                (previous, "表中上年数"),
+                (current, "表中本年数"),
+                (change, "表中增减数"),
+            ]
+            .into_iter()
+            .map(|(s, what)| {
+                let q = &doc.figures[s.figure].q;
+                (q.start..q.end, what.into())
+            })
+            .collect();
+            there.push((cur.q.start..cur.q.end, "本年数".into()));
+            let mut f = conflict(
                 INFO.id,
                 Severity::Error,
-                d.q.start..d.q.end,
-                format!("增减额与表中不一致：表中{table}，文中为{said}"),
+                (d.q.start..d.q.end, &said),
+                (&table, there),
                 format!(
-                    "The table's change is {} while the text says {}",
-                    money(change.yuan, unit, dp),
-                    written
+                    "{} − {} = {}",
+                    money(current.yuan, unit, dp),
+                    money(previous.yuan, unit, dp),
+                    money(change.yuan, unit, dp)
+                ),
+                (
+                    format!("增减额与表中不一致：表中{table}，文中为{said}"),
+                    format!(
+                        "The table's change is {} while the text says {}",
+                        money(change.yuan, unit, dp),
+                        written
+                    ),
                 ),
             );
-            f.stated = Some(said);
-            f.expected = Some(table);
-            f.formula = Some(format!(
-                "{} − {} = {}",
-                money(current.yuan, unit, dp),
-                money(previous.yuan, unit, dp),
-                money(change.yuan, unit, dp)
-            ));
             f.cause = Some(format!(
                 "本年数{}对应表中本年一列，其上年数为{}",
                 doc.written(cur),
                 fixed(previous.yuan / delta_unit.scale(), dp)
             ));
-            for (s, what) in [
-                (previous, "表中上年数"),
-                (current, "表中本年数"),
-                (change, "表中增减数"),
-            ] {
-                let q = &doc.figures[s.figure].q;
-                f.related.push((q.start..q.end, what.into()));
-            }
-            f.related.push((cur.q.start..cur.q.end, "本年数".into()));
             sink.report(f);
         }
     }

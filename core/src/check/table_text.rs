@@ -8,8 +8,8 @@
 //! year's figures whose key names the row exactly are compared, in a final account only
 //! outturns, and only against the one table of that kind, in a unit its header states.
 
-use super::kit::money;
-use super::{Context, Draft, Rule, RuleInfo};
+use super::kit::{conflict, money};
+use super::{Context, Rule, RuleInfo};
 use crate::claims::facts::{FactKey, Flow, Period, Scope, Stage};
 use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
 use crate::read::interval::half_ulp;
@@ -85,32 +85,33 @@ impl Rule for TableText {
                     continue;
                 }
                 let shown = money(cell.q.value * unit.scale(), f.q.unit, f.q.decimals);
-                let mut d = Draft::new(
+                let (said, cell_said) = (doc.written(f), doc.written(cell));
+                let d = conflict(
                     INFO.id,
                     Severity::Error,
-                    at,
-                    format!(
-                        "说明中{}为{}，{table_name}“{name}”为{}（{}）",
-                        fact.label,
-                        doc.written(f),
-                        doc.written(cell),
-                        unit.name()
+                    (at, &said),
+                    (
+                        &shown,
+                        [(
+                            cell.q.start..cell.q.end,
+                            format!("{table_name}中的“{name}”"),
+                        )],
                     ),
-                    format!(
-                        "the explanation says {} for {}, {} says {} ({})",
-                        doc.written(f),
-                        fact.label,
-                        kind.name_en(),
-                        doc.written(cell),
-                        unit.name()
+                    None,
+                    (
+                        format!(
+                            "说明中{}为{said}，{table_name}“{name}”为{cell_said}（{}）",
+                            fact.label,
+                            unit.name()
+                        ),
+                        format!(
+                            "the explanation says {said} for {}, {} says {cell_said} ({})",
+                            fact.label,
+                            kind.name_en(),
+                            unit.name()
+                        ),
                     ),
                 );
-                d.stated = Some(doc.written(f));
-                d.expected = Some(shown);
-                d.related.push((
-                    cell.q.start..cell.q.end,
-                    format!("{table_name}中的“{name}”"),
-                ));
                 sink.report(d);
             }
         }
