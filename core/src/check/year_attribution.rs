@@ -120,27 +120,17 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
 /// `2021年区级应用技术研究与开发经费、区级创新创业引导资金项目` named with two years.
 fn projects(doc: &Document, report_year: i32, sink: &mut Sink) {
     let text = doc.text();
-    // Project name → (year, normalised range of the year) per occurrence; one pass.
+    // Project name → (year, normalised range of the year) per occurrence; one pass over the
+    // years the document read.
     let mut seen: HashMap<String, Vec<(i32, std::ops::Range<usize>)>> = HashMap::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i + 4 < b.len() {
-        let is_year = b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && text[i + 4..].starts_with('年');
-        if !is_year {
-            i += 1;
-            continue;
-        }
-        let year: i32 = text[i..i + 4].parse().unwrap_or(0);
-        let mut start = i + 4 + '年'.len_utf8();
+    for (at, year) in doc.years() {
+        let mut start = at.end + '年'.len_utf8();
         if text[start..].starts_with('度') {
             start += '度'.len_utf8();
         }
         if let Some(name) = project_name(&text[start..]) {
-            seen.entry(name).or_default().push((year, i..i + 4));
+            seen.entry(name).or_default().push((year as i32, at));
         }
-        i = start;
     }
     for (name, uses) in seen {
         let Some(home) = uses.iter().find(|(y, _)| *y == report_year) else {
