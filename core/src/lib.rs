@@ -9,7 +9,9 @@
 
 pub mod check;
 pub mod claims;
+pub mod csv;
 pub mod json;
+pub mod lines;
 mod options;
 pub mod read;
 pub mod report;

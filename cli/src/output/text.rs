@@ -27,7 +27,7 @@ use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snip
 use gouji_core::{Finding, RuleInfo, Severity};
 
 use super::escape;
-use super::lines::LineIndex;
+use super::lines::{Excerpts, LineIndex};
 use super::{describe, stats_line, total_line, Render, Sink, Totals};
 use crate::run::{FileResult, Lang};
 
