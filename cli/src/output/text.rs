@@ -76,7 +76,11 @@ impl Render for TextRender {
                 about = format!("{about}; {}", checked.encoding);
             }
             writeln!(out, "=== {name} ({about}) ===")?;
-            if let Some(notice) = &report.notice {
+            let notice = match self.lang {
+                Lang::Zh => &report.notice,
+                Lang::En => &report.notice_en,
+            };
+            if let Some(notice) = notice {
                 writeln!(out, "notice: {}", escape::text(notice))?;
             }
         }

@@ -24,11 +24,7 @@ pub fn Exports(
             if let Some(c) = c {
                 let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    if en {
-                        "gouji-findings.csv"
-                    } else {
-                        "勾稽核查结果.csv"
-                    },
+                    &crate::i18n::export_file("csv", en),
                     "text/csv;charset=utf-8",
                     &source.with_untracked(|s| {
                         to_csv(
@@ -48,11 +44,7 @@ pub fn Exports(
             if let Some(c) = c {
                 let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    if en {
-                        "gouji-findings.json"
-                    } else {
-                        "勾稽核查结果.json"
-                    },
+                    &crate::i18n::export_file("json", en),
                     "application/json",
                     &source.with_untracked(|s| {
                         to_json(
@@ -103,10 +95,10 @@ pub fn to_csv(text: &str, report: &Report, file: &str, dismissed: &[String], en:
                 *c = crate::i18n::detail_en(c);
             }
         }
-        let mark = match (dismissed.contains(&finding_id(f)), en) {
-            (true, true) => "yes",
-            (true, false) => "是",
-            (false, _) => "",
+        let mark = if dismissed.contains(&finding_id(f)) {
+            crate::i18n::dismissed_mark(en)
+        } else {
+            ""
         };
         csv::push_row(&mut out, cells.iter().map(String::as_str).chain([mark]));
     }

@@ -46,15 +46,6 @@ impl Counts {
     }
 }
 
-/// "4" or "4（1 已标误报）" / "4 (1 dismissed)".
-pub fn count_label(n: usize, dismissed: usize, en: bool) -> String {
-    match (dismissed, en) {
-        (0, _) => n.to_string(),
-        (d, false) => format!("{n}（{d} 已标误报）"),
-        (d, true) => format!("{n} ({d} dismissed)"),
-    }
-}
-
 /// The findings grouped by severity and rule, with counts; clicking one selects it and
 /// shows it in the text. `visible` is the filtered display order.
 #[component]
@@ -237,16 +228,12 @@ pub fn FindingsList(
     };
     let has_list =
         move || checked.with(|c| c.as_ref().is_some_and(|c| !c.report.findings.is_empty()));
-    let more =
-        move || {
-            let total = visible.with(Vec::len);
-            let hidden = total - shown();
-            (has_list() && hidden > 0).then(|| {
-            let label = if lang.get() == crate::i18n::Lang::En {
-                format!("Show {} more of {total} findings", hidden.min(PAGE))
-            } else {
-                format!("再显示 {} 条（共 {total} 条，另有 {hidden} 条）", hidden.min(PAGE))
-            };
+    let more = move || {
+        let total = visible.with(Vec::len);
+        let hidden = total - shown();
+        (has_list() && hidden > 0).then(|| {
+            let en = lang.get() == crate::i18n::Lang::En;
+            let label = crate::i18n::show_more(hidden.min(PAGE), total, hidden, en);
             view! {
                 <button
                     type="button"
@@ -259,7 +246,7 @@ pub fn FindingsList(
                 </button>
             }
         })
-        };
+    };
     view! {
         <div class="findings-wrap">
             <h2 class="pane-title">{crate::i18n::tr("发现的问题", "Findings")}</h2>
@@ -320,7 +307,7 @@ fn render_page(
                         <span class="icon" aria-hidden="true">{severity_icon(sev)}</span>
                         {crate::i18n::severity_name(sev, en)}
                         " "
-                        <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, None)); count_label(n, d, en) }}</span>
+                        <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, None)); crate::i18n::count_label(n, d, en) }}</span>
                     </h3>
                 }
             });
@@ -337,7 +324,7 @@ fn render_page(
                             <h4>
                                 {name}
                                 " "
-                                <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, Some(rule))); count_label(n, d, en) }}</span>
+                                <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, Some(rule))); crate::i18n::count_label(n, d, en) }}</span>
                                 {explanation.map(|e| view! {
                                     <details class="help">
                                         <summary aria-label=pick("规则说明", "About this rule")>"?"</summary>
@@ -444,14 +431,8 @@ fn FindingItem(
                 }
             })
             .collect_view();
-        let more = (more > 0).then(|| {
-            let n = if en {
-                format!("and {more} more")
-            } else {
-                format!("另有 {more} 处")
-            };
-            view! { <li class="more">{n}</li> }
-        });
+        let more = (more > 0)
+            .then(|| view! { <li class="more">{crate::i18n::more_related(more, en)}</li> });
         view! {
             <div class="related">
                 <span class="label">{pick("依据", "From")}</span>
@@ -491,12 +472,7 @@ fn FindingItem(
                     </span>
                     <code class="rule" data-testid="finding-rule">{rule}</code>
                     <span class="line" data-testid="finding-place">
-                        {match (page, en) {
-                            (Some(p), true) => format!("page {p}, line {line}"),
-                            (Some(p), false) => format!("第 {p} 页 · 第 {line} 行"),
-                            (None, true) => format!("line {line}"),
-                            (None, false) => format!("第 {line} 行"),
-                        }}
+                        {crate::i18n::place(page, line, en)}
                     </span>
                 </button>
                 <button
@@ -510,12 +486,7 @@ fn FindingItem(
                         dismissed.toggle(id.clone());
                     }
                 >
-                    {move || match (is_dismissed.get(), en) {
-                        (true, false) => "已标误报",
-                        (false, false) => "误报？",
-                        (true, true) => "false alarm",
-                        (false, true) => "false alarm?",
-                    }}
+                    {move || crate::i18n::dismiss_label(is_dismissed.get(), en)}
                 </button>
             </div>
             <p class="message" data-testid="finding-message">{if en { message_en } else { message }}</p>
@@ -528,17 +499,5 @@ fn FindingItem(
             {(!own_mark)
                 .then(|| view! { <p class="note">{pick("此处与另一处标注重叠，点击后定位到包含它的标注。", "This overlaps another mark; clicking shows the mark containing it.")}</p> })}
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_say_how_many_are_dismissed() {
-        assert_eq!(count_label(4, 0, false), "4");
-        assert_eq!(count_label(4, 1, false), "4（1 已标误报）");
-        assert_eq!(count_label(4, 1, true), "4 (1 dismissed)");
     }
 }

@@ -20,15 +20,6 @@ pub use text_view::TextView;
 
 use gouji_core::Severity;
 
-/// Chinese label of a severity; shown next to its icon so that colour is never the only cue.
-pub fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
-}
-
 /// A text icon for a severity.
 pub fn severity_icon(s: Severity) -> &'static str {
     match s {
