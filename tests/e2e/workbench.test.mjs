@@ -162,6 +162,9 @@ test('English switch: the interface and the findings, remembered across reloads'
 
 test('the verified claims can be listed', { timeout: 60_000 }, async () => {
   await page.click('[data-testid=show-ledger]');
+  // A page of 50, then the rest on request.
+  assert.equal(await page.locator('[data-testid=ledger-entry]').count(), 50);
+  await page.click('[data-testid=show-more-ledger]');
   const n = await page.locator('[data-testid=ledger-entry]').count();
   assert.ok(n > 50, `only ${n} ledger entries`);
   await page.click('[data-testid=show-ledger]');

@@ -96,6 +96,15 @@ pub fn show_more(next: usize, total: usize, hidden: usize, en: bool) -> String {
     }
 }
 
+/// The button under the ledger shown a page at a time.
+pub fn show_more_ledger(next: usize, total: usize, hidden: usize, en: bool) -> String {
+    if en {
+        format!("Show {next} more of {total} relations")
+    } else {
+        format!("再显示 {next} 处（共 {total} 处，另有 {hidden} 处）")
+    }
+}
+
 /// The related figures a finding's card does not list.
 pub fn more_related(more: usize, en: bool) -> String {
     if en {

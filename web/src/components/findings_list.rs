@@ -6,26 +6,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+use crate::components::pages::{PageKey, Pages, PAGE};
 use crate::components::severity_icon;
 use crate::store::{finding_id, Checked, Dismissed, Origin, Selection};
 
-/// How many findings one page of the list holds: the list renders its first page, and the
-/// next ones as the reader scrolls down to them (or asks for them, or the selection lands on
-/// one of them). A 1 MB text can have thousands of findings; a page renders in a few
-/// milliseconds.
-pub const PAGE: usize = 50;
-
 /// How many of a finding's related figures its card lists.
 const RELATED_SHOWN: usize = 12;
-
-/// One page of the list, keyed by the result and filter it shows (`generation`), its number
-/// and the language: a page is rendered once and kept while more are added after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct PageKey {
-    generation: u64,
-    page: usize,
-    en: bool,
-}
 
 /// Visible findings by (severity, rule), and those of them marked as false alarms.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,27 +42,16 @@ pub fn FindingsList(
 ) -> impl IntoView {
     let lang = crate::i18n::lang();
     let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
-    // A new result or filter is a new list: it starts with one page again.
-    let generation = Memo::new(move |prev: Option<&u64>| {
-        checked.track();
-        visible.track();
-        prev.map_or(0, |p| p + 1)
-    });
-    let limit = RwSignal::new((0u64, PAGE));
-    let shown = move || {
-        let g = generation.get();
-        let (lg, l) = limit.get();
-        let l = if lg == g { l } else { PAGE };
-        visible.with(|v| v.len().min(l))
-    };
-    let show_until = move |n: usize| {
-        let g = generation.get_untracked();
-        let (lg, l) = limit.get_untracked();
-        let l = if lg == g { l } else { PAGE };
-        if n > l {
-            limit.set((g, n.div_ceil(PAGE) * PAGE));
-        }
-    };
+    // The list renders its first page, and the next ones as the reader scrolls down to them
+    // (or asks for them, or the selection lands on one of them). A new result or filter is a
+    // new list: it starts with one page again.
+    let pages = Pages::new(
+        move || {
+            checked.track();
+            visible.track();
+        },
+        move || visible.with(Vec::len),
+    );
     let counts = Memo::new(move |_| {
         checked.with(|c| {
             let mut counts = Counts::default();
@@ -104,7 +79,7 @@ pub fn FindingsList(
         let Some(pos) = visible.with_untracked(|v| v.iter().position(|&i| i == sel.finding)) else {
             return;
         };
-        show_until(pos + 1);
+        pages.show_until(pos + 1);
         if sel.from == Origin::Text {
             let selector = format!(
                 "[data-testid=\"finding\"][data-finding-index=\"{}\"]",
@@ -121,22 +96,12 @@ pub fn FindingsList(
         }
     });
 
-    let pages = move || {
-        let generation = generation.get();
-        let en = lang.get() == crate::i18n::Lang::En;
-        (0..shown().div_ceil(PAGE)).map(move |page| PageKey {
-            generation,
-            page,
-            en,
-        })
-    };
     let page_view = move |k: PageKey| {
         let items = visible.with_untracked(|v| {
-            let end = ((k.page + 1) * PAGE).min(v.len());
-            let from = (k.page * PAGE).min(end);
+            let range = k.range(v.len());
             // With the finding before the page, to know which groups start on it.
-            let before = from.checked_sub(1).map(|p| v[p]);
-            (before, v[from..end].to_vec())
+            let before = range.start.checked_sub(1).map(|p| v[p]);
+            (before, v[range].to_vec())
         });
         checked.with_untracked(|c| {
             c.as_ref()
@@ -146,7 +111,7 @@ pub fn FindingsList(
 
     // The printed review sheet lists every finding.
     let print = window_event_listener_untyped("beforeprint", move |_| {
-        show_until(visible.with_untracked(Vec::len));
+        pages.show_until(visible.with_untracked(Vec::len));
     });
 
     // The next page comes when the end of the list comes near the screen.
@@ -166,8 +131,7 @@ pub fn FindingsList(
                         .is_ok_and(|e| e.is_intersecting())
                 });
                 if near {
-                    let n = shown_untracked(generation, limit, visible);
-                    show_until(n + PAGE);
+                    pages.more();
                 }
             });
             let init = web_sys::IntersectionObserverInit::new();
@@ -230,7 +194,7 @@ pub fn FindingsList(
         move || checked.with(|c| c.as_ref().is_some_and(|c| !c.report.findings.is_empty()));
     let more = move || {
         let total = visible.with(Vec::len);
-        let hidden = total - shown();
+        let hidden = pages.hidden();
         (has_list() && hidden > 0).then(|| {
             let en = lang.get() == crate::i18n::Lang::En;
             let label = crate::i18n::show_more(hidden.min(PAGE), total, hidden, en);
@@ -240,7 +204,7 @@ pub fn FindingsList(
                     class="show-all"
                     data-testid="show-more"
                     node_ref=more_ref
-                    on:click=move |_| show_until(shown_untracked(generation, limit, visible) + PAGE)
+                    on:click=move |_| pages.more()
                 >
                     {label}
                 </button>
@@ -252,22 +216,11 @@ pub fn FindingsList(
             <h2 class="pane-title">{crate::i18n::tr("发现的问题", "Findings")}</h2>
             {body}
             <div data-testid="findings">
-                <For each=pages key=|k| *k children=page_view />
+                <For each=move || pages.keys(lang.get() == crate::i18n::Lang::En) key=|k| *k children=page_view />
             </div>
             {more}
         </div>
     }
-}
-
-fn shown_untracked(
-    generation: Memo<u64>,
-    limit: RwSignal<(u64, usize)>,
-    visible: Memo<Vec<usize>>,
-) -> usize {
-    let g = generation.get_untracked();
-    let (lg, l) = limit.get_untracked();
-    let l = if lg == g { l } else { PAGE };
-    visible.with_untracked(|v| v.len().min(l))
 }
 
 /// One page: its findings in runs of one severity and, within them, of one rule, each run

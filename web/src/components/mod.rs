@@ -4,6 +4,7 @@ mod exports;
 mod filter_bar;
 mod findings_list;
 mod ledger_list;
+mod pages;
 mod paste_area;
 mod samples;
 mod stats_line;
