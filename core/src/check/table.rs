@@ -1,11 +1,11 @@
 //! `table`: the arithmetic inside pasted tables — 合计/总计/小计 rows and grouped 合计
-//! columns equal the sums of their rows, 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值.
+//! columns equal the sums of their rows, 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值 (the claims
+//! `claims/table.rs` reads from the tables' rows and headers).
 
 use super::kit::Place;
 use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::claims::table::RowClaim;
 use crate::read::document::Document;
-use crate::read::quantity::Unit;
-use crate::read::table::Table;
 use crate::report::Severity;
 
 pub struct TableRule;
@@ -34,7 +34,7 @@ impl Rule for TableRule {
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
         let sums = &claims.table_sums;
-        for (t, bound) in claims.tables.iter().zip(&sums.per_table) {
+        for (bound, rows) in sums.per_table.iter().zip(&sums.row_claims) {
             for b in bound {
                 let why = (
                     "表中合计行过多，未逐一与各级科目核对",
@@ -42,7 +42,9 @@ impl Rule for TableRule {
                 );
                 super::kit::check_bound(INFO.id, doc, b, sink, why);
             }
-            rates_and_scores(doc, t, sink);
+            for &claim in rows {
+                check_row_claim(doc, claim, sink);
+            }
         }
         for claim in &sums.laid_out {
             super::kit::check_sum(INFO.id, doc, claim, sink);
@@ -50,97 +52,48 @@ impl Rule for TableRule {
     }
 }
 
-/// How many columns before a rate column its budget and actual columns may stand.
-const RATE_REACH: usize = 16;
+/// A row's rate or score claim checked.
+fn check_row_claim(doc: &Document, claim: RowClaim, sink: &mut Sink) {
+    match claim {
+        RowClaim::Rate {
+            actual,
+            budget,
+            rate,
+        } => check_rate(doc, actual, budget, rate, sink),
+        RowClaim::Score { score, max } => check_score(doc, score, max, sink),
+    }
+}
 
-const BUDGET_WORDS: &[&str] = &["预算", "下达", "计划", "批复", "安排", "年初", "全年"];
-const ACTUAL_WORDS: &[&str] = &["执行", "完成", "实际", "决算", "支出"];
-
-fn rates_and_scores(doc: &Document, t: &Table, sink: &mut Sink) {
-    let headers = t.headers();
-    for (ri, row) in t.rows.iter().enumerate() {
-        if row.is_header() {
-            continue;
-        }
-        let Some(h) = headers[ri] else { continue };
-        let head = |c: usize| t.cell_text(h, c);
-        let n = row.cells.len();
-        for r in 0..n {
-            let hr = head(r);
-            if !(hr.contains("执行率") || hr.contains("完成率")) {
-                continue;
-            }
-            let Some(rate) = row.cells[r]
-                .figure
-                .filter(|&f| doc.figures[f].q.unit == Unit::Percent)
-            else {
-                continue;
-            };
-            let is_amount_col = |c: usize, words: &[&str]| {
-                let x = head(c);
-                !x.contains('率') && words.iter().any(|w| x.contains(w))
-            };
-            // `全年执行数` is no budget though it says 全年. (Both searches look back at most
-            // `RATE_REACH` columns, so that a row of many rate columns stays linear.)
-            let reach = r.saturating_sub(RATE_REACH)..r;
-            let Some(b) = reach.clone().rev().find(|&c| {
-                is_amount_col(c, BUDGET_WORDS) && !is_amount_col(c, &["执行", "实际", "决算"])
-            }) else {
-                continue;
-            };
-            let Some(a) = reach.rev().find(|&c| {
-                c != b
-                    && is_amount_col(c, ACTUAL_WORDS)
-                    && !is_amount_col(c, &["预算", "下达", "计划"])
-            }) else {
-                continue;
-            };
-            let (Some(af), Some(bf)) = (row.cells[a].figure, row.cells[b].figure) else {
-                continue;
-            };
-            check_rate(doc, af, bf, rate, sink);
-        }
-        // 得分 ≤ 分值 (or 权重).
-        let score = (0..n).find(|&c| head(c).trim() == "得分" || head(c).contains("指标得分"));
-        let max = (0..n).find(|&c| {
-            let x = head(c);
-            x.contains("分值") || x.contains("权重") || x.contains("标准分")
-        });
-        if let (Some(s), Some(m)) = (score, max) {
-            let (Some(sf), Some(mf)) = (row.cells[s].figure, row.cells[m].figure) else {
-                continue;
-            };
-            let (Some(si), Some(mi)) = (doc.figures[sf].q.interval(), doc.figures[mf].q.interval())
-            else {
-                continue;
-            };
-            let at = doc.figures[sf].q.start..doc.figures[sf].q.end;
-            let (sw, mw) = (doc.written(&doc.figures[sf]), doc.written(&doc.figures[mf]));
-            if si.is_above(mi) {
-                let mut d = Draft::new(
-                    INFO.id,
-                    Severity::Error,
-                    at,
-                    format!("得分{sw}超过分值{mw}"),
-                    format!("The score {sw} exceeds the maximum {mw}"),
-                );
-                d.stated = Some(sw);
-                d.expected = Some(format!("≤ {mw}"));
-                d.formula = Some(format!("{} > {}", plain(doc, sf), plain(doc, mf)));
-                d.related.push((
-                    doc.figures[mf].q.start..doc.figures[mf].q.end,
-                    "分值".into(),
-                ));
-                sink.report(d);
-            } else {
-                sink.verified(
-                    INFO.id,
-                    at,
-                    format!("得分{sw} ≤ 分值{mw}"),
-                    format!("score {sw} ≤ maximum {mw}"),
-                );
-            }
-        }
+/// 得分 ≤ 分值 (or 权重).
+fn check_score(doc: &Document, sf: usize, mf: usize, sink: &mut Sink) {
+    let (Some(si), Some(mi)) = (doc.figures[sf].q.interval(), doc.figures[mf].q.interval()) else {
+        return;
+    };
+    let at = doc.figures[sf].q.start..doc.figures[sf].q.end;
+    let (sw, mw) = (doc.written(&doc.figures[sf]), doc.written(&doc.figures[mf]));
+    if si.is_above(mi) {
+        let mut d = Draft::new(
+            INFO.id,
+            Severity::Error,
+            at,
+            format!("得分{sw}超过分值{mw}"),
+            format!("The score {sw} exceeds the maximum {mw}"),
+        );
+        d.stated = Some(sw);
+        d.expected = Some(format!("≤ {mw}"));
+        d.formula = Some(format!("{} > {}", plain(doc, sf), plain(doc, mf)));
+        d.related.push((
+            doc.figures[mf].q.start..doc.figures[mf].q.end,
+            "分值".into(),
+        ));
+        sink.report(d);
+    } else {
+        sink.verified(
+            INFO.id,
+            at,
+            format!("得分{sw} ≤ 分值{mw}"),
+            format!("score {sw} ≤ maximum {mw}"),
+        );
     }
 }
 

@@ -1,6 +1,7 @@
 //! The sums a table states: 合计/总计/小计 rows, a grouped 合计 column, a classification
-//! code and its children (in rebuilt tables and in tables laid out with spaces). The `table`
-//! rule checks them.
+//! code and its children (in rebuilt tables and in tables laid out with spaces); and what a
+//! rebuilt table's row states across its columns: 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值. The
+//! `table` rule checks them.
 
 use super::sum::{Marker, SumClaim};
 use super::BoundSum;
@@ -9,11 +10,28 @@ use crate::read::quantity::Unit;
 use crate::read::table::{Row, Table};
 
 /// The sums of the tables: per table of `Claims::tables`, in the order the rule checks them;
-/// then those of tables laid out with spaces.
+/// then those of tables laid out with spaces. With them, per table, the claims of its rows'
+/// rate and score columns.
 #[derive(Default)]
 pub struct TableSums {
     pub per_table: Vec<Vec<BoundSum>>,
     pub laid_out: Vec<SumClaim>,
+    /// Per table of `Claims::tables`, in row order (a row's rates left to right, then its
+    /// score).
+    pub row_claims: Vec<Vec<RowClaim>>,
+}
+
+/// What a rebuilt table's row states across its columns, by figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowClaim {
+    /// A 执行率 or 完成率 column's percentage is the row's actual amount over its budget.
+    Rate {
+        actual: usize,
+        budget: usize,
+        rate: usize,
+    },
+    /// A 得分 column's score is at most the 分值 (权重, 标准分) column's.
+    Score { score: usize, max: usize },
 }
 
 pub fn extract(doc: &Document, tables: &[Table]) -> TableSums {
@@ -32,7 +50,81 @@ pub fn extract(doc: &Document, tables: &[Table]) -> TableSums {
     TableSums {
         per_table,
         laid_out,
+        row_claims: tables.iter().map(|t| rates_and_scores(doc, t)).collect(),
     }
+}
+
+/// How many columns before a rate column its budget and actual columns may stand.
+const RATE_REACH: usize = 16;
+
+const BUDGET_WORDS: &[&str] = &["预算", "下达", "计划", "批复", "安排", "年初", "全年"];
+const ACTUAL_WORDS: &[&str] = &["执行", "完成", "实际", "决算", "支出"];
+
+/// The rate and score claims of a table's rows, bound by their headers: a rate column
+/// (`执行率`, `完成率`) to the nearest budget and actual columns before it; a `得分` column
+/// to the `分值` (`权重`, `标准分`) column.
+fn rates_and_scores(doc: &Document, t: &Table) -> Vec<RowClaim> {
+    let mut out = Vec::new();
+    let headers = t.headers();
+    for (ri, row) in t.rows.iter().enumerate() {
+        if row.is_header() {
+            continue;
+        }
+        let Some(h) = headers[ri] else { continue };
+        let head = |c: usize| t.cell_text(h, c);
+        let n = row.cells.len();
+        for r in 0..n {
+            let hr = head(r);
+            if !(hr.contains("执行率") || hr.contains("完成率")) {
+                continue;
+            }
+            let Some(rate) = row.cells[r]
+                .figure
+                .filter(|&f| doc.figures[f].q.unit == Unit::Percent)
+            else {
+                continue;
+            };
+            let is_amount_col = |c: usize, words: &[&str]| {
+                let x = head(c);
+                !x.contains('率') && words.iter().any(|w| x.contains(w))
+            };
+            // `全年执行数` is no budget though it says 全年. (Both searches look back at most
+            // `RATE_REACH` columns, so that a row of many rate columns stays linear.)
+            let reach = r.saturating_sub(RATE_REACH)..r;
+            let Some(b) = reach.clone().rev().find(|&c| {
+                is_amount_col(c, BUDGET_WORDS) && !is_amount_col(c, &["执行", "实际", "决算"])
+            }) else {
+                continue;
+            };
+            let Some(a) = reach.rev().find(|&c| {
+                c != b
+                    && is_amount_col(c, ACTUAL_WORDS)
+                    && !is_amount_col(c, &["预算", "下达", "计划"])
+            }) else {
+                continue;
+            };
+            let (Some(actual), Some(budget)) = (row.cells[a].figure, row.cells[b].figure) else {
+                continue;
+            };
+            out.push(RowClaim::Rate {
+                actual,
+                budget,
+                rate,
+            });
+        }
+        // 得分 ≤ 分值 (or 权重).
+        let score = (0..n).find(|&c| head(c).trim() == "得分" || head(c).contains("指标得分"));
+        let max = (0..n).find(|&c| {
+            let x = head(c);
+            x.contains("分值") || x.contains("权重") || x.contains("标准分")
+        });
+        if let (Some(s), Some(m)) = (score, max) {
+            if let (Some(score), Some(max)) = (row.cells[s].figure, row.cells[m].figure) {
+                out.push(RowClaim::Score { score, max });
+            }
+        }
+    }
+    out
 }
 
 /// One row of a table laid out with spaces that starts with a classification code: the code
