@@ -4,8 +4,6 @@
 //! that a spreadsheet would run as a formula neutralised. No dependency: a row is a few
 //! string pushes.
 
-use std::borrow::Cow;
-
 use crate::lines::LineIndex;
 use crate::Finding;
 
@@ -18,50 +16,39 @@ pub const FINDING_HEADER: [&str; 14] = [
     "repair", "cause", "quote", "start", "end",
 ];
 
-/// The same columns named in Chinese, for the web app's export in Chinese.
-pub const FINDING_HEADER_ZH: [&str; 14] = [
-    "文件",
-    "行",
-    "列",
-    "规则",
-    "级别",
-    "问题",
-    "原文数值",
-    "应为",
-    "算式",
-    "建议更正",
-    "可能原因",
-    "原文",
-    "起始字节",
-    "结束字节",
-];
-
-/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
-/// carriage return before one) gets a leading `'`, as OWASP recommends against CSV
-/// injection: a file name or a quoted label must not run as a formula in Excel or WPS.
-/// Every cell goes through here (a stated `-50.00万元` reads `'-50.00万元`).
-pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
+/// Whether a spreadsheet would read `cell` as a formula: it starts with `=`, `+`, `-`, `@`,
+/// or a tab or carriage return (before one). Such a cell gets a leading `'`, as OWASP
+/// recommends against CSV injection: a file name or a quoted label must not run as a formula
+/// in Excel or WPS. Every cell is guarded (a stated `-50.00万元` reads `'-50.00万元`).
+pub fn starts_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-/// Appends one row: each cell neutralised, then quoted (its quotes doubled) when it holds a
-/// comma, a quote, a carriage return or a line feed; the row ended by `\n`.
-pub fn push_row<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = S>) {
-    for (i, cell) in cells.into_iter().enumerate() {
+/// Appends one row: each cell guarded ([`starts_formula`]), then quoted (its quotes doubled)
+/// when it holds a comma, a quote, a carriage return or a line feed; the row ended by `\n`.
+pub fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    for (i, cell) in cells.iter().enumerate() {
+        let cell = cell.as_ref();
         if i > 0 {
             out.push(',');
         }
-        let cell = neutralise(cell.as_ref());
-        if cell.contains([',', '"', '\r', '\n']) {
+        let quoted = cell.contains([',', '"', '\r', '\n']);
+        if quoted {
             out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
+        }
+        if starts_formula(cell) {
+            out.push('\'');
+        }
+        if quoted {
+            for c in cell.chars() {
+                if c == '"' {
+                    out.push('"');
+                }
+                out.push(c);
+            }
             out.push('"');
         } else {
-            out.push_str(&cell);
+            out.push_str(cell);
         }
     }
     out.push('\n');
@@ -104,7 +91,7 @@ mod tests {
         let mut out = String::new();
         push_row(
             &mut out,
-            ["a", "b,c", "say \"x\"", "two\nlines", "", "合计"],
+            &["a", "b,c", "say \"x\"", "two\nlines", "", "合计"],
         );
         assert_eq!(out, "a,\"b,c\",\"say \"\"x\"\"\",\"two\nlines\",,合计\n");
     }
@@ -112,7 +99,7 @@ mod tests {
     #[test]
     fn cells_that_start_a_formula_are_neutralised() {
         let mut out = String::new();
-        push_row(&mut out, ["=1+1", "-50.00万元", "@x", "\tx", "\rx", "a=b"]);
+        push_row(&mut out, &["=1+1", "-50.00万元", "@x", "\tx", "\rx", "a=b"]);
         assert_eq!(out, "'=1+1,'-50.00万元,'@x,'\tx,\"'\rx\",a=b\n");
     }
 

@@ -96,15 +96,6 @@ pub fn show_more(next: usize, total: usize, hidden: usize, en: bool) -> String {
     }
 }
 
-/// The button under the ledger shown a page at a time.
-pub fn show_more_ledger(next: usize, total: usize, hidden: usize, en: bool) -> String {
-    if en {
-        format!("Show {next} more of {total} relations")
-    } else {
-        format!("再显示 {next} 处（共 {total} 处，另有 {hidden} 处）")
-    }
-}
-
 /// The related figures a finding's card does not list.
 pub fn more_related(more: usize, en: bool) -> String {
     if en {
@@ -146,11 +137,12 @@ pub fn ledger_state(verified: bool, en: bool) -> &'static str {
 /// The button that shows or hides the ledger: `verified` consistent, `unchecked` not checkable.
 pub fn ledger_toggle(open: bool, verified: usize, unchecked: usize, en: bool) -> String {
     let (v, u) = (verified, unchecked);
-    match (open, en) {
-        (false, false) => format!("显示已核对一致的 {v} 处（另有 {u} 处未能核查）"),
-        (true, false) => format!("收起已核对一致的 {v} 处（另有 {u} 处未能核查）"),
-        (false, true) => format!("Show the {v} consistent relations ({u} not checkable)"),
-        (true, true) => format!("Hide the {v} consistent relations ({u} not checkable)"),
+    if en {
+        let verb = if open { "Hide" } else { "Show" };
+        format!("{verb} the {v} consistent relations ({u} not checkable)")
+    } else {
+        let verb = if open { "收起" } else { "显示" };
+        format!("{verb}已核对一致的 {v} 处（另有 {u} 处未能核查）")
     }
 }
 
@@ -240,20 +232,21 @@ pub fn opened(name: &str, shown: &str, replaced: usize, en: bool) -> String {
 
 /// A sample report that could not be fetched (`status` of the response, if there was one).
 pub fn sample_failed(file: &str, status: Option<u16>, en: bool) -> String {
-    match (status, en) {
-        (None, false) => format!("示例读取失败：samples/{file}"),
-        (Some(s), false) => format!("示例读取失败：samples/{file}（{s}）"),
-        (None, true) => format!("Could not load the sample samples/{file}"),
-        (Some(s), true) => format!("Could not load the sample samples/{file} ({s})"),
+    let status = status.map_or(String::new(), |s| format!(" ({s})"));
+    if en {
+        format!("Could not load the sample samples/{file}{status}")
+    } else {
+        format!("示例读取失败：samples/{file}{status}")
     }
 }
 
-/// The name of a downloaded export (`csv`, `json`).
-pub fn export_file(ext: &str, en: bool) -> String {
-    if en {
-        format!("gouji-findings.{ext}")
-    } else {
-        format!("勾稽核查结果.{ext}")
+/// The name of a downloaded export: the CSV's, or the JSON's.
+pub fn export_file(csv: bool, en: bool) -> &'static str {
+    match (csv, en) {
+        (true, true) => "gouji-findings.csv",
+        (true, false) => "勾稽核查结果.csv",
+        (false, true) => "gouji-findings.json",
+        (false, false) => "勾稽核查结果.json",
     }
 }
 

@@ -60,11 +60,11 @@ impl CsvSink {
 
 fn write_rows<S: AsRef<str>>(
     out: &mut dyn Write,
-    rows: impl IntoIterator<Item = impl IntoIterator<Item = S>>,
+    rows: impl IntoIterator<Item = impl AsRef<[S]>>,
 ) -> io::Result<()> {
     let mut text = String::new();
     for row in rows {
-        push_row(&mut text, row);
+        push_row(&mut text, row.as_ref());
     }
     out.write_all(text.as_bytes())
 }

@@ -24,7 +24,7 @@ pub fn Exports(
             if let Some(c) = c {
                 let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    &crate::i18n::export_file("csv", en),
+                    crate::i18n::export_file(true, en),
                     "text/csv;charset=utf-8",
                     &source.with_untracked(|s| {
                         to_csv(
@@ -44,7 +44,7 @@ pub fn Exports(
             if let Some(c) = c {
                 let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    &crate::i18n::export_file("json", en),
+                    crate::i18n::export_file(false, en),
                     "application/json",
                     &source.with_untracked(|s| {
                         to_json(
@@ -74,18 +74,15 @@ pub fn Exports(
     }
 }
 
-/// The CSV of `gouji check --format csv` (the core's [`gouji_core::csv`]: the same columns,
-/// quoting and formula guard) for the text in the box, named `file` as in the JSON export,
-/// with one column of its own, `dismissed`. In Chinese the header names the columns in
-/// Chinese; in English (`en`) the messages and the engine's fixed words of the details are.
+/// The CSV of `gouji check --format csv` (the core's [`gouji_core::csv`]: the same header,
+/// columns, quoting and formula guard) for the text in the box, named `file` as in the JSON
+/// export, with one column of its own, `dismissed`. In English (`en`) the messages and the
+/// engine's fixed words of the details are in English.
 pub fn to_csv(text: &str, report: &Report, file: &str, dismissed: &[String], en: bool) -> String {
     let mut out = String::from(csv::BOM);
-    let (header, own) = if en {
-        (&csv::FINDING_HEADER, "dismissed")
-    } else {
-        (&csv::FINDING_HEADER_ZH, "已标为误报")
-    };
-    csv::push_row(&mut out, header.iter().copied().chain([own]));
+    let mut row: Vec<&str> = csv::FINDING_HEADER.to_vec();
+    row.push("dismissed");
+    csv::push_row(&mut out, &row);
     let index = LineIndex::new(text);
     for f in &report.findings {
         let mut cells = csv::finding_cells(file, &index, f, en);
@@ -100,7 +97,9 @@ pub fn to_csv(text: &str, report: &Report, file: &str, dismissed: &[String], en:
         } else {
             ""
         };
-        csv::push_row(&mut out, cells.iter().map(String::as_str).chain([mark]));
+        let mut row: Vec<&str> = cells.iter().map(String::as_str).collect();
+        row.push(mark);
+        csv::push_row(&mut out, &row);
     }
     out
 }
@@ -186,12 +185,12 @@ mod tests {
         let mut rows = out.split('\n');
         assert_eq!(
             rows.next(),
-            Some("\u{feff}文件,行,列,规则,级别,问题,原文数值,应为,算式,建议更正,可能原因,原文,起始字节,结束字节,已标为误报")
+            Some("\u{feff}file,line,column,rule,severity,message,stated,expected,formula,repair,cause,quote,start,end,dismissed")
         );
         // The CLI's row, and the mark.
         let index = LineIndex::new(text);
         let mut cli = String::new();
-        csv::push_row(&mut cli, csv::finding_cells(PASTED, &index, first, false));
+        csv::push_row(&mut cli, &csv::finding_cells(PASTED, &index, first, false));
         assert_eq!(
             format!("{}\n", rows.next().unwrap()),
             cli.replace('\n', ",是\n")

@@ -45,13 +45,10 @@ pub fn FindingsList(
     // The list renders its first page, and the next ones as the reader scrolls down to them
     // (or asks for them, or the selection lands on one of them). A new result or filter is a
     // new list: it starts with one page again.
-    let pages = Pages::new(
-        move || {
-            checked.track();
-            visible.track();
-        },
-        move || visible.with(Vec::len),
-    );
+    let pages = Pages::new(move || {
+        checked.track();
+        visible.track();
+    });
     let counts = Memo::new(move |_| {
         checked.with(|c| {
             let mut counts = Counts::default();
@@ -131,7 +128,7 @@ pub fn FindingsList(
                         .is_ok_and(|e| e.is_intersecting())
                 });
                 if near {
-                    pages.more();
+                    pages.more(visible.with_untracked(Vec::len));
                 }
             });
             let init = web_sys::IntersectionObserverInit::new();
@@ -194,7 +191,7 @@ pub fn FindingsList(
         move || checked.with(|c| c.as_ref().is_some_and(|c| !c.report.findings.is_empty()));
     let more = move || {
         let total = visible.with(Vec::len);
-        let hidden = pages.hidden();
+        let hidden = pages.hidden(total);
         (has_list() && hidden > 0).then(|| {
             let en = lang.get() == crate::i18n::Lang::En;
             let label = crate::i18n::show_more(hidden.min(PAGE), total, hidden, en);
@@ -204,7 +201,7 @@ pub fn FindingsList(
                     class="show-all"
                     data-testid="show-more"
                     node_ref=more_ref
-                    on:click=move |_| pages.more()
+                    on:click=move |_| pages.more(visible.with_untracked(Vec::len))
                 >
                     {label}
                 </button>
@@ -216,7 +213,7 @@ pub fn FindingsList(
             <h2 class="pane-title">{crate::i18n::tr("发现的问题", "Findings")}</h2>
             {body}
             <div data-testid="findings">
-                <For each=move || pages.keys(lang.get() == crate::i18n::Lang::En) key=|k| *k children=page_view />
+                {pages.view(move || visible.with(Vec::len), page_view)}
             </div>
             {more}
         </div>

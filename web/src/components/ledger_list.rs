@@ -1,12 +1,9 @@
-use gouji_core::{LedgerEntry, Outcome};
+use gouji_core::Outcome;
 use leptos::prelude::*;
 
-use crate::components::pages::{PageKey, Pages, PAGE};
 use crate::store::Checked;
 
-/// What was checked and found consistent (and what could not be checked), on request. A
-/// long text has thousands of entries: they are listed a page at a time, each page an item
-/// of a keyed `<For>`.
+/// What was checked and found consistent (and what could not be checked), on request.
 #[component]
 pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
     let open = RwSignal::new(false);
@@ -18,48 +15,33 @@ pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
             })
         })
     };
-    // The entries listed, by index into the ledger: every claim but those with a finding.
-    let listed = Memo::new(move |_| {
+    let rows = move || {
         if !open.get() {
-            return Vec::new();
+            return None;
         }
+        let en = lang.get() == crate::i18n::Lang::En;
         checked.with(|c| {
-            c.as_ref().map_or_else(Vec::new, |c| {
-                let ledger = c.report.ledger.iter().enumerate();
-                ledger
-                    .filter(|(_, e)| e.outcome != Outcome::Failed)
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-        })
-    });
-    let pages = Pages::new(
-        move || {
-            checked.track();
-            listed.track();
-        },
-        move || listed.with(Vec::len),
-    );
-    let page_view = move |k: PageKey| {
-        let items = listed.with_untracked(|v| v[k.range(v.len())].to_vec());
-        checked.with_untracked(|c| {
-            c.as_ref().map(|c| {
-                items
-                    .iter()
-                    .map(|&i| entry(&c.report.ledger[i], k.en))
-                    .collect_view()
-            })
-        })
-    };
-    let more = move || {
-        let (total, hidden) = (listed.with(Vec::len), pages.hidden());
-        (hidden > 0).then(|| {
-            let en = lang.get() == crate::i18n::Lang::En;
-            view! {
-                <button type="button" class="show-all" data-testid="show-more-ledger" on:click=move |_| pages.more()>
-                    {crate::i18n::show_more_ledger(hidden.min(PAGE), total, hidden, en)}
-                </button>
-            }
+            let c = c.as_ref()?;
+            let items = c
+                .report
+                .ledger
+                .iter()
+                .filter(|e| e.outcome != Outcome::Failed)
+                .map(|e| {
+                    let ok = e.outcome == Outcome::Verified;
+                    view! {
+                        <li class=if ok { "verified" } else { "unchecked" } data-testid="ledger-entry">
+                            <span class="icon" aria-hidden="true">{if ok { "✔" } else { "？" }}</span>
+                            <span class="state">{crate::i18n::ledger_state(ok, en)}</span>
+                            <code class="rule">{e.rule}</code>
+                            <span class="line">{crate::i18n::place(None, e.line, en)}</span>
+                            <q>{e.quote.clone()}</q>
+                            <span class="detail">{if en { e.detail_en.clone() } else { e.detail.clone() }}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! { <ol class="ledger" data-testid="ledger">{items}</ol> })
         })
     };
     view! {
@@ -77,28 +59,8 @@ pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
                         crate::i18n::ledger_toggle(open.get(), v, u, lang.get() == crate::i18n::Lang::En)
                     }}
                 </button>
-                <Show when=move || open.get()>
-                    <ol class="ledger" data-testid="ledger">
-                        <For each=move || pages.keys(lang.get() == crate::i18n::Lang::En) key=|k| *k children=page_view />
-                    </ol>
-                    {more}
-                </Show>
+                {rows}
             </div>
         </Show>
-    }
-}
-
-/// One entry: consistent or not checkable, its rule, line, quote and detail.
-fn entry(e: &LedgerEntry, en: bool) -> impl IntoView {
-    let ok = e.outcome == Outcome::Verified;
-    view! {
-        <li class=if ok { "verified" } else { "unchecked" } data-testid="ledger-entry">
-            <span class="icon" aria-hidden="true">{if ok { "✔" } else { "？" }}</span>
-            <span class="state">{crate::i18n::ledger_state(ok, en)}</span>
-            <code class="rule">{e.rule}</code>
-            <span class="line">{crate::i18n::place(None, e.line, en)}</span>
-            <q>{e.quote.clone()}</q>
-            <span class="detail">{if en { e.detail_en.clone() } else { e.detail.clone() }}</span>
-        </li>
     }
 }
