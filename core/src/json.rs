@@ -31,6 +31,7 @@ pub struct FileEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<&'a [LedgerEntry]>,
     pub notice: &'a Option<String>,
+    pub notice_en: &'a Option<String>,
 }
 
 impl<'a> FileEntry<'a> {
@@ -42,6 +43,7 @@ impl<'a> FileEntry<'a> {
             findings,
             ledger,
             notice,
+            notice_en,
         } = report;
         FileEntry {
             path: None,
@@ -52,6 +54,7 @@ impl<'a> FileEntry<'a> {
             findings: Some(findings),
             ledger: Some(ledger),
             notice,
+            notice_en,
         }
     }
 

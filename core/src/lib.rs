@@ -9,7 +9,9 @@
 
 pub mod check;
 pub mod claims;
+pub mod csv;
 pub mod json;
+pub mod lines;
 mod options;
 pub mod read;
 pub mod report;
@@ -55,7 +57,8 @@ fn numbers_cut(text: &str, max: usize) -> Option<usize> {
     None
 }
 
-fn empty_report(notice: String) -> Report {
+/// A report of nothing checked, with the notice saying why (in Chinese, and in English).
+fn empty_report(notice: String, notice_en: String) -> Report {
     Report {
         report: ReportInfo {
             kind: ReportKind::Unknown,
@@ -65,6 +68,7 @@ fn empty_report(notice: String) -> Report {
         findings: Vec::new(),
         ledger: Vec::new(),
         notice: Some(notice),
+        notice_en: Some(notice_en),
     }
 }
 
@@ -74,7 +78,10 @@ fn empty_report(notice: String) -> Report {
 pub fn check(text: &str, options: &Options) -> Report {
     match options.validate() {
         Ok(valid) => check_valid(text, &valid),
-        Err(e) => empty_report(format!("选项无效，未核查：{e}")),
+        Err(e) => empty_report(
+            format!("选项无效，未核查：{e}"),
+            format!("Invalid options, nothing was checked: {e}"),
+        ),
     }
 }
 
@@ -84,24 +91,31 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
         // Tenths of a MB in integers: formatting an f64 would pull ~10 KB of float
         // formatting code into every wasm build.
         let tenths = (text.len() * 10 + 524_288) / 1_048_576;
-        return empty_report(format!(
-            "文本过大（{}.{} MB），超过上限 {} MB，未核查。请分段粘贴。",
-            tenths / 10,
-            tenths % 10,
-            MAX_INPUT_BYTES / 1_048_576
-        ));
+        let (mb, tenth, max) = (tenths / 10, tenths % 10, MAX_INPUT_BYTES / 1_048_576);
+        return empty_report(
+            format!("文本过大（{mb}.{tenth} MB），超过上限 {max} MB，未核查。请分段粘贴。"),
+            format!(
+                "The text is too large ({mb}.{tenth} MB, above the limit of {max} MB): nothing was checked. Check it in parts."
+            ),
+        );
     }
     if text.trim().is_empty() {
-        return empty_report("文本为空：请粘贴或打开一份报告。".into());
+        return empty_report(
+            "文本为空：请粘贴或打开一份报告。".into(),
+            "The text is empty: paste or open a report.".into(),
+        );
     }
     // Spans stay offsets into `text`: only its end is cut.
     let cut = numbers_cut(text, MAX_NUMBERS);
     let cut_notice = cut.map(|at| {
-        format!(
-            "文中数字过多（超过 {MAX_NUMBERS} 个），只核查了前 {} 个数字所在的部分（前 {} 字节，共 {} 字节）。",
-            MAX_NUMBERS,
-            at,
-            text.len()
+        let len = text.len();
+        (
+            format!(
+                "文中数字过多（超过 {MAX_NUMBERS} 个），只核查了前 {MAX_NUMBERS} 个数字所在的部分（前 {at} 字节，共 {len} 字节）。"
+            ),
+            format!(
+                "The text has too many numbers (more than {MAX_NUMBERS}): only the part holding the first {MAX_NUMBERS} was checked (its first {at} bytes of {len})."
+            ),
         )
     });
     let text = &text[..cut.unwrap_or(text.len())];
@@ -140,18 +154,31 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
     // are kept) included.
     let n = findings.len() + dropped.iter().sum::<usize>();
     let too_many = (n > MAX_FINDINGS).then(|| {
-        format!("发现的问题过多（共 {n} 条），只列出前 {MAX_FINDINGS} 条；统计包含全部。")
+        (
+            format!("发现的问题过多（共 {n} 条），只列出前 {MAX_FINDINGS} 条；统计包含全部。"),
+            format!(
+                "Too many findings ({n}): only the first {MAX_FINDINGS} are listed; the counts include them all."
+            ),
+        )
     });
     let notice = if doc.figures.is_empty() {
         // (Findings without figures, placeholders left from a template, are cut too.)
-        let none = "文中没有找到数字，无可核查。";
-        Some(too_many.map_or_else(|| none.into(), |m| format!("{none}{m}")))
+        let none = (
+            "文中没有找到数字，无可核查。".to_string(),
+            "No figures were found in the text: there is nothing to check.".to_string(),
+        );
+        Some(too_many.map_or(none.clone(), |(m, m_en)| {
+            (format!("{}{m}", none.0), format!("{} {m_en}", none.1))
+        }))
     } else {
         too_many
     };
-    let notice = match (cut_notice, notice) {
-        (Some(cut), Some(other)) => Some(format!("{cut}{other}")),
-        (cut, other) => cut.or(other),
+    let (notice, notice_en) = match (cut_notice, notice) {
+        (Some((cut, cut_en)), Some((other, other_en))) => (
+            Some(format!("{cut}{other}")),
+            Some(format!("{cut_en} {other_en}")),
+        ),
+        (cut, other) => cut.or(other).unzip(),
     };
     Report {
         report: doc.info(),
@@ -159,6 +186,7 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
         findings,
         ledger,
         notice,
+        notice_en,
     }
 }
 
@@ -183,6 +211,11 @@ mod tests {
             notice.as_deref(),
             Some("文本过大（16.3 MB），超过上限 16 MB，未核查。请分段粘贴。")
         );
+        let en = super::check(&text, &super::Options::default()).notice_en;
+        assert_eq!(
+            en.as_deref(),
+            Some("The text is too large (16.3 MB, above the limit of 16 MB): nothing was checked. Check it in parts.")
+        );
     }
 
     #[test]
@@ -195,5 +228,7 @@ mod tests {
         assert!(report.findings.is_empty() && report.ledger.is_empty());
         let notice = report.notice.unwrap_or_default();
         assert!(notice.contains("unknown profile `nationl`"), "{notice}");
+        let notice_en = report.notice_en.unwrap_or_default();
+        assert!(notice_en.starts_with("Invalid options"), "{notice_en}");
     }
 }

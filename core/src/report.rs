@@ -147,6 +147,11 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Every recognised claim with its outcome, sorted by position.
     pub ledger: Vec<LedgerEntry>,
-    /// Set when the input could not be checked at all (empty, too large); a clear message.
+    /// Set when the text was not checked, or not all of it, or not all findings are listed:
+    /// options refused, an empty text, a text above [`crate::MAX_INPUT_BYTES`], one with no
+    /// figure, one with more than [`crate::MAX_NUMBERS`] numbers (checked up to there), more
+    /// than [`crate::MAX_FINDINGS`] findings (the first listed). In Chinese.
     pub notice: Option<String>,
+    /// The same notice in English.
+    pub notice_en: Option<String>,
 }

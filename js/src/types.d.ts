@@ -79,8 +79,12 @@ export interface CheckResult {
   findings: Finding[];
   /** Every recognised claim with its outcome, sorted by position. */
   ledger: LedgerEntry[];
-  /** Set when the text could not be checked at all (empty, too large, no figures). */
+  /** Set when the text was not checked, or not all of it, or not every finding is listed:
+   * options refused, an empty text, one above 16 MB, one without figures, one with more than
+   * 500,000 numbers (checked up to there), more than 10,000 findings (the first listed). */
   notice: string | null;
+  /** The same notice in English. */
+  notice_en: string | null;
 }
 
 export interface CheckOptions {

@@ -74,8 +74,9 @@ test('English mode: CSV, report type, the engine\'s fixed words and <html lang>'
     assert.match(await page.textContent('[data-testid=kind]'), /^Report type: final accounts · 2020$/);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     const csv = fs.readFileSync(await dl.path(), 'utf8');
-    assert.ok(csv.startsWith('\ufeffline,rule,severity,message,stated,expected,formula,quote,dismissed\r\n'), csv.slice(0, 80));
-    assert.ok(csv.includes(',Error,'), 'severities in English');
+    // The CLI's columns (gouji check --format csv) and the export's own `dismissed`.
+    assert.ok(csv.startsWith('\ufefffile,line,column,rule,severity,message,stated,expected,formula,repair,cause,quote,start,end,dismissed\n'), csv.slice(0, 120));
+    assert.ok(csv.includes(',error,'), 'severities as the CLI writes them');
     assert.doesNotMatch(csv, /相差|，/);
     const details = await page.$$eval('.finding .formula, .finding .repair, .finding .related .note-text', (els) => els.map((e) => e.textContent));
     assert.ok(details.length > 0);

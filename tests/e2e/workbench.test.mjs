@@ -114,8 +114,10 @@ test('exports: CSV with a BOM for Excel, JSON shaped like the CLI', { timeout: 6
   const listed = (await shown()).length;
   const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
   const csv = fs.readFileSync(await csvDl.path(), 'utf8');
-  assert.ok(csv.startsWith('\ufeff行,规则,级别'), csv.slice(0, 40));
-  assert.equal(csv.trim().split('\r\n').length, listed + 1);
+  assert.ok(csv.startsWith('\ufefffile,line,column,rule,severity,message,'), csv.slice(0, 60));
+  assert.equal(csv.trim().split('\n').length, listed + 1);
+  // The CLI's guard: no cell starts a formula (a negative stated value reads '-…).
+  assert.doesNotMatch(csv, /(^|,)[=+\-@]/m);
   assert.ok(csv.includes(SUM_TOTAL));
   const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
   const json = JSON.parse(fs.readFileSync(await jsonDl.path(), 'utf8'));
@@ -138,7 +140,7 @@ test('a finding dismissed as a false alarm stays dismissed for that text', { tim
   await page.waitForSelector('[data-testid=finding]', { timeout: 20_000 });
   assert.match((await item().getAttribute('class')) ?? '', /\bdismissed\b/, 'forgotten after reload');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
-  const row = fs.readFileSync(await dl.path(), 'utf8').split('\r\n').find((r) => r.includes(SUM_TOTAL));
+  const row = fs.readFileSync(await dl.path(), 'utf8').split('\n').find((r) => r.includes(SUM_TOTAL));
   assert.ok(row.endsWith(',是'), row);
   await item().locator('[data-testid=dismiss]').click();
   assert.doesNotMatch((await item().getAttribute('class')) ?? '', /\bdismissed\b/);

@@ -1,87 +1,20 @@
-//! The root component: creates the [`Store`], listens for the keyboard and lays the page out.
+//! The root component: creates the [`Store`], starts the keyboard's shortcuts
+//! ([`crate::keys`]) and lays the page out.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::{
     Exports, FilterBar, FindingsList, LedgerList, PasteArea, StatsLine, TextView,
 };
 use crate::i18n::Lang;
-use crate::store::{Origin, Selection, Store};
+use crate::store::Store;
 
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new();
     let stale = move || store.stale();
 
-    // Keyboard: j/n next finding, k/p previous, e or / to the text box, t to the marked text.
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let typing = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
-        if typing {
-            return;
-        }
-        let step = |delta: isize| {
-            let order = store.visible.get_untracked();
-            if order.is_empty() {
-                return;
-            }
-            let at = store
-                .selected
-                .get_untracked()
-                .and_then(|s| order.iter().position(|&i| i == s.finding));
-            let next = match at {
-                None if delta > 0 => 0,
-                None => order.len() - 1,
-                Some(p) => (p as isize + delta).clamp(0, order.len() as isize - 1) as usize,
-            };
-            let finding = order[next];
-            store.selected.set(Some(Selection {
-                finding,
-                from: Origin::List,
-            }));
-            // Once the list has rendered it (it may be past what was on screen).
-            let sel = format!(
-                "[data-testid=\"finding\"][data-finding-index=\"{finding}\"] .finding-select"
-            );
-            let focus_it = move || {
-                let el = document().query_selector(&sel).ok().flatten();
-                el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                    .map(|el| el.focus())
-                    .is_some()
-            };
-            if !focus_it() {
-                request_animation_frame(move || {
-                    // Unless the reader has moved on meanwhile (e.g. `e` to the text box).
-                    if store.selected.get_untracked().map(|s| s.finding) == Some(finding) {
-                        focus_it();
-                    }
-                });
-            }
-        };
-        let focus = |selector: &str| {
-            if let Ok(Some(el)) = document().query_selector(selector) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        };
-        match ev.key().as_str() {
-            "j" | "n" => step(1),
-            "k" | "p" => step(-1),
-            "e" | "/" => {
-                ev.prevent_default();
-                focus("[data-testid=\"input\"]");
-            }
-            "t" => focus("[data-testid=\"text-view\"]"),
-            _ => (),
-        }
-    });
-    on_cleanup(move || keys.remove());
+    crate::keys::listen(store);
 
     let embed = crate::embed::EmbedParams::current();
     let embedded = embed.embed;

@@ -9,6 +9,7 @@ pub mod components;
 pub mod embed;
 pub mod highlight;
 pub mod i18n;
+pub mod keys;
 pub mod open;
 pub mod storage;
 pub mod store;

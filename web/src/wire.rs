@@ -20,6 +20,7 @@ pub fn encode(report: &Report) -> Vec<u8> {
         findings,
         ledger,
         notice,
+        notice_en,
     } = report;
     w.u8(match kind {
         ReportKind::FinalAccounts => 0,
@@ -103,6 +104,7 @@ pub fn encode(report: &Report) -> Vec<u8> {
         w.str(detail_en);
     }
     w.opt(notice.as_ref(), |w, n| w.str(n));
+    w.opt(notice_en.as_ref(), |w, n| w.str(n));
     w.0
 }
 
@@ -171,12 +173,14 @@ pub fn decode(bytes: &[u8]) -> Option<Report> {
         })
     })?;
     let notice = r.opt(Reader::string)?;
+    let notice_en = r.opt(Reader::string)?;
     r.0.is_empty().then_some(Report {
         report: ReportInfo { kind, year },
         stats,
         findings,
         ledger,
         notice,
+        notice_en,
     })
 }
 

@@ -1,16 +1,15 @@
 //! `--format csv`: UTF-8 with a byte-order mark (so that Excel and WPS open the Chinese text
-//! correctly), one row per finding; with `--summary`, one row per input and a total row.
+//! correctly), one row per finding; with `--summary`, one row per input and a total row. The
+//! rows, their quoting and the formula guard are the core's (`gouji_core::csv`), which the
+//! web app's export writes too.
 
 use std::io::{self, Write};
+
+use gouji_core::csv::{finding_cells, push_row, BOM, FINDING_HEADER};
 
 use super::lines::LineIndex;
 use super::{kind_label, Render, Sink, Totals};
 use crate::run::{FileResult, Lang};
-
-pub const FINDING_HEADER: &[&str] = &[
-    "file", "line", "column", "rule", "severity", "message", "stated", "expected", "formula",
-    "repair", "cause", "quote", "start", "end",
-];
 
 pub const SUMMARY_HEADER: &[&str] = &[
     "file",
@@ -47,42 +46,27 @@ impl CsvSink {
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.started {
             self.started = true;
-            out.write_all("\u{feff}".as_bytes())?;
-            let header = if self.summary {
+            out.write_all(BOM.as_bytes())?;
+            let header: &[&str] = if self.summary {
                 SUMMARY_HEADER
             } else {
-                FINDING_HEADER
+                &FINDING_HEADER
             };
-            write_rows(out, [header.iter().map(|s| s.to_string()).collect()])?;
+            write_rows(out, [header])?;
         }
         Ok(())
     }
 }
 
-fn write_rows(out: &mut dyn Write, rows: impl IntoIterator<Item = Vec<String>>) -> io::Result<()> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(&mut *out);
+fn write_rows<S: AsRef<str>>(
+    out: &mut dyn Write,
+    rows: impl IntoIterator<Item = impl AsRef<[S]>>,
+) -> io::Result<()> {
+    let mut text = String::new();
     for row in rows {
-        w.write_record(row.iter().map(|cell| neutralise(cell).into_owned()))?;
+        push_row(&mut text, row.as_ref());
     }
-    w.flush()
-}
-
-/// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
-/// carriage return before one) gets a leading `'`, as OWASP recommends against CSV
-/// injection: a file name or a quoted label must not run as a formula in Excel or WPS.
-/// Every column goes through here (a stated `-50.00万元` reads `'-50.00万元`).
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
-
-fn opt(s: &Option<String>) -> String {
-    s.clone().unwrap_or_default()
+    out.write_all(text.as_bytes())
 }
 
 /// One row per finding (or, with `--summary`, per input).
@@ -96,32 +80,11 @@ impl Render for CsvRender {
         let rows: Vec<Vec<String>> = match (&r.outcome, self.summary) {
             (Ok(c), false) => {
                 let index = LineIndex::new(&c.text);
+                let en = self.lang == Lang::En;
                 c.report
                     .findings
                     .iter()
-                    .map(|f| {
-                        let pos = index.pos(f.span.start);
-                        let message = match self.lang {
-                            Lang::Zh => &f.message,
-                            Lang::En => &f.message_en,
-                        };
-                        vec![
-                            r.name.clone(),
-                            pos.line.to_string(),
-                            pos.col.to_string(),
-                            f.rule.to_string(),
-                            f.severity.as_str().to_string(),
-                            message.clone(),
-                            opt(&f.stated),
-                            opt(&f.expected),
-                            opt(&f.formula),
-                            opt(&f.repair),
-                            opt(&f.cause),
-                            f.quote.clone(),
-                            f.span.start.to_string(),
-                            f.span.end.to_string(),
-                        ]
-                    })
+                    .map(|f| finding_cells(&r.name, &index, f, en).into())
                     .collect()
             }
             // Unreadable inputs are on standard error (and in the summary's `error` column).

@@ -1,130 +1,31 @@
-//! Byte offsets → lines and columns, and excerpts of lines for diagnostics.
-//!
-//! Columns and character offsets count Unicode scalar values (code points) of the decoded
-//! text; a leading byte-order mark is not counted. A line ends at `\n`, `\r\n` or a lone `\r`
-//! (old Mac files). Spans from the core are trusted only as far as they are in bounds:
-//! anything else is clamped, never a panic.
+//! Excerpts of lines for diagnostics, over the core's [`LineIndex`] (byte offsets → lines
+//! and columns: see `gouji_core::lines`).
 //!
 //! An excerpt shows at most [`CONTEXT`] characters on either side of each annotated place
 //! (a 10 MB line must not be printed once per finding) and shows control characters and
 //! bidi overrides escaped (see [`super::escape`]).
+
+pub use gouji_core::lines::{LineIndex, Pos};
 
 use super::escape;
 
 /// Characters shown on either side of an annotated place; the rest of a long line is `…`.
 pub const CONTEXT: usize = 80;
 
-/// A resolved position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pos {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub col: usize,
-    /// 0-based offset from the start of the text, in characters (BOM not counted).
-    pub char_offset: usize,
-}
-
-/// Bytes between the checkpoints of the character count.
-const CHUNK: usize = 1024;
-
-pub struct LineIndex<'a> {
-    text: &'a str,
-    /// Byte offset of each line's start.
-    starts: Vec<usize>,
-    /// For every `CHUNK` bytes, the first character boundary at or after it and the
-    /// characters before that (the BOM counted): a column is counted from the nearest
-    /// checkpoint, not from the start of a line that may be 10 MB long.
-    checkpoints: Vec<(usize, usize)>,
-    bom: usize,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        let mut checkpoints = Vec::with_capacity(text.len() / CHUNK + 1);
-        let bom = usize::from(text.starts_with('\u{feff}'));
-        let bytes = text.as_bytes();
-        for (chars, (i, c)) in text.char_indices().enumerate() {
-            if i >= checkpoints.len() * CHUNK {
-                checkpoints.push((i, chars));
-            }
-            if c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                starts.push(i + 1);
-            }
-        }
-        LineIndex {
-            text,
-            starts,
-            checkpoints,
-            bom,
-        }
-    }
-
-    /// Clamps `offset` into the text and back onto a character boundary.
-    pub fn clamp(&self, offset: usize) -> usize {
-        let mut o = offset.min(self.text.len());
-        while !self.text.is_char_boundary(o) {
-            o -= 1;
-        }
-        o
-    }
-
-    /// 0-based index of the line holding `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset) - 1
-    }
-
-    /// Byte range of a line's content: no `\n` or `\r`, no leading BOM.
-    pub fn content(&self, line: usize) -> (usize, usize) {
-        let mut start = self.starts[line];
-        let mut end = self
-            .starts
-            .get(line + 1)
-            .map_or(self.text.len(), |&next| next - 1);
-        if self.text[start..end].ends_with('\r') {
-            end -= 1;
-        }
-        if start == 0 && self.text.starts_with('\u{feff}') {
-            start = 3.min(end);
-        }
-        (start, end)
-    }
-
-    pub fn pos(&self, offset: usize) -> Pos {
-        let offset = self.clamp(offset);
-        let line = self.line_of(offset);
-        let (start, _) = self.content(line);
-        let offset = offset.max(start);
-        let before = self.chars_before(offset);
-        Pos {
-            line: line + 1,
-            col: before - self.chars_before(start) + 1,
-            char_offset: before.saturating_sub(self.bom),
-        }
-    }
-
-    /// Characters before a character boundary (the BOM counted), from the nearest
-    /// checkpoint: at most `CHUNK` bytes are counted.
-    fn chars_before(&self, offset: usize) -> usize {
-        let k = self
-            .checkpoints
-            .partition_point(|&(at, _)| at <= offset)
-            .saturating_sub(1);
-        match self.checkpoints.get(k) {
-            Some(&(at, chars)) => chars + self.text[at..offset].chars().count(),
-            None => 0,
-        }
-    }
-
+/// Excerpts of an indexed text.
+pub trait Excerpts {
     /// Lines `first..=last` (0-based) joined by `\n`, without `\r` and BOM, for a snippet;
     /// with a map from text offsets to offsets in it. Of each line only [`CONTEXT`]
     /// characters around the byte offsets in `keep` are shown (the start of a line without
     /// one), the rest as `…`; unsafe characters are escaped.
-    pub fn excerpt(&self, first: usize, last: usize, keep: &[usize]) -> Excerpt {
+    fn excerpt(&self, first: usize, last: usize, keep: &[usize]) -> Excerpt;
+}
+
+impl Excerpts for LineIndex<'_> {
+    fn excerpt(&self, first: usize, last: usize, keep: &[usize]) -> Excerpt {
         let mut source = String::new();
         let mut pieces = Vec::new();
-        for line in first..=last.min(self.starts.len() - 1) {
+        for line in first..=last.min(self.lines() - 1) {
             if line > first {
                 source.push('\n');
             }
@@ -136,13 +37,13 @@ impl<'a> LineIndex<'a> {
                 .map(|&k| {
                     let k = self.clamp(k);
                     (
-                        back(self.text, s, k, CONTEXT),
-                        forth(self.text, e, k, CONTEXT),
+                        back(self.text(), s, k, CONTEXT),
+                        forth(self.text(), e, k, CONTEXT),
                     )
                 })
                 .collect();
             if windows.is_empty() {
-                windows.push((s, forth(self.text, e, s, 2 * CONTEXT)));
+                windows.push((s, forth(self.text(), e, s, 2 * CONTEXT)));
             }
             windows.sort_unstable();
             let mut at = s;
@@ -154,7 +55,7 @@ impl<'a> LineIndex<'a> {
                 if ws > at {
                     source.push('…');
                 }
-                self.copy(ws, we, &mut source, &mut pieces);
+                copy(self.text(), ws, we, &mut source, &mut pieces);
                 at = we;
             }
             if at < e {
@@ -167,28 +68,28 @@ impl<'a> LineIndex<'a> {
             pieces,
         }
     }
+}
 
-    /// Appends `text[from..to]` with unsafe characters escaped, noting the verbatim pieces.
-    fn copy(
-        &self,
-        from: usize,
-        to: usize,
-        source: &mut String,
-        pieces: &mut Vec<(usize, usize, usize)>,
-    ) {
-        let mut run = from;
-        for (i, c) in self.text[from..to].char_indices() {
-            let i = from + i;
-            if escape::is_unsafe(c, true) || c == '\n' {
-                pieces.push((run, i, source.len()));
-                source.push_str(&self.text[run..i]);
-                escape::push_escaped(source, c);
-                run = i + c.len_utf8();
-            }
+/// Appends `text[from..to]` with unsafe characters escaped, noting the verbatim pieces.
+fn copy(
+    text: &str,
+    from: usize,
+    to: usize,
+    source: &mut String,
+    pieces: &mut Vec<(usize, usize, usize)>,
+) {
+    let mut run = from;
+    for (i, c) in text[from..to].char_indices() {
+        let i = from + i;
+        if escape::is_unsafe(c, true) || c == '\n' {
+            pieces.push((run, i, source.len()));
+            source.push_str(&text[run..i]);
+            escape::push_escaped(source, c);
+            run = i + c.len_utf8();
         }
-        pieces.push((run, to, source.len()));
-        source.push_str(&self.text[run..to]);
     }
+    pieces.push((run, to, source.len()));
+    source.push_str(&text[run..to]);
 }
 
 /// The offset `n` characters before `at`, not before `floor`.
@@ -238,18 +139,6 @@ mod tests {
 
     fn lc(p: Pos) -> (usize, usize, usize) {
         (p.line, p.col, p.char_offset)
-    }
-
-    #[test]
-    fn positions_count_characters() {
-        let text = "第一行\n本年支出合计500.00万元";
-        let idx = LineIndex::new(text);
-        assert_eq!(lc(idx.pos(0)), (1, 1, 0));
-        let at = text.find("合计").unwrap();
-        assert_eq!(lc(idx.pos(at)), (2, 5, 8));
-        let at = text.find('5').unwrap();
-        assert_eq!(lc(idx.pos(at)), (2, 7, 10));
-        assert_eq!(lc(idx.pos(text.len())), (2, 15, 18));
     }
 
     #[test]
@@ -315,19 +204,6 @@ mod tests {
         assert_eq!(&ex.source[ex.map(at)..], "合计\\u{202e}100\nnext");
         assert_eq!(&ex.source[ex.map(text.find("100").unwrap())..], "100\nnext");
         assert_eq!(lc(idx.pos(text.find("next").unwrap())), (2, 1, 14));
-    }
-
-    #[test]
-    fn positions_on_a_long_line_match_a_plain_count() {
-        let text = format!("\u{feff}{}\n{}", "甲a".repeat(5000), "乙b".repeat(3000));
-        let idx = LineIndex::new(&text);
-        for (i, _) in text.char_indices().step_by(97) {
-            let p = idx.pos(i);
-            let line_start = text[..i].rfind('\n').map_or(3, |n| n + 1).min(i);
-            let col = text[line_start..i].chars().count() + 1;
-            let offset = text[..i].chars().count().saturating_sub(1);
-            assert_eq!((p.col, p.char_offset), (col, offset), "at {i}");
-        }
     }
 
     #[test]

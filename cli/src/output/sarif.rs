@@ -282,7 +282,11 @@ impl Sink for SarifSink {
                     let result = self.result(&index, artifact, &uri, f);
                     self.results.push(result);
                 }
-                if let Some(notice) = &c.report.notice {
+                let notice = match self.lang {
+                    Lang::Zh => &c.report.notice,
+                    Lang::En => &c.report.notice_en,
+                };
+                if let Some(notice) = notice {
                     self.notifications.push(json!({
                         "level": "note",
                         "message": { "text": notice },

@@ -27,7 +27,7 @@ use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snip
 use gouji_core::{Finding, RuleInfo, Severity};
 
 use super::escape;
-use super::lines::LineIndex;
+use super::lines::{Excerpts, LineIndex};
 use super::{describe, stats_line, total_line, Render, Sink, Totals};
 use crate::run::{FileResult, Lang};
 
@@ -76,7 +76,11 @@ impl Render for TextRender {
                 about = format!("{about}; {}", checked.encoding);
             }
             writeln!(out, "=== {name} ({about}) ===")?;
-            if let Some(notice) = &report.notice {
+            let notice = match self.lang {
+                Lang::Zh => &report.notice,
+                Lang::En => &report.notice_en,
+            };
+            if let Some(notice) = notice {
                 writeln!(out, "notice: {}", escape::text(notice))?;
             }
         }

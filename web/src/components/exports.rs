@@ -1,9 +1,10 @@
+use gouji_core::csv;
 use gouji_core::json::{Document, FileEntry, Totals};
+use gouji_core::lines::LineIndex;
 use gouji_core::Report;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::components::severity_label;
 use crate::store::{finding_id, Checked, Dismissed, Source};
 
 /// Downloads of the findings (CSV for Excel, JSON like the CLI's) and the printable sheet.
@@ -23,13 +24,17 @@ pub fn Exports(
             if let Some(c) = c {
                 let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    if en {
-                        "gouji-findings.csv"
-                    } else {
-                        "勾稽核查结果.csv"
-                    },
+                    crate::i18n::export_file(true, en),
                     "text/csv;charset=utf-8",
-                    &to_csv(&c.report, &dismissed.ids.get_untracked(), en),
+                    &source.with_untracked(|s| {
+                        to_csv(
+                            &c.text,
+                            &c.report,
+                            export_name(s.as_ref(), &c.text),
+                            &dismissed.ids.get_untracked(),
+                            en,
+                        )
+                    }),
                 );
             }
         })
@@ -39,11 +44,7 @@ pub fn Exports(
             if let Some(c) = c {
                 let en = lang.get_untracked() == crate::i18n::Lang::En;
                 download(
-                    if en {
-                        "gouji-findings.json"
-                    } else {
-                        "勾稽核查结果.json"
-                    },
+                    crate::i18n::export_file(false, en),
                     "application/json",
                     &source.with_untracked(|s| {
                         to_json(
@@ -73,62 +74,45 @@ pub fn Exports(
     }
 }
 
-/// One row per finding; UTF-8 with a BOM so that Excel reads the Chinese text right. In
-/// English (`en`): the headers, severities, messages and the engine's fixed words.
-pub fn to_csv(report: &Report, dismissed: &[String], en: bool) -> String {
-    let mut out = String::from(if en {
-        "\u{feff}line,rule,severity,message,stated,expected,formula,quote,dismissed\r\n"
-    } else {
-        "\u{feff}行,规则,级别,问题,原文数值,应为,算式,原文,已标为误报\r\n"
-    });
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
+/// The CSV of `gouji check --format csv` (the core's [`gouji_core::csv`]: the same header,
+/// columns, quoting and formula guard) for the text in the box, named `file` as in the JSON
+/// export, with one column of its own, `dismissed`. In English (`en`) the messages and the
+/// engine's fixed words of the details are in English.
+pub fn to_csv(text: &str, report: &Report, file: &str, dismissed: &[String], en: bool) -> String {
+    let mut out = String::from(csv::BOM);
+    let mut row: Vec<&str> = csv::FINDING_HEADER.to_vec();
+    row.push("dismissed");
+    csv::push_row(&mut out, &row);
+    let index = LineIndex::new(text);
     for f in &report.findings {
-        let cells = [
-            f.line.to_string(),
-            f.rule.to_string(),
-            if en {
-                crate::i18n::severity_name(f.severity, true).to_string()
-            } else {
-                severity_label(f.severity).to_string()
-            },
-            if en {
-                f.message_en.clone()
-            } else {
-                f.message.clone()
-            },
-            f.stated.clone().unwrap_or_default(),
-            f.expected.clone().unwrap_or_default(),
-            f.formula
-                .as_deref()
-                .map(|x| {
-                    if en {
-                        crate::i18n::detail_en(x)
-                    } else {
-                        x.to_string()
-                    }
-                })
-                .unwrap_or_default(),
-            f.quote.clone(),
-            match (dismissed.contains(&finding_id(f)), en) {
-                (true, true) => "yes",
-                (true, false) => "是",
-                (false, _) => "",
+        let mut cells = csv::finding_cells(file, &index, f, en);
+        if en {
+            // formula, repair, cause
+            for c in &mut cells[8..=10] {
+                *c = crate::i18n::detail_en(c);
             }
-            .to_string(),
-        ];
-        let row: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        debug_assert_eq!(row.len(), 9);
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        }
+        let mark = if dismissed.contains(&finding_id(f)) {
+            crate::i18n::dismissed_mark(en)
+        } else {
+            ""
+        };
+        let mut row: Vec<&str> = cells.iter().map(String::as_str).collect();
+        row.push(mark);
+        csv::push_row(&mut out, &row);
     }
     out
 }
+
+/// The `path` of the exports: the file's name for a text opened from one and not edited
+/// since, else `（粘贴的文本）`.
+fn export_name<'a>(source: Option<&'a Source>, text: &str) -> &'a str {
+    source
+        .filter(|s| s.describes(text))
+        .map_or(PASTED, |s| s.name.as_str())
+}
+
+const PASTED: &str = "（粘贴的文本）";
 
 /// The document of `gouji check --format json` (`docs/json.md`, the core's
 /// [`gouji_core::json`] types) for the one text in the box, with two fields of its own:
@@ -155,7 +139,7 @@ pub fn to_json(
         Some(s) => FileEntry::new(report)
             .path(&s.name)
             .source(s.encoding, s.replaced),
-        None => FileEntry::new(report).path("（粘贴的文本）"),
+        None => FileEntry::new(report).path(PASTED),
     };
     let files = [Entry {
         file,
@@ -191,6 +175,32 @@ fn download(name: &str, mime: &str, content: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_csv_export_is_the_clis_with_a_column_of_its_own() {
+        let text = include_str!("../../../tests/fixtures/samples/renhe-2020-final-accounts.txt");
+        let report = gouji_core::check(text, &gouji_core::Options::default());
+        let first = &report.findings[0];
+        let out = to_csv(text, &report, PASTED, &[finding_id(first)], false);
+        let mut rows = out.split('\n');
+        assert_eq!(
+            rows.next(),
+            Some("\u{feff}file,line,column,rule,severity,message,stated,expected,formula,repair,cause,quote,start,end,dismissed")
+        );
+        // The CLI's row, and the mark.
+        let index = LineIndex::new(text);
+        let mut cli = String::new();
+        csv::push_row(&mut cli, &csv::finding_cells(PASTED, &index, first, false));
+        assert_eq!(
+            format!("{}\n", rows.next().unwrap()),
+            cli.replace('\n', ",是\n")
+        );
+        assert_eq!(out.lines().count(), report.findings.len() + 1);
+
+        let en = to_csv(text, &report, "a.txt", &[], true);
+        assert!(en.starts_with("\u{feff}file,line,column,rule,severity,message,stated,expected,formula,repair,cause,quote,start,end,dismissed\n"));
+        assert!(en.contains(",error,") && !en.contains("相差"));
+    }
 
     #[test]
     fn the_json_export_is_the_clis_document() {

@@ -6,26 +6,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+use crate::components::pages::{PageKey, Pages, PAGE};
 use crate::components::severity_icon;
 use crate::store::{finding_id, Checked, Dismissed, Origin, Selection};
 
-/// How many findings one page of the list holds: the list renders its first page, and the
-/// next ones as the reader scrolls down to them (or asks for them, or the selection lands on
-/// one of them). A 1 MB text can have thousands of findings; a page renders in a few
-/// milliseconds.
-pub const PAGE: usize = 50;
-
 /// How many of a finding's related figures its card lists.
 const RELATED_SHOWN: usize = 12;
-
-/// One page of the list, keyed by the result and filter it shows (`generation`), its number
-/// and the language: a page is rendered once and kept while more are added after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct PageKey {
-    generation: u64,
-    page: usize,
-    en: bool,
-}
 
 /// Visible findings by (severity, rule), and those of them marked as false alarms.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -46,15 +32,6 @@ impl Counts {
     }
 }
 
-/// "4" or "4（1 已标误报）" / "4 (1 dismissed)".
-pub fn count_label(n: usize, dismissed: usize, en: bool) -> String {
-    match (dismissed, en) {
-        (0, _) => n.to_string(),
-        (d, false) => format!("{n}（{d} 已标误报）"),
-        (d, true) => format!("{n} ({d} dismissed)"),
-    }
-}
-
 /// The findings grouped by severity and rule, with counts; clicking one selects it and
 /// shows it in the text. `visible` is the filtered display order.
 #[component]
@@ -65,27 +42,13 @@ pub fn FindingsList(
 ) -> impl IntoView {
     let lang = crate::i18n::lang();
     let dismissed = use_context::<Dismissed>().expect("App provides Dismissed");
-    // A new result or filter is a new list: it starts with one page again.
-    let generation = Memo::new(move |prev: Option<&u64>| {
+    // The list renders its first page, and the next ones as the reader scrolls down to them
+    // (or asks for them, or the selection lands on one of them). A new result or filter is a
+    // new list: it starts with one page again.
+    let pages = Pages::new(move || {
         checked.track();
         visible.track();
-        prev.map_or(0, |p| p + 1)
     });
-    let limit = RwSignal::new((0u64, PAGE));
-    let shown = move || {
-        let g = generation.get();
-        let (lg, l) = limit.get();
-        let l = if lg == g { l } else { PAGE };
-        visible.with(|v| v.len().min(l))
-    };
-    let show_until = move |n: usize| {
-        let g = generation.get_untracked();
-        let (lg, l) = limit.get_untracked();
-        let l = if lg == g { l } else { PAGE };
-        if n > l {
-            limit.set((g, n.div_ceil(PAGE) * PAGE));
-        }
-    };
     let counts = Memo::new(move |_| {
         checked.with(|c| {
             let mut counts = Counts::default();
@@ -113,7 +76,7 @@ pub fn FindingsList(
         let Some(pos) = visible.with_untracked(|v| v.iter().position(|&i| i == sel.finding)) else {
             return;
         };
-        show_until(pos + 1);
+        pages.show_until(pos + 1);
         if sel.from == Origin::Text {
             let selector = format!(
                 "[data-testid=\"finding\"][data-finding-index=\"{}\"]",
@@ -130,22 +93,12 @@ pub fn FindingsList(
         }
     });
 
-    let pages = move || {
-        let generation = generation.get();
-        let en = lang.get() == crate::i18n::Lang::En;
-        (0..shown().div_ceil(PAGE)).map(move |page| PageKey {
-            generation,
-            page,
-            en,
-        })
-    };
     let page_view = move |k: PageKey| {
         let items = visible.with_untracked(|v| {
-            let end = ((k.page + 1) * PAGE).min(v.len());
-            let from = (k.page * PAGE).min(end);
+            let range = k.range(v.len());
             // With the finding before the page, to know which groups start on it.
-            let before = from.checked_sub(1).map(|p| v[p]);
-            (before, v[from..end].to_vec())
+            let before = range.start.checked_sub(1).map(|p| v[p]);
+            (before, v[range].to_vec())
         });
         checked.with_untracked(|c| {
             c.as_ref()
@@ -155,7 +108,7 @@ pub fn FindingsList(
 
     // The printed review sheet lists every finding.
     let print = window_event_listener_untyped("beforeprint", move |_| {
-        show_until(visible.with_untracked(Vec::len));
+        pages.show_until(visible.with_untracked(Vec::len));
     });
 
     // The next page comes when the end of the list comes near the screen.
@@ -175,8 +128,7 @@ pub fn FindingsList(
                         .is_ok_and(|e| e.is_intersecting())
                 });
                 if near {
-                    let n = shown_untracked(generation, limit, visible);
-                    show_until(n + PAGE);
+                    pages.more(visible.with_untracked(Vec::len));
                 }
             });
             let init = web_sys::IntersectionObserverInit::new();
@@ -237,50 +189,35 @@ pub fn FindingsList(
     };
     let has_list =
         move || checked.with(|c| c.as_ref().is_some_and(|c| !c.report.findings.is_empty()));
-    let more =
-        move || {
-            let total = visible.with(Vec::len);
-            let hidden = total - shown();
-            (has_list() && hidden > 0).then(|| {
-            let label = if lang.get() == crate::i18n::Lang::En {
-                format!("Show {} more of {total} findings", hidden.min(PAGE))
-            } else {
-                format!("再显示 {} 条（共 {total} 条，另有 {hidden} 条）", hidden.min(PAGE))
-            };
+    let more = move || {
+        let total = visible.with(Vec::len);
+        let hidden = pages.hidden(total);
+        (has_list() && hidden > 0).then(|| {
+            let en = lang.get() == crate::i18n::Lang::En;
+            let label = crate::i18n::show_more(hidden.min(PAGE), total, hidden, en);
             view! {
                 <button
                     type="button"
                     class="show-all"
                     data-testid="show-more"
                     node_ref=more_ref
-                    on:click=move |_| show_until(shown_untracked(generation, limit, visible) + PAGE)
+                    on:click=move |_| pages.more(visible.with_untracked(Vec::len))
                 >
                     {label}
                 </button>
             }
         })
-        };
+    };
     view! {
         <div class="findings-wrap">
             <h2 class="pane-title">{crate::i18n::tr("发现的问题", "Findings")}</h2>
             {body}
             <div data-testid="findings">
-                <For each=pages key=|k| *k children=page_view />
+                {pages.view(move || visible.with(Vec::len), page_view)}
             </div>
             {more}
         </div>
     }
-}
-
-fn shown_untracked(
-    generation: Memo<u64>,
-    limit: RwSignal<(u64, usize)>,
-    visible: Memo<Vec<usize>>,
-) -> usize {
-    let g = generation.get_untracked();
-    let (lg, l) = limit.get_untracked();
-    let l = if lg == g { l } else { PAGE };
-    visible.with_untracked(|v| v.len().min(l))
 }
 
 /// One page: its findings in runs of one severity and, within them, of one rule, each run
@@ -320,7 +257,7 @@ fn render_page(
                         <span class="icon" aria-hidden="true">{severity_icon(sev)}</span>
                         {crate::i18n::severity_name(sev, en)}
                         " "
-                        <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, None)); count_label(n, d, en) }}</span>
+                        <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, None)); crate::i18n::count_label(n, d, en) }}</span>
                     </h3>
                 }
             });
@@ -337,7 +274,7 @@ fn render_page(
                             <h4>
                                 {name}
                                 " "
-                                <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, Some(rule))); count_label(n, d, en) }}</span>
+                                <span class="n">{move || { let (n, d) = counts.with(|c| c.of(sev, Some(rule))); crate::i18n::count_label(n, d, en) }}</span>
                                 {explanation.map(|e| view! {
                                     <details class="help">
                                         <summary aria-label=pick("规则说明", "About this rule")>"?"</summary>
@@ -444,14 +381,8 @@ fn FindingItem(
                 }
             })
             .collect_view();
-        let more = (more > 0).then(|| {
-            let n = if en {
-                format!("and {more} more")
-            } else {
-                format!("另有 {more} 处")
-            };
-            view! { <li class="more">{n}</li> }
-        });
+        let more = (more > 0)
+            .then(|| view! { <li class="more">{crate::i18n::more_related(more, en)}</li> });
         view! {
             <div class="related">
                 <span class="label">{pick("依据", "From")}</span>
@@ -491,12 +422,7 @@ fn FindingItem(
                     </span>
                     <code class="rule" data-testid="finding-rule">{rule}</code>
                     <span class="line" data-testid="finding-place">
-                        {match (page, en) {
-                            (Some(p), true) => format!("page {p}, line {line}"),
-                            (Some(p), false) => format!("第 {p} 页 · 第 {line} 行"),
-                            (None, true) => format!("line {line}"),
-                            (None, false) => format!("第 {line} 行"),
-                        }}
+                        {crate::i18n::place(page, line, en)}
                     </span>
                 </button>
                 <button
@@ -510,12 +436,7 @@ fn FindingItem(
                         dismissed.toggle(id.clone());
                     }
                 >
-                    {move || match (is_dismissed.get(), en) {
-                        (true, false) => "已标误报",
-                        (false, false) => "误报？",
-                        (true, true) => "false alarm",
-                        (false, true) => "false alarm?",
-                    }}
+                    {move || crate::i18n::dismiss_label(is_dismissed.get(), en)}
                 </button>
             </div>
             <p class="message" data-testid="finding-message">{if en { message_en } else { message }}</p>
@@ -528,17 +449,5 @@ fn FindingItem(
             {(!own_mark)
                 .then(|| view! { <p class="note">{pick("此处与另一处标注重叠，点击后定位到包含它的标注。", "This overlaps another mark; clicking shows the mark containing it.")}</p> })}
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_say_how_many_are_dismissed() {
-        assert_eq!(count_label(4, 0, false), "4");
-        assert_eq!(count_label(4, 1, false), "4（1 已标误报）");
-        assert_eq!(count_label(4, 1, true), "4 (1 dismissed)");
     }
 }

@@ -32,14 +32,9 @@ pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
                     view! {
                         <li class=if ok { "verified" } else { "unchecked" } data-testid="ledger-entry">
                             <span class="icon" aria-hidden="true">{if ok { "✔" } else { "？" }}</span>
-                            <span class="state">{match (ok, en) {
-                                (true, false) => "一致",
-                                (false, false) => "未能核查",
-                                (true, true) => "consistent",
-                                (false, true) => "not checkable",
-                            }}</span>
+                            <span class="state">{crate::i18n::ledger_state(ok, en)}</span>
                             <code class="rule">{e.rule}</code>
-                            <span class="line">{if en { format!("line {}", e.line) } else { format!("第 {} 行", e.line) }}</span>
+                            <span class="line">{crate::i18n::place(None, e.line, en)}</span>
                             <q>{e.quote.clone()}</q>
                             <span class="detail">{if en { e.detail_en.clone() } else { e.detail.clone() }}</span>
                         </li>
@@ -61,12 +56,7 @@ pub fn LedgerList(checked: Memo<Option<Checked>>) -> impl IntoView {
                 >
                     {move || {
                         let (v, u) = counts();
-                        match (open.get(), lang.get() == crate::i18n::Lang::En) {
-                            (false, false) => format!("显示已核对一致的 {v} 处（另有 {u} 处未能核查）"),
-                            (true, false) => format!("收起已核对一致的 {v} 处（另有 {u} 处未能核查）"),
-                            (false, true) => format!("Show the {v} consistent relations ({u} not checkable)"),
-                            (true, true) => format!("Hide the {v} consistent relations ({u} not checkable)"),
-                        }
+                        crate::i18n::ledger_toggle(open.get(), v, u, lang.get() == crate::i18n::Lang::En)
                     }}
                 </button>
                 {rows}

@@ -4,6 +4,7 @@ mod exports;
 mod filter_bar;
 mod findings_list;
 mod ledger_list;
+mod pages;
 mod paste_area;
 mod samples;
 mod stats_line;
@@ -19,15 +20,6 @@ pub use stats_line::StatsLine;
 pub use text_view::TextView;
 
 use gouji_core::Severity;
-
-/// Chinese label of a severity; shown next to its icon so that colour is never the only cue.
-pub fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
-}
 
 /// A text icon for a severity.
 pub fn severity_icon(s: Severity) -> &'static str {

@@ -177,23 +177,13 @@ pub fn PasteArea(
             let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => {
-                    let note = if en {
-                        format!("Cannot read the file “{name}”.")
-                    } else {
-                        format!("无法读取文件“{name}”。")
-                    };
-                    file_note.set(Some((false, note)));
+                    file_note.set(Some((false, crate::i18n::file_unreadable(&name, en))));
                     return;
                 }
             };
             let format = gouji_input::format_of(&name, &bytes);
             if format == gouji_input::Format::Pdf {
-                let note = if en {
-                    format!("Reading the PDF “{name}”…")
-                } else {
-                    format!("正在读取 PDF“{name}”……")
-                };
-                file_note.set(Some((true, note)));
+                file_note.set(Some((true, crate::i18n::reading_pdf(&name, en))));
             }
             match crate::open::read(format, &bytes).await {
                 Ok(Opened {
@@ -203,16 +193,7 @@ pub fn PasteArea(
                 }) => {
                     // The readers' name for a PDF, in capitals as people write it.
                     let shown = if encoding == "pdf" { "PDF" } else { encoding };
-                    let note = match (en, replaced) {
-                        (false, 0) => format!("已打开“{name}”（{shown}）"),
-                        (false, n) => {
-                            format!("已打开“{name}”（{shown}，{n} 处无法识别的字符）")
-                        }
-                        (true, 0) => format!("Opened “{name}” ({shown})"),
-                        (true, n) => {
-                            format!("Opened “{name}” ({shown}, {n} characters could not be read)")
-                        }
-                    };
+                    let note = crate::i18n::opened(&name, shown, replaced, en);
                     // One level of undo: the text the file replaced, until the next edit.
                     let before =
                         text_signal.with_untracked(|t| (!t.trim().is_empty()).then(|| t.clone()));

@@ -16,12 +16,8 @@ pub fn StatsLine(
     let lang = crate::i18n::lang();
     let line = move || {
         let en = lang.get() == crate::i18n::Lang::En;
-        if paused.get() && en {
-            return "The last check of this text crashed the page: automatic checking is paused."
-                .to_string();
-        }
         if paused.get() {
-            return "上次核查这段文本时页面出错，已暂停自动核查。".to_string();
+            return crate::i18n::paused(en).to_string();
         }
         if let Some(chars) = busy.get() {
             return crate::i18n::checking(chars, en);
@@ -35,44 +31,18 @@ pub fn StatsLine(
             None => {}
         }
         checked.with(|c| match c {
-            None if en => "No report yet. Paste its text to check it.".to_string(),
-            None => "尚未输入报告。粘贴正文后自动核查。".to_string(),
-            Some(c) if en => {
-                let s = c.report.stats;
-                format!(
-                    "Checked {} relations: {} consistent, {} errors, {} warnings, {} notes, {} not checkable",
-                    s.claims, s.verified, s.errors, s.warnings, s.infos, s.unchecked
-                )
-            }
-            Some(c) => {
-                let s = c.report.stats;
-                let mut line = format!(
-                    "核查 {} 处数字关系：一致 {}，错误 {}，警告 {}，提示 {}",
-                    s.claims, s.verified, s.errors, s.warnings, s.infos
-                );
-                if s.unchecked > 0 {
-                    line.push_str(&format!("，无法核查 {}", s.unchecked));
-                }
-                line
-            }
+            None => crate::i18n::no_report(en).to_string(),
+            Some(c) => crate::i18n::stats_line(&c.report.stats, en),
         })
     };
     let kind = move || {
         let en = lang.get() == crate::i18n::Lang::En;
-        checked.with(|c| {
-            let info = &c.as_ref()?.report.report;
-            let kind = crate::i18n::report_kind(info.kind, en);
-            Some(match (info.year, en) {
-                (Some(y), true) => format!("Report type: {kind} · {y}"),
-                (None, true) => format!("Report type: {kind}"),
-                (Some(y), false) => format!("报告类型：{kind} · {y} 年度"),
-                (None, false) => format!("报告类型：{kind}"),
-            })
-        })
+        checked.with(|c| Some(crate::i18n::kind_line(&c.as_ref()?.report.report, en)))
     };
     let notice = move || {
+        let en = lang.get() == crate::i18n::Lang::En;
         checked
-            .with(|c| c.as_ref().and_then(|c| c.report.notice.clone()))
+            .with(|c| c.as_ref().and_then(|c| crate::i18n::notice(&c.report, en)))
             .map(|n| {
                 view! {
                     <p class="notice" role="alert" data-testid="notice">
@@ -81,6 +51,7 @@ pub fn StatsLine(
                 }
             })
     };
+    let tr = crate::i18n::tr;
     view! {
         <div class="summary">
             <p class="stats" data-testid="stats" aria-live="polite">
@@ -90,9 +61,9 @@ pub fn StatsLine(
             {notice}
             <Show when=move || paused.get()>
                 <p class="notice" role="alert" data-testid="paused">
-                    "可以先修改文本，或"
+                    {tr("可以先修改文本，或", "Edit the text first, or ")}
                     <button type="button" data-testid="resume" on:click=move |_| paused.set(false)>
-                        "重新核查"
+                        {tr("重新核查", "check it again")}
                     </button>
                 </p>
             </Show>

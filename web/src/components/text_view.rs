@@ -6,7 +6,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::components::severity_label;
 use crate::highlight::{Chunk, Segment};
 use crate::store::{Checked, Origin, Selection};
 
@@ -331,15 +330,7 @@ fn render(
                     return text.clone().into_any();
                 };
                 let sev = f.severity.as_str();
-                let title = if en {
-                    format!(
-                        "{}: {}",
-                        crate::i18n::severity_name(f.severity, true),
-                        f.message_en
-                    )
-                } else {
-                    format!("{}：{}", severity_label(f.severity), f.message)
-                };
+                let title = crate::i18n::mark_title(f, en);
                 view! {
                     <mark
                         class=format!("finding-mark sev-{sev}")
