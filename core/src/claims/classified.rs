@@ -185,20 +185,24 @@ pub fn extract(doc: &Document) -> Classified {
     let mut current_class: Option<String> = None;
     let mut in_run = false;
     let mut last_plain_para: Option<usize> = None;
-    let mut sections = super::facts::SectionScope::default();
-    // The headings around the paragraph, and whether each is about a part of spending.
-    let mut parts: Vec<(crate::read::segment::HeadingStyle, bool)> = Vec::new();
+    let sections = super::facts::SectionScope::new(doc);
+    // Whether each scoping section's title is about a part of spending.
+    let part_titles: Vec<bool> = doc
+        .scopes
+        .iter()
+        .map(|s| {
+            doc.paragraphs[s.paragraph]
+                .heading
+                .as_deref()
+                .is_some_and(|h| {
+                    PART_SECTIONS
+                        .iter()
+                        .any(|w| text[h.line.clone()].contains(w))
+                })
+        })
+        .collect();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let t = &text[p.range.clone()];
-        if let Some(h) = &p.heading {
-            let title = &text[h.line.clone()];
-            sections.enter(h.style, title, h.line.start);
-            if let Some(k) = parts.iter().position(|(s, _)| *s >= h.style) {
-                parts.truncate(k);
-            }
-            let part = PART_SECTIONS.iter().any(|w| title.contains(w));
-            parts.push((h.style, part));
-        }
         let Some(item_at) = t.find(ITEM) else {
             // A 类 heading (`（一）公共安全（类）`) sets the 类 of the lines below it.
             if let Some(c) = t.find(CLASS) {
@@ -294,8 +298,8 @@ pub fn extract(doc: &Document) -> Classified {
             xiang: row_name(xiang),
             class_only: class,
             code,
-            scope: sections.scope(""),
-            part_section: parts.iter().any(|(_, part)| *part),
+            scope: sections.scope(pi, ""),
+            part_section: crate::read::segment::enclosing(&doc.scopes, pi).any(|i| part_titles[i]),
             mention,
             figures_at: after..p.range.end,
         });

@@ -316,8 +316,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     // The year the last figure of a sentence named in its label: `2022年度公务用车购置费10.00
     // 万元，公务用车运行维护费20.00万元` states both of 2022.
     let mut sentence_year: Option<(usize, i32)> = None;
-    let mut sections = SectionScope::default();
-    let mut next_para = 0;
+    let sections = SectionScope::new(doc);
     // Narrative figures and table cells in text order, so each sees its own sections.
     let mut cells: Vec<TableFact> = tables.iter().flat_map(|t| t.facts(doc)).collect();
     cells.sort_by_key(|c| c.cell.start);
@@ -360,13 +359,6 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             },
         };
         let f = &doc.figures[fi];
-        // Headings up to this statement's paragraph, each looked at once.
-        while next_para <= f.paragraph {
-            if let Some(h) = &doc.paragraphs[next_para].heading {
-                sections.enter(h.style, &text[h.line.clone()], h.line.start);
-            }
-            next_para += 1;
-        }
         if !from_table {
             // Table cells are keyed by row and column, not by the text before them; cells
             // of a table pasted one per line are often targets (`指标值`), not outturns.
@@ -467,9 +459,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         // (A key taken from the budget before keeps that figure's scope.)
         if key.is_bare() && !inherited {
             if key.name == PROJECT {
-                key.section = Some(sections.innermost);
+                key.section = Some(sections.innermost(f.paragraph));
             } else {
-                key.scope = sections.scope(&label);
+                key.scope = sections.scope(f.paragraph, &label);
             }
         }
         let (value, face, unit) = match source {
@@ -574,30 +566,48 @@ const SELF_SCOPED: &[&str] = &[
     "培训费",
 ];
 
-/// The stack of headings around the current figure.
-#[derive(Default)]
-pub struct SectionScope {
-    stack: Vec<(crate::read::segment::HeadingStyle, Option<Scope>)>,
-    /// Where the innermost section starts (normalised offset).
-    innermost: usize,
+/// What the sections around a figure are about: the funds each scoping heading's title
+/// names, over the document's section tree (`Document::scopes`).
+pub struct SectionScope<'d> {
+    doc: &'d Document<'d>,
+    /// The scope each section's title names, by index into `doc.scopes`.
+    named: Vec<Option<Scope>>,
 }
 
-impl SectionScope {
-    pub fn enter(&mut self, style: crate::read::segment::HeadingStyle, title: &str, at: usize) {
-        self.innermost = at;
-        if let Some(p) = self.stack.iter().position(|(s, _)| *s >= style) {
-            self.stack.truncate(p);
-        }
-        let scope = SCOPES
+impl<'d> SectionScope<'d> {
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        let text = doc.text();
+        let named = doc
+            .scopes
             .iter()
-            .find(|(w, _)| title.contains(w))
-            .map(|(_, s)| *s);
-        self.stack.push((style, scope));
+            .map(|s| {
+                let h = doc.paragraphs[s.paragraph].heading.as_deref()?;
+                let title = &text[h.line.clone()];
+                SCOPES
+                    .iter()
+                    .find(|(w, _)| title.contains(w))
+                    .map(|(_, s)| *s)
+            })
+            .collect();
+        SectionScope { doc, named }
     }
 
-    /// The innermost section scope a statement labelled `label` takes, unless the label
-    /// names its own.
-    pub fn scope(&self, label: &str) -> Option<Scope> {
+    /// Where the innermost section around paragraph `pi` starts (the normalised offset of its
+    /// heading line; 0 before the first heading).
+    pub fn innermost(&self, pi: usize) -> usize {
+        crate::read::segment::enclosing(&self.doc.scopes, pi)
+            .next()
+            .and_then(|i| {
+                self.doc.paragraphs[self.doc.scopes[i].paragraph]
+                    .heading
+                    .as_deref()
+            })
+            .map_or(0, |h| h.line.start)
+    }
+
+    /// The innermost section scope around paragraph `pi` a statement labelled `label` takes,
+    /// unless the label names its own.
+    pub fn scope(&self, pi: usize, label: &str) -> Option<Scope> {
         // A label naming its funds (`财政拨款收入合计`) keeps them; a label naming only a part
         // of spending (`基本支出`) still takes the funds of its section.
         let names_funds = SCOPES.iter().take(7).any(|(w, _)| label.contains(w));
@@ -606,10 +616,8 @@ impl SectionScope {
         }
         let named_by_label =
             |scope: Scope| SCOPES.iter().any(|(w, s)| *s == scope && label.contains(w));
-        self.stack
-            .iter()
-            .rev()
-            .find_map(|(_, s)| *s)
+        crate::read::segment::enclosing(&self.doc.scopes, pi)
+            .find_map(|i| self.named[i])
             .filter(|&scope| !named_by_label(scope))
     }
 }

@@ -3,7 +3,7 @@
 use crate::read::normalize::{normalize, Normalized};
 use crate::read::quantity::{scan_iter, Quantity, Unit};
 use crate::read::segment::{
-    indents_mark_paragraphs, is_table_line, outline, paragraphs_with, remap, sentences,
+    indents_mark_paragraphs, is_table_line, outline, paragraphs_with, remap, scopes, sentences,
     soft_breaks, LineSource, Paragraph, Section,
 };
 use crate::report::{ReportInfo, ReportKind, Span};
@@ -60,6 +60,9 @@ pub struct Document<'a> {
     /// The numbered headings of the report's form as a tree, in text order: worked out
     /// once here for every rule that reads sections.
     pub outline: Vec<Section>,
+    /// The section tree of every heading that scopes what follows, those found inside a web
+    /// page's line included (`segment::scopes`): what facts and 类/款/项 lines are about.
+    pub scopes: Vec<Section>,
     /// All sentences of all paragraphs, in order; `sentence_para[i]` is sentence i's paragraph.
     pub sentences: Vec<Range<usize>>,
     pub sentence_para: Vec<usize>,
@@ -183,6 +186,7 @@ impl<'a> Document<'a> {
             original,
             norm,
             outline: outline(&paragraphs),
+            scopes: scopes(&paragraphs),
             paragraphs,
             sentences: sentence_ranges,
             sentence_para,

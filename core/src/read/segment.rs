@@ -785,17 +785,32 @@ pub struct Section {
     pub end: usize,
 }
 
-/// The section tree of the headings, in text order. Levels nest by first use: a style not
-/// seen among the open sections opens a level below the current one; a style already open
-/// closes everything below it. (Reports disagree on whether `1.` sits above or below `（一）`,
-/// so the order is learnt from the text, not fixed.) Linear: the stack holds at most one
-/// entry per style.
+/// The section tree of the report's form: the outline's headings (not those found inside a
+/// web page's line), in text order. See [`sections`].
 pub fn outline(paragraphs: &[Paragraph]) -> Vec<Section> {
+    sections(paragraphs, Paragraph::outline_heading)
+}
+
+/// The section tree of every heading that scopes what follows, those inside a web page's
+/// line included: what a figure's section is about (its funds, a part of spending).
+pub fn scopes(paragraphs: &[Paragraph]) -> Vec<Section> {
+    sections(paragraphs, |p| p.heading.as_deref())
+}
+
+/// The section tree of the headings `heading` picks, in text order. Levels nest by first
+/// use: a style not seen among the open sections opens a level below the current one; a
+/// style already open closes everything below it. (Reports disagree on whether `1.` sits
+/// above or below `（一）`, so the order is learnt from the text, not fixed.) Linear: the
+/// stack holds at most one entry per style.
+fn sections(
+    paragraphs: &[Paragraph],
+    heading: impl Fn(&Paragraph) -> Option<&Heading>,
+) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     // (style, index into out) of the open sections, outermost first.
     let mut open: Vec<(HeadingStyle, usize)> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let Some(h) = p.outline_heading() else {
+        let Some(h) = heading(p) else {
             continue;
         };
         if let Some(level) = open.iter().position(|(s, _)| *s == h.style) {
@@ -816,6 +831,20 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Section> {
         open.push((h.style, out.len() - 1));
     }
     out
+}
+
+/// The indices of the sections of `tree` around paragraph `pi`, innermost first (the
+/// paragraph's own heading's section included). Logarithmic in the tree's size, then one
+/// step per level.
+pub fn enclosing(tree: &[Section], pi: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut at = tree.partition_point(|s| s.paragraph <= pi).checked_sub(1);
+    std::iter::from_fn(move || loop {
+        let i = at?;
+        at = tree[i].parent;
+        if tree[i].end > pi {
+            return Some(i);
+        }
+    })
 }
 
 /// Sentence ranges inside one paragraph: split after `。！？` and after a `.` that is not a
@@ -969,6 +998,37 @@ mod tests {
         assert_eq!(&t[h[0].range.clone()], "六、政府性基金支出决算情况");
         assert!(h[0].outline_heading().is_none());
         assert!(outline(&p).is_empty());
+        // It still scopes the paragraphs after it.
+        let tree = scopes(&p);
+        assert_eq!(tree.len(), 1);
+        let last = p.len() - 1;
+        assert_eq!(enclosing(&tree, last).collect::<Vec<_>>(), [0]);
+        assert_eq!(enclosing(&tree, 0).count(), 0);
+    }
+
+    #[test]
+    fn the_sections_around_a_paragraph_are_its_open_headings_innermost_first() {
+        let t = "一、收支
+1.收入
+（一）财政拨款
+正文。
+（二）其他
+2.支出
+二、三公
+正文。
+";
+        let p = paragraphs(t);
+        let tree = scopes(&p);
+        let around = |pi| {
+            enclosing(&tree, pi)
+                .map(|i| tree[i].paragraph)
+                .collect::<Vec<_>>()
+        };
+        // 正文 under （一） under 1. under 一、.
+        assert_eq!(around(3), [2, 1, 0]);
+        // 2.支出 closed （二） and 1.; 二、 closed everything.
+        assert_eq!(around(5), [5, 0]);
+        assert_eq!(around(7), [6]);
     }
 
     #[test]
