@@ -489,6 +489,37 @@ fn comparison_words_agree_with_the_rate_or_the_figures() {
 }
 
 #[test]
+fn comparison_words_opening_the_line_after_the_rate_are_the_rates() {
+    // A PDF viewer's copy breaks the line after the rate's full stop.
+    let wrong = "4.一般公共服务支出（类）市场监督管理事务（款）质量基础（项）。年初预算为160.00万元，\
+支出决算为142.18万元，完成年初预算的88.86%。\n决算数大于年初预算数的主要原因是追加计量标准器具检定和能力建设。";
+    let r = run(wrong);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "wording")
+        .expect("wording");
+    assert_eq!(f.quote, "决算数大于年初预算数");
+    assert_eq!(f.expected.as_deref(), Some("决算数小于预算数"));
+    let right = wrong.replace("大于", "小于");
+    let r = run(&right);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r.ledger.iter().any(|e| e.rule == "wording"));
+    // The next line is not the rate's when the rate's line goes on, or when it is a heading.
+    for other in [
+        wrong.replace("88.86%。\n", "88.86%，主要用于检定。\n"),
+        wrong.replace("88.86%。\n决算数", "88.86%。\n（二）决算数"),
+    ] {
+        let r = run(&other);
+        assert!(
+            r.findings.iter().all(|f| f.rule != "wording"),
+            "{other}: {:#?}",
+            r.findings
+        );
+    }
+}
+
+#[test]
 fn a_unit_slip_is_named_by_sum_and_share() {
     let r = run("2023年度本年支出合计4995.52万元，其中：基本支出547.94元，占11.0%；项目支出4447.58万元，占89.0%。");
     let sum = r.findings.iter().find(|f| f.rule == "sum").expect("sum");

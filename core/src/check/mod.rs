@@ -3,6 +3,7 @@
 //! reads the [`Context`] (the document, the claims, the validated options) and reports into
 //! its sink; what rules share is in [`kit`], and no rule uses another (core/tests/layering.rs).
 
+mod as_of_year;
 mod balance;
 mod change_sum;
 mod class_total;
@@ -113,6 +114,7 @@ static RULES: &[&dyn Rule] = &[
     &required::Required,
     &year_attribution::YearAttribution,
     &comparison_year::ComparisonYear,
+    &as_of_year::AsOfYear,
     &balance::Balance,
     &impossible_decline::ImpossibleDecline,
     // Last: it lists what the rules above left unchecked.

@@ -89,8 +89,10 @@ impl Rule for Template {
         const ZERO_NAME: &str = "0等";
         const LEADS: [&str; 2] = ["原因是0", "原因为0"];
         const BLANK_DATE: &str = "年月日";
-        const NOTES: [&str; 5] = [
+        const NOTES: [&str; 7] = [
             "（如有）",
+            "（如有，请",
+            "（如有请",
             "（若有）",
             "（如无则不填）",
             "（请填写",
@@ -99,13 +101,18 @@ impl Rule for Template {
         const OPEN: &str = "（";
         const BLANKS: [&str; 3] = ["（）", "【】", "___"];
         // An amount left out before its unit (`比上年增加 万元，`, `上缴上级支出 万元。`).
-        const NO_AMOUNT: [&str; 6] = [
+        const NO_AMOUNT: [&str; 10] = [
             "增加万元",
             "减少万元",
             "支出万元",
             "收入万元",
             "增加元",
             "减少元",
+            // `其中固定资产原值 万元`, `资产总额 万元`.
+            "原值万元",
+            "净值万元",
+            "总额万元",
+            "金额万元",
         ];
         let opposites = 0..owned.len();
         // Both words of a pair side by side before a figure (`增长下降13.8%`).
@@ -165,22 +172,39 @@ impl Rule for Template {
                 if m.starts_with(['*', '＊']) && in_table(i) {
                     continue;
                 }
+                // `XXXXXX`: a run of the letter is one placeholder, found at its start.
+                let letter = m.as_bytes()[0];
+                let mut end = i + m.len();
+                if m.is_ascii() && m.bytes().all(|b| b == letter) {
+                    if i > 0 && text.as_bytes()[i - 1] == letter {
+                        continue;
+                    }
+                    end += text[end..].bytes().take_while(|&b| b == letter).count();
+                }
                 // `XX` inside a longer Latin word (`XXL`) is not a placeholder.
                 let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
                 if m.is_ascii()
-                    && (latin(text[..i].chars().next_back())
-                        || latin(text[i + m.len()..].chars().next()))
+                    && (latin(text[..i].chars().next_back()) || latin(text[end..].chars().next()))
                 {
                     continue;
                 }
-                found.push((i, i + m.len(), m.to_string(), "占位名称未替换"));
+                found.push((i, end, text[i..end].to_string(), "占位名称未替换"));
             } else if k == blank_date {
                 // A date with its month and day left blank (`年 月 日`, `2022年 月 日`): no
                 // digit between `年` and `月`, whether the year is filled or not.
                 found.push((i, i + m.len(), m.to_string(), "日期未填写"));
             } else if notes.contains(&k) {
-                // An instruction of the template kept in the text (`（如有）`).
-                found.push((i, i + m.len(), m.to_string(), "模板说明文字未删除"));
+                // An instruction of the template kept in the text (`（如有）`); one that goes
+                // on (`（如有，请说明）`) up to its closing bracket, a few characters on.
+                let mut end = i + m.len();
+                if !m.ends_with('）') {
+                    let window = &text[end..crate::read::document::floor_char(text, end + 48)];
+                    if let Some(close) = window.find('）').filter(|&c| !window[..c].contains('（'))
+                    {
+                        end += close + '）'.len_utf8();
+                    }
+                }
+                found.push((i, end, text[i..end].to_string(), "模板说明文字未删除"));
             } else if k == open {
                 // A body named by the template's alternatives (`局（部、委、办）`). Bounded:
                 // the alternatives are a few characters, so only a short window is read (an
@@ -276,6 +300,18 @@ mod tests {
             ["某部门"]
         );
         assert_eq!(quotes("XX局2023年度部门决算"), ["XX"]);
+        // A run of the letter is one placeholder, however long.
+        assert_eq!(
+            quotes("比上年预算减少3.65万元，主要原因是XXXXXX。"),
+            ["XXXXXX"]
+        );
+        assert_eq!(quotes("下降4.99%。主要原因是：XXXX。"), ["XXXX"]);
+        assert!(quotes("采购XXXXL码服装。").is_empty());
+        assert_eq!(
+            quotes("部门资产总额23,684.15万元，其中固定资产原值 万元，资产管理制度健全。"),
+            ["原值 万元"]
+        );
+        assert!(quotes("单项资产原值万元以上的须报批。").is_empty());
         assert_eq!(quotes("报送日期：    年   月   日"), ["年   月   日"]);
         assert_eq!(
             quotes("本年收入1100.00万元，比上年决算数增加 万元，增长7.50%。"),
@@ -299,6 +335,10 @@ mod tests {
     #[test]
     fn template_notes_and_alternative_bodies() {
         assert_eq!(quotes("二、政府性基金预算支出情况（如有）"), ["（如有）"]);
+        assert_eq!(
+            quotes("也没有使用政府性基金预算财政拨款安排的支出（如有，请说明）。"),
+            ["（如有，请说明）"]
+        );
         assert_eq!(
             quotes("本局（部、委、办）2021年度收入合计"),
             ["（部、委、办）"]

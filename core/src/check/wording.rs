@@ -90,7 +90,17 @@ impl Rule for Wording {
         for c in &claims.completions {
             let r = &doc.figures[c.rate];
             let para_end = doc.paragraphs[r.paragraph].range.end;
-            let end = crate::read::document::floor_char(text, (r.q.end + REACH).min(para_end));
+            // A line break after the rate's full stop (a PDF viewer's copy breaks lines there)
+            // starts a new paragraph: the words may open the next one, if it is not a heading.
+            let next = doc.paragraphs.get(r.paragraph + 1).filter(|n| {
+                n.heading.is_none()
+                    && text[r.q.end..para_end]
+                        .trim_matches(['。', ' ', '\n'])
+                        .is_empty()
+                    && text[n.range.clone()].trim_start().starts_with('决')
+            });
+            let reach_end = next.map_or(para_end, |n| n.range.end);
+            let end = crate::read::document::floor_char(text, (r.q.end + REACH).min(reach_end));
             let after = &text[r.q.end..end];
             // Stop at the next rate: its words are its own.
             let after = after.split('%').next().unwrap_or(after);

@@ -444,7 +444,9 @@ const TITLE_BUDGET: &[&str] = &[
     "预算报告",
 ];
 
-fn title_kind(text: &str) -> Option<ReportKind> {
+/// The kind a title line among the text's first three names, with the year it names
+/// (`2024年部门预算`: the budget of 2024, however often the text compares with 2023).
+fn title_kind(text: &str) -> Option<(ReportKind, Option<u16>)> {
     text[..floor_char(text, 600)]
         .lines()
         .map(str::trim)
@@ -452,28 +454,54 @@ fn title_kind(text: &str) -> Option<ReportKind> {
         .take(3)
         .filter(|l| l.chars().count() <= 60)
         .find_map(|l| {
-            if l.contains("自评报告") || l.contains("绩效评价报告") {
-                Some(ReportKind::PerformanceSelfEvaluation)
+            let kind = if l.contains("自评报告") || l.contains("绩效评价报告") {
+                ReportKind::PerformanceSelfEvaluation
             } else if TITLE_FINAL.iter().any(|w| l.contains(w)) {
-                Some(ReportKind::FinalAccounts)
+                ReportKind::FinalAccounts
             } else if TITLE_BUDGET.iter().any(|w| l.contains(w)) {
-                Some(ReportKind::Budget)
+                ReportKind::Budget
             } else {
-                None
-            }
+                return None;
+            };
+            Some((kind, title_year(l)))
         })
+}
+
+/// The one year a title writes (`2024年`, `2023 年度`); none when it writes two
+/// (`2021-2023年`) or none.
+fn title_year(line: &str) -> Option<u16> {
+    let b = line.as_bytes();
+    // Four digits alone, 20xx (bytes: an ASCII digit is never inside a wider character).
+    let mut years = (0..b.len().saturating_sub(3)).filter(|&i| {
+        let digits = &b[i..i + 4];
+        (i == 0 || !b[i - 1].is_ascii_digit())
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+            && digits.starts_with(b"20")
+            && digits.iter().all(u8::is_ascii_digit)
+    });
+    let i = years.next()?;
+    // (i + 4 follows an ASCII digit: a character boundary.)
+    let then_year = line[i + 4..].trim_start().starts_with('年');
+    (then_year && years.next().is_none())
+        .then(|| line[i..i + 4].parse().ok())
+        .flatten()
 }
 
 /// The most frequent plausible `20xx年` in `s`.
 /// Report kind and year, from the title region first, then the whole text.
 fn read_info(text: &str, original: &str, figures: &[Figure]) -> ReportInfo {
     let head_end = floor_char(text, 1500);
-    let kind = title_kind(original)
+    let title = title_kind(original);
+    let kind = title
+        .map(|(k, _)| k)
         .or_else(|| kind_of(&text[..head_end]))
         .or_else(|| kind_of(text))
         .unwrap_or(ReportKind::Unknown);
     let in_head = figures.partition_point(|f| f.q.end <= head_end);
-    let year = year_of(text, &figures[..in_head]).or_else(|| year_of(text, figures));
+    let year = title
+        .and_then(|(_, y)| y)
+        .or_else(|| year_of(text, &figures[..in_head]))
+        .or_else(|| year_of(text, figures));
     ReportInfo { kind, year }
 }
 
@@ -506,6 +534,12 @@ mod tests {
             Document::read(accounts).info().kind,
             ReportKind::FinalAccounts
         );
+        // The title's year before the years the text compares with.
+        let compared = "北京市某区园林绿化局2024年部门预算情况说明\n一、部门基本情况\n2024年收入预算21178.82万元，比2023年增加328.89万元。比2023年减少。比2023年增长。";
+        assert_eq!(Document::read(compared).info().year, Some(2024));
+        assert_eq!(title_year("上海市 2026 年市级单位预算"), Some(2026));
+        assert_eq!(title_year("2021-2023年专项资金绩效自评报告"), None);
+        assert_eq!(title_year("某局部门预算"), None);
         // No kind in the title: the head decides.
         let untitled = "一、部门概况\n十三、预算绩效情况说明\n本部门2024年度决算支出714.91万元。";
         assert_eq!(
