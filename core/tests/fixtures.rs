@@ -1931,6 +1931,28 @@ fn evaluation_report(summary_score: &str, rate: &str) -> String {
 }
 
 #[test]
+fn an_execution_rate_in_the_text_is_its_spending_over_the_tables_budget() {
+    // A single project's report: the text states the spending and the rate, the table the
+    // budget (232.50 ÷ 250.00 = 93.00%).
+    let report = |text_rate: &str, spent: &str| {
+        evaluation_report("95.3", "93.00%").replace(
+            "  1.档案数字化项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为 95.3 分。全年预算数为 250.00 万元，执行数为 232.50 万元，完成预算的 93.0%。",
+            &format!("（一）资金使用情况\n截至2024年12月31日，项目实际支出{spent}万元，预算执行率为{text_rate}。其中：当年财政拨款支出200.00万元，执行率90.00%。"),
+        )
+    };
+    let r = run(&report("93.00%", "232.50"));
+    let (found, verified) = outcome_of(&r, "evaluation-table");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(verified, 2, "the table's rate and the text's");
+    let r = run(&report("93.90%", "232.50"));
+    let (found, _) = outcome_of(&r, "evaluation-table");
+    assert_eq!(found, ["Error 93.90% 93.00%"]);
+    // Spending that is not the table's binds nothing (a part, another project).
+    let r = run(&report("93.90%", "230.50"));
+    assert!(outcome_of(&r, "evaluation-table").0.is_empty());
+}
+
+#[test]
 fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
     let outcome = |t: &str| -> (Vec<String>, usize) {
         let r = run(t);

@@ -1,5 +1,6 @@
 //! `evaluation-table`: a 项目绩效自评表 is consistent with itself and with the explanation of
-//! its project. Its 年度资金总额 row's 执行率 is 全年执行数 ÷ 全年预算数; and the explanation
+//! its project; an execution rate of the text whose spending is the table's is that spending
+//! over the table's budget. Its 年度资金总额 row's 执行率 is 全年执行数 ÷ 全年预算数; and the explanation
 //! (`3.信息化运行维护项目绩效自评综述：…项目自评得分为 88.5 分。全年预算数为 1639.34 万元，执行数为
 //! 1032.99 万元…`) states the table's 总分 score, 全年预算数 and 全年执行数.
 //!
@@ -54,6 +55,7 @@ impl Rule for EvaluationTable {
             check_rate(doc, e, sink);
             check_marks(doc, e, sink);
         }
+        check_narrative_rates(doc, claims, &tables, sink);
         let names = TableNames::new(&tables);
         let text = doc.text();
         // Every `绩效自评综述` of the text, found in one search rather than one per paragraph
@@ -269,6 +271,74 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
     d.related.push((b.q.start..b.q.end, "全年预算数".into()));
     d.related.push((s.q.start..s.q.end, "全年执行数".into()));
     sink.report(d);
+}
+
+/// An execution rate of the text whose spending is one table's 全年执行数, and that names no
+/// budget of its own: the table's 全年执行数 ÷ 全年预算数 (`项目实际支出698.37万元，预算执行率为
+/// 94.60%` beside a table's `年度资金总额 600.00 742.50 698.37 10 94.06% 9.41`). Only a rate
+/// called 执行率 (not `完成年初预算的`: another column), its spending in 万元 written as the
+/// cell is, and only when no other table spent the same.
+fn check_narrative_rates(
+    doc: &Document,
+    claims: &crate::claims::Claims,
+    tables: &[&Evaluation],
+    sink: &mut Sink,
+) {
+    for c in &claims.completions {
+        let (Some(a), None) = (c.actual, c.target) else {
+            continue;
+        };
+        let (r, spent) = (&doc.figures[c.rate], &doc.figures[a]);
+        if !r.label.contains("执行率") || r.label.contains("年初") {
+            continue;
+        }
+        if spent.q.unit != Unit::Money(Money::Wan) {
+            continue;
+        }
+        let same = |cell: usize| {
+            let q = &doc.figures[cell].q;
+            q.value == spent.q.value && q.decimals == spent.q.decimals
+        };
+        let mut bound = tables
+            .iter()
+            .filter_map(|e| e.funds.filter(|f| same(f.spent)).map(|f| (e, f)));
+        let (Some((e, funds)), None) = (bound.next(), bound.next()) else {
+            continue;
+        };
+        // (The table's cells, in the unit its header states: the text's figure is in 元.)
+        let (b, cell) = (&doc.figures[funds.budget], &doc.figures[funds.spent]);
+        let (Some(bi), Some(si)) = (b.q.interval(), cell.q.interval()) else {
+            continue;
+        };
+        let Some(computed) = si.div(bi) else {
+            continue;
+        };
+        let formula_base = format!("{} ÷ {}", doc.written(spent), doc.written(b));
+        let Some(mut d) = super::kit::check_rate(
+            INFO.id,
+            doc,
+            sink,
+            (computed, r),
+            &formula_base,
+            (
+                &format!("执行率（按“{}”自评表的全年预算数）", e.label()),
+                &format!(
+                    "The execution rate (on the budget of the table of “{}”)",
+                    e.label()
+                ),
+            ),
+            super::kit::Place::Text,
+        ) else {
+            continue;
+        };
+        d.related
+            .push((b.q.start..b.q.end, "自评表全年预算数".into()));
+        d.related
+            .push((spent.q.start..spent.q.end, "全年执行数".into()));
+        d.related
+            .push((cell.q.start..cell.q.end, "自评表全年执行数".into()));
+        sink.report(d);
+    }
 }
 
 /// The explanation's figure `i` against the table's `cell` (amounts in 万元, as the table's

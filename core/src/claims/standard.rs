@@ -302,9 +302,14 @@ impl Evaluation {
     /// The project's name to show: the title's, or the `项目名称` cell's when the title
     /// names none (`项目绩效自评表` under a line with the name).
     pub fn label(&self) -> &str {
-        match (&self.name, self.project.as_str()) {
-            (Some(name), "") => name,
-            (_, project) => project,
+        // A title that names only its year (`2023年度项目支出绩效自评表`) names no project.
+        let bare = self
+            .project
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '年' || c == '度');
+        match (&self.name, bare) {
+            (Some(name), true) => name,
+            _ => &self.project,
         }
     }
 }
