@@ -489,6 +489,50 @@ fn comparison_words_agree_with_the_rate_or_the_figures() {
 }
 
 #[test]
+fn shares_said_respectively_pair_with_the_amounts_in_order() {
+    let t = "本年支出合计967.11万元，基本支出和项目支出分别为688.26万元、278.85万元，分别占71.2%、28.8%。";
+    for t in [
+        t.to_string(),
+        t.replace("、278.85", "和278.85")
+            .replace("分别占71.2%、", "各占71.2%和"),
+        t.replace("28.8%", "28.83%").replace("71.2%", "71.17%"),
+    ] {
+        let r = run(&t);
+        assert!(r.findings.is_empty(), "{t}: {:#?}", r.findings);
+        let shares = r
+            .ledger
+            .iter()
+            .filter(|e| e.rule == "share" && e.outcome == Outcome::Verified);
+        assert_eq!(shares.count(), 2, "{t}");
+    }
+    // Transposed, the second is wrong against its own part.
+    let r = run(&t.replace("28.8%", "82.8%"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "share")
+        .expect("share");
+    assert_eq!(f.quote, "82.8%");
+    // Amounts without their unit cannot be paired: unchecked, not an error.
+    let r = run(&t.replace("688.26万元、", "688.26和"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}
+
+#[test]
+fn holdings_at_two_year_ends_are_two_quantities() {
+    let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    // The same year end twice is one quantity.
+    let r = run(&t.replace("截至2023年12月31日", "截至2024年12月31日"));
+    assert!(
+        r.findings.iter().any(|f| f.rule == "restated"),
+        "{:#?}",
+        r.findings
+    );
+}
+
+#[test]
 fn comparison_words_opening_the_line_after_the_rate_are_the_rates() {
     // A PDF viewer's copy breaks the line after the rate's full stop.
     let wrong = "4.一般公共服务支出（类）市场监督管理事务（款）质量基础（项）。年初预算为160.00万元，\

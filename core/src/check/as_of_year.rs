@@ -60,6 +60,8 @@ impl Rule for AsOfYear {
             _ => return,
         };
         let text = doc.text();
+        // Every year-end date before holdings: (start, end, year, lead word).
+        let mut dates: Vec<(usize, usize, u16, &str)> = Vec::new();
         for (at, lead) in text.match_indices("截至").chain(text.match_indices("截止")) {
             let Some((y, end)) = year_end(&text[at + lead.len()..]) else {
                 continue;
@@ -68,6 +70,32 @@ impl Rule for AsOfYear {
             let after = &text[end..floor_char(text, end + REACH)];
             let after = after.split('。').next().unwrap_or(after);
             if !HOLDINGS.iter().any(|w| after.contains(w)) {
+                continue;
+            }
+            // `预计截至2025年12月31日资产总额达到…`: a plan, not holdings; `2023年度决算中，截至
+            // 2023年…`: the year the sentence is about.
+            let from = floor_char(text, at.saturating_sub(120));
+            let sentence = &text[from..at];
+            let sentence = sentence.rsplit(['。', '\n']).next().unwrap_or(sentence);
+            let planned = ["预计", "计划", "力争", "预期", "将"]
+                .iter()
+                .any(|w| sentence.trim_end().ends_with(w));
+            if planned || sentence.contains(&format!("{y}年")) {
+                continue;
+            }
+            dates.push((at, end, y, lead));
+        }
+        dates.sort_unstable_by_key(|d| d.0);
+        // A paragraph that also states holdings at the right year end compares them with
+        // another year's (paragraphs in text order: searched, not scanned) (`截至2024年12月31日…1,500.00万元。截至2023年12月31日…1,420.00万元`).
+        let paragraph = |at: usize| doc.paragraphs.partition_point(|p| p.range.start <= at);
+        let compared: Vec<usize> = dates
+            .iter()
+            .filter(|d| d.2 == expected)
+            .map(|d| paragraph(d.0))
+            .collect();
+        for (at, end, y, lead) in dates {
+            if y != expected && compared.binary_search(&paragraph(at)).is_ok() {
                 continue;
             }
             let stated = &text[at..end];

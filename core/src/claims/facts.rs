@@ -415,6 +415,15 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                 key.period = period;
             }
         }
+        if !from_table && first_year(&label).is_none() {
+            // `截至2023年12月31日，本部门固定资产原值1,420.00万元`: holdings at that year's end.
+            if let Some(y) = as_of_year(text, doc.sentences[f.sentence].start, f.label_start) {
+                key.period = match year {
+                    Some(r) if r == y => Period::Current,
+                    _ => Period::Year(y),
+                };
+            }
+        }
         if !from_table {
             // Only the sentence's first statement frames it: a part's year (`其中：2022年结转
             // 和结余`) is its own.
@@ -819,6 +828,15 @@ fn after_another_budget(doc: &Document, at: usize) -> bool {
                 && super::names_budget(&doc.figures[i].label)
                 && super::other_subjects(&other, &subject)
         })
+}
+
+/// The year of a `截至2023年12月31日`/`截止2023年末` that opens the sentence before a figure's
+/// label (between `from` and `to`).
+fn as_of_year(text: &str, from: usize, to: usize) -> Option<i32> {
+    let head = text.get(from..to)?;
+    let at = head.find("截至").or_else(|| head.find("截止"))?;
+    let after = head[at + "截至".len()..].trim_start();
+    years_in(&after[..crate::read::document::floor_char(after, 8)]).next()
 }
 
 /// Words that give a figure its own period, so that it takes none from the figure before.

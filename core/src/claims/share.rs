@@ -66,7 +66,14 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         if f.q.unit != Unit::Percent || f.q.approx || f.in_table {
             continue;
         }
-        let Some(whole_name) = named_whole(&f.label) else {
+        // (A rate after the first of a `分别` run, `…、28.8%`, shares the first's words.)
+        let run_label = || {
+            (ri > 0 && doc.figures[ri - 1].q.unit == Unit::Percent)
+                .then(|| respective_part(doc, ri).map(|_| run_start(doc, ri)))
+                .flatten()
+                .and_then(|s| named_whole(&doc.figures[s].label))
+        };
+        let Some(whole_name) = named_whole(&f.label).or_else(run_label) else {
             continue;
         };
         // The part: the nearest amount before, in the same sentence and parentheses level,
@@ -106,6 +113,12 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             }
             _ => part,
         };
+        // `基本支出和项目支出分别为688.26万元、278.85万元，分别占71.2%、28.8%`: the rates of
+        // a `分别` run take the run of amounts before them in order.
+        let part = match respective_part(doc, ri) {
+            Some(p) => p,
+            None => part,
+        };
         let whole = match (part, whole_name.is_empty()) {
             (None, _) => Whole::Unresolved(whole_name),
             (Some(p), true) => match part_of.get(&p) {
@@ -125,6 +138,60 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         });
     }
     out
+}
+
+/// Whether rate `b` follows rate `a` in one run (`71.2%、28.8%`, `71.2%和28.8%`).
+fn joined(doc: &Document, a: usize, b: usize) -> bool {
+    let figures = &doc.figures;
+    figures[a].sentence == figures[b].sentence
+        && figures[a].q.unit == Unit::Percent
+        && figures[b].q.unit == Unit::Percent
+        && doc.text()[figures[a].q.end..figures[b].q.start]
+            .chars()
+            .all(|c| matches!(c, '、' | '和' | '及' | '，' | ',' | ' '))
+}
+
+/// The first rate of the run of rates rate `ri` is in (a run is a few rates: bounded by
+/// WINDOW).
+fn run_start(doc: &Document, ri: usize) -> usize {
+    let mut first = ri;
+    while first > 0 && ri - first < super::WINDOW && joined(doc, first - 1, first) {
+        first -= 1;
+    }
+    first
+}
+
+/// For a rate in a run of two or more rates said `分别` (`分别占71.2%、28.8%`), the amount it
+/// pairs with: the run of as many amounts right before the run, in order (`None` inside when
+/// there are fewer). `None` for a rate in no such run.
+fn respective_part(doc: &Document, ri: usize) -> Option<Option<usize>> {
+    let figures = &doc.figures;
+    let first = run_start(doc, ri);
+    let label = &figures[first].label;
+    if !label.contains("分别") && !label.contains("各占") {
+        return None;
+    }
+    let mut last = ri;
+    while last + 1 < figures.len() && last - ri < super::WINDOW && joined(doc, last, last + 1) {
+        last += 1;
+    }
+    let n = last - first + 1;
+    if n < 2 {
+        return None;
+    }
+    // The amounts right before the run, nearest first.
+    let amounts: Vec<usize> = (0..first)
+        .rev()
+        .take_while(|&i| {
+            let g = &figures[i];
+            g.sentence == figures[first].sentence
+                && g.q.unit != Unit::Percent
+                && g.q.is_operand()
+                && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_))
+        })
+        .take(n)
+        .collect();
+    Some((amounts.len() == n).then(|| amounts[n - 1 - (ri - first)]))
 }
 
 /// The whole of the list item before, for a share that names none (`基本支出1026.73万元，占
