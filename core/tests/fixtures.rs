@@ -519,6 +519,39 @@ fn shares_said_respectively_pair_with_the_amounts_in_order() {
 }
 
 #[test]
+fn a_change_after_a_totals_one_part_may_be_either_s() {
+    let rate = |t: &str| -> Vec<(Outcome, String)> {
+        let r = run(t);
+        assert!(
+            r.findings.iter().all(|f| f.rule != "growth"),
+            "{t}: {:#?}",
+            r.findings
+        );
+        r.ledger
+            .iter()
+            .filter(|e| e.rule == "growth")
+            .map(|e| (e.outcome, e.quote.clone()))
+            .collect()
+    };
+    // The part's: 12.40 ÷ (688.26 + 12.40) = 1.77%.
+    let part = "本年支出合计967.11万元，其中：基本支出688.26万元，比上年减少12.40万元，下降1.77%。";
+    assert_eq!(rate(part), [(Outcome::Verified, "1.77%".to_string())]);
+    // The total's: 20 ÷ (100 − 20) = 25%.
+    let total = "本年收入100.00万元，其中财政拨款收入80.00万元，比上年增加20.00万元，增长25.00%。";
+    assert_eq!(rate(total), [(Outcome::Verified, "25.00%".to_string())]);
+    // Neither: in doubt, unchecked.
+    let neither = part.replace("1.77%", "1.97%");
+    assert_eq!(rate(&neither), [(Outcome::Unchecked, "1.97%".to_string())]);
+    // With two parts the change after the last is the total's, as before.
+    let r = run("本年支出合计967.11万元，其中：基本支出688.26万元，项目支出278.85万元，比上年减少12.40万元，下降1.97%。");
+    assert!(
+        r.findings.iter().any(|f| f.rule == "growth"),
+        "{:#?}",
+        r.findings
+    );
+}
+
+#[test]
 fn holdings_at_two_year_ends_are_two_quantities() {
     let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";
     let r = run(t);

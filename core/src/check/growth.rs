@@ -213,6 +213,33 @@ impl Rule for Growth {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }
+            // The one part of a total the change may be said of instead: the rate on it
+            // decides, and with neither reading holding the binding is in doubt.
+            if let Some(o) = g.other_current.map(|o| &doc.figures[o]) {
+                let on_other =
+                    o.q.interval()
+                        .and_then(|ov| rate_bounds(ov, dv, up))
+                        .filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
+                match on_other {
+                    Some(x) => {
+                        let formula = format!(
+                            "{} ÷ ({} {sign} {}) = {}",
+                            super::kit::plain(d),
+                            super::kit::plain(o),
+                            super::kit::plain(d),
+                            pct_range(x, rdp)
+                        );
+                        sink.verified(INFO.id, at, formula.clone(), formula);
+                    }
+                    None => sink.unchecked(
+                        INFO.id,
+                        at,
+                        "增减可能是总数的，也可能是其中唯一列出的分项的，两种读法都与比率不符，无法确定",
+                        "the change may be the total's or its one listed part's; the rate fits neither, so the binding is in doubt",
+                    ),
+                }
+                continue;
+            }
             // `增加2.45元` beside `20.18万元`: the rate holds in 万元, the unit is wrong.
             if change_in_wrong_unit(cv, c, d, r, up) {
                 let written = doc.written(d);

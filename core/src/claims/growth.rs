@@ -50,6 +50,10 @@ pub struct GrowthClaim {
     pub reason_direction: Option<Direction>,
     /// The current-year value, when it could be bound.
     pub current: Option<usize>,
+    /// Another reading of the current value the text leaves open: the one part of a total
+    /// (`合计967.11万元，其中：基本支出688.26万元，比上年减少12.40万元，下降1.77%`) whose change
+    /// may be the total's or the part's.
+    pub other_current: Option<usize>,
     /// A stated previous-year value (`上年度为12016927.27元`).
     pub previous: Option<usize>,
     /// The year the comparison names (`较2018年`, `与2019年度相比`), and where it is written.
@@ -189,10 +193,11 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     let mut total_of_part = std::collections::HashMap::new();
     for s in sums {
         let last = s.parts.iter().copied().max().unwrap_or(s.total);
+        let single = s.parts.len() == 1;
         for &p in &s.parts {
             total_of_part
                 .entry(p)
-                .or_insert((s.total, s.marker_at, last));
+                .or_insert((s.total, s.marker_at, last, single));
         }
     }
     let year = doc.info().year;
@@ -325,7 +330,16 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     && (super::names_last_year(&g.label) || is_earlier_year(&g.label, year))
             });
         let previous = in_comparison.or(stated_before);
-        let mut current = bind_current(doc, di, subject, previous, &total_of_part, cmp_start);
+        let mut other_current = None;
+        let mut current = bind_current(
+            doc,
+            di,
+            subject,
+            previous,
+            &total_of_part,
+            cmp_start,
+            &mut other_current,
+        );
         // A figure labelled with an earlier year is the base itself, not the current value.
         if current.is_some_and(|c| is_earlier_year(&doc.figures[c].label, year)) {
             if previous.is_none() {
@@ -337,6 +351,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     rate_direction,
                     reason_direction,
                     current: None,
+                    other_current: None,
                     previous: current,
                     compared_year: compared_year.clone(),
                     named: None,
@@ -353,6 +368,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             rate_direction,
             reason_direction,
             current,
+            other_current: other_current.filter(|_| current.is_some()),
             previous,
             compared_year,
             named: current
@@ -450,8 +466,9 @@ fn bind_current(
     di: usize,
     subject: &str,
     previous: Option<usize>,
-    total_of_part: &std::collections::HashMap<usize, (usize, usize, usize)>,
+    total_of_part: &std::collections::HashMap<usize, (usize, usize, usize, bool)>,
     cmp_start: usize,
+    other: &mut Option<usize>,
 ) -> Option<usize> {
     let d = &doc.figures[di];
     let para = d.paragraph;
@@ -601,11 +618,16 @@ fn bind_current(
     // in a `；`-list each part carries its own change, and so does a part the list goes on
     // after (`其中：基本支出600万元，占60%，比上年增加50万元，…；项目支出…`).
     match total_of_part.get(&nearest) {
-        Some(&(total, marker_at, last))
+        Some(&(total, marker_at, last, single))
             if doc.figures[total].paragraph == para
                 && nearest == last
                 && !doc.text()[marker_at..d.q.start].contains('；') =>
         {
+            // One part (`合计967.11万元，其中：基本支出688.26万元，比上年减少12.40万元`): the
+            // change may be the part's as well.
+            if single {
+                *other = Some(nearest);
+            }
             Some(total)
         }
         _ => Some(nearest),
