@@ -552,6 +552,43 @@ fn a_change_after_a_totals_one_part_may_be_either_s() {
 }
 
 #[test]
+fn a_completion_rate_is_on_the_budget_as_adjusted_or_as_first_set() {
+    let outcome = |t: &str| -> Vec<(Outcome, String)> {
+        let r = run(t);
+        r.ledger
+            .iter()
+            .filter(|e| e.rule == "completion")
+            .map(|e| (e.outcome, e.detail.clone()))
+            .collect()
+    };
+    let adjusted = "2022年部门预算3,860.00万元，年中调整为4,120.00万元，实际支出4,036.18万元，预算执行率97.97%。";
+    assert_eq!(
+        outcome(adjusted),
+        [(Outcome::Verified, "4036.18 ÷ 4120.00 = 97.97%".to_string())]
+    );
+    // On the budget as first set (4036.18 ÷ 3860.00 = 104.56%) it holds too.
+    let first = adjusted.replace("97.97%", "104.56%");
+    assert_eq!(outcome(&first)[0].0, Outcome::Verified);
+    // On neither: the adjusted budget's rate is the one expected.
+    let r = run(&adjusted.replace("97.97%", "99.97%"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "completion")
+        .expect("completion");
+    assert_eq!(f.expected.as_deref(), Some("97.97%"));
+    // `完成年初预算的` names the budget as first set.
+    let r =
+        run("年初预算为50.00万元，后调减为45.00万元，实际支出44.10万元，完成年初预算的98.00%。");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "completion")
+        .expect("completion");
+    assert_eq!(f.expected.as_deref(), Some("88.18%–88.22%"));
+}
+
+#[test]
 fn holdings_at_two_year_ends_are_two_quantities() {
     let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";
     let r = run(t);

@@ -1,6 +1,6 @@
 //! `completion`: `完成年初预算的 r%` equals actual ÷ budget (or target).
 
-use super::kit::{check_rate, plain, Place};
+use super::kit::{check_rate, compare_rate, pct_range, plain, show_dp, Place, RateVerdict};
 use super::{Context, Rule, RuleInfo};
 use crate::report::Severity;
 
@@ -50,6 +50,20 @@ impl Rule for Completion {
                 sink.report(d);
                 continue;
             };
+            // The budget before its adjustment, when the rate does not say which: a rate on
+            // it holds too.
+            if let Some(o) = c.other_target.map(|o| &doc.figures[o]) {
+                let on_other = o.q.interval().and_then(|oi| ai.div(oi));
+                if let Some(x) = on_other.filter(|x| {
+                    compare_rate(computed, r) != RateVerdict::Consistent
+                        && compare_rate(*x, r) == RateVerdict::Consistent
+                }) {
+                    let formula =
+                        format!("{} ÷ {} = {}", plain(a), plain(o), pct_range(x, show_dp(r)));
+                    sink.verified(INFO.id, at, formula.clone(), formula);
+                    continue;
+                }
+            }
             let formula_base = format!("{} ÷ {}", plain(a), plain(t));
             let Some(mut d) = check_rate(
                 INFO.id,

@@ -10,7 +10,24 @@ pub struct CompletionClaim {
     pub actual: Option<usize>,
     /// The budget or target.
     pub target: Option<usize>,
+    /// The budget before an adjustment the text states (`部门预算3,860.00万元，年中调整为
+    /// 4,120.00万元`), when the rate does not say which it is on: the target is the adjusted
+    /// budget, and a rate on this one holds too.
+    pub other_target: Option<usize>,
 }
+
+/// Words that state a budget changed during the year (`年中调整为`, `后调减为`, `调整后预算`).
+const ADJUSTED: [&str; 9] = [
+    "调整为",
+    "调整至",
+    "调增为",
+    "调减为",
+    "调增至",
+    "调减至",
+    "追加至",
+    "调整后",
+    "变更为",
+];
 
 /// The budget or plan: `年初预算`, `全年计划完成`, `目标` (not `决算`, `执行`, `实际`).
 fn is_budget_label(l: &str) -> bool {
@@ -117,6 +134,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     rate: ri,
                     actual,
                     target: Some(t),
+                    other_target: None,
                 }
             }
             None => {
@@ -178,10 +196,23 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                         target = None;
                     }
                 }
+                // An adjustment of the budget between it and the actual is the budget in
+                // force, unless the rate names the original (`完成年初预算的`).
+                let adjusted = target.and_then(|t| {
+                    earlier()
+                        .take_while(|&i| i > t)
+                        .filter(|&i| Some(i) < actual.or(Some(ri)))
+                        .find(|&i| ADJUSTED.iter().any(|w| doc.figures[i].label.contains(w)))
+                });
+                let other_target = match adjusted {
+                    Some(adj) if !after_kw.contains("年初") => target.replace(adj),
+                    _ => None,
+                };
                 CompletionClaim {
                     rate: ri,
                     actual,
                     target,
+                    other_target,
                 }
             }
         };
