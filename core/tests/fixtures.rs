@@ -589,6 +589,32 @@ fn a_completion_rate_is_on_the_budget_as_adjusted_or_as_first_set() {
 }
 
 #[test]
+fn people_by_overlapping_attributes_and_respective_values_are_no_wrong_sums() {
+    for t in [
+        "实有人数55人，其中：中共党员41人，大专及以上学历52人。",
+        "在职职工119人，其中：女性56人，少数民族12人。",
+        "本单位核定编制32人，其中参公编制和事业编制分别为20人和12人；实有在职人员30人。",
+        "本单位编制人数126人，行政编制和事业编制分别为38人和88人，实有人数分别为36人和83人。",
+    ] {
+        let r = run(t);
+        assert!(r.findings.is_empty(), "{t}: {:#?}", r.findings);
+    }
+    // Groups of one kind still add up to their total, and values said respectively still do.
+    for t in [
+        "在职职工119人，其中：男性63人，女性55人。",
+        "本单位编制人数126人，行政编制和事业编制分别为38人和78人，实有人数分别为36人和83人。",
+        "本单位核定编制32人，其中参公编制和事业编制分别为20人和13人；实有在职人员30人。",
+    ] {
+        let r = run(t);
+        assert!(
+            r.findings.iter().any(|f| f.rule == "count"),
+            "{t}: {:#?}",
+            r.findings
+        );
+    }
+}
+
+#[test]
 fn holdings_at_two_year_ends_are_two_quantities() {
     let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";
     let r = run(t);

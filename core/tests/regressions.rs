@@ -24,7 +24,8 @@ fn checks(text: &str) -> Report {
 /// `{:.10}` formatting writes into a 32-byte buffer and panicked (`CapacityError`).
 #[test]
 fn long_figure_shown_with_many_decimals() {
-    let r = checks("1,234.5600000000元分别为51000000000000000100000元分别为");
+    // (Two values: one value said `分别为` is no list since a 分别为 list holds what follows it.)
+    let r = checks("1,234.5600000000元分别为51000000000000000100000元和1元分别为");
     assert_eq!(r.stats.errors, 1, "{r:#?}");
 }
 

@@ -202,7 +202,99 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         let stage_only = |&p: &usize| is_stage_only(&doc.figures[p].label);
         !c.parts.iter().any(stage_only) || c.parts.iter().all(stage_only)
     });
+    respective_lists(doc, &mut out);
+    // (Nor are people counted by attributes of different kinds: `实有人数55人，其中：中共党员
+    // 41人，大专及以上学历52人` lists overlapping groups, not parts.)
+    out.retain(|c| {
+        if !matches!(doc.figures[c.total].q.unit, Unit::Count(_)) {
+            return true;
+        }
+        let kinds = c
+            .parts
+            .iter()
+            .filter_map(|&p| attribute_kind(&doc.figures[p].label))
+            .fold(0u8, |seen, k| seen | 1 << k);
+        kinds.count_ones() < 2
+    });
     out
+}
+
+/// A list said `分别为` with its names before (`行政编制和事业编制分别为38人和88人`) is the values
+/// right after it: it
+/// ends at a `；`, a `。` or another `分别` (`核定编制32人，其中参公编制和事业编制分别为20人和12人；
+/// 实有在职人员30人`: 30 is no part). And one quantity's name before it (`…，实有人数分别为36人
+/// 和83人`) says the values are that quantity's for the groups named before: the figure before
+/// is no total of theirs.
+fn respective_lists(doc: &Document, claims: &mut Vec<SumClaim>) {
+    let text = doc.text();
+    let figures = &doc.figures;
+    claims.retain_mut(|c| {
+        let Some(&first) = c.parts.first() else {
+            return true;
+        };
+        let lead_start = c.marker_at.min(figures[first].q.start);
+        let lead = &text[lead_start..figures[first].q.start];
+        let Some(said) = lead.find("分别") else {
+            return true;
+        };
+        // Named values (`分别为：一般公共预算拨款收入3717.35万元，…；事业收入…`) are a list of
+        // their own kind, its items `；`-separated.
+        let named = lead[said..]
+            .chars()
+            .filter(|ch| !"分别为是：:，, ".contains(*ch))
+            .count()
+            > 0;
+        if named {
+            return true;
+        }
+        let total = &figures[c.total];
+        if total.q.end <= lead_start {
+            let subject = text[total.q.end..lead_start + said]
+                .trim_matches(|ch: char| "，,：:其中 ".contains(ch));
+            let names_one =
+                subject.chars().count() >= 2 && !subject.contains(['和', '、', '及', '与']);
+            if names_one {
+                return false;
+            }
+        }
+        let n = 1 + c
+            .parts
+            .windows(2)
+            .take_while(|w| {
+                let between = &text[figures[w[0]].q.end..figures[w[1]].q.start];
+                !between.contains(['；', '。']) && !between.contains("分别")
+            })
+            .count();
+        c.parts.truncate(n);
+        c.parts.len() >= 2
+    });
+}
+
+/// The kind of attribute a group of people is named by (party, education, sex, ethnicity,
+/// title, age), if any: groups of different kinds overlap.
+fn attribute_kind(label: &str) -> Option<u8> {
+    const KINDS: [&[&str]; 6] = [
+        &["党员", "团员", "民主党派", "群众"],
+        &[
+            "学历",
+            "本科",
+            "大专",
+            "专科",
+            "研究生",
+            "硕士",
+            "博士",
+            "中专",
+            "高中",
+        ],
+        &["女", "男"],
+        &["少数民族", "汉族"],
+        &["职称", "高级", "中级", "初级"],
+        &["岁"],
+    ];
+    KINDS
+        .iter()
+        .position(|words| words.iter().any(|w| label.contains(w)))
+        .map(|k| k as u8)
 }
 
 /// `年初预算为780.00万元，支出决算为800.00万元` after a part (`基本支出800.00万元，…`): the
