@@ -615,6 +615,29 @@ fn people_by_overlapping_attributes_and_respective_values_are_no_wrong_sums() {
 }
 
 #[test]
+fn changes_and_rates_said_respectively_pair_in_order() {
+    let t = "本年支出合计967.11万元，其中基本支出688.26万元、项目支出278.85万元，分别比上年增加48.16万元和减少22.55万元，分别增长7.52%和下降7.48%。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "growth" && e.outcome == Outcome::Verified);
+    assert_eq!(verified.count(), 2);
+    // A rate off its own level is found.
+    let r = run(&t.replace("7.48%", "7.84%"));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "growth")
+        .expect("growth");
+    assert_eq!(f.quote, "7.84%");
+    // Fewer rates than changes pair with none.
+    let r = run(&t.replace("分别增长7.52%和下降7.48%", "分别增长7.52%"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}
+
+#[test]
 fn holdings_at_two_year_ends_are_two_quantities() {
     let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";
     let r = run(t);

@@ -284,6 +284,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                 && text[g.q.end..].trim_start().starts_with('）'))
             .then_some(r)
         });
+        // `分别比上年增加48.16万元和减少22.55万元，分别增长7.52%和下降7.48%`: the changes of a
+        // run and the rates of a run said 分别 pair in order, or not at all.
+        let run = respective(doc, di);
+        let rate = match run {
+            Some((paired, _)) => paired,
+            None => rate,
+        };
         let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
         let rate_multiple = rate.is_some_and(|r| is_multiple(text, &doc.figures[r]));
         // The reason that follows names a direction too (`增加9.49万元，减少的主要原因是`).
@@ -331,7 +338,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             });
         let previous = in_comparison.or(stated_before);
         let mut other_current = None;
-        let mut current = bind_current(
+        let bound = bind_current(
             doc,
             di,
             subject,
@@ -340,6 +347,14 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             cmp_start,
             &mut other_current,
         );
+        // The changes of a run said 分别 are the levels' before them, in order, or unbound.
+        let mut current = match run {
+            Some((_, level)) => {
+                other_current = None;
+                level
+            }
+            None => bound,
+        };
         // A figure labelled with an earlier year is the base itself, not the current value.
         if current.is_some_and(|c| is_earlier_year(&doc.figures[c].label, year)) {
             if previous.is_none() {
@@ -632,6 +647,68 @@ fn bind_current(
         }
         _ => Some(nearest),
     }
+}
+
+/// Whether figures `a` and `b` (in text order) are neighbours of one run of changes or
+/// rates: the same sentence, the same kind, only a separator and a verb between
+/// (`增加48.16万元和减少22.55万元`, `增长7.52%、下降7.48%`).
+fn in_one_run(doc: &Document, a: usize, b: usize) -> bool {
+    let (f, g) = (&doc.figures[a], &doc.figures[b]);
+    let between = &doc.text()[f.q.end..g.q.start];
+    f.sentence == g.sentence
+        && (f.q.unit == Unit::Percent) == (g.q.unit == Unit::Percent)
+        && between.starts_with(['和', '、', '，', '及'])
+        && between.chars().count() <= 6
+        && direction_of(between).is_some()
+}
+
+/// For change `di` in a run of two or more changes said `分别` (`A688.26万元、B278.85万元，
+/// 分别比上年增加…和减少…`), the rate and the level it pairs with: the same place in the run of
+/// rates said `分别` after the run, and in the run of levels right before it, when the runs
+/// are as long (`None` inside when not). `None` for a change in no such run.
+fn respective(doc: &Document, di: usize) -> Option<(Option<usize>, Option<usize>)> {
+    let figures = &doc.figures;
+    let mut first = di;
+    while first > 0 && di - first < super::WINDOW && in_one_run(doc, first - 1, first) {
+        first -= 1;
+    }
+    let mut last = di;
+    while last + 1 < figures.len() && last - di < super::WINDOW && in_one_run(doc, last, last + 1) {
+        last += 1;
+    }
+    if first == last || !figures[first].label.contains("分别") {
+        return None;
+    }
+    let n = last - first + 1;
+    let k = di - first;
+    // The levels: the amounts right before the run, nearest first.
+    let levels: Vec<usize> = (0..first)
+        .rev()
+        .take_while(|&i| {
+            let g = &figures[i];
+            g.sentence == figures[first].sentence
+                && g.q.is_operand()
+                && g.q.unit.addable_with(figures[di].q.unit)
+                && !super::has_change_word(&g.label)
+        })
+        .take(n)
+        .collect();
+    let level = (levels.len() == n).then(|| levels[n - 1 - k]);
+    // The rates' run: right after the changes' run, said 分别 too.
+    let start = last + 1;
+    let rates_said = figures.get(start).is_some_and(|g| {
+        g.sentence == figures[last].sentence
+            && g.q.unit == Unit::Percent
+            && g.label.contains("分别")
+    });
+    if !rates_said {
+        return Some((None, level));
+    }
+    let mut end = start;
+    while end + 1 < figures.len() && end - start < super::WINDOW && in_one_run(doc, end, end + 1) {
+        end += 1;
+    }
+    Some(((end - start + 1 == n).then_some(start + k), level))
 }
 
 /// A quantity's name without the stage of the budget cycle it is stated for and filler
