@@ -22,7 +22,13 @@ fn main() {
         for (key, group) in &claims.facts.groups {
             let values: Vec<String> = group
                 .iter()
-                .map(|f| format!("L{} {}", doc.line_of(doc.span(f.at.clone()).start), f.face))
+                .map(|f| {
+                    format!(
+                        "L{} {}",
+                        doc.line_of(doc.span(f.at(&doc)).start),
+                        f.face(&doc)
+                    )
+                })
                 .collect();
             println!("{key:?} {}", values.join(", "));
         }

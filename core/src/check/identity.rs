@@ -170,7 +170,7 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
             continue;
         };
         // `收、支总计1070.21万元` states both with one figure: nothing to compare.
-        if income.at == spending.at {
+        if income.at(doc) == spending.at(doc) {
             continue;
         }
         must_equal(
@@ -222,19 +222,19 @@ fn must_equal(
     bad: impl Fn(&str, &str, usize) -> (String, String),
 ) {
     let (this, other) = (m.this, m.other);
-    let (tw, ow) = (&doc.text()[this.at.clone()], &doc.text()[other.at.clone()]);
-    if this.value.overlaps(other.value) {
+    let (tw, ow) = (&doc.text()[this.at(doc)], &doc.text()[other.at(doc)]);
+    if this.value(doc).overlaps(other.value(doc)) {
         let (zh, en) = ok(tw, ow);
-        sink.verified(INFO.id, this.at.clone(), zh, en);
+        sink.verified(INFO.id, this.at(doc), zh, en);
         return;
     }
-    let line = doc.line_of(doc.span(other.at.clone()).start);
-    let diff = money((other.face - this.face).abs(), this.unit, 2);
+    let line = doc.line_of(doc.span(other.at(doc)).start);
+    let diff = money((other.face(doc) - this.face(doc)).abs(), this.unit, 2);
     let mut d = conflict(
         INFO.id,
         m.severity,
-        (this.at.clone(), tw),
-        (ow, [(other.at.clone(), other.label.to_string())]),
+        (this.at(doc), tw),
+        (ow, [(other.at(doc), other.label.to_string())]),
         unequal(tw, ow, &diff),
         bad(tw, ow, line),
     );
@@ -260,7 +260,7 @@ fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
     };
     // None at all (`机关运行经费支出0.00万元…本单位没有机关运行经费`) is what a public
     // institution states: it has 公用经费 but, by definition, no 机关运行经费.
-    if running.face.is_zero() {
+    if running.face(doc).is_zero() {
         return;
     }
     // In the general budget's fiscal-grant scope, else unscoped.
@@ -282,10 +282,10 @@ fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
                 && !text[..i].ends_with('、')
         }) || text[..crate::read::document::floor_char(text, 600)].contains("汇总")
     };
-    if running.value.hi < public.value.lo && institutions() {
+    if running.value(doc).hi < public.value(doc).lo && institutions() {
         sink.unchecked(
             INFO.id,
-            running.at.clone(),
+            running.at(doc),
             "本部门含事业单位，机关运行经费与日常公用经费可以不等",
             "the department includes public institutions: running costs may differ from routine public costs",
         );
@@ -336,7 +336,7 @@ fn check_one(
         names.iter().find_map(|n| {
             let own = facts
                 .get(&part_key(key, n, flow))
-                .and_then(|g| nearest(g, total));
+                .and_then(|g| nearest(doc, g, total));
             // `1.基本支出…。其中，人员支出…`: the parts of 基本支出 read in its scope, in
             // its own item only (elsewhere a section's 基本支出 may be one fund's).
             let within = || {
@@ -345,10 +345,10 @@ fn check_one(
                     scope: Some(scope),
                     ..part_key(key, n, flow)
                 };
-                facts
-                    .get(&k)?
-                    .iter()
-                    .find(|f| f.paragraph == total.paragraph && f.at.start > total.at.start)
+                facts.get(&k)?.iter().find(|f| {
+                    f.paragraph(doc) == total.paragraph(doc)
+                        && f.at(doc).start > total.at(doc).start
+                })
             };
             own.or_else(within)
         })
@@ -381,18 +381,20 @@ fn check_one(
     // Parts listed in the total's own sentence are the `sum` rule's.
     if found
         .iter()
-        .all(|p| p.sentence.is_some() && p.sentence == total.sentence)
+        .all(|p| p.sentence(doc).is_some() && p.sentence(doc) == total.sentence(doc))
     {
         return;
     }
     let complete = stated_parts == def.parts.len();
     let Some(sum) = found
         .iter()
-        .try_fold(Interval::exact(Decimal::ZERO), |acc, p| acc.add(p.value))
+        .try_fold(Interval::exact(Decimal::ZERO), |acc, p| {
+            acc.add(p.value(doc))
+        })
     else {
         return;
     };
-    let face: Decimal = found.iter().map(|p| p.face).sum();
+    let face: Decimal = found.iter().map(|p| p.face(doc)).sum();
     let dp = found
         .iter()
         .chain([&total])
@@ -402,32 +404,32 @@ fn check_one(
     let terms: Vec<String> = found
         .iter()
         .map(|p| {
-            money(p.face, total.unit, dp)
+            money(p.face(doc), total.unit, dp)
                 .trim_end_matches(total.unit.suffix())
                 .to_string()
         })
         .collect();
     let formula = format!("{} = {}", terms.join(" + "), money(face, total.unit, dp));
-    let total_written = money(total.face, total.unit, dp);
+    let total_written = money(total.face(doc), total.unit, dp);
     let period_note = match (key.period, key.stage) {
         (Period::Current, Stage::Outturn) => String::new(),
         (_, Stage::Budget) => "（预算数）".into(),
         _ => "（上年数）".into(),
     };
-    if sum.overlaps(total.value) && !complete {
+    if sum.overlaps(total.value(doc)) && !complete {
         // Consistent so far, but an unstated part could be anything its rounding allows.
         sink.unchecked(
             INFO.id,
-            total.at.clone(),
+            total.at(doc),
             "构成项未全部陈述，已陈述各项之和不超过合计",
             "not every part is stated; those stated do not exceed the total",
         );
         return;
     }
-    if sum.overlaps(total.value) {
+    if sum.overlaps(total.value(doc)) {
         sink.verified(
             INFO.id,
-            total.at.clone(),
+            total.at(doc),
             format!(
                 "{}{period_note}：{formula}，与 {total_written} 一致",
                 total.label
@@ -436,10 +438,10 @@ fn check_one(
         );
         return;
     }
-    if sum.lo < total.value.lo && !complete {
+    if sum.lo < total.value(doc).lo && !complete {
         sink.unchecked(
             INFO.id,
-            total.at.clone(),
+            total.at(doc),
             "构成项未全部陈述，已陈述各项之和小于合计，无法判断",
             "not every part is stated; those stated fall short of the total",
         );
@@ -448,7 +450,7 @@ fn check_one(
     let mut d = Draft::new(
         INFO.id,
         Severity::Error,
-        total.at.clone(),
+        total.at(doc),
         format!(
             "{}{period_note}为{}，而其构成项之和为{}（{}）",
             total.label.trim_end_matches(['为', '是', '：', ':']),
@@ -470,7 +472,7 @@ fn check_one(
     d.expected = Some(money(face, total.unit, dp));
     d.formula = Some(formula);
     for p in &found {
-        d.related.push((p.at.clone(), p.label.to_string()));
+        d.related.push((p.at(doc), p.label.to_string()));
     }
     sink.report(d);
 }
@@ -481,17 +483,17 @@ fn check_one(
 const NEAR: usize = 8;
 
 /// The statement of a part nearest to the total, if it is near.
-fn nearest<'f>(group: &'f [Fact], total: &Fact) -> Option<&'f Fact> {
+fn nearest<'f>(doc: &Document, group: &'f [Fact], total: &Fact) -> Option<&'f Fact> {
     group
         .iter()
-        .map(|f| (f.paragraph.abs_diff(total.paragraph), f))
+        .map(|f| (f.paragraph(doc).abs_diff(total.paragraph(doc)), f))
         .filter(|(d, _)| *d <= NEAR)
         .min_by_key(|(d, _)| *d)
         .map(|(_, f)| f)
 }
 
 fn written_decimals(doc: &Document, f: &Fact) -> u32 {
-    let w = &doc.text()[f.at.clone()];
+    let w = &doc.text()[f.at(doc)];
     w.split_once('.')
         .map(|(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32)
         .unwrap_or(0)

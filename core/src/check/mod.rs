@@ -273,10 +273,14 @@ impl<'d> Sink<'d> {
         rule: &'static str,
         outcome: Outcome,
         at: Range<usize>,
-        detail: String,
-        detail_en: String,
+        mut detail: String,
+        mut detail_en: String,
     ) {
         let span = self.doc.span(at);
+        // `format!` leaves up to half of a message's buffer unused (a third of the details'
+        // bytes in sum sentences): cut to size, as they are kept for as long as the report.
+        detail.shrink_to_fit();
+        detail_en.shrink_to_fit();
         // Grown by an eighth, not doubled: a ledger of a claim every few bytes is the
         // largest thing the check keeps, and doubling left up to half of it unused at the
         // peak (3.5 × the text in one of sum sentences).
@@ -354,10 +358,25 @@ impl<'d> Sink<'d> {
             d.message.clone(),
             d.message_en.clone(),
         );
+        // (Cut to size as the ledger's details are.)
+        for s in [&mut d.message, &mut d.message_en].into_iter().chain(
+            [
+                &mut d.stated,
+                &mut d.expected,
+                &mut d.formula,
+                &mut d.repair,
+                &mut d.cause,
+            ]
+            .into_iter()
+            .flatten(),
+        ) {
+            s.shrink_to_fit();
+        }
         let related = d
             .related
             .into_iter()
-            .map(|(r, note)| {
+            .map(|(r, mut note)| {
+                note.shrink_to_fit();
                 let s = self.doc.span(r);
                 Related {
                     span: s,

@@ -49,7 +49,7 @@ impl Rule for Restated {
                 || key.scope == Some(Scope::Project)
                 || key.code.is_none() && key.scope.is_none() && key.name.starts_with(PROJECT);
             for f in rest {
-                if f.sentence.is_some() && f.sentence == anchor.sentence {
+                if f.sentence(doc).is_some() && f.sentence(doc) == anchor.sentence(doc) {
                     continue;
                 }
                 if project && f.from_table == anchor.from_table {
@@ -62,7 +62,8 @@ impl Rule for Restated {
                 }
                 // Parts of two different stated totals (`公务接待费` of 机关运行经费 and of
                 // the 三公经费) are two quantities under one name.
-                if matches!((f.parent, anchor.parent), (Some(a), Some(b)) if !a.overlaps(b)) {
+                if matches!((f.parent(doc), anchor.parent(doc)), (Some(a), Some(b)) if !a.overlaps(b))
+                {
                     continue;
                 }
                 compare(doc, anchor, f, project, sink);
@@ -76,7 +77,7 @@ fn written(doc: &Document, f: &Fact) -> String {
     // From the original text, as `Document::written` does: the normalised text has lost the
     // thousands separators (`2,617,435.49元`) and full-width digits the user wrote.
     let w: String = doc
-        .quote(doc.span(f.at.clone()))
+        .quote(doc.span(f.at(doc)))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -106,13 +107,13 @@ fn named(f: &Fact, written: &str) -> String {
 }
 
 fn line(doc: &Document, f: &Fact) -> usize {
-    doc.line_of(doc.span(f.at.clone()).start)
+    doc.line_of(doc.span(f.at(doc)).start)
 }
 
 fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Sink) {
     let (aw, fw) = (written(doc, anchor), written(doc, f));
     let where_anchor = format!("第{}行{}", line(doc, anchor), named(anchor, &aw));
-    if f.value.overlaps(anchor.value) {
+    if f.value(doc).overlaps(anchor.value(doc)) {
         let detail = if f.unit == anchor.unit {
             format!("与{where_anchor}一致")
         } else {
@@ -123,22 +124,22 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
             format!(
                 "与{where_anchor}一致：{} = {}{}",
                 fw,
-                (f.face / scale).normalize(),
+                (f.face(doc) / scale).normalize(),
                 anchor.unit.suffix()
             )
         };
         let detail_en = format!("agrees with line {} ({aw})", line(doc, anchor));
-        sink.verified(INFO.id, f.at.clone(), detail, detail_en);
+        sink.verified(INFO.id, f.at(doc), detail, detail_en);
         return;
     }
-    if let Some(unit) = unit_that_agrees(f, anchor) {
+    if let Some(unit) = unit_that_agrees(doc, f, anchor) {
         let mut d = conflict(
             INFO.id,
             Severity::Warning,
-            (f.at.clone(), &fw),
+            (f.at(doc), &fw),
             (
                 &aw,
-                [(anchor.at.clone(), format!("首次出现：{}", anchor.label))],
+                [(anchor.at(doc), format!("首次出现：{}", anchor.label))],
             ),
             format!(
                 "{} ≠ {}；{}{} = {}",
@@ -147,7 +148,7 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
                 trim_unit(&fw, f.unit),
                 unit.name(),
                 money(
-                    f.value.mid() / unit_scale(f.unit) * unit.scale(),
+                    f.value(doc).mid() / unit_scale(f.unit) * unit.scale(),
                     anchor.unit,
                     2
                 )
@@ -170,10 +171,11 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
     }
     // Values an order of magnitude apart are different things that happen to share a
     // name (`完成市下达目标1892.28万元` and `…目标28亿元`), not one figure misstated.
-    let (lo, hi) = if f.value.mid() < anchor.value.mid() {
-        (f.value.mid(), anchor.value.mid())
+    let (mid, anchor_mid) = (f.value(doc).mid(), anchor.value(doc).mid());
+    let (lo, hi) = if mid < anchor_mid {
+        (mid, anchor_mid)
     } else {
-        (anchor.value.mid(), f.value.mid())
+        (anchor_mid, mid)
     };
     // Checked: `lo × 10` overflowed (and panicked) for figures above Decimal::MAX / 10 (found
     // by fuzzing docx_xml); hi cannot exceed an overflowing product, so no return then.
@@ -192,11 +194,8 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
     let mut d = conflict(
         INFO.id,
         severity,
-        (f.at.clone(), &fw),
-        (
-            &aw,
-            [(anchor.at.clone(), format!("另一处：{}", anchor.label))],
-        ),
+        (f.at(doc), &fw),
+        (&aw, [(anchor.at(doc), format!("另一处：{}", anchor.label))]),
         unequal(&fw, &aw, &diff),
         (
             format!("前后不一致：此处{}，{where_anchor}", named(f, &fw)),
@@ -207,7 +206,7 @@ fn compare(doc: &Document, anchor: &Fact, f: &Fact, project: bool, sink: &mut Si
         ),
     );
     // The other place's value in this one's unit.
-    d.expected = Some(money(anchor.value.mid(), f.unit, decimals(&fw)));
+    d.expected = Some(money(anchor_mid, f.unit, decimals(&fw)));
     if !same_words {
         d.cause = Some(format!(
             "两处名称相近（{}与{}），请确认是否同一数额",
@@ -237,14 +236,15 @@ fn trim_unit(w: &str, u: Unit) -> String {
 }
 
 /// Another money unit in which `f`'s digits agree with `anchor`.
-fn unit_that_agrees(f: &Fact, anchor: &Fact) -> Option<Money> {
+fn unit_that_agrees(doc: &Document, f: &Fact, anchor: &Fact) -> Option<Money> {
     let Unit::Money(own) = f.unit else {
         return None;
     };
     // Only a figure precise to within 1% can be said to agree in another unit
     // (`0万元` agrees with anything once scaled).
-    let mid = f.value.mid();
-    if mid <= Decimal::ZERO || (f.value.hi - f.value.lo) * Decimal::ONE_HUNDRED > mid {
+    let (value, anchor_value) = (f.value(doc), anchor.value(doc));
+    let mid = value.mid();
+    if mid <= Decimal::ZERO || (value.hi - value.lo) * Decimal::ONE_HUNDRED > mid {
         return None;
     }
     [Money::Yuan, Money::Qian, Money::Wan, Money::Yi]
@@ -252,8 +252,8 @@ fn unit_that_agrees(f: &Fact, anchor: &Fact) -> Option<Money> {
         .filter(|&m| m != own)
         .find(|&m| {
             let factor = m.scale() / own.scale();
-            let lo = f.value.lo.checked_mul(factor);
-            let hi = f.value.hi.checked_mul(factor);
-            matches!((lo, hi), (Some(lo), Some(hi)) if Interval { lo, hi }.overlaps(anchor.value))
+            let lo = value.lo.checked_mul(factor);
+            let hi = value.hi.checked_mul(factor);
+            matches!((lo, hi), (Some(lo), Some(hi)) if Interval { lo, hi }.overlaps(anchor_value))
         })
 }

@@ -61,8 +61,7 @@ impl Rule for TableText {
             };
             let cell = &doc.figures[row.amount.expect("a readable row has an amount")];
             for fact in facts.iter().filter(|f| !f.from_table) {
-                let Some(fi) = fact.figure else { continue };
-                let f = &doc.figures[fi];
+                let f = &doc.figures[fact.figure()];
                 let at = f.q.start..f.q.end;
                 let table_name = kind.name_zh();
                 let name = row_key.name_zh();

@@ -66,24 +66,24 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
         let mut by_face: HashMap<Decimal, (&Fact, Option<&Fact>)> = Default::default();
         for c in current_group {
             by_face
-                .entry(c.face)
+                .entry(c.face(doc))
                 .and_modify(|(first, second)| {
-                    if second.is_none() && c.sentence != first.sentence {
+                    if second.is_none() && c.sentence(doc) != first.sentence(doc) {
                         *second = Some(c);
                     }
                 })
                 .or_insert((c, None));
         }
         for f in group {
-            let written = &doc.text()[f.at.clone()];
-            let precise = written.contains('.') && f.face >= min;
+            let written = &doc.text()[f.at(doc)];
+            let precise = written.contains('.') && f.face(doc) >= min;
             // Only where the text names the year itself (a part takes its total's year: the
             // slip is the total's, said once).
             if !precise || !f.label.contains(&y.to_string()) {
                 continue;
             }
-            let Some(same) = by_face.get(&f.face).and_then(|&(first, second)| {
-                if first.sentence != f.sentence {
+            let Some(same) = by_face.get(&f.face(doc)).and_then(|&(first, second)| {
+                if first.sentence(doc) != f.sentence(doc) {
                     Some(first)
                 } else {
                     second
@@ -91,11 +91,11 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
             }) else {
                 continue;
             };
-            let line = doc.line_of(doc.span(same.at.clone()).start);
+            let line = doc.line_of(doc.span(same.at(doc)).start);
             let mut d = Draft::new(
                 INFO.id,
                 Severity::Warning,
-                f.at.clone(),
+                f.at(doc),
                 format!(
                     "此处称{y}年，而同一金额在第{line}行为本报告年度（{report_year}年）数：年份疑误"
                 ),
@@ -111,7 +111,7 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
             ));
             d.cause = Some("沿用上年模板时年份未改".into());
             d.related
-                .push((same.at.clone(), format!("{report_year}年：{}", same.label)));
+                .push((same.at(doc), format!("{report_year}年：{}", same.label)));
             sink.report(d);
         }
     }

@@ -117,35 +117,77 @@ impl FactKey {
     }
 }
 
-/// One stated value of a keyed quantity.
+/// One stated value of a keyed quantity: a figure of `Document::figures` (a narrative one,
+/// or a table cell's) with what keying found out about it. What the figure itself says (its
+/// place, value, sentence, paragraph) is read from the document when asked, not copied: a
+/// text of figures keeps a fact per figure (issue 16), 48 bytes instead of 176.
 #[derive(Debug, Clone)]
 pub struct Fact {
-    /// Normalised byte range of the figure (or table cell).
-    pub at: Range<usize>,
     /// The label as written, for messages. (Shared with the fact before it in its group
     /// when the same, as is `wording`: a text that states one quantity thousands of times
     /// keeps its name once.)
     pub label: Rc<str>,
     /// `label_key` of the label: identical wording makes a conflict more certain.
     pub wording: Rc<str>,
-    /// Value interval in yuan.
-    pub value: Interval,
-    /// The value as written, in yuan.
-    pub face: rust_decimal::Decimal,
-    pub unit: Unit,
-    /// Sentence index; facts of one sentence are never compared (a list names several
-    /// items alike: `调研接待费1000元，…调研接待费559元`).
-    pub sentence: Option<usize>,
-    /// Index into `Document::figures`, when the fact is a narrative figure.
-    pub figure: Option<usize>,
-    /// Paragraph index, for nearness.
-    pub paragraph: usize,
-    /// Read from a table cell (by row and column) rather than from a sentence.
-    pub from_table: bool,
-    /// For a part of a stated breakdown, the value of its total (`商品和服务支出4464.76万元`
+    /// Index into `Document::figures` (a figure is at most one of `MAX_NUMBERS`).
+    figure: u32,
+    /// For a part of a stated breakdown, the figure of its total (`商品和服务支出4464.76万元`
     /// for `其中：公用经费621.37`): parts of two totals of different value are two
     /// quantities under one name; the same breakdown told twice keeps its total.
-    pub parent: Option<Interval>,
+    parent: Option<u32>,
+    /// The unit, a table's header's for a cell.
+    pub unit: Unit,
+    /// Read from a table cell (by row and column) rather than from a sentence.
+    pub from_table: bool,
+}
+
+impl Fact {
+    /// Index into `Document::figures`: the narrative figure, or the table cell's.
+    pub fn figure(&self) -> usize {
+        self.figure as usize
+    }
+
+    /// Normalised byte range of the figure (or table cell).
+    pub fn at(&self, doc: &Document) -> Range<usize> {
+        let q = &doc.figures[self.figure()].q;
+        q.start..q.end
+    }
+
+    /// Value interval in yuan (a cell's in its table's unit).
+    pub fn value(&self, doc: &Document) -> Interval {
+        let q = &doc.figures[self.figure()].q;
+        let value = match (self.from_table, self.unit) {
+            (true, Unit::Money(m)) => Interval::stated(q.value, q.decimals, m.scale()),
+            _ => q.interval(),
+        };
+        // (Never `None`: a figure without an interval is no fact.)
+        value.unwrap_or(Interval::exact(q.value))
+    }
+
+    /// The value as written, in yuan.
+    pub fn face(&self, doc: &Document) -> rust_decimal::Decimal {
+        let q = &doc.figures[self.figure()].q;
+        match (self.from_table, self.unit) {
+            (true, Unit::Money(m)) => q.value * m.scale(),
+            _ => q.face(),
+        }
+    }
+
+    /// Sentence index; facts of one sentence are never compared (a list names several
+    /// items alike: `调研接待费1000元，…调研接待费559元`).
+    pub fn sentence(&self, doc: &Document) -> Option<usize> {
+        (!self.from_table).then(|| doc.figures[self.figure()].sentence)
+    }
+
+    /// Paragraph index, for nearness.
+    pub fn paragraph(&self, doc: &Document) -> usize {
+        doc.figures[self.figure()].paragraph
+    }
+
+    /// For a part of a stated breakdown, the value of its total.
+    pub fn parent(&self, doc: &Document) -> Option<Interval> {
+        doc.figures[self.parent? as usize].q.interval()
+    }
 }
 
 /// Facts grouped by key, each group in text order.
@@ -274,18 +316,20 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     let year = doc.info().year.map(i32::from);
     // Each part's total, and the year that total names when not the report's (one map: a
     // second map type was 2 KB of the page's wasm).
-    let mut parent_of: HashMap<usize, (Interval, Option<Period>)> = HashMap::new();
+    // (By figure index, the total's figure: a part's total is read from the document.)
+    let mut parent_of: HashMap<u32, (u32, Option<Period>)> = HashMap::new();
     // A part whose total names another year than the report's (`2021年度“三公”经费支出6.62
     // 万元，其中…公务接待费0.84万元`) is that year's too.
     for s in sums {
-        let Some(total) = doc.figures[s.total].q.interval() else {
+        if doc.figures[s.total].q.interval().is_none() {
             continue;
-        };
+        }
         let period = period_of(&doc.figures[s.total].label, year);
         for &p in &s.parts {
-            parent_of
-                .entry(p)
-                .or_insert((total, (period != Period::Current).then_some(period)));
+            parent_of.entry(p as u32).or_insert((
+                s.total as u32,
+                (period != Period::Current).then_some(period),
+            ));
         }
     }
     let text = doc.text();
@@ -301,9 +345,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         if let Some(lead) = first.filter(|&l| l + 1 < end) {
             let f = &doc.figures[lead];
             let opens_breakdown = text[f.q.end..doc.figures[lead + 1].q.start].contains("其中");
-            if let (true, Some(total)) = (opens_breakdown, f.q.interval()) {
+            if opens_breakdown && f.q.interval().is_some() {
                 for p in lead + 1..end {
-                    parent_of.entry(p).or_insert((total, None));
+                    parent_of.entry(p as u32).or_insert((lead as u32, None));
                 }
             }
         }
@@ -411,7 +455,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             continue;
         };
         if key.period == Period::Current && !from_table {
-            if let Some(&(_, Some(period))) = parent_of.get(&fi) {
+            if let Some(&(_, Some(period))) = parent_of.get(&(fi as u32)) {
                 key.period = period;
             }
         }
@@ -473,35 +517,31 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                 key.scope = sections.scope(f.paragraph, &label);
             }
         }
-        let (value, face, unit) = match source {
+        let unit = match source {
             Source::Cell(c) => {
-                let scale = c.unit.scale();
-                let Some(v) = Interval::stated(f.q.value, f.q.decimals, scale) else {
+                if Interval::stated(f.q.value, f.q.decimals, c.unit.scale()).is_none() {
                     continue;
-                };
-                (v, f.q.value * scale, Unit::Money(c.unit))
+                }
+                Unit::Money(c.unit)
             }
             Source::Figure(_) => {
-                let Some(v) = f.q.interval() else { continue };
-                (v, f.q.face(), f.q.unit)
+                if f.q.interval().is_none() {
+                    continue;
+                }
+                f.q.unit
             }
         };
         budgeted = (!from_table && key.stage == Stage::Budget && key.period == Period::Current)
             .then(|| (fi, key.clone()));
         let fact = Fact {
-            at: f.q.start..f.q.end,
             wording: wording.into(),
             label: shown.into(),
-            value,
-            face,
-            unit,
-            sentence: (!from_table).then_some(f.sentence),
-            figure: Some(fi),
-            paragraph: f.paragraph,
-            from_table,
+            figure: fi as u32,
             parent: (!from_table)
-                .then(|| parent_of.get(&fi).map(|p| p.0))
+                .then(|| parent_of.get(&(fi as u32)).map(|p| p.0))
                 .flatten(),
+            unit,
+            from_table,
         };
         facts.add(key, fact);
     }

@@ -376,10 +376,12 @@ fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
             in_date = false;
         }
     }
-    let label: String = text[start..at]
+    let mut label: String = text[start..at]
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
+    // Collected by doubling: cut to size, as a text of figures keeps one per figure.
+    label.shrink_to_fit();
     (start, label)
 }
 

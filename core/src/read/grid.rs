@@ -100,7 +100,7 @@ pub fn from_tables(doc: &Document, tables: &[crate::read::table::Table]) -> Vec<
                     code: None,
                     cells,
                     line: r.cells.first().map_or(t.range.clone(), |c| {
-                        c.range.start..r.cells.last().map_or(c.range.end, |l| l.range.end)
+                        c.range().start..r.cells.last().map_or(c.range().end, |l| l.range().end)
                     }),
                 }
             })

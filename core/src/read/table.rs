@@ -23,8 +23,9 @@ pub struct Cell<'a> {
     /// Trimmed text of the cell: a slice of the normalised text (a `String` per cell was
     /// most of the memory of a wide table, issue 16).
     pub text: &'a str,
-    /// Normalised byte range of the trimmed text.
-    pub range: Range<usize>,
+    /// Where the trimmed text starts in the normalised text (its range is [`Cell::range`]:
+    /// a 16 MB text's offsets fit in 32 bits, and a cell of a long table was 48 bytes).
+    start: u32,
     /// Index into `Document::figures` when the cell is one figure (`153.42`, `100.00%`,
     /// `2,613,704.45`).
     pub figure: Option<usize>,
@@ -33,6 +34,12 @@ pub struct Cell<'a> {
 impl Cell<'_> {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// Normalised byte range of the trimmed text.
+    pub fn range(&self) -> Range<usize> {
+        let start = self.start as usize;
+        start..start + self.text.len()
     }
 }
 
@@ -177,7 +184,7 @@ impl<'a> Table<'a> {
                                 single_amount_column: true,
                                 unit,
                                 figure: f,
-                                cell: v.range.clone(),
+                                cell: v.range(),
                             });
                         }
                     }
@@ -214,7 +221,7 @@ impl<'a> Table<'a> {
                         single_amount_column: amount_columns == 1,
                         unit,
                         figure: f,
-                        cell: cell.range.clone(),
+                        cell: cell.range(),
                     });
                 }
             }
@@ -348,7 +355,7 @@ fn finish<'a>(
                     let figure = figure_of(doc, &range);
                     Cell {
                         text,
-                        range,
+                        start: range.start as u32,
                         figure,
                     }
                 })
@@ -356,11 +363,11 @@ fn finish<'a>(
         })
         .collect();
     let rows = without_codes(doc, rows);
-    let start = rows[0].cells.first().map_or(0, |c| c.range.start);
+    let start = rows[0].cells.first().map_or(0, |c| c.range().start);
     let end = rows
         .last()
         .and_then(|r| r.cells.last())
-        .map_or(start, |c| c.range.end);
+        .map_or(start, |c| c.range().end);
     let unit = caption_unit;
     out.push(Table {
         rows,
