@@ -637,6 +637,45 @@ fn changes_and_rates_said_respectively_pair_in_order() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
+/// Consistent passages from a second review, each once a false finding: none may fire.
+#[test]
+fn a_second_reviews_consistent_passages_raise_nothing() {
+    for t in [
+        // share: a breakdown in brackets between the amounts and their 分别 rates.
+        "本年支出合计1000.00万元，基本支出600.00万元，项目支出400.00万元（其中：人员类项目100.00万元、运转类项目300.00万元），分别占60.00%、40.00%。",
+        // share: a whole named like the run's own amounts.
+        "一般公共预算财政拨款支出800.00万元、政府性基金预算财政拨款支出200.00万元，分别占财政拨款支出总额的80%、20%。",
+        // share-total: rates of a 分别 run with amounts of their own, of two wholes.
+        "本年收入合计1000.00万元，本年支出合计800.00万元，分别占年初预算的125.00%和80.00%。年初预算收入800.00万元，支出1000.00万元。",
+        // completion: a budget changed by an amount leaves the budget in force unstated.
+        "年初预算3,860.00万元，年中追加260.00万元，实际支出4,036.18万元，预算执行率97.97%。",
+        "年初预算3,860.00万元，年中调增300.00万元、调减40.00万元，实际支出4,036.18万元，预算执行率97.97%。",
+        // completion: a rate after a `；` with an amount of its own.
+        "档案数字化项目全年预算742.50万元，实际支出698.37万元；其中上半年支出300.00万元，执行率40.40%。",
+        // wording: the line after the rate is about other items.
+        "市档案馆2024年度部门决算\n行政运行（项）年初预算为412.00万元，支出决算为436.18万元，完成年初预算的105.87%。\n决算数小于预算数的项目主要有：一般行政管理事务（项），主要原因是压减开支。",
+        // as-of-year: a date of an event; holdings of the year before beside this year's.
+        "市档案馆2024年度部门决算\n本单位所属市档案技术服务中心，截至2023年12月31日已撤销，相关资产（车辆2辆）已划转本单位。",
+        "市水利局2024年度部门决算\n一、国有资产占用情况\n2024年度本部门资产总额2,360.50万元。截至2023年12月31日，资产总额为2,208.30万元。",
+        // evaluation-table: the text's spending is also a sub-fund row's.
+        "市档案馆2024年度项目支出绩效自评报告\n档案数字化项目财政拨款资金实际支出698.37万元，执行率99.77%。\n2024年度项目支出绩效自评表\n项目名称\t档案数字化项目\n\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t600.00\t742.50\t698.37\t10\t94.06%\t9.41\n其中：财政拨款\t600.00\t700.00\t698.37\t—\t—\t—\n其他资金\t0\t42.50\t0\t—\t—\t—\n",
+        // table: first-level rows that are subtotals of the rows under them.
+        "造林项目2023年度绩效自评报告\n绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标（50分）\t\t\t50\t48\n\t数量指标\t改厕户数\t20\t20\n\t质量指标\t验收合格率\t15\t15\n\t时效指标\t完成时间\t15\t13\n效益指标（30分）\t\t\t30\t28\n\t社会效益指标\t人居环境改善\t30\t28\n满意度指标（10分）\t\t\t10\t10\n\t服务对象满意度\t群众满意度\t10\t10\n预算执行率（10分）\t\t\t10\t9.67\n总分\t\t\t100\t95.67\n",
+    ] {
+        let r = run(t);
+        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(shown.is_empty(), "{t}: {shown:#?}");
+    }
+    // Still found: the grouped table's leaves off their total (whole scores stand for ±0.5).
+    let t = "造林项目2023年度绩效自评报告\n绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标（50分）\t\t\t50\t48\n\t数量指标\t改厕户数\t20\t20\n\t质量指标\t验收合格率\t15\t15\n\t时效指标\t完成时间\t15\t13\n效益指标（30分）\t\t\t30\t28\n\t社会效益指标\t人居环境改善\t30\t28\n满意度指标（10分）\t\t\t10\t10\n\t服务对象满意度\t群众满意度\t10\t10\n预算执行率（10分）\t\t\t10\t9.67\n总分\t\t\t100\t105.67\n";
+    let r = run(t);
+    assert!(
+        r.findings.iter().any(|f| f.rule == "table"),
+        "{:#?}",
+        r.findings
+    );
+}
+
 #[test]
 fn holdings_at_two_year_ends_are_two_quantities() {
     let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";

@@ -44,6 +44,9 @@ const HOLDINGS: [&str; 7] = [
 /// How far after the date the holdings must be named (bytes).
 const REACH: usize = 90;
 
+/// How far around the date its paragraph is read for the right year (bytes).
+const NEAR: usize = 300;
+
 impl Rule for AsOfYear {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -69,7 +72,12 @@ impl Rule for AsOfYear {
             let end = at + lead.len() + end;
             let after = &text[end..floor_char(text, end + REACH)];
             let after = after.split('。').next().unwrap_or(after);
-            if !HOLDINGS.iter().any(|w| after.contains(w)) {
+            // The date's own clause names the holdings, or is only the date (`截至…，本部门共有
+            // 车辆`): `截至2023年12月31日已撤销，相关资产…` dates an event.
+            let own_clause = after.split(['，', ',', '；']).next().unwrap_or(after);
+            let dates_holdings =
+                own_clause.trim().is_empty() || HOLDINGS.iter().any(|w| own_clause.contains(w));
+            if !dates_holdings || !HOLDINGS.iter().any(|w| after.contains(w)) {
                 continue;
             }
             // `预计截至2025年12月31日资产总额达到…`: a plan, not holdings; `2023年度决算中，截至
@@ -96,6 +104,17 @@ impl Rule for AsOfYear {
             .collect();
         for (at, end, y, lead) in dates {
             if y != expected && compared.binary_search(&paragraph(at)).is_ok() {
+                continue;
+            }
+            // A paragraph that states the right year's holdings otherwise (`2024年度本部门资产
+            // 总额…。截至2023年12月31日，资产总额为…`) compares too.
+            // (Read near the date only: a web page's one-line paragraph can be the whole text.)
+            let near = paragraph(at).checked_sub(1).map(|k| {
+                let p = &doc.paragraphs[k].range;
+                let from = floor_char(text, at.saturating_sub(NEAR).max(p.start));
+                &text[from..floor_char(text, (end + NEAR).min(p.end)).max(from)]
+            });
+            if y != expected && near.is_some_and(|t| t.contains(&format!("{expected}年"))) {
                 continue;
             }
             let stated = &text[at..end];
@@ -196,7 +215,8 @@ mod tests {
             format!("{BUDGET}截至2023年12月31日，本部门共有车辆23辆。"),
             // A budget may state its holdings early in its own year.
             format!("{BUDGET}截至2024年1月31日，本部门固定资产金额2,995.16万元。"),
-            // Not holdings: a project's progress.
+            // Not holdings: a project's progress; an event dated.
+            format!("{FINAL}所属中心截至2021年12月31日已撤销，相关资产（车辆2辆）已划转本单位。"),
             format!("{FINAL}该项目于2020年启动，截至2021年12月31日已完成主体工程。"),
             // A performance report's project may span years.
             "某项目2023年度绩效自评报告\n截至2022年12月31日，项目资产总额10.00万元。".to_string(),

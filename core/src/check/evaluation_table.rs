@@ -284,6 +284,15 @@ fn check_narrative_rates(
     tables: &[&Evaluation],
     sink: &mut Sink,
 ) {
+    if tables.iter().all(|e| e.funds.is_none()) {
+        return;
+    }
+    // How many table cells state each amount, counted once: a 全年执行数 another row states
+    // too (`其中：财政拨款 600.00 700.00 698.37`) binds the text's rate to neither row.
+    let mut cells_of: HashMap<(rust_decimal::Decimal, u32), usize> = HashMap::new();
+    for f in doc.figures.iter().filter(|f| f.in_table) {
+        *cells_of.entry((f.q.value, f.q.decimals)).or_default() += 1;
+    }
     for c in &claims.completions {
         let (Some(a), None) = (c.actual, c.target) else {
             continue;
@@ -305,6 +314,9 @@ fn check_narrative_rates(
         let (Some((e, funds)), None) = (bound.next(), bound.next()) else {
             continue;
         };
+        if cells_of.get(&(spent.q.value, spent.q.decimals)) != Some(&1) {
+            continue;
+        }
         // (The table's cells, in the unit its header states: the text's figure is in 元.)
         let (b, cell) = (&doc.figures[funds.budget], &doc.figures[funds.spent]);
         let (Some(bi), Some(si)) = (b.q.interval(), cell.q.interval()) else {

@@ -44,7 +44,7 @@ impl Rule for ShareTotal {
             .shares
             .iter()
             .filter_map(|s| match &s.whole {
-                Whole::Unresolved(name) => {
+                Whole::Unresolved(name) if !s.respective => {
                     Some((doc.figures[s.rate].sentence, name.as_str(), s.rate))
                 }
                 _ => None,

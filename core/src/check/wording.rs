@@ -108,6 +108,13 @@ impl Rule for Wording {
                 continue;
             };
             let phrase = &after[at..phrase_end];
+            // `决算数小于预算数的项目主要有：…`: about other items, not this rate's.
+            if ["的项目", "的科目", "的有", "的主要有"]
+                .iter()
+                .any(|w| after[phrase_end..].starts_with(w))
+            {
+                continue;
+            }
             // Words about a sub-item (`其中：基本支出决算低于…`), or about another budget than
             // the rate's (`完成调整预算的98%，决算数超过年初预算数`), say nothing of this rate.
             let rate_names = |w: &str| r.label.contains(w);

@@ -208,6 +208,31 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     Some(adj) if !after_kw.contains("年初") => target.replace(adj),
                     _ => None,
                 };
+                // A budget changed by an amount (`年中追加260.00万元`, `调增300.00万元、调减
+                // 40.00万元`) leaves the budget in force unstated: unchecked, unless the rate
+                // names the original.
+                let changed_by = target.is_some_and(|t| {
+                    adjusted.is_none()
+                        && earlier().take_while(|&i| i > t).any(|i| {
+                            let l = &doc.figures[i].label;
+                            ["追加", "调增", "调减", "追减", "调整"]
+                                .iter()
+                                .any(|w| l.contains(w))
+                        })
+                });
+                if changed_by && !after_kw.contains("年初") {
+                    target = None;
+                }
+                // The actual before a `；` when another amount follows it (`实际支出698.37万元；
+                // 其中上半年支出300.00万元，执行率40.40%`): the rate may be that amount's.
+                let actual = actual.filter(|&a| {
+                    let after_a = &text[doc.figures[a].q.end..r.q.start];
+                    !(after_a.contains('；')
+                        && earlier().take_while(|&i| i > a).any(|i| {
+                            doc.figures[i].q.unit.is_money()
+                                && !is_budget_label(&doc.figures[i].label)
+                        }))
+                });
                 CompletionClaim {
                     rate: ri,
                     actual,

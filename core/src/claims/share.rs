@@ -25,6 +25,9 @@ pub struct ShareClaim {
     pub whole: Whole,
     /// The total of the sum the part belongs to, whatever the sentence names.
     pub enclosing: Option<usize>,
+    /// One of a run of rates said `分别` that pair with amounts of their own: each may be of
+    /// another whole (`收入…、支出…，分别占年初预算的125.00%和80.00%`).
+    pub respective: bool,
 }
 
 /// The named whole in `占本年支出合计的`, `占比为`, `占收入总计`: empty when unnamed.
@@ -115,7 +118,8 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         };
         // `基本支出和项目支出分别为688.26万元、278.85万元，分别占71.2%、28.8%`: the rates of
         // a `分别` run take the run of amounts before them in order.
-        let part = match respective_part(doc, ri) {
+        let paired = respective_part(doc, ri);
+        let part = match paired {
             Some(p) => p,
             None => part,
         };
@@ -129,15 +133,35 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             },
             (Some(p), false) => resolve_named(doc, &mut labels, &whole_name, p, ri),
         };
+        // The whole of a `分别` run is none of the run's own amounts (`A800.00万元、B200.00
+        // 万元，分别占财政拨款支出总额的80%、20%`: each named like the whole).
+        let whole = match (&whole, respective_amounts(doc, ri)) {
+            (Whole::Named(w) | Whole::Enclosing(w), Some(run)) if run.contains(w) => {
+                Whole::Unresolved(String::new())
+            }
+            _ => whole,
+        };
         let enclosing = part.and_then(|p| part_of.get(&p)).map(|&si| sums[si].total);
         out.push(ShareClaim {
             rate: ri,
             part,
             whole,
             enclosing,
+            respective: paired.flatten().is_some(),
         });
     }
     out
+}
+
+/// The amounts a rate's `分别` run pairs with, if the rate is in one and they are there.
+fn respective_amounts(doc: &Document, ri: usize) -> Option<Vec<usize>> {
+    respective_part(doc, ri)??;
+    let first = run_start(doc, ri);
+    let mut last = ri;
+    while last + 1 < doc.figures.len() && last - ri < super::WINDOW && joined(doc, last, last + 1) {
+        last += 1;
+    }
+    run_amounts(doc, first, last - first + 1)
 }
 
 /// Whether rate `b` follows rate `a` in one run (`71.2%、28.8%`, `71.2%和28.8%`).
@@ -179,19 +203,30 @@ fn respective_part(doc: &Document, ri: usize) -> Option<Option<usize>> {
     if n < 2 {
         return None;
     }
-    // The amounts right before the run, nearest first.
+    Some(run_amounts(doc, first, n).map(|amounts| amounts[n - 1 - (ri - first)]))
+}
+
+/// The `n` amounts right before the run of rates starting at `first`, nearest first, at the
+/// rates' bracket depth (a breakdown in brackets, `（其中：人员类项目100.00万元…）`, is passed
+/// over); `None` when there are fewer.
+fn run_amounts(doc: &Document, first: usize, n: usize) -> Option<Vec<usize>> {
+    let figures = &doc.figures;
+    let depth = figures[first].paren_depth;
     let amounts: Vec<usize> = (0..first)
         .rev()
+        .take(super::WINDOW)
         .take_while(|&i| {
             let g = &figures[i];
-            g.sentence == figures[first].sentence
-                && g.q.unit != Unit::Percent
-                && g.q.is_operand()
-                && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_))
+            g.sentence == figures[first].sentence && g.q.unit != Unit::Percent
+        })
+        .filter(|&i| figures[i].paren_depth == depth)
+        .take_while(|&i| {
+            let g = &figures[i];
+            g.q.is_operand() && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_))
         })
         .take(n)
         .collect();
-    Some((amounts.len() == n).then(|| amounts[n - 1 - (ri - first)]))
+    (amounts.len() == n).then_some(amounts)
 }
 
 /// The whole of the list item before, for a share that names none (`基本支出1026.73万元，占

@@ -346,6 +346,21 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             Vec::new()
         };
         part_rows.extend((from..ri).filter(|&r| !t.rows[r].is_header() && !closing[r]));
+        // A row naming its group in the first column with values but no other names
+        // (`产出指标（50分）\t\t\t50\t48`), over rows whose first column is empty
+        // (`\t数量指标\t改厕户数\t20\t20`): the subtotal of those rows, not one more part.
+        part_rows.retain(|&r| {
+            let cells = &t.rows[r].cells;
+            let names_group = cells
+                .first()
+                .is_some_and(|c| !c.is_empty() && c.figure.is_none())
+                && cells[1..]
+                    .iter()
+                    .all(|c| c.is_empty() || c.figure.is_some());
+            let over_nested =
+                r + 1 < ri && t.rows[r + 1].cells.first().is_some_and(|c| c.is_empty());
+            !(names_group && over_nested)
+        });
         let over_year_totals = part_rows.iter().any(|&r| year_total[r]);
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
