@@ -10,7 +10,7 @@
 //! project out); and only when one table can be meant.
 
 use super::{Context, Draft, Rule, RuleInfo, Sink};
-use crate::claims::standard::{project_cores, project_name, Evaluation, TableKind};
+use crate::claims::standard::{project_cores, project_name, Evaluation, FundsRow, TableKind};
 use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::read::quantity::{Money, Unit};
@@ -247,10 +247,7 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
         &doc.figures[funds.spent],
         &doc.figures[funds.rate],
     );
-    let (Some(bi), Some(si)) = (b.q.interval(), s.q.interval()) else {
-        return;
-    };
-    let Some(computed) = si.div(bi) else {
+    let Some(computed) = funds_rate(doc, funds) else {
         return;
     };
     let formula_base = format!("{} ÷ {}", doc.written(s), doc.written(b));
@@ -271,6 +268,13 @@ fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
     d.related.push((b.q.start..b.q.end, "全年预算数".into()));
     d.related.push((s.q.start..s.q.end, "全年执行数".into()));
     sink.report(d);
+}
+
+/// A 年度资金总额 row's 全年执行数 ÷ 全年预算数, in its cells' unit (`None` on a zero budget or
+/// a cell that is no amount).
+fn funds_rate(doc: &Document, funds: FundsRow) -> Option<crate::read::interval::Interval> {
+    let (b, s) = (&doc.figures[funds.budget], &doc.figures[funds.spent]);
+    s.q.interval()?.div(b.q.interval()?)
 }
 
 /// An execution rate of the text whose spending is one table's 全年执行数, and that names no
@@ -319,10 +323,7 @@ fn check_narrative_rates(
         }
         // (The table's cells, in the unit its header states: the text's figure is in 元.)
         let (b, cell) = (&doc.figures[funds.budget], &doc.figures[funds.spent]);
-        let (Some(bi), Some(si)) = (b.q.interval(), cell.q.interval()) else {
-            continue;
-        };
-        let Some(computed) = si.div(bi) else {
+        let Some(computed) = funds_rate(doc, funds) else {
             continue;
         };
         let formula_base = format!("{} ÷ {}", doc.written(spent), doc.written(b));

@@ -69,12 +69,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         if f.q.unit != Unit::Percent || f.q.approx || f.in_table {
             continue;
         }
+        // The `分别` run the rate is in, if any, read once.
+        let run = respective_run(doc, ri);
         // (A rate after the first of a `分别` run, `…、28.8%`, shares the first's words.)
         let run_label = || {
-            (ri > 0 && doc.figures[ri - 1].q.unit == Unit::Percent)
-                .then(|| respective_part(doc, ri).map(|_| run_start(doc, ri)))
-                .flatten()
-                .and_then(|s| named_whole(&doc.figures[s].label))
+            run.as_ref()
+                .filter(|r| r.first < ri)
+                .and_then(|r| named_whole(&doc.figures[r.first].label))
         };
         let Some(whole_name) = named_whole(&f.label).or_else(run_label) else {
             continue;
@@ -118,7 +119,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         };
         // `基本支出和项目支出分别为688.26万元、278.85万元，分别占71.2%、28.8%`: the rates of
         // a `分别` run take the run of amounts before them in order.
-        let paired = respective_part(doc, ri);
+        let paired = run.as_ref().map(|r| r.part_of(ri));
         let part = match paired {
             Some(p) => p,
             None => part,
@@ -135,7 +136,8 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         };
         // The whole of a `分别` run is none of the run's own amounts (`A800.00万元、B200.00
         // 万元，分别占财政拨款支出总额的80%、20%`: each named like the whole).
-        let whole = match (&whole, respective_amounts(doc, ri)) {
+        let amounts = run.as_ref().and_then(|r| r.amounts.as_deref());
+        let whole = match (&whole, amounts) {
             (Whole::Named(w) | Whole::Enclosing(w), Some(run)) if run.contains(w) => {
                 Whole::Unresolved(String::new())
             }
@@ -147,21 +149,10 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             part,
             whole,
             enclosing,
-            respective: paired.flatten().is_some(),
+            respective: amounts.is_some(),
         });
     }
     out
-}
-
-/// The amounts a rate's `分别` run pairs with, if the rate is in one and they are there.
-fn respective_amounts(doc: &Document, ri: usize) -> Option<Vec<usize>> {
-    respective_part(doc, ri)??;
-    let first = run_start(doc, ri);
-    let mut last = ri;
-    while last + 1 < doc.figures.len() && last - ri < super::WINDOW && joined(doc, last, last + 1) {
-        last += 1;
-    }
-    run_amounts(doc, first, last - first + 1)
 }
 
 /// Whether rate `b` follows rate `a` in one run (`71.2%、28.8%`, `71.2%和28.8%`).
@@ -185,10 +176,24 @@ fn run_start(doc: &Document, ri: usize) -> usize {
     first
 }
 
-/// For a rate in a run of two or more rates said `分别` (`分别占71.2%、28.8%`), the amount it
-/// pairs with: the run of as many amounts right before the run, in order (`None` inside when
-/// there are fewer). `None` for a rate in no such run.
-fn respective_part(doc: &Document, ri: usize) -> Option<Option<usize>> {
+/// A run of two or more rates said `分别` (`分别占71.2%、28.8%`) and the amounts they pair
+/// with: as many amounts right before the run, in order (`None` when there are fewer).
+struct RespectiveRun {
+    first: usize,
+    /// Nearest first.
+    amounts: Option<Vec<usize>>,
+}
+
+impl RespectiveRun {
+    /// The amount rate `ri` of the run pairs with.
+    fn part_of(&self, ri: usize) -> Option<usize> {
+        let amounts = self.amounts.as_ref()?;
+        Some(amounts[amounts.len() - 1 - (ri - self.first)])
+    }
+}
+
+/// The `分别` run rate `ri` is in; `None` for a rate in no such run.
+fn respective_run(doc: &Document, ri: usize) -> Option<RespectiveRun> {
     let figures = &doc.figures;
     let first = run_start(doc, ri);
     let label = &figures[first].label;
@@ -200,10 +205,10 @@ fn respective_part(doc: &Document, ri: usize) -> Option<Option<usize>> {
         last += 1;
     }
     let n = last - first + 1;
-    if n < 2 {
-        return None;
-    }
-    Some(run_amounts(doc, first, n).map(|amounts| amounts[n - 1 - (ri - first)]))
+    (n >= 2).then(|| RespectiveRun {
+        first,
+        amounts: run_amounts(doc, first, n),
+    })
 }
 
 /// The `n` amounts right before the run of rates starting at `first`, nearest first, at the
