@@ -637,6 +637,9 @@ fn changes_and_rates_said_respectively_pair_in_order() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
+/// A score table whose child rows a word processor indented with a space.
+const INDENTED_SCORES: &str = "改厕项目2023年度绩效自评报告\n绩效自评表\n指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t\t\t50\t48\n 数量指标\t≥1200户\t1236户\t20\t20\n 质量指标\t≥95%\t98%\t15\t15\n 时效指标\t12月底前\t11月完成\t15\t13\n效益指标\t\t\t30\t28\n满意度指标\t≥90%\t95%\t10\t10\n预算执行率\t100%\t96.70%\t10\t9.67\n总分\t\t\t100\t95.67\n";
+
 /// Consistent passages from a second review, each once a false finding: none may fire.
 #[test]
 fn a_second_reviews_consistent_passages_raise_nothing() {
@@ -661,11 +664,21 @@ fn a_second_reviews_consistent_passages_raise_nothing() {
         "市档案馆2024年度项目支出绩效自评报告\n档案数字化项目财政拨款资金实际支出698.37万元，执行率99.77%。\n2024年度项目支出绩效自评表\n项目名称\t档案数字化项目\n\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t600.00\t742.50\t698.37\t10\t94.06%\t9.41\n其中：财政拨款\t600.00\t700.00\t698.37\t—\t—\t—\n其他资金\t0\t42.50\t0\t—\t—\t—\n",
         // table: first-level rows that are subtotals of the rows under them.
         "造林项目2023年度绩效自评报告\n绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标（50分）\t\t\t50\t48\n\t数量指标\t改厕户数\t20\t20\n\t质量指标\t验收合格率\t15\t15\n\t时效指标\t完成时间\t15\t13\n效益指标（30分）\t\t\t30\t28\n\t社会效益指标\t人居环境改善\t30\t28\n满意度指标（10分）\t\t\t10\t10\n\t服务对象满意度\t群众满意度\t10\t10\n预算执行率（10分）\t\t\t10\t9.67\n总分\t\t\t100\t95.67\n",
+        // table: the same with children indented by spaces in their first cell, and a group
+        // row with no children listed.
+        INDENTED_SCORES,
     ] {
         let r = run(t);
         let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
         assert!(shown.is_empty(), "{t}: {shown:#?}");
     }
+    // Still found: an indented child's score off its group's (48 = 20 + 15 + 13).
+    let r = run(&INDENTED_SCORES.replace("11月完成\t15\t13", "11月完成\t15\t15"));
+    assert!(
+        r.findings.iter().any(|f| f.rule == "table"),
+        "{:#?}",
+        r.findings
+    );
     // Still found: the grouped table's leaves off their total (whole scores stand for ±0.5).
     let t = "造林项目2023年度绩效自评报告\n绩效自评表\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标（50分）\t\t\t50\t48\n\t数量指标\t改厕户数\t20\t20\n\t质量指标\t验收合格率\t15\t15\n\t时效指标\t完成时间\t15\t13\n效益指标（30分）\t\t\t30\t28\n\t社会效益指标\t人居环境改善\t30\t28\n满意度指标（10分）\t\t\t10\t10\n\t服务对象满意度\t群众满意度\t10\t10\n预算执行率（10分）\t\t\t10\t9.67\n总分\t\t\t100\t105.67\n";
     let r = run(t);
@@ -674,6 +687,50 @@ fn a_second_reviews_consistent_passages_raise_nothing() {
         "{:#?}",
         r.findings
     );
+}
+
+/// Consistent passages from a fifth review (blind to the rules), each once a false finding.
+#[test]
+fn a_fifth_reviews_consistent_passages_raise_nothing() {
+    for t in [
+        // table: an indicator row that dropped its last empty cell is not read against the
+        // funds table's header of its width above the indicator header.
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t300.00\t356.40\t342.18\t10\t96.01%\t9.60\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n满意度指标\t服务对象满意度指标\t企业满意度\t≥90%\t94.2%\t10\t10\n",
+        // … nor a row whose merged first cell is missing.
+        "年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n120.00\t120.00\t114.60\t10\t95.50%\t9.55\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训人次\t≥1500人次\t1620人次\t20\t20\n质量指标\t培训合格率\t≥95%\t98%\t20\t20\n",
+        // sum: a clause after `；` about another year, or with a total of its own.
+        "2023年度本年收入合计1480.12万元中，财政拨款收入1402.50万元；2024年度财政拨款收入1460.80万元。",
+        "2024年本年支出合计958.72万元，其中基本支出712.40万元；2023年本年支出合计991.35万元，其中基本支出690.15万元，项目支出301.20万元。",
+        "2024年度本年收入合计962.30万元，其中财政拨款收入940.10万元；2023年度其他收入18.00万元。",
+        // growth: a stated previous value of the one part a total lists.
+        "本年支出合计36.00万元。其中项目支出8.00万元，比上年6.50万元增加1.50万元。",
+        "本年支出合计36.00万元。其中项目支出8.00万元，比上年10.00万元减少2.00万元。",
+        // growth: a change in a sentence after a `；`-list is the total's.
+        "2025年收入预算合计1,256.80万元，其中：一般公共预算拨款收入1,206.80万元，占96.02%；上年结转50.00万元，占3.98%。与上年相比增加68.30万元，增长5.75%。",
+        // table: a total written above its rows; income rows are no part of 本年支出合计.
+        "项目\t决算数\n本年收入合计\t1286.40\n财政拨款收入\t1250.00\n其他收入\t36.40\n本年支出合计\t1271.00\n基本支出\t902.00\n项目支出\t369.00\n",
+        // share: full-width digits with a full-width thousands separator.
+        "收入合计１，２５６．８０万元，其中：一般公共预算拨款收入１，２０６．８０万元，占９６．０２％。",
+    ] {
+        let r = run(t);
+        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(shown.is_empty(), "{t}: {shown:#?}");
+    }
+    // Still found: the same slips where the reading is sure.
+    for (t, rule) in [
+        ("收入合计１，２５６．８０万元，其中：一般公共预算拨款收入１，２０６．８０万元，占９４．０２％。", "share"),
+        ("2024年本年支出合计958.72万元，其中基本支出712.40万元，项目支出256.32万元；2023年本年支出合计991.35万元。", "sum"),
+        ("三年累计投入300.00万元，其中：2022年100.00万元；2023年100.00万元；2024年110.00万元。", "sum"),
+        ("本年支出合计36.00万元，比上年30.50万元增加5.00万元。", "growth"),
+        ("项目\t决算数\n财政拨款收入\t1250.00\n其他收入\t36.40\n本年收入合计\t1296.40\n", "table"),
+    ] {
+        let r = run(t);
+        assert!(
+            r.findings.iter().any(|f| f.rule == rule && f.severity == Severity::Error),
+            "{t}: {:#?}",
+            r.findings
+        );
+    }
 }
 
 #[test]

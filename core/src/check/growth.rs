@@ -104,8 +104,30 @@ impl Rule for Growth {
                         super::kit::plain(d),
                         money(prev_face, unit, dp)
                     );
+                    // The one part of a total the change may be said of instead (`本年支出
+                    // 合计36.00万元。其中项目支出8.00万元，比上年6.50万元增加1.50万元`).
+                    let other = g.other_current.map(|o| &doc.figures[o]).filter(|o| {
+                        o.q.interval()
+                            .and_then(|ov| if up { ov.sub(dv) } else { ov.add(dv) })
+                            .is_some_and(|x| x.overlaps(pv))
+                    });
                     if derived.overlaps(pv) {
                         sink.verified(INFO.id, pat, formula.clone(), formula);
+                    } else if let Some(o) = other {
+                        let formula = format!(
+                            "{} {sign} {} = {}",
+                            super::kit::plain(o),
+                            super::kit::plain(d),
+                            doc.written(p)
+                        );
+                        sink.verified(INFO.id, pat, formula.clone(), formula);
+                    } else if g.other_current.is_some() {
+                        sink.unchecked(
+                            INFO.id,
+                            pat,
+                            "增减可能是总数的，也可能是其中唯一列出的分项的，两种读法都与上年数不符，无法确定",
+                            "the change may be the total's or its one listed part's; the previous-year value fits neither, so the binding is in doubt",
+                        );
                     } else {
                         let mut f = Draft::new(
                             INFO.id,

@@ -19,11 +19,15 @@ static INFO: RuleInfo = RuleInfo {
     summary_en: "Table total rows and grouped total columns equal their rows; 执行率 = 执行数 ÷ 预算数; 得分 ≤ 分值.",
     explanation_zh: "粘贴的表格按两种形式还原为行列：每行一行、单元格以制表符分隔；或每个单元格单独一行、以空行分隔各行。\
 表头为不含数字的行。合计/总计行逐列与其上各行之和核对（有“小计”行时，合计只与各小计核对；有“其中”行时不核对，以免重复计算）；\
+分组行（首列写组名、其余只有数字，其下各行首列为空或缩进）与其下各行之和核对，不再计入合计；\
+同一列的数按该列最多的小数位数读（得分列有9.67时，20即20.00）；\
 “合计”列只在每组首行有数时，与该组“小计”列之和核对；执行率列按四舍五入区间与执行数 ÷ 预算数核对；得分大于分值为错误。\n\
 例：绩效自评表“综合业务费 | 12.42 | 6.96 | 56.07%”：6.96 ÷ 12.42 = 56.04%，表中写56.07%。",
     explanation_en: "Tables pasted as tab-separated rows or one cell per line are rebuilt. Total rows are checked \
 column by column against the rows above (against 小计 rows when present; not when 其中 rows make the structure \
-ambiguous); a 合计 column filled only on each group's first row against the group's 小计 column; rate columns on \
+ambiguous); a group's row (its name in the first column, figures only, the rows under it indented or with an \
+empty first column) against the rows under it, and not as one more part of the total; a column's figures are read \
+to the column's precision (a 20 among 9.67 is 20.00); a 合计 column filled only on each group's first row against the group's 小计 column; rate columns on \
 rounding intervals; a score above its maximum is an error. Example: 6.96 ÷ 12.42 = 56.04%, the table says 56.07%.",
 };
 

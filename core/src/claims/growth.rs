@@ -645,6 +645,15 @@ fn bind_current(
             }
             Some(total)
         }
+        // A change in a sentence after the list's, naming no subject (`其中：A…；上年结转
+        // 50.00万元，占3.98%。与上年相比增加68.30万元`), is the total's.
+        Some(&(total, _, last, _))
+            if doc.figures[total].paragraph == para
+                && nearest == last
+                && between.contains('。') =>
+        {
+            Some(total)
+        }
         _ => Some(nearest),
     }
 }

@@ -16,6 +16,9 @@ pub enum Marker {
     Complete,
     /// 主要用于 / 主要包括 / 等: the list may be partial.
     Partial,
+    /// A table column's rows under their total: complete, and written to the column's
+    /// precision (a `20` in a column of `9.67` is 20.00, not anything from 19.5 to 20.5).
+    Column { decimals: u32 },
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +35,9 @@ impl SumClaim {
     pub fn exhaustive(&self, doc: &Document) -> bool {
         if self.marker == Marker::Partial || self.parts.len() < 2 {
             return false;
+        }
+        if matches!(self.marker, Marker::Column { .. }) {
+            return true;
         }
         let total = &doc.figures[self.total];
         let key = label_key(&total.label);
@@ -823,8 +829,19 @@ fn inline_parts(
                 let prev: usize = prev;
                 let gap = &text[doc.figures[prev].q.end..f.q.start];
                 if gap.contains('；') {
-                    // (`…；财政拨款支出中，C…`: another breakdown opens after the `；`.)
-                    let opens = gap.rsplit('；').next().is_some_and(|g| g.contains("中，"));
+                    // (`…；财政拨款支出中，C…`: another breakdown opens after the `；`; so
+                    // does another year's or another total's clause: `…；2024年度财政拨款
+                    // 收入…`, `…；2023年本年支出合计…`.)
+                    let clause = gap.rsplit('；').next().unwrap_or("");
+                    // (Unless the items are years: `其中：2022年100万元；2023年…`.)
+                    let items_by_year = || {
+                        let first = text[from..doc.figures[parts[0]].q.start]
+                            .trim_start_matches(['：', '，']);
+                        opens_with_year(first)
+                    };
+                    let opens = clause.contains("中，")
+                        || opens_with_year(clause) && !items_by_year()
+                        || ["合计", "总计"].iter().any(|w| clause.contains(w));
                     if comma_gaps > 0 && semicolon_gaps == 0 || opens {
                         break;
                     }
@@ -837,6 +854,12 @@ fn inline_parts(
         }
     }
     parts
+}
+
+/// A clause opening with a year (`2024年度财政拨款收入…`): another period's figures.
+fn opens_with_year(clause: &str) -> bool {
+    let b = clause.as_bytes();
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && clause[4..].starts_with('年')
 }
 
 /// Before the first part is found: may the list still go on at `to`? Not past a `；` after the

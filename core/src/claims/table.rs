@@ -7,7 +7,7 @@ use super::sum::{Marker, SumClaim};
 use super::BoundSum;
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
-use crate::read::table::{Row, Table};
+use crate::read::table::{Cell, Row, Table};
 
 /// The sums of the tables: per table of `Claims::tables`, in the order the rule checks them;
 /// then those of tables laid out with spaces. With them, per table, the claims of its rows'
@@ -40,6 +40,7 @@ pub fn extract(doc: &Document, tables: &[Table]) -> TableSums {
         .map(|t| {
             let mut out = Vec::new();
             total_rows(doc, t, &mut out);
+            group_subtotals(doc, t, &mut out);
             grouped_total_column(doc, t, &mut out);
             code_hierarchy(doc, t, &mut out);
             out
@@ -268,20 +269,28 @@ fn check_code_block(doc: &Document, block: &[CodeRow], out: &mut Vec<SumClaim>) 
                 ps.iter()
                     .all(|&p| doc.figures[p].q.face() <= doc.figures[total].q.face())
             }) {
-                out.extend(sum_of(doc, total, parts));
+                out.extend(sum_of(doc, total, parts, Marker::Complete));
             }
         }
     }
 }
 
-/// The claim that `parts` add up to `total`, when there are at least two parts.
-fn sum_of(doc: &Document, total: usize, parts: Vec<usize>) -> Option<SumClaim> {
+/// The claim that `parts` add up to `total`, when there are at least two parts. (Rows laid
+/// out by `pdftotext` are `Complete`, not `Column`: a page break may have cut them.)
+fn sum_of(doc: &Document, total: usize, parts: Vec<usize>, marker: Marker) -> Option<SumClaim> {
     (parts.len() >= 2).then(|| SumClaim {
         total,
         parts,
-        marker: Marker::Complete,
+        marker,
         marker_at: doc.figures[total].q.start,
     })
+}
+
+/// The rows of column `ci` of a pasted table.
+fn column(t: &Table, ci: usize) -> Marker {
+    Marker::Column {
+        decimals: t.precision(ci),
+    }
 }
 
 /// Is the figure a number that can be summed in a column (not a rate, not a date)?
@@ -346,21 +355,9 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             Vec::new()
         };
         part_rows.extend((from..ri).filter(|&r| !t.rows[r].is_header() && !closing[r]));
-        // A row naming its group in the first column with values but no other names
-        // (`产出指标（50分）\t\t\t50\t48`), over rows whose first column is empty
-        // (`\t数量指标\t改厕户数\t20\t20`): the subtotal of those rows, not one more part.
-        part_rows.retain(|&r| {
-            let cells = &t.rows[r].cells;
-            let names_group = cells
-                .first()
-                .is_some_and(|c| !c.is_empty() && c.figure.is_none())
-                && cells[1..]
-                    .iter()
-                    .all(|c| c.is_empty() || c.figure.is_some());
-            let over_nested =
-                r + 1 < ri && t.rows[r + 1].cells.first().is_some_and(|c| c.is_empty());
-            !(names_group && over_nested)
-        });
+        // A group's row over its nested rows is their subtotal (checked on its own by
+        // `group_subtotals`), not one more part.
+        part_rows.retain(|&r| !(r + 1 < ri && is_group_row(doc, t, r)));
         let over_year_totals = part_rows.iter().any(|&r| year_total[r]);
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
@@ -395,14 +392,101 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             {
                 continue;
             }
+            // Income is never part of an expenditure total, nor the reverse: a total written
+            // above its rows (`本年收入合计`, then its sources) leaves them to the next total.
+            if part_rows.iter().any(|&r| {
+                t.rows[r].cells.get(ci).is_some_and(|c| c.figure.is_some())
+                    && opposite_sides(side(ri), side(r))
+            }) {
+                continue;
+            }
             let parts: Vec<usize> = part_rows
                 .iter()
                 .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure))
                 .filter(|&f| summable(doc, f))
                 .collect();
-            out.extend(sum_of(doc, total, parts).map(BoundSum::Check));
+            out.extend(sum_of(doc, total, parts, column(t, ci)).map(BoundSum::Check));
         }
     }
+}
+
+/// A row of a group: its first column empty (`\t数量指标\t改厕户数\t20\t20`) or indented
+/// (` 数量指标\t≥1200户\t…`), and not a total.
+fn is_nested(doc: &Document, row: &Row) -> bool {
+    row.cells
+        .first()
+        .is_some_and(|c| c.is_empty() || indented(doc, c))
+        && !row.is_total()
+        && !is_year_total(row)
+}
+
+/// A row naming its group in the first column with values but no other names
+/// (`产出指标（50分）\t\t\t50\t48`), with nested rows right under it.
+fn is_group_row(doc: &Document, t: &Table, r: usize) -> bool {
+    let cells = &t.rows[r].cells;
+    cells
+        .first()
+        .is_some_and(|c| !c.is_empty() && c.figure.is_none())
+        && cells[1..]
+            .iter()
+            .all(|c| c.is_empty() || c.figure.is_some())
+        && t.rows.get(r + 1).is_some_and(|n| is_nested(doc, n))
+}
+
+/// A group's row against its nested rows, column by column (`产出指标 50 48` over
+/// `数量指标 20 20`, `质量指标 15 15`, `时效指标 15 13`): only where every nested row has a
+/// figure in the column, and none is a heading of a deeper level.
+fn group_subtotals(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
+    for r in 0..t.rows.len() {
+        if !is_group_row(doc, t, r) {
+            continue;
+        }
+        let children: Vec<usize> = (r + 1..t.rows.len())
+            .take_while(|&c| is_nested(doc, &t.rows[c]))
+            .collect();
+        if children.iter().any(|&c| t.rows[c].is_header()) {
+            continue;
+        }
+        for (ci, cell) in t.rows[r].cells.iter().enumerate() {
+            let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
+                continue;
+            };
+            let parts: Option<Vec<usize>> = children
+                .iter()
+                .map(|&c| {
+                    t.rows[c]
+                        .cells
+                        .get(ci)?
+                        .figure
+                        .filter(|&f| summable(doc, f))
+                })
+                .collect();
+            if let Some(parts) = parts {
+                out.extend(sum_of(doc, total, parts, column(t, ci)).map(BoundSum::Check));
+            }
+        }
+    }
+}
+
+/// A cell whose text starts after spaces in the user's text (` 数量指标`; normalising drops
+/// them): a word processor's indented child row.
+fn indented(doc: &Document, c: &Cell) -> bool {
+    let start = c.range().start;
+    let (orig, _) = doc.norm.to_original(start, start + 1);
+    doc.original[..orig].ends_with([' ', '\u{3000}', '\u{a0}'])
+}
+
+/// One label names income and the other expenditure (`本年支出合计` and `财政拨款收入`).
+fn opposite_sides(a: Option<&str>, b: Option<&str>) -> bool {
+    let side = |l: Option<&str>| {
+        let l = l.unwrap_or("");
+        match (l.contains("收入"), l.contains("支出")) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        }
+    };
+    matches!((side(a), side(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// The name of the side a row's cell `ci` is on: the nearest text cell to its left.
@@ -468,7 +552,17 @@ fn grouped_total_column(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
                 j += 1;
             }
             if parts.len() >= 2 && summable(doc, total) {
-                out.extend(sum_of(doc, total, parts).map(BoundSum::Check));
+                out.extend(
+                    sum_of(
+                        doc,
+                        total,
+                        parts,
+                        Marker::Column {
+                            decimals: t.precision(c).max(t.precision(p)),
+                        },
+                    )
+                    .map(BoundSum::Check),
+                );
             }
             i = j;
         }
@@ -503,7 +597,7 @@ fn code_hierarchy(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     for &(_, code, f) in &coded {
         if let Some(parts) = children.get(code) {
             if parts.len() >= 2 {
-                out.extend(sum_of(doc, f, parts.clone()).map(BoundSum::Check));
+                out.extend(sum_of(doc, f, parts.clone(), Marker::Complete).map(BoundSum::Check));
             }
         }
     }
@@ -527,7 +621,7 @@ fn code_hierarchy(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
                     continue;
                 }
                 checked += 1;
-                out.extend(sum_of(doc, total, tops.clone()).map(BoundSum::Check));
+                out.extend(sum_of(doc, total, tops.clone(), Marker::Complete).map(BoundSum::Check));
             }
         }
     }

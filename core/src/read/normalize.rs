@@ -288,10 +288,15 @@ fn count_unit_alone(line: &str) -> bool {
     ) && cs.next().is_none_or(|c| "，。；、）,;)\n：".contains(c))
 }
 
-/// Exactly three digits, a decimal point and a digit: what follows `，` in `1，799.35`.
+/// Exactly three digits, a decimal point and a digit: what follows `，` in `1，799.35` (or,
+/// typed full width, `１，７９９．３５`).
 fn full_width_group_follows(rest: &str) -> bool {
-    let b = rest.as_bytes();
-    b.len() >= 5 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'.' && b[4].is_ascii_digit()
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let head: Vec<char> = rest.chars().take(5).collect();
+    head.len() == 5
+        && head[..3].iter().all(|&c| digit(c))
+        && matches!(head[3], '.' | '．')
+        && digit(head[4])
 }
 
 /// Normalises `original`. Spaces are dropped except a single one between two ASCII digits
@@ -416,6 +421,11 @@ mod tests {
     #[test]
     fn a_full_width_comma_between_digit_groups_is_a_separator_only_before_decimals() {
         assert_eq!(normalize("支出1，799.35万元").text, "支出1799.35万元");
+        assert_eq!(
+            normalize("收入１，２５６．８０万元").text,
+            "收入1256.80万元"
+        );
+        assert_eq!(normalize("分别为５，１００．").text, "分别为5，100.");
         assert_eq!(normalize("分别为5，100人").text, "分别为5，100人");
         assert_eq!(normalize("12.5，100.25").text, "12.5，100.25");
     }

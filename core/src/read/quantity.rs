@@ -182,6 +182,16 @@ impl Quantity {
         Some(i)
     }
 
+    /// The interval as if written to at least `decimals` places (`20` in a column of `9.67`:
+    /// [19.995, 20.005]).
+    pub fn interval_to(&self, decimals: u32) -> Option<Interval> {
+        Quantity {
+            decimals: decimals.max(self.decimals),
+            ..self.clone()
+        }
+        .interval()
+    }
+
     /// The figure as written, normalised (`1,414.49万元` → `1414.49万元`).
     pub fn display(&self) -> String {
         format!("{}{}", self.value, self.unit.suffix())

@@ -78,6 +78,8 @@ pub struct Table<'a> {
     pub unit: Option<Money>,
     /// Normalised range from the first to the last cell.
     pub range: Range<usize>,
+    /// The most decimals a figure of each column is written with: the column's precision.
+    pub decimals: Vec<u32>,
 }
 
 /// A money figure of a table, named by its row and column.
@@ -113,26 +115,33 @@ pub fn unit_named(s: &str) -> Option<Money> {
 
 impl<'a> Table<'a> {
     /// Index of the header row that applies to row `r`: the nearest header above it with
-    /// the same number of cells.
+    /// the same number of cells, unless a wider header stands between (a row with fewer
+    /// cells than the header over it dropped a cell — a trailing empty one, or a merged
+    /// first one — and which is not known: it has no header, rather than an older one).
     pub fn header_of(&self, r: usize) -> Option<usize> {
         let n = self.rows[r].cells.len();
         (0..r)
             .rev()
-            .find(|&h| self.rows[h].is_header() && self.rows[h].cells.len() == n)
+            .filter(|&h| self.rows[h].is_header())
+            .find(|&h| self.rows[h].cells.len() >= n)
+            .filter(|&h| self.rows[h].cells.len() == n)
     }
 
     /// `header_of` for every row, in one pass. Callers that visit every row use this:
     /// `header_of` walks back from its row, which is quadratic over a long table under one
     /// header (100,000 rows took 45 s).
     pub fn headers(&self) -> Vec<Option<usize>> {
-        let mut last: std::collections::HashMap<usize, usize> = Default::default();
+        // The latest header of each width; a header ends the reach of narrower ones.
+        let mut last: std::collections::BTreeMap<usize, usize> = Default::default();
         self.rows
             .iter()
             .enumerate()
             .map(|(r, row)| {
-                let h = last.get(&row.cells.len()).copied();
+                let n = row.cells.len();
+                let h = last.get(&n).copied();
                 if row.is_header() {
-                    last.insert(row.cells.len(), r);
+                    last = last.split_off(&n);
+                    last.insert(n, r);
                 }
                 h
             })
@@ -140,6 +149,11 @@ impl<'a> Table<'a> {
     }
 
     /// The text of row `r`'s cell in column `c`, empty when the row has no such cell.
+    /// Column `c`'s precision: the most decimals its figures are written with.
+    pub fn precision(&self, c: usize) -> u32 {
+        self.decimals.get(c).copied().unwrap_or(0)
+    }
+
     pub fn cell_text(&self, r: usize, c: usize) -> &'a str {
         self.rows[r].cells.get(c).map_or("", |cell| cell.text)
     }
@@ -369,10 +383,22 @@ fn finish<'a>(
         .and_then(|r| r.cells.last())
         .map_or(start, |c| c.range().end);
     let unit = caption_unit;
+    let mut decimals: Vec<u32> = Vec::new();
+    for row in &rows {
+        for (ci, c) in row.cells.iter().enumerate() {
+            if let Some(f) = c.figure {
+                if decimals.len() <= ci {
+                    decimals.resize(ci + 1, 0);
+                }
+                decimals[ci] = decimals[ci].max(doc.figures[f].q.decimals);
+            }
+        }
+    }
     out.push(Table {
         rows,
         unit,
         range: start..end,
+        decimals,
     });
 }
 

@@ -3,7 +3,7 @@
 
 use super::{face, money, plain};
 use crate::check::{Draft, Sink};
-use crate::claims::sum::SumClaim;
+use crate::claims::sum::{Marker, SumClaim};
 use crate::claims::BoundSum;
 use crate::read::document::{Document, Figure};
 use crate::read::interval::Interval;
@@ -35,13 +35,19 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     let total = &doc.figures[c.total];
     let parts: Vec<&Figure> = c.parts.iter().map(|&p| &doc.figures[p]).collect();
     let at = total.q.start..total.q.end;
-    let Some(ti) = total.q.interval() else { return };
     let dp = parts
         .iter()
         .map(|p| p.q.decimals)
         .chain([total.q.decimals])
         .max()
         .unwrap_or(0);
+    // A table column is written to one precision: its whole numbers are as exact as its
+    // decimals (scores `20` and `15` over `9.67`).
+    let interval = |p: &Figure| match c.marker {
+        Marker::Column { decimals } => p.q.interval_to(decimals),
+        _ => p.q.interval(),
+    };
+    let Some(ti) = interval(total) else { return };
     // In a list written to the cent, `0万元` is nothing, not an amount rounded to zero:
     // three of them are no leeway of 1.5万元.
     let nil = |p: &Figure| dp > 0 && p.q.decimals == 0 && p.q.value.is_zero();
@@ -49,7 +55,7 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
         if nil(p) {
             Some(Interval::exact(Decimal::ZERO))
         } else {
-            p.q.interval()
+            interval(p)
         }
     }));
     let Some(si) = sum_iv else {
@@ -91,7 +97,7 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
 
     if parts.len() == 1 {
         let p = parts[0];
-        let pi = p.q.interval();
+        let pi = interval(p);
         if pi.is_some_and(|pi| pi.is_above(ti)) {
             let mut d = Draft::new(
                 rule,
