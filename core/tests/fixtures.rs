@@ -711,6 +711,7 @@ fn a_fifth_reviews_consistent_passages_raise_nothing() {
         "项目\t决算数\n本年收入合计\t1286.40\n财政拨款收入\t1250.00\n其他收入\t36.40\n本年支出合计\t1271.00\n基本支出\t902.00\n项目支出\t369.00\n",
         // share: full-width digits with a full-width thousands separator.
         "收入合计１，２５６．８０万元，其中：一般公共预算拨款收入１，２０６．８０万元，占９６．０２％。",
+        "项目自评得分92.6分，评价等级为“优”。其中：项目决策得分14.0分，项目过程得分22.5分，项目产出得分38.1分，项目效益得分18.0分。",
     ] {
         let r = run(t);
         let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
@@ -723,6 +724,8 @@ fn a_fifth_reviews_consistent_passages_raise_nothing() {
         ("三年累计投入300.00万元，其中：2022年100.00万元；2023年100.00万元；2024年110.00万元。", "sum"),
         ("本年支出合计36.00万元，比上年30.50万元增加5.00万元。", "growth"),
         ("项目\t决算数\n财政拨款收入\t1250.00\n其他收入\t36.40\n本年收入合计\t1296.40\n", "table"),
+        // Scores written `N分` add up under their total.
+        ("项目自评得分94.6分，评价等级为“优”。其中：项目决策得分14.0分，项目过程得分22.5分，项目产出得分38.1分，项目效益得分18.0分。", "count"),
     ] {
         let r = run(t);
         assert!(
@@ -2221,7 +2224,7 @@ fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
     assert_eq!(outcome(&evaluation_report("95.3", "93.00%")), (vec![], 4));
     assert_eq!(
         outcome(&evaluation_report("93.5", "93.00%")),
-        (vec!["Error 93.5 95.3".to_string()], 3)
+        (vec!["Error 93.5分 95.3".to_string()], 3)
     );
     assert_eq!(
         outcome(&evaluation_report("95.3", "95.00%")),
@@ -2236,7 +2239,7 @@ fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
         "  1.档案数字化项目绩效自评综述：",
         "  1.档案数字化项目\n绩效自评综述：",
     );
-    assert_eq!(outcome(&headed), (vec!["Error 93.5 95.3".to_string()], 3));
+    assert_eq!(outcome(&headed), (vec!["Error 93.5分 95.3".to_string()], 3));
     // No name anywhere binds no table, even one whose title names no project either.
     let nameless = evaluation_report("93.5", "93.00%")
         .replace("  1.档案数字化项目绩效自评综述：", "绩效自评综述：")

@@ -24,6 +24,7 @@ mod parallel;
 mod product;
 mod required;
 mod restated;
+mod score;
 mod share;
 mod share_total;
 mod sum;
@@ -111,6 +112,7 @@ static RULES: &[&dyn Rule] = &[
     &template::Template,
     &numbering::Numbering,
     &year::Year,
+    &score::Score,
     &required::Required,
     &year_attribution::YearAttribution,
     &comparison_year::ComparisonYear,

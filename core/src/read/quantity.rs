@@ -104,6 +104,7 @@ const COUNT_UNITS: &[&str] = &[
     "份",
     "吨",
     "亩",
+    "分",
 ];
 
 impl CountUnit {
@@ -245,6 +246,7 @@ const UNITS: &[(&str, Unit)] = &[
     ("份", Unit::Count(CountUnit::named("份"))),
     ("吨", Unit::Count(CountUnit::named("吨"))),
     ("亩", Unit::Count(CountUnit::named("亩"))),
+    ("分", Unit::Count(CountUnit::named("分"))),
     ("年", Unit::Date),
     ("月", Unit::Date),
     ("日", Unit::Date),
@@ -357,6 +359,16 @@ fn next_quantity(text: &str, b: &[u8], at: &mut usize) -> Option<Quantity> {
         let (mut unit, mut unit_len) = unit_at(rest)
             .map(|&(u, unit)| (unit, u.len()))
             .unwrap_or((Unit::None, 0));
+        // `94.0分` is a score; `10分钟`, `三分之一`, `2分局` are not.
+        if unit == Unit::Count(CountUnit::named("分"))
+            && rest["分".len()..].starts_with([
+                '钟', '之', '局', '队', '厂', '公', '行', '院', '所', '站', '类', '别', '配', '析',
+                '布', '期', '管', '摊', '解', '成', '批', '为', '值', '项', '部', '支', '会', '校',
+                '店', '社', '中',
+            ])
+        {
+            (unit, unit_len) = (Unit::None, 0);
+        }
         let mut approx = false;
         if unit == Unit::None {
             // `236万`, `21亿`, `1000余人次`, `150多吨`.
