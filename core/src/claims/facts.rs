@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::has_change_word;
+use super::{has_change_word, replace_in};
 use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::read::quantity::Unit;
@@ -202,6 +202,9 @@ pub const PROJECT: &str = "项目";
 
 /// Fund names contain `预算`, which is not a budget stage there.
 const FUND_NAMES: &[&str] = &["一般公共预算", "政府性基金预算", "国有资本经营预算"];
+
+/// What `key_of` writes for each of [`FUND_NAMES`] while it takes stage words out.
+const PLACEHOLDERS: [&str; 3] = ["A", "B", "C"];
 
 /// Words that mark the budget stage.
 const BUDGET_WORDS: &[&str] = &[
@@ -708,9 +711,11 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
     }
     let period = period_of(label, report_year);
     // Placeholders keep fund names intact while stage words are removed.
+    // (Words are taken out with `replace_in`: most labels hold none of them, and this runs
+    // for every figure and table cell.)
     let mut s = super::label_key(label);
-    for (n, fund) in FUND_NAMES.iter().enumerate() {
-        s = s.replace(fund, &format!("{}", char::from(b'A' + n as u8)));
+    for (fund, placeholder) in FUND_NAMES.iter().zip(PLACEHOLDERS) {
+        replace_in(&mut s, fund, placeholder);
     }
     let stage = if BUDGET_WORDS.iter().any(|w| s.contains(w)) {
         Stage::Budget
@@ -723,15 +728,17 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
         && !s.contains("收入")
         && !s.contains("支出");
     for w in BUDGET_WORDS.iter().chain(OUTTURN_WORDS) {
-        s = s.replace(w, "");
+        replace_in(&mut s, w, "");
     }
-    for (n, fund) in FUND_NAMES.iter().enumerate() {
-        s = s.replace(char::from(b'A' + n as u8), fund);
+    for (fund, placeholder) in FUND_NAMES.iter().zip(PLACEHOLDERS) {
+        replace_in(&mut s, placeholder, fund);
     }
     // Years and period words left inside the label (`2019年度`, `上年`).
-    s = strip_years(&s);
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        s = strip_years(&s);
+    }
     for w in ["上年度", "上年", "本年度", "本年", "同期", "全年", "年度"] {
-        s = s.replace(w, "");
+        replace_in(&mut s, w, "");
     }
     if let Some(rest) = SELF_NAMES.iter().find_map(|n| s.strip_prefix(n)) {
         s = rest.to_string();
