@@ -126,7 +126,13 @@ fn markers_in(
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
-        if let Some(&(w, m)) = MARKERS.iter().find(|(w, _)| rest.starts_with(w)) {
+        let c = rest.chars().next().unwrap_or(' ');
+        // (A marker starts only at one of MARKER_STARTS: the words are tried there alone.)
+        let marker = MARKER_STARTS
+            .contains(&c)
+            .then(|| MARKERS.iter().find(|(w, _)| rest.starts_with(w)))
+            .flatten();
+        if let Some(&(w, m)) = marker {
             // `其中` inside `其中：` is one marker; `包括` after `主要` was matched as `主要包括`.
             // `其中主要支出为…` lists the main items only.
             let main_only = rest[w.len()..]
@@ -137,7 +143,6 @@ fn markers_in(
             i += w.len();
             continue;
         }
-        let c = rest.chars().next().unwrap_or(' ');
         i += c.len_utf8();
     }
     // A colon right after a money figure introduces its parts (`总支出为31538486.48元：`).
