@@ -329,7 +329,14 @@ fn plain(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut stages = WORDS.map(|w| (w, None));
     for c in s.chars() {
-        if !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’') {
+        if c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’') {
+            continue;
+        }
+        // Most characters start no word and meet stages holding nothing back: every stage
+        // would pass them on, so they go straight out (the whole text goes through here).
+        if stages.iter().all(|s| s.1.is_none()) && !WORDS.iter().any(|w| w.0 == c) {
+            out.push(c);
+        } else {
             feed(&mut stages, 0, c, &mut out);
         }
     }
@@ -390,11 +397,8 @@ fn whole_report(doc: &Document) -> bool {
 /// of the same or an outer level of the outline), quotes and spaces removed.
 fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>, String)> {
     let text = doc.text();
-    let flat = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"'))
-            .collect()
-    };
+    let kept = |c: char| !c.is_whitespace() && !matches!(c, '“' | '”' | '"');
+    let flat = |s: &str| -> String { s.chars().filter(|&c| kept(c)).collect() };
     // The heading naming it with the longest section: a table of contents names it too.
     let mut best: Option<(usize, String)> = None;
     for s in &doc.outline {
@@ -412,11 +416,19 @@ fn section_text(doc: &Document, locator: &str) -> Option<(std::ops::Range<usize>
         if !named {
             continue;
         }
-        let body: String = doc.paragraphs[start..end]
+        // (Measured before it is built: only a longer section than the best so far is kept.)
+        let paragraphs = &doc.paragraphs[start..end];
+        let len: usize = paragraphs
             .iter()
-            .map(|q| flat(&text[q.range.clone()]))
-            .collect();
-        if best.as_ref().is_none_or(|(_, b)| body.len() > b.len()) {
+            .flat_map(|q| text[q.range.clone()].chars())
+            .filter(|&c| kept(c))
+            .map(char::len_utf8)
+            .sum();
+        if best.as_ref().is_none_or(|(_, b)| len > b.len()) {
+            let body: String = paragraphs
+                .iter()
+                .map(|q| flat(&text[q.range.clone()]))
+                .collect();
             best = Some((start, body));
         }
     }

@@ -10,11 +10,12 @@
 //! quantity specifically (`支出决算为`, `金额`, `共计`) and figures that are changes
 //! (`比上年增加`) get no key at all.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::has_change_word;
+use super::{has_change_word, replace_in};
 use crate::read::document::Document;
 use crate::read::interval::Interval;
 use crate::read::quantity::Unit;
@@ -203,6 +204,9 @@ pub const PROJECT: &str = "项目";
 /// Fund names contain `预算`, which is not a budget stage there.
 const FUND_NAMES: &[&str] = &["一般公共预算", "政府性基金预算", "国有资本经营预算"];
 
+/// What `key_of` writes for each of [`FUND_NAMES`] while it takes stage words out.
+const PLACEHOLDERS: [&str; 3] = ["A", "B", "C"];
+
 /// Words that mark the budget stage.
 const BUDGET_WORDS: &[&str] = &[
     "年初预算数",
@@ -339,7 +343,12 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     let mut i = 0;
     while i < doc.figures.len() {
         let para = doc.figures[i].paragraph;
-        let end = i + doc.figures[i..].partition_point(|f| f.paragraph == para);
+        // (A walk, not a binary search over all the figures left: summed over the paragraphs
+        // it reads each figure once, where the search jumped over the whole vector each time.)
+        let end = i + doc.figures[i..]
+            .iter()
+            .position(|f| f.paragraph != para)
+            .unwrap_or(doc.figures.len() - i);
         // (A code before it, `（302）`, is a figure too.)
         let first = (i..end).find(|&f| matches!(doc.figures[f].q.unit, Unit::Money(_)));
         if let Some(lead) = first.filter(|&l| l + 1 < end) {
@@ -384,11 +393,12 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             }
             (None, None) => break,
         };
-        // (figure, label to key, label to show, wording to compare)
-        let (fi, label, shown, wording, from_table) = match source {
+        // (figure, label to key, label to show: a figure's own label is borrowed, not copied
+        // for every figure the filters below then drop)
+        let (fi, label, shown, from_table): (usize, Cow<str>, Cow<str>, bool) = match source {
             Source::Figure(i) => {
-                let l = doc.figures[i].label.clone();
-                (i, l.clone(), l.clone(), super::label_key(&l), false)
+                let l = doc.figures[i].label.as_str();
+                (i, l.into(), l.into(), false)
             }
             Source::Cell(c) => match table_label(c) {
                 Some(l) => {
@@ -397,7 +407,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                     } else {
                         format!("表中“{}”行“{}”列", c.row_label, c.column)
                     };
-                    (c.figure, l, shown, super::label_key(c.row_label), true)
+                    (c.figure, l.into(), shown.into(), true)
                 }
                 None => continue,
             },
@@ -417,8 +427,17 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         if !from_table && text[f.q.end..].starts_with(['/', '／']) || f.q.approx {
             continue;
         }
+        // The wording to compare; a figure's is also what its key is made from.
+        let wording = match source {
+            Source::Figure(_) => super::label_key(&label),
+            Source::Cell(c) => super::label_key(c.row_label),
+        };
         let mut shown = shown;
-        let own = key_of(&label, year);
+        let own = if from_table {
+            key_of(&label, year)
+        } else {
+            key_of_keyed(&label, &wording, year)
+        };
         let inherited = own.is_none();
         let key = own.or_else(|| {
             // `“三公”经费财政拨款支出预算为38.00万元，支出决算为31.46万元`: the outturn said of
@@ -429,7 +448,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             // (A label may reach back over the figure before: `0万0万`.)
             let between = text.get(doc.figures[*at].q.end..f.label_start)?;
             (doc.figures[*at].sentence == f.sentence
-                && OUTTURN_ONLY.contains(&super::label_key(&label).as_str())
+                && OUTTURN_ONLY.contains(&wording.as_str())
                 && !between.contains(['；', '。', '：'])
                 && !after_another_budget(doc, *at))
             .then(|| {
@@ -443,7 +462,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                         format!("{}决算{}", &base[..i], &base[i + "预算".len()..])
                     }
                     _ => format!("{base}（决算）"),
-                };
+                }
+                .into();
                 FactKey {
                     stage: Stage::Outturn,
                     ..budget.clone()
@@ -702,15 +722,22 @@ impl Facts {
 
 /// The key of a label, or `None` when the label does not name one quantity specifically.
 pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
+    key_of_keyed(label, &super::label_key(label), report_year)
+}
+
+/// [`key_of`] with the label's `label_key` already made (`extract` keeps it as the wording).
+fn key_of_keyed(label: &str, label_key: &str, report_year: Option<i32>) -> Option<FactKey> {
     if label.is_empty() || has_change_word(label) || label.contains('比') || label.contains('较')
     {
         return None;
     }
     let period = period_of(label, report_year);
     // Placeholders keep fund names intact while stage words are removed.
-    let mut s = super::label_key(label);
-    for (n, fund) in FUND_NAMES.iter().enumerate() {
-        s = s.replace(fund, &format!("{}", char::from(b'A' + n as u8)));
+    // (Words are taken out with `replace_in`: most labels hold none of them, and this runs
+    // for every figure and table cell.)
+    let mut s = label_key.to_string();
+    for (fund, placeholder) in FUND_NAMES.iter().zip(PLACEHOLDERS) {
+        replace_in(&mut s, fund, placeholder);
     }
     let stage = if BUDGET_WORDS.iter().any(|w| s.contains(w)) {
         Stage::Budget
@@ -723,15 +750,17 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
         && !s.contains("收入")
         && !s.contains("支出");
     for w in BUDGET_WORDS.iter().chain(OUTTURN_WORDS) {
-        s = s.replace(w, "");
+        replace_in(&mut s, w, "");
     }
-    for (n, fund) in FUND_NAMES.iter().enumerate() {
-        s = s.replace(char::from(b'A' + n as u8), fund);
+    for (fund, placeholder) in FUND_NAMES.iter().zip(PLACEHOLDERS) {
+        replace_in(&mut s, placeholder, fund);
     }
     // Years and period words left inside the label (`2019年度`, `上年`).
-    s = strip_years(&s);
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        s = strip_years(&s);
+    }
     for w in ["上年度", "上年", "本年度", "本年", "同期", "全年", "年度"] {
-        s = s.replace(w, "");
+        replace_in(&mut s, w, "");
     }
     if let Some(rest) = SELF_NAMES.iter().find_map(|n| s.strip_prefix(n)) {
         s = rest.to_string();

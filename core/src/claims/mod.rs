@@ -113,6 +113,11 @@ pub const CHANGE_WORDS: &[&str] = &[
 /// Does a label name a budget figure (`年初预算为`, `预算数`), not a fund whose name says
 /// 预算 (`一般公共预算财政拨款支出`, `政府性基金预算`)?
 pub fn names_budget(label: &str) -> bool {
+    // Every word taken out holds 预算: a label without it is no budget, and most labels
+    // (this runs for every figure) are read without building the three strings.
+    if !label.contains("预算") {
+        return false;
+    }
     label
         .replace("一般公共预算", "")
         .replace("基金预算", "")
@@ -163,10 +168,19 @@ pub fn stage_subject(label: &str) -> (String, bool) {
         "安排",
         "下达",
     ] {
-        key = key.replace(w, "");
+        replace_in(&mut key, w, "");
     }
     let subject = key.trim_end_matches(['为', '是', '：', ':']).to_string();
     (subject, staged)
+}
+
+/// `*s = s.replace(from, to)`, but a string that does not hold `from` is left as it is
+/// rather than copied: the label helpers take a dozen words out of every figure's label, and
+/// most labels hold none of them.
+pub fn replace_in(s: &mut String, from: &str, to: &str) {
+    if s.contains(from) {
+        *s = s.replace(from, to);
+    }
 }
 
 /// Two budgets' subjects name two things (`“三公”经费`, `公务接待费`), not one said twice
@@ -206,6 +220,11 @@ pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
 /// Does a label name last year's value (`上年预算数为`, `去年`), not a line of this year's
 /// accounts that carries last year's money over (`上年结转资金`, `上年结余`)?
 pub fn names_last_year(label: &str) -> bool {
+    // Every word taken out holds 上年: a label without it is read as it is (this runs for
+    // every figure in a claim's window, and most labels hold neither word).
+    if !label.contains("上年") {
+        return label.contains("去年");
+    }
     let carried = label
         .replace("上年度", "上年")
         .replace("上年末", "上年")

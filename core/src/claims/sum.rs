@@ -85,6 +85,21 @@ const MARKERS: &[(&str, Marker)] = &[
     ("具体如下", Marker::Complete),
 ];
 
+/// Where the last of the [`MARKERS`] in `s` starts (the greatest `rfind` of any of them): one
+/// backward pass over the characters instead of a substring search per marker, for every
+/// figure of a list. A marker can only start at one of [`MARKER_STARTS`].
+fn last_marker(s: &str) -> Option<usize> {
+    s.char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            MARKER_STARTS.contains(&c) && MARKERS.iter().any(|(w, _)| s[i..].starts_with(w))
+        })
+        .map(|(i, _)| i)
+}
+
+/// The first characters of [`MARKERS`].
+const MARKER_STARTS: [char; 5] = ['其', '主', '包', '分', '具'];
+
 /// Can this figure be a total or a part?
 fn is_amount(f: &Figure) -> bool {
     f.q.is_operand() && matches!(f.q.unit, Unit::Money(_) | Unit::Count(_)) && !is_change(f)
@@ -117,7 +132,13 @@ fn markers_in(
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
-        if let Some(&(w, m)) = MARKERS.iter().find(|(w, _)| rest.starts_with(w)) {
+        let c = rest.chars().next().unwrap_or(' ');
+        // (A marker starts only at one of MARKER_STARTS: the words are tried there alone.)
+        let marker = MARKER_STARTS
+            .contains(&c)
+            .then(|| MARKERS.iter().find(|(w, _)| rest.starts_with(w)))
+            .flatten();
+        if let Some(&(w, m)) = marker {
             // `其中` inside `其中：` is one marker; `包括` after `主要` was matched as `主要包括`.
             // `其中主要支出为…` lists the main items only.
             let main_only = rest[w.len()..]
@@ -128,7 +149,6 @@ fn markers_in(
             i += w.len();
             continue;
         }
-        let c = rest.chars().next().unwrap_or(' ');
         i += c.len_utf8();
     }
     // A colon right after a money figure introduces its parts (`总支出为31538486.48元：`).
@@ -308,6 +328,11 @@ fn attribute_kind(label: &str) -> Option<u8> {
 /// parts mixes a part's attributes with the parts: which figures are the parts is unclear, so
 /// it is no claim.
 fn is_stage_only(label: &str) -> bool {
+    // Every stage word holds 预, 决, 执 or 实, and a label's key holds only its characters:
+    // without them the label names no stage (checked for every part of every list).
+    if !label.contains(['预', '决', '执', '实']) {
+        return false;
+    }
     let (subject, staged) = super::stage_subject(label);
     staged && subject.is_empty()
 }
@@ -764,9 +789,11 @@ fn inline_parts(
         if between.contains('；') {
             in_reason = false;
         }
-        if ["原因是", "原因为", "主要原因"]
-            .iter()
-            .any(|w| after_semicolon.contains(w))
+        // (Each word holds 原: one character search rules them all out in most gaps.)
+        if after_semicolon.contains('原')
+            && ["原因是", "原因为", "主要原因"]
+                .iter()
+                .any(|w| after_semicolon.contains(w))
         {
             in_reason = true;
         }
@@ -793,7 +820,7 @@ fn inline_parts(
         // A list inside the list: its figures belong to the inner claim, unless a `；` after
         // the inner marker closed it with no figure (`其中人员经费1050万元，主要包括基本工资、
         // 津贴补贴；公用经费150万元`: 150 is the outer list's).
-        let inner_marker = MARKERS.iter().filter_map(|(w, _)| between.rfind(w)).max();
+        let inner_marker = last_marker(between);
         if let Some(m) = inner_marker {
             let closed = between.rfind('；').is_some_and(|sc| sc > m);
             if !closed {
@@ -1087,6 +1114,24 @@ fn numbered_items(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_marker_is_the_greatest_rfind() {
+        for (w, _) in MARKERS {
+            assert!(MARKER_STARTS.contains(&w.chars().next().unwrap()), "{w}");
+        }
+        for s in [
+            "",
+            "其",
+            "其中：主要包括",
+            "分别为10万元、主要有",
+            "具体如下：分项情况为",
+            "收入",
+        ] {
+            let rfind = MARKERS.iter().filter_map(|(w, _)| s.rfind(w)).max();
+            assert_eq!(last_marker(s), rfind, "{s}");
+        }
+    }
 
     pub(super) fn sums(t: &str) -> Vec<(String, Vec<String>)> {
         let d = Document::read(t);
