@@ -736,6 +736,56 @@ fn a_fifth_reviews_consistent_passages_raise_nothing() {
     }
 }
 
+/// Consistent passages from a sixth review (tables and scores, blind to the rules), each
+/// once a false finding.
+#[test]
+fn a_sixth_reviews_consistent_passages_raise_nothing() {
+    for t in [
+        // Rows indented alike are siblings, not a group and its rows.
+        "指标\t完成值\n培训人员总数\t366\n  中央单位干部\t200\n  地方信访干部\t159\n  新录用干部\t7\n培训班次\t4\n",
+        // Two levels of indent: each group over the rows right under it.
+        "科目名称\t决算数\n一般公共服务支出\t980.50\n　政府办公厅（室）及相关机构事务\t980.50\n　　行政运行\t760.50\n　　一般行政管理事务\t220.00\n",
+        // A total over indented groups adds the groups.
+        "项目\t金额\n基本支出\t5.00\n　人员经费\t2.00\n　公用经费\t3.00\n项目支出\t4.00\n合计\t9.00\n",
+        // A 其中 list under a row is partial.
+        "项目\t金额\n项目支出\t369.00\n　其中：专项业务费\t120.00\n　　　　信息化建设\t80.00\n",
+        // A 行次 column numbers rows.
+        "项目\t行次\t金额\n一般公共服务支出\t4\t1100.00\n住房保障支出\t5\t186.40\n本年支出合计\t6\t1286.40\n",
+        // Counts indented under an amount.
+        "项目\t决算数\n公务接待费（万元）\t3.30\n  接待批次（批）\t22\n  接待人次（人）\t186\n",
+        // Codes under a total below them: only the codes no other begins.
+        "科目编码\t科目名称\t决算数\n301\t工资福利支出\t6.00\n30101\t基本工资\t6.00\n302\t商品和服务支出\t1.00\n30201\t办公费\t1.00\n\t合计\t7.00\n",
+        // Rows labelled as totals of a kind.
+        "项目\t决算数\n工资福利支出\t6.00\n人员经费合计\t6.00\n商品和服务支出\t1.00\n公用经费合计\t1.00\n合计\t7.00\n",
+        // A merged first cell leaves a row short: its figures' columns are open.
+        "一级指标\t二级指标\t分值\t得分\n产出指标\t数量指标\t20\t20\n质量指标\t15\t14\n效益指标\t社会效益\t30\t28\n合计\t\t65\t62\n",
+        // Score lists end at a deduction, a maximum or a score of another kind.
+        "共扣6分，其中：甲扣2分，乙扣4分，得分94分。",
+        "得分94.0分，其中：决策18.5分，过程19.0分，产出38.0分，效益18.5分，满分100分。",
+        "产出指标得分38分，其中数量指标20分、质量指标18分，扣2分。",
+    ] {
+        let r = run(t);
+        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(shown.is_empty(), "{t}: {shown:#?}");
+    }
+    // Still found.
+    for (t, rule) in [
+        // A group over its indented rows, and a total over the groups.
+        ("项目\t金额\n基本支出\t5.00\n　人员经费\t2.00\n　公用经费\t2.00\n项目支出\t4.00\n合计\t9.00\n", "table"),
+        ("项目\t金额\n基本支出\t5.00\n　人员经费\t2.00\n　公用经费\t3.00\n项目支出\t4.00\n合计\t10.00\n", "table"),
+        // Whole scores are exact: 16 is above 15.
+        ("一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t培训人次\t15\t16\n", "table"),
+        ("共扣6分，其中：甲扣2分，乙扣3分，得分94分。", "count"),
+    ] {
+        let r = run(t);
+        assert!(
+            r.findings.iter().any(|f| f.rule == rule && f.severity == Severity::Error),
+            "{t}: {:#?}",
+            r.findings
+        );
+    }
+}
+
 #[test]
 fn holdings_at_two_year_ends_are_two_quantities() {
     let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";

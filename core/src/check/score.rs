@@ -67,12 +67,10 @@ impl Rule for Score {
         let (doc, _claims, sink) = cx.parts();
         for (s, m) in pairs(doc) {
             let (score, max) = (&doc.figures[s], &doc.figures[m]);
-            let (Some(si), Some(mi)) = (score.q.interval(), max.q.interval()) else {
-                continue;
-            };
+            // Scores are given, not measured: `21分` against `满分20分` is above it.
             let at = score.q.start..score.q.end;
             let (sw, mw) = (doc.written(score), doc.written(max));
-            if !si.is_above(mi) {
+            if score.q.value <= max.q.value {
                 sink.verified(
                     INFO.id,
                     at,
@@ -130,6 +128,7 @@ mod tests {
     fn a_maximum_then_the_score() {
         assert_eq!(score_findings("该指标分值30分，得分28分。"), (0, 1));
         assert_eq!(score_findings("该指标分值20分，得分21分。"), (1, 0));
+        assert_eq!(score_findings("该指标分值20分，得分20分。"), (0, 1));
     }
 
     #[test]

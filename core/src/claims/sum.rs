@@ -720,6 +720,17 @@ fn claim_at(
     } else {
         parts
     };
+    // Scores: a list of what was scored ends at a deduction, a maximum or a score of
+    // another kind than its total's (`得分94分，其中：决策18.5分…，满分100分`; `共扣6分，其中：
+    // 甲扣2分，乙扣4分，得分94分`).
+    let mut parts = parts;
+    if unit == Unit::Count(crate::read::quantity::CountUnit::named("分")) {
+        let role = |i: usize| score_role(&doc.figures[i].label);
+        let own = score_role(&tf.label);
+        if let Some(cut) = parts.iter().position(|&i| role(i) != own) {
+            parts.truncate(cut);
+        }
+    }
     if parts.is_empty() {
         return None;
     }
@@ -745,6 +756,21 @@ fn claim_at(
         marker,
         marker_at: at,
     })
+}
+
+/// What a score's label says it is: 0 a score, 1 a deduction (`扣`), 2 a maximum (`满分`,
+/// `分值`, `总分`, `权重`).
+fn score_role(label: &str) -> u8 {
+    if label.contains('扣') {
+        1
+    } else if ["满分", "分值", "总分", "权重"]
+        .iter()
+        .any(|w| label.contains(w))
+    {
+        2
+    } else {
+        0
+    }
 }
 
 /// Does the paragraph go on from `from` to `end` without ending a sentence? (Looked up in

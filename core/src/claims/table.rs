@@ -7,7 +7,7 @@ use super::sum::{Marker, SumClaim};
 use super::BoundSum;
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
-use crate::read::table::{Cell, Row, Table};
+use crate::read::table::{Row, Table};
 
 /// The sums of the tables: per table of `Claims::tables`, in the order the rule checks them;
 /// then those of tables laid out with spaces. With them, per table, the claims of its rows'
@@ -315,6 +315,7 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     let mut last_closing: Option<usize> = None;
     // Each row's kind once (`label` looks through the row's cells).
     let year_total: Vec<bool> = t.rows.iter().map(is_year_total).collect();
+    let ordinal = ordinal_columns(t);
     let closing: Vec<bool> = t
         .rows
         .iter()
@@ -355,14 +356,48 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             Vec::new()
         };
         part_rows.extend((from..ri).filter(|&r| !t.rows[r].is_header() && !closing[r]));
-        // A group's row over its nested rows is their subtotal (checked on its own by
-        // `group_subtotals`), not one more part.
-        part_rows.retain(|&r| !(r + 1 < ri && is_group_row(doc, t, r)));
+        // A group's row over rows with an empty first column is their subtotal (checked on
+        // its own by `group_subtotals`), not one more part; of rows indented under others,
+        // only the least indented are parts (`基本支出` over `　人员经费`, `　公用经费`).
+        part_rows.retain(|&r| !(r + 1 < ri && is_group_row(doc, t, r) && !named(&t.rows[r + 1])));
+        let top = part_rows
+            .iter()
+            .filter_map(|&r| depth(doc, &t.rows[r]))
+            .min();
+        part_rows.retain(|&r| depth(doc, &t.rows[r]) <= top);
+        // Rows of classification codes under their total: only the codes no other part's
+        // code begins (`301` over `30101`).
+        let code = |r: usize| {
+            t.rows[r]
+                .cells
+                .first()
+                .map(|c| c.text)
+                .filter(|c| is_code(c))
+        };
+        let codes: std::collections::HashSet<&str> =
+            part_rows.iter().filter_map(|&r| code(r)).collect();
+        part_rows
+            .retain(|&r| code(r).is_none_or(|c| !(3..c.len()).any(|k| codes.contains(&c[..k]))));
+        // Nothing is sure of a total over rows that are themselves totals of a kind
+        // (`人员经费合计`), or over rows of another width (a merged first cell, a dropped
+        // last one: which column a figure is in is open).
+        if part_rows.iter().any(|&r| {
+            !closing[r]
+                && t.rows[r]
+                    .label()
+                    .is_some_and(|l| ["合计", "小计", "总计"].iter().any(|w| l.ends_with(w)))
+                || t.rows[r].cells.len() != row.cells.len()
+        }) {
+            continue;
+        }
         let over_year_totals = part_rows.iter().any(|&r| year_total[r]);
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;
             };
+            if ordinal[ci] {
+                continue;
+            }
             // A two-sided table: a year's subtotal closes only its own side's columns (the
             // other side's cell on its row may be a class's amount), and a 总计 over it adds
             // only balance lines (`年初结转和结余`, not the funds listed under it).
@@ -410,48 +445,131 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     }
 }
 
-/// A row of a group: its first column empty (`\t数量指标\t改厕户数\t20\t20`) or indented
-/// (` 数量指标\t≥1200户\t…`), and not a total.
-fn is_nested(doc: &Document, row: &Row) -> bool {
-    row.cells
-        .first()
-        .is_some_and(|c| c.is_empty() || indented(doc, c))
-        && !row.is_total()
-        && !is_year_total(row)
+/// Columns that number the rows (`行次`, `栏次`, `序号`): no amounts.
+fn ordinal_columns(t: &Table) -> Vec<bool> {
+    let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut out = vec![false; width];
+    for row in t.rows.iter().filter(|r| r.is_header()) {
+        for (ci, c) in row.cells.iter().enumerate() {
+            if matches!(c.text, "行次" | "栏次" | "序号" | "编号" | "项次" | "行号") {
+                out[ci] = true;
+            }
+        }
+    }
+    out
+}
+
+/// A classification code (`301`, `2080501`).
+fn is_code(s: &str) -> bool {
+    (3..=9).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A row whose first cell names something (not empty), and which is not a total.
+fn named(row: &Row) -> bool {
+    row.cells.first().is_some_and(|c| !c.is_empty()) && !row.is_total() && !is_year_total(row)
+}
+
+/// How far a row's named first cell is indented in the user's text (a full-width space
+/// counts two); `None` for a row whose first cell is empty.
+fn depth(doc: &Document, row: &Row) -> Option<usize> {
+    let c = row.cells.first().filter(|c| !c.is_empty())?;
+    let start = c.range().start;
+    let (orig, _) = doc.norm.to_original(start, start + 1);
+    let line = &doc.original[..orig];
+    let lead = &line[line.rfind(['\n', '\t']).map_or(0, |i| i + 1)..];
+    Some(
+        lead.chars()
+            .map(|ch| if ch == '\u{3000}' { 2 } else { 1 })
+            .sum(),
+    )
 }
 
 /// A row naming its group in the first column with values but no other names
-/// (`产出指标（50分）\t\t\t50\t48`), with nested rows right under it.
+/// (`产出指标（50分）\t\t\t50\t48`), over rows nested under it: rows with an empty first
+/// column (`\t数量指标\t改厕户数\t20\t20`) or a deeper indent (` 数量指标\t≥1200户\t…`).
 fn is_group_row(doc: &Document, t: &Table, r: usize) -> bool {
-    let cells = &t.rows[r].cells;
+    let row = &t.rows[r];
+    let cells = &row.cells;
+    let Some(next) = t.rows.get(r + 1) else {
+        return false;
+    };
     cells
         .first()
         .is_some_and(|c| !c.is_empty() && c.figure.is_none())
         && cells[1..]
             .iter()
             .all(|c| c.is_empty() || c.figure.is_some())
-        && t.rows.get(r + 1).is_some_and(|n| is_nested(doc, n))
+        && !row.is_total()
+        && !next.is_total()
+        && !is_year_total(next)
+        && match (depth(doc, row), depth(doc, next)) {
+            (_, None) => true,
+            (Some(a), Some(b)) => b > a,
+            (None, Some(_)) => false,
+        }
 }
 
-/// A group's row against its nested rows, column by column (`产出指标 50 48` over
-/// `数量指标 20 20`, `质量指标 15 15`, `时效指标 15 13`): only where every nested row has a
-/// figure in the column, and none is a heading of a deeper level.
+/// The rows right under group row `r`: the rows with an empty first column after it, or the
+/// least indented of the rows indented deeper than it, up to the next row that is not.
+fn children(doc: &Document, t: &Table, r: usize) -> Vec<usize> {
+    let deeper = |c: usize| {
+        let row = &t.rows[c];
+        !row.is_total() && !is_year_total(row)
+    };
+    if !named(&t.rows[r + 1]) {
+        return (r + 1..t.rows.len())
+            .take_while(|&c| deeper(c) && !named(&t.rows[c]))
+            .collect();
+    }
+    let own = depth(doc, &t.rows[r]);
+    let under: Vec<(usize, usize)> = (r + 1..t.rows.len())
+        .map_while(|c| {
+            let d = depth(doc, &t.rows[c])?;
+            (deeper(c) && Some(d) > own).then_some((c, d))
+        })
+        .collect();
+    let level = under.iter().map(|&(_, d)| d).min();
+    under
+        .into_iter()
+        .filter(|&(_, d)| Some(d) == level)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// The unit a row's label names in its last bracket (`公务接待费（万元）`, `接待批次（批）`).
+fn label_unit<'a>(row: &'a Row<'a>) -> Option<&'a str> {
+    let l = row.label()?.trim_end();
+    let inner = l.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let u = &inner[open..].trim_start_matches(['（', '(']);
+    (u.chars().count() <= 3).then_some(u)
+}
+
+/// A group's row against the rows right under it, column by column (`产出指标 50 48` over
+/// `数量指标 20 20`, `质量指标 15 15`, `时效指标 15 13`): only where every such row has a
+/// figure in the column, of the group row's width, and none is a heading, a `其中` (a part
+/// list) or of another unit than the group's (`接待批次（批）` under `公务接待费（万元）`).
 fn group_subtotals(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     for r in 0..t.rows.len() {
         if !is_group_row(doc, t, r) {
             continue;
         }
-        let children: Vec<usize> = (r + 1..t.rows.len())
-            .take_while(|&c| is_nested(doc, &t.rows[c]))
-            .collect();
-        if children.iter().any(|&c| t.rows[c].is_header()) {
+        let kids = children(doc, t, r);
+        let unit = label_unit(&t.rows[r]);
+        if kids.iter().any(|&c| {
+            let row = &t.rows[c];
+            row.is_header()
+                || row.label().is_some_and(|l| l.starts_with("其中"))
+                || row.cells.len() != t.rows[r].cells.len()
+                || label_unit(row).is_some_and(|u| Some(u) != unit)
+        }) {
             continue;
         }
         for (ci, cell) in t.rows[r].cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;
             };
-            let parts: Option<Vec<usize>> = children
+            let parts: Option<Vec<usize>> = kids
                 .iter()
                 .map(|&c| {
                     t.rows[c]
@@ -466,14 +584,6 @@ fn group_subtotals(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             }
         }
     }
-}
-
-/// A cell whose text starts after spaces in the user's text (` 数量指标`; normalising drops
-/// them): a word processor's indented child row.
-fn indented(doc: &Document, c: &Cell) -> bool {
-    let start = c.range().start;
-    let (orig, _) = doc.norm.to_original(start, start + 1);
-    doc.original[..orig].ends_with([' ', '\u{3000}', '\u{a0}'])
 }
 
 /// One label names income and the other expenditure (`本年支出合计` and `财政拨款收入`).
