@@ -786,6 +786,49 @@ fn a_sixth_reviews_consistent_passages_raise_nothing() {
     }
 }
 
+/// Consistent passages from a seventh review (tables nested by indent, numbering, sides and
+/// codes; scores), each once a false finding.
+#[test]
+fn a_seventh_reviews_consistent_passages_raise_nothing() {
+    for t in [
+        // Rows aligned under the text after `其中：` are its siblings.
+        "项目\t人数\n其中：在职人员\t38\n　　　离休人员\t1\n　　　退休人员\t3\n",
+        // The right side of a two-sided table nests by its own indent.
+        "收入\t金额\t支出\t金额\n财政拨款收入\t10.00\t基本支出\t6.00\n其他收入\t2.00\t　人员经费\t4.00\n\t\t　公用经费\t2.00\n\t\t项目支出\t6.00\n合计\t12.00\t合计\t12.00\n",
+        // A 序号 column: the name after it nests by its indent; the number by its form.
+        "序号\t项目\t金额\n1\t基本支出\t6.00\n\t　人员经费\t4.00\n\t　公用经费\t2.00\n2\t项目支出\t6.00\n\t合计\t12.00\n",
+        "序号\t项目\t金额\n一\t基本支出\t6.00\n1\t人员经费\t4.00\n2\t公用经费\t2.00\n二\t项目支出\t6.00\n\t合计\t12.00\n",
+        // Numbered labels: 一、 over （一）.
+        "项目\t金额\n一、基本支出\t6.00\n（一）人员经费\t4.00\n（二）公用经费\t2.00\n二、项目支出\t6.00\n合计\t12.00\n",
+        // A 栏次 row numbers the columns.
+        "项目\t金额\n栏次\t1\n基本支出\t6.00\n项目支出\t6.00\n合计\t12.00\n",
+        // Codes split into 类 | 款 | 项 columns, own code only or the whole chain.
+        "类\t款\t项\t科目名称\t金额\n201\t\t\t一般公共服务支出\t6.00\n\t03\t\t政府办公厅（室）及相关机构事务\t6.00\n\t\t01\t行政运行\t6.00\n\t\t\t合计\t6.00\n",
+        "科目编码\t\t\t科目名称\t合计\n类\t款\t项\t\t\n201\t\t\t一般公共服务支出\t980.50\n201\t03\t\t政府办公厅（室）及相关机构事务\t980.50\n201\t03\t01\t行政运行\t760.50\n201\t03\t02\t一般行政管理事务\t220.00\n\t\t\t合计\t980.50\n",
+        // An average column's 合计 is an average.
+        "项目\t人数\t人均（万元）\n在职人员\t38\t12.00\n退休人员\t3\t8.00\n合计\t41\t11.71\n",
+        // Scores under a total may be a partial list; a weight is no completion rate.
+        "项目综合得分为95.5分，其中预算执行率得分9.5分，产出指标得分48分。",
+        "总得分95.5分，其中预算执行率得分9.5分（权重10%）。",
+    ] {
+        let r = run(t);
+        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(shown.is_empty(), "{t}: {shown:#?}");
+    }
+    // Still found: the right side's first level off its total; numbered first level off.
+    for t in [
+        "收入\t金额\t支出\t金额\n财政拨款收入\t10.00\t基本支出\t6.00\n其他收入\t2.00\t　人员经费\t4.00\n\t\t　公用经费\t2.00\n\t\t项目支出\t7.00\n合计\t12.00\t合计\t12.00\n",
+        "项目\t金额\n一、基本支出\t6.00\n（一）人员经费\t4.00\n（二）公用经费\t2.00\n二、项目支出\t7.00\n合计\t12.00\n",
+    ] {
+        let r = run(t);
+        assert!(
+            r.findings.iter().any(|f| f.rule == "table" && f.severity == Severity::Error),
+            "{t}: {:#?}",
+            r.findings
+        );
+    }
+}
+
 #[test]
 fn holdings_at_two_year_ends_are_two_quantities() {
     let t = "市档案局2024年度部门决算\n（三）国有资产占用情况\n截至2024年12月31日，本部门固定资产原值1,500.00万元。截至2023年12月31日，本部门固定资产原值1,420.00万元，本年增加80.00万元。";

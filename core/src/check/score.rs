@@ -3,7 +3,7 @@
 
 use super::{Context, Draft, Rule, RuleInfo};
 use crate::read::document::{Document, Figure};
-use crate::read::quantity::{CountUnit, Unit};
+use crate::read::quantity::Unit;
 use crate::report::Severity;
 
 pub struct Score;
@@ -26,7 +26,7 @@ static INFO: RuleInfo = RuleInfo {
 const MAXIMUM: &[&str] = &["满分", "分值", "总分", "权重"];
 
 fn is_score(f: &Figure) -> bool {
-    f.q.unit == Unit::Count(CountUnit::named("分")) && f.q.is_operand()
+    f.q.unit == Unit::SCORE && f.q.is_operand()
 }
 
 /// The (score, maximum) pairs the text states side by side.

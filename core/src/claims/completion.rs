@@ -107,6 +107,11 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
             continue;
         };
         let keyword_at = clause_start + k;
+        // `预算执行率得分9.5分（权重10%）`: a weight of a score, not a rate.
+        let tail = clause[k..].trim_end_matches(['为', '：', ':']);
+        if tail.ends_with("权重") || tail.contains("得分") {
+            continue;
+        }
         let in_clause = |i: usize| {
             let g = &doc.figures[i];
             g.q.start >= keyword_at && g.q.end <= r.q.start

@@ -64,7 +64,19 @@ impl SumClaim {
             .any(|(a, b)| {
                 labels.iter().any(|l| l.contains(a)) && labels.iter().any(|l| l.contains(b))
             });
-        total_word || any_zero || known_split || matches!(total.q.unit, Unit::Count(_))
+        // (Counts of people and things are listed whole; scores are like amounts, `得分95.5
+        // 分，其中预算执行率得分9.5分，产出指标得分48分` names two of the parts, unless the
+        // parts are a scheme's whole: 决策, 过程, 产出, 效益; or 预算执行, 产出, 效益, 满意度.)
+        let scheme = |words: &[&str]| words.iter().all(|w| labels.iter().any(|l| l.contains(w)));
+        let whole_scheme = total.q.unit == Unit::SCORE
+            && (scheme(&["决策", "过程", "产出", "效益"])
+                || scheme(&["预算执行", "产出", "效益", "满意度"])
+                || key.contains('共'));
+        total_word
+            || any_zero
+            || known_split
+            || whole_scheme
+            || matches!(total.q.unit, Unit::Count(_)) && total.q.unit != Unit::SCORE
     }
 }
 
@@ -724,7 +736,7 @@ fn claim_at(
     // another kind than its total's (`得分94分，其中：决策18.5分…，满分100分`; `共扣6分，其中：
     // 甲扣2分，乙扣4分，得分94分`).
     let mut parts = parts;
-    if unit == Unit::Count(crate::read::quantity::CountUnit::named("分")) {
+    if unit == Unit::SCORE {
         let role = |i: usize| score_role(&doc.figures[i].label);
         let own = score_role(&tf.label);
         if let Some(cut) = parts.iter().position(|&i| role(i) != own) {

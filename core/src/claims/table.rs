@@ -7,7 +7,7 @@ use super::sum::{Marker, SumClaim};
 use super::BoundSum;
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
-use crate::read::table::{Row, Table};
+use crate::read::table::{Cell, Row, Table};
 
 /// The sums of the tables: per table of `Claims::tables`, in the order the rule checks them;
 /// then those of tables laid out with spaces. With them, per table, the claims of its rows'
@@ -315,7 +315,8 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     let mut last_closing: Option<usize> = None;
     // Each row's kind once (`label` looks through the row's cells).
     let year_total: Vec<bool> = t.rows.iter().map(is_year_total).collect();
-    let ordinal = ordinal_columns(t);
+    let unsummed = unsummed_columns(t);
+    let numbering = Numbering::of(t);
     let closing: Vec<bool> = t
         .rows
         .iter()
@@ -360,11 +361,12 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
         // its own by `group_subtotals`), not one more part; of rows indented under others,
         // only the least indented are parts (`基本支出` over `　人员经费`, `　公用经费`).
         part_rows.retain(|&r| !(r + 1 < ri && is_group_row(doc, t, r) && !named(&t.rows[r + 1])));
-        let top = part_rows
-            .iter()
-            .filter_map(|&r| depth(doc, &t.rows[r]))
-            .min();
-        part_rows.retain(|&r| depth(doc, &t.rows[r]) <= top);
+        // (`栏次 1 2 3` numbers the columns.)
+        part_rows.retain(|&r| {
+            !t.rows[r]
+                .label()
+                .is_some_and(|l| l.starts_with("栏次") || l.starts_with("行次"))
+        });
         // Rows of classification codes under their total: only the codes no other part's
         // code begins (`301` over `30101`).
         let code = |r: usize| {
@@ -391,17 +393,26 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             continue;
         }
         let over_year_totals = part_rows.iter().any(|&r| year_total[r]);
+        // Each row's nearest name left of each column, once per row: looked for per column, a
+        // wide table (3 rows × 100,000 columns) was quadratic.
+        let names: std::collections::HashMap<usize, Vec<Option<usize>>> = part_rows
+            .iter()
+            .chain([&ri])
+            .map(|&r| (r, names_left(&t.rows[r])))
+            .collect();
+        let left_name =
+            |r: usize, ci: usize| names.get(&r).and_then(|v| v.get(ci).copied().flatten());
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;
             };
-            if ordinal[ci] {
+            if unsummed[ci] {
                 continue;
             }
             // A two-sided table: a year's subtotal closes only its own side's columns (the
             // other side's cell on its row may be a class's amount), and a 总计 over it adds
             // only balance lines (`年初结转和结余`, not the funds listed under it).
-            let side = |r: usize| side_label(&t.rows[r], ci);
+            let side = |r: usize| left_name(r, ci).map(|c| t.rows[r].cells[c].text);
             if year_total[ri] && !side(ri).is_some_and(is_year_total_label) {
                 continue;
             }
@@ -435,7 +446,10 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             }) {
                 continue;
             }
-            let parts: Vec<usize> = part_rows
+            let Some(rows) = top_level(doc, t, &numbering, (ri, ci), &part_rows, &left_name) else {
+                continue;
+            };
+            let parts: Vec<usize> = rows
                 .iter()
                 .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure))
                 .filter(|&f| summable(doc, f))
@@ -445,13 +459,137 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     }
 }
 
-/// Columns that number the rows (`行次`, `栏次`, `序号`): no amounts.
-fn ordinal_columns(t: &Table) -> Vec<bool> {
+/// Of rows with a figure in column `ci`, the first level: the rows whose label (the nearest
+/// name left of the cell: its side's in a two-sided table, the name after a `序号`) is
+/// numbered at the highest level (`一、` over `（一）` over `1.` over `（1）`), then indented
+/// least (`基本支出` over `　人员经费`). `None` when the levels are not known: numbers of
+/// two levels beside unnumbered labels.
+fn top_level(
+    doc: &Document,
+    t: &Table,
+    numbering: &Numbering,
+    (total_row, ci): (usize, usize),
+    rows: &[usize],
+    left_name: &dyn Fn(usize, usize) -> Option<usize>,
+) -> Option<Vec<usize>> {
+    // A two-sided table names the total again on the cell's side (`合计 12.00 合计 12.00`):
+    // a row's label there is the nearest name left of the cell; a table numbered in its first
+    // column (`1 基本支出 6.00`) names the row after the number; else the first cell names it.
+    let sided = left_name(total_row, ci).is_some_and(|c| c > 0);
+    let label = |r: usize| {
+        let cells = &t.rows[r].cells;
+        if sided {
+            return left_name(r, ci).map(|c| &cells[c]);
+        }
+        match cells.first() {
+            // (The first name of the row: the one left of its last column, if it is the
+            // only one — looked up once per row, not scanned for per column.)
+            Some(first) if first.figure.is_some() || is_code(first.text) => {
+                let c = left_name(r, cells.len())?;
+                (c < ci && left_name(r, c).is_none()).then(|| &cells[c])
+            }
+            first => first.filter(|c| !c.is_empty()),
+        }
+    };
+    let with_figure: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|&r| t.rows[r].cells.get(ci).is_some_and(|c| c.figure.is_some()))
+        .collect();
+    let level = |r: usize| -> Option<u8> {
+        let cells = &t.rows[r].cells;
+        let filled = |c: usize| cells.get(c).is_some_and(|c| !c.is_empty());
+        if let Some(cols) = &numbering.codes {
+            return (0..3u8).rev().find(|&i| filled(cols[i as usize]));
+        }
+        label(r).and_then(|c| numbering_level(c.text)).or_else(|| {
+            let text = cells.get(numbering.ordinal?)?.text;
+            numbering_level(&format!("{text}、")).or_else(|| numbering_level(&format!("{text}.")))
+        })
+    };
+    let levels: Vec<Option<u8>> = with_figure.iter().map(|&r| level(r)).collect();
+    let top = levels.iter().flatten().min().copied();
+    let numbered_levels_differ = levels.iter().flatten().any(|&l| Some(l) != top);
+    if numbered_levels_differ && levels.iter().any(Option::is_none) {
+        return None;
+    }
+    let kept: Vec<usize> = with_figure
+        .into_iter()
+        .zip(levels)
+        .filter(|&(_, l)| l == top)
+        .map(|(r, _)| r)
+        .collect();
+    let indents: Vec<Option<usize>> = kept
+        .iter()
+        .map(|&r| label(r).map(|c| indent(doc, c)))
+        .collect();
+    let least = indents.iter().flatten().min().copied();
+    Some(
+        kept.into_iter()
+            .zip(indents)
+            .filter(|&(_, d)| d.is_none() || d == least)
+            .map(|(r, _)| r)
+            .collect(),
+    )
+}
+
+/// The columns that number a table's rows as a label's own number does: codes split into
+/// `类 | 款 | 项` (a row's level is the last of them it fills) and a `序号` column (`一`, `1`).
+struct Numbering {
+    codes: Option<Vec<usize>>,
+    ordinal: Option<usize>,
+}
+
+impl Numbering {
+    fn of(t: &Table) -> Numbering {
+        let column = |name: &str| {
+            t.rows
+                .iter()
+                .filter(|r| r.is_header())
+                .find_map(|h| h.cells.iter().position(|c| c.text == name))
+        };
+        Numbering {
+            codes: ["类", "款", "项"].iter().map(|n| column(n)).collect(),
+            ordinal: column("序号"),
+        }
+    }
+}
+
+/// The level a label's number gives it: `一、` 0, `（一）` 1, `1.` / `1、` 2, `（1）` 3.
+fn numbering_level(label: &str) -> Option<u8> {
+    let chinese = |c: char| "一二三四五六七八九十".contains(c);
+    let (bracketed, rest) = match label.strip_prefix(['（', '(']) {
+        Some(r) => (true, r),
+        None => (false, label),
+    };
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    let numerals = rest.chars().take_while(|&c| chinese(c)).count();
+    let after = if digits > 0 {
+        &rest[digits..]
+    } else {
+        &rest[numerals * '一'.len_utf8()..]
+    };
+    match (bracketed, digits > 0, numerals > 0) {
+        (false, false, true) if after.starts_with('、') => Some(0),
+        (true, false, true) if after.starts_with(['）', ')']) => Some(1),
+        (false, true, false) if after.starts_with(['.', '．', '、']) => Some(2),
+        (true, true, false) if after.starts_with(['）', ')']) => Some(3),
+        _ => None,
+    }
+}
+
+/// Columns whose 合计 is no sum: row numbers (`行次`, `栏次`, `序号`), averages and unit
+/// prices (`人均（万元）`: the 合计 row's is the average of all), rates and shares.
+fn unsummed_columns(t: &Table) -> Vec<bool> {
     let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut out = vec![false; width];
     for row in t.rows.iter().filter(|r| r.is_header()) {
         for (ci, c) in row.cells.iter().enumerate() {
-            if matches!(c.text, "行次" | "栏次" | "序号" | "编号" | "项次" | "行号") {
+            let numbers = matches!(c.text, "行次" | "栏次" | "序号" | "编号" | "项次" | "行号");
+            let ratio = ["均", "单价", "率", "比重", "占比", "比例", "增幅"]
+                .iter()
+                .any(|w| c.text.contains(w));
+            if numbers || ratio {
                 out[ci] = true;
             }
         }
@@ -472,16 +610,21 @@ fn named(row: &Row) -> bool {
 /// How far a row's named first cell is indented in the user's text (a full-width space
 /// counts two); `None` for a row whose first cell is empty.
 fn depth(doc: &Document, row: &Row) -> Option<usize> {
-    let c = row.cells.first().filter(|c| !c.is_empty())?;
+    row.cells
+        .first()
+        .filter(|c| !c.is_empty())
+        .map(|c| indent(doc, c))
+}
+
+/// How far a cell's text is indented in the user's text (a full-width space counts two).
+fn indent(doc: &Document, c: &Cell) -> usize {
     let start = c.range().start;
     let (orig, _) = doc.norm.to_original(start, start + 1);
     let line = &doc.original[..orig];
     let lead = &line[line.rfind(['\n', '\t']).map_or(0, |i| i + 1)..];
-    Some(
-        lead.chars()
-            .map(|ch| if ch == '\u{3000}' { 2 } else { 1 })
-            .sum(),
-    )
+    lead.chars()
+        .map(|ch| if ch == '\u{3000}' { 2 } else { 1 })
+        .sum()
 }
 
 /// A row naming its group in the first column with values but no other names
@@ -493,9 +636,10 @@ fn is_group_row(doc: &Document, t: &Table, r: usize) -> bool {
     let Some(next) = t.rows.get(r + 1) else {
         return false;
     };
+    // (A `其中：` row is a part, whatever is aligned under it.)
     cells
         .first()
-        .is_some_and(|c| !c.is_empty() && c.figure.is_none())
+        .is_some_and(|c| !c.is_empty() && c.figure.is_none() && !c.text.starts_with("其中"))
         && cells[1..]
             .iter()
             .all(|c| c.is_empty() || c.figure.is_some())
@@ -509,6 +653,11 @@ fn is_group_row(doc: &Document, t: &Table, r: usize) -> bool {
         }
 }
 
+/// How many rows a group may have (a longer one is not checked): a staircase of rows each
+/// indented deeper than the one before makes every row a group over all the rest, quadratic
+/// without a bound.
+const MAX_GROUP_ROWS: usize = 200;
+
 /// The rows right under group row `r`: the rows with an empty first column after it, or the
 /// least indented of the rows indented deeper than it, up to the next row that is not.
 fn children(doc: &Document, t: &Table, r: usize) -> Vec<usize> {
@@ -517,17 +666,28 @@ fn children(doc: &Document, t: &Table, r: usize) -> Vec<usize> {
         !row.is_total() && !is_year_total(row)
     };
     if !named(&t.rows[r + 1]) {
-        return (r + 1..t.rows.len())
+        let under: Vec<usize> = (r + 1..t.rows.len())
+            .take(MAX_GROUP_ROWS + 1)
             .take_while(|&c| deeper(c) && !named(&t.rows[c]))
             .collect();
+        return if under.len() > MAX_GROUP_ROWS {
+            Vec::new()
+        } else {
+            under
+        };
     }
     let own = depth(doc, &t.rows[r]);
     let under: Vec<(usize, usize)> = (r + 1..t.rows.len())
+        .take(MAX_GROUP_ROWS + 1)
         .map_while(|c| {
             let d = depth(doc, &t.rows[c])?;
             (deeper(c) && Some(d) > own).then_some((c, d))
         })
         .collect();
+    // (A group longer than the bound is not known whole: none.)
+    if under.len() > MAX_GROUP_ROWS {
+        return Vec::new();
+    }
     let level = under.iter().map(|&(_, d)| d).min();
     under
         .into_iter()
@@ -599,13 +759,19 @@ fn opposite_sides(a: Option<&str>, b: Option<&str>) -> bool {
     matches!((side(a), side(b)), (Some(x), Some(y)) if x != y)
 }
 
-/// The name of the side a row's cell `ci` is on: the nearest text cell to its left.
-fn side_label<'a>(row: &Row<'a>, ci: usize) -> Option<&'a str> {
-    row.cells[..ci.min(row.cells.len())]
-        .iter()
-        .rev()
-        .find(|c| c.figure.is_none() && !c.is_empty())
-        .map(|c| c.text)
+/// For each column `ci` of a row (and one past its last), the column of the nearest name
+/// left of it: the name of the side the cell is on.
+fn names_left(row: &Row) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(row.cells.len() + 1);
+    let mut last = None;
+    for (c, cell) in row.cells.iter().enumerate() {
+        out.push(last);
+        if !cell.is_empty() && cell.figure.is_none() {
+            last = Some(c);
+        }
+    }
+    out.push(last);
+    out
 }
 
 fn is_year_total_label(l: &str) -> bool {

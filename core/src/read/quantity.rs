@@ -49,6 +49,9 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// A score, `94.0分` (looked up once, at compile time).
+    pub const SCORE: Unit = Unit::Count(CountUnit::named("分"));
+
     pub fn is_money(self) -> bool {
         matches!(self, Unit::Money(_))
     }
@@ -360,7 +363,7 @@ fn next_quantity(text: &str, b: &[u8], at: &mut usize) -> Option<Quantity> {
             .map(|&(u, unit)| (unit, u.len()))
             .unwrap_or((Unit::None, 0));
         // `94.0分` is a score; `10分钟`, `三分之一`, `2分局` are not.
-        if unit == Unit::Count(CountUnit::named("分"))
+        if unit == Unit::SCORE
             && rest["分".len()..].starts_with([
                 '钟', '之', '局', '队', '厂', '公', '行', '院', '所', '站', '类', '别', '配', '析',
                 '布', '期', '管', '摊', '解', '成', '批', '为', '值', '项', '部', '支', '会', '校',

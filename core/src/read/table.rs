@@ -131,17 +131,23 @@ impl<'a> Table<'a> {
     /// `header_of` walks back from its row, which is quadratic over a long table under one
     /// header (100,000 rows took 45 s).
     pub fn headers(&self) -> Vec<Option<usize>> {
-        // The latest header of each width; a header ends the reach of narrower ones.
-        let mut last: std::collections::BTreeMap<usize, usize> = Default::default();
+        // The latest header of each width still in reach, widest first: a header ends the
+        // reach of narrower ones, so the widths only fall from bottom to top.
+        let mut reach: Vec<(usize, usize)> = Vec::new();
         self.rows
             .iter()
             .enumerate()
             .map(|(r, row)| {
                 let n = row.cells.len();
-                let h = last.get(&n).copied();
+                let h = reach
+                    .binary_search_by(|&(w, _)| n.cmp(&w))
+                    .ok()
+                    .map(|i| reach[i].1);
                 if row.is_header() {
-                    last = last.split_off(&n);
-                    last.insert(n, r);
+                    while reach.last().is_some_and(|&(w, _)| w <= n) {
+                        reach.pop();
+                    }
+                    reach.push((n, r));
                 }
                 h
             })
@@ -468,11 +474,18 @@ mod tests {
 
     #[test]
     fn headers_in_one_pass_agree_with_header_of() {
-        let text = "项目\t金额\n甲\t1\n名称\t数\t率\n乙\t2\t3%\n丙\t4\n合计\t7\n";
-        let doc = Document::read(text);
-        for t in tables(&doc) {
-            for (r, h) in t.headers().into_iter().enumerate() {
-                assert_eq!(h, t.header_of(r), "row {r}");
+        for text in [
+            "项目\t金额\n甲\t1\n名称\t数\t率\n乙\t2\t3%\n丙\t4\n合计\t7\n",
+            // Headers of 3, 2, 4, 2 and 3 cells: the 4-cell one ends the reach of the others.
+            "项目\t数\t率\n甲\t1\t2%\n名称\t金额\n乙\t2\n一\t二\t三\t四\n丙\t3\t4%\n丁\t5\n子\t丑\n戊\t6\n寅\t卯\t辰\n己\t7\t8%\n庚\t9\n",
+        ] {
+            let doc = Document::read(text);
+            let ts = tables(&doc);
+            assert!(!ts.is_empty());
+            for t in ts {
+                for (r, h) in t.headers().into_iter().enumerate() {
+                    assert_eq!(h, t.header_of(r), "{text}: row {r}");
+                }
             }
         }
     }
