@@ -805,6 +805,8 @@ fn a_seventh_reviews_consistent_passages_raise_nothing() {
         // Codes split into 类 | 款 | 项 columns, own code only or the whole chain.
         "类\t款\t项\t科目名称\t金额\n201\t\t\t一般公共服务支出\t6.00\n\t03\t\t政府办公厅（室）及相关机构事务\t6.00\n\t\t01\t行政运行\t6.00\n\t\t\t合计\t6.00\n",
         "科目编码\t\t\t科目名称\t合计\n类\t款\t项\t\t\n201\t\t\t一般公共服务支出\t980.50\n201\t03\t\t政府办公厅（室）及相关机构事务\t980.50\n201\t03\t01\t行政运行\t760.50\n201\t03\t02\t一般行政管理事务\t220.00\n\t\t\t合计\t980.50\n",
+        // A 行次 column under a group row (an eighth review, on web/51's 统计表).
+        "项目\t行次\t金额\n公务用车购置及运行维护费\t4\t3.76\n　公务用车购置费\t5\t0.00\n　公务用车运行维护费\t6\t3.76\n",
         // An average column's 合计 is an average.
         "项目\t人数\t人均（万元）\n在职人员\t38\t12.00\n退休人员\t3\t8.00\n合计\t41\t11.71\n",
         // Scores under a total may be a partial list; a weight is no completion rate.

@@ -395,13 +395,17 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
         let over_year_totals = part_rows.iter().any(|&r| year_total[r]);
         // Each row's nearest name left of each column, once per row: looked for per column, a
         // wide table (3 rows × 100,000 columns) was quadratic.
-        let names: std::collections::HashMap<usize, Vec<Option<usize>>> = part_rows
-            .iter()
-            .chain([&ri])
-            .map(|&r| (r, names_left(&t.rows[r])))
-            .collect();
-        let left_name =
-            |r: usize, ci: usize| names.get(&r).and_then(|v| v.get(ci).copied().flatten());
+        // (Indexed from the first part row: the rows from it to the total.)
+        let base = part_rows.iter().copied().min().unwrap_or(ri).min(ri);
+        let mut names: Vec<Vec<Option<usize>>> = vec![Vec::new(); ri - base + 1];
+        for &r in part_rows.iter().chain([&ri]) {
+            names[r - base] = names_left(&t.rows[r]);
+        }
+        let left_name = |r: usize, ci: usize| {
+            names
+                .get(r.wrapping_sub(base))
+                .and_then(|v| v.get(ci).copied().flatten())
+        };
         for (ci, cell) in row.cells.iter().enumerate() {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;
@@ -710,6 +714,7 @@ fn label_unit<'a>(row: &'a Row<'a>) -> Option<&'a str> {
 /// figure in the column, of the group row's width, and none is a heading, a `其中` (a part
 /// list) or of another unit than the group's (`接待批次（批）` under `公务接待费（万元）`).
 fn group_subtotals(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
+    let unsummed = unsummed_columns(t);
     for r in 0..t.rows.len() {
         if !is_group_row(doc, t, r) {
             continue;
@@ -729,6 +734,9 @@ fn group_subtotals(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
             let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
                 continue;
             };
+            if unsummed[ci] {
+                continue;
+            }
             let parts: Option<Vec<usize>> = kids
                 .iter()
                 .map(|&c| {
