@@ -519,7 +519,7 @@ fn shares_said_respectively_pair_with_the_amounts_in_order() {
 }
 
 #[test]
-fn a_change_after_a_totals_one_part_may_be_either_s() {
+fn a_change_after_a_totals_last_part_may_be_either_s() {
     let rate = |t: &str| -> Vec<(Outcome, String)> {
         let r = run(t);
         assert!(
@@ -542,12 +542,18 @@ fn a_change_after_a_totals_one_part_may_be_either_s() {
     // Neither: in doubt, unchecked.
     let neither = part.replace("1.77%", "1.97%");
     assert_eq!(rate(&neither), [(Outcome::Unchecked, "1.97%".to_string())]);
-    // With two parts the change after the last is the total's, as before.
-    let r = run("本年支出合计967.11万元，其中：基本支出688.26万元，项目支出278.85万元，比上年减少12.40万元，下降1.97%。");
-    assert!(
-        r.findings.iter().any(|f| f.rule == "growth"),
-        "{:#?}",
-        r.findings
+    // With two parts the change after the last may be the total's or the last part's (a
+    // ninth review: `…项目支出40万元，比上年增加10万元，增长33.33%` is 项目支出's): either
+    // verifies, neither is in doubt.
+    let two = "本年支出合计967.11万元，其中：基本支出688.26万元，项目支出278.85万元，比上年减少12.40万元，下降1.27%。";
+    assert_eq!(rate(two), [(Outcome::Verified, "1.27%".to_string())]);
+    assert_eq!(
+        rate(&two.replace("1.27%", "4.26%")),
+        [(Outcome::Verified, "4.26%".to_string())]
+    );
+    assert_eq!(
+        rate(&two.replace("1.27%", "1.97%")),
+        [(Outcome::Unchecked, "1.97%".to_string())]
     );
 }
 
@@ -829,6 +835,41 @@ fn a_seventh_reviews_consistent_passages_raise_nothing() {
             r.findings
         );
     }
+}
+
+/// Consistent passages from a ninth review (narrative), each once a false finding.
+#[test]
+fn a_ninth_reviews_consistent_passages_raise_nothing() {
+    for t in [
+        // A change right after the last part of a list may be that part's.
+        "支出合计100万元，其中：基本支出60万元，项目支出40万元，比上年增加10万元，增长33.33%。",
+        "支出合计36.00万元，其中：基本支出28.00万元，项目支出8.00万元，比上年6.50万元增加1.50万元，增长23.08%。",
+        "平原镇人民政府2024年度部门决算\n项目总预算300万元，其中：2023年100万元，2024年200万元，比2023年增加100万元，增长100%。",
+        // A deduction among a score's parts is subtracted.
+        "平原镇人民政府2024年度项目绩效自评报告\n自评得分90分，其中：决策18分，过程18分，产出32分，效益27分，扣分5分。",
+    ] {
+        let r = run(t);
+        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(shown.is_empty(), "{t}: {shown:#?}");
+    }
+    // Still found: a rate that fits neither the total nor the last part is left unchecked,
+    // but one the last part cannot carry (an increase above it) is the total's.
+    let r = run(
+        "支出合计100万元，其中：基本支出60万元，项目支出40万元，比上年增加10万元，增长20.00%。",
+    );
+    assert!(
+        r.findings.iter().all(|f| f.severity == Severity::Info),
+        "{:#?}",
+        r.findings
+    );
+    let r = run("收入预算为4302.33万元，其中一般公共预算财政拨款收入1476.56万元，上级专项资金收入2825.77万元，比上年增加3061.4万元，增长71%。");
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule == "growth" && f.severity == Severity::Error),
+        "{:#?}",
+        r.findings
+    );
 }
 
 #[test]

@@ -74,6 +74,12 @@ impl Rule for Growth {
                 continue;
             };
             let up = g.direction == Direction::Up;
+            // The part the change may be said of instead, unless it cannot be: an increase
+            // above it (`其中…上级专项资金收入2825.77万元，比上年增加3061.4万元`) would leave
+            // it nothing last year.
+            let other_current = g
+                .other_current
+                .filter(|&o| !up || doc.figures[o].q.face() > d.q.face());
             let sign = if up { "−" } else { "+" };
             let prev_face = if up {
                 super::kit::face(c).checked_sub(super::kit::face(d))
@@ -106,7 +112,7 @@ impl Rule for Growth {
                     );
                     // The one part of a total the change may be said of instead (`本年支出
                     // 合计36.00万元。其中项目支出8.00万元，比上年6.50万元增加1.50万元`).
-                    let other = g.other_current.map(|o| &doc.figures[o]).filter(|o| {
+                    let other = other_current.map(|o| &doc.figures[o]).filter(|o| {
                         o.q.interval()
                             .and_then(|ov| if up { ov.sub(dv) } else { ov.add(dv) })
                             .is_some_and(|x| x.overlaps(pv))
@@ -121,12 +127,12 @@ impl Rule for Growth {
                             doc.written(p)
                         );
                         sink.verified(INFO.id, pat, formula.clone(), formula);
-                    } else if g.other_current.is_some() {
+                    } else if other_current.is_some() {
                         sink.unchecked(
                             INFO.id,
                             pat,
-                            "增减可能是总数的，也可能是其中唯一列出的分项的，两种读法都与上年数不符，无法确定",
-                            "the change may be the total's or its one listed part's; the previous-year value fits neither, so the binding is in doubt",
+                            "增减可能是总数的，也可能是紧挨其前所列分项的，两种读法都与上年数不符，无法确定",
+                            "the change may be the total's or the part listed right before it; the previous-year value fits neither, so the binding is in doubt",
                         );
                     } else {
                         let mut f = Draft::new(
@@ -235,9 +241,9 @@ impl Rule for Growth {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }
-            // The one part of a total the change may be said of instead: the rate on it
-            // decides, and with neither reading holding the binding is in doubt.
-            if let Some(o) = g.other_current.map(|o| &doc.figures[o]) {
+            // The part listed right before the change, which it may be said of instead: the
+            // rate on it decides, and with neither reading holding the binding is in doubt.
+            if let Some(o) = other_current.map(|o| &doc.figures[o]) {
                 let on_other =
                     o.q.interval()
                         .and_then(|ov| rate_bounds(ov, dv, up))
@@ -252,15 +258,21 @@ impl Rule for Growth {
                             pct_range(x, rdp)
                         );
                         sink.verified(INFO.id, at, formula.clone(), formula);
+                        continue;
                     }
-                    None => sink.unchecked(
-                        INFO.id,
-                        at,
-                        "增减可能是总数的，也可能是其中唯一列出的分项的，两种读法都与比率不符，无法确定",
-                        "the change may be the total's or its one listed part's; the rate fits neither, so the binding is in doubt",
-                    ),
+                    // (A rate the total's figures give but for its rounding is the total's:
+                    // the rounding is reported below.)
+                    None if verdict.rounding_slip().is_none() => {
+                        sink.unchecked(
+                            INFO.id,
+                            at,
+                            "增减可能是总数的，也可能是紧挨其前所列分项的，两种读法都与比率不符，无法确定",
+                            "the change may be the total's or the part listed right before it; the rate fits neither, so the binding is in doubt",
+                        );
+                        continue;
+                    }
+                    None => {}
                 }
-                continue;
             }
             // `增加2.45元` beside `20.18万元`: the rate holds in 万元, the unit is wrong.
             if change_in_wrong_unit(cv, c, d, r, up) {

@@ -633,14 +633,17 @@ fn bind_current(
     // in a `；`-list each part carries its own change, and so does a part the list goes on
     // after (`其中：基本支出600万元，占60%，比上年增加50万元，…；项目支出…`).
     match total_of_part.get(&nearest) {
-        Some(&(total, marker_at, last, single))
+        Some(&(total, marker_at, last, _))
             if doc.figures[total].paragraph == para
                 && nearest == last
                 && !doc.text()[marker_at..d.q.start].contains('；') =>
         {
-            // One part (`合计967.11万元，其中：基本支出688.26万元，比上年减少12.40万元`): the
-            // change may be the part's as well.
-            if single {
+            // The change may be the last part's as well (`合计967.11万元，其中：基本支出688.26
+            // 万元，比上年减少12.40万元`; `支出合计100万元，其中：基本支出60万元，项目支出40
+            // 万元，比上年增加10万元，增长33.33%` is 项目支出's): the rate decides.
+            // (Only in the part's own sentence: a change sentences after a list is the
+            // total's.)
+            if doc.figures[nearest].sentence == d.sentence {
                 *other = Some(nearest);
             }
             Some(total)

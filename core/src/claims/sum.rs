@@ -740,6 +740,11 @@ fn claim_at(
         let role = |i: usize| score_role(&doc.figures[i].label);
         let own = score_role(&tf.label);
         if let Some(cut) = parts.iter().position(|&i| role(i) != own) {
+            // (A deduction among the parts of a score, `…效益27分，扣分5分`, is subtracted:
+            // no sum.)
+            if role(parts[cut]) == 1 && own == 0 {
+                return None;
+            }
             parts.truncate(cut);
         }
     }
