@@ -17,6 +17,7 @@ pub mod share;
 pub mod standard;
 pub mod sum;
 pub mod table;
+mod table_levels;
 pub mod year_blocks;
 
 use crate::read::document::Document;
