@@ -643,6 +643,29 @@ fn changes_and_rates_said_respectively_pair_in_order() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
+/// Nothing above a note on a consistent passage.
+fn assert_quiet(t: &str) {
+    let r = run(t);
+    let shown: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
+    assert!(shown.is_empty(), "{t}: {shown:#?}");
+}
+
+/// An error of `rule` on a passage with a slip.
+fn assert_error(t: &str, rule: &str) {
+    let r = run(t);
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule == rule && f.severity == Severity::Error),
+        "{t}: {:#?}",
+        r.findings
+    );
+}
+
 /// A score table whose child rows a word processor indented with a space.
 const INDENTED_SCORES: &str = "改厕项目2023年度绩效自评报告\n绩效自评表\n指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t\t\t50\t48\n 数量指标\t≥1200户\t1236户\t20\t20\n 质量指标\t≥95%\t98%\t15\t15\n 时效指标\t12月底前\t11月完成\t15\t13\n效益指标\t\t\t30\t28\n满意度指标\t≥90%\t95%\t10\t10\n预算执行率\t100%\t96.70%\t10\t9.67\n总分\t\t\t100\t95.67\n";
 
@@ -674,9 +697,7 @@ fn a_second_reviews_consistent_passages_raise_nothing() {
         // row with no children listed.
         INDENTED_SCORES,
     ] {
-        let r = run(t);
-        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
-        assert!(shown.is_empty(), "{t}: {shown:#?}");
+        assert_quiet(t);
     }
     // Still found: an indented child's score off its group's (48 = 20 + 15 + 13).
     let r = run(&INDENTED_SCORES.replace("11月完成\t15\t13", "11月完成\t15\t15"));
@@ -719,9 +740,7 @@ fn a_fifth_reviews_consistent_passages_raise_nothing() {
         "收入合计１，２５６．８０万元，其中：一般公共预算拨款收入１，２０６．８０万元，占９６．０２％。",
         "项目自评得分92.6分，评价等级为“优”。其中：项目决策得分14.0分，项目过程得分22.5分，项目产出得分38.1分，项目效益得分18.0分。",
     ] {
-        let r = run(t);
-        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
-        assert!(shown.is_empty(), "{t}: {shown:#?}");
+        assert_quiet(t);
     }
     // Still found: the same slips where the reading is sure.
     for (t, rule) in [
@@ -733,12 +752,7 @@ fn a_fifth_reviews_consistent_passages_raise_nothing() {
         // Scores written `N分` add up under their total.
         ("项目自评得分94.6分，评价等级为“优”。其中：项目决策得分14.0分，项目过程得分22.5分，项目产出得分38.1分，项目效益得分18.0分。", "count"),
     ] {
-        let r = run(t);
-        assert!(
-            r.findings.iter().any(|f| f.rule == rule && f.severity == Severity::Error),
-            "{t}: {:#?}",
-            r.findings
-        );
+        assert_error(t, rule);
     }
 }
 
@@ -770,9 +784,7 @@ fn a_sixth_reviews_consistent_passages_raise_nothing() {
         "得分94.0分，其中：决策18.5分，过程19.0分，产出38.0分，效益18.5分，满分100分。",
         "产出指标得分38分，其中数量指标20分、质量指标18分，扣2分。",
     ] {
-        let r = run(t);
-        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
-        assert!(shown.is_empty(), "{t}: {shown:#?}");
+        assert_quiet(t);
     }
     // Still found.
     for (t, rule) in [
@@ -783,12 +795,7 @@ fn a_sixth_reviews_consistent_passages_raise_nothing() {
         ("一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t培训人次\t15\t16\n", "table"),
         ("共扣6分，其中：甲扣2分，乙扣3分，得分94分。", "count"),
     ] {
-        let r = run(t);
-        assert!(
-            r.findings.iter().any(|f| f.rule == rule && f.severity == Severity::Error),
-            "{t}: {:#?}",
-            r.findings
-        );
+        assert_error(t, rule);
     }
 }
 
@@ -819,21 +826,14 @@ fn a_seventh_reviews_consistent_passages_raise_nothing() {
         "项目综合得分为95.5分，其中预算执行率得分9.5分，产出指标得分48分。",
         "总得分95.5分，其中预算执行率得分9.5分（权重10%）。",
     ] {
-        let r = run(t);
-        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
-        assert!(shown.is_empty(), "{t}: {shown:#?}");
+        assert_quiet(t);
     }
     // Still found: the right side's first level off its total; numbered first level off.
     for t in [
         "收入\t金额\t支出\t金额\n财政拨款收入\t10.00\t基本支出\t6.00\n其他收入\t2.00\t　人员经费\t4.00\n\t\t　公用经费\t2.00\n\t\t项目支出\t7.00\n合计\t12.00\t合计\t12.00\n",
         "项目\t金额\n一、基本支出\t6.00\n（一）人员经费\t4.00\n（二）公用经费\t2.00\n二、项目支出\t7.00\n合计\t12.00\n",
     ] {
-        let r = run(t);
-        assert!(
-            r.findings.iter().any(|f| f.rule == "table" && f.severity == Severity::Error),
-            "{t}: {:#?}",
-            r.findings
-        );
+        assert_error(t, "table");
     }
 }
 
@@ -848,9 +848,7 @@ fn a_ninth_reviews_consistent_passages_raise_nothing() {
         // A deduction among a score's parts is subtracted.
         "平原镇人民政府2024年度项目绩效自评报告\n自评得分90分，其中：决策18分，过程18分，产出32分，效益27分，扣分5分。",
     ] {
-        let r = run(t);
-        let shown: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
-        assert!(shown.is_empty(), "{t}: {shown:#?}");
+        assert_quiet(t);
     }
     // Still found: a rate that fits neither the total nor the last part is left unchecked,
     // but one the last part cannot carry (an increase above it) is the total's.

@@ -386,6 +386,44 @@ pub fn repair_rate(computed: Interval, stated: &Figure) -> String {
     pct(computed.mid(), dp)
 }
 
+/// A score against its maximum: verified when no more, an error when above. Scores are
+/// given, not measured: `16` against `15` is above it, whatever the rounding of other
+/// figures. `max_name` names the maximum as the text does (`分值`, `满分`) and in English
+/// (`the maximum`, `its maximum`).
+pub fn check_score(
+    rule: &'static str,
+    doc: &Document,
+    (score, max): (usize, usize),
+    max_name: (&str, &str),
+    sink: &mut Sink,
+) {
+    let (s, m) = (&doc.figures[score], &doc.figures[max]);
+    let at = s.q.start..s.q.end;
+    let (sw, mw) = (doc.written(s), doc.written(m));
+    let (zh, en) = max_name;
+    if s.q.value <= m.q.value {
+        sink.verified(
+            rule,
+            at,
+            format!("得分{sw} ≤ {zh}{mw}"),
+            format!("score {sw} ≤ maximum {mw}"),
+        );
+        return;
+    }
+    let mut d = Draft::new(
+        rule,
+        Severity::Error,
+        at,
+        format!("得分{sw}超过{zh}{mw}"),
+        format!("The score {sw} exceeds {en} {mw}"),
+    );
+    d.stated = Some(sw);
+    d.expected = Some(format!("≤ {mw}"));
+    d.formula = Some(format!("{} > {}", plain(s), plain(m)));
+    d.related.push((m.q.start..m.q.end, zh.into()));
+    sink.report(d);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! `score`: a score stated with its maximum in the text is no more than the maximum
 //! (`决策指标得分21.0分（满分20分）`, `分值20分，得分21分`).
 
-use super::{Context, Draft, Rule, RuleInfo};
+use super::{Context, Rule, RuleInfo};
 use crate::read::document::{Document, Figure};
 use crate::read::quantity::Unit;
 use crate::report::Severity;
@@ -65,36 +65,9 @@ impl Rule for Score {
     }
     fn check(&self, cx: &mut Context) {
         let (doc, _claims, sink) = cx.parts();
-        for (s, m) in pairs(doc) {
-            let (score, max) = (&doc.figures[s], &doc.figures[m]);
-            // Scores are given, not measured: `21分` against `满分20分` is above it.
-            let at = score.q.start..score.q.end;
-            let (sw, mw) = (doc.written(score), doc.written(max));
-            if score.q.value <= max.q.value {
-                sink.verified(
-                    INFO.id,
-                    at,
-                    format!("得分{sw} ≤ 满分{mw}"),
-                    format!("score {sw} ≤ maximum {mw}"),
-                );
-                continue;
-            }
-            let mut d = Draft::new(
-                INFO.id,
-                Severity::Error,
-                at,
-                format!("得分{sw}超过满分{mw}"),
-                format!("The score {sw} exceeds its maximum {mw}"),
-            );
-            d.stated = Some(sw);
-            d.expected = Some(format!("≤ {mw}"));
-            d.formula = Some(format!(
-                "{} > {}",
-                super::kit::plain(score),
-                super::kit::plain(max)
-            ));
-            d.related.push((max.q.start..max.q.end, "满分".into()));
-            sink.report(d);
+        // 得分 ≤ 满分, checked as a table's 得分 ≤ 分值 is.
+        for pair in pairs(doc) {
+            super::kit::check_score(INFO.id, doc, pair, ("满分", "its maximum"), sink);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! `claims/table.rs` reads from the tables' rows and headers).
 
 use super::kit::Place;
-use super::{Context, Draft, Rule, RuleInfo, Sink};
+use super::{Context, Rule, RuleInfo, Sink};
 use crate::claims::table::RowClaim;
 use crate::read::document::Document;
 use crate::report::Severity;
@@ -64,40 +64,9 @@ fn check_row_claim(doc: &Document, claim: RowClaim, sink: &mut Sink) {
             budget,
             rate,
         } => check_rate(doc, actual, budget, rate, sink),
-        RowClaim::Score { score, max } => check_score(doc, score, max, sink),
-    }
-}
-
-/// 得分 ≤ 分值 (or 权重).
-fn check_score(doc: &Document, sf: usize, mf: usize, sink: &mut Sink) {
-    // Scores are given, not measured: `16` against `15` is above it, whatever the rounding
-    // of other figures.
-    let (s, m) = (doc.figures[sf].q.value, doc.figures[mf].q.value);
-    let at = doc.figures[sf].q.start..doc.figures[sf].q.end;
-    let (sw, mw) = (doc.written(&doc.figures[sf]), doc.written(&doc.figures[mf]));
-    if s > m {
-        let mut d = Draft::new(
-            INFO.id,
-            Severity::Error,
-            at,
-            format!("得分{sw}超过分值{mw}"),
-            format!("The score {sw} exceeds the maximum {mw}"),
-        );
-        d.stated = Some(sw);
-        d.expected = Some(format!("≤ {mw}"));
-        d.formula = Some(format!("{} > {}", plain(doc, sf), plain(doc, mf)));
-        d.related.push((
-            doc.figures[mf].q.start..doc.figures[mf].q.end,
-            "分值".into(),
-        ));
-        sink.report(d);
-    } else {
-        sink.verified(
-            INFO.id,
-            at,
-            format!("得分{sw} ≤ 分值{mw}"),
-            format!("score {sw} ≤ maximum {mw}"),
-        );
+        RowClaim::Score { score, max } => {
+            super::kit::check_score(INFO.id, doc, (score, max), ("分值", "the maximum"), sink)
+        }
     }
 }
 

@@ -43,8 +43,10 @@ pub fn extract(doc: &Document, tables: &[Table]) -> TableSums {
         .iter()
         .map(|t| {
             let mut out = Vec::new();
-            total_rows(doc, t, &mut out);
-            group_subtotals(doc, t, &mut out);
+            // (Which columns add up is read once per table, for both.)
+            let unsummed = unsummed_columns(t);
+            total_rows(doc, t, &unsummed, &mut out);
+            group_subtotals(doc, t, &unsummed, &mut out);
             grouped_total_column(doc, t, &mut out);
             code_hierarchy(doc, t, &mut out);
             out
@@ -302,7 +304,7 @@ fn summable(doc: &Document, f: usize) -> bool {
     matches!(doc.figures[f].q.unit, Unit::None | Unit::Money(_))
 }
 
-fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
+fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundSum>) {
     let mut segment_start = 0;
     // The last 其中 row so far, and the segment's subtotal rows, kept as the rows go by:
     // scanning the whole segment again for every total row was quadratic when 小计 rows,
@@ -313,7 +315,6 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     let mut last_closing: Option<usize> = None;
     // Each row's kind once (`label` looks through the row's cells).
     let year_total: Vec<bool> = t.rows.iter().map(is_year_total).collect();
-    let unsummed = unsummed_columns(t);
     let numbering = Numbering::of(t);
     let closing: Vec<bool> = t
         .rows
@@ -465,8 +466,7 @@ fn total_rows(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
 /// `数量指标 20 20`, `质量指标 15 15`, `时效指标 15 13`): only where every such row has a
 /// figure in the column, of the group row's width, and none is a heading, a `其中` (a part
 /// list) or of another unit than the group's (`接待批次（批）` under `公务接待费（万元）`).
-fn group_subtotals(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
-    let unsummed = unsummed_columns(t);
+fn group_subtotals(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundSum>) {
     for r in 0..t.rows.len() {
         if !is_group_row(doc, t, r) {
             continue;
