@@ -3556,3 +3556,39 @@ fn an_item_line_is_checked_against_a_table_pasted_with_tabs() {
     let marked = text("770.00").replace("2130122\t农业生产发展", "公开05表\n2130122\t农业生产发展");
     assert_eq!(outcome_of(&run(&marked), "item-table").0.len(), 1);
 }
+
+/// A self-evaluation table laid out by `pdftotext -layout`: its 年度资金总额 row over the
+/// rows the template splits it into, empty cells left out, the last column drifting right.
+fn funds_split_table(budget_other: &str) -> String {
+    format!(
+        "\x0c\n               林业有害生物防治项目绩效自评表\n                    （2024 年度）\n\
+ 项目名称                                       林业有害生物防治\n\
+                            年初预算数      全年预算数（A）     全年执行数（B）     分值   执行率（B/A）    得分\n\
+             年度资金总额          380.00       412.50           401.20          10       97.26%        9.7\n\
+ 项目资金\n\
+ （万元）        其中：当年财政拨款        300.00         300.00          298.70            —                —\n\
+                上年结转资金\n\
+              其他资金           80.00      {budget_other}                102.50              —             —\n\
+                     预期目标（年初设定）                               实际完成情况\n\
+年度总体目标  完成林业有害生物监测防治任务。\n\
+                总分                          100   95.3\n"
+    )
+}
+
+#[test]
+fn a_self_evaluation_tables_funds_are_the_sum_of_their_sources() {
+    let ok = run(&funds_split_table("112.50"));
+    assert_eq!(outcome_of(&ok, "evaluation-table"), (vec![], 4), "{ok:#?}");
+    assert_quiet(&funds_split_table("112.50"));
+    // The budget's sources: 300.00 + 121.50 = 421.50, not 412.50.
+    assert_eq!(
+        outcome_of(&run(&funds_split_table("121.50")), "evaluation-table").0,
+        ["Error 412.50 421.50"]
+    );
+    // A part under no column for sure (between two) leaves the split unchecked.
+    let between = funds_split_table("112.50").replace(
+        "其中：当年财政拨款        300.00         300.00          298.70",
+        "其中：当年财政拨款               300.00                  298.70",
+    );
+    assert_eq!(outcome_of(&run(&between), "evaluation-table").1, 1);
+}

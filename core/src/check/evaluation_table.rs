@@ -11,6 +11,7 @@
 
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::standard::{project_cores, project_name, Evaluation, FundsRow, TableKind};
+use crate::claims::sum::{Marker, SumClaim};
 use crate::read::document::Document;
 use crate::read::interval::half_ulp;
 use crate::read::quantity::{Money, Unit};
@@ -54,6 +55,7 @@ impl Rule for EvaluationTable {
         for e in &tables {
             check_rate(doc, e, sink);
             check_marks(doc, e, sink);
+            check_split(doc, e, sink);
         }
         check_narrative_rates(doc, claims, &tables, sink);
         let names = TableNames::new(&tables);
@@ -229,6 +231,27 @@ fn check_marks(doc: &Document, e: &Evaluation, sink: &mut Sink) {
     d.expected = Some(format!("≤ {}", doc.written(f)));
     d.related.push((f.q.start..f.q.end, "分值".into()));
     sink.report(d);
+}
+
+/// 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, in each amount column the rows under it
+/// fill.
+fn check_split(doc: &Document, e: &Evaluation, sink: &mut Sink) {
+    let Some(split) = e.split.as_ref().filter(|s| !s.unread) else {
+        return;
+    };
+    for ((total, _), parts) in split.totals.iter().zip(&split.parts) {
+        let Some(total) = *total else { continue };
+        if parts.is_empty() {
+            continue;
+        }
+        let claim = SumClaim {
+            total,
+            parts: parts.clone(),
+            marker: Marker::Complete,
+            marker_at: doc.figures[total].q.start,
+        };
+        super::kit::check_sum(INFO.id, doc, &claim, sink);
+    }
 }
 
 /// Where a paragraph's own words start: after its heading's number.

@@ -10,6 +10,7 @@ pub mod classified;
 pub mod completion;
 pub mod count;
 pub mod facts;
+pub mod funds_split;
 pub mod growth;
 pub mod item_rows;
 pub mod product;

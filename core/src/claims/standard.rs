@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use crate::claims::funds_split::FundsSplit;
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
 
@@ -289,6 +290,8 @@ pub struct Evaluation {
     pub score: Option<usize>,
     /// `总分 90 93`: the full marks and the score, whatever the full marks.
     pub marks: Option<(usize, usize)>,
+    /// The `年度资金总额` row's amounts and the rows that make them up.
+    pub split: Option<FundsSplit>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -662,6 +665,15 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
         joined.push((c, at));
     }
     let cells = joined;
+    let amount = |at: usize, c: &str| {
+        figure_at(doc, line, at, c).filter(|&f| doc.figures[f].q.unit == Unit::None)
+    };
+    if let Some(split) = e.split.as_mut().filter(|s| s.reading()) {
+        split.read_line(line.body, &cells, amount);
+        if split.reading() {
+            return;
+        }
+    }
     if std::mem::take(&mut e.name_follows) && e.name.is_none() {
         if let [(name, _)] = cells.as_slice() {
             e.name = Some(name.to_string());
@@ -699,6 +711,9 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
             }
         }
         return;
+    }
+    if e.split.is_none() {
+        e.split = FundsSplit::start(line.body, &cells[at + 1..], amount);
     }
     // 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分: all six, or the columns are
     // not surely these (`10` and `100%` laid out as one `1000%`).
