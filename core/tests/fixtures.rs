@@ -2992,6 +2992,23 @@ fn a_years_total_column_made_up_as_the_other_years_is() {
         .replacen("    15.50", "    16.50", 1)
         .replacen("    -2.10", "    -3.10", 1);
     assert_eq!(outcome_of(&run(&neither), "year-table-total"), (vec![], 3));
+    // A unit's 合计 this year written as the sum of three of its columns (接待费 2.50 +
+    // 车辆费 5.50 + 会议费 4.00 = 12.00): the rows below add up by 接待费 + 车辆费 in both
+    // years, as this row did last year, so 12.00 is the slip, not a second way of adding up.
+    let by_chance = right
+        .replacen("     8.00     2.50", "    12.00     2.50", 1)
+        .replacen("    -2.00    -0.50", "     2.00    -0.50", 1);
+    let r = run(&by_chance);
+    assert_eq!(outcome_of(&r, "year-table-total").0, ["Error 12.00 8.00"]);
+    // 训练中心's 合计 written 1.90 = 接待费 0.90 + 会议费 1.00: the way 机关中心 adds up last
+    // year too (1.00 + 2.00 = 3.00, its 车辆费 and 会议费 both 2.00), so not surely a slip.
+    let second_way = right
+        .replacen("     2.00     0.90", "     1.90     0.90", 1)
+        .replacen("    -0.50    -0.10", "    -0.60    -0.10", 1);
+    assert_eq!(
+        outcome_of(&run(&second_way), "year-table-total"),
+        (vec![], 3)
+    );
 }
 
 /// A final-accounts page as a web archive flattens it: the whole body on one line, items

@@ -5,7 +5,9 @@
 //! scatters the header's words): the sets of columns that add up to the 合计 in one year's
 //! block. The other year must be made up by one of the same sets. A block where no set adds up
 //! while the other year's do is an error; when both years hold, the row is verified; when
-//! neither does, or each by sets of its own, nothing is said. In `“三公”经费及会议费、培训费`
+//! neither does, nothing is said. When each year adds up by a set of its own, the table's
+//! other rows tell: a set two of them or more add up by, which the other year's set is found
+//! in none of, is the table's, and the year it fails in is the slip. In `“三公”经费及会议费、培训费`
 //! tables the 合计 is 三公小计 + 会议费 + 培训费, and a year whose 合计 leaves one out is found.
 
 use super::kit::fixed;
@@ -25,10 +27,11 @@ static INFO: RuleInfo = RuleInfo {
     summary_zh: "并列上年数、本年数、增减数的表格（如“三公”经费预算表）中，两个年度的合计列应由同样的几列相加而得。",
     summary_en: "In a table setting last year's and this year's columns side by side, both years' total column is the sum of the same columns.",
     explanation_zh: "这类表每个年度的列相同，第一列为合计。表头在PDF中常被打散，故从表中数字读出某一年度哪几列之和等于合计，\
-另一年度须由其中某一组列相加而得；一个年度对得上而另一年度任何一组都对不上即为错误，两个年度都对不上或各自另成一组时不作判断。\n\
+另一年度须由其中某一组列相加而得；一个年度对得上而另一年度任何一组都对不上即为错误，两个年度都对不上时不作判断；两个年度各自另成一组时，以本表其他至少两行同样相加的一组为准（另一组须不见于其他行），不合此组的年度为错误。\n\
 例：2020年 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00；2021年合计写作1,171,100.00，同样几列之和为1,481,100.00。",
     explanation_en: "Each year's block has the same columns, the first being the total. The columns adding up to one year's \
 total are read from the figures (a PDF scatters the header); the other year's total must be the sum of one of the same sets. \
+When each year adds up its own way, the set two or more other rows of the table add up by (and the other set none) is the table's. \
 Example: 2020: 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00; 2021 states 1,171,100.00, the same columns give 1,481,100.00.",
 };
 
@@ -42,13 +45,32 @@ impl Rule for YearTableTotal {
     }
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
-        for r in &claims.year_rows {
-            let k = r.current.len();
-            if !(3..=MAX_COLUMNS).contains(&k) {
-                continue;
-            }
-            let before = adding_sets(&r.previous);
-            let now = adding_sets(&r.current);
+        let rows = &claims.year_rows;
+        // Each row's sets of columns adding up to its 合计, last year's and this year's.
+        let sets: Vec<Option<(Vec<u32>, Vec<u32>)>> = rows
+            .iter()
+            .map(|r| {
+                (3..=MAX_COLUMNS)
+                    .contains(&r.current.len())
+                    .then(|| (adding_sets(&r.previous), adding_sets(&r.current)))
+            })
+            .collect();
+        // How many rows of each table have each set add up in either year, a row counted
+        // once: (table, set) pairs, sorted, counted by search.
+        let mut held: Vec<(usize, u32)> = Vec::new();
+        for (r, s) in rows.iter().zip(&sets) {
+            let Some((before, now)) = s else { continue };
+            let mut own: Vec<u32> = before.iter().chain(now).copied().collect();
+            own.sort_unstable();
+            own.dedup();
+            held.extend(own.into_iter().map(|m| (r.table, m)));
+        }
+        held.sort_unstable();
+        let rows_holding = |table: usize, m: u32| {
+            held.partition_point(|&p| p <= (table, m)) - held.partition_point(|&p| p < (table, m))
+        };
+        for (r, s) in rows.iter().zip(&sets) {
+            let Some((before, now)) = s else { continue };
             // A set read from one year (with two amounts or more that are not zero) that adds
             // up in the other year too, zeros or not.
             let holds = |block: &[Signed], m: u32| sum_over(block, m) == block[0].yuan;
@@ -66,9 +88,30 @@ impl Rule for YearTableTotal {
             }
             // One year holds and the other does not: the one that does not is the slip.
             match (before.first(), now.first()) {
-                (Some(&m), None) => report(doc, r, m, Year::Current, sink),
-                (None, Some(&m)) => report(doc, r, m, Year::Previous, sink),
-                _ => {}
+                (Some(&m), None) => report(doc, r, (m, None), Year::Current, sink),
+                (None, Some(&m)) => report(doc, r, (m, None), Year::Previous, sink),
+                (Some(_), Some(_)) => {
+                    // Each year adds up by a set of its own: the one the table's other rows
+                    // add up by (in two rows or more) is the table's, and the year it fails
+                    // in is the slip, when the other year's set holds in no other row (`5,100
+                    // + 100,000 = 105,100` by chance, where the rows above add 三公小计 + 会议费
+                    // + 培训费).
+                    let best = |sets: &[u32]| {
+                        sets.iter()
+                            .map(|&m| (rows_holding(r.table, m) - 1, m))
+                            .max_by_key(|&(n, m)| (n, std::cmp::Reverse(m.count_ones())))
+                    };
+                    match (best(before), best(now)) {
+                        (Some((n, m)), Some((0, _))) if n >= 2 => {
+                            report(doc, r, (m, Some(n)), Year::Current, sink)
+                        }
+                        (Some((0, _)), Some((n, m))) if n >= 2 => {
+                            report(doc, r, (m, Some(n)), Year::Previous, sink)
+                        }
+                        _ => {}
+                    }
+                }
+                (None, None) => {}
             }
         }
     }
@@ -140,7 +183,16 @@ fn adding_sets(block: &[Signed]) -> Vec<u32> {
         .collect()
 }
 
-fn report(doc: &Document, r: &YearRow, set: u32, wrong: Year, sink: &mut super::Sink) {
+/// The finding: `wrong`'s 合计 is not the sum of `set`, which the other year's is. `others`:
+/// how many other rows of the table add up by `set`, when `wrong`'s 合计 is the sum of other
+/// columns.
+fn report(
+    doc: &Document,
+    r: &YearRow,
+    (set, others): (u32, Option<usize>),
+    wrong: Year,
+    sink: &mut super::Sink,
+) {
     let right = wrong.other();
     let (good, bad) = (right.block(r), wrong.block(r));
     let members: Vec<usize> = columns(set, good.len()).collect();
@@ -199,11 +251,18 @@ fn report(doc: &Document, r: &YearRow, set: u32, wrong: Year, sink: &mut super::
         terms(good),
         shown(&good[0])
     ));
-    d.cause = Some(format!(
-        "两个年度的列相同：{}合计恰为这几列之和，{}合计却不是任何几列之和",
-        right.zh(),
-        wrong.zh()
-    ));
+    d.cause = Some(match others {
+        None => format!(
+            "两个年度的列相同：{}合计恰为这几列之和，{}合计却不是任何几列之和",
+            right.zh(),
+            wrong.zh()
+        ),
+        Some(n) => format!(
+            "两个年度的列相同：{}合计与本表其他{n}行的合计都是这几列之和，{}合计只等于另几列之和",
+            right.zh(),
+            wrong.zh()
+        ),
+    });
     for &j in &members {
         let q = &doc.figures[bad[j].figure].q;
         d.related

@@ -36,6 +36,8 @@ pub struct YearRow {
     /// The table's first row (its 合计, or the one unit's row): the one a narrative speaks
     /// of. The rows below it are read for the table's own arithmetic.
     pub first: bool,
+    /// Which table of the text the row is in (rows of one table are consecutive).
+    pub table: usize,
     pub previous: Vec<Signed>,
     pub current: Vec<Signed>,
     pub change: Vec<Signed>,
@@ -46,15 +48,28 @@ pub struct YearRow {
 const HEADER_BYTES: usize = 6000;
 
 pub fn extract(doc: &Document, grids: &[Grid]) -> Vec<YearRow> {
-    let mut rows: Vec<YearRow> = grids.iter().flat_map(|g| year_rows(doc, g)).collect();
+    let mut rows: Vec<YearRow> = Vec::new();
+    for (t, g) in grids.iter().enumerate() {
+        rows.extend(
+            year_rows(doc, g)
+                .into_iter()
+                .map(|r| YearRow { table: t, ..r }),
+        );
+    }
     let taken: std::collections::HashSet<usize> = rows
         .iter()
         .flat_map(|r| r.current.iter().map(|c| c.figure))
         .collect();
+    // (A run copied one cell per line is a table of its own.)
     rows.extend(
         cell_runs(doc)
             .into_iter()
-            .filter(|r| !r.current.iter().any(|c| taken.contains(&c.figure))),
+            .filter(|r| !r.current.iter().any(|c| taken.contains(&c.figure)))
+            .enumerate()
+            .map(|(i, r)| YearRow {
+                table: grids.len() + i,
+                ..r
+            }),
     );
     rows
 }
@@ -279,6 +294,7 @@ fn year_row_of(cells: &[Signed], unit: Money, topic: String) -> Option<YearRow> 
         topic,
         unit,
         first: true,
+        table: 0,
         previous: yuan[..k].to_vec(),
         current: yuan[k..2 * k].to_vec(),
         change: yuan[2 * k..].to_vec(),
