@@ -2364,10 +2364,22 @@ fn a_self_evaluation_table_agrees_with_itself_and_its_summary() {
         outcome(&evaluation_report("95.3", "95.00%")),
         (vec!["Error 95.00% 93.00%".to_string()], 3)
     );
-    // `10` and `100%` run together (`1000%`): the columns are not surely read, nothing judged
-    // in the table.
+    // `10` and `93%` run together (`1093.00%`): the rate cannot be read, the amounts still
+    // can (the first three cells), and the summary restates them.
     let merged = evaluation_report("95.3", "93.00%").replace("10.0    93.00%", "1093.00%");
-    assert_eq!(outcome(&merged), (vec![], 1));
+    assert_eq!(outcome(&merged), (vec![], 3));
+    let other_budget = merged.replace("全年预算数为 250.00 万元", "全年预算数为 512.00 万元");
+    assert_eq!(
+        outcome(&other_budget),
+        (vec!["Error 512.00万元 250.00".to_string()], 2)
+    );
+    // A run-together cell that could be a rate (`93.00%` with 分值 left empty) is no sure
+    // column: nothing of the row is read.
+    let short = evaluation_report("95.3", "93.00%").replace("10.0    93.00%", "93.00%");
+    assert_eq!(outcome(&short), (vec![], 1));
+    // An empty 年初预算数 written `-` is still a column.
+    let dash = evaluation_report("95.3", "93.00%").replace("240.00   250.00", "     -   250.00");
+    assert_eq!(outcome(&dash), (vec![], 4));
     // The project named by the heading above a summary that names none.
     let headed = evaluation_report("93.5", "93.00%").replace(
         "  1.档案数字化项目绩效自评综述：",

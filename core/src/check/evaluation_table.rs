@@ -265,10 +265,11 @@ fn title_start(p: &crate::read::segment::Paragraph) -> usize {
 /// 执行率 = 全年执行数 ÷ 全年预算数 in the 年度资金总额 row.
 fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
     let Some(funds) = e.funds else { return };
+    let Some(rate) = funds.rate else { return };
     let (b, s, r) = (
         &doc.figures[funds.budget],
         &doc.figures[funds.spent],
-        &doc.figures[funds.rate],
+        &doc.figures[rate],
     );
     let Some(computed) = funds_rate(doc, funds) else {
         return;

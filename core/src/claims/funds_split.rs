@@ -43,7 +43,7 @@ pub struct FundsSplit {
 }
 
 /// A cell that says "nothing": `—`, `--`, `-`.
-fn is_dash(c: &str) -> bool {
+pub fn is_dash(c: &str) -> bool {
     !c.is_empty()
         && c.chars()
             .all(|ch| matches!(ch, '—' | '-' | '–' | '－' | '―'))

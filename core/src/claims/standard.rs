@@ -298,7 +298,8 @@ pub struct Evaluation {
 pub struct FundsRow {
     pub budget: usize,
     pub spent: usize,
-    pub rate: usize,
+    /// `None` where the rate's cell cannot be read apart from the 分值's.
+    pub rate: Option<usize>,
 }
 
 impl Evaluation {
@@ -698,11 +699,11 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
     }) else {
         return;
     };
-    let figures: Vec<usize> = cells[at + 1..]
-        .iter()
-        .map_while(|&(c, o)| figure_at(doc, line, o, c))
-        .collect();
     if cells[at].0 == "总分" {
+        let figures: Vec<usize> = cells[at + 1..]
+            .iter()
+            .map_while(|&(c, o)| figure_at(doc, line, o, c))
+            .collect();
         // `总分 100 90.5`: the full marks, then the score.
         if let &[full, score] = figures.as_slice() {
             e.marks.get_or_insert((full, score));
@@ -715,16 +716,38 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
     if e.split.is_none() {
         e.split = FundsSplit::start(line.body, &cells[at + 1..], amount);
     }
-    // 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分: all six, or the columns are
-    // not surely these (`10` and `100%` laid out as one `1000%`).
-    let rate_at = figures
+    // 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分: all six (an empty cell written
+    // `-`), or five with the 执行率 fourth and over 1000% (`7614.74 7614.74 7614.74 1000% 10`:
+    // 分值 and 执行率 run together, or 分值 left empty and the rate mistyped), the amounts
+    // still the first three. Otherwise the columns are not surely these.
+    let slots: Vec<Option<usize>> = cells[at + 1..]
         .iter()
-        .position(|&f| doc.figures[f].q.unit == Unit::Percent);
-    let funds = match (figures.len(), rate_at) {
-        (6, Some(4)) => Some((figures[1], figures[2], figures[4])),
+        .map_while(|&(c, o)| match figure_at(doc, line, o, c) {
+            Some(f) => Some(Some(f)),
+            None => crate::claims::funds_split::is_dash(c).then_some(None),
+        })
+        .collect();
+    let percent = |i: usize| {
+        slots
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|&f| doc.figures[f].q.unit == Unit::Percent)
+    };
+    let rate_at = slots
+        .iter()
+        .position(|&s| s.is_some_and(|f| doc.figures[f].q.unit == Unit::Percent));
+    let funds = match (slots.len(), rate_at) {
+        (6, Some(4)) => Some((slots[1], slots[2], percent(4))),
+        (5, Some(3))
+            if percent(3)
+                .is_some_and(|r| doc.figures[r].q.value >= rust_decimal::Decimal::from(1000)) =>
+        {
+            Some((slots[1], slots[2], None))
+        }
         _ => None,
     };
-    if let Some((budget, spent, rate)) = funds {
+    if let Some((Some(budget), Some(spent), rate)) = funds {
         let money = |f: usize| doc.figures[f].q.unit == Unit::None;
         if money(budget) && money(spent) && e.funds.is_none() {
             e.funds = Some(FundsRow {
