@@ -3621,3 +3621,39 @@ fn a_self_evaluation_tables_funds_are_the_sum_of_their_sources() {
     );
     assert_eq!(outcome_of(&run(&between), "evaluation-table").1, 1);
 }
+
+#[test]
+fn a_funds_sources_own_rate_is_its_spending_over_its_budget() {
+    // The sources' rows with a 执行率 of their own, one left at the template's 0.0%.
+    let table = |rate: &str| {
+        format!(
+            "\x0c\n               信访宣传专项项目绩效自评表\n                    （2024 年度）\n\
+             年度资金总额：        180.61   180.03     180.03    10.0    100.00%    10\n\n\
+    项目资金        其中：财政\n\
+                           140.61   140.61     140.61    --        100.0%   --\n\
+    （万元）      拨款\n\
+                    上\n\
+                            40.00    39.42     39.42     --        {rate}   --\n\
+              年结转\n\
+               其他资金\n\
+ 年度总体目标  完成信访宣传任务。\n\
+                总分                          100   95.3\n"
+        )
+    };
+    let ok = run(&table("100.0%"));
+    // The 年度资金总额 row's rate, its three columns' sums, the sources' two rates.
+    assert_eq!(outcome_of(&ok, "evaluation-table"), (vec![], 6), "{ok:#?}");
+    let left = run(&table("0.0%"));
+    let f: Vec<_> = left
+        .findings
+        .iter()
+        .filter(|f| f.rule == "evaluation-table")
+        .collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Warning);
+    let wrong = outcome_of(&run(&table("10.0%")), "evaluation-table").0;
+    assert!(
+        wrong.len() == 1 && wrong[0].starts_with("Error 10.0% "),
+        "{wrong:?}"
+    );
+}

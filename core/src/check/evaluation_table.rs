@@ -10,6 +10,7 @@
 //! project out); and only when one table can be meant.
 
 use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::claims::funds_split::PartRate;
 use crate::claims::standard::{project_cores, project_name, Evaluation, FundsRow, TableKind};
 use crate::claims::sum::{Marker, SumClaim};
 use crate::read::document::Document;
@@ -244,14 +245,59 @@ fn check_split(doc: &Document, e: &Evaluation, sink: &mut Sink) {
         if parts.is_empty() {
             continue;
         }
+        // (A table's column: the rows under the total make it up whole, each written to the
+        // column's precision.)
+        let decimals = parts
+            .iter()
+            .chain([&total])
+            .map(|&f| doc.figures[f].q.decimals)
+            .max()
+            .unwrap_or(0);
         let claim = SumClaim {
             total,
             parts: parts.clone(),
-            marker: Marker::Complete,
+            marker: Marker::Column { decimals },
             marker_at: doc.figures[total].q.start,
         };
         super::kit::check_sum(INFO.id, doc, &claim, sink);
     }
+    for part in &split.rates {
+        check_part_rate(doc, e, *part, sink);
+    }
+}
+
+/// A source's own 执行率 (`其中：财政拨款 140.61 140.61 140.61 -- 0.0% --`): its 全年执行数 ÷
+/// 全年预算数. A `0.0%` beside spending is the template's default left in: a warning.
+fn check_part_rate(doc: &Document, e: &Evaluation, part: PartRate, sink: &mut Sink) {
+    let (b, s, r) = (
+        &doc.figures[part.budget],
+        &doc.figures[part.spent],
+        &doc.figures[part.rate],
+    );
+    let Some(computed) = s.q.interval().and_then(|s| s.div(b.q.interval()?)) else {
+        return;
+    };
+    let Some(mut d) = super::kit::check_rate(
+        INFO.id,
+        doc,
+        sink,
+        (computed, r),
+        &format!("{} ÷ {}", doc.written(s), doc.written(b)),
+        (
+            &format!("“{}”自评表中资金来源的执行率", e.label()),
+            &format!("the execution rate of a source of “{}”", e.label()),
+        ),
+        super::kit::Place::Table,
+    ) else {
+        return;
+    };
+    if r.q.value.is_zero() && !s.q.value.is_zero() {
+        d.severity = Severity::Warning;
+        d.cause = Some("执行率为0而全年执行数不为0：似为表格模板的默认值未改".into());
+    }
+    d.related.push((b.q.start..b.q.end, "全年预算数".into()));
+    d.related.push((s.q.start..s.q.end, "全年执行数".into()));
+    sink.report(d);
 }
 
 /// Where a paragraph's own words start: after its heading's number.

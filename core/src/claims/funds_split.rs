@@ -40,6 +40,16 @@ pub struct FundsSplit {
     rows: usize,
     /// A row whose cells could not be put in columns: nothing is checked.
     pub unread: bool,
+    /// The parts' own 执行率 (`其中：财政拨款 140.61 140.61 140.61 -- 0.0% --`), with the
+    /// row's 全年预算数 and 全年执行数.
+    pub rates: Vec<PartRate>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PartRate {
+    pub budget: usize,
+    pub spent: usize,
+    pub rate: usize,
 }
 
 /// A cell that says "nothing": `—`, `--`, `-`.
@@ -108,6 +118,7 @@ impl FundsSplit {
             tabbed: body.contains('\t'),
             rows: 0,
             unread: false,
+            rates: Vec::new(),
         })
     }
 
@@ -116,11 +127,13 @@ impl FundsSplit {
     }
 
     /// A line after the total: a row of parts, a piece of a wrapped label, or the end.
+    /// `rate` tells a cell's figure when it is a rate.
     pub fn read_line(
         &mut self,
         body: &str,
         cells: &[(&str, usize)],
         amount: impl Fn(usize, &str) -> Option<usize>,
+        rate: impl Fn(usize, &str) -> Option<usize>,
     ) {
         if cells.is_empty() {
             return;
@@ -128,9 +141,12 @@ impl FundsSplit {
         // The row's amounts and dashes up to its 执行率 (a `0` after it is no amount).
         let mut row: Vec<(Option<usize>, Columns)> = Vec::new();
         let mut past_rate = false;
+        let mut row_rate = None;
         for &(c, at) in cells {
             if is_rate(c) {
-                past_rate = true;
+                if !std::mem::replace(&mut past_rate, true) {
+                    row_rate = rate(at, c);
+                }
                 continue;
             }
             if let Some(f) = amount(at, c) {
@@ -167,6 +183,16 @@ impl FundsSplit {
         }
         match self.place(&row) {
             Some(placed) => {
+                let at = |column: usize| placed.iter().find(|p| p.0 == column).map(|p| p.1);
+                if let (3, Some(budget), Some(spent), Some(rate)) =
+                    (self.totals.len(), at(1), at(2), row_rate)
+                {
+                    self.rates.push(PartRate {
+                        budget,
+                        spent,
+                        rate,
+                    });
+                }
                 for (column, f) in placed {
                     self.parts[column].push(f);
                 }
@@ -245,7 +271,7 @@ mod tests {
         let mut s = FundsSplit::start(lines[0], &head[at + 1..], amount).unwrap();
         for l in &lines[1..] {
             if s.reading() {
-                s.read_line(l, &cells(l), amount);
+                s.read_line(l, &cells(l), amount, |_, _| None);
             }
         }
         s

@@ -670,7 +670,10 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
         figure_at(doc, line, at, c).filter(|&f| doc.figures[f].q.unit == Unit::None)
     };
     if let Some(split) = e.split.as_mut().filter(|s| s.reading()) {
-        split.read_line(line.body, &cells, amount);
+        let rate = |at: usize, c: &str| {
+            figure_at(doc, line, at, c).filter(|&f| doc.figures[f].q.unit == Unit::Percent)
+        };
+        split.read_line(line.body, &cells, amount, rate);
         if split.reading() {
             return;
         }
