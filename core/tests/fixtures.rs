@@ -3657,3 +3657,90 @@ fn a_funds_sources_own_rate_is_its_spending_over_its_budget() {
         "{wrong:?}"
     );
 }
+
+/// A self-evaluation table laid out whole: funds, indicators with their 分值 and 得分, 总分
+/// (lines as `pdftotext -layout` spaces them, so written out with their own line breaks).
+fn scored_table(effect_full: &str, total: &str) -> String {
+    let table = "\x0c
+               农村饮水安全项目绩效自评表
+                    （2024 年度）
+ 项目名称                                       农村饮水安全
+                            年初预算数   全年预算数   全年执行数      分值     执行率      得分
+     项目资金      年度资金总额     500.00      500.00      460.00         10     92.00%      9.2
+     （万元）      其中：当年财政拨款  500.00      500.00      460.00         —     92.00%       —
+                  上年结转资金         0           0           0         —          0       —
+                  其他资金             0           0           0         —          0       —
+                  预期目标（年初设定）                       实际完成情况
+年度总体目标  保障农村饮水安全。                     完成。
+                二级                          年度      实际                       偏差原因分析及改
+       一级指标                  三级指标                            分值    得分
+                指标                         指标值     完成值                          进措施
+                数量
+                             新建水厂          3座       3座       20    20
+                指标
+                质量
+                          水质达标率            100%     98%      20    18
+       产出指标     指标
+       （50分）    时效
+                           完工时间           2024年   2024年      10    10
+                指标
+               社会效益指                     受益人口
+                         受益人口            2万人      2.1万人      @@    15
+       效益指标      标
+                 可持续影响  运行年限          ≥10年      10年          15    15
+       满意度指标 服务对象满
+                        群众满意度          ≥90%      95%         10    10
+        （10分） 意度指标
+
+                        总分                                   TOTAL
+";
+    table
+        .replace("@@", &format!("{effect_full:>2}"))
+        .replace("TOTAL", total)
+}
+
+#[test]
+fn a_self_evaluation_tables_scores_add_up_to_its_total() {
+    // 10 + 20 + 20 + 10 + 15 + 15 + 10 = 100; 9.2 + 20 + 18 + 10 + 15 + 15 + 10 = 97.2.
+    let ok = run(&scored_table("15", "100   97.2"));
+    let (found, _) = outcome_of(&ok, "evaluation-table");
+    assert!(found.is_empty(), "{found:?}");
+    assert_quiet(&scored_table("15", "100   97.2"));
+    let verified = |r: &Report| {
+        r.ledger
+            .iter()
+            .filter(|e| e.rule == "evaluation-table" && e.detail.contains("与总分"))
+            .count()
+    };
+    assert_eq!(verified(&ok), 2);
+    // A row's 分值 written 11 (the 得分 column still adds up): 101 ≠ 100.
+    assert_eq!(
+        outcome_of(&run(&scored_table("11", "100   97.2")), "evaluation-table").0,
+        ["Error 100 96"]
+    );
+    // Both columns off: the rows may be misread; nothing said.
+    let both = run(&scored_table("11", "100   98.2"));
+    assert!(outcome_of(&both, "evaluation-table").0.is_empty());
+    // A row of a first-level indicator with its own score would be counted twice: unread.
+    let grouped = scored_table("15", "100   97.2").replace(
+        "       产出指标     指标\n",
+        "       产出指标     指标                                    50     48\n",
+    );
+    assert_eq!(verified(&run(&grouped)), 0);
+}
+
+#[test]
+fn a_tenth_reviews_consistent_tables_raise_nothing() {
+    // A self-evaluation table in 元 against a summary in 万元 (12,345,600.00元 is
+    // 1,234.56万元): the table's unit is read, both amounts verified.
+    let yuan = "  1.城市道路维护项目绩效自评综述：全年预算数为1234.56万元，执行数为1198.23万元。\n                         城市道路维护项目绩效自评表\n                           年初预算数         全年预算数（A）      全年执行数（B）   分值    执行率（B/A）   得分\n  项目资金（元）  年度资金总额       12000000.00     12345600.00     11982300.00    10       97.06%    9.71\n                其中：财政拨款      12000000.00     12345600.00     11982300.00    —        97.06%    —\n";
+    assert_quiet(yuan);
+    assert_eq!(outcome_of(&run(yuan), "evaluation-table").1, 7);
+    let wrong = yuan.replace("执行数为1198.23万元", "执行数为1198.32万元");
+    assert_error(&wrong, "evaluation-table");
+    // Decreases in a pasted table (-6.31): figures are read unsigned, so a column with one
+    // is not added up (it was, without it: 1.93 + 4.96 = 6.89 > 0.58).
+    assert_quiet("单位\t上年\t本年\t增减\n甲单位\t10.00\t3.69\t-6.31\n乙单位\t2.00\t3.93\t1.93\n丙单位\t1.00\t5.96\t4.96\n合计\t13.00\t13.58\t0.58\n");
+    // Nor read as empty cells of a column filled on each group's first row.
+    assert_quiet("\t\t合计\t会议费\t培训费\t合计\t会议费\t培训费\t合计\t会议费\t培训费\n401002\t监测站\t3.00\t0.00\t3.00\t3.00\t0.00\t3.00\t0.00\t0.00\t0.00\n401004\t信息中心\t2.00\t1.00\t1.00\t1.00\t0.00\t1.00\t-1.00\t-1.00\t0.00\n");
+}

@@ -57,6 +57,7 @@ impl Rule for EvaluationTable {
             check_rate(doc, e, sink);
             check_marks(doc, e, sink);
             check_split(doc, e, sink);
+            check_scores(doc, e, sink);
         }
         check_narrative_rates(doc, claims, &tables, sink);
         let names = TableNames::new(&tables);
@@ -137,7 +138,14 @@ impl Rule for EvaluationTable {
                     continue;
                 };
                 let Some(cell) = cell else { continue };
-                compare(doc, sink, i, cell, what, e.label());
+                // Amounts in the table's unit (万元 unless its 项目资金 or 单位 line says
+                // otherwise); a score is a score.
+                let unit = if what == "总分得分" {
+                    None
+                } else {
+                    e.unit.filter(|&u| u != Money::Wan)
+                };
+                compare(doc, sink, (i, cell, unit), what, e.label());
             }
         }
     }
@@ -263,6 +271,93 @@ fn check_split(doc: &Document, e: &Evaluation, sink: &mut Sink) {
     }
     for part in &split.rates {
         check_part_rate(doc, e, *part, sink);
+    }
+}
+
+/// `总分 100 92.6`: the 分值 and 得分 of the 年度资金总额 row and of every indicator row add up
+/// to it. Trusted only as far as the table bears it out: a column that does not add up is
+/// reported when the other one does (both failing, the rows were likely misread).
+fn check_scores(doc: &Document, e: &Evaluation, sink: &mut Sink) {
+    let (Some((full_total, score_total)), Some((funds_full, funds_score))) =
+        (e.marks, e.funds_marks)
+    else {
+        return;
+    };
+    if e.scores.unread || e.scores.full.is_empty() {
+        return;
+    }
+    let full: Vec<usize> = [funds_full]
+        .into_iter()
+        .chain(e.scores.full.iter().copied())
+        .collect();
+    let scored: Vec<usize> = [funds_score]
+        .into_iter()
+        .chain(e.scores.scored.iter().copied())
+        .collect();
+    // 分值 are exact; a 得分 total may round parts written to more decimals than it.
+    let adds_up = |total: usize, parts: &[usize]| {
+        let t = &doc.figures[total];
+        let sum: rust_decimal::Decimal = parts.iter().map(|&p| doc.figures[p].q.value).sum();
+        let finer = parts
+            .iter()
+            .any(|&p| doc.figures[p].q.decimals > t.q.decimals);
+        let leeway = if finer {
+            half_ulp(t.q.decimals)
+        } else {
+            rust_decimal::Decimal::ZERO
+        };
+        (sum - t.q.value).abs() <= leeway
+    };
+    let columns = [
+        (full_total, &full, "分值", "full marks"),
+        (score_total, &scored, "得分", "score"),
+    ];
+    let holds: Vec<bool> = columns.iter().map(|(t, p, _, _)| adds_up(*t, p)).collect();
+    for (i, &(total, parts, what, what_en)) in columns.iter().enumerate() {
+        let t = &doc.figures[total];
+        let at = t.q.start..t.q.end;
+        let sum = super::kit::cell_sum(doc, total, parts);
+        if holds[i] {
+            sink.verified(
+                INFO.id,
+                at,
+                format!("{}，与总分{what}{}一致", sum.formula, doc.written(t)),
+                format!("{}, the total {what_en} {}", sum.formula, doc.written(t)),
+            );
+        } else if holds[1 - i] {
+            let mut d = Draft::new(
+                INFO.id,
+                Severity::Error,
+                at,
+                format!(
+                    "“{}”自评表各行{what}之和{}与总分{what}{}不符，相差{}",
+                    e.label(),
+                    sum.sum,
+                    doc.written(t),
+                    sum.diff
+                ),
+                format!(
+                    "The rows' {what_en} add up to {}, not the table's total {}",
+                    sum.sum,
+                    doc.written(t)
+                ),
+            );
+            d.stated = Some(doc.written(t));
+            d.expected = Some(sum.sum.clone());
+            d.formula = Some(format!("{} ≠ {}", sum.formula, doc.written(t)));
+            for &p in parts.iter() {
+                let q = &doc.figures[p].q;
+                d.related.push((q.start..q.end, what.into()));
+            }
+            sink.report(d);
+        } else {
+            sink.unchecked(
+                INFO.id,
+                at,
+                "分值与得分之和都与总分不符：表中各行可能未读全",
+                "neither column adds up: the rows may not all have been read",
+            );
+        }
     }
 }
 
@@ -425,18 +520,34 @@ fn check_narrative_rates(
 }
 
 /// The explanation's figure `i` against the table's `cell` (amounts in 万元, as the table's
-/// `项目资金（万元）` says; scores in points).
-fn compare(doc: &Document, sink: &mut Sink, i: usize, cell: usize, what: &str, project: &str) {
+/// `项目资金（万元）` says, or in the unit it names instead; scores in points).
+fn compare(
+    doc: &Document,
+    sink: &mut Sink,
+    (i, cell, cell_unit): (usize, usize, Option<Money>),
+    what: &str,
+    project: &str,
+) {
     let (f, c) = (&doc.figures[i], &doc.figures[cell]);
-    if !matches!(
-        f.q.unit,
-        Unit::None | Unit::Count(_) | Unit::Money(Money::Wan)
-    ) {
-        return;
-    }
-    let tolerance = half_ulp(f.q.decimals).max(half_ulp(c.q.decimals));
+    let agrees = match cell_unit {
+        // A table in 元 (or 亿元): only an amount with its unit can be compared.
+        Some(u) => match f.q.unit {
+            Unit::Money(_) => super::kit::states_cell(f, c, u),
+            _ => return,
+        },
+        None => {
+            if !matches!(
+                f.q.unit,
+                Unit::None | Unit::Count(_) | Unit::Money(Money::Wan)
+            ) {
+                return;
+            }
+            let tolerance = half_ulp(f.q.decimals).max(half_ulp(c.q.decimals));
+            (f.q.value - c.q.value).abs() <= tolerance
+        }
+    };
     let at = f.q.start..f.q.end;
-    if (f.q.value - c.q.value).abs() <= tolerance {
+    if agrees {
         sink.verified(
             INFO.id,
             at,

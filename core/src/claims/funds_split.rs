@@ -25,7 +25,7 @@ const LABEL_CHARS: &str = "项目资金（万元）()其中：:当年财政拨�
 const MAX_ROWS: usize = 8;
 
 /// A cell's character columns on its line.
-type Columns = Range<usize>;
+pub(crate) type Columns = Range<usize>;
 
 #[derive(Debug, Clone, Default)]
 pub struct FundsSplit {
@@ -74,7 +74,7 @@ fn is_bracketed(c: &str) -> bool {
 /// Where a cell at byte `at` of `body` stands: in characters on a laid-out line; on a
 /// tab-separated one by its field (empty fields count), spread so that no drift reaches
 /// the next field.
-fn columns(body: &str, at: usize, cell: &str) -> Columns {
+pub(crate) fn columns(body: &str, at: usize, cell: &str) -> Columns {
     if body.contains('\t') {
         let field = body[..at].matches('\t').count() * TAB_FIELD;
         return field..field + 1;
@@ -207,12 +207,14 @@ impl FundsSplit {
     /// Each amount of a row with the column it stands under: the total's cell it is
     /// nearest, clearly (the next nearest at least 3 characters further), and no further
     /// than a cell's drift on a laid-out page; columns in order. A row of as many amounts as
-    /// the total has cells may drift further: they are its columns in order. Dashes past
-    /// the last column are the 分值's.
+    /// the total has cells may drift further: they are its columns in order (and so are the
+    /// first ones, when a dash follows them). Dashes past the last column are the 分值's.
     fn place(&self, row: &[(Option<usize>, Columns)]) -> Option<Vec<(usize, usize)>> {
         let n = self.totals.len();
+        // (What follows a dash after the amounts is the 分值's and 执行率's: `0 0 0 — 0 —`.)
         let amounts = row.iter().filter(|(f, _)| f.is_some()).count();
-        if row.len() >= n && row[..n].iter().all(|(f, _)| f.is_some()) && amounts == n {
+        let ends = row.len() == n || row.get(n).is_some_and(|(f, _)| f.is_none());
+        if row.len() >= n && row[..n].iter().all(|(f, _)| f.is_some()) && (amounts == n || ends) {
             return Some(
                 row[..n]
                     .iter()

@@ -14,6 +14,7 @@ pub mod funds_split;
 pub mod growth;
 pub mod item_rows;
 pub mod product;
+pub mod score_columns;
 pub mod share;
 pub mod standard;
 pub mod sum;

@@ -18,8 +18,9 @@
 use std::ops::Range;
 
 use crate::claims::funds_split::FundsSplit;
+use crate::claims::score_columns::ScoreColumns;
 use crate::read::document::Document;
-use crate::read::quantity::Unit;
+use crate::read::quantity::{Money, Unit};
 
 /// Which standard table a region of the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -292,6 +293,13 @@ pub struct Evaluation {
     pub marks: Option<(usize, usize)>,
     /// The `年度资金总额` row's amounts and the rows that make them up.
     pub split: Option<FundsSplit>,
+    /// The `年度资金总额` row's 分值 and 得分 (the 预算执行率's score).
+    pub funds_marks: Option<(usize, usize)>,
+    /// The indicator rows' 分值 and 得分.
+    pub scores: ScoreColumns,
+    /// The unit its amounts are in, when it names one (`项目资金（元）`, `单位：元`) on or
+    /// before its funds rows.
+    pub unit: Option<Money>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -666,6 +674,10 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
         joined.push((c, at));
     }
     let cells = joined;
+    if e.unit.is_none() && e.split.as_ref().is_none_or(|s| s.reading()) {
+        e.unit = crate::read::table::unit_named(line.body)
+            .or_else(|| (line.body.contains("(元)")).then_some(Money::Yuan));
+    }
     let amount = |at: usize, c: &str| {
         figure_at(doc, line, at, c).filter(|&f| doc.figures[f].q.unit == Unit::None)
     };
@@ -677,6 +689,9 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
         if split.reading() {
             return;
         }
+    }
+    if e.split.is_some() && !cells.iter().any(|(c, _)| *c == "总分") {
+        e.scores.read_line(line.body, &cells, amount);
     }
     if std::mem::take(&mut e.name_follows) && e.name.is_none() {
         if let [(name, _)] = cells.as_slice() {
@@ -741,7 +756,12 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
         .iter()
         .position(|&s| s.is_some_and(|f| doc.figures[f].q.unit == Unit::Percent));
     let funds = match (slots.len(), rate_at) {
-        (6, Some(4)) => Some((slots[1], slots[2], percent(4))),
+        (6, Some(4)) => {
+            if let (Some(full), Some(score)) = (slots[3], slots[5]) {
+                e.funds_marks.get_or_insert((full, score));
+            }
+            Some((slots[1], slots[2], percent(4)))
+        }
         (5, Some(3))
             if percent(3)
                 .is_some_and(|r| doc.figures[r].q.value >= rust_decimal::Decimal::from(1000)) =>

@@ -47,7 +47,7 @@ pub fn extract(doc: &Document, tables: &[Table]) -> TableSums {
             let unsummed = unsummed_columns(t);
             total_rows(doc, t, &unsummed, &mut out);
             group_subtotals(doc, t, &unsummed, &mut out);
-            grouped_total_column(doc, t, &mut out);
+            grouped_total_column(doc, t, &unsummed, &mut out);
             code_hierarchy(doc, t, &mut out);
             out
         })
@@ -521,7 +521,7 @@ fn opposite_sides(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// A `合计` column filled only on each group's first row (the other rows of the group carry
 /// their amounts in the `小计` column to its left).
-fn grouped_total_column(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
+fn grouped_total_column(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundSum>) {
     // Each row's kind once (`is_header` reads the whole row), and the columns to look at
     // from the header cells that name 合计: per column of the widest row, scanning every row
     // again was quadratic in a wide table (3 rows × 100,000 columns: 24 s).
@@ -541,7 +541,9 @@ fn grouped_total_column(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     let mut data_under = std::collections::HashMap::<usize, Vec<usize>>::new();
     for (c, h) in columns {
         let p = c - 1;
-        if t.cell_text(h, p).contains("合计") {
+        // (A negative amount reads as an empty cell: a column of decreases has no groups.)
+        let signed = |col: usize| unsummed.get(col).copied().unwrap_or(false);
+        if t.cell_text(h, p).contains("合计") || signed(c) || signed(p) {
             continue;
         }
         let data = data_under.entry(h).or_insert_with(|| {

@@ -133,10 +133,22 @@ fn numbering_level(label: &str) -> Option<u8> {
 }
 
 /// Columns whose 合计 is no sum: row numbers (`行次`, `栏次`, `序号`), averages and unit
-/// prices (`人均（万元）`: the 合计 row's is the average of all), rates and shares.
+/// prices (`人均（万元）`: the 合计 row's is the average of all), rates and shares; and
+/// columns with a negative amount (a decrease, `-6.31`): figures are read unsigned, so
+/// such a column cannot be added up.
 pub(super) fn unsummed_columns(t: &Table) -> Vec<bool> {
     let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut out = vec![false; width];
+    for row in &t.rows {
+        for (ci, c) in row.cells.iter().enumerate() {
+            let mut chars = c.text.chars();
+            let signed = matches!(chars.next(), Some('-' | '−' | '－' | '–'))
+                && chars.next().is_some_and(|d| d.is_ascii_digit());
+            if signed {
+                out[ci] = true;
+            }
+        }
+    }
     for row in t.rows.iter().filter(|r| r.is_header()) {
         for (ci, c) in row.cells.iter().enumerate() {
             let numbers = matches!(c.text, "行次" | "栏次" | "序号" | "编号" | "项次" | "行号");
