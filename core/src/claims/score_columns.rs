@@ -15,8 +15,9 @@
 
 use super::funds_split::{columns, Columns};
 
-/// How far a cell's centre may stand from its header's, in half characters.
-const DRIFT: isize = 6;
+/// How much nearer one header than the other a cell's centre must stand, in half
+/// characters.
+const CLEAR: isize = 4;
 
 /// First-level indicators: a row of one of them with figures is a subtotal.
 const GROUPS: &[&str] = &[
@@ -89,19 +90,22 @@ impl ScoreColumns {
             return;
         }
         let near = |cols: &Columns, header: &Columns| (centre(cols) - centre(header)).abs();
+        // (Within one column's spacing of its header, and clearly nearer it than the other:
+        // a cell drifts with the text before it on its line.)
+        let gap = (centre(&scored_at) - centre(&full_at)).abs();
         let (mut full, mut scored) = (None, None);
         for (f, cols) in figures {
             let (df, ds) = (near(&cols, &full_at), near(&cols, &scored_at));
-            if df <= DRIFT && ds > DRIFT + 2 {
+            if df.min(ds) > gap {
+                continue;
+            }
+            if (df - ds).abs() < CLEAR {
+                self.unread = true;
+            } else if df < ds {
                 if full.replace(f).is_some() {
                     self.unread = true;
                 }
-            } else if ds <= DRIFT && df > DRIFT + 2 {
-                if scored.replace(f).is_some() {
-                    self.unread = true;
-                }
-            } else if df <= DRIFT + 2 || ds <= DRIFT + 2 {
-                // Between the two: which column is not sure.
+            } else if scored.replace(f).is_some() {
                 self.unread = true;
             }
         }
