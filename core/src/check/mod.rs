@@ -152,6 +152,9 @@ pub struct Draft {
     pub repair: Option<String>,
     pub cause: Option<String>,
     pub related: Vec<(Range<usize>, String)>,
+    /// Related places past the first `MAX_RELATED`, counted instead of listed: a total of
+    /// thousands of rows need not build thousands of notes to drop them.
+    pub related_more: usize,
 }
 
 impl Draft {
@@ -174,6 +177,7 @@ impl Draft {
             repair: None,
             cause: None,
             related: Vec::new(),
+            related_more: 0,
         }
     }
 }
@@ -330,8 +334,8 @@ impl<'d> Sink<'d> {
         let span = self.doc.span(d.at.clone());
         // A total of thousands of rows names thousands of places; a reader follows the first
         // few, and every output (the terminal's above all) lays each one out.
-        if d.related.len() > MAX_RELATED {
-            let more = d.related.len() - MAX_RELATED;
+        if d.related.len() + d.related_more > MAX_RELATED {
+            let more = d.related.len() + d.related_more - MAX_RELATED;
             d.related.truncate(MAX_RELATED);
             let note = format!("另有{more}处相关数字未逐一标出");
             d.cause = Some(match d.cause {
