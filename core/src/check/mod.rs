@@ -42,7 +42,7 @@ mod year_table_total;
 
 use crate::claims::Claims;
 use crate::options::Valid;
-use crate::read::document::Document;
+use crate::read::document::{Document, Places};
 use crate::report::{Finding, LedgerEntry, Outcome, Related, Severity, Span};
 use serde::Serialize;
 use std::ops::Range;
@@ -192,7 +192,7 @@ impl Draft {
 pub struct Sink<'d> {
     doc: &'d Document<'d>,
     pub findings: Vec<Finding>,
-    pub ledger: Vec<LedgerEntry>,
+    ledger: Vec<Entry>,
     /// Findings dropped for being past `MAX_FINDINGS` in report order: errors, warnings,
     /// infos.
     dropped: [usize; 3],
@@ -202,6 +202,64 @@ pub struct Sink<'d> {
     /// Once too many were kept, the order of the last finding that can be listed: no
     /// finding at or after it is.
     cut: Option<(usize, Severity, &'static str)>,
+}
+
+/// A ledger entry while the rules run: 64 bytes, where a [`LedgerEntry`] is 120 and its
+/// quote. Its quote and line are added once the rules are done and the document and the
+/// claims are freed ([`Collected::report`]): a text of a claim every few bytes kept all
+/// three at once at its peak (issue 16).
+struct Entry {
+    rule: &'static str,
+    outcome: Outcome,
+    /// The original span (a text has at most `MAX_INPUT_BYTES`).
+    start: u32,
+    end: u32,
+    detail: Box<str>,
+    detail_en: Box<str>,
+}
+
+impl Entry {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// What the rules reported, the findings in report order and the ledger in order of place,
+/// without the document: [`Collected::report`] puts the report's findings and ledger
+/// together once the document and the claims are freed.
+pub struct Collected {
+    findings: Vec<Finding>,
+    ledger: Vec<Entry>,
+    dropped: [usize; 3],
+}
+
+impl Collected {
+    /// Findings, ledger, and the number of findings dropped by severity (errors, warnings,
+    /// infos), each ledger entry with its line and quote from `places` and the text checked.
+    pub fn report(
+        self,
+        places: &Places,
+        text: &str,
+    ) -> (Vec<Finding>, Vec<LedgerEntry>, [usize; 3]) {
+        let mut ledger = Vec::with_capacity(self.ledger.len());
+        ledger.extend(self.ledger.into_iter().map(|e| {
+            let span = e.span();
+            LedgerEntry {
+                rule: e.rule,
+                outcome: e.outcome,
+                span,
+                line: places.line_of(span.start),
+                quote: text
+                    .get(span.start..span.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                // (Boxed strings are cut to size: into a `String` without a copy.)
+                detail: e.detail.into_string(),
+                detail_en: e.detail_en.into_string(),
+            }
+        }));
+        (self.findings, ledger, self.dropped)
+    }
 }
 
 /// The order findings are listed in: by place, then severity, then rule (ties keep the
@@ -247,6 +305,11 @@ impl<'d> Sink<'d> {
         }
     }
 
+    /// The span and outcome of every ledger entry so far.
+    pub fn ledger(&self) -> impl Iterator<Item = (Span, Outcome)> + '_ {
+        self.ledger.iter().map(|e| (e.span(), e.outcome))
+    }
+
     /// Every span the findings name, their own and their related places', the dropped
     /// ones' related places included (their own spans are those of their ledger entries).
     pub fn finding_spans(&self) -> impl Iterator<Item = Span> + '_ {
@@ -256,10 +319,9 @@ impl<'d> Sink<'d> {
             .chain(self.dropped_spans.iter().copied())
     }
 
-    /// Findings, ledger, and the number of findings dropped by severity (errors, warnings,
-    /// infos); the findings in report order, at most `MAX_FINDINGS` of them, the ledger
-    /// sorted by place and rule, each cut to its size.
-    pub fn finish(self) -> (Vec<Finding>, Vec<LedgerEntry>, [usize; 3]) {
+    /// What the rules reported: the findings in report order, at most `MAX_FINDINGS` of
+    /// them, the ledger sorted by place and rule, each cut to its size.
+    pub fn finish(self) -> Collected {
         let Sink {
             mut findings,
             mut ledger,
@@ -268,10 +330,13 @@ impl<'d> Sink<'d> {
         } = self;
         keep_first(&mut findings, crate::MAX_FINDINGS, &mut dropped, None);
         findings.shrink_to_fit();
-        // Grown by doubling: up to half of it unused, for as long as the report is kept.
         ledger.shrink_to_fit();
-        sort_lean(&mut ledger, |e| (e.span.start, e.rule));
-        (findings, ledger, dropped)
+        sort_lean(&mut ledger, |e| (e.start, e.rule));
+        Collected {
+            findings,
+            ledger,
+            dropped,
+        }
     }
 
     fn entry(
@@ -279,28 +344,25 @@ impl<'d> Sink<'d> {
         rule: &'static str,
         outcome: Outcome,
         at: Range<usize>,
-        mut detail: String,
-        mut detail_en: String,
+        detail: String,
+        detail_en: String,
     ) {
         let span = self.doc.span(at);
-        // `format!` leaves up to half of a message's buffer unused (a third of the details'
-        // bytes in sum sentences): cut to size, as they are kept for as long as the report.
-        detail.shrink_to_fit();
-        detail_en.shrink_to_fit();
         // Grown by an eighth, not doubled: a ledger of a claim every few bytes is the
         // largest thing the check keeps, and doubling left up to half of it unused at the
         // peak (3.5 × the text in one of sum sentences).
         if self.ledger.len() == self.ledger.capacity() {
             self.ledger.reserve_exact((self.ledger.len() / 8).max(64));
         }
-        self.ledger.push(LedgerEntry {
+        self.ledger.push(Entry {
             rule,
             outcome,
-            span,
-            line: self.doc.line_of(span.start),
-            quote: self.doc.quote(span),
-            detail,
-            detail_en,
+            start: span.start as u32,
+            end: span.end as u32,
+            // `format!` leaves up to half of a message's buffer unused (a third of the
+            // details' bytes in sum sentences): boxing cuts it to size.
+            detail: detail.into_boxed_str(),
+            detail_en: detail_en.into_boxed_str(),
         });
     }
 

@@ -91,17 +91,39 @@ pub struct Document<'a> {
     pub sentence_para: Vec<usize>,
     /// Every figure, in text order.
     pub figures: Vec<Figure>,
-    /// Original byte offsets where each line starts, for line numbers.
-    line_starts: Vec<usize>,
-    /// Original byte offsets of the form feeds that end pages (a PDF's text).
-    page_ends: Vec<usize>,
+    /// Where the original text's lines and pages start.
+    places: Places,
     /// Normalised byte offsets of every sentence end (`。；！？`), in order: whether a stretch
-    /// of text ends a sentence is a binary search, not a scan of the stretch.
-    stops: Vec<usize>,
+    /// of text ends a sentence is a binary search, not a scan of the stretch. (Offsets of
+    /// these private lists are in 32 bits, as a text has at most `MAX_INPUT_BYTES`: a text
+    /// of short lines has one or more per line.)
+    stops: Vec<u32>,
     /// The same for `。` alone and for `；` alone.
-    periods: Vec<usize>,
-    semicolons: Vec<usize>,
+    periods: Vec<u32>,
+    semicolons: Vec<u32>,
     info: ReportInfo,
+}
+
+/// Where each line and page of the original text starts: all that the report still needs
+/// of a document once the rules are done ([`Document::into_places`]).
+pub struct Places {
+    /// Original byte offsets where each line starts, for line numbers.
+    line_starts: Vec<u32>,
+    /// Original byte offsets of the form feeds that end pages (a PDF's text).
+    page_ends: Vec<u32>,
+}
+
+impl Places {
+    /// 1-based line of an original byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s as usize <= offset)
+    }
+
+    /// 1-based page of an original byte offset, when the text has pages (form feeds).
+    pub fn page_of(&self, offset: usize) -> Option<usize> {
+        (!self.page_ends.is_empty())
+            .then(|| self.page_ends.partition_point(|&e| (e as usize) < offset) + 1)
+    }
 }
 
 impl<'a> Document<'a> {
@@ -184,24 +206,29 @@ impl<'a> Document<'a> {
         // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in the CLI.
         let bytes = original.as_bytes();
         let mut line_starts = vec![0];
-        let page_ends = original.match_indices('\x0c').map(|(i, _)| i).collect();
+        let page_ends = original
+            .match_indices('\x0c')
+            .map(|(i, _)| i as u32)
+            .collect();
         line_starts.extend(
             bytes
                 .iter()
                 .enumerate()
                 .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|(i, _)| i + 1),
+                .map(|(i, _)| i as u32 + 1),
         );
         let (mut stops, mut periods, mut semicolons) = (Vec::new(), Vec::new(), Vec::new());
         for (i, m) in text.match_indices(['。', '；', '！', '？']) {
-            stops.push(i);
+            stops.push(i as u32);
             match m {
-                "。" => periods.push(i),
-                "；" => semicolons.push(i),
+                "。" => periods.push(i as u32),
+                "；" => semicolons.push(i as u32),
                 _ => {}
             }
         }
-        line_starts.shrink_to_fit();
+        for v in [&mut line_starts, &mut stops, &mut periods, &mut semicolons] {
+            v.shrink_to_fit();
+        }
         Document {
             stops,
             periods,
@@ -214,8 +241,10 @@ impl<'a> Document<'a> {
             sentences: sentence_ranges,
             sentence_para,
             figures,
-            line_starts,
-            page_ends,
+            places: Places {
+                line_starts,
+                page_ends,
+            },
             info,
         }
     }
@@ -243,18 +272,18 @@ impl<'a> Document<'a> {
 
     /// 1-based page of an original byte offset, when the text has pages (form feeds).
     pub fn page_of(&self, offset: usize) -> Option<usize> {
-        (!self.page_ends.is_empty()).then(|| self.page_ends.partition_point(|&e| e < offset) + 1)
+        self.places.page_of(offset)
     }
 
     /// Does a `。`, `；`, `！` or `？` start in the normalised range `from..to`?
     pub fn has_stop_in(&self, from: usize, to: usize) -> bool {
-        let i = self.stops.partition_point(|&s| s < from);
-        self.stops.get(i).is_some_and(|&s| s < to)
+        let i = self.stops.partition_point(|&s| (s as usize) < from);
+        self.stops.get(i).is_some_and(|&s| (s as usize) < to)
     }
 
     /// Does a `；` come after normalised offset `at` before the next `。`?
     pub fn semicolon_before_period(&self, at: usize) -> bool {
-        let next = |v: &[usize]| v.get(v.partition_point(|&s| s < at)).copied();
+        let next = |v: &[u32]| v.get(v.partition_point(|&s| (s as usize) < at)).copied();
         match (next(&self.semicolons), next(&self.periods)) {
             (Some(semicolon), Some(period)) => semicolon < period,
             (semicolon, _) => semicolon.is_some(),
@@ -263,7 +292,13 @@ impl<'a> Document<'a> {
 
     /// 1-based line of an original byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset)
+        self.places.line_of(offset)
+    }
+
+    /// The document given up for where its lines and pages start, so that the rest of it
+    /// is freed before the report is put together.
+    pub fn into_places(self) -> Places {
+        self.places
     }
 
     /// The figure's value as the text writes it (`37.4 %`), for messages.
