@@ -224,18 +224,20 @@ impl Entry {
     }
 }
 
-/// A finding while the rules run, as its ledger entry is kept: 160 bytes where a
-/// [`Finding`] is 280 and its quote, and 24 bytes a related place where a [`Related`] is
-/// 64 and its quote (10,000 findings of two related places were 6 × the text of 1 MB of
-/// wrong sums). Its quotes, line and page are added in [`Collected::report`].
+/// A finding while the rules run, as its ledger entry is kept: 128 bytes where a
+/// [`Finding`] is 280 and its quote, its messages those of its ledger entry, and 24 bytes a
+/// related place where a [`Related`] is 64 and its quote (10,000 findings of two related
+/// places were 6 × the text of 1 MB of wrong sums). Its messages, quotes, line and page
+/// are added in [`Collected::report`].
 struct Pending {
     rule: &'static str,
     severity: Severity,
     /// The original span.
     start: u32,
     end: u32,
-    message: Box<str>,
-    message_en: Box<str>,
+    /// Index of its ledger entry (the ledger is sorted only once the findings are built),
+    /// whose details are the finding's message in Chinese and in English.
+    entry: u32,
     stated: Option<Box<str>>,
     expected: Option<Box<str>>,
     formula: Option<Box<str>>,
@@ -257,8 +259,8 @@ impl RelatedAt {
     }
 }
 
-/// What the rules reported, the findings in report order and the ledger in order of place,
-/// without the document: [`Collected::report`] puts the report's findings and ledger
+/// What the rules reported, the findings in report order, without the document:
+/// [`Collected::report`] puts the report's findings and ledger (sorted by place and rule)
 /// together once the document and the claims are freed.
 pub struct Collected {
     findings: Vec<Pending>,
@@ -274,17 +276,23 @@ impl Collected {
         places: &Places,
         text: &str,
     ) -> (Vec<Finding>, Vec<LedgerEntry>, [usize; 3]) {
+        let Collected {
+            findings: pending,
+            mut ledger,
+            dropped,
+        } = self;
         let quote = |s: Span| text.get(s.start..s.end).unwrap_or_default().to_string();
         // (Boxed strings are cut to size: into a `String` without a copy.)
         let string = |s: Option<Box<str>>| s.map(String::from);
-        let mut findings = Vec::with_capacity(self.findings.len());
-        findings.extend(self.findings.into_iter().map(|f| {
+        let mut findings = Vec::with_capacity(pending.len());
+        findings.extend(pending.into_iter().map(|f| {
             let span = Span::new(f.start as usize, f.end as usize);
+            let entry = &ledger[f.entry as usize];
             Finding {
                 rule: f.rule,
                 severity: f.severity,
-                message: f.message.into_string(),
-                message_en: f.message_en.into_string(),
+                message: entry.detail.to_string(),
+                message_en: entry.detail_en.to_string(),
                 span,
                 line: places.line_of(span.start),
                 page: places.page_of(span.start),
@@ -306,8 +314,10 @@ impl Collected {
                     .collect(),
             }
         }));
-        let mut ledger = Vec::with_capacity(self.ledger.len());
-        ledger.extend(self.ledger.into_iter().map(|e| {
+        sort_lean(&mut ledger, |e| (e.start, e.rule));
+        let entries = ledger;
+        let mut ledger = Vec::with_capacity(entries.len());
+        ledger.extend(entries.into_iter().map(|e| {
             let span = e.span();
             LedgerEntry {
                 rule: e.rule,
@@ -319,7 +329,7 @@ impl Collected {
                 detail_en: e.detail_en.into_string(),
             }
         }));
-        (findings, ledger, self.dropped)
+        (findings, ledger, dropped)
     }
 }
 
@@ -384,7 +394,7 @@ impl<'d> Sink<'d> {
     }
 
     /// What the rules reported: the findings in report order, at most `MAX_FINDINGS` of
-    /// them, the ledger sorted by place and rule, each cut to its size.
+    /// them, and the ledger, each cut to its size.
     pub fn finish(self) -> Collected {
         let Sink {
             mut findings,
@@ -395,7 +405,6 @@ impl<'d> Sink<'d> {
         keep_first(&mut findings, crate::MAX_FINDINGS, &mut dropped, None);
         findings.shrink_to_fit();
         ledger.shrink_to_fit();
-        sort_lean(&mut ledger, |e| (e.start, e.rule));
         Collected {
             findings,
             ledger,
@@ -483,13 +492,8 @@ impl<'d> Sink<'d> {
             self.entry(d.rule, Outcome::Failed, d.at, d.message, d.message_en);
             return;
         }
-        self.entry(
-            d.rule,
-            Outcome::Failed,
-            d.at,
-            d.message.clone(),
-            d.message_en.clone(),
-        );
+        let entry = self.ledger.len() as u32;
+        self.entry(d.rule, Outcome::Failed, d.at, d.message, d.message_en);
         // (Boxed, cut to size as the ledger's details are.)
         let boxed = |s: Option<String>| s.map(String::into_boxed_str);
         let related = d
@@ -516,8 +520,7 @@ impl<'d> Sink<'d> {
             severity: d.severity,
             start: span.start as u32,
             end: span.end as u32,
-            message: d.message.into_boxed_str(),
-            message_en: d.message_en.into_boxed_str(),
+            entry,
             stated: boxed(d.stated),
             expected: boxed(d.expected),
             formula: boxed(d.formula),
