@@ -8,8 +8,8 @@ fn main() {
             println!(
                 "{:>4} p{} s{} d{} {:?} «{}» {}",
                 doc.line_of(doc.figure_span(f).start),
-                f.paragraph,
-                f.sentence,
+                f.paragraph(),
+                f.sentence(),
                 f.paren_depth,
                 f.q.unit,
                 f.label,

@@ -133,7 +133,14 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
     {
         rule.check(&mut cx);
     }
-    let (findings, ledger, dropped) = cx.sink.finish();
+    let collected = cx.sink.finish();
+    let (report, no_figures) = (doc.info(), doc.figures.is_empty());
+    // The rules are done: the claims and all of the document but where its lines start are
+    // freed before the ledger's entries get their quotes and lines (issue 16).
+    drop(claims);
+    let places = doc.into_places();
+    let (findings, ledger, dropped) = collected.report(&places, text);
+    drop(places);
     let count =
         |s: Severity| findings.iter().filter(|f| f.severity == s).count() + dropped[s as usize];
     let stats = Stats {
@@ -161,7 +168,7 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
             ),
         )
     });
-    let notice = if doc.figures.is_empty() {
+    let notice = if no_figures {
         // (Findings without figures, placeholders left from a template, are cut too.)
         let none = (
             "文中没有找到数字，无可核查。".to_string(),
@@ -181,7 +188,7 @@ pub fn check_valid(text: &str, options: &Valid) -> Report {
         (cut, other) => cut.or(other).unzip(),
     };
     Report {
-        report: doc.info(),
+        report,
         stats,
         findings,
         ledger,

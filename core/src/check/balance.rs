@@ -69,9 +69,9 @@ impl Rule for Balance {
         let (doc, _, sink) = cx.parts();
         let mut i = 0;
         while i < doc.figures.len() {
-            let sentence = doc.figures[i].sentence;
+            let sentence = doc.figures[i].sentence();
             let mut j = i;
-            while j < doc.figures.len() && doc.figures[j].sentence == sentence {
+            while j < doc.figures.len() && doc.figures[j].sentence() == sentence {
                 j += 1;
             }
             if let Some(draft) = judge(doc, &doc.figures[i..j]) {
@@ -122,7 +122,7 @@ fn judge(doc: &Document, figures: &[Figure]) -> Option<Judged> {
         return None;
     };
     let text = doc.text();
-    let sentence = &text[doc.sentences[opening.sentence].clone()];
+    let sentence = &text[doc.sentences[opening.sentence()].clone()];
     let iv = |f: &Figure| f.q.interval();
     let plus = [Some(opening), Some(income), reserves, unused];
     let minus = [Some(spending), distribution];

@@ -159,7 +159,7 @@ impl Rule for ChangeSum {
                 let p = &doc.figures[g.delta];
                 let part = g
                     .current
-                    .map_or(String::new(), |c| doc.figures[c].label.clone());
+                    .map_or(String::new(), |c| doc.figures[c].label.to_string());
                 f.related
                     .push((p.q.start..p.q.end, format!("分项增减：{part}")));
             }

@@ -42,10 +42,10 @@ impl Rule for Coverage {
             seen.insert(s.end);
         };
         let mut judged = Bits::new(len);
-        for e in &sink.ledger {
-            mark(e.span);
-            if e.outcome != Outcome::Unchecked {
-                judged.insert(e.span.start);
+        for (span, outcome) in sink.ledger() {
+            mark(span);
+            if outcome != Outcome::Unchecked {
+                judged.insert(span.start);
             }
         }
         // A change checked together with its rate (`减少217.38万元，下降2.4%` against the

@@ -37,7 +37,7 @@ impl Rule for Growth {
             let d = &doc.figures[g.delta];
             // `增加9.49万元，减少的主要原因是…`: the text says both; one of them is wrong.
             if g.reason_direction.is_some_and(|rd| rd != g.direction) {
-                let verb_at = d.label_start.max(d.q.start.saturating_sub(6));
+                let verb_at = d.label_start().max(d.q.start.saturating_sub(6));
                 let verb_at = crate::read::document::floor_char(doc.text(), verb_at);
                 let mut f = Draft::new(
                     INFO.id,

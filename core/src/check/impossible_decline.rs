@@ -89,15 +89,15 @@ impl Rule for ImpossibleDecline {
             if f.q.value - half_ulp(f.q.decimals) <= hundred {
                 continue;
             }
-            let before = text[f.label_start..f.q.start].trim_end();
+            let before = text[f.label_start()..f.q.start].trim_end();
             if !DECLINE_WORDS.iter().any(|w| before.ends_with(w)) {
                 continue;
             }
             // The sentence up to the rate names what fell (a bounded look back).
             let from = doc
                 .sentences
-                .get(f.sentence)
-                .map_or(f.label_start, |s| s.start)
+                .get(f.sentence())
+                .map_or(f.label_start(), |s| s.start)
                 .max(f.q.start.saturating_sub(SUBJECT_LOOKBACK));
             let subject = &text[crate::read::document::floor_char(text, from)..f.q.start];
             // (A negative amount stated before it says the quantity can go below zero.)

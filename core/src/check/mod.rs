@@ -42,7 +42,7 @@ mod year_table_total;
 
 use crate::claims::Claims;
 use crate::options::Valid;
-use crate::read::document::Document;
+use crate::read::document::{Document, Places};
 use crate::report::{Finding, LedgerEntry, Outcome, Related, Severity, Span};
 use serde::Serialize;
 use std::ops::Range;
@@ -152,6 +152,9 @@ pub struct Draft {
     pub repair: Option<String>,
     pub cause: Option<String>,
     pub related: Vec<(Range<usize>, String)>,
+    /// Related places past the first `MAX_RELATED`, counted instead of listed: a total of
+    /// thousands of rows need not build thousands of notes to drop them.
+    pub related_more: usize,
 }
 
 impl Draft {
@@ -174,6 +177,7 @@ impl Draft {
             repair: None,
             cause: None,
             related: Vec::new(),
+            related_more: 0,
         }
     }
 }
@@ -187,8 +191,8 @@ impl Draft {
 /// findings, over 200 MB, of which 10,000 were listed).
 pub struct Sink<'d> {
     doc: &'d Document<'d>,
-    pub findings: Vec<Finding>,
-    pub ledger: Vec<LedgerEntry>,
+    findings: Vec<Pending>,
+    ledger: Vec<Entry>,
     /// Findings dropped for being past `MAX_FINDINGS` in report order: errors, warnings,
     /// infos.
     dropped: [usize; 3],
@@ -200,10 +204,139 @@ pub struct Sink<'d> {
     cut: Option<(usize, Severity, &'static str)>,
 }
 
+/// A ledger entry while the rules run: 64 bytes, where a [`LedgerEntry`] is 120 and its
+/// quote. Its quote and line are added once the rules are done and the document and the
+/// claims are freed ([`Collected::report`]): a text of a claim every few bytes kept all
+/// three at once at its peak (issue 16).
+struct Entry {
+    rule: &'static str,
+    outcome: Outcome,
+    /// The original span (a text has at most `MAX_INPUT_BYTES`).
+    start: u32,
+    end: u32,
+    detail: Box<str>,
+    detail_en: Box<str>,
+}
+
+impl Entry {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A finding while the rules run, as its ledger entry is kept: 128 bytes where a
+/// [`Finding`] is 280 and its quote, its messages those of its ledger entry, and 24 bytes a
+/// related place where a [`Related`] is 64 and its quote (10,000 findings of two related
+/// places were 6 × the text of 1 MB of wrong sums). Its messages, quotes, line and page
+/// are added in [`Collected::report`].
+struct Pending {
+    rule: &'static str,
+    severity: Severity,
+    /// The original span.
+    start: u32,
+    end: u32,
+    /// Index of its ledger entry (the ledger is sorted only once the findings are built),
+    /// whose details are the finding's message in Chinese and in English.
+    entry: u32,
+    stated: Option<Box<str>>,
+    expected: Option<Box<str>>,
+    formula: Option<Box<str>>,
+    repair: Option<Box<str>>,
+    cause: Option<Box<str>>,
+    related: Box<[RelatedAt]>,
+}
+
+/// A related place of a [`Pending`] finding: its original span and note.
+struct RelatedAt {
+    start: u32,
+    end: u32,
+    note: Box<str>,
+}
+
+impl RelatedAt {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// What the rules reported, the findings in report order, without the document:
+/// [`Collected::report`] puts the report's findings and ledger (sorted by place and rule)
+/// together once the document and the claims are freed.
+pub struct Collected {
+    findings: Vec<Pending>,
+    ledger: Vec<Entry>,
+    dropped: [usize; 3],
+}
+
+impl Collected {
+    /// Findings, ledger, and the number of findings dropped by severity (errors, warnings,
+    /// infos), each ledger entry with its line and quote from `places` and the text checked.
+    pub fn report(
+        self,
+        places: &Places,
+        text: &str,
+    ) -> (Vec<Finding>, Vec<LedgerEntry>, [usize; 3]) {
+        let Collected {
+            findings: pending,
+            mut ledger,
+            dropped,
+        } = self;
+        let quote = |s: Span| text.get(s.start..s.end).unwrap_or_default().to_string();
+        // (Boxed strings are cut to size: into a `String` without a copy.)
+        let string = |s: Option<Box<str>>| s.map(String::from);
+        let mut findings = Vec::with_capacity(pending.len());
+        findings.extend(pending.into_iter().map(|f| {
+            let span = Span::new(f.start as usize, f.end as usize);
+            let entry = &ledger[f.entry as usize];
+            Finding {
+                rule: f.rule,
+                severity: f.severity,
+                message: entry.detail.to_string(),
+                message_en: entry.detail_en.to_string(),
+                span,
+                line: places.line_of(span.start),
+                page: places.page_of(span.start),
+                quote: quote(span),
+                stated: string(f.stated),
+                expected: string(f.expected),
+                formula: string(f.formula),
+                repair: string(f.repair),
+                cause: string(f.cause),
+                related: f
+                    .related
+                    .into_vec()
+                    .into_iter()
+                    .map(|r| Related {
+                        span: r.span(),
+                        quote: quote(r.span()),
+                        note: r.note.into_string(),
+                    })
+                    .collect(),
+            }
+        }));
+        sort_lean(&mut ledger, |e| (e.start, e.rule));
+        let entries = ledger;
+        let mut ledger = Vec::with_capacity(entries.len());
+        ledger.extend(entries.into_iter().map(|e| {
+            let span = e.span();
+            LedgerEntry {
+                rule: e.rule,
+                outcome: e.outcome,
+                span,
+                line: places.line_of(span.start),
+                quote: quote(span),
+                detail: e.detail.into_string(),
+                detail_en: e.detail_en.into_string(),
+            }
+        }));
+        (findings, ledger, dropped)
+    }
+}
+
 /// The order findings are listed in: by place, then severity, then rule (ties keep the
 /// order they were reported in).
-fn finding_order(f: &Finding) -> (usize, Severity, &'static str) {
-    (f.span.start, f.severity, f.rule)
+fn finding_order(f: &Pending) -> (usize, Severity, &'static str) {
+    (f.start as usize, f.severity, f.rule)
 }
 
 /// Sorts `v` stably by `key`, like `sort_by_key`, without its scratch copy of the elements
@@ -243,19 +376,26 @@ impl<'d> Sink<'d> {
         }
     }
 
+    /// The span and outcome of every ledger entry so far.
+    pub fn ledger(&self) -> impl Iterator<Item = (Span, Outcome)> + '_ {
+        self.ledger.iter().map(|e| (e.span(), e.outcome))
+    }
+
     /// Every span the findings name, their own and their related places', the dropped
     /// ones' related places included (their own spans are those of their ledger entries).
     pub fn finding_spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.findings
             .iter()
-            .flat_map(|f| std::iter::once(f.span).chain(f.related.iter().map(|r| r.span)))
+            .flat_map(|f| {
+                std::iter::once(Span::new(f.start as usize, f.end as usize))
+                    .chain(f.related.iter().map(RelatedAt::span))
+            })
             .chain(self.dropped_spans.iter().copied())
     }
 
-    /// Findings, ledger, and the number of findings dropped by severity (errors, warnings,
-    /// infos); the findings in report order, at most `MAX_FINDINGS` of them, the ledger
-    /// sorted by place and rule, each cut to its size.
-    pub fn finish(self) -> (Vec<Finding>, Vec<LedgerEntry>, [usize; 3]) {
+    /// What the rules reported: the findings in report order, at most `MAX_FINDINGS` of
+    /// them, and the ledger, each cut to its size.
+    pub fn finish(self) -> Collected {
         let Sink {
             mut findings,
             mut ledger,
@@ -264,10 +404,12 @@ impl<'d> Sink<'d> {
         } = self;
         keep_first(&mut findings, crate::MAX_FINDINGS, &mut dropped, None);
         findings.shrink_to_fit();
-        // Grown by doubling: up to half of it unused, for as long as the report is kept.
         ledger.shrink_to_fit();
-        sort_lean(&mut ledger, |e| (e.span.start, e.rule));
-        (findings, ledger, dropped)
+        Collected {
+            findings,
+            ledger,
+            dropped,
+        }
     }
 
     fn entry(
@@ -275,28 +417,25 @@ impl<'d> Sink<'d> {
         rule: &'static str,
         outcome: Outcome,
         at: Range<usize>,
-        mut detail: String,
-        mut detail_en: String,
+        detail: String,
+        detail_en: String,
     ) {
         let span = self.doc.span(at);
-        // `format!` leaves up to half of a message's buffer unused (a third of the details'
-        // bytes in sum sentences): cut to size, as they are kept for as long as the report.
-        detail.shrink_to_fit();
-        detail_en.shrink_to_fit();
         // Grown by an eighth, not doubled: a ledger of a claim every few bytes is the
         // largest thing the check keeps, and doubling left up to half of it unused at the
         // peak (3.5 × the text in one of sum sentences).
         if self.ledger.len() == self.ledger.capacity() {
             self.ledger.reserve_exact((self.ledger.len() / 8).max(64));
         }
-        self.ledger.push(LedgerEntry {
+        self.ledger.push(Entry {
             rule,
             outcome,
-            span,
-            line: self.doc.line_of(span.start),
-            quote: self.doc.quote(span),
-            detail,
-            detail_en,
+            start: span.start as u32,
+            end: span.end as u32,
+            // `format!` leaves up to half of a message's buffer unused (a third of the
+            // details' bytes in sum sentences): boxing cuts it to size.
+            detail: detail.into_boxed_str(),
+            detail_en: detail_en.into_boxed_str(),
         });
     }
 
@@ -330,8 +469,8 @@ impl<'d> Sink<'d> {
         let span = self.doc.span(d.at.clone());
         // A total of thousands of rows names thousands of places; a reader follows the first
         // few, and every output (the terminal's above all) lays each one out.
-        if d.related.len() > MAX_RELATED {
-            let more = d.related.len() - MAX_RELATED;
+        if d.related.len() + d.related_more > MAX_RELATED {
+            let more = d.related.len() + d.related_more - MAX_RELATED;
             d.related.truncate(MAX_RELATED);
             let note = format!("另有{more}处相关数字未逐一标出");
             d.cause = Some(match d.cause {
@@ -353,54 +492,40 @@ impl<'d> Sink<'d> {
             self.entry(d.rule, Outcome::Failed, d.at, d.message, d.message_en);
             return;
         }
-        self.entry(
-            d.rule,
-            Outcome::Failed,
-            d.at,
-            d.message.clone(),
-            d.message_en.clone(),
-        );
-        // (Cut to size as the ledger's details are.)
-        for s in [&mut d.message, &mut d.message_en].into_iter().chain(
-            [
-                &mut d.stated,
-                &mut d.expected,
-                &mut d.formula,
-                &mut d.repair,
-                &mut d.cause,
-            ]
-            .into_iter()
-            .flatten(),
-        ) {
-            s.shrink_to_fit();
-        }
+        let entry = self.ledger.len() as u32;
+        self.entry(d.rule, Outcome::Failed, d.at, d.message, d.message_en);
+        // (Boxed, cut to size as the ledger's details are.)
+        let boxed = |s: Option<String>| s.map(String::into_boxed_str);
         let related = d
             .related
             .into_iter()
-            .map(|(r, mut note)| {
-                note.shrink_to_fit();
+            .map(|(r, note)| {
                 let s = self.doc.span(r);
-                Related {
-                    span: s,
-                    quote: self.doc.quote(s),
-                    note,
+                RelatedAt {
+                    start: s.start as u32,
+                    end: s.end as u32,
+                    note: note.into_boxed_str(),
                 }
             })
             .collect();
-        self.findings.push(Finding {
+        // Grown by an eighth, as the ledger is: doubling left up to 6,000 findings' room
+        // unused for the rest of the check once too many were kept (1.8 × the text in 1 MB of
+        // wrong sums).
+        if self.findings.len() == self.findings.capacity() {
+            self.findings
+                .reserve_exact((self.findings.len() / 8).max(64));
+        }
+        self.findings.push(Pending {
             rule: d.rule,
             severity: d.severity,
-            message: d.message,
-            message_en: d.message_en,
-            span,
-            line: self.doc.line_of(span.start),
-            page: self.doc.page_of(span.start),
-            quote: self.doc.quote(span),
-            stated: d.stated,
-            expected: d.expected,
-            formula: d.formula,
-            repair: d.repair,
-            cause: d.cause,
+            start: span.start as u32,
+            end: span.end as u32,
+            entry,
+            stated: boxed(d.stated),
+            expected: boxed(d.expected),
+            formula: boxed(d.formula),
+            repair: boxed(d.repair),
+            cause: boxed(d.cause),
             related,
         });
         if self.findings.len() >= crate::MAX_FINDINGS + crate::MAX_FINDINGS / 4 {
@@ -411,6 +536,8 @@ impl<'d> Sink<'d> {
                 Some(&mut self.dropped_spans),
             );
             self.cut = self.findings.last().map(finding_order);
+            // The room of the ones dropped is not needed again.
+            self.findings.shrink_to_fit();
         }
     }
 }
@@ -418,7 +545,7 @@ impl<'d> Sink<'d> {
 /// Puts `findings` in report order and keeps the first `max`, counting the others in
 /// `dropped` by severity and, when asked, keeping their related places' spans.
 fn keep_first(
-    findings: &mut Vec<Finding>,
+    findings: &mut Vec<Pending>,
     max: usize,
     dropped: &mut [usize; 3],
     mut spans: Option<&mut Vec<Span>>,
@@ -427,7 +554,7 @@ fn keep_first(
     for f in findings.drain(max.min(findings.len())..) {
         dropped[f.severity as usize] += 1;
         if let Some(spans) = spans.as_deref_mut() {
-            spans.extend(f.related.iter().map(|r| r.span));
+            spans.extend(f.related.iter().map(RelatedAt::span));
         }
     }
 }

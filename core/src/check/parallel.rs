@@ -76,20 +76,20 @@ fn next_list(doc: &Document, last: usize, n: usize) -> Option<Vec<usize>> {
     let mut list = Vec::new();
     for j in last + 1..doc.figures.len().min(last + 1 + WINDOW) {
         let f = &doc.figures[j];
-        if f.paragraph != at.paragraph || doc.paragraphs[f.paragraph].is_table_cell {
+        if f.paragraph() != at.paragraph() || doc.paragraphs[f.paragraph()].is_table_cell {
             break;
         }
-        if f.sentence == at.sentence {
+        if f.sentence() == at.sentence() {
             continue; // still the breakdown's own sentence
         }
         match sentence {
-            Some(s) if s != f.sentence => break,
+            Some(s) if s != f.sentence() => break,
             _ => (),
         }
         if !f.q.unit.is_money() {
             continue;
         }
-        sentence = Some(f.sentence);
+        sentence = Some(f.sentence());
         list.push(j);
     }
     (list.len() == n).then_some(list)

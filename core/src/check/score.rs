@@ -35,7 +35,7 @@ fn pairs(doc: &Document) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, w) in doc.figures.windows(2).enumerate() {
         let (a, b) = (&w[0], &w[1]);
-        if !is_score(a) || !is_score(b) || a.sentence != b.sentence {
+        if !is_score(a) || !is_score(b) || a.sentence() != b.sentence() {
             continue;
         }
         let between = &text[a.q.end..b.q.start];

@@ -45,7 +45,7 @@ impl Rule for ShareTotal {
             .iter()
             .filter_map(|s| match &s.whole {
                 Whole::Unresolved(name) if !s.respective => {
-                    Some((doc.figures[s.rate].sentence, name.as_str(), s.rate))
+                    Some((doc.figures[s.rate].sentence(), name.as_str(), s.rate))
                 }
                 _ => None,
             })

@@ -67,7 +67,7 @@ impl Rule for TableChange {
                 continue;
             }
             let face = cur.q.face();
-            let heading = headings[d.paragraph];
+            let heading = headings[d.paragraph()];
             // Every column whose current amount is the text's: (previous, current, change).
             let mut matches: Vec<(Signed, Signed, Signed)> = Vec::new();
             let mut named_twice = false;
@@ -200,7 +200,7 @@ fn column_names(doc: &Document, headings: &[&str], rows: &[YearRow]) -> Vec<Vec<
             continue;
         }
         for &(ri, c) in cells {
-            if !headings[f.paragraph].contains(&rows[ri].topic) {
+            if !headings[f.paragraph()].contains(&rows[ri].topic) {
                 continue;
             }
             let slot = &mut out[ri][c];

@@ -89,10 +89,10 @@ impl Rule for Wording {
         let hundred = Decimal::ONE;
         for c in &claims.completions {
             let r = &doc.figures[c.rate];
-            let para_end = doc.paragraphs[r.paragraph].range.end;
+            let para_end = doc.paragraphs[r.paragraph()].range.end;
             // A line break after the rate's full stop (a PDF viewer's copy breaks lines there)
             // starts a new paragraph: the words may open the next one, if it is not a heading.
-            let next = doc.paragraphs.get(r.paragraph + 1).filter(|n| {
+            let next = doc.paragraphs.get(r.paragraph() + 1).filter(|n| {
                 n.heading.is_none()
                     && text[r.q.end..para_end]
                         .trim_matches(['。', ' ', '\n'])

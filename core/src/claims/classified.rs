@@ -422,10 +422,10 @@ fn class_totals(doc: &Document, out: &mut Classified, funds: &[&str]) {
             continue;
         }
         let has_item = match item_para {
-            Some((p, has)) if p == f.paragraph => has,
+            Some((p, has)) if p == f.paragraph() => has,
             _ => {
-                let has = text[doc.paragraphs[f.paragraph].range.clone()].contains(ITEM);
-                item_para = Some((f.paragraph, has));
+                let has = text[doc.paragraphs[f.paragraph()].range.clone()].contains(ITEM);
+                item_para = Some((f.paragraph(), has));
                 has
             }
         };
@@ -443,16 +443,16 @@ fn class_totals(doc: &Document, out: &mut Classified, funds: &[&str]) {
             let name = if name.is_empty() {
                 name
             } else {
-                format!("{}{name}", funds[f.paragraph])
+                format!("{}{name}", funds[f.paragraph()])
             };
             if rest_ok && !name.is_empty() {
                 found.push((name, fi));
-                sentence_has_class_total = Some(f.sentence);
+                sentence_has_class_total = Some(f.sentence());
             }
             continue;
         }
-        if sentence_has_class_total == Some(f.sentence) {
-            let name = format!("{}{}", funds[f.paragraph], class_name(&label));
+        if sentence_has_class_total == Some(f.sentence()) {
+            let name = format!("{}{}", funds[f.paragraph()], class_name(&label));
             if known.contains(name.as_str()) && label.ends_with("支出") {
                 found.push((name, fi));
             }

@@ -97,7 +97,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         if r.q.unit != Unit::Percent || r.q.approx || r.in_table || glued_to_previous(doc, ri) {
             continue;
         }
-        let sentence = doc.sentences[r.sentence].clone();
+        let sentence = doc.sentences[r.sentence()].clone();
         let (clause_start, clause) = super::clause_before(text, sentence.start, r.q.start);
         if is_threshold(clause, &text[r.q.end..]) {
             continue;
@@ -127,7 +127,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                 // Form A: the achieved figure comes before `完成`, in the same sentence.
                 let tu = doc.figures[t].q.unit;
                 let actual = super::back(ri)
-                    .take_while(|&i| doc.figures[i].sentence == r.sentence)
+                    .take_while(|&i| doc.figures[i].sentence() == r.sentence())
                     .filter(|&i| doc.figures[i].q.end <= keyword_at)
                     .find(|&i| {
                         let g = &doc.figures[i];
@@ -158,7 +158,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                 // budget is not stated: unchecked, never 4.69 ÷ 76.43).
                 let earlier = || {
                     super::back(ri)
-                        .take_while(|&i| doc.figures[i].paragraph == r.paragraph)
+                        .take_while(|&i| doc.figures[i].paragraph() == r.paragraph())
                         .take_while(|&i| doc.figures[i].q.unit != Unit::Percent)
                         .filter(|&i| {
                             let q = &doc.figures[i].q;

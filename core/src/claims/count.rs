@@ -95,7 +95,7 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
         {
             continue;
         }
-        let sentence = doc.sentences[f.sentence].clone();
+        let sentence = doc.sentences[f.sentence()].clone();
         let (mut clause_start, mut clause) = super::clause_before(text, sentence.start, f.q.start);
         // A bare `，共3个单位` closes the list of the clause before it (`包括：A、B、C，共3个`).
         if !clause.is_empty()
@@ -210,7 +210,7 @@ const OPENERS: &[&str] = &[
 fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
     let text = doc.text();
     let f = &doc.figures[ci];
-    let sentence_end = doc.sentences[f.sentence].end;
+    let sentence_end = doc.sentences[f.sentence()].end;
     let end =
         crate::read::document::floor_char(text, sentence_end.min(f.q.end + super::TEXT_WINDOW));
     let after = &text[f.q.end..end.max(f.q.end)];
@@ -234,7 +234,7 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
         return None;
     }
     // A list cut by the end of its paragraph with no sentence end (a page break) may go on.
-    let para_end = doc.paragraphs[f.paragraph].range.end;
+    let para_end = doc.paragraphs[f.paragraph()].range.end;
     if super::sum::cut_at_paragraph_end(doc, list_from + list.len(), para_end) {
         return None;
     }

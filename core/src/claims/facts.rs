@@ -177,12 +177,12 @@ impl Fact {
     /// Sentence index; facts of one sentence are never compared (a list names several
     /// items alike: `调研接待费1000元，…调研接待费559元`).
     pub fn sentence(&self, doc: &Document) -> Option<usize> {
-        (!self.from_table).then(|| doc.figures[self.figure()].sentence)
+        (!self.from_table).then(|| doc.figures[self.figure()].sentence())
     }
 
     /// Paragraph index, for nearness.
     pub fn paragraph(&self, doc: &Document) -> usize {
-        doc.figures[self.figure()].paragraph
+        doc.figures[self.figure()].paragraph()
     }
 
     /// For a part of a stated breakdown, the value of its total.
@@ -342,12 +342,12 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     // parts after the first full stop, where no sum claim reaches: they are parts of it too.
     let mut i = 0;
     while i < doc.figures.len() {
-        let para = doc.figures[i].paragraph;
+        let para = doc.figures[i].paragraph();
         // (A walk, not a binary search over all the figures left: summed over the paragraphs
         // it reads each figure once, where the search jumped over the whole vector each time.)
         let end = i + doc.figures[i..]
             .iter()
-            .position(|f| f.paragraph != para)
+            .position(|f| f.paragraph() != para)
             .unwrap_or(doc.figures.len() - i);
         // (A code before it, `（302）`, is a figure too.)
         let first = (i..end).find(|&f| matches!(doc.figures[f].q.unit, Unit::Money(_)));
@@ -397,7 +397,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         // for every figure the filters below then drop)
         let (fi, label, shown, from_table): (usize, Cow<str>, Cow<str>, bool) = match source {
             Source::Figure(i) => {
-                let l = doc.figures[i].label.as_str();
+                let l = doc.figures[i].label.as_ref();
                 (i, l.into(), l.into(), false)
             }
             Source::Cell(c) => match table_label(c) {
@@ -417,8 +417,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             // Table cells are keyed by row and column, not by the text before them; cells
             // of a table pasted one per line are often targets (`指标值`), not outturns.
             let in_tsv_row =
-                text[..f.label_start].ends_with('\t') || text[f.q.end..].starts_with('\t');
-            if !f.q.unit.is_money() || doc.paragraphs[f.paragraph].is_table_cell || in_tsv_row {
+                text[..f.label_start()].ends_with('\t') || text[f.q.end..].starts_with('\t');
+            if !f.q.unit.is_money() || doc.paragraphs[f.paragraph()].is_table_cell || in_tsv_row {
                 continue;
             }
         }
@@ -446,8 +446,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                 .as_ref()
                 .filter(|(at, _)| !from_table && *at < fi)?;
             // (A label may reach back over the figure before: `0万0万`.)
-            let between = text.get(doc.figures[*at].q.end..f.label_start)?;
-            (doc.figures[*at].sentence == f.sentence
+            let between = text.get(doc.figures[*at].q.end..f.label_start())?;
+            (doc.figures[*at].sentence() == f.sentence()
                 && OUTTURN_ONLY.contains(&wording.as_str())
                 && !between.contains(['；', '。', '：'])
                 && !after_another_budget(doc, *at))
@@ -481,7 +481,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         }
         if !from_table && first_year(&label).is_none() {
             // `截至2023年12月31日，本部门固定资产原值1,420.00万元`: holdings at that year's end.
-            if let Some(y) = as_of_year(text, doc.sentences[f.sentence].start, f.label_start) {
+            if let Some(y) = as_of_year(text, doc.sentences[f.sentence()].start, f.label_start()) {
                 key.period = match year {
                     Some(r) if r == y => Period::Current,
                     _ => Period::Year(y),
@@ -491,18 +491,18 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         if !from_table {
             // Only the sentence's first statement frames it: a part's year (`其中：2022年结转
             // 和结余`) is its own.
-            let first_of_sentence = sentence_year.is_none_or(|(s, _)| s != f.sentence);
+            let first_of_sentence = sentence_year.is_none_or(|(s, _)| s != f.sentence());
             match first_year(&label) {
-                Some(y) if first_of_sentence => sentence_year = Some((f.sentence, y)),
+                Some(y) if first_of_sentence => sentence_year = Some((f.sentence(), y)),
                 Some(_) => {}
                 None if first_of_sentence => {
-                    sentence_year = year.map(|y| (f.sentence, y));
+                    sentence_year = year.map(|y| (f.sentence(), y));
                 }
                 None => {
                     let names_period = PERIOD_WORDS.iter().any(|w| label.contains(w));
                     match sentence_year {
                         Some((s, y))
-                            if s == f.sentence
+                            if s == f.sentence()
                                 && key.period == Period::Current
                                 && !names_period
                                 && year != Some(y) =>
@@ -519,8 +519,11 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         let code = if from_table {
             None
         } else {
-            let (clause_start, _) =
-                super::clause_before(text, doc.paragraphs[f.paragraph].range.start, f.label_start);
+            let (clause_start, _) = super::clause_before(
+                text,
+                doc.paragraphs[f.paragraph()].range.start,
+                f.label_start(),
+            );
             code_in(&text[clause_start..f.q.start]).and_then(|c| c.parse().ok())
         };
         match code {
@@ -532,9 +535,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         // (A key taken from the budget before keeps that figure's scope.)
         if key.is_bare() && !inherited {
             if key.name == PROJECT {
-                key.section = Some(sections.innermost(f.paragraph));
+                key.section = Some(sections.innermost(f.paragraph()));
             } else {
-                key.scope = sections.scope(f.paragraph, &label);
+                key.scope = sections.scope(f.paragraph(), &label);
             }
         }
         let unit = match source {
@@ -887,7 +890,7 @@ fn after_another_budget(doc: &Document, at: usize) -> bool {
     super::back(at)
         .take_while(|&i| {
             let l = &doc.figures[i].label;
-            doc.figures[i].sentence == doc.figures[at].sentence
+            doc.figures[i].sentence() == doc.figures[at].sentence()
                 && !text[doc.figures[i].q.end..doc.figures[at].q.start].contains('；')
                 && !(l.contains("决算") || l.contains("执行"))
         })

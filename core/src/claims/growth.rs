@@ -206,7 +206,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         if !d.q.is_operand() || !matches!(d.q.unit, Unit::Money(_) | Unit::Count(_)) || d.in_table {
             continue;
         }
-        let sentence = doc.sentences[d.sentence].clone();
+        let sentence = doc.sentences[d.sentence()].clone();
         let from = sentence.start.max(crate::read::document::floor_char(
             text,
             d.q.start.saturating_sub(super::TEXT_WINDOW),
@@ -252,7 +252,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .iter()
             .enumerate()
             .take(super::WINDOW)
-            .take_while(|(_, g)| g.sentence == d.sentence)
+            .take_while(|(_, g)| g.sentence() == d.sentence())
             .find(|(_, g)| g.q.unit.is_money() || g.q.unit == Unit::Percent || is_multiple(text, g))
             .filter(|(_, g)| {
                 (g.q.unit == Unit::Percent || is_multiple(text, g))
@@ -264,9 +264,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let rate = rate.or_else(|| {
             let r = di.checked_sub(1)?;
             let g = &doc.figures[r];
-            let between = &text[g.q.end..d.label_start.max(g.q.end)];
+            let between = &text[g.q.end..d.label_start().max(g.q.end)];
             let adjacent = between.chars().filter(|c| !c.is_whitespace()).count() <= 1;
-            (g.sentence == d.sentence
+            (g.sentence() == d.sentence()
                 && g.q.unit == Unit::Percent
                 && adjacent
                 && direction_of(&g.label).is_some()
@@ -278,7 +278,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             let r = di + 1;
             let g = doc.figures.get(r)?;
             let between = &text[d.q.end..g.q.start];
-            (g.sentence == d.sentence
+            (g.sentence() == d.sentence()
                 && g.q.unit == Unit::Percent
                 && between.trim() == "（"
                 && text[g.q.end..].trim_start().starts_with('）'))
@@ -327,8 +327,8 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         // the 0 with the purchase.)
         let stated_before = super::back(di)
             .take_while(|&i| {
-                doc.figures[i].sentence + 1 >= d.sentence
-                    && doc.figures[i].paragraph == d.paragraph
+                doc.figures[i].sentence() + 1 >= d.sentence()
+                    && doc.figures[i].paragraph() == d.paragraph()
                     && !text[doc.figures[i].q.end..d.q.start].contains('；')
             })
             .find(|&i| {
@@ -405,7 +405,7 @@ fn named_level(doc: &Document, di: usize, cmp_start: usize) -> Option<usize> {
     let text = doc.text();
     // The clause, within its sentence and a few words.
     let floor =
-        doc.sentences[doc.figures[di].sentence]
+        doc.sentences[doc.figures[di].sentence()]
             .start
             .max(crate::read::document::floor_char(
                 text,
@@ -486,9 +486,9 @@ fn bind_current(
     other: &mut Option<usize>,
 ) -> Option<usize> {
     let d = &doc.figures[di];
-    let para = d.paragraph;
+    let para = d.paragraph();
     let candidates = super::back(di)
-        .take_while(|&i| doc.figures[i].paragraph == para)
+        .take_while(|&i| doc.figures[i].paragraph() == para)
         .filter(|&i| doc.figures[i].q.end <= cmp_start)
         .filter(|&i| {
             let g = &doc.figures[i];
@@ -569,7 +569,7 @@ fn bind_current(
                             .checked_sub(1)
                             .map(|p| doc.figures[p].q.end)
                             .unwrap_or(0)
-                            .max(doc.sentences[g.sentence].start)
+                            .max(doc.sentences[g.sentence()].start)
                             .min(g.q.start);
                         let words: String = doc.text()[from..g.q.start]
                             .chars()
@@ -583,7 +583,7 @@ fn bind_current(
     }
     // `基本支出比上年增加…`: the subject stands before the comparison, in its own clause
     // (without a figure: `收入合计860万元比上年减少…` keeps the nearest-figure rule).
-    let sentence_start = doc.sentences[d.sentence].start;
+    let sentence_start = doc.sentences[d.sentence()].start;
     let (_, before_cmp) = super::clause_before(doc.text(), sentence_start, cmp_start);
     let alt = label_key(before_cmp.trim());
     // `2026年预算比2025年预算增加…`: a subject that is only the year's budget or accounts is
@@ -634,7 +634,7 @@ fn bind_current(
     // after (`其中：基本支出600万元，占60%，比上年增加50万元，…；项目支出…`).
     match total_of_part.get(&nearest) {
         Some(&(total, marker_at, last, _))
-            if doc.figures[total].paragraph == para
+            if doc.figures[total].paragraph() == para
                 && nearest == last
                 && !doc.text()[marker_at..d.q.start].contains('；') =>
         {
@@ -643,7 +643,7 @@ fn bind_current(
             // 万元，比上年增加10万元，增长33.33%` is 项目支出's): the rate decides.
             // (Only in the part's own sentence: a change sentences after a list is the
             // total's.)
-            if doc.figures[nearest].sentence == d.sentence {
+            if doc.figures[nearest].sentence() == d.sentence() {
                 *other = Some(nearest);
             }
             Some(total)
@@ -651,7 +651,7 @@ fn bind_current(
         // A change in a sentence after the list's, naming no subject (`其中：A…；上年结转
         // 50.00万元，占3.98%。与上年相比增加68.30万元`), is the total's.
         Some(&(total, _, last, _))
-            if doc.figures[total].paragraph == para
+            if doc.figures[total].paragraph() == para
                 && nearest == last
                 && between.contains('。') =>
         {
@@ -667,7 +667,7 @@ fn bind_current(
 fn in_one_run(doc: &Document, a: usize, b: usize) -> bool {
     let (f, g) = (&doc.figures[a], &doc.figures[b]);
     let between = &doc.text()[f.q.end..g.q.start];
-    f.sentence == g.sentence
+    f.sentence() == g.sentence()
         && (f.q.unit == Unit::Percent) == (g.q.unit == Unit::Percent)
         && between.starts_with(['和', '、', '，', '及'])
         && between.chars().count() <= 6
@@ -698,7 +698,7 @@ fn respective(doc: &Document, di: usize) -> Option<(Option<usize>, Option<usize>
         .rev()
         .take_while(|&i| {
             let g = &figures[i];
-            g.sentence == figures[first].sentence
+            g.sentence() == figures[first].sentence()
                 && g.q.is_operand()
                 && g.q.unit.addable_with(figures[di].q.unit)
                 && !super::has_change_word(&g.label)
@@ -709,7 +709,7 @@ fn respective(doc: &Document, di: usize) -> Option<(Option<usize>, Option<usize>
     // The rates' run: right after the changes' run, said 分别 too.
     let start = last + 1;
     let rates_said = figures.get(start).is_some_and(|g| {
-        g.sentence == figures[last].sentence
+        g.sentence() == figures[last].sentence()
             && g.q.unit == Unit::Percent
             && g.label.contains("分别")
     });

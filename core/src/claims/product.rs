@@ -18,12 +18,12 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
         }
         let count = (0..ei)
             .rev()
-            .take_while(|&i| doc.figures[i].sentence == e.sentence && ei - i <= 2)
+            .take_while(|&i| doc.figures[i].sentence() == e.sentence() && ei - i <= 2)
             .find(|&i| {
                 matches!(doc.figures[i].q.unit, Unit::Count(_)) && doc.figures[i].q.is_operand()
             });
         let total = (ei + 1..doc.figures.len())
-            .take_while(|&i| doc.figures[i].sentence == e.sentence && i - ei <= 1)
+            .take_while(|&i| doc.figures[i].sentence() == e.sentence() && i - ei <= 1)
             .find(|&i| {
                 let g = &doc.figures[i];
                 g.q.unit.is_money()

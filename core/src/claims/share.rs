@@ -89,7 +89,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             .enumerate()
             .rev()
             .take(super::WINDOW)
-            .take_while(|(_, g)| g.sentence == f.sentence && g.q.unit != Unit::Percent)
+            .take_while(|(_, g)| g.sentence() == f.sentence() && g.q.unit != Unit::Percent)
             .find(|(_, g)| g.q.is_operand() && matches!(g.q.unit, Unit::Money(_) | Unit::Count(_)))
             .filter(|(_, g)| {
                 g.paren_depth == f.paren_depth && !text[g.q.end..f.q.start].contains('；')
@@ -104,7 +104,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
                     Some(p) if !names(p) => (0..p)
                         .rev()
                         .take(super::WINDOW)
-                        .take_while(|&i| doc.figures[i].sentence == f.sentence)
+                        .take_while(|&i| doc.figures[i].sentence() == f.sentence())
                         .find(|&i| {
                             let g = &doc.figures[i];
                             names(i)
@@ -158,7 +158,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
 /// Whether rate `b` follows rate `a` in one run (`71.2%、28.8%`, `71.2%和28.8%`).
 fn joined(doc: &Document, a: usize, b: usize) -> bool {
     let figures = &doc.figures;
-    figures[a].sentence == figures[b].sentence
+    figures[a].sentence() == figures[b].sentence()
         && figures[a].q.unit == Unit::Percent
         && figures[b].q.unit == Unit::Percent
         && doc.text()[figures[a].q.end..figures[b].q.start]
@@ -222,7 +222,7 @@ fn run_amounts(doc: &Document, first: usize, n: usize) -> Option<Vec<usize>> {
         .take(super::WINDOW)
         .take_while(|&i| {
             let g = &figures[i];
-            g.sentence == figures[first].sentence && g.q.unit != Unit::Percent
+            g.sentence() == figures[first].sentence() && g.q.unit != Unit::Percent
         })
         .filter(|&i| figures[i].paren_depth == depth)
         .take_while(|&i| {
@@ -251,7 +251,7 @@ fn sibling_whole(doc: &Document, before: &[ShareClaim], part: usize) -> Option<W
         (l.contains("收入"), l.contains("支出"))
     };
     let same_flow = last.part.is_some_and(|q| flow(q) == flow(part));
-    (r.sentence == p.sentence
+    (r.sentence() == p.sentence()
         && last.rate < part
         && whole != part
         && same_flow
@@ -278,7 +278,7 @@ fn list_whole<'d>(
 ) -> Option<Whole> {
     let text = doc.text();
     let p = &doc.figures[part];
-    let start = doc.sentences[p.sentence].start;
+    let start = doc.sentences[p.sentence()].start;
     let colon = start + text[start..p.q.start].rfind(['：', ':'])?;
     let opening = text[start..colon].trim();
     let name = opening.split_once('按')?.0;
@@ -347,7 +347,7 @@ impl<'d> Labels<'d> {
         }
         let id = match self.id[i] {
             NONE => {
-                let label = doc.figures[i].label.as_str();
+                let label = doc.figures[i].label.as_ref();
                 let next = self.labels.len() as u32;
                 let id = *self.by_label.entry(label).or_insert(next);
                 if id == next {

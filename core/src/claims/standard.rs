@@ -461,10 +461,12 @@ struct Line<'t> {
 pub fn extract(doc: &Document) -> StandardTables {
     // The original text: normalising closes the gaps between a label and its amount.
     let text = doc.original;
-    let starts: Vec<usize> = doc
+    // (In 32 bits, as a 16 MB text's offsets fit: one per figure, a text of figures has
+    // many.)
+    let starts: Vec<u32> = doc
         .figures
         .iter()
-        .map(|f| doc.figure_span(f).start)
+        .map(|f| doc.figure_span(f).start as u32)
         .collect();
     let mut lines = Vec::new();
     let mut at = 0;
@@ -472,11 +474,11 @@ pub fn extract(doc: &Document) -> StandardTables {
     for body in text.split('\n') {
         let range = at..at + body.len();
         at = range.end + 1;
-        while fi < starts.len() && starts[fi] < range.start {
+        while fi < starts.len() && (starts[fi] as usize) < range.start {
             fi += 1;
         }
         let first = fi;
-        while fi < starts.len() && starts[fi] < range.end {
+        while fi < starts.len() && (starts[fi] as usize) < range.end {
             fi += 1;
         }
         lines.push(Line {
@@ -507,7 +509,7 @@ pub fn extract(doc: &Document) -> StandardTables {
             line.range.start + (trimmed.as_ptr() as usize - line.body.as_ptr() as usize) + n
         });
         let dates_only = line.figures.clone().all(|f| {
-            let at = starts[f];
+            let at = starts[f] as usize;
             let before = text[line.range.start..at]
                 .trim_start()
                 .trim_end_matches('\x0c');

@@ -57,7 +57,7 @@ impl SumClaim {
         let labels: Vec<&str> = self
             .parts
             .iter()
-            .map(|&p| doc.figures[p].label.as_str())
+            .map(|&p| doc.figures[p].label.as_ref())
             .collect();
         let known_split = [("基本支出", "项目支出"), ("人员经费", "公用经费")]
             .iter()
@@ -186,8 +186,8 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
     let mut first = vec![usize::MAX; doc.paragraphs.len()];
     let mut last = vec![0usize; doc.paragraphs.len()];
     for (i, f) in doc.figures.iter().enumerate() {
-        first[f.paragraph] = first[f.paragraph].min(i);
-        last[f.paragraph] = i + 1;
+        first[f.paragraph()] = first[f.paragraph()].min(i);
+        last[f.paragraph()] = i + 1;
     }
     for p in 0..doc.paragraphs.len() {
         if doc.paragraphs[p].is_table_cell || first[p] == usize::MAX {
@@ -371,7 +371,7 @@ fn split_two_sided(doc: &Document, claims: &mut Vec<SumClaim>) {
         // (The label stops at `、`: the clause names both.)
         let t = &doc.figures[c.total];
         let (_, clause) =
-            super::clause_before(doc.text(), doc.sentences[t.sentence].start, t.q.start);
+            super::clause_before(doc.text(), doc.sentences[t.sentence()].start, t.q.start);
         if !both(clause) {
             return true;
         }
@@ -576,14 +576,14 @@ fn trailing_totals(doc: &Document, out: &mut Vec<SumClaim>) {
         if !is_amount(t) || totals.contains(&ti) || !is_trailing_total_label(&t.label) {
             continue;
         }
-        if doc.paragraphs[t.paragraph].is_table_cell {
+        if doc.paragraphs[t.paragraph()].is_table_cell {
             continue;
         }
-        let sentence = doc.sentences[t.sentence].clone();
+        let sentence = doc.sentences[t.sentence()].clone();
         let mut parts = Vec::new();
         for pi in super::back(ti) {
             let p = &doc.figures[pi];
-            if p.sentence != t.sentence {
+            if p.sentence() != t.sentence() {
                 break;
             }
             if p.paren_depth != t.paren_depth || !p.q.unit.addable_with(t.q.unit) {
@@ -599,7 +599,7 @@ fn trailing_totals(doc: &Document, out: &mut Vec<SumClaim>) {
             continue;
         }
         parts.reverse();
-        let from = doc.figures[parts[0]].label_start.max(sentence.start);
+        let from = doc.figures[parts[0]].label_start().max(sentence.start);
         if MARKERS
             .iter()
             .any(|(w, _)| text[from..t.q.start].contains(w))
@@ -610,7 +610,7 @@ fn trailing_totals(doc: &Document, out: &mut Vec<SumClaim>) {
             total: ti,
             parts,
             marker: Marker::Complete,
-            marker_at: t.label_start,
+            marker_at: t.label_start(),
         });
     }
     out.extend(found);
@@ -661,21 +661,21 @@ fn claim_at(
         .filter(|&i| doc.figures[i].q.end <= at)
         .find(|&i| is_amount(&doc.figures[i]) && doc.figures[i].paren_depth == total_depth)?;
     let tf = &doc.figures[total];
-    if tf.sentence + 1 < marker_sentence {
+    if tf.sentence() + 1 < marker_sentence {
         return None;
     }
-    if tf.sentence + 1 == marker_sentence {
+    if tf.sentence() + 1 == marker_sentence {
         // Only when nothing else stands between: `…40.01%。主要是…，其中：`.
         let between_has_amount = figs
             .clone()
-            .any(|i| doc.figures[i].sentence == marker_sentence && doc.figures[i].q.end <= at);
+            .any(|i| doc.figures[i].sentence() == marker_sentence && doc.figures[i].q.end <= at);
         // …and the sentence before states one amount only, not a list of its own.
         // (Counts beside a money total are not a list of it: `16批次，192人次，共计支出3.26万元`.)
         let amounts_before = figs
             .clone()
             .filter(|&i| {
                 let f = &doc.figures[i];
-                f.sentence == tf.sentence && is_amount(f) && f.q.unit.addable_with(tf.q.unit)
+                f.sentence() == tf.sentence() && is_amount(f) && f.q.unit.addable_with(tf.q.unit)
             })
             .count();
         if between_has_amount || amounts_before > 1 {
@@ -720,7 +720,7 @@ fn claim_at(
     let last_in_paragraph = |i: usize| {
         !doc.figures[i + 1..]
             .iter()
-            .take_while(|g| g.paragraph == p)
+            .take_while(|g| g.paragraph() == p)
             .any(|g| is_level_amount(g, unit))
     };
     let open_end = tail.ends_with(['；', '：'])
@@ -844,7 +844,7 @@ fn inline_parts(
         if in_paren && f.paren_depth < depth {
             break;
         }
-        if !in_paren && f.sentence != sentence {
+        if !in_paren && f.sentence() != sentence {
             break;
         }
         // An inner list ends at the next `；` when the outer list is `；`-separated; when the
@@ -985,7 +985,7 @@ fn continued_items(
         let f = &doc.figures[at];
         // The paragraph opens with the part's name: a few words, no clause before the amount.
         let lead = &text[para.range.start..f.q.start.max(para.range.start)];
-        if f.paragraph != q
+        if f.paragraph() != q
             || !is_amount(f)
             || !f.q.unit.addable_with(t.q.unit)
             || lead.len() > 24 * 4
@@ -1115,11 +1115,11 @@ fn numbered_items(
             }
             break;
         }
-        let sentence = doc.figures[first[q]].sentence;
+        let sentence = doc.figures[first[q]].sentence();
         let in_sentence = || {
             (first[q]..last[q]).filter(|&i| {
                 let f = &doc.figures[i];
-                f.paren_depth == 0 && f.sentence == sentence
+                f.paren_depth == 0 && f.sentence() == sentence
             })
         };
         let item = in_sentence().next().and_then(|i| {

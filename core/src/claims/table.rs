@@ -86,7 +86,7 @@ fn rates_and_scores(doc: &Document, t: &Table) -> Vec<RowClaim> {
                 continue;
             }
             let Some(rate) = row.cells[r]
-                .figure
+                .figure()
                 .filter(|&f| doc.figures[f].q.unit == Unit::Percent)
             else {
                 continue;
@@ -110,7 +110,8 @@ fn rates_and_scores(doc: &Document, t: &Table) -> Vec<RowClaim> {
             }) else {
                 continue;
             };
-            let (Some(actual), Some(budget)) = (row.cells[a].figure, row.cells[b].figure) else {
+            let (Some(actual), Some(budget)) = (row.cells[a].figure(), row.cells[b].figure())
+            else {
                 continue;
             };
             out.push(RowClaim::Rate {
@@ -126,7 +127,7 @@ fn rates_and_scores(doc: &Document, t: &Table) -> Vec<RowClaim> {
             x.contains("分值") || x.contains("权重") || x.contains("标准分")
         });
         if let (Some(s), Some(m)) = (score, max) {
-            if let (Some(score), Some(max)) = (row.cells[s].figure, row.cells[m].figure) {
+            if let (Some(score), Some(max)) = (row.cells[s].figure(), row.cells[m].figure()) {
                 out.push(RowClaim::Score { score, max });
             }
         }
@@ -406,7 +407,7 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
                 .and_then(|v| v.get(ci).copied().flatten())
         };
         for (ci, cell) in row.cells.iter().enumerate() {
-            let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
+            let Some(total) = cell.figure().filter(|&f| summable(doc, f)) else {
                 continue;
             };
             if unsummed[ci] {
@@ -422,7 +423,10 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
             if over_year_totals
                 && part_rows.iter().any(|&r| {
                     !year_total[r]
-                        && t.rows[r].cells.get(ci).is_some_and(|c| c.figure.is_some())
+                        && t.rows[r]
+                            .cells
+                            .get(ci)
+                            .is_some_and(|c| c.figure().is_some())
                         && !side(r).is_some_and(|l| {
                             // The lines of the accounts' balance, not what is listed under
                             // them (`基本支出结转`, `经营结余`).
@@ -444,7 +448,10 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
             // Income is never part of an expenditure total, nor the reverse: a total written
             // above its rows (`本年收入合计`, then its sources) leaves them to the next total.
             if part_rows.iter().any(|&r| {
-                t.rows[r].cells.get(ci).is_some_and(|c| c.figure.is_some())
+                t.rows[r]
+                    .cells
+                    .get(ci)
+                    .is_some_and(|c| c.figure().is_some())
                     && opposite_sides(side(ri), side(r))
             }) {
                 continue;
@@ -454,7 +461,7 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
             };
             let parts: Vec<usize> = rows
                 .iter()
-                .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure))
+                .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure()))
                 .filter(|&f| summable(doc, f))
                 .collect();
             out.extend(sum_of(doc, total, parts, column(t, ci)).map(BoundSum::Check));
@@ -483,7 +490,7 @@ fn group_subtotals(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<B
             continue;
         }
         for (ci, cell) in t.rows[r].cells.iter().enumerate() {
-            let Some(total) = cell.figure.filter(|&f| summable(doc, f)) else {
+            let Some(total) = cell.figure().filter(|&f| summable(doc, f)) else {
                 continue;
             };
             if unsummed[ci] {
@@ -495,7 +502,7 @@ fn group_subtotals(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<B
                     t.rows[c]
                         .cells
                         .get(ci)?
-                        .figure
+                        .figure()
                         .filter(|&f| summable(doc, f))
                 })
                 .collect();
@@ -552,7 +559,7 @@ fn grouped_total_column(doc: &Document, t: &Table, unsummed: &[bool], out: &mut 
                 .filter(|&r| t.rows[r].cells.len() == t.rows[h].cells.len())
                 .collect()
         });
-        let has = |r: usize, col: usize| t.rows[r].cells.get(col).and_then(|x| x.figure);
+        let has = |r: usize, col: usize| t.rows[r].cells.get(col).and_then(|x| x.figure());
         let group_rows = data.iter().filter(|&&r| has(r, c).is_some()).count();
         if group_rows == 0 || group_rows == data.len() {
             continue; // not sparse: an ordinary column
@@ -598,7 +605,7 @@ fn code_hierarchy(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
         .filter_map(|(ri, row)| {
             let code = row.cells.first()?.text;
             let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
-            let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
+            let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure()).collect();
             (is_code && figures.len() == 1 && summable(doc, figures[0]))
                 .then(|| (ri, code, figures[0]))
         })
@@ -631,7 +638,7 @@ fn code_hierarchy(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
     // was quadratic in time and in the findings' memory (a 10,000-row table: 18 s).
     let mut checked = 0;
     for row in t.rows.iter().filter(|r| r.is_total()) {
-        let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure).collect();
+        let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure()).collect();
         if let [total] = figures[..] {
             if summable(doc, total) {
                 if checked == MAX_CODE_TOTALS {

@@ -38,7 +38,7 @@ pub(super) fn top_level(
         match cells.first() {
             // (The first name of the row: the one left of its last column, if it is the
             // only one — looked up once per row, not scanned for per column.)
-            Some(first) if first.figure.is_some() || is_code(first.text) => {
+            Some(first) if first.figure().is_some() || is_code(first.text) => {
                 let c = left_name(r, cells.len())?;
                 (c < ci && left_name(r, c).is_none()).then(|| &cells[c])
             }
@@ -48,7 +48,12 @@ pub(super) fn top_level(
     let with_figure: Vec<usize> = rows
         .iter()
         .copied()
-        .filter(|&r| t.rows[r].cells.get(ci).is_some_and(|c| c.figure.is_some()))
+        .filter(|&r| {
+            t.rows[r]
+                .cells
+                .get(ci)
+                .is_some_and(|c| c.figure().is_some())
+        })
         .collect();
     let level = |r: usize| -> Option<u8> {
         let cells = &t.rows[r].cells;
@@ -205,10 +210,10 @@ pub(super) fn is_group_row(doc: &Document, t: &Table, r: usize) -> bool {
     // (A `其中：` row is a part, whatever is aligned under it.)
     cells
         .first()
-        .is_some_and(|c| !c.is_empty() && c.figure.is_none() && !c.text.starts_with("其中"))
+        .is_some_and(|c| !c.is_empty() && c.figure().is_none() && !c.text.starts_with("其中"))
         && cells[1..]
             .iter()
-            .all(|c| c.is_empty() || c.figure.is_some())
+            .all(|c| c.is_empty() || c.figure().is_some())
         && !row.is_total()
         && !next.is_total()
         && !is_year_total(next)
@@ -278,7 +283,7 @@ pub(super) fn names_left(row: &Row) -> Vec<Option<usize>> {
     let mut last = None;
     for (c, cell) in row.cells.iter().enumerate() {
         out.push(last);
-        if !cell.is_empty() && cell.figure.is_none() {
+        if !cell.is_empty() && cell.figure().is_none() {
             last = Some(c);
         }
     }

@@ -42,15 +42,38 @@ pub fn is_clause_delimiter(c: char) -> bool {
 pub struct Figure {
     pub q: Quantity,
     /// The phrase right before the figure that names it (`2020年度收入合计`), trimmed.
-    pub label: String,
-    pub label_start: usize,
-    pub paragraph: usize,
-    pub sentence: usize,
+    /// (A boxed string, 8 bytes less than a `String`: a text of figures keeps one per
+    /// figure.)
+    pub label: Box<str>,
+    /// How far before the figure its label starts: at most `LABEL_LOOKBACK` bytes, so one
+    /// byte instead of an offset's eight ([`Figure::label_start`]).
+    label_back: u8,
+    /// Indices of its paragraph and sentence ([`Figure::paragraph`], [`Figure::sentence`]), in
+    /// 32 bits: a 16 MB text has fewer, and a figure is 80 bytes instead of 88.
+    para: u32,
+    sent: u32,
     /// Number of `（` open before the figure in its paragraph.
     pub paren_depth: u32,
     /// The figure stands in a table row or cell, not in prose: the sentence-level claims
     /// (sum, share, growth, completion, count, product) never start from it.
     pub in_table: bool,
+}
+
+impl Figure {
+    /// Normalised offset where the figure's label starts.
+    pub fn label_start(&self) -> usize {
+        self.q.start - usize::from(self.label_back)
+    }
+
+    /// Index into `Document::paragraphs`.
+    pub fn paragraph(&self) -> usize {
+        self.para as usize
+    }
+
+    /// Index into `Document::sentences`.
+    pub fn sentence(&self) -> usize {
+        self.sent as usize
+    }
 }
 
 pub struct Document<'a> {
@@ -68,17 +91,39 @@ pub struct Document<'a> {
     pub sentence_para: Vec<usize>,
     /// Every figure, in text order.
     pub figures: Vec<Figure>,
-    /// Original byte offsets where each line starts, for line numbers.
-    line_starts: Vec<usize>,
-    /// Original byte offsets of the form feeds that end pages (a PDF's text).
-    page_ends: Vec<usize>,
+    /// Where the original text's lines and pages start.
+    places: Places,
     /// Normalised byte offsets of every sentence end (`。；！？`), in order: whether a stretch
-    /// of text ends a sentence is a binary search, not a scan of the stretch.
-    stops: Vec<usize>,
+    /// of text ends a sentence is a binary search, not a scan of the stretch. (Offsets of
+    /// these private lists are in 32 bits, as a text has at most `MAX_INPUT_BYTES`: a text
+    /// of short lines has one or more per line.)
+    stops: Vec<u32>,
     /// The same for `。` alone and for `；` alone.
-    periods: Vec<usize>,
-    semicolons: Vec<usize>,
+    periods: Vec<u32>,
+    semicolons: Vec<u32>,
     info: ReportInfo,
+}
+
+/// Where each line and page of the original text starts: all that the report still needs
+/// of a document once the rules are done ([`Document::into_places`]).
+pub struct Places {
+    /// Original byte offsets where each line starts, for line numbers.
+    line_starts: Vec<u32>,
+    /// Original byte offsets of the form feeds that end pages (a PDF's text).
+    page_ends: Vec<u32>,
+}
+
+impl Places {
+    /// 1-based line of an original byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s as usize <= offset)
+    }
+
+    /// 1-based page of an original byte offset, when the text has pages (form feeds).
+    pub fn page_of(&self, offset: usize) -> Option<usize> {
+        (!self.page_ends.is_empty())
+            .then(|| self.page_ends.partition_point(|&e| (e as usize) < offset) + 1)
+    }
 }
 
 impl<'a> Document<'a> {
@@ -142,11 +187,11 @@ impl<'a> Document<'a> {
             let (label_start, label) = label_before(text, para_start, q.start);
             let paren_depth = depth_at.depth(text, para_start, q.start);
             figures.push(Figure {
+                label_back: (q.start - label_start) as u8,
                 q,
                 label,
-                label_start,
-                paragraph: pi,
-                sentence: si,
+                para: pi as u32,
+                sent: si as u32,
                 paren_depth,
                 in_table: paragraphs[pi].is_table_cell,
             });
@@ -161,24 +206,29 @@ impl<'a> Document<'a> {
         // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in the CLI.
         let bytes = original.as_bytes();
         let mut line_starts = vec![0];
-        let page_ends = original.match_indices('\x0c').map(|(i, _)| i).collect();
+        let page_ends = original
+            .match_indices('\x0c')
+            .map(|(i, _)| i as u32)
+            .collect();
         line_starts.extend(
             bytes
                 .iter()
                 .enumerate()
                 .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|(i, _)| i + 1),
+                .map(|(i, _)| i as u32 + 1),
         );
         let (mut stops, mut periods, mut semicolons) = (Vec::new(), Vec::new(), Vec::new());
         for (i, m) in text.match_indices(['。', '；', '！', '？']) {
-            stops.push(i);
+            stops.push(i as u32);
             match m {
-                "。" => periods.push(i),
-                "；" => semicolons.push(i),
+                "。" => periods.push(i as u32),
+                "；" => semicolons.push(i as u32),
                 _ => {}
             }
         }
-        line_starts.shrink_to_fit();
+        for v in [&mut line_starts, &mut stops, &mut periods, &mut semicolons] {
+            v.shrink_to_fit();
+        }
         Document {
             stops,
             periods,
@@ -191,8 +241,10 @@ impl<'a> Document<'a> {
             sentences: sentence_ranges,
             sentence_para,
             figures,
-            line_starts,
-            page_ends,
+            places: Places {
+                line_starts,
+                page_ends,
+            },
             info,
         }
     }
@@ -220,18 +272,18 @@ impl<'a> Document<'a> {
 
     /// 1-based page of an original byte offset, when the text has pages (form feeds).
     pub fn page_of(&self, offset: usize) -> Option<usize> {
-        (!self.page_ends.is_empty()).then(|| self.page_ends.partition_point(|&e| e < offset) + 1)
+        self.places.page_of(offset)
     }
 
     /// Does a `。`, `；`, `！` or `？` start in the normalised range `from..to`?
     pub fn has_stop_in(&self, from: usize, to: usize) -> bool {
-        let i = self.stops.partition_point(|&s| s < from);
-        self.stops.get(i).is_some_and(|&s| s < to)
+        let i = self.stops.partition_point(|&s| (s as usize) < from);
+        self.stops.get(i).is_some_and(|&s| (s as usize) < to)
     }
 
     /// Does a `；` come after normalised offset `at` before the next `。`?
     pub fn semicolon_before_period(&self, at: usize) -> bool {
-        let next = |v: &[usize]| v.get(v.partition_point(|&s| s < at)).copied();
+        let next = |v: &[u32]| v.get(v.partition_point(|&s| (s as usize) < at)).copied();
         match (next(&self.semicolons), next(&self.periods)) {
             (Some(semicolon), Some(period)) => semicolon < period,
             (semicolon, _) => semicolon.is_some(),
@@ -240,7 +292,13 @@ impl<'a> Document<'a> {
 
     /// 1-based line of an original byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset)
+        self.places.line_of(offset)
+    }
+
+    /// The document given up for where its lines and pages start, so that the rest of it
+    /// is freed before the report is put together.
+    pub fn into_places(self) -> Places {
+        self.places
     }
 
     /// The figure's value as the text writes it (`37.4 %`), for messages.
@@ -339,7 +397,7 @@ pub fn floor_char(s: &str, mut i: usize) -> usize {
 /// Labels are short phrases: look back at most this many bytes (keeps the scan linear).
 const LABEL_LOOKBACK: usize = 120;
 
-fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
+fn label_before(text: &str, para_start: usize, at: usize) -> (usize, Box<str>) {
     let from = floor_char(text, at.saturating_sub(LABEL_LOOKBACK).max(para_start));
     let window = &text[from..at];
     let mut start = from;
@@ -376,13 +434,13 @@ fn label_before(text: &str, para_start: usize, at: usize) -> (usize, String) {
             in_date = false;
         }
     }
-    let mut label: String = text[start..at]
+    // (Collected by doubling: boxing cuts it to size, as a text of figures keeps one per
+    // figure.)
+    let label: String = text[start..at]
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    // Collected by doubling: cut to size, as a text of figures keeps one per figure.
-    label.shrink_to_fit();
-    (start, label)
+    (start, label.into_boxed_str())
 }
 
 /// Does the text before a `）` end in a short insertion that belongs to a name
@@ -561,10 +619,10 @@ mod tests {
             .figures
             .iter()
             .filter(|f| f.q.unit != Unit::Date)
-            .map(|f| f.label.as_str())
+            .map(|f| f.label.as_ref())
             .collect();
         assert_eq!(labels, ["2020年度收入合计", "财政拨款收入", "占"]);
-        assert_eq!(d.figures[1].paragraph, 0);
+        assert_eq!(d.figures[1].paragraph(), 0);
     }
 
     #[test]

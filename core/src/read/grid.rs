@@ -76,11 +76,11 @@ pub fn from_tables(doc: &Document, tables: &[crate::read::table::Table]) -> Vec<
         let rows: Vec<GridRow> = t
             .rows
             .iter()
-            .filter(|r| r.cells.iter().filter(|c| c.figure.is_some()).count() >= 3)
+            .filter(|r| r.cells.iter().filter(|c| c.figure().is_some()).count() >= 3)
             .map(|r| {
                 let mut cells = vec![Cell::Empty; columns];
                 for (c, cell) in r.cells.iter().enumerate() {
-                    cells[c] = match cell.figure {
+                    cells[c] = match cell.figure() {
                         Some(f) if matches!(doc.figures[f].q.unit, Unit::None) => Cell::Figure(f),
                         Some(_) => Cell::Unknown,
                         // A name in the middle of the amounts is not an empty cell.

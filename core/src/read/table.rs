@@ -27,11 +27,22 @@ pub struct Cell<'a> {
     /// a 16 MB text's offsets fit in 32 bits, and a cell of a long table was 48 bytes).
     start: u32,
     /// Index into `Document::figures` when the cell is one figure (`153.42`, `100.00%`,
-    /// `2,613,704.45`).
-    pub figure: Option<usize>,
+    /// `2,613,704.45`): [`Cell::figure`]. In 32 bits (at most `MAX_NUMBERS` figures), so
+    /// that a cell is 32 bytes, not 40: a wide table keeps one per figure.
+    figure: Option<u32>,
 }
 
 impl Cell<'_> {
+    /// Index into `Document::figures` when the cell is one figure.
+    pub fn figure(&self) -> Option<usize> {
+        self.figure.map(|f| f as usize)
+    }
+
+    /// The cell is a name (a classification code), not an amount.
+    fn not_a_figure(&mut self) {
+        self.figure = None;
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
@@ -51,7 +62,7 @@ pub struct Row<'a> {
 impl Row<'_> {
     /// A row of names only: a header (or a caption row).
     pub fn is_header(&self) -> bool {
-        self.cells.iter().all(|c| c.figure.is_none()) && self.cells.iter().any(|c| !c.is_empty())
+        self.cells.iter().all(|c| c.figure().is_none()) && self.cells.iter().any(|c| !c.is_empty())
     }
 
     /// The first non-empty cell's text.
@@ -194,9 +205,9 @@ impl<'a> Table<'a> {
             for pair in row.cells.windows(2) {
                 let (k, v) = (&pair[0], &pair[1]);
                 let key = k.text.trim_end_matches(['：', ':']);
-                if key.len() < k.text.len() && k.figure.is_none() && !key.is_empty() {
+                if key.len() < k.text.len() && k.figure().is_none() && !key.is_empty() {
                     let unit = *row_unit.get_or_insert_with(|| self.row_unit(ri));
-                    if let (Some(f), Some(unit)) = (v.figure, unit) {
+                    if let (Some(f), Some(unit)) = (v.figure(), unit) {
                         if matches!(doc.figures[f].q.unit, Unit::None) {
                             out.push(TableFact {
                                 row_label: key,
@@ -214,7 +225,7 @@ impl<'a> Table<'a> {
             let names: Vec<&Cell> = row
                 .cells
                 .iter()
-                .filter(|c| c.figure.is_none() && !c.is_empty())
+                .filter(|c| c.figure().is_none() && !c.is_empty())
                 .collect();
             if names.len() != 1
                 || names[0].text.ends_with(['：', ':'])
@@ -223,9 +234,9 @@ impl<'a> Table<'a> {
                 continue;
             }
             let Some(h) = headers[ri] else { continue };
-            let amount_columns = row.cells.iter().filter(|c| c.figure.is_some()).count();
+            let amount_columns = row.cells.iter().filter(|c| c.figure().is_some()).count();
             for (ci, cell) in row.cells.iter().enumerate() {
-                let Some(f) = cell.figure else { continue };
+                let Some(f) = cell.figure() else { continue };
                 if !matches!(doc.figures[f].q.unit, Unit::None | Unit::Money(_)) {
                     continue;
                 }
@@ -271,7 +282,8 @@ fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// Splits a line on tabs into trimmed cells.
 fn cells_of(text: &str, line: Range<usize>) -> Vec<(&str, Range<usize>)> {
-    let mut out = Vec::new();
+    // Counted first: grown by doubling, a row of 50,000 cells held up to twice its room.
+    let mut out = Vec::with_capacity(text[line.clone()].matches('\t').count() + 1);
     let mut start = line.start;
     for part in text[line.clone()].split('\t') {
         let lead = part.len() - part.trim_start().len();
@@ -368,18 +380,22 @@ fn finish<'a>(
     }
     let rows: Vec<Row> = raw
         .into_iter()
-        .map(|cells| Row {
-            cells: cells
+        .map(|cells| {
+            let mut cells: Vec<Cell> = cells
                 .into_iter()
                 .map(|(text, range)| {
-                    let figure = figure_of(doc, &range);
+                    let figure = figure_of(doc, &range).map(|f| f as u32);
                     Cell {
                         text,
                         start: range.start as u32,
                         figure,
                     }
                 })
-                .collect(),
+                .collect();
+            // (Collected in place of the line's cells: those of the one-cell-per-line form
+            // were grown by doubling, and a table is kept as long as the claims.)
+            cells.shrink_to_fit();
+            Row { cells }
         })
         .collect();
     let rows = without_codes(doc, rows);
@@ -392,7 +408,7 @@ fn finish<'a>(
     let mut decimals: Vec<u32> = Vec::new();
     for row in &rows {
         for (ci, c) in row.cells.iter().enumerate() {
-            if let Some(f) = c.figure {
+            if let Some(f) = c.figure() {
                 if decimals.len() <= ci {
                     decimals.resize(ci + 1, 0);
                 }
@@ -426,12 +442,12 @@ fn without_codes<'a>(doc: &Document, mut rows: Vec<Row<'a>>) -> Vec<Row<'a>> {
         }
         for &c in &code_cols {
             if let Some(cell) = row.cells.get_mut(c) {
-                cell.figure = None;
+                cell.not_a_figure();
             }
         }
         // A leading whole number of 3–7 digits followed by a name is a code.
         let looks_code = |cell: &Cell| {
-            cell.figure.is_some_and(|f| {
+            cell.figure().is_some_and(|f| {
                 let q = &doc.figures[f].q;
                 q.decimals == 0
                     && matches!(q.unit, Unit::None)
@@ -442,9 +458,9 @@ fn without_codes<'a>(doc: &Document, mut rows: Vec<Row<'a>>) -> Vec<Row<'a>> {
         let named_next = row
             .cells
             .get(1)
-            .is_some_and(|c| c.figure.is_none() && !c.is_empty());
+            .is_some_and(|c| c.figure().is_none() && !c.is_empty());
         if named_next && row.cells.first().is_some_and(looks_code) {
-            row.cells[0].figure = None;
+            row.cells[0].not_a_figure();
         }
     }
     rows

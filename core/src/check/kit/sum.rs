@@ -2,7 +2,7 @@
 //! bodies, vehicles), `classified` and `table`.
 
 use super::{face, money, plain};
-use crate::check::{Draft, Sink};
+use crate::check::{Draft, Sink, MAX_RELATED};
 use crate::claims::sum::{Marker, SumClaim};
 use crate::claims::BoundSum;
 use crate::read::document::{Document, Figure};
@@ -65,16 +65,16 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     let unit = total.q.unit;
     let face_sum: Decimal = parts.iter().map(|p| face(p)).sum();
     let shown = |yuan: Decimal| money(yuan, unit, dp);
-    let terms: Vec<String> = parts
-        .iter()
-        .map(|p| {
+    let terms = joined(
+        parts.iter().map(|p| {
             if p.q.unit == unit {
                 plain(p)
             } else {
                 format!("{}（{}）", shown(face(p)), doc.written(p))
             }
-        })
-        .collect();
+        }),
+        " + ",
+    );
     // Parts all in another unit (元 items under a 万元 total) read best in their own unit,
     // then converted once.
     let parts_unit = parts[0].q.unit;
@@ -82,16 +82,12 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
         let pdp = parts.iter().map(|p| p.q.decimals).max().unwrap_or(0);
         format!(
             "{} = {} = {}",
-            parts
-                .iter()
-                .map(|p| plain(p))
-                .collect::<Vec<_>>()
-                .join(" + "),
+            joined(parts.iter().map(|p| plain(p)), " + "),
             money(face_sum, parts_unit, pdp),
             money(face_sum, unit, dp.max(pdp) + 2)
         )
     } else {
-        format!("{} = {}", terms.join(" + "), shown(face_sum))
+        format!("{terms} = {}", shown(face_sum))
     };
     let written_total = doc.written(total);
 
@@ -203,11 +199,26 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     } else {
         format!("若总数为{}则一致", shown(face_sum))
     });
-    for p in &parts {
+    // Only the parts a finding lists get a note; the rest are counted.
+    for p in parts.iter().take(MAX_RELATED) {
         d.related
             .push((p.q.start..p.q.end, format!("分项：{}", p.label)));
     }
+    d.related_more = parts.len().saturating_sub(MAX_RELATED);
     sink.report(d);
+}
+
+/// The items written one after another with `sep` between them, into one string: a
+/// `Vec<String>` joined kept every term of a total of thousands of rows twice.
+fn joined(items: impl Iterator<Item = String>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(&item);
+    }
+    out
 }
 
 /// If writing one part in another money unit makes the sum hold, that unit was the slip.
