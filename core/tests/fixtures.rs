@@ -3744,3 +3744,18 @@ fn a_tenth_reviews_consistent_tables_raise_nothing() {
     // Nor read as empty cells of a column filled on each group's first row.
     assert_quiet("\t\t合计\t会议费\t培训费\t合计\t会议费\t培训费\t合计\t会议费\t培训费\n401002\t监测站\t3.00\t0.00\t3.00\t3.00\t0.00\t3.00\t0.00\t0.00\t0.00\n401004\t信息中心\t2.00\t1.00\t1.00\t1.00\t0.00\t1.00\t-1.00\t-1.00\t0.00\n");
 }
+
+#[test]
+fn an_eleventh_reviews_consistent_layout_passages_raise_nothing() {
+    // A 基本支出 table of two halves side by side: the right half's 310 is no item of the
+    // left half's row nesting (302 = 20.00 + 40.00 + 11.25, not + 50.00).
+    let halves = "                              一般公共预算财政拨款基本支出决算表\n部门：清河县审计局                                                  金额单位：万元\n                人员经费                                      公用经费\n 科目代码   科目名称                 决算数      科目代码   科目名称                 决算数\n 301     工资福利支出                           335.50      302     商品和服务支出                      71.25\n   30101   基本工资                           100.00      30201   办公费                          20.00\n   30102   津贴补贴                           120.00      30205   水费                           40.00\n   30107   绩效工资                            80.00      30299   其他商品和服务支出                    11.25\n   30199   其他工资福利支出                        35.50      310     资本性支出                        50.00\n 303     对个人和家庭的补助                         70.00      31002   办公设备购置                       50.00\n   30302   退休费                             70.00\n         人员经费合计                           405.50               公用经费合计                     121.25\n";
+    assert_quiet(halves);
+    // `收入比2025年减少…` after a 其中 list ending with 其他收入: the 收入 is the whole's
+    // (4425.16 ÷ (23727.16 + 4425.16) = 15.72%), not 其他收入's.
+    for t in ["  （一）收入预算：2026年年初预算数 23727.16 万元，其中：一般公共预算拨款收入 22522.06 万元，其他收入 1205.10 万元。收入比2025年减少 4425.16 万元，下降 15.72%。\n", "  （一）收入预算：2026年年初预算数 23727.16 万元，其中：一般公共预算拨款收入 22522.06 万元，事业收入 1205.10 万元。收入比2025年减少 4425.16 万元，下降 15.72%。\n"] {
+        assert_quiet(t);
+        assert_eq!(outcome_of(&run(t), "growth").1, 1);
+        assert_error(&t.replace("15.72%", "17.52%"), "growth");
+    }
+}

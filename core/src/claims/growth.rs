@@ -532,12 +532,25 @@ fn bind_current(
         .trim_end_matches("分别")
         .trim_end_matches(['各', '均', '共', '都'])
         .to_string();
-    // The nearest candidate whose label names `key` (`、` ignored on both sides).
+    // The nearest candidate whose label names `key` (`、` ignored on both sides). A bare
+    // `收入` or `支出` that a listed part's name ends with (`其他收入`, the list's last part:
+    // `年初预算数23727.16万元，其中：一般公共预算拨款收入…，其他收入1205.10万元。收入比
+    // 2025年减少…`) names the list's whole.
     let named = |key: &str| {
         let key = key.replace('、', "");
-        candidates.clone().find(|&i| {
+        let i = candidates.clone().find(|&i| {
             let l = doc.figures[i].label.replace('、', "");
             label_matches(&l, &key)
+        })?;
+        Some(match total_of_part.get(&i) {
+            Some(&(total, _, _, _))
+                if doc.figures[total].paragraph() == para
+                    && matches!(key.as_str(), "收入" | "支出")
+                    && label_key(&doc.figures[i].label) != key =>
+            {
+                total
+            }
+            _ => i,
         })
     };
     // (Two levels of different amounts each changed by it, `分别增长`: neither is surely its.)

@@ -204,8 +204,18 @@ fn laid_out_code_rows(doc: &Document, out: &mut Vec<SumClaim>) {
             }
             continue;
         }
+        // A second code on the line (`301工资福利支出 335.50 302商品和服务支出 71.25`: a table
+        // of two halves) starts the other half: its rows nest by their own codes, so only
+        // this half's amounts are the row's.
         let amounts: Vec<(usize, usize)> = figs
             .skip(1)
+            .take_while(|&i| {
+                let f = &doc.figures[i];
+                let t = &text[f.q.start..f.q.end];
+                !(matches!(t.len(), 3 | 5 | 7)
+                    && t.bytes().all(|b| b.is_ascii_digit())
+                    && text[f.q.end..].starts_with(|ch: char| !ch.is_ascii() && ch.is_alphabetic()))
+            })
             .filter(|&i| matches!(doc.figures[i].q.unit, Unit::None | Unit::Money(_)))
             .map(|i| (i, column_of(doc, i)))
             .collect();
