@@ -11,7 +11,7 @@
 
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::funds_split::PartRate;
-use crate::claims::standard::{project_cores, project_name, Evaluation, FundsRow, TableKind};
+use crate::claims::standard::{project_cores, project_name, Evaluation, TableKind};
 use crate::claims::sum::{Marker, SumClaim};
 use crate::read::document::Document;
 use crate::read::interval::half_ulp;
@@ -364,34 +364,17 @@ fn check_scores(doc: &Document, e: &Evaluation, sink: &mut Sink) {
 /// A source's own 执行率 (`其中：财政拨款 140.61 140.61 140.61 -- 0.0% --`): its 全年执行数 ÷
 /// 全年预算数. A `0.0%` beside spending is the template's default left in: a warning.
 fn check_part_rate(doc: &Document, e: &Evaluation, part: PartRate, sink: &mut Sink) {
-    let (b, s, r) = (
-        &doc.figures[part.budget],
-        &doc.figures[part.spent],
-        &doc.figures[part.rate],
+    let what = (
+        format!("“{}”自评表中资金来源的执行率", e.label()),
+        format!("the execution rate of a source of “{}”", e.label()),
     );
-    let Some(computed) = s.q.interval().and_then(|s| s.div(b.q.interval()?)) else {
+    let Some(mut d) = table_rate(doc, (part.budget, part.spent, part.rate), what, sink) else {
         return;
     };
-    let Some(mut d) = super::kit::check_rate(
-        INFO.id,
-        doc,
-        sink,
-        (computed, r),
-        &format!("{} ÷ {}", doc.written(s), doc.written(b)),
-        (
-            &format!("“{}”自评表中资金来源的执行率", e.label()),
-            &format!("the execution rate of a source of “{}”", e.label()),
-        ),
-        super::kit::Place::Table,
-    ) else {
-        return;
-    };
-    if r.q.value.is_zero() && !s.q.value.is_zero() {
+    if doc.figures[part.rate].q.value.is_zero() && !doc.figures[part.spent].q.value.is_zero() {
         d.severity = Severity::Warning;
         d.cause = Some("执行率为0而全年执行数不为0：似为表格模板的默认值未改".into());
     }
-    d.related.push((b.q.start..b.q.end, "全年预算数".into()));
-    d.related.push((s.q.start..s.q.end, "全年执行数".into()));
     sink.report(d);
 }
 
@@ -407,38 +390,47 @@ fn title_start(p: &crate::read::segment::Paragraph) -> usize {
 fn check_rate(doc: &Document, e: &Evaluation, sink: &mut Sink) {
     let Some(funds) = e.funds else { return };
     let Some(rate) = funds.rate else { return };
-    let (b, s, r) = (
-        &doc.figures[funds.budget],
-        &doc.figures[funds.spent],
-        &doc.figures[rate],
+    let what = (
+        format!("“{}”自评表执行率", e.label()),
+        format!("the execution rate of “{}”", e.label()),
     );
-    let Some(computed) = funds_rate(doc, funds) else {
-        return;
-    };
-    let formula_base = format!("{} ÷ {}", doc.written(s), doc.written(b));
-    let Some(mut d) = super::kit::check_rate(
+    if let Some(d) = table_rate(doc, (funds.budget, funds.spent, rate), what, sink) {
+        sink.report(d);
+    }
+}
+
+/// A table's rate against its row's 全年执行数 ÷ 全年预算数: recorded as verified, or the
+/// finding for the caller to report, with both amounts related.
+fn table_rate(
+    doc: &Document,
+    (budget, spent, rate): (usize, usize, usize),
+    (what_zh, what_en): (String, String),
+    sink: &mut Sink,
+) -> Option<Draft> {
+    let (b, s) = (&doc.figures[budget], &doc.figures[spent]);
+    let computed = funds_rate(doc, budget, spent)?;
+    let mut d = super::kit::check_rate(
         INFO.id,
         doc,
         sink,
-        (computed, r),
-        &formula_base,
-        (
-            &format!("“{}”自评表执行率", e.label()),
-            &format!("the execution rate of “{}”", e.label()),
-        ),
+        (computed, &doc.figures[rate]),
+        &format!("{} ÷ {}", doc.written(s), doc.written(b)),
+        (&what_zh, &what_en),
         super::kit::Place::Table,
-    ) else {
-        return;
-    };
+    )?;
     d.related.push((b.q.start..b.q.end, "全年预算数".into()));
     d.related.push((s.q.start..s.q.end, "全年执行数".into()));
-    sink.report(d);
+    Some(d)
 }
 
-/// A 年度资金总额 row's 全年执行数 ÷ 全年预算数, in its cells' unit (`None` on a zero budget or
+/// A funds row's 全年执行数 ÷ 全年预算数, in its cells' unit (`None` on a zero budget or
 /// a cell that is no amount).
-fn funds_rate(doc: &Document, funds: FundsRow) -> Option<crate::read::interval::Interval> {
-    let (b, s) = (&doc.figures[funds.budget], &doc.figures[funds.spent]);
+fn funds_rate(
+    doc: &Document,
+    budget: usize,
+    spent: usize,
+) -> Option<crate::read::interval::Interval> {
+    let (b, s) = (&doc.figures[budget], &doc.figures[spent]);
     s.q.interval()?.div(b.q.interval()?)
 }
 
@@ -488,7 +480,7 @@ fn check_narrative_rates(
         }
         // (The table's cells, in the unit its header states: the text's figure is in 元.)
         let (b, cell) = (&doc.figures[funds.budget], &doc.figures[funds.spent]);
-        let Some(computed) = funds_rate(doc, funds) else {
+        let Some(computed) = funds_rate(doc, funds.budget, funds.spent) else {
             continue;
         };
         let formula_base = format!("{} ÷ {}", doc.written(spent), doc.written(b));

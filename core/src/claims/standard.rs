@@ -754,9 +754,7 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
             .flatten()
             .filter(|&f| doc.figures[f].q.unit == Unit::Percent)
     };
-    let rate_at = slots
-        .iter()
-        .position(|&s| s.is_some_and(|f| doc.figures[f].q.unit == Unit::Percent));
+    let rate_at = (0..slots.len()).position(|i| percent(i).is_some());
     let funds = match (slots.len(), rate_at) {
         (6, Some(4)) => {
             if let (Some(full), Some(score)) = (slots[3], slots[5]) {
