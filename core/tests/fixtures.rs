@@ -3759,3 +3759,19 @@ fn an_eleventh_reviews_consistent_layout_passages_raise_nothing() {
         assert_error(&t.replace("15.72%", "17.52%"), "growth");
     }
 }
+
+#[test]
+fn a_part_whose_unit_is_on_the_next_page_is_still_a_part() {
+    // pdftotext puts the page's number and a form feed between a figure and its unit.
+    let t = "  本年收入合计 5208.40 万元，其中：财政拨款收入\n4870.15 万元，占本年收入合计的 93.51%；事业收入\n 126.05 万元，占 2.42%；其他收入 212.20 \n                    12\n\u{c}万元，占 4.07%。\n";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(r.stats.verified >= 4, "{:?}", r.stats);
+    // The same passage with a wrong total still fails.
+    let r = run(&t.replace("5208.40", "5218.40"));
+    assert!(
+        rules_with(&r, Severity::Error).contains(&"sum"),
+        "{:#?}",
+        r.findings
+    );
+}

@@ -8,6 +8,7 @@ pub mod document;
 pub mod grid;
 pub mod interval;
 pub mod normalize;
+pub mod page;
 pub mod quantity;
 pub mod search;
 pub mod segment;

@@ -5,7 +5,10 @@
 //! characters. Later stages read only the normalised text; every span they produce is mapped
 //! back through [`Normalized::to_original`], so findings always point into the user's text.
 //!
-//! Linear: one pass over the characters, constant work per character.
+//! Linear: one pass over the characters, constant work per character (a line break after a
+//! figure looks at most five lines ahead for its unit).
+
+use super::page::{is_bare_page_number, is_page_number};
 
 /// The normalised text and, for each of its characters, the byte range in the original text
 /// of the character that produced it.
@@ -260,22 +263,34 @@ fn thousands_group_follows(rest: &str) -> bool {
     cs.by_ref().take(3).filter(|&c| is_digit(c)).count() == 3 && !cs.next().is_some_and(is_digit)
 }
 
-/// After a line break: a money or percent unit, or a count unit standing alone, once
-/// spaces and at most one more line break are skipped.
-fn unit_follows(rest: &str) -> bool {
-    let mut breaks = 0;
-    let start = rest
-        .char_indices()
-        .find(|&(_, c)| {
-            if c == '\n' {
-                breaks += 1;
+/// After a line break that follows a figure: where its unit starts, when a money or percent
+/// unit, or a count unit standing alone, comes next once spaces and at most one more line
+/// break are skipped, or once a page turn is (a page-number line and the next page's form
+/// feed: `72055.19` / `30` / `\f万元`). A page number needs the form feed: without it, a
+/// line of its own digits may be a figure.
+fn unit_after_break(rest: &str) -> Option<usize> {
+    let is_unit = |s: &str| s.starts_with(['万', '元', '亿', '%', '％']) || count_unit_alone(s);
+    let mut offset = 0;
+    let mut page_numbers = 0;
+    let mut form_feed = false;
+    for (breaks, line) in rest.split_inclusive('\n').take(5).enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let content = body.trim_start_matches(|c: char| is_space(c) || c == '\u{c}');
+        form_feed |= body[..body.len() - content.len()].contains('\u{c}');
+        let text = content.trim_end_matches(is_space);
+        if !text.is_empty() {
+            if is_unit(text) && (breaks <= 1 && page_numbers == 0 || page_numbers == 1 && form_feed)
+            {
+                return Some(offset + (body.len() - content.len()));
             }
-            !(is_space(c) || c == '\n' || c == '\r' || c == '\u{c}')
-        })
-        .map(|(i, _)| i);
-    let Some(i) = start else { return false };
-    breaks <= 1
-        && (rest[i..].starts_with(['万', '元', '亿', '%', '％']) || count_unit_alone(&rest[i..]))
+            if page_numbers > 0 || !(is_page_number(text) || is_bare_page_number(text)) {
+                return None;
+            }
+            page_numbers += 1;
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// A count unit standing alone at the start of a line (`人，` after `行政编制115`), not the
@@ -362,11 +377,11 @@ pub fn normalize(original: &str) -> Normalized {
         };
         // A hard wrap between a figure and its unit (`4322.77\n万元`, also across the blank
         // line of double-spaced text) is not a break.
-        if c == '\n'
-            && out.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-            && unit_follows(&original[end..])
-        {
-            continue;
+        if c == '\n' && out.text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+            if let Some(unit) = unit_after_break(&original[end..]) {
+                while chars.next_if(|&(j, _)| j < end + unit).is_some() {}
+                continue;
+            }
         }
         // A `,` that is no thousands separator and stands between words separates clauses
         // (`行政89人,事业291人`); between two digits (`1,20201`) it is kept as written.
@@ -459,6 +474,33 @@ mod tests {
     }
 
     #[test]
+    fn a_page_turn_between_a_figure_and_its_unit() {
+        // The page's number and the next page's form feed stand between them.
+        let orig = "其他收入 72055.19 \n                    30\n\u{c}万元，占4.14%";
+        let n = normalize(orig);
+        assert_eq!(n.text, "其他收入72055.19万元，占4.14%");
+        assert_eq!(
+            back(&n, orig, "72055.19万元"),
+            "72055.19 \n                    30\n\u{c}万元"
+        );
+        assert_eq!(
+            normalize("减少146.30\n\u{c}万元，").text,
+            "减少146.30万元，"
+        );
+        assert_eq!(
+            normalize("减少146.30\n  - 30 -\n\u{c}万元").text,
+            "减少146.30万元"
+        );
+        // Without the form feed a line of digits may be a figure of its own; two page
+        // numbers or a second line of text are not a page turn.
+        assert_eq!(normalize("12.5\n30\n万元").text, "12.5\n30万元");
+        assert!(!normalize("12.5\n30\n31\n\u{c}万元")
+            .text
+            .contains("12.5万元"));
+        assert_eq!(normalize("12.5\n二\n\u{c}万元").text, "12.5\n二\n\u{c}万元");
+    }
+
+    #[test]
     fn thousands_separators_are_dropped() {
         let orig =
             "支出31,538,486.48元，1,234万元，１,２３４元，0.123,456，1234,567，12,34，1,2345";
@@ -501,6 +543,7 @@ mod tests {
             "支出31,538,486.48元，1,234万元，１,２３４元，0.123,456，1234,567，12,34，1,2345",
             "公立医院   1,295,897.69   1,101,406.11\r\n(一)行政89人,事业291人:共1 2",
             "增加 4322.77\n万元，合计1\n二、\u{200B}\u{3000}a\u{00A0}b",
+            "其他收入 72055.19 \n   30\n\u{c}万元，减少1.5\n\u{c}%",
             include_str!("../../../tests/fixtures/samples/renhe-2020-final-accounts.txt"),
         ];
         for t in texts {
