@@ -3775,3 +3775,31 @@ fn a_part_whose_unit_is_on_the_next_page_is_still_a_part() {
         r.findings
     );
 }
+
+#[test]
+fn a_satisfaction_rate_above_all_of_its_whole_is_impossible() {
+    let table = "满意度指标        服务对象满意度              ≥90%\n                  社会公众满意度              180%\n";
+    assert_eq!(
+        outcome_of(&run(table), "bounded-rate").0,
+        ["Error 180% ≤ 100%"]
+    );
+    let prose = "项目完成后，产品抽检合格率达到100.6%，群众知晓率为98%。\n";
+    assert_eq!(
+        outcome_of(&run(prose), "bounded-rate").0,
+        ["Error 100.6% ≤ 100%"]
+    );
+    // Rates that may exceed 100%, a change of a rate, all of it, and a ratio column after
+    // the value stay silent.
+    for silent in [
+        "全年预算执行率达到105.2%，病床使用率为112%。\n",
+        "群众满意度比上年提高120%。\n",
+        "服务对象满意度100.0%，覆盖率100%。\n",
+        "服务对象满意度    ≥90%    96%    106.67%\n",
+    ] {
+        assert_eq!(
+            outcome_of(&run(silent), "bounded-rate").0,
+            Vec::<String>::new(),
+            "{silent}"
+        );
+    }
+}

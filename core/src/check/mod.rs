@@ -5,6 +5,7 @@
 
 mod as_of_year;
 mod balance;
+mod bounded_rate;
 mod change_sum;
 mod class_total;
 mod classified;
@@ -119,6 +120,7 @@ static RULES: &[&dyn Rule] = &[
     &as_of_year::AsOfYear,
     &balance::Balance,
     &impossible_decline::ImpossibleDecline,
+    &bounded_rate::BoundedRate,
     // Last: it lists what the rules above left unchecked.
     &coverage::Coverage,
 ];
