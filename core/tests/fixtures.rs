@@ -3803,3 +3803,96 @@ fn a_satisfaction_rate_above_all_of_its_whole_is_impossible() {
         );
     }
 }
+
+/// Findings of `rule` at error or warning level, as `outcome_of` writes them.
+fn alarms(t: &str, rule: &str) -> Vec<String> {
+    outcome_of(&run(t), rule)
+        .0
+        .into_iter()
+        .filter(|f| !f.starts_with("Info"))
+        .collect()
+}
+
+#[test]
+fn an_amount_per_month_or_quarter_makes_a_year_by_its_periods() {
+    // 860 × 120 × 12 = 123.84万元; 75 × 2,000 × 4 = 60.00万元.
+    let t = "为860名困难群众发放生活补助，每人每月120元，全年共计123.84万元。\n为75名护林员发放补贴，每人每季度2,000元，全年共计60.00万元。\n";
+    assert_eq!(alarms(t, "product"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "product").1, 2);
+    // The same with a wrong year's total still fails.
+    let wrong = t.replace("123.84", "132.84");
+    assert_eq!(alarms(&wrong, "product"), ["Error 132.84万元 123.84万元"]);
+}
+
+#[test]
+fn shares_that_overlap_or_close_their_whole_are_not_added_past_it() {
+    for silent in [
+        // Degree, title and party of one staff: attributes, not parts.
+        "单位在编人员56人，其中：研究生及以上学历占62.5%，高级职称占41.1%，中共党员占73.2%。\n",
+        // Two wholes after one another: 64.2 + 35.8 closes the first.
+        "2024年度基本支出占58.30%，项目支出占41.70%；基本支出中人员经费占80.15%、公用经费占19.85%。\n",
+    ] {
+        assert_eq!(alarms(silent, "share-total"), Vec::<String>::new(), "{silent}");
+    }
+    let t = "本年支出中，基本支出占61.5%，项目支出占44.2%。\n";
+    assert_eq!(alarms(t, "share-total"), ["Error 105.7% ≤ 100%"]);
+}
+
+#[test]
+fn a_sub_units_breakdown_is_not_the_departments() {
+    let t = "2024年度基本支出2,460.00万元。\n机关本级基本支出1,530.00万元，其中：人员经费1,310.00万元，公用经费220.00万元。\n";
+    assert_eq!(alarms(t, "identity"), Vec::<String>::new());
+    let t = "2024年度本部门本年收入合计3,120.00万元，本年支出合计3,050.00万元。\n局本级本年收入合计1,840.00万元，本年支出合计1,790.00万元。\n";
+    assert_eq!(alarms(t, "restated"), Vec::<String>::new());
+    // A report's own unit written `（本级）` is the department itself: its figures are
+    // restated and compared.
+    let t = "某某市统计局（本级）预算3,050.00万元，包括人员经费2,410.00万元、公用经费640.00万元。\n（一）人员经费2,410.00万元，主要是工资福利。\n（二）公用经费604.00万元，主要是办公费。\n";
+    assert_eq!(
+        alarms(t, "restated").len(),
+        1,
+        "{:?}",
+        alarms(t, "restated")
+    );
+}
+
+#[test]
+fn negative_balances_and_negative_rates_are_read_with_their_sign() {
+    // −8 − 12 = −20; 20 ÷ 12 = 166.67%: unsigned arithmetic cannot follow it.
+    let t = "2024年度经营结余-8.00万元，上年为12.00万元，比上年减少20.00万元，下降166.67%。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+    // 增长-4.00% is a fall of 4%: 72 ÷ 1,800 = 4.00%.
+    let t = "2024年度本年支出合计1,728.00万元，比上年增长-4.00%，减少72.00万元。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "growth").1, 1);
+}
+
+#[test]
+fn a_second_classification_after_a_complete_list_is_not_a_part() {
+    let t = "截至年底共有公务用车11辆，其中：执法执勤用车7辆、一般公务用车4辆，新能源汽车6辆。\n";
+    assert_eq!(alarms(t, "count"), Vec::<String>::new());
+    // Parts that overshoot with no prefix making the total are still an error.
+    let t = "截至年底共有公务用车11辆，其中：执法执勤用车8辆、一般公务用车4辆。\n";
+    assert_eq!(alarms(t, "count").len(), 1);
+}
+
+#[test]
+fn a_base_naming_another_item_unbinds_the_current_value() {
+    let t = "2025年“三公”经费预算31.60万元，其中公务接待费4.40万元。上年公务接待费预算6.00万元，本年比上年减少1.60万元。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+}
+
+#[test]
+fn a_column_named_for_a_signed_change_is_no_template_left_open() {
+    let t = "单位：万元\n     项目              2024年预算数    2025年预算数    增加（减少）额\n     公务接待费           6.00            4.40            -1.60\n";
+    assert_eq!(alarms(t, "template"), Vec::<String>::new());
+    let t = "“三公”经费支出比上年增加（减少）1.60万元。\n";
+    assert_eq!(alarms(t, "template").len(), 1);
+}
+
+#[test]
+fn items_joined_by_he_may_each_be_two() {
+    let t = "本部门预算包括局机关和所属县水土保持站、县水文站共3个单位的预算。\n";
+    assert_eq!(alarms(t, "count"), Vec::<String>::new());
+    let t = "本部门预算包括局机关和所属县水土保持站、县水文站共5个单位的预算。\n";
+    assert_eq!(alarms(t, "count").len(), 1);
+}

@@ -70,6 +70,21 @@ impl Rule for Growth {
                 continue;
             };
             let c = &doc.figures[ci];
+            // `经营结余-5.00万元，上年为20.00万元，比上年减少25.00万元`: a balance below zero,
+            // whose arithmetic the unsigned amounts cannot follow.
+            if [Some(ci), g.previous]
+                .into_iter()
+                .flatten()
+                .any(|i| written_negative(doc, i))
+            {
+                sink.unchecked(
+                    INFO.id,
+                    at,
+                    "本年数或上年数为负（结余、差额等），不按正数核算",
+                    "the current or previous value is negative (a balance or a difference)",
+                );
+                continue;
+            }
             let (Some(cv), Some(dv)) = (c.q.interval(), d.q.interval()) else {
                 continue;
             };
@@ -345,6 +360,12 @@ impl Rule for Growth {
 
 /// Only the base is stated (`2020年…19740.24元。本年度…比上年度增加5298.19元，增长26.84%`):
 /// the rate is D over that base.
+/// A figure written below zero: `-5.00万元`, `负5.00万元`.
+fn written_negative(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i].q;
+    q.value.is_sign_negative() || doc.text()[..q.start].ends_with(['-', '−', '－', '负'])
+}
+
 fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize, sink: &mut Sink) {
     let (d, p, r) = (
         &doc.figures[delta],

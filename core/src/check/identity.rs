@@ -336,7 +336,7 @@ fn check_one(
         names.iter().find_map(|n| {
             let own = facts
                 .get(&part_key(key, n, flow))
-                .and_then(|g| nearest(doc, g, total));
+                .and_then(|g| nearest(doc, g, total, &key.name));
             // `1.基本支出…。其中，人员支出…`: the parts of 基本支出 read in its scope, in
             // its own item only (elsewhere a section's 基本支出 may be one fund's).
             let within = || {
@@ -482,10 +482,20 @@ fn check_one(
 /// never between figures from different parts of the report that happen to share a name.
 const NEAR: usize = 8;
 
-/// The statement of a part nearest to the total, if it is near.
-fn nearest<'f>(doc: &Document, group: &'f [Fact], total: &Fact) -> Option<&'f Fact> {
+/// The statement of a part nearest to the total, if it is near. A part stated as the
+/// breakdown of another total of the same name and another value (`局本级基本支出1,200万元，
+/// 其中：人员经费…`, `“三公”经费年初预算18.50万元，其中：…`) is that total's: a sub-unit's,
+/// a budget's, one fund's.
+fn nearest<'f>(doc: &Document, group: &'f [Fact], total: &Fact, name: &str) -> Option<&'f Fact> {
+    let own = total.value(doc);
     group
         .iter()
+        .filter(|f| {
+            f.parent_figure().is_none_or(|p| {
+                let parent = &doc.figures[p];
+                !parent.label.contains(name) || parent.q.interval().is_none_or(|v| v.overlaps(own))
+            })
+        })
         .map(|f| (f.paragraph(doc).abs_diff(total.paragraph(doc)), f))
         .filter(|(d, _)| *d <= NEAR)
         .min_by_key(|(d, _)| *d)

@@ -37,15 +37,27 @@ impl Rule for Product {
             else {
                 continue;
             };
-            let Some(prod) = ni.mul(ei) else { continue };
-            let Some(face) = n.q.value.checked_mul(super::kit::face(e)) else {
+            let periods = rust_decimal::Decimal::from(p.periods);
+            let Some(prod) = ni.mul(ei).and_then(|x| x.scale(periods)) else {
                 continue;
             };
+            let Some(face) =
+                n.q.value
+                    .checked_mul(super::kit::face(e))
+                    .and_then(|x| x.checked_mul(periods))
+            else {
+                continue;
+            };
+            let times = if p.periods > 1 {
+                format!(" × {}", p.periods)
+            } else {
+                String::new()
+            };
             let formula = format!(
-                "{} × {} = {}",
+                "{} × {}{times} = {}",
                 super::kit::plain(n),
                 super::kit::plain(e),
-                money(face, t.q.unit, e.q.decimals)
+                money(face, t.q.unit, t.q.decimals.max(e.q.decimals))
             );
             // The product at face value, in base units like the intervals.
             let face_fits = ti.lo <= face && face <= ti.hi;
@@ -53,7 +65,7 @@ impl Rule for Product {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }
-            let expected = money(face, t.q.unit, e.q.decimals);
+            let expected = money(face, t.q.unit, t.q.decimals.max(e.q.decimals));
             let (tw, ew) = (doc.written(t), doc.written(e));
             // `12户，每户3万元，共计38万元`: 12 × 3 = 36. Only if `3万元` were a rounded 3.17
             // would 38 follow; an amount each is usually a set standard, so say so, as a
@@ -77,7 +89,7 @@ impl Rule for Product {
                 )
             };
             if rounded_each {
-                let each_lo = ti.lo / ni.hi.max(rust_decimal::Decimal::ONE);
+                let each_lo = ti.lo / (ni.hi * periods).max(rust_decimal::Decimal::ONE);
                 d.cause = Some(format!(
                     "单价需约为{}以上（四舍五入后写作{ew}）才能得出{tw}",
                     money(each_lo, e.q.unit, 2)

@@ -15,6 +15,11 @@ use rust_decimal::Decimal;
 
 pub struct ShareTotal;
 
+/// Words in a share's label that say the shares may overlap.
+const OVERLAPPING: &[&str] = &[
+    "以上", "以下", "学历", "职称", "党员", "年龄", "岁", "本科", "硕士", "博士", "男", "女",
+];
+
 static INFO: RuleInfo = RuleInfo {
     id: "share-total",
     name_zh: "同一总数的占比之和",
@@ -61,8 +66,31 @@ impl Rule for ShareTotal {
             }
             let between = &text[doc.figures[first].q.end..doc.figures[last].q.start];
             if between.contains("其中")
-                || ["中，", "中,", "中："].iter().any(|w| between.contains(w))
+                || ["中，", "中,", "中：", "支出中", "收入中", "经费中"]
+                    .iter()
+                    .any(|w| between.contains(w))
             {
+                continue;
+            }
+            // Thresholds (`本科及以上`, `50万元以上`) are cumulative, and a person's degree,
+            // title and party are three attributes, not three parts: such shares overlap.
+            if rates.iter().any(|&r| {
+                let label = &doc.figures[r].label;
+                OVERLAPPING.iter().any(|w| label.contains(w))
+            }) {
+                continue;
+            }
+            // Shares that already make up all of the whole close its breakdown: what follows
+            // is another whole's (`基本支出占64.41%，项目支出占35.59%；人员经费占85.40%…`).
+            let mut stated_so_far = Decimal::ZERO;
+            let mut closed = false;
+            for (i, &r) in rates[..rates.len() - 1].iter().enumerate() {
+                let q = &doc.figures[r].q;
+                stated_so_far += q.value;
+                let slack = half_ulp(q.decimals) * Decimal::from(rates.len());
+                closed |= i > 0 && (stated_so_far - Decimal::ONE_HUNDRED).abs() <= slack;
+            }
+            if closed {
                 continue;
             }
             let low: Decimal = rates

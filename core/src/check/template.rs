@@ -148,6 +148,15 @@ impl Rule for Template {
         for (i, k) in crate::read::search::find_all(text, &patterns) {
             let m = patterns[k];
             if opposites.contains(&k) {
+                // `增加（减少）额`, `增（减）率`: a column's name for a signed change, not a
+                // template's choice left open.
+                let after = &text[i + m.len()..];
+                if ["额", "数", "率", "幅度", "金额"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                {
+                    continue;
+                }
                 found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
             } else if adjacent.contains(&k) {
                 if text[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()) {

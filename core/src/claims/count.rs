@@ -69,12 +69,14 @@ fn top_level_items(s: &str) -> Vec<&str> {
     out
 }
 
-/// A list whose last item joins two with 及/和/与 (`决策、过程、产出及效益4个`) may name one
-/// more item than its `、` show: the count may be either.
-fn last_item_joins_two(list: &str) -> bool {
+/// How many items of a list may join two with 及/和/与 (`决策、过程、产出及效益4个`,
+/// `局本级和所属县农技中心、县动物防疫中心共3个`): each may name one more item than the `、`
+/// show, so the count may be up to that many more.
+fn items_joining_two(list: &str) -> usize {
     top_level_items(list)
-        .last()
-        .is_some_and(|l| ["及", "和", "与", "以及"].iter().any(|w| l.contains(w)))
+        .iter()
+        .filter(|l| ["及", "和", "与", "以及"].iter().any(|w| l.contains(w)))
+        .count()
 }
 
 /// Single-character measure words offered as alternatives (`0台（件、套）`): no list.
@@ -148,8 +150,8 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             let n = if introduced { items_in(list) } else { 0 };
             let parens_balanced =
                 !list.contains('（') || list.matches('（').count() == list.matches('）').count();
-            let either =
-                last_item_joins_two(list) && f.q.value == rust_decimal::Decimal::from(n + 1);
+            let either = f.q.value > rust_decimal::Decimal::from(n)
+                && f.q.value <= rust_decimal::Decimal::from(n + items_joining_two(list));
             if n >= 2 && parens_balanced && !kinds && !either {
                 claim = Some(ListCountClaim {
                     count: ci,
@@ -230,7 +232,9 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
     let open_ended = list.ends_with('等');
     let list = list.trim_end_matches('等');
     let n = items_in(list);
-    if last_item_joins_two(list) && f.q.value == rust_decimal::Decimal::from(n + 1) {
+    if f.q.value > rust_decimal::Decimal::from(n)
+        && f.q.value <= rust_decimal::Decimal::from(n + items_joining_two(list))
+    {
         return None;
     }
     // A list cut by the end of its paragraph with no sentence end (a page break) may go on.

@@ -185,6 +185,11 @@ impl Fact {
         doc.figures[self.figure()].paragraph()
     }
 
+    /// For a part of a stated breakdown, the figure of its total.
+    pub fn parent_figure(&self) -> Option<usize> {
+        self.parent.map(|p| p as usize)
+    }
+
     /// For a part of a stated breakdown, the value of its total.
     pub fn parent(&self, doc: &Document) -> Option<Interval> {
         doc.figures[self.parent? as usize].q.interval()
@@ -369,6 +374,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     // The year the last figure of a sentence named in its label: `2022年度公务用车购置费10.00
     // 万元，公务用车运行维护费20.00万元` states both of 2022.
     let mut sentence_year: Option<(usize, i32)> = None;
+    // The sentence whose head named a sub-unit (`局本级本年收入合计1,600.00万元，本年支出合计
+    // 1,580.00万元`): its later figures are that unit's too, not the department's.
+    let mut sub_unit_sentence: Option<usize> = None;
     let sections = SectionScope::new(doc);
     // Narrative figures and table cells in text order, so each sees its own sections.
     let mut cells: Vec<TableFact> = tables.iter().flat_map(|t| t.facts(doc)).collect();
@@ -414,6 +422,18 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         };
         let f = &doc.figures[fi];
         if !from_table {
+            let names_sub_unit = names_sub_unit(&label);
+            let inherits = sub_unit_sentence == Some(f.sentence())
+                && !names_sub_unit
+                && !SELF_NAMES.iter().any(|n| label.contains(n));
+            if names_sub_unit {
+                sub_unit_sentence = Some(f.sentence());
+            } else if !inherits {
+                sub_unit_sentence = None;
+            }
+            if inherits {
+                continue;
+            }
             // Table cells are keyed by row and column, not by the text before them; cells
             // of a table pasted one per line are often targets (`指标值`), not outturns.
             let in_tsv_row =
@@ -863,6 +883,18 @@ fn key_of_keyed(label: &str, label_key: &str, report_year: Option<i32>) -> Optio
         }
     }
     Some(key)
+}
+
+/// A label that names a unit below the department (`局本级`, `所属县农技中心`, `下属单位`),
+/// not one that includes them (`含下属单位`) nor a report's own unit (`深圳市公安局（本级）`).
+fn names_sub_unit(label: &str) -> bool {
+    ["本级", "所属", "下属", "直属", "二级单位"]
+        .iter()
+        .any(|w| {
+            label
+                .match_indices(w)
+                .any(|(i, _)| !label[..i].ends_with(['含', '（', '(']))
+        })
 }
 
 /// `2019年…` names the year; `上年` the year before the report's.

@@ -291,7 +291,17 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             Some((paired, _)) => paired,
             None => rate,
         };
-        let rate_direction = rate.and_then(|r| direction_of(&doc.figures[r].label));
+        // `增长-5.00%` is a fall of 5%.
+        let rate_direction = rate.and_then(|r| {
+            let q = &doc.figures[r].q;
+            let negative =
+                q.value.is_sign_negative() || text[..q.start].ends_with(['-', '−', '－', '负']);
+            direction_of(&doc.figures[r].label).map(|d| match (negative, d) {
+                (true, Direction::Up) => Direction::Down,
+                (true, Direction::Down) => Direction::Up,
+                (false, d) => d,
+            })
+        });
         let rate_multiple = rate.is_some_and(|r| is_multiple(text, &doc.figures[r]));
         // The reason that follows names a direction too (`增加9.49万元，减少的主要原因是`).
         let after_end = crate::read::document::floor_char(text, sentence.end.min(d.q.end + 90));
@@ -355,6 +365,24 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             }
             None => bound,
         };
+        // A base stated after the current value and naming another quantity (`“三公”经费预算
+        // 25.40万元，其中公务接待费3.80万元。上年公务接待费预算5.00万元，本年比上年减少`) says
+        // the change is not of that value.
+        if let (Some(c), Some(p)) = (current, previous) {
+            let (cf, pf) = (&doc.figures[c], &doc.figures[p]);
+            let named = |f: &crate::read::document::Figure| {
+                super::facts::key_of(&f.label, year.map(i32::from)).map(|k| k.name)
+            };
+            if cf.q.start < pf.q.start {
+                // (The base's own words name it: `上年预算数` names nothing.)
+                if let (Some(cn), Some(pn)) = (named(cf), named(pf)) {
+                    if cn != pn && pf.label.contains(pn.as_str()) && !cf.label.contains(pn.as_str())
+                    {
+                        current = None;
+                    }
+                }
+            }
+        }
         // A figure labelled with an earlier year is the base itself, not the current value.
         if current.is_some_and(|c| is_earlier_year(&doc.figures[c].label, year)) {
             if previous.is_none() {

@@ -8,6 +8,39 @@ pub struct ProductClaim {
     pub count: usize,
     pub each: usize,
     pub total: usize,
+    /// Periods in the total: 12 for `每人每月100元，全年共计…`, else 1.
+    pub periods: u32,
+}
+
+/// How many of the amount's periods make up the total: `每人每月` in a year's total is 12,
+/// `每季度` 4, `每半年` 2; `None` when the text does not say (a daily or per-visit amount, or a
+/// monthly one without `全年`).
+fn periods(each_label: &str, total_label: &str) -> Option<u32> {
+    let tail = &each_label[each_label.find('每')?..];
+    let per_year = if tail.contains("每月") || tail.contains("每个月") {
+        12
+    } else if tail.contains("每季") {
+        4
+    } else if tail.contains("每半年") {
+        2
+    } else if [
+        "每天",
+        "每日",
+        "每周",
+        "每次",
+        "每期",
+        "每批",
+        "每学期",
+        "每课时",
+    ]
+    .iter()
+    .any(|w| tail.contains(w))
+    {
+        return None;
+    } else {
+        return Some(1);
+    };
+    total_label.contains('年').then_some(per_year)
 }
 
 pub fn extract(doc: &Document) -> Vec<ProductClaim> {
@@ -32,11 +65,16 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
                         .iter()
                         .any(|w| g.label.contains(w))
             });
-        if let (Some(count), Some(total)) = (count, total) {
+        let Some(total) = total else { continue };
+        let Some(periods) = periods(&e.label, &doc.figures[total].label) else {
+            continue;
+        };
+        if let Some(count) = count {
             out.push(ProductClaim {
                 count,
                 each: ei,
                 total,
+                periods,
             });
         }
     }
@@ -54,5 +92,19 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(d.figures[p[0].total].q.display(), "550万元");
         assert!(extract(&Document::read("每户50万元。")).is_empty());
+    }
+
+    #[test]
+    fn an_amount_per_month_makes_a_year_in_twelve() {
+        let d = Document::read("为1,236名老人发放津贴，每人每月100元，全年共计148.32万元。");
+        assert_eq!(extract(&d)[0].periods, 12);
+        let d = Document::read("为120名村医发放补助，每人每季度1,500元，全年共计72.00万元。");
+        assert_eq!(extract(&d)[0].periods, 4);
+        // Per day, or per month with no year named: how many periods is not said.
+        assert!(extract(&Document::read(
+            "聘用12名保洁，每人每天150元，共计6.57万元。"
+        ))
+        .is_empty());
+        assert!(extract(&Document::read("补助30人，每人每月500元，共计4.5万元。")).is_empty());
     }
 }

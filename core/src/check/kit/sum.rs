@@ -138,6 +138,32 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
         return;
     }
     let above = si.is_above(ti);
+    // `车辆8辆，其中：执法执勤用车5辆、一般公务用车3辆，新能源汽车4辆`: the first parts
+    // already make up the total, so what follows them classifies it another way.
+    if above && !matches!(c.marker, Marker::Column { .. }) && !total.in_table {
+        // (Only where the list changes its separator there: `、` within the first
+        // classification, `，` before the next.)
+        let text = doc.text();
+        let gap = |k: usize| &text[parts[k].q.end..parts[k + 1].q.start];
+        let clause_break = |k: usize| gap(k).contains(['，', '；', ',', ';']);
+        let mut acc = Some(Interval::exact(Decimal::ZERO));
+        for (k, p) in parts[..parts.len() - 1].iter().enumerate() {
+            acc = acc.and_then(|a| a.add(interval(p)?));
+            if k > 0
+                && clause_break(k)
+                && (0..k).all(|j| !clause_break(j))
+                && acc.is_some_and(|a| a.overlaps(ti))
+            {
+                sink.unchecked(
+                    rule,
+                    at,
+                    &format!("前{}项之和已等于总数，其后各项可能是另一种分类", k + 1),
+                    &format!("the first {} parts already make up the total; those after may classify it another way", k + 1),
+                );
+                return;
+            }
+        }
+    }
     let exhaustive = c.exhaustive(doc);
     let severity = if above || exhaustive {
         Severity::Error
