@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 pub struct ShareTotal;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "share-total",
     name_zh: "同一总数的占比之和",
     name_en: "Shares of one whole add up to at most 100%",
