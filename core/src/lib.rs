@@ -16,6 +16,7 @@ mod options;
 pub mod read;
 pub mod report;
 pub mod samples;
+pub mod wire;
 
 pub use check::RuleInfo;
 pub use options::{Options, OptionsError, Profile, Valid};

@@ -1,18 +1,22 @@
 // Writes the single-file bundle: dist/index.html with its stylesheet, icon, wasm-bindgen glue
 // (--target no-modules) and wasm (gzip, then base64) inlined, and a Content-Security-Policy that allows
 // exactly those inline scripts and that style (by hash) and nothing from anywhere else.
-//   node scripts/lib/single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM PDF_GLUE_JS PDF_WASM OUT_HTML
-// The PDF reader's glue (--no-modules-global gouji_pdf) and wasm are inlined too; its wasm is
-// decoded and compiled only when a PDF is opened. The checking worker (web/static/worker.js's
-// `serve`, with the app's glue) runs from a Blob URL, instantiating the module compiled here.
+//   node scripts/lib/single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM CHECK_GLUE_JS CHECK_WASM PDF_GLUE_JS PDF_WASM OUT_HTML
+// The checker's glue (crate gouji-check-web, --no-modules-global gouji_check) and wasm are
+// inlined too: the checking worker (web/static/worker.js's `serve`, with the checker's glue)
+// runs from a Blob URL, instantiating the checker module compiled here when the first worker
+// starts; without workers the page runs it itself. The PDF reader's glue (--no-modules-global
+// gouji_pdf) and wasm are inlined as well; its wasm is decoded and compiled only when a PDF is
+// opened.
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const [indexHtml, styleCss, faviconSvg, glueJs, wasmFile, pdfGlueJs, pdfWasmFile, outHtml] = process.argv.slice(2);
+const [indexHtml, styleCss, faviconSvg, glueJs, wasmFile, checkGlueJs, checkWasmFile, pdfGlueJs, pdfWasmFile, outHtml] =
+  process.argv.slice(2);
 if (!outHtml) {
-  console.error('usage: single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM PDF_GLUE_JS PDF_WASM OUT_HTML');
+  console.error('usage: single-html.mjs INDEX_HTML STYLE_CSS FAVICON_SVG GLUE_JS WASM CHECK_GLUE_JS CHECK_WASM PDF_GLUE_JS PDF_WASM OUT_HTML');
   process.exit(2);
 }
 const read = (f) => fs.readFileSync(f, 'utf8');
@@ -25,6 +29,8 @@ const glue = read(glueJs);
 // server compresses) 2.3 times larger. The page inflates it with DecompressionStream.
 const packed = (file) => gzipSync(fs.readFileSync(file), { level: constants.Z_BEST_COMPRESSION }).toString('base64');
 const wasm64 = packed(wasmFile);
+const checkGlue = read(checkGlueJs);
+const checkWasm64 = packed(checkWasmFile);
 const pdfGlue = read(pdfGlueJs);
 const pdfWasm64 = packed(pdfWasmFile);
 // The worker's message loop, shared with the served app's worker.
@@ -32,8 +38,8 @@ const workerJs = read(fileURLToPath(new URL('../../web/static/worker.js', import
 const serve = workerJs.match(/^function serve\(load\) \{\n[\s\S]*?\n\}\n/m)?.[0];
 if (!serve) throw new Error('web/static/worker.js: no `function serve(load) {…}` to inline');
 const workerMain = `serve(async ({ module }) => {
-  await wasm_bindgen({ module_or_path: module });
-  return wasm_bindgen.goujiCheck;
+  await gouji_check({ module_or_path: module });
+  return gouji_check.goujiCheck;
 });`;
 // The loader: decodes and inflates the wasm kept in a data block (a script of a
 // non-JavaScript type is never run, so the CSP need not allow it) and starts the app, as
@@ -59,20 +65,46 @@ const boot = `(async () => {
       throw new Error('PDF 读取模块出错，请重新打开本页后再试 / the PDF reader failed: reopen this page');
     }
   };
+  // The checker: compiled once, when the first checking worker starts (as the page starts);
+  // each worker instantiates it, and so does the page when no worker can be started.
+  let checker = null;
+  const compileChecker = () => (checker ??= decode('gouji-check-wasm').then((wasm) => WebAssembly.compile(wasm)));
+  let workerUrl = null;
+  globalThis.goujiCheckWorker = () => {
+    workerUrl ??= URL.createObjectURL(new Blob(
+      [document.getElementById('gouji-check-glue').textContent, '\\n', document.getElementById('gouji-worker').textContent],
+      { type: 'text/javascript' },
+    ));
+    const worker = new Worker(workerUrl);
+    // Without a module the worker says it failed, and the page checks on its main thread.
+    compileChecker().then(
+      (module) => worker.postMessage({ type: 'init', module }),
+      () => worker.postMessage({ type: 'init' }),
+    );
+    return worker;
+  };
+  // The inlined glue cannot be loaded afresh: a checker that trapped on the main thread stays
+  // out of use until the page is opened again.
+  let here = null;
+  let broken = false;
+  globalThis.goujiCheckHere = async (text) => {
+    if (broken) throw new Error('核查模块出错，请重新打开本页后再试 / the checker failed: reopen this page');
+    here ??= compileChecker().then((module) => gouji_check({ module_or_path: module }));
+    try {
+      await here;
+    } catch (err) {
+      here = null;
+      throw new Error('核查模块无法加载 / the checker could not be loaded: ' + err.message);
+    }
+    try {
+      return gouji_check.goujiCheck(text);
+    } catch (err) {
+      broken = true;
+      throw err;
+    }
+  };
   try {
-    // Compiled once: the page and each checking worker instantiate this module.
-    const module = await WebAssembly.compile(await decode('gouji-wasm'));
-    let workerUrl = null;
-    globalThis.goujiCheckWorker = () => {
-      workerUrl ??= URL.createObjectURL(new Blob(
-        [document.getElementById('gouji-glue').textContent, '\\n', document.getElementById('gouji-worker').textContent],
-        { type: 'text/javascript' },
-      ));
-      const worker = new Worker(workerUrl);
-      worker.postMessage({ type: 'init', module });
-      return worker;
-    };
-    await wasm_bindgen({ module_or_path: module });
+    await wasm_bindgen({ module_or_path: await decode('gouji-wasm') });
     status?.remove();
   } catch (err) {
     if (status) {
@@ -98,15 +130,15 @@ const sampleBlocks = samples
   .join('');
 // Inline text must not close its element early.
 const worker = `${serve}\n${workerMain}\n`;
-for (const [name, text, tag] of [['style', style, '</style'], ['glue', glue, '</script'], ['pdf glue', pdfGlue, '</script'], ['boot', boot, '</script'], ['worker', worker, '</script']]) {
+for (const [name, text, tag] of [['style', style, '</style'], ['glue', glue, '</script'], ['checker glue', checkGlue, '</script'], ['pdf glue', pdfGlue, '</script'], ['boot', boot, '</script'], ['worker', worker, '</script']]) {
   if (text.toLowerCase().includes(tag)) throw new Error(`${name} contains ${tag}: cannot inline it`);
 }
 
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(glue)} ${sha256(pdfGlue)} ${sha256(boot)} 'wasm-unsafe-eval'`,
-  // The checking worker, made from the inline glue and worker code (a data block, never run
-  // in the page); it inherits this policy.
+  `script-src ${sha256(glue)} ${sha256(checkGlue)} ${sha256(pdfGlue)} ${sha256(boot)} 'wasm-unsafe-eval'`,
+  // The checking worker, made from the checker's inline glue and the worker code (a data
+  // block, never run in the page); it inherits this policy.
   'worker-src blob:',
   `style-src ${sha256(style)}`,
   'img-src data:',
@@ -130,7 +162,7 @@ replaceOnce(/<link rel="stylesheet"[^>]*>/, `<style>${style}</style>`, 'styleshe
 replaceOnce(/\s*<script type="module" src="boot.js"[^>]*><\/script>/, '', 'boot script');
 replaceOnce(
   /<\/body>/,
-  `  <script type="application/gzip+base64" id="gouji-wasm">${wasm64}</script>\n    <script type="application/gzip+base64" id="gouji-pdf-wasm">${pdfWasm64}</script>\n    <script id="gouji-glue">${glue}</script>\n    <script type="text/plain" id="gouji-worker">${worker}</script>\n${sampleBlocks}    <script>${pdfGlue}</script>\n    <script>${boot}</script>\n  </body>`,
+  `  <script type="application/gzip+base64" id="gouji-wasm">${wasm64}</script>\n    <script type="application/gzip+base64" id="gouji-check-wasm">${checkWasm64}</script>\n    <script type="application/gzip+base64" id="gouji-pdf-wasm">${pdfWasm64}</script>\n    <script id="gouji-glue">${glue}</script>\n    <script id="gouji-check-glue">${checkGlue}</script>\n    <script type="text/plain" id="gouji-worker">${worker}</script>\n${sampleBlocks}    <script>${pdfGlue}</script>\n    <script>${boot}</script>\n  </body>`,
   'end of body',
 );
 fs.writeFileSync(outHtml, html);

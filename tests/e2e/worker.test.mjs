@@ -2,8 +2,8 @@
 // responsive while a long text is checked; a paste is checked at once (the time to its first
 // finding is printed, goal ≤ 150 ms for a 20 K-character report) while typing keeps its short
 // pause; the previous results stay on screen, marked stale, until the new ones come; a newer
-// text supersedes a check in flight; without workers the page checks on the main thread; and
-// the single file does the same from file://.
+// text supersedes a check in flight; without workers the page checks on the main thread (the
+// checker module loaded on demand); and the single file does the same from file://.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -473,6 +473,35 @@ test('the single file checks in a worker from file:// too', { timeout: 120_000 }
   const other = requests.slice(from).filter((u) => u !== url && !u.startsWith('blob:null/'));
   assert.deepEqual(other, []);
   await setText(page, '', 'deleteContentBackward');
+});
+
+test('the single file without workers checks on the main thread', { timeout: 60_000 }, async () => {
+  // The checker module is inlined there and instantiated by the page itself, on first use.
+  const page = await h.context.newPage();
+  try {
+    await page.addInitScript(() => {
+      globalThis.Worker = function Worker() {
+        throw new DOMException('workers are not allowed here', 'SecurityError');
+      };
+    });
+    await open(page, pathToFileURL(SINGLE).href);
+    await setText(page, RENHE);
+    await page.locator('[data-testid=finding]').first().waitFor({ timeout: 30_000 });
+    assert.equal(await page.getAttribute('[data-testid=layout]', 'data-checker'), 'main-thread');
+    const first = await page.textContent('[data-testid=stats]');
+    assert.match(first, DONE);
+    // A second text: the instance loaded for the first checks it.
+    await setText(page, REPORT_20K);
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid=stats]')?.textContent !== before,
+      first,
+      { timeout: 30_000 },
+    );
+    await checked(page);
+    assert.equal(await page.getAttribute('[data-testid=layout]', 'data-checker'), 'main-thread');
+  } finally {
+    await page.close();
+  }
 });
 
 test('no request leaves the page, nothing errs', () => {

@@ -1,7 +1,8 @@
-//! Checking off the main thread. A dedicated Web Worker runs the same wasm module as the
-//! page (its exported [`check_encoded`]) and posts the report back in the encoding of
-//! [`crate::wire`]; the main thread only edits and renders. The worker comes from `globalThis.goujiCheckWorker`, which the
-//! loader defines (web/static/boot.js when served, a Blob-URL worker in the single file).
+//! Checking off the main thread. A dedicated Web Worker runs the checker module (crate
+//! gouji-check-web, its exported `goujiCheck`: this page's module carries no rule) and posts
+//! the report back in the encoding of [`gouji_core::wire`]; the main thread only edits and
+//! renders. The worker comes from `globalThis.goujiCheckWorker`, which the loader defines
+//! (web/static/boot.js when served, a Blob-URL worker in the single file).
 //!
 //! A newer text supersedes the check in flight: results carry a sequence number and stale
 //! ones are dropped; a check that has run longer than [`GRACE_MS`] when a newer text comes is
@@ -13,13 +14,13 @@
 //! worker is terminated, a fresh one started, and the status says that the text was too
 //! slow to check and was not checked ([`Failure::TooSlow`]); the text stays in its box and the
 //! previous results stay on screen. (On the main thread, without workers, nothing can stop
-//! a check.)
+//! a check: there the loader's `globalThis.goujiCheckHere` loads the checker module on first
+//! use and runs it.)
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use gouji_core::Options;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -78,10 +79,12 @@ fn preview_of(text: &str) -> Option<&str> {
     Some(&text[..end])
 }
 
-/// The worker's entry point: the report on `text`, encoded by [`crate::wire::encode`].
-#[wasm_bindgen(js_name = goujiCheck)]
-pub fn check_encoded(text: &str) -> Vec<u8> {
-    crate::wire::encode(&gouji_core::check(text, &Options::default()))
+#[wasm_bindgen]
+extern "C" {
+    /// The checker module's `goujiCheck` run on the main thread (the loader fetches and
+    /// compiles the module on first use): the report, encoded by [`gouji_core::wire::encode`].
+    #[wasm_bindgen(js_namespace = globalThis, js_name = goujiCheckHere, catch)]
+    async fn gouji_check_here(text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Where the checker reports to.
@@ -544,7 +547,7 @@ impl Checker {
             if !current(&this) {
                 return;
             }
-            let Some(report) = crate::wire::decode(&bytes) else {
+            let Some(report) = gouji_core::wire::decode(&bytes) else {
                 if !partial {
                     this.fail(Failure::Trapped("unreadable result".into()));
                 }
@@ -594,7 +597,9 @@ impl Checker {
         }
     }
 
-    /// The fallback: checks on the main thread, after the status has had a frame to show.
+    /// The fallback: checks on the main thread, after the status has had a frame to show, with
+    /// the checker module (loaded on first use); its result is read as a worker's is. A check
+    /// that trapped, or a module that could not be loaded, is reported as a trapped check.
     fn check_here(&self, job: Job) {
         if job.warm_up {
             return;
@@ -606,8 +611,26 @@ impl Checker {
                     if job.seq != this.newest() {
                         return;
                     }
-                    let report = gouji_core::check(&job.text, &Options::default());
-                    this.publish(Checked::new(job.seq, job.text, report));
+                    leptos::task::spawn_local(async move {
+                        let result = gouji_check_here(&job.text).await;
+                        if job.seq != this.newest() {
+                            return;
+                        }
+                        match result.map(|v| v.dyn_into::<js_sys::Uint8Array>()) {
+                            Ok(Ok(bytes)) => {
+                                this.take_in(job.seq, job.text, bytes.to_vec(), false);
+                            }
+                            Ok(Err(_)) => this.fail(Failure::Trapped("no result".into())),
+                            Err(e) => {
+                                let detail = js_sys::Reflect::get(&e, &"message".into())
+                                    .ok()
+                                    .and_then(|m| m.as_string())
+                                    .or_else(|| e.as_string())
+                                    .unwrap_or_else(|| format!("{e:?}"));
+                                this.fail(Failure::Trapped(detail));
+                            }
+                        }
+                    });
                 },
                 std::time::Duration::ZERO,
             )

@@ -13,19 +13,12 @@ pub mod keys;
 pub mod open;
 pub mod storage;
 pub mod store;
-pub mod wire;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts [`App`] into `<body>`; does nothing in the checking
-/// worker, which instantiates this same module (and so runs `main`) for [`checker::check_encoded`].
+/// Installs the panic hook and mounts [`App`] into `<body>`. (The checking worker runs the
+/// checker module, crate gouji-check-web, not this one.)
 pub fn mount() {
-    if web_sys::window().is_none() {
-        // In the worker a panic traps the check, which the page reports; say why in the
-        // worker's console.
-        std::panic::set_hook(Box::new(console_error_panic_hook::hook));
-        return;
-    }
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         // The release build aborts on panic, so the page is dead from here on: say so, and

@@ -40,23 +40,53 @@ const reader = (dir, name, exported) => {
 globalThis.goujiPdfText = reader('pdf', 'gouji_pdf', 'pdfText');
 globalThis.goujiDocxText = reader('docx', 'gouji_docx', 'docxText');
 
-// The checking worker (web/src/checker.rs, web/static/worker.js) instantiates the app's own
-// wasm module again: it is compiled once, here, and the compiled module is posted to each
-// worker. (Without the streaming compile, e.g. a server that sends the wrong type, each
-// instance fetches and compiles the file itself.)
-const jsUrl = new URL(tag.dataset.goujiJs, document.baseURI).href;
-const wasmUrl = new URL(tag.dataset.goujiWasm, document.baseURI).href;
+// The checker (crate gouji-check-web), built into check/ by scripts/build-web: the page's own
+// module carries no rule. The checking worker (web/src/checker.rs, web/static/worker.js) runs
+// it: it is fetched and compiled once, here, when the first worker starts (as the page
+// starts), and the compiled module is posted to each worker. (Without the streaming compile,
+// e.g. a server that sends the wrong type, each instance fetches and compiles the file itself.)
+const checkJs = new URL('check/gouji_check.js', import.meta.url).href;
+const checkWasm = new URL('check/gouji_check_bg.wasm', import.meta.url).href;
 let compiled = null;
-const compile = () => (compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null));
+const compile = () => (compiled ??= WebAssembly.compileStreaming(fetch(checkWasm)).catch(() => null));
 globalThis.goujiCheckWorker = () => {
   const worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
-  compile().then((module) => worker.postMessage({ type: 'init', js: jsUrl, wasm: wasmUrl, module }));
+  compile().then((module) => worker.postMessage({ type: 'init', js: checkJs, wasm: checkWasm, module }));
   return worker;
 };
+// Where no worker can be started, the page runs the checker on its main thread, imported on
+// first use; an instance that trapped is dropped and a fresh copy imported next time.
+let here = null;
+let copies = 0;
+globalThis.goujiCheckHere = async (text) => {
+  if (!here) {
+    const copy = copies++ ? `?copy=${copies}` : '';
+    here = (async () => {
+      const m = await import(checkJs + copy);
+      await m.default({ module_or_path: (await compile()) ?? checkWasm });
+      return m;
+    })();
+  }
+  let m;
+  try {
+    m = await here;
+  } catch (err) {
+    here = null;
+    throw new Error('核查模块无法加载 / the checker could not be loaded: ' + err.message);
+  }
+  try {
+    return m.goujiCheck(text);
+  } catch (err) {
+    here = null;
+    throw err;
+  }
+};
 
+const jsUrl = new URL(tag.dataset.goujiJs, document.baseURI).href;
+const wasmUrl = new URL(tag.dataset.goujiWasm, document.baseURI).href;
 try {
   const { default: init } = await import(jsUrl);
-  await init({ module_or_path: (await compile()) ?? wasmUrl });
+  await init({ module_or_path: wasmUrl });
   status?.remove();
 } catch (err) {
   if (status) {

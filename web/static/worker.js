@@ -1,8 +1,8 @@
-// The checking worker (web/src/checker.rs): the app's own wasm module, instantiated again
-// here, checks texts off the main thread and posts each report back (encoded by
-// web/src/wire.rs, its buffer transferred, not copied). The page's
-// loader (boot.js) starts it as a module worker and sends it the compiled module; the single
-// file (scripts/lib/single-html.mjs) runs the same `serve` in a worker made from a Blob URL.
+// The checking worker (web/src/checker.rs): the checker module (crate gouji-check-web, built
+// into check/) checks texts off the main thread and posts each report back (encoded by
+// gouji_core::wire, its buffer transferred, not copied). The page's loader (boot.js) starts
+// it as a module worker and sends it the compiled module; the single file
+// (scripts/lib/single-html.mjs) runs the same `serve` in a worker made from a Blob URL.
 
 // Messages in: {type: 'init', ...what `load` needs}, then {type: 'check', seq, text, preview?}.
 // Messages out: {type: 'ready'} or {type: 'failed', error} once, then for each check, when it

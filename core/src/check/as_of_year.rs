@@ -14,7 +14,7 @@ use crate::report::{ReportKind, Severity};
 
 pub struct AsOfYear;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "as-of-year",
     name_zh: "截至日期年份不符",
     name_en: "Holdings dated in another year",

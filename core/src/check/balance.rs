@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 pub struct Balance;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "balance",
     name_zh: "结转结余的收支平衡",
     name_en: "The carry-over balances",

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 pub struct BoundedRate;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "bounded-rate",
     name_zh: "满意度、合格率超过100%",
     name_en: "A satisfaction or pass rate above 100%",

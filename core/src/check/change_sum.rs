@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 pub struct ChangeSum;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "change-sum",
     name_zh: "分项增减额之和",
     name_en: "Parts' changes add up to the total's",

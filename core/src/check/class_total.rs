@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 
 pub struct ClassTotal;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "class-total",
     name_zh: "各类支出之和不超过支出合计",
     name_en: "Classes of spending add up to the table's total",

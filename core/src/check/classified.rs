@@ -6,7 +6,7 @@ use crate::report::Severity;
 
 pub struct Classified;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "classified",
     name_zh: "类款项明细",
     name_en: "Functional classification lines",

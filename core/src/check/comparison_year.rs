@@ -11,7 +11,7 @@ use crate::report::Severity;
 
 pub struct ComparisonYear;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "comparison-year",
     name_zh: "比较年份不是上年",
     name_en: "Comparison with a year other than the previous",

@@ -6,7 +6,7 @@ use crate::report::Severity;
 
 pub struct Completion;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "completion",
     name_zh: "完成率",
     name_en: "Completion rate",

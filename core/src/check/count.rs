@@ -6,7 +6,7 @@ use crate::report::Severity;
 
 pub struct Count;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "count",
     name_zh: "个数",
     name_en: "Counts",

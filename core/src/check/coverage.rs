@@ -10,7 +10,7 @@ use crate::report::{Outcome, Severity, Span};
 
 pub struct Coverage;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "coverage",
     name_zh: "未核查的比率与增减额",
     name_en: "Rates and changes left unchecked",

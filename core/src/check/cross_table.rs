@@ -19,7 +19,7 @@ use crate::report::Severity;
 
 pub struct CrossTable;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "cross-table",
     name_zh: "标准表之间的勾稽",
     name_en: "Standard tables agree with each other",

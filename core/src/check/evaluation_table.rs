@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 pub struct EvaluationTable;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "evaluation-table",
     name_zh: "绩效自评表与自评综述",
     name_en: "Self-evaluation tables and their summaries",

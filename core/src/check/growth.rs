@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 pub struct Growth;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "growth",
     name_zh: "增减幅度",
     name_en: "Year-on-year change",

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 pub struct Identity;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "identity",
     name_zh: "勾稽关系",
     name_en: "Accounting identities",

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 pub struct ImpossibleDecline;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "impossible-decline",
     name_zh: "降幅超过100%",
     name_en: "A decrease of more than 100%",

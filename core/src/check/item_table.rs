@@ -20,7 +20,7 @@ use crate::report::Severity;
 
 pub struct ItemTable;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "item-table",
     name_zh: "项级科目说明与表一致",
     name_en: "Item lines agree with their table rows",

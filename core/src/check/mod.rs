@@ -125,9 +125,53 @@ static RULES: &[&dyn Rule] = &[
     &coverage::Coverage,
 ];
 
+/// The rules' [`RuleInfo`]s, in the order of [`RULES`] (a test keeps the two lists the same).
+/// Looking a rule up reads this list, never the registry: a `&dyn Rule` keeps its `check`
+/// (and all it calls) alive through its vtable, so a program that only names rules (the web
+/// app's page) would otherwise carry the whole check.
+static INFOS: &[&RuleInfo] = &[
+    &sum::INFO,
+    &share::INFO,
+    &share_total::INFO,
+    &growth::INFO,
+    &change_sum::INFO,
+    &completion::INFO,
+    &count::INFO,
+    &product::INFO,
+    &restated::INFO,
+    &parallel::INFO,
+    &identity::INFO,
+    &classified::INFO,
+    &wording::INFO,
+    &table::INFO,
+    &table_identity::INFO,
+    &table_hierarchy::INFO,
+    &table_total::INFO,
+    &cross_table::INFO,
+    &class_total::INFO,
+    &table_text::INFO,
+    &item_table::INFO,
+    &table_change::INFO,
+    &year_table_total::INFO,
+    &evaluation_table::INFO,
+    &template::INFO,
+    &numbering::INFO,
+    &year::INFO,
+    &score::INFO,
+    &required::INFO,
+    &year_attribution::INFO,
+    &comparison_year::INFO,
+    &as_of_year::INFO,
+    &balance::INFO,
+    &impossible_decline::INFO,
+    &bounded_rate::INFO,
+    // Last, as in RULES.
+    &coverage::INFO,
+];
+
 /// Every rule, in the order they run.
 pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
-    RULES.iter().map(|r| r.info())
+    INFOS.iter().copied()
 }
 
 pub fn find(id: &str) -> Option<&'static RuleInfo> {
@@ -583,6 +627,21 @@ mod tests {
             let mut lean = v;
             sort_lean(&mut lean, |e| e.0);
             assert_eq!(lean, stable);
+        }
+    }
+
+    #[test]
+    fn the_list_of_infos_is_the_registry() {
+        // Same rules, same order, the very same statics: `all()` and `find()` read INFOS,
+        // the check runs RULES.
+        assert_eq!(INFOS.len(), RULES.len());
+        for (info, rule) in INFOS.iter().zip(RULES) {
+            assert!(
+                std::ptr::eq(*info, rule.info()),
+                "INFOS has {} where RULES has {}",
+                info.id,
+                rule.info().id
+            );
         }
     }
 

@@ -9,7 +9,7 @@ use crate::report::Severity;
 
 pub struct Numbering;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "numbering",
     name_zh: "标题编号",
     name_en: "Heading numbering",

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 
 pub struct Parallel;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "parallel",
     name_zh: "前后列举一致",
     name_en: "Parallel lists agree",

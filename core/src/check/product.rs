@@ -6,7 +6,7 @@ use crate::report::Severity;
 
 pub struct Product;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "product",
     name_zh: "数量×单价",
     name_en: "Count times amount each",

@@ -11,7 +11,7 @@ use crate::report::{ReportKind, Severity};
 
 pub struct Required;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "required",
     name_zh: "公开内容完整性",
     name_en: "Required content",

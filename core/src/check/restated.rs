@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 pub struct Restated;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "restated",
     name_zh: "前后数据一致",
     name_en: "Restated figures agree",

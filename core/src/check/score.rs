@@ -8,7 +8,7 @@ use crate::report::Severity;
 
 pub struct Score;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "score",
     name_zh: "得分超过满分",
     name_en: "Scores above their maximum",

@@ -13,7 +13,7 @@ use crate::report::Severity;
 
 pub struct Share;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "share",
     name_zh: "占比",
     name_en: "Share of a whole",

@@ -20,7 +20,7 @@ const OVERLAPPING: &[&str] = &[
     "以上", "以下", "学历", "职称", "党员", "年龄", "岁", "本科", "硕士", "博士", "男", "女",
 ];
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "share-total",
     name_zh: "同一总数的占比之和",
     name_en: "Shares of one whole add up to at most 100%",

@@ -6,7 +6,7 @@ use crate::report::Severity;
 
 pub struct Sum;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "sum",
     name_zh: "分项之和",
     name_en: "Parts add up to the total",

@@ -10,7 +10,7 @@ use crate::report::Severity;
 
 pub struct TableRule;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "table",
     name_zh: "表格勾稽",
     name_en: "Table arithmetic",

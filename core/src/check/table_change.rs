@@ -19,7 +19,7 @@ use crate::report::Severity;
 
 pub struct TableChange;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "table-change",
     name_zh: "增减额与上年、本年对比表",
     name_en: "A stated change against the table of both years",

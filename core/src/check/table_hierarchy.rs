@@ -24,7 +24,7 @@ use crate::report::Severity;
 
 pub struct TableHierarchy;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "table-hierarchy",
     name_zh: "表内上下级行",
     name_en: "Rows indented under a row add up to it",

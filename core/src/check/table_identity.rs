@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 pub struct TableIdentity;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "table-identity",
     name_zh: "表内各行的列关系",
     name_en: "Column identity across a table's rows",

@@ -17,7 +17,7 @@ use crate::report::{ReportKind, Severity};
 
 pub struct TableText;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "table-text",
     name_zh: "说明与标准表一致",
     name_en: "Explanations agree with the standard tables",

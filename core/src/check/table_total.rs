@@ -17,7 +17,7 @@ use crate::report::Severity;
 
 pub struct TableTotal;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "table-total",
     name_zh: "合计行等于各行之和",
     name_en: "A table's total row is the sum of its rows",

@@ -7,7 +7,7 @@ use crate::report::Severity;
 
 pub struct Template;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "template",
     name_zh: "模板未填",
     name_en: "Template text left unfilled",

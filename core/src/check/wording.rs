@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 pub struct Wording;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "wording",
     name_zh: "文字与数字相符",
     name_en: "Words agree with figures",

@@ -7,7 +7,7 @@ use crate::report::Severity;
 
 pub struct Year;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "year",
     name_zh: "日期有误",
     name_en: "Impossible dates",

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 pub struct YearAttribution;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "year-attribution",
     name_zh: "年度归属",
     name_en: "Year attribution",

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 
 pub struct YearTableTotal;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "year-table-total",
     name_zh: "上年、本年对比表的合计列",
     name_en: "The total column of a table of both years",

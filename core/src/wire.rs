@@ -1,5 +1,5 @@
-//! How the checking worker sends a [`Report`] to the page: a compact binary encoding, written
-//! by hand. Deriving serde's `Deserialize` for the report and reading JSON cost about 20 KB
+//! How the web app's checker module (crate gouji-check-web, in a worker) sends a [`Report`]
+//! to the page module: a compact binary encoding, written by hand. Deriving serde's `Deserialize` for the report and reading JSON cost about 20 KB
 //! of gzipped wasm; this costs a few, and reads a 1 MB text's report faster than JSON.
 //!
 //! Strings are a little-endian `u32` byte length and UTF-8; numbers are `u32`; an `Option` is
@@ -7,7 +7,7 @@
 //! taken apart without `..`, so a field added to the core's report does not compile until it
 //! is sent here too.
 
-use gouji_core::{
+use crate::report::{
     Finding, LedgerEntry, Outcome, Related, Report, ReportInfo, ReportKind, Severity, Span, Stats,
 };
 
@@ -245,7 +245,7 @@ impl Reader<'_> {
     }
     /// A rule id, as the registry's own `&'static str`.
     fn rule(&mut self) -> Option<&'static str> {
-        gouji_core::check::find(self.str()?).map(|r| r.id)
+        crate::check::find(self.str()?).map(|r| r.id)
     }
     fn span(&mut self) -> Option<Span> {
         Some(Span::new(self.usize()?, self.usize()?))
@@ -272,14 +272,14 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gouji_core::Options;
+    use crate::Options;
 
     #[test]
     fn a_report_survives_its_encoding() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/samples");
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            let report = gouji_core::check(&text, &Options::default());
+            let report = crate::check(&text, &Options::default());
             assert!(!report.findings.is_empty() && !report.ledger.is_empty());
             let bytes = encode(&report);
             assert_eq!(decode(&bytes).as_ref(), Some(&report));
@@ -287,7 +287,7 @@ mod tests {
             assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
             assert_eq!(decode(&[&bytes[..], &[0]].concat()), None);
         }
-        let notice = gouji_core::check("", &Options::default());
+        let notice = crate::check("", &Options::default());
         assert_eq!(decode(&encode(&notice)), Some(notice));
         assert_eq!(decode(b""), None);
         assert_eq!(decode(&[9]), None);
