@@ -3896,3 +3896,63 @@ fn items_joined_by_he_may_each_be_two() {
     let t = "本部门预算包括局机关和所属县水土保持站、县水文站共5个单位的预算。\n";
     assert_eq!(alarms(t, "count").len(), 1);
 }
+
+#[test]
+fn a_cap_two_rates_or_an_average_is_no_exact_amount_each() {
+    for silent in [
+        // 最高 and 不超过 cap the amount each: 960 × 0.15 = 144 ≥ 118.30.
+        "全年资助困难学生960人，每人每年最高资助1,500元，共发放资助金118.30万元。\n",
+        "共扶持农民专业合作社36家，每家补助不超过8万元，共计补助250.00万元。\n",
+        // Two rates, each of its own count: 80 × 1.2 + 50 × 2.5 = 221.
+        "共改造农村危房130户，C级每户补助1.2万元、D级每户补助2.5万元，共计补助资金221.00万元。\n",
+    ] {
+        assert_eq!(alarms(silent, "product"), Vec::<String>::new(), "{silent}");
+    }
+    // An average is the total divided and rounded: 423.65万 ÷ 2,841 = 1,491.20.
+    let t = "全年救助2,841人，平均每人救助1,491元，共计423.65万元。\n";
+    assert_eq!(alarms(t, "product"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "product").1, 1);
+}
+
+#[test]
+fn a_whole_named_without_an_amount_takes_no_amount_before_it() {
+    let t = "收入总计包括本年收入4,210.60万元、年初结转和结余185.40万元；支出总计包括本年支出4,256.80万元、年末结转和结余139.20万元。\n";
+    assert_eq!(alarms(t, "sum"), Vec::<String>::new());
+}
+
+#[test]
+fn quoted_names_with_a_dunhao_inside_are_one_item_each() {
+    for silent in [
+        "全年开展3项专项行动：“占道经营、流动摊点整治”、“乱贴乱画清理”、“门前五包”。\n",
+        "全年出台3项制度：《城市供水、节水管理办法》、《夜景照明管理规定》、《建筑垃圾处置办法》。\n",
+        "全年出台3项制度：《城市供水、节水管理办法》《夜景照明管理规定》《建筑垃圾处置办法》。\n",
+    ] {
+        assert_eq!(alarms(silent, "count"), Vec::<String>::new(), "{silent}");
+    }
+    let t = "全年出台4项制度：《城市供水、节水管理办法》、《夜景照明管理规定》、《建筑垃圾处置办法》。\n";
+    assert_eq!(alarms(t, "count").len(), 1);
+}
+
+#[test]
+fn a_table_of_categories_beside_their_items_or_rows_outside_any_subtotal() {
+    // Categories and their items side by side, the total last: the rows add to twice it.
+    let t = "项目\t金额\n货物类\t350.00\n办公设备\t210.00\n办公家具\t140.00\n服务类\t150.00\n物业服务\t90.00\n印刷服务\t60.00\n合计\t500.00\n";
+    assert_eq!(alarms(t, "table"), Vec::<String>::new());
+    // A row standing between two groups belongs to neither 小计, but to the 合计.
+    let t = "项目\t金额\n办公设备\t210.00\n办公家具\t140.00\n小计\t350.00\n校舍维修工程\t420.00\n物业服务\t90.00\n印刷服务\t60.00\n小计\t150.00\n合计\t920.00\n";
+    assert_eq!(alarms(t, "table"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "table").1, 3);
+    // A wrong 小计 is still wrong.
+    let wrong = t.replace("小计\t150.00", "小计\t160.00");
+    assert!(!alarms(&wrong, "table").is_empty());
+}
+
+#[test]
+fn an_older_year_beside_last_years_comparison_or_a_flat_budget_is_meant() {
+    let t = "2024年度“三公”经费支出21.60万元，比上年减少2.40万元，下降10.00%；与2021年相比减少8.40万元，下降28.00%，实现连续三年下降。\n";
+    assert_eq!(alarms(t, "comparison-year"), Vec::<String>::new());
+    let t = "2024年度“三公”经费支出21.60万元，与2021年相比减少8.40万元，下降28.00%。\n";
+    assert_eq!(alarms(t, "comparison-year").len(), 1);
+    let t = "2026年“三公”经费预算数为21.60万元，与2025年预算数持平。\n2025年“三公”经费预算数为21.60万元。\n";
+    assert_eq!(alarms(t, "year-attribution"), Vec::<String>::new());
+}

@@ -42,6 +42,19 @@ impl Rule for ComparisonYear {
                 continue;
             }
             let previous = year - 1;
+            // A sentence that also compares with the year before (`比上年减少2.80万元…；与2021
+            // 年相比减少9.80万元`) compares with the older year on purpose: a trend, not a
+            // year left over from an old report.
+            let sentence = &doc.sentences[doc.figures[g.delta].sentence()];
+            let text = &doc.text()[sentence.start..sentence.end];
+            if ["比上年", "较上年", "与上年", "同比"]
+                .iter()
+                .any(|w| text.contains(w))
+                || text.contains(&format!("较{previous}年"))
+                || text.contains(&format!("比{previous}年"))
+            {
+                continue;
+            }
             let mut d = Draft::new(
                 INFO.id,
                 Severity::Warning,

@@ -61,7 +61,9 @@ impl Rule for Product {
             );
             // The product at face value, in base units like the intervals.
             let face_fits = ti.lo <= face && face <= ti.hi;
-            if prod.overlaps(ti) && face_fits {
+            // An average (`平均每人救助1,482元`) is the total divided and rounded: within its
+            // rounding it agrees.
+            if prod.overlaps(ti) && (face_fits || p.average) {
                 sink.verified(INFO.id, at, formula.clone(), formula);
                 continue;
             }

@@ -91,6 +91,20 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
             }) else {
                 continue;
             };
+            // `2026年…预算数为18.50万元，与2025年预算数持平`: the two years are the same amount
+            // by the text's own word.
+            let says_unchanged = [same, f].iter().any(|x| {
+                doc.figures[x.figure()].sentence() < doc.sentences.len() && {
+                    let r = &doc.sentences[doc.figures[x.figure()].sentence()];
+                    let t = &doc.text()[r.clone()];
+                    ["持平", "保持不变", "相同", "一致", "无变化"]
+                        .iter()
+                        .any(|w| t.contains(w))
+                }
+            });
+            if says_unchanged {
+                continue;
+            }
             let line = doc.line_of(doc.span(same.at(doc)).start);
             let mut d = Draft::new(
                 INFO.id,

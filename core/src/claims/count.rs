@@ -41,7 +41,7 @@ fn items_in(s: &str) -> usize {
         let all_named = items.iter().all(|item| !item.trim().is_empty());
         return if all_named { items.len() } else { 0 };
     }
-    let quoted = s.matches("”“").count();
+    let quoted = s.matches("”“").count() + s.matches("》《").count();
     if quoted > 0 {
         quoted + 1
     } else {
@@ -49,15 +49,16 @@ fn items_in(s: &str) -> usize {
     }
 }
 
-/// `s` split at the `、` outside brackets.
+/// `s` split at the `、` outside brackets, quotes and title marks (`“马路市场、流动摊点整治”`,
+/// `《城市供水、排水管理办法》` are one item each).
 fn top_level_items(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0u32;
     let mut start = 0;
     for (i, c) in s.char_indices() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
+            '（' | '(' | '“' | '《' | '「' | '‘' => depth += 1,
+            '）' | ')' | '”' | '》' | '」' | '’' => depth = depth.saturating_sub(1),
             '、' if depth == 0 => {
                 out.push(&s[start..i]);
                 start = i + c.len_utf8();

@@ -10,6 +10,8 @@ pub struct ProductClaim {
     pub total: usize,
     /// Periods in the total: 12 for `每人每月100元，全年共计…`, else 1.
     pub periods: u32,
+    /// The amount each is an average (`平均每人`, `人均`): rounded by nature.
+    pub average: bool,
 }
 
 /// How many of the amount's periods make up the total: `每人每月` in a year's total is 12,
@@ -44,6 +46,7 @@ fn periods(each_label: &str, total_label: &str) -> Option<u32> {
 }
 
 pub fn extract(doc: &Document) -> Vec<ProductClaim> {
+    let text = doc.text();
     let mut out = Vec::new();
     for (ei, e) in doc.figures.iter().enumerate() {
         if !e.label.contains('每') || !e.q.is_operand() || !e.q.unit.is_money() || e.in_table {
@@ -66,6 +69,26 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
                         .any(|w| g.label.contains(w))
             });
         let Some(total) = total else { continue };
+        // `每人每年最高资助2,000元`, `每家补助不超过5万元`: a cap, not the amount each.
+        if ["最高", "不超过", "不高于", "最多", "上限", "以内", "封顶"]
+            .iter()
+            .any(|w| e.label.contains(w) || text[e.q.end..].starts_with(w))
+        {
+            continue;
+        }
+        // `C级每户补助1.5万元、D级每户补助3万元，共计…`: two rates, each of its own count.
+        let rates_in_sentence = doc
+            .figures
+            .iter()
+            .skip(ei.saturating_sub(8))
+            .take(17)
+            .filter(|g| {
+                g.sentence() == e.sentence() && g.label.contains('每') && g.q.unit.is_money()
+            })
+            .count();
+        if rates_in_sentence > 1 {
+            continue;
+        }
         let Some(periods) = periods(&e.label, &doc.figures[total].label) else {
             continue;
         };
@@ -75,6 +98,7 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
                 each: ei,
                 total,
                 periods,
+                average: e.label.contains("平均") || e.label.contains("人均"),
             });
         }
     }

@@ -509,7 +509,17 @@ fn drop_totals_across_semicolons(doc: &Document, claims: &mut Vec<SumClaim>) {
             return false;
         }
         let t = &doc.figures[c.total];
-        !(parts.contains(&c.total) && text[t.q.end..c.marker_at.max(t.q.end)].contains('；'))
+        let between = &text[t.q.end..c.marker_at.max(t.q.end)];
+        // `…结余320.20万元；支出总计包括本年支出…`: the marker's clause names its own whole
+        // and states no amount for it; the amount before the break is not that whole.
+        let own_whole = between
+            .rfind(['；', '，', ','])
+            .map(|i| between[i..].trim_start_matches(['；', '，', ',']))
+            .is_some_and(|clause| {
+                clause.chars().count() <= 12
+                    && ["总计", "合计", "总额"].iter().any(|w| clause.ends_with(w))
+            });
+        !(parts.contains(&c.total) && between.contains('；') || own_whole)
     });
 }
 

@@ -361,7 +361,8 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
         let from = closed_before
             .filter(|&r| r >= segment.start)
             .map_or(segment.start, |r| r + 1);
-        let mut part_rows: Vec<usize> = if !is_subtotal && !segment_subtotals.is_empty() {
+        let over_subtotals = !is_subtotal && !segment_subtotals.is_empty();
+        let mut part_rows: Vec<usize> = if over_subtotals {
             segment_subtotals
         } else {
             Vec::new()
@@ -469,14 +470,61 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
             let Some(rows) = top_level(doc, t, &numbering, (ri, ci), &part_rows, &left_name) else {
                 continue;
             };
-            let parts: Vec<usize> = rows
+            let mut parts: Vec<usize> = rows
                 .iter()
                 .filter_map(|&r| t.rows[r].cells.get(ci).and_then(|c| c.figure()))
                 .filter(|&f| summable(doc, f))
                 .collect();
+            // Rows that stand on their own between groups (`小计 200`, `校舍维修工程 300`,
+            // `物业服务 60`, `保安服务 40`, `小计 100`): a 小计 is of the rows right above it
+            // that make it, and a 合计 over 小计 rows may be of every row instead.
+            if !adds_up(doc, total, &parts) {
+                if is_subtotal {
+                    if let Some(k) = suffix_making(doc, total, &parts) {
+                        parts.drain(..k);
+                    }
+                } else if over_subtotals {
+                    let every_row: Vec<usize> = (segment.start..ri)
+                        .filter(|&r| {
+                            !closing[r]
+                                && !t.rows[r].is_header()
+                                && t.rows[r].cells.len() == row.cells.len()
+                        })
+                        .filter_map(|r| t.rows[r].cells.get(ci).and_then(|c| c.figure()))
+                        .filter(|&f| summable(doc, f))
+                        .collect();
+                    if adds_up(doc, total, &every_row) {
+                        parts = every_row;
+                    }
+                }
+            }
             out.extend(sum_of(doc, total, parts, column(t, ci)).map(BoundSum::Check));
         }
     }
+}
+
+/// Do `parts` add up to `total`, within their rounding?
+fn adds_up(doc: &Document, total: usize, parts: &[usize]) -> bool {
+    let sum =
+        crate::read::interval::Interval::sum(parts.iter().map(|&p| doc.figures[p].q.interval()));
+    match (sum, doc.figures[total].q.interval()) {
+        (Some(s), Some(t)) => s.overlaps(t),
+        _ => false,
+    }
+}
+
+/// Where the shortest tail of two or more `parts` that adds up to `total` starts, if a
+/// proper one does.
+fn suffix_making(doc: &Document, total: usize, parts: &[usize]) -> Option<usize> {
+    let t = doc.figures[total].q.interval()?;
+    let mut sum = crate::read::interval::Interval::exact(rust_decimal::Decimal::ZERO);
+    for k in (1..parts.len()).rev() {
+        sum = sum.add(doc.figures[parts[k]].q.interval()?)?;
+        if parts.len() - k >= 2 && sum.overlaps(t) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// A group's row against the rows right under it, column by column (`产出指标 50 48` over

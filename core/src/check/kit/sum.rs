@@ -138,6 +138,21 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
         return;
     }
     let above = si.is_above(ti);
+    // Rows adding up to twice the total hold categories and their items side by side
+    // (`货物类 200`, `教学电脑 120`, `实验器材 80`, `服务类 100`, …) with nothing to tell
+    // which is which.
+    if above
+        && matches!(c.marker, Marker::Column { .. })
+        && ti.scale(Decimal::TWO).is_some_and(|t2| si.overlaps(t2))
+    {
+        sink.unchecked(
+            rule,
+            at,
+            "各行之和恰为合计的两倍：表中分类行与其明细行并列，无法分辨",
+            "the rows add up to exactly twice the total: category rows and their items stand side by side",
+        );
+        return;
+    }
     // `车辆8辆，其中：执法执勤用车5辆、一般公务用车3辆，新能源汽车4辆`: the first parts
     // already make up the total, so what follows them classifies it another way.
     if above && !matches!(c.marker, Marker::Column { .. }) && !total.in_table {
