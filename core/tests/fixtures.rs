@@ -3956,3 +3956,39 @@ fn an_older_year_beside_last_years_comparison_or_a_flat_budget_is_meant() {
     let t = "2026年“三公”经费预算数为21.60万元，与2025年预算数持平。\n2025年“三公”经费预算数为21.60万元。\n";
     assert_eq!(alarms(t, "year-attribution"), Vec::<String>::new());
 }
+
+#[test]
+fn a_sub_amount_or_a_bracketed_budget_is_not_what_the_rate_divides() {
+    // 684 ÷ 720 = 95.00%, not 588 ÷ 720; 756 ÷ 840 = 90.00%, not 756 ÷ 600.
+    for silent in [
+        "全年预算数720.00万元，全年执行数684.00万元，其中财政拨款执行588.00万元，预算执行率95.00%。\n",
+        "全年预算数840.00万元（年初预算600.00万元），全年执行数756.00万元，执行率90.00%。\n",
+    ] {
+        assert_eq!(alarms(silent, "completion"), Vec::<String>::new(), "{silent}");
+    }
+    let t = "全年预算数840.00万元（年初预算600.00万元），全年执行数756.00万元，执行率92.00%。\n";
+    assert_eq!(alarms(t, "completion").len(), 1);
+}
+
+#[test]
+fn a_parts_own_breakdown_or_budget_and_outturn_pair_is_no_more_parts() {
+    for silent in [
+        "本年收入合计1,500.00万元，其中：财政拨款收入1,260.00万元，含一般公共预算财政拨款1,110.00万元、政府性基金预算财政拨款150.00万元；事业收入240.00万元。\n",
+        "本年收入合计2,400.00万元，其中财政拨款收入2,160.00万元，占90.00%，财政拨款收入中一般公共预算财政拨款1,944.00万元，占90.00%。\n",
+        "部门整体支出预算5,000.00万元，执行4,600.00万元，执行率92.00%；其中项目支出预算3,500.00万元，执行3,220.00万元，执行率92.00%。\n",
+    ] {
+        let r = run(silent);
+        let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        assert!(errors.is_empty(), "{silent}{errors:#?}");
+    }
+    // The nested parts are not added to the outer total, nor (含 being no marker of its
+    // own) judged against their part: 1,110 + 160 ≠ 1,260 stays unread.
+    let t = "本年收入合计1,500.00万元，其中：财政拨款收入1,260.00万元，含一般公共预算财政拨款1,110.00万元、政府性基金预算财政拨款160.00万元；事业收入240.00万元。\n";
+    assert!(alarms(t, "sum").is_empty());
+}
+
+#[test]
+fn a_quoted_column_name_is_no_template_left_open() {
+    let t = "注：本表“增加/减少”栏反映本年数与上年数的差额，正数为增加、负数为减少。\n";
+    assert_eq!(alarms(t, "template"), Vec::<String>::new());
+}

@@ -157,6 +157,11 @@ impl Rule for Template {
                 {
                     continue;
                 }
+                // `本表“增加/减少”栏反映…`: quoted, the words name a column.
+                if text[..i].ends_with(['“', '"', '「']) && after.starts_with(['”', '"', '」'])
+                {
+                    continue;
+                }
                 found.push((i, i + m.len(), m.to_string(), "两个相反的备选项都保留了"));
             } else if adjacent.contains(&k) {
                 if text[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()) {

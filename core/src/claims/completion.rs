@@ -166,7 +166,12 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                                 && (q.unit.is_money() || matches!(q.unit, Unit::Count(_)))
                         })
                 };
-                let mut target = earlier().find(|&i| is_budget_label(&doc.figures[i].label));
+                // (A budget in brackets is an aside: `全年预算数650.00万元（年初预算500.00万元）`.)
+                let mut target = earlier()
+                    .find(|&i| {
+                        is_budget_label(&doc.figures[i].label) && doc.figures[i].paren_depth == 0
+                    })
+                    .or_else(|| earlier().find(|&i| is_budget_label(&doc.figures[i].label)));
                 let target_unit = target.map(|t| doc.figures[t].q.unit);
                 let actual = earlier()
                     .take_while(|&i| Some(i) > target || target.is_none())
@@ -230,6 +235,16 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                 }
                 // The actual before a `；` when another amount follows it (`实际支出698.37万元；
                 // 其中上半年支出300.00万元，执行率40.40%`): the rate may be that amount's.
+                // A sub-amount (`全年执行数570.00万元，其中财政拨款执行490.00万元，预算执行率
+                // 95.00%`) with an amount of the same kind before it: the rate may be either's.
+                let actual = actual.filter(|&a| {
+                    let before_a = earlier()
+                        .filter(|&i| i < a)
+                        .find(|&i| Some(i) > target || target.is_none());
+                    !before_a.is_some_and(|b| {
+                        text[doc.figures[b].q.end..doc.figures[a].q.start].contains("其中")
+                    })
+                });
                 let actual = actual.filter(|&a| {
                     let after_a = &text[doc.figures[a].q.end..r.q.start];
                     !(after_a.contains('；')

@@ -148,6 +148,9 @@ pub fn stage_subject(label: &str) -> (String, bool) {
         "全年执行数",
         "执行数",
         "实际支出",
+        // `项目支出预算3,000.00万元，执行2,700.00万元`.
+        "实际执行",
+        "执行",
     ];
     let mut key = label_key(label);
     let mut staged = false;

@@ -233,6 +233,7 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
     drop_peer_lists(doc, &mut out);
     inner_lists_end_at_semicolons(doc, &mut out);
     drop_totals_across_semicolons(doc, &mut out);
+    drop_nested_parts(doc, &mut out);
     trailing_totals(doc, &mut out);
     split_two_sided(doc, &mut out);
     // (A list of stages only, `其中：年初预算400.00万元，年中追加预算110.00万元`, is a list.)
@@ -521,6 +522,48 @@ fn drop_totals_across_semicolons(doc: &Document, claims: &mut Vec<SumClaim>) {
             });
         !(parts.contains(&c.total) && between.contains('；') || own_whole)
     });
+}
+
+/// Parts that break a part down further are not the total's (`财政拨款收入1,000.00万元，含一般
+/// 公共预算财政拨款900.00万元、政府性基金100.00万元；事业收入200.00万元`, `财政拨款收入1,800.00
+/// 万元，占90.00%，财政拨款收入中一般公共预算财政拨款1,500.00万元`): from a `含` or a `<part's
+/// name>中` up to the next `；`.
+fn drop_nested_parts(doc: &Document, claims: &mut [SumClaim]) {
+    let text = doc.text();
+    for c in claims.iter_mut() {
+        let mut nested = false;
+        let mut keep = Vec::with_capacity(c.parts.len());
+        for (k, &p) in c.parts.iter().enumerate() {
+            if k > 0 {
+                let prev = c.parts[k - 1];
+                let between = &text
+                    [doc.figures[prev].q.end.min(doc.figures[p].q.start)..doc.figures[p].q.start];
+                if between.contains(['；', '。']) {
+                    nested = false;
+                }
+                // (After a bracket closed: `5辆（含冷链车2辆）、其他用车` lists on.)
+                let clause = between
+                    .rfind(['，', '；', '：', ',', '）', ')'])
+                    .map_or(between, |i| &between[i..]);
+                let names_a_part = clause.find('中').is_some_and(|j| {
+                    let name = clause[..j].trim_start_matches(['，', '；', '：', ',', '在']);
+                    name.chars().count() >= 2
+                        && keep
+                            .iter()
+                            .any(|&q: &usize| doc.figures[q].label.contains(name))
+                });
+                if clause.contains('含') && !clause.contains("包含") || names_a_part {
+                    nested = true;
+                }
+            }
+            if !nested {
+                keep.push(p);
+            }
+        }
+        if !keep.is_empty() && keep.len() < c.parts.len() {
+            c.parts = keep;
+        }
+    }
 }
 
 /// A figure listed under a part belongs to that part's list, not also to the outer one:
