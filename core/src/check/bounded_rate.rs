@@ -5,11 +5,8 @@
 //!
 //! One pass over the figures; only the words right before a rate are looked at.
 
-use super::{Context, Draft, Rule, RuleInfo};
-use crate::read::interval::half_ulp;
-use crate::read::quantity::Unit;
+use super::{Context, Rule, RuleInfo};
 use crate::report::Severity;
-use rust_decimal::Decimal;
 
 pub struct BoundedRate;
 
@@ -63,29 +60,17 @@ impl Rule for BoundedRate {
     fn check(&self, cx: &mut Context) {
         let (doc, _, sink) = cx.parts();
         let text = doc.text();
-        let hundred = Decimal::ONE_HUNDRED;
-        for f in &doc.figures {
-            if f.q.unit != Unit::Percent || f.paren_depth > 0 {
-                continue;
-            }
-            // Above 100% even at the bottom of its rounding (`100.0%` is all of it).
-            if f.q.value - half_ulp(f.q.decimals) <= hundred {
-                continue;
-            }
+        for f in doc.figures.iter().filter(|f| super::kit::rate_above_all(f)) {
             let before = text[f.label_start()..f.q.start].trim_end_matches(is_connector);
             let Some(name) = BOUNDED.iter().find(|w| before.ends_with(*w)) else {
                 continue;
             };
-            let written = doc.written(f);
-            let mut d = Draft::new(
-                INFO.id,
-                Severity::Error,
-                f.q.start..f.q.end,
-                format!("{name}是部分占全体的比率，不可能超过100%，文中为{written}"),
-                format!("A rate that is a part of its whole ({name}) cannot exceed 100%; the text says {written}"),
-            );
-            d.stated = Some(written);
-            d.expected = Some("≤ 100%".into());
+            let d = super::kit::above_all(INFO.id, doc, f, |written| {
+                (
+                    format!("{name}是部分占全体的比率，不可能超过100%，文中为{written}"),
+                    format!("A rate that is a part of its whole ({name}) cannot exceed 100%; the text says {written}"),
+                )
+            });
             sink.report(d);
         }
     }

@@ -75,7 +75,7 @@ impl Rule for Growth {
             if [Some(ci), g.previous]
                 .into_iter()
                 .flatten()
-                .any(|i| written_negative(doc, i))
+                .any(|i| doc.written_negative(&doc.figures[i]))
             {
                 sink.unchecked(
                     INFO.id,
@@ -360,12 +360,6 @@ impl Rule for Growth {
 
 /// Only the base is stated (`2020年…19740.24元。本年度…比上年度增加5298.19元，增长26.84%`):
 /// the rate is D over that base.
-/// A figure written below zero: `-5.00万元`, `负5.00万元`.
-fn written_negative(doc: &Document, i: usize) -> bool {
-    let q = &doc.figures[i].q;
-    q.value.is_sign_negative() || doc.text()[..q.start].ends_with(['-', '−', '－', '负'])
-}
-
 fn check_on_previous(doc: &Document, delta: usize, previous: usize, rate: usize, sink: &mut Sink) {
     let (d, p, r) = (
         &doc.figures[delta],

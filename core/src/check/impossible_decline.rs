@@ -5,11 +5,8 @@
 //!
 //! One pass over the figures; the words before a rate are looked at within a few characters.
 
-use super::{Context, Draft, Rule, RuleInfo};
-use crate::read::interval::half_ulp;
-use crate::read::quantity::Unit;
+use super::{Context, Rule, RuleInfo};
 use crate::report::Severity;
-use rust_decimal::Decimal;
 
 pub struct ImpossibleDecline;
 
@@ -80,13 +77,8 @@ impl Rule for ImpossibleDecline {
             }
         }
         let text = doc.text();
-        let hundred = Decimal::ONE_HUNDRED;
         for (i, f) in doc.figures.iter().enumerate() {
-            if f.q.unit != Unit::Percent || f.paren_depth > 0 || judged[i] {
-                continue;
-            }
-            // Above 100% even at the bottom of its rounding (`100.0%` is all of it).
-            if f.q.value - half_ulp(f.q.decimals) <= hundred {
+            if judged[i] || !super::kit::rate_above_all(f) {
                 continue;
             }
             let before = text[f.label_start()..f.q.start].trim_end();
@@ -106,16 +98,12 @@ impl Rule for ImpossibleDecline {
             {
                 continue;
             }
-            let written = doc.written(f);
-            let mut d = Draft::new(
-                INFO.id,
-                Severity::Error,
-                f.q.start..f.q.end,
-                format!("降幅不可能超过100%：不会为负的金额至多减少其全部，文中为下降{written}"),
-                format!("A decrease cannot exceed 100% for an amount that cannot go below zero; the text says {written}"),
-            );
-            d.stated = Some(written);
-            d.expected = Some("≤ 100%".into());
+            let d = super::kit::above_all(INFO.id, doc, f, |written| {
+                (
+                    format!("降幅不可能超过100%：不会为负的金额至多减少其全部，文中为下降{written}"),
+                    format!("A decrease cannot exceed 100% for an amount that cannot go below zero; the text says {written}"),
+                )
+            });
             sink.report(d);
         }
     }

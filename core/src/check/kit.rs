@@ -17,6 +17,29 @@ use crate::report::Severity;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::ops::Range;
 
+/// A rate outside brackets stated above 100% even at the bottom of its rounding (`100.0%` is
+/// all of it): what `bounded-rate` and `impossible-decline` look at.
+pub fn rate_above_all(f: &Figure) -> bool {
+    f.q.unit == Unit::Percent
+        && f.paren_depth == 0
+        && f.q.value - half_ulp(f.q.decimals) > Decimal::ONE_HUNDRED
+}
+
+/// The error that rate `f` cannot exceed 100%, with messages made from how it is written.
+pub fn above_all(
+    rule: &'static str,
+    doc: &Document,
+    f: &Figure,
+    message: impl Fn(&str) -> (String, String),
+) -> Draft {
+    let written = doc.written(f);
+    let (zh, en) = message(&written);
+    let mut d = Draft::new(rule, Severity::Error, f.q.start..f.q.end, zh, en);
+    d.stated = Some(written);
+    d.expected = Some("≤ 100%".into());
+    d
+}
+
 /// The value in base units at face value (yuan for money). Saturates at Decimal::MAX
 /// instead of panicking when the value in yuan does not fit (`99…9亿元`: found by fuzzing).
 pub fn face(f: &Figure) -> Decimal {

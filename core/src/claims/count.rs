@@ -70,14 +70,15 @@ fn top_level_items(s: &str) -> Vec<&str> {
     out
 }
 
-/// How many items of a list may join two with 及/和/与 (`决策、过程、产出及效益4个`,
-/// `局本级和所属县农技中心、县动物防疫中心共3个`): each may name one more item than the `、`
-/// show, so the count may be up to that many more.
-fn items_joining_two(list: &str) -> usize {
-    top_level_items(list)
+/// Whether `count` may be the list's `n` items with some joining two by 及/和/与
+/// (`决策、过程、产出及效益4个`, `局本级和所属县农技中心、县动物防疫中心共3个`): each such item
+/// may name one more than the `、` show.
+fn joined_items_make(list: &str, n: usize, count: rust_decimal::Decimal) -> bool {
+    let joining = top_level_items(list)
         .iter()
         .filter(|l| ["及", "和", "与", "以及"].iter().any(|w| l.contains(w)))
-        .count()
+        .count();
+    count > rust_decimal::Decimal::from(n) && count <= rust_decimal::Decimal::from(n + joining)
 }
 
 /// Single-character measure words offered as alternatives (`0台（件、套）`): no list.
@@ -151,8 +152,7 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
             let n = if introduced { items_in(list) } else { 0 };
             let parens_balanced =
                 !list.contains('（') || list.matches('（').count() == list.matches('）').count();
-            let either = f.q.value > rust_decimal::Decimal::from(n)
-                && f.q.value <= rust_decimal::Decimal::from(n + items_joining_two(list));
+            let either = joined_items_make(list, n, f.q.value);
             if n >= 2 && parens_balanced && !kinds && !either {
                 claim = Some(ListCountClaim {
                     count: ci,
@@ -233,9 +233,7 @@ fn list_after(doc: &Document, ci: usize) -> Option<ListCountClaim> {
     let open_ended = list.ends_with('等');
     let list = list.trim_end_matches('等');
     let n = items_in(list);
-    if f.q.value > rust_decimal::Decimal::from(n)
-        && f.q.value <= rust_decimal::Decimal::from(n + items_joining_two(list))
-    {
+    if joined_items_make(list, n, f.q.value) {
         return None;
     }
     // A list cut by the end of its paragraph with no sentence end (a page break) may go on.

@@ -293,9 +293,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         };
         // `增长-5.00%` is a fall of 5%.
         let rate_direction = rate.and_then(|r| {
-            let q = &doc.figures[r].q;
-            let negative =
-                q.value.is_sign_negative() || text[..q.start].ends_with(['-', '−', '－', '负']);
+            let negative = doc.written_negative(&doc.figures[r]);
             direction_of(&doc.figures[r].label).map(|d| match (negative, d) {
                 (true, Direction::Up) => Direction::Down,
                 (true, Direction::Down) => Direction::Up,

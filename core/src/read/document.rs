@@ -302,6 +302,12 @@ impl<'a> Document<'a> {
     }
 
     /// The figure's value as the text writes it (`37.4 %`), for messages.
+    /// A figure written below zero: `-5.00万元`, `负5.00万元`, `增长-5%` (the quantity reader
+    /// keeps the sign apart from the value).
+    pub fn written_negative(&self, f: &Figure) -> bool {
+        f.q.value.is_sign_negative() || self.text()[..f.q.start].ends_with(['-', '−', '－', '负'])
+    }
+
     pub fn written(&self, f: &Figure) -> String {
         let s = self.figure_span(f);
         let w = self.quote(s);
