@@ -3992,3 +3992,115 @@ fn a_quoted_column_name_is_no_template_left_open() {
     let t = "注：本表“增加/减少”栏反映本年数与上年数的差额，正数为增加、负数为减少。\n";
     assert_eq!(alarms(t, "template"), Vec::<String>::new());
 }
+
+#[test]
+fn counts_in_tens_of_thousands_are_checked_in_their_own_unit() {
+    // 2.16 ÷ (31.40 − 2.16) = 7.39%; 0.85 ÷ (12.60 + 0.85) = 6.32%.
+    let t = "2024年接诊门诊患者31.40万人次，比上年增加2.16万人次，增长7.39%。\n全年完成健康体检12.60万人，较上年减少0.85万人，下降6.32%。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "growth").1, 2);
+    let wrong = t.replace("增长7.39%", "增长8.39%");
+    assert_eq!(alarms(&wrong, "growth"), ["Error 8.39% 7.37%–7.41%"]);
+    // A count in 万 times an amount each: 32.5万亩 × 112元 = 3,640.00万元.
+    let product = "全市享受补贴耕地面积32.5万亩，每亩补贴112元，共计3,640.00万元。\n";
+    assert_eq!(alarms(product, "product"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(product), "product").1, 1);
+    // 万人 and 人 are not one unit: no sum of 1.2万人 and 300人.
+    let mixed = "培训总人数1.23万人，其中：线上培训1.2万人，线下培训300人。\n";
+    assert_eq!(alarms(mixed, "sum"), Vec::<String>::new());
+}
+
+#[test]
+fn a_change_in_points_is_the_difference_of_its_two_rates() {
+    let t = "全镇生活垃圾无害化处理率由2021年的81.6%提高到2024年的93.2%，提高11.6个百分点。\n\
+教育支出占68.35%，较上年的70.10%下降1.75个百分点。\n\
+信访事项按期办结率从97.0%降至95.5%，下降了1.5个百分点。\n";
+    assert_eq!(alarms(t, "point-change"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "point-change").1, 3);
+    // A ratio instead of a difference, and the wrong direction.
+    let ratio = t.replace("提高11.6个百分点", "提高14.2个百分点");
+    assert_eq!(
+        alarms(&ratio, "point-change"),
+        ["Error 14.2个百分点 提高11.6个百分点"]
+    );
+    let flipped = t.replace("下降1.75个百分点", "提高1.75个百分点");
+    assert_eq!(
+        alarms(&flipped, "point-change"),
+        ["Error 1.75个百分点 下降1.75个百分点"]
+    );
+    // Without the earlier rate, or with two changes, nothing is read.
+    for silent in [
+        "教育支出占68.35%，比上年提高1.2个百分点。\n",
+        "两项指标分别为68.35%和70.10%，分别提高1.2个百分点和0.4个百分点。\n",
+        "经济增速高于全市经济增幅两个百分点。\n",
+    ] {
+        assert_eq!(
+            alarms(silent, "point-change"),
+            Vec::<String>::new(),
+            "{silent}"
+        );
+        assert_eq!(outcome_of(&run(silent), "point-change").1, 0, "{silent}");
+    }
+}
+
+#[test]
+fn a_completion_rate_after_several_sub_amounts_is_not_the_last_ones() {
+    // 341.76 ÷ 356.00 = 96.00%; the parts 288.00 + 53.76 are of the 341.76.
+    let t = "全年预算数356.00万元，全年执行数341.76万元，其中财政拨款执行288.00万元，其他资金执行53.76万元，预算执行率96.00%。\n";
+    assert_eq!(alarms(t, "completion"), Vec::<String>::new());
+    // Without the parts the rate is checked, and a wrong one fails.
+    let plain = "全年预算数356.00万元，全年执行数341.76万元，预算执行率97.00%。\n";
+    assert_eq!(alarms(plain, "completion"), ["Error 97.00% 96.00%"]);
+}
+
+#[test]
+fn review_15_a_list_after_a_semicolon_naming_its_own_whole_takes_no_earlier_total() {
+    let t = "收入包括：一般公共预算拨款收入3,108.20万元、事业收入61.80万元；支出包括：一般公共服务支出2,870.00万元、卫生健康支出300.00万元。\n";
+    assert_eq!(alarms(t, "sum"), Vec::<String>::new());
+    // A total stated before its list still binds across the semicolon.
+    let total =
+        "本年支出合计3,170.00万元；其中：一般公共服务支出2,870.00万元、卫生健康支出310.00万元。\n";
+    assert_eq!(alarms(total, "sum"), ["Error 3,170.00万元 3180.00万元"]);
+}
+
+#[test]
+fn review_15_an_amount_a_total_says_it_includes_is_one_more_part() {
+    // 4,105.60 + 1,980.35 + 226.05 = 6,312.00.
+    let t = "2024年度支出总计6,312.00万元（含年末结转和结余226.05万元），其中：基本支出4,105.60万元，项目支出1,980.35万元。\n";
+    assert_eq!(alarms(t, "sum"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "sum").1, 1);
+    let wrong = t.replace("1,980.35", "1,908.35");
+    assert_eq!(alarms(&wrong, "sum"), ["Error 6,312.00万元 6013.95万元"]);
+}
+
+#[test]
+fn review_15_both_directions_in_a_table_header_name_a_column() {
+    let header = "项目\t2024年预算数\t2025年预算数\t比上年增加/减少\n合计\t22.60\t19.80\t-2.80\n公务接待费\t22.60\t19.80\t-2.80\n";
+    assert_eq!(alarms(header, "template"), Vec::<String>::new());
+    let note = "表中增减额栏填列方法：增加/减少分别以正数、负数列示。\n";
+    assert_eq!(alarms(note, "template"), Vec::<String>::new());
+    // In a sentence, or in a table row with amounts, the choice is still left open.
+    let left = "公务接待费\t12.00\t比上年增加/减少0万元\t0\n";
+    assert_eq!(alarms(left, "template").len(), 1);
+}
+
+#[test]
+fn review_15_a_colon_head_frames_the_items_after_it() {
+    // Two years, and budget against outturn, each stated under a head with a colon.
+    let years = "2024年科技专项资金支出：企业研发补助126.00万元，成果转化奖励64.00万元。\n2023年科技专项资金支出：企业研发补助118.00万元，成果转化奖励57.00万元。\n";
+    assert_eq!(alarms(years, "restated"), Vec::<String>::new());
+    let stages = "年初预算：节能环保支出1,260.00万元。决算：节能环保支出1,318.44万元。\n";
+    assert_eq!(alarms(stages, "restated"), Vec::<String>::new());
+    // The same head twice still compares.
+    let same = "2024年科技专项资金支出：成果转化奖励64.00万元。\n另据统计，2024年科技专项资金支出：成果转化奖励46.00万元。\n";
+    assert_eq!(alarms(same, "restated").len(), 1);
+}
+
+#[test]
+fn review_15_a_part_of_a_total_naming_its_funds_is_of_those_funds() {
+    let t = "2025年部门预算支出总额12,640.00万元，按支出经济性质分类，基本支出5,218.30万元，项目支出7,421.70万元。\n2025年一般公共预算当年拨款11,206.00万元，其中：\n1.基本支出4,980.30万元。\n2.项目支出6,225.70万元。\n";
+    assert_eq!(alarms(t, "restated"), Vec::<String>::new());
+    // A part whose own words name its funds compares with the same funds elsewhere.
+    let own = "财政拨款支出2,775.12万元，其中一般公共预算财政拨款支出2,655.12万元，政府性基金预算财政拨款支出120.00万元。\n九、政府性基金预算财政拨款支出情况\n2024年度政府性基金预算财政拨款支出102.00万元。\n";
+    assert_eq!(alarms(own, "restated").len(), 1);
+}

@@ -22,6 +22,7 @@ mod item_table;
 pub mod kit;
 mod numbering;
 mod parallel;
+mod point_change;
 mod product;
 mod required;
 mod restated;
@@ -121,6 +122,7 @@ static RULES: &[&dyn Rule] = &[
     &balance::Balance,
     &impossible_decline::ImpossibleDecline,
     &bounded_rate::BoundedRate,
+    &point_change::PointChange,
     // Last: it lists what the rules above left unchecked.
     &coverage::Coverage,
 ];
@@ -165,6 +167,7 @@ static INFOS: &[&RuleInfo] = &[
     &balance::INFO,
     &impossible_decline::INFO,
     &bounded_rate::INFO,
+    &point_change::INFO,
     // Last, as in RULES.
     &coverage::INFO,
 ];

@@ -42,7 +42,7 @@ impl Rule for Product {
                 continue;
             };
             let Some(face) =
-                n.q.value
+                n.q.face()
                     .checked_mul(super::kit::face(e))
                     .and_then(|x| x.checked_mul(periods))
             else {

@@ -66,10 +66,29 @@ impl Rule for Restated {
                 {
                     continue;
                 }
+                // A part of a total that names its funds (`一般公共预算当年拨款…，其中：1.基本
+                // 支出…`) and a statement under no such total (`部门预算…基本支出…`) may be of
+                // two funds: in the text, where the key names neither, they are not compared.
+                if let (false, false, Ok(a), Ok(b)) = (
+                    f.from_table,
+                    anchor.from_table,
+                    parent_funds(doc, f),
+                    parent_funds(doc, anchor),
+                ) {
+                    if a != b {
+                        continue;
+                    }
+                }
                 compare(doc, anchor, f, project, sink);
             }
         }
     }
+}
+
+/// The funds a fact is of by its own words or its total's (`Err` when that says nothing).
+fn parent_funds(doc: &Document, f: &Fact) -> Result<Option<crate::claims::facts::Scope>, ()> {
+    let total = f.parent_figure().map(|t| doc.figures[t].label.as_ref());
+    crate::claims::facts::funds_of(&f.label, total)
 }
 
 /// The fact as written, with its unit even where a table gives it once in a header.

@@ -157,8 +157,11 @@ impl Rule for Template {
                 {
                     continue;
                 }
-                // `本表“增加/减少”栏反映…`: quoted, the words name a column.
+                // `本表“增加/减少”栏反映…`: quoted, the words name a column; so do they in a
+                // table's header row, and `增加/减少分别以正数、负数列示` explains both.
                 if text[..i].ends_with(['“', '"', '「']) && after.starts_with(['”', '"', '」'])
+                    || after.starts_with("分别")
+                    || in_header_row(text, i)
                 {
                     continue;
                 }
@@ -279,6 +282,26 @@ impl Rule for Template {
             sink.report(d);
         }
     }
+}
+
+/// Whether offset `i` lies in a table's header row: a line of at least three cells (split
+/// by tabs or wide gaps) none of which is an amount (`项目\t2023年预算\t2024年预算\t比上年增加/减少`).
+fn in_header_row(text: &str, i: usize) -> bool {
+    let start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[i..].find('\n').map_or(text.len(), |k| i + k);
+    let line = &text[start..end];
+    let cells: Vec<&str> = line
+        .split('\t')
+        .flat_map(|c| c.split("   "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let amount = |c: &str| {
+        c.chars().any(|ch| ch.is_ascii_digit())
+            && c.chars()
+                .all(|ch| ch.is_ascii_digit() || ".,-%".contains(ch))
+    };
+    cells.len() >= 3 && !cells.iter().any(|c| amount(c))
 }
 
 #[cfg(test)]

@@ -237,10 +237,14 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                 // 其中上半年支出300.00万元，执行率40.40%`): the rate may be that amount's.
                 // A sub-amount (`全年执行数570.00万元，其中财政拨款执行490.00万元，预算执行率
                 // 95.00%`) with an amount of the same kind before it: the rate may be either's.
+                // The 其中 is looked for from the first amount after the budget, so that the
+                // last of several parts (`其中财政拨款执行288.00万元，其他资金执行53.76万元`) is
+                // no more the rate's than the first.
                 let actual = actual.filter(|&a| {
                     let before_a = earlier()
                         .filter(|&i| i < a)
-                        .find(|&i| Some(i) > target || target.is_none());
+                        .take_while(|&i| Some(i) > target || target.is_none())
+                        .last();
                     !before_a.is_some_and(|b| {
                         text[doc.figures[b].q.end..doc.figures[a].q.start].contains("其中")
                     })

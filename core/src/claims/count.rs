@@ -92,7 +92,8 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
     let text = doc.text();
     let mut out = Vec::new();
     for (ci, f) in doc.figures.iter().enumerate() {
-        if !matches!(f.q.unit, Unit::Count(_))
+        // (A list never has tens of thousands of items: `3万人` counts people, not names.)
+        if !matches!(f.q.unit, Unit::Count(u) if u.scale() == rust_decimal::Decimal::ONE)
             || !f.q.is_operand()
             || f.q.decimals > 0
             || f.in_table

@@ -509,6 +509,24 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             }
         }
         if !from_table {
+            // A sentence headed `2022年专项资金支出：` or `年初预算：` frames every item after
+            // its colon that names no year or stage of its own.
+            if let Some(head) = colon_head(doc, fi) {
+                let names_period = PERIOD_WORDS.iter().any(|w| label.contains(w));
+                if let Some(y) = first_year(head).filter(|_| first_year(&label).is_none()) {
+                    if key.period == Period::Current && !names_period {
+                        key.period = match year {
+                            Some(r) if r == y => Period::Current,
+                            _ => Period::Year(y),
+                        };
+                    }
+                }
+                if stage_named(&label).is_none() {
+                    if let Some(stage) = stage_named(head) {
+                        key.stage = stage;
+                    }
+                }
+            }
             // Only the sentence's first statement frames it: a part's year (`其中：2022年结转
             // 和结余`) is its own.
             let first_of_sentence = sentence_year.is_none_or(|(s, _)| s != f.sentence());
@@ -594,6 +612,39 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     facts
 }
 
+/// The head of figure `fi`'s sentence up to a colon before its label, when no amount stands
+/// in it (`2022年专项资金支出：企业研发补助88.00万元，…`, `年初预算：农林水支出…`).
+fn colon_head<'d>(doc: &'d Document, fi: usize) -> Option<&'d str> {
+    let f = &doc.figures[fi];
+    let start = doc.sentences[f.sentence()].start;
+    let text = doc.text();
+    let before = text.get(start..f.label_start())?;
+    let colon = before.find(['：', ':'])?;
+    let amount_in_head = doc.figures[..fi]
+        .iter()
+        .rev()
+        .take_while(|g| g.q.start >= start)
+        .any(|g| g.q.start < start + colon && g.q.unit != Unit::Date);
+    (!amount_in_head).then(|| &before[..colon])
+}
+
+/// The stage a phrase names (fund names aside: `一般公共预算` is no budget stage), if one.
+fn stage_named(s: &str) -> Option<Stage> {
+    let mut s = std::borrow::Cow::Borrowed(s);
+    for fund in FUND_NAMES {
+        if s.contains(fund) {
+            s = s.replace(fund, "").into();
+        }
+    }
+    let outturn = OUTTURN_WORDS.iter().any(|w| s.contains(w));
+    let budget = BUDGET_WORDS.iter().any(|w| s.contains(w));
+    match (budget, outturn) {
+        (true, false) => Some(Stage::Budget),
+        (false, true) => Some(Stage::Outturn),
+        _ => None,
+    }
+}
+
 /// A table cell's label for keying: its row, then its column's stage
 /// (`社会保障和就业支出` + `决算数（元）` → `社会保障和就业支出决算数`). A column that names no
 /// stage (`分值`, `项目下达金额` beside `项目执行金额`) is keyed only when it is the header's
@@ -635,6 +686,25 @@ const SCOPES: &[(&str, Scope)] = &[
     ("基本支出", Scope::Basic),
     ("项目支出", Scope::Project),
 ];
+
+/// The funds a label names (`一般公共预算当年拨款` → 一般公共预算财政拨款), if any.
+fn funds_named(label: &str) -> Option<Scope> {
+    SCOPES
+        .iter()
+        .take(7)
+        .find(|(w, _)| label.contains(w))
+        .map(|s| s.1)
+}
+
+/// The funds a statement is of by its words: those its own label names, else those of the
+/// total it is a part of (`一般公共预算当年拨款…，其中：1.基本支出…`); `Err` for “三公”
+/// items, fiscal by definition whatever their total says.
+pub(crate) fn funds_of(label: &str, total_label: Option<&str>) -> Result<Option<Scope>, ()> {
+    if SELF_SCOPED.iter().any(|w| label.contains(w)) {
+        return Err(());
+    }
+    Ok(funds_named(label).or_else(|| total_label.and_then(funds_named)))
+}
 
 /// Labels that say only "the outturn" (`支出决算为`, `决算数`): of the quantity just budgeted.
 const OUTTURN_ONLY: &[&str] = &[

@@ -513,12 +513,26 @@ fn drop_totals_across_semicolons(doc: &Document, claims: &mut Vec<SumClaim>) {
         let between = &text[t.q.end..c.marker_at.max(t.q.end)];
         // `…结余320.20万元；支出总计包括本年支出…`: the marker's clause names its own whole
         // and states no amount for it; the amount before the break is not that whole.
+        // After a `；`, a whole of income or spending named alone is as much its own
+        // (`收入包括：…95.40万元；支出包括：…`).
         let own_whole = between
             .rfind(['；', '，', ','])
-            .map(|i| between[i..].trim_start_matches(['；', '，', ',']))
-            .is_some_and(|clause| {
+            .map(|i| {
+                let after = &between[i..];
+                (
+                    after.starts_with('；'),
+                    after.trim_start_matches(['；', '，', ',']),
+                )
+            })
+            .is_some_and(|(semicolon, clause)| {
+                let wholes: &[&str] = if semicolon {
+                    &["总计", "合计", "总额", "支出", "收入"]
+                } else {
+                    &["总计", "合计", "总额"]
+                };
                 clause.chars().count() <= 12
-                    && ["总计", "合计", "总额"].iter().any(|w| clause.ends_with(w))
+                    && !clause.starts_with("其中")
+                    && wholes.iter().any(|w| clause.ends_with(w))
             });
         !(parts.contains(&c.total) && between.contains('；') || own_whole)
     });

@@ -82,6 +82,16 @@ pub struct CountUnit(u8);
 
 /// The count units as written, each once.
 const COUNT_UNITS: &[&str] = &[
+    "万人次",
+    "万平方米",
+    "万人",
+    "万名",
+    "万户",
+    "万个",
+    "万份",
+    "万吨",
+    "万亩",
+    "万件",
     "台（套）",
     "平方米",
     "团组",
@@ -133,6 +143,15 @@ impl CountUnit {
     pub fn name(self) -> &'static str {
         COUNT_UNITS[self.0 as usize]
     }
+
+    /// How many of the thing one of this unit counts: 10,000 for `万人次`, else 1.
+    pub fn scale(self) -> Decimal {
+        if self.name().starts_with('万') {
+            Decimal::from(10_000)
+        } else {
+            Decimal::ONE
+        }
+    }
 }
 
 impl std::fmt::Debug for CountUnit {
@@ -146,6 +165,7 @@ fn count_class(u: &str) -> &str {
     match u {
         "辆" | "台" => "台",
         "名" | "人" => "人",
+        "万名" | "万人" => "万人",
         "家" | "户" => "家",
         u => u,
     }
@@ -174,8 +194,11 @@ impl Quantity {
         let scale = match self.unit {
             Unit::Money(m) => m.scale(),
             Unit::Percent | Unit::PercentPoint => Decimal::new(1, 2),
-            // Whole counts of people, bodies, vehicles are exact.
-            Unit::Count(_) if self.decimals == 0 => return Some(Interval::exact(self.value)),
+            // Whole counts of people, bodies, vehicles are exact (in tens of thousands, rounded).
+            Unit::Count(u) if self.decimals == 0 && !u.name().starts_with('万') => {
+                return Some(Interval::exact(self.value))
+            }
+            Unit::Count(u) => u.scale(),
             _ => Decimal::ONE,
         };
         // Amounts, counts and rates are never negative: `0万元` is [0, 0.5], not [−0.5, 0.5].
@@ -201,10 +224,12 @@ impl Quantity {
         format!("{}{}", self.value, self.unit.suffix())
     }
 
-    /// The value in yuan for money (so that 1.5万元 and 15000元 compare), else as written.
+    /// The value in yuan for money (so that 1.5万元 and 15000元 compare), in ones for counts
+    /// (`28.46万人次` is 284,600), else as written.
     pub fn face(&self) -> Decimal {
         match self.unit {
             Unit::Money(m) => self.value.checked_mul(m.scale()).unwrap_or(Decimal::MAX),
+            Unit::Count(u) => self.value.checked_mul(u.scale()).unwrap_or(Decimal::MAX),
             _ => self.value,
         }
     }
@@ -219,6 +244,18 @@ const UNITS: &[(&str, Unit)] = &[
     ("个百分点", Unit::PercentPoint),
     ("百分点", Unit::PercentPoint),
     ("台（套）", Unit::Count(CountUnit::named("台（套）"))),
+    // Counts in tens of thousands (`28.46万人次`) are units of their own: a growth or a
+    // completion within one such unit is checked; `万人` and `人` are never added together.
+    ("万人次", Unit::Count(CountUnit::named("万人次"))),
+    ("万平方米", Unit::Count(CountUnit::named("万平方米"))),
+    ("万人", Unit::Count(CountUnit::named("万人"))),
+    ("万名", Unit::Count(CountUnit::named("万名"))),
+    ("万户", Unit::Count(CountUnit::named("万户"))),
+    ("万个", Unit::Count(CountUnit::named("万个"))),
+    ("万份", Unit::Count(CountUnit::named("万份"))),
+    ("万吨", Unit::Count(CountUnit::named("万吨"))),
+    ("万亩", Unit::Count(CountUnit::named("万亩"))),
+    ("万件", Unit::Count(CountUnit::named("万件"))),
     ("平方米", Unit::Count(CountUnit::named("平方米"))),
     ("个团组", Unit::Count(CountUnit::named("团组"))),
     ("万元", Unit::Money(Money::Wan)),
@@ -453,7 +490,11 @@ mod tests {
             one("设备0台（套）").unit,
             Unit::Count(CountUnit::named("台（套）"))
         );
-        assert_eq!(one("3万人").unit, Unit::None);
+        // Tens of thousands of a thing: a count of its own, in ones 30,000.
+        let wan = one("3万人");
+        assert_eq!(wan.unit, Unit::Count(CountUnit::named("万人")));
+        assert_eq!(wan.face(), Decimal::from(30_000));
+        assert_eq!(one("150万辆").unit, Unit::None);
     }
 
     #[test]

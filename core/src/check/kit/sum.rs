@@ -137,6 +137,28 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
         );
         return;
     }
+    // `支出总计6,842.70万元（含年末结转和结余312.40万元），其中：基本支出…，项目支出…`: the
+    // amount the bracket says the total includes is one more part, listed there.
+    if let Some(x) = included_in_bracket(doc, c) {
+        if let Some(with_x) = interval(x).and_then(|xi| si.add(xi)) {
+            if with_x.overlaps(ti) {
+                let formula = format!("{terms} + {} = {}", plain(x), shown(face_sum + face(x)));
+                sink.verified(
+                    rule,
+                    at,
+                    format!(
+                        "{formula}（含括号中的{}），与 {written_total} 一致",
+                        doc.written(x)
+                    ),
+                    format!(
+                        "{formula} (with the bracketed {}), consistent with {written_total}",
+                        doc.written(x)
+                    ),
+                );
+                return;
+            }
+        }
+    }
     let above = si.is_above(ti);
     // Rows adding up to twice the total hold categories and their items side by side
     // (`货物类 200`, `教学电脑 120`, `实验器材 80`, `服务类 100`, …) with nothing to tell
@@ -374,4 +396,22 @@ fn unit_slip(parts: &[&Figure], total: Interval, unit: Unit) -> Option<String> {
         }
     }
     closer.map(|(_, c)| c)
+}
+
+/// The one amount of a `（含…X万元）` bracket right after a sum's total, before its marker.
+fn included_in_bracket<'d>(doc: &'d Document, c: &SumClaim) -> Option<&'d Figure> {
+    let text = doc.text();
+    let total = &doc.figures[c.total];
+    let after = &text[total.q.end..c.marker_at.max(total.q.end)];
+    if !(after.starts_with("（含") || after.starts_with("(含")) {
+        return None;
+    }
+    let close = after.find(['）', ')'])?;
+    let inside = total.q.end..total.q.end + close;
+    let mut amounts = doc.figures[c.total + 1..]
+        .iter()
+        .take_while(|f| f.q.start < inside.end)
+        .filter(|f| f.q.unit != crate::read::quantity::Unit::Date);
+    let x = amounts.next()?;
+    (amounts.next().is_none() && x.q.unit.is_money() && x.q.is_operand()).then_some(x)
 }
