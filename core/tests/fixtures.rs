@@ -4104,3 +4104,26 @@ fn review_15_a_part_of_a_total_naming_its_funds_is_of_those_funds() {
     let own = "财政拨款支出2,775.12万元，其中一般公共预算财政拨款支出2,655.12万元，政府性基金预算财政拨款支出120.00万元。\n九、政府性基金预算财政拨款支出情况\n2024年度政府性基金预算财政拨款支出102.00万元。\n";
     assert_eq!(alarms(own, "restated").len(), 1);
 }
+
+#[test]
+fn outturn_against_budget_words_without_a_rate_follow_the_two_amounts() {
+    let t = "（二）其他支出（项）。年初预算0万元，支出决算38万元，决算数大于年初预算数的主要原因是新增应急项目。\n\
+（三）行政运行（项）。年初预算245.00万元，支出决算245.00万元，决算数与预算数持平。\n\
+2021年实施一期工程，实际支出2,118.40万元；2022年下达资金2,600.00万元，实际支出2,412.75万元，决算数小于预算数，主要是部分工程未完成结算。\n";
+    assert_eq!(alarms(t, "wording"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "wording").1, 3);
+    let wrong = t.replace("决算数小于预算数", "决算数大于预算数");
+    assert_eq!(
+        alarms(&wrong, "wording"),
+        ["Error 决算数大于预算数 决算数小于预算数"]
+    );
+    // A third amount, a 其中, or another budget than the words name: not read.
+    for silent in [
+        "年初预算120.00万元，调整预算150.00万元，支出决算138.00万元，决算数大于年初预算数。\n",
+        "年初预算120.00万元，支出决算98.00万元，其中基本支出决算大于预算数。\n",
+        "调整预算150.00万元，支出决算138.00万元，决算数大于年初预算数。\n",
+    ] {
+        assert_eq!(alarms(silent, "wording"), Vec::<String>::new(), "{silent}");
+        assert_eq!(outcome_of(&run(silent), "wording").1, 0, "{silent}");
+    }
+}

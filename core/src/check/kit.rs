@@ -175,6 +175,7 @@ pub fn show_dp(stated: &Figure) -> u32 {
 pub fn money(yuan: Decimal, unit: Unit, dp: u32) -> String {
     let scale = match unit {
         Unit::Money(m) => m.scale(),
+        Unit::Count(u) => u.scale(),
         _ => Decimal::ONE,
     };
     format!("{}{}", fixed(yuan / scale, dp), unit.suffix())

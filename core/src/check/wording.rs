@@ -87,6 +87,8 @@ impl Rule for Wording {
         let (doc, claims, sink) = cx.parts();
         let text = doc.text();
         let hundred = Decimal::ONE;
+        // Where the words after a completion rate were read: the second pass leaves them.
+        let mut read_after_rate: Vec<usize> = Vec::new();
         for c in &claims.completions {
             let r = &doc.figures[c.rate];
             let para_end = doc.paragraphs[r.paragraph()].range.end;
@@ -156,6 +158,7 @@ impl Rule for Wording {
                 }
             };
             let words_at = r.q.end + at..r.q.end + at + phrase.len();
+            read_after_rate.push(words_at.start);
             if says == truth {
                 sink.verified(
                     INFO.id,
@@ -188,5 +191,131 @@ impl Rule for Wording {
             d.related.push((r.q.start..r.q.end, "完成率".into()));
             sink.report(d);
         }
+        read_after_rate.sort_unstable();
+        without_rate(doc, &read_after_rate, sink);
+    }
+}
+
+/// The words with no completion rate before them, against the one budget and the one outturn
+/// their sentence states (`年初预算0万元，支出决算56万元，决算数大于年初预算数`,
+/// `当年下达预算4,100.00万元，实际支出3,688.41万元，决算数大于预算数`). Only a sentence of
+/// exactly those two amounts is read; anything more (a 其中, a third amount) leaves it alone.
+fn without_rate(doc: &crate::read::document::Document, read: &[usize], sink: &mut super::Sink<'_>) {
+    use crate::claims::completion::{is_actual_label, is_budget_label};
+    use std::cmp::Ordering;
+    let text = doc.text();
+    let mut fi = 0;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let first = fi;
+        while fi < doc.figures.len() && doc.figures[fi].sentence() <= si {
+            fi += 1;
+        }
+        let s = &text[sentence.clone()];
+        let Some((at, end, says)) = comparison_phrase(s) else {
+            continue;
+        };
+        let words_at = sentence.start + at..sentence.start + end;
+        if read.binary_search(&words_at.start).is_ok() {
+            continue;
+        }
+        let phrase = &s[at..end];
+        if ["的项目", "的科目", "的有", "的主要有"]
+            .iter()
+            .any(|w| s[end..].starts_with(w))
+            || s[s[..at].rfind('；').map_or(0, |k| k + '；'.len_utf8())..at].contains("其中")
+        {
+            continue;
+        }
+        // From the last `；` before the words: a sentence may list several years' amounts.
+        let from = sentence.start + s[..at].rfind('；').map_or(0, |k| k + '；'.len_utf8());
+        let amounts: Vec<usize> = (first..fi)
+            .filter(|&i| {
+                let f = &doc.figures[i];
+                (from..words_at.start).contains(&f.q.start)
+                    && f.q.unit != crate::read::quantity::Unit::Date
+            })
+            .collect();
+        let [x, y] = amounts[..] else { continue };
+        let (fx, fy) = (&doc.figures[x], &doc.figures[y]);
+        if fx.in_table || fy.in_table || !fx.q.unit.is_money() || !fy.q.unit.is_money() {
+            continue;
+        }
+        // (Funds handed down, `下达资金`, are the budget the words compare with.)
+        let budget_like =
+            |l: &str| (is_budget_label(l) || l.contains("下达")) && !is_actual_label(l);
+        let (budget, actual) = match (
+            budget_like(&fx.label),
+            is_actual_label(&fy.label),
+            is_actual_label(&fx.label),
+            budget_like(&fy.label),
+        ) {
+            (true, true, _, _) => (fx, fy),
+            (_, _, true, true) => (fy, fx),
+            _ => continue,
+        };
+        // The words name another budget than the one stated (`调整预算` against `年初预算`).
+        if ["年初", "调整", "全年"]
+            .iter()
+            .any(|w| phrase.contains(w) != budget.label.contains(w) && phrase.contains(w))
+            || budget.label.contains("调整") && !phrase.contains("调整")
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (actual.q.interval(), budget.q.interval()) else {
+            continue;
+        };
+        let truth = if a.hi < b.lo {
+            Ordering::Less
+        } else if a.lo > b.hi {
+            Ordering::Greater
+        } else if says == Ordering::Equal {
+            Ordering::Equal
+        } else {
+            continue;
+        };
+        let sign = match truth {
+            Ordering::Less => "<",
+            Ordering::Greater => ">",
+            Ordering::Equal => "=",
+        };
+        let basis = format!(
+            "决算数{} {sign} 预算数{}",
+            doc.written(actual),
+            doc.written(budget)
+        );
+        if says == truth {
+            sink.verified(
+                INFO.id,
+                words_at,
+                format!("{basis}，“{phrase}”相符"),
+                format!("{basis}: agrees with “{phrase}”"),
+            );
+            continue;
+        }
+        let should = match truth {
+            Ordering::Less => "决算数小于预算数",
+            _ => "决算数大于预算数",
+        };
+        let severity = if says == Ordering::Equal {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let mut d = Draft::new(
+            INFO.id,
+            severity,
+            words_at,
+            format!("{basis}，应是“{should}”，文中写“{phrase}”"),
+            format!("Outturn and budget compare the other way than “{phrase}”: {basis}"),
+        );
+        d.stated = Some(phrase.to_string());
+        d.expected = Some(should.to_string());
+        d.formula = Some(basis);
+        d.cause = Some("模板文字未按实际情况修改".into());
+        d.related
+            .push((budget.q.start..budget.q.end, "预算数".into()));
+        d.related
+            .push((actual.q.start..actual.q.end, "决算数".into()));
+        sink.report(d);
     }
 }

@@ -30,7 +30,7 @@ const ADJUSTED: [&str; 9] = [
 ];
 
 /// The budget or plan: `年初预算`, `全年计划完成`, `目标` (not `决算`, `执行`, `实际`).
-fn is_budget_label(l: &str) -> bool {
+pub(crate) fn is_budget_label(l: &str) -> bool {
     // (`计划生育` is a spending category, not a plan.)
     let l = l.replace("计划生育", "");
     ["预算", "计划", "目标"].iter().any(|w| l.contains(w))
@@ -41,7 +41,7 @@ fn is_budget_label(l: &str) -> bool {
 
 /// What was spent or done: `决算`, `执行数`, `全年执行`, `实际支出`, `已支付`, `拨付`, `完成`.
 /// Only money figures after the budget are asked, so `执行` alone is specific enough.
-fn is_actual_label(l: &str) -> bool {
+pub(crate) fn is_actual_label(l: &str) -> bool {
     ["决算", "执行", "实际", "支出为", "支付", "拨付", "完成"]
         .iter()
         .any(|w| l.contains(w))
