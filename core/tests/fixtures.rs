@@ -4127,3 +4127,85 @@ fn outturn_against_budget_words_without_a_rate_follow_the_two_amounts() {
         assert_eq!(outcome_of(&run(silent), "wording").1, 0, "{silent}");
     }
 }
+
+#[test]
+fn review_16_a_percent_column_of_a_table_is_no_amount() {
+    let t = "单位：万元\n科目编码\t科目名称\t调整预算\t决算数\t支出进度(%)\n201\t一般公共服务支出\t1,420.00\t1,391.60\t98.00\n208\t社会保障和就业支出\t260.00\t260.00\t100.00\n221\t住房保障支出\t120.00\t112.80\t94.00\n合计\t\t1,800.00\t1,764.40\t98.02\n";
+    assert_eq!(alarms(t, "table"), Vec::<String>::new());
+    // The amount columns are still summed.
+    let wrong = t.replace("合计\t\t1,800.00", "合计\t\t1,810.00");
+    assert_eq!(alarms(&wrong, "table").len(), 1);
+}
+
+#[test]
+fn review_16_one_verb_over_two_changes_said_respectively() {
+    // 3.6 ÷ (42.8 − 3.6) = 9.18%; 0.16 ÷ (3.2 − 0.16) = 5.26%.
+    let t = "门诊量42.8万人次、住院量3.2万人次，分别比上年增加3.6万人次和0.16万人次，分别增长9.18%和5.26%。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "growth").1, 2);
+    let wrong = t.replace("5.26%", "6.26%");
+    assert_eq!(alarms(&wrong, "growth"), ["Error 6.26% 5.01%–5.53%"]);
+}
+
+#[test]
+fn review_16_a_ceiling_target_met_is_complete() {
+    let t = "成本指标“人均救助成本”目标值≤500元，实际480元，完成率100%。\n成本指标“单位运维成本”控制在1,200元以内，实际1,150元，完成率100%。\n";
+    assert_eq!(alarms(t, "completion"), Vec::<String>::new());
+    // A floor target is still divided.
+    let floor = "数量指标“培训人次”目标值≥500人次，实际480人次，完成率100%。\n";
+    assert_eq!(alarms(floor, "completion").len(), 1);
+}
+
+#[test]
+fn review_16_parts_said_to_overlap_or_a_second_breakdown_after_a_semicolon() {
+    let overlap =
+        "全年培训3.2万人次，其中：农民工2.1万人次、脱贫劳动力1.5万人次（两类人员有重叠）。\n";
+    assert_eq!(alarms(overlap, "count"), Vec::<String>::new());
+    let second = "授予中小企业合同金额1,058.6万元，其中授予小微企业合同金额826.4万元；货物采购授予中小企业合同金额301.2万元，工程采购授予中小企业合同金额590.3万元，服务采购授予中小企业合同金额167.1万元。\n";
+    assert_eq!(alarms(second, "sum"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(second), "sum").1, 1);
+    let by = "全年受益群众11.6万人，其中：脱贫人口3.2万人；按区域分，山区乡镇7.4万人、平原乡镇4.2万人。\n";
+    assert_eq!(alarms(by, "count"), Vec::<String>::new());
+    // A second breakdown that does not make the whole still fails.
+    let wrong = second.replace("167.1", "176.1");
+    assert_eq!(alarms(&wrong, "sum").len(), 1);
+}
+
+#[test]
+fn review_16_shares_of_attributes_of_two_measures_or_two_breakdowns() {
+    for t in [
+        "受访群众中，认为服务态度好的占95.2%，认为办事效率高的占92.1%。\n",
+        "本年支出中，财政拨款支出占97.18%，基本支出占57.19%，项目支出占42.81%。\n",
+        "在全部项目中，产业类项目数量占60.47%，资金占62.00%。\n",
+    ] {
+        assert_eq!(alarms(t, "share-total"), Vec::<String>::new(), "{t}");
+    }
+    let wrong = "本年支出中，基本支出占60.5%，项目支出占45.2%。\n";
+    assert_eq!(alarms(wrong, "share-total").len(), 1);
+}
+
+#[test]
+fn review_16_a_budget_compares_with_the_final_accounts_two_years_before() {
+    let t =
+        "2024年部门预算\n2024年收入预算6,820.5万元，比2022年决算数增加625.3万元，增长10.09%。\n";
+    assert_eq!(alarms(t, "comparison-year"), Vec::<String>::new());
+    let old =
+        "2024年部门预算\n2024年收入预算6,820.5万元，比2021年决算数增加625.3万元，增长10.09%。\n";
+    assert_eq!(alarms(old, "comparison-year").len(), 1);
+}
+
+#[test]
+fn review_16_colon_headed_stages_of_an_item_line() {
+    let t = "2023年度部门决算\n城乡社区支出（类）3,052.6万元。\n1.城乡社区支出（类）城乡社区管理事务（款）行政运行（项）：年初预算：620万元；决算：612.4万元。\n2.城乡社区支出（类）城乡社区管理事务（款）城管执法（项）：年初预算：850万元；决算：886.2万元。\n3.城乡社区支出（类）城乡社区环境卫生（款）城乡社区环境卫生（项）：年初预算：1,600万元；决算：1,554万元。\n";
+    assert_eq!(alarms(t, "classified"), Vec::<String>::new());
+    let wrong = t.replace("决算：1,554万元", "决算：1,563万元");
+    assert_eq!(alarms(&wrong, "classified").len(), 1);
+}
+
+#[test]
+fn review_16_a_score_column_before_the_full_marks() {
+    let t = "项目绩效自评表\n指标\t得分\t分值\n培训人次\t10\t10\n合格率\t9\t10\n总分\t19\t20\n";
+    assert_eq!(alarms(t, "evaluation-table"), Vec::<String>::new());
+    let over = "项目绩效自评表\n指标\t得分\t分值\n培训人次\t10\t10\n合格率\t11\t10\n总分\t21\t20\n";
+    assert!(!alarms(over, "evaluation-table").is_empty() || !alarms(over, "table").is_empty());
+}

@@ -42,6 +42,15 @@ impl Rule for ComparisonYear {
                 continue;
             }
             let previous = year - 1;
+            // A budget for year Y is drawn up before Y−1 closes: its latest final accounts are
+            // Y−2's, and `比2022年决算数` in a 2024 budget says so.
+            let base_words = &doc.text()[at.end..doc.figures[g.delta].q.start];
+            if doc.info().kind == crate::report::ReportKind::Budget
+                && *named + 2 == year
+                && base_words.contains("决算")
+            {
+                continue;
+            }
             // A sentence that also compares with the year before (`比上年减少2.80万元…；与2021
             // 年相比减少9.80万元`) compares with the older year on purpose: a trend, not a
             // year left over from an old report.

@@ -37,6 +37,12 @@ by another breakdown (…中，) are not added; a sum below 100% may be an incom
 60.5% + 45.2% = 105.7%.",
 };
 
+/// What a share may be a share of: counted things or money. Two of them in one list are two
+/// wholes.
+const MEASURES: &[&str] = &[
+    "数量", "个数", "人数", "户数", "项数", "资金", "金额", "投资", "面积",
+];
+
 impl Rule for ShareTotal {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -80,16 +86,42 @@ impl Rule for ShareTotal {
             }) {
                 continue;
             }
-            // Shares that already make up all of the whole close its breakdown: what follows
-            // is another whole's (`基本支出占64.41%，项目支出占35.59%；人员经费占85.40%…`).
-            let mut stated_so_far = Decimal::ZERO;
-            let mut closed = false;
-            for (i, &r) in rates[..rates.len() - 1].iter().enumerate() {
-                let q = &doc.figures[r].q;
-                stated_so_far += q.value;
-                let slack = half_ulp(q.decimals) * Decimal::from(rates.len());
-                closed |= i > 0 && (stated_so_far - Decimal::ONE_HUNDRED).abs() <= slack;
+            // People with an attribute (`认为服务态度好的占95.2%，认为办事效率高的占92.1%`)
+            // may have several; shares of two measures (`项目数量占60.47%，资金占62.00%`) are
+            // of two wholes.
+            let labels = || rates.iter().map(|&r| doc.figures[r].label.as_ref());
+            let measures = MEASURES
+                .iter()
+                .filter(|w| labels().any(|l: &str| l.contains(*w)))
+                .count();
+            let attribute = |l: &str| {
+                let l = l.trim_end_matches(['为', '是']);
+                l.ends_with("的占") || l.ends_with("的占比")
+            };
+            if labels().any(attribute) || measures > 1 {
+                continue;
             }
+            // Shares that already make up all of the whole close a breakdown: the others
+            // classify it another way (`基本支出占64.41%，项目支出占35.59%；人员经费占85.40%…`,
+            // `财政拨款支出占97.18%，基本支出占57.19%，项目支出占42.81%`). Any run of two or
+            // more that makes 100% is looked for (in a sentence of a few shares; a longer list
+            // only from its start, so that the check stays linear).
+            let slack = |n: usize, r: usize| {
+                half_ulp(doc.figures[r].q.decimals) * Decimal::from(n.max(rates.len()))
+            };
+            let starts = if rates.len() <= 16 {
+                rates.len() - 1
+            } else {
+                1
+            };
+            let closed = (0..starts).any(|a| {
+                let mut so_far = Decimal::ZERO;
+                rates[a..].iter().enumerate().any(|(k, &r)| {
+                    so_far += doc.figures[r].q.value;
+                    let whole_list = a == 0 && k + 1 == rates.len();
+                    k > 0 && !whole_list && (so_far - Decimal::ONE_HUNDRED).abs() <= slack(k + 1, r)
+                })
+            });
             if closed {
                 continue;
             }

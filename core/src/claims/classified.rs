@@ -241,15 +241,23 @@ pub fn extract(doc: &Document) -> Classified {
         let after = p.range.start + item_at + ITEM.len();
         let (mut amount, mut budget) = (None, None);
         let first = super::first_figure_at(doc, after);
+        // The words since the figure before (or the 项 mark): a label stops at a colon, and
+        // `年初预算：620万元；决算：612.4万元` names each stage before its own.
+        let mut words_from = after;
         for (fi, f) in doc.figures[first..].iter().enumerate() {
             if f.q.start >= p.range.end {
                 break;
             }
+            let words = &text[words_from.min(f.q.start)..f.q.start];
+            let words = words
+                .rfind(['，', '；', '。', ','])
+                .map_or(words, |k| &words[k..]);
+            words_from = f.q.end;
             if !f.q.unit.is_money() || super::has_change_word(&f.label) {
                 continue;
             }
-            let is_budget = super::names_budget(&f.label);
-            let is_outturn = f.label.contains("决算") || f.label.contains("执行");
+            let is_budget = super::names_budget(words);
+            let is_outturn = words.contains("决算") || words.contains("执行");
             if is_budget && !is_outturn && budget.is_none() {
                 budget = Some(first + fi);
             } else if !is_budget && amount.is_none() {

@@ -265,9 +265,41 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                 }
             }
         };
+        // A target that is a ceiling (`目标值≤500元`, `控制在…以内`): meeting it is 100%
+        // complete however far below, so the rate is no quotient of the two.
+        let claim = CompletionClaim {
+            target: claim.target.filter(|&t| !is_ceiling(doc, t)),
+            ..claim
+        };
         out.push(claim);
     }
     out
+}
+
+/// A target written as a ceiling: `≤500元`, `不高于500元`, `500元以内`, `低于1%`.
+fn is_ceiling(doc: &Document, t: usize) -> bool {
+    let f = &doc.figures[t];
+    let text = doc.text();
+    let before = text[f.label_start()..f.q.start].trim_end();
+    let after = &text[f.q.end..];
+    [
+        "≤",
+        "<",
+        "＜",
+        "≦",
+        "不高于",
+        "不超过",
+        "低于",
+        "小于",
+        "少于",
+        "控制在",
+        "以内",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || ["以内", "以下", "之内"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 #[cfg(test)]

@@ -214,10 +214,15 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let before = &text[from..d.q.start];
         // D is the change amount when its own label ends with the verb (`比上年增加`).
         let verb_tail = d.label.trim_end_matches(['了', '为', '额', '共', '计']);
-        if ![UP, DOWN].concat().iter().any(|w| verb_tail.ends_with(w)) {
-            continue;
-        }
-        let Some(direction) = direction_of(&d.label) else {
+        let governed = if [UP, DOWN].concat().iter().any(|w| verb_tail.ends_with(w)) {
+            None
+        } else {
+            match governed_direction(doc, di) {
+                Some(dir) => Some(dir),
+                None => continue,
+            }
+        };
+        let Some(direction) = governed.or_else(|| direction_of(&d.label)) else {
             continue;
         };
         if d.label.contains('/') || d.label.contains('（') {
@@ -706,11 +711,30 @@ fn bind_current(
 fn in_one_run(doc: &Document, a: usize, b: usize) -> bool {
     let (f, g) = (&doc.figures[a], &doc.figures[b]);
     let between = &doc.text()[f.q.end..g.q.start];
+    // (One verb may govern both, `增加3.6万人次和0.16万人次`: then only the separator stands
+    // between two figures of one unit.)
+    let bare = matches!(between, "和" | "、" | "及") && f.q.unit == g.q.unit;
     f.sentence() == g.sentence()
         && (f.q.unit == Unit::Percent) == (g.q.unit == Unit::Percent)
         && between.starts_with(['和', '、', '，', '及'])
         && between.chars().count() <= 6
-        && direction_of(between).is_some()
+        && (direction_of(between).is_some() || bare)
+}
+
+/// The direction of a change whose verb an earlier change of its run carries
+/// (`增加3.6万人次和0.16万人次`: the 0.16's is 增加).
+fn governed_direction(doc: &Document, di: usize) -> Option<Direction> {
+    let mut i = di;
+    while i > 0 && di - i < super::WINDOW && in_one_run(doc, i - 1, i) {
+        i -= 1;
+        let l = doc.figures[i]
+            .label
+            .trim_end_matches(['了', '为', '额', '共', '计']);
+        if [UP, DOWN].concat().iter().any(|w| l.ends_with(w)) {
+            return direction_of(&doc.figures[i].label);
+        }
+    }
+    None
 }
 
 /// For change `di` in a run of two or more changes said `分别` (`A688.26万元、B278.85万元，

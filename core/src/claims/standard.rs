@@ -300,6 +300,9 @@ pub struct Evaluation {
     /// The unit its amounts are in, when it names one (`项目资金（元）`, `单位：元`) on or
     /// before its funds rows.
     pub unit: Option<Money>,
+    /// A header row named 得分 before 分值 (`指标 | 得分 | 分值`): the `总分` row's figures are
+    /// the score, then the full marks.
+    score_first: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -676,6 +679,10 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
         joined.push((c, at));
     }
     let cells = joined;
+    let header_at = |w: &str| cells.iter().position(|(c, _)| c.trim() == w);
+    if let (Some(score), Some(full)) = (header_at("得分"), header_at("分值")) {
+        e.score_first = score < full;
+    }
     if e.unit.is_none() && e.split.as_ref().is_none_or(|s| s.reading()) {
         e.unit = crate::read::table::unit_named(line.body)
             .or_else(|| (line.body.contains("(元)")).then_some(Money::Yuan));
@@ -725,7 +732,12 @@ fn read_evaluation_line(doc: &Document, line: &Line, e: &mut Evaluation) {
             .map_while(|&(c, o)| figure_at(doc, line, o, c))
             .collect();
         // `总分 100 90.5`: the full marks, then the score.
-        if let &[full, score] = figures.as_slice() {
+        if let &[first, second] = figures.as_slice() {
+            let (full, score) = if e.score_first {
+                (second, first)
+            } else {
+                (first, second)
+            };
             e.marks.get_or_insert((full, score));
             if doc.figures[full].q.value == rust_decimal::Decimal::ONE_HUNDRED {
                 e.score.get_or_insert(score);

@@ -157,9 +157,22 @@ pub(super) fn unsummed_columns(t: &Table) -> Vec<bool> {
     for row in t.rows.iter().filter(|r| r.is_header()) {
         for (ci, c) in row.cells.iter().enumerate() {
             let numbers = matches!(c.text, "行次" | "栏次" | "序号" | "编号" | "项次" | "行号");
-            let ratio = ["均", "单价", "率", "比重", "占比", "比例", "增幅"]
-                .iter()
-                .any(|w| c.text.contains(w));
+            // (`支出进度(%)`, `决算数占调整预算%`: a header in percent is a rate's.)
+            let ratio = [
+                "均",
+                "单价",
+                "率",
+                "比重",
+                "占比",
+                "比例",
+                "增幅",
+                "进度",
+                "%",
+                "％",
+                "百分比",
+            ]
+            .iter()
+            .any(|w| c.text.contains(w));
             if numbers || ratio {
                 out[ci] = true;
             }

@@ -159,6 +159,66 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
             }
         }
     }
+    // `授予中小企业合同金额1,058.6万元，其中授予小微企业826.4万元；货物301.2万元，工程590.3万元，
+    // 服务167.1万元`, `其中：脱贫人口3.2万人；按区域分，山区7.4万人、平原4.2万人`: after a `；`
+    // the parts start over, another breakdown of the whole, and the first were a subset.
+    if !matches!(c.marker, Marker::Column { .. }) && !total.in_table && parts.len() > 2 {
+        let text = doc.text();
+        for k in 1..parts.len() - 1 {
+            let gap = &text[parts[k - 1].q.end..parts[k].q.start];
+            if !gap.contains(['；', ';']) {
+                continue;
+            }
+            let rest = &parts[k..];
+            let Some(ri) = Interval::sum(rest.iter().map(|p| interval(p))) else {
+                continue;
+            };
+            if ri.overlaps(ti) {
+                let rest_sum: Decimal = rest.iter().map(|p| face(p)).sum();
+                let formula = format!(
+                    "{} = {}",
+                    joined(rest.iter().map(|p| plain(p)), " + "),
+                    shown(rest_sum)
+                );
+                sink.verified(
+                    rule,
+                    at,
+                    format!("{formula}，与 {written_total} 一致（“；”前的{k}项是其中的一部分）"),
+                    format!("{formula}, consistent with {written_total} (the {k} parts before the “；” are a subset)"),
+                );
+                return;
+            }
+            // `；按区域分，…`: a new classification, whose parts need not be this list's.
+            if gap.contains('按') && gap.contains('分') {
+                sink.unchecked(
+                    rule,
+                    at,
+                    "“；按…分”另起一种分类，所列各项不是同一组分项",
+                    "“；按…分” starts another classification: the parts are not one list",
+                );
+                return;
+            }
+        }
+    }
+    // `农民工2.1万人次、脱贫劳动力1.5万人次（两类人员有重叠）`: parts said to overlap.
+    let tail_end = crate::read::document::floor_char(
+        doc.text(),
+        (parts[parts.len() - 1].q.end + 60).min(doc.text().len()),
+    );
+    let tail = &doc.text()[parts[parts.len() - 1].q.end..tail_end];
+    let tail = tail.split(['。', '；']).next().unwrap_or(tail);
+    if ["重叠", "重复统计", "交叉"]
+        .iter()
+        .any(|w| tail.contains(w))
+    {
+        sink.unchecked(
+            rule,
+            at,
+            "文中说明各分项有重叠，其和不必等于总数",
+            "the text says the parts overlap: their sum need not be the total",
+        );
+        return;
+    }
     let above = si.is_above(ti);
     // Rows adding up to twice the total hold categories and their items side by side
     // (`货物类 200`, `教学电脑 120`, `实验器材 80`, `服务类 100`, …) with nothing to tell
