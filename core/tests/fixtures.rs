@@ -4209,3 +4209,13 @@ fn review_16_a_score_column_before_the_full_marks() {
     let over = "项目绩效自评表\n指标\t得分\t分值\n培训人次\t10\t10\n合格率\t11\t10\n总分\t21\t20\n";
     assert!(!alarms(over, "evaluation-table").is_empty() || !alarms(over, "table").is_empty());
 }
+
+#[test]
+fn a_classification_of_the_whole_lists_all_of_it() {
+    let t = "本部门2025年支出预算8,640.00万元，比上年减少120.00万元。\n1.按支出功能分类，包括一般公共服务支出5,210.00万元、社会保障和就业支出1,430.00万元、卫生健康支出2,000.00万元。\n2.按支出经济分类，包括人员支出3,100.00万元、日常公用支出1,540.00万元、项目支出4,000.00万元。\n";
+    assert_eq!(alarms(t, "sum"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "sum").1, 2);
+    // One class left out is an error, not a list that may be partial.
+    let short = t.replace("、卫生健康支出2,000.00万元", "");
+    assert_eq!(alarms(&short, "sum"), ["Error 8,640.00万元 6640.00万元"]);
+}

@@ -72,7 +72,13 @@ impl SumClaim {
             && (scheme(&["决策", "过程", "产出", "效益"])
                 || scheme(&["预算执行", "产出", "效益", "满意度"])
                 || key.contains('共'));
+        // `按支出功能分类，包括…`: a classification of the whole lists all of it.
+        let text = doc.text();
+        let lead_from = crate::read::document::floor_char(text, self.marker_at.saturating_sub(36));
+        let lead = text[lead_from..self.marker_at].trim_end_matches(['，', '：', ',', ':', ' ']);
+        let classified = lead.ends_with("分类") && lead.contains('按');
         total_word
+            || classified
             || any_zero
             || known_split
             || whole_scheme
@@ -229,6 +235,7 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
             }
         }
     }
+    sibling_classifications(doc, &first, &last, &mut out);
     innermost_parts(&mut out);
     drop_peer_lists(doc, &mut out);
     inner_lists_end_at_semicolons(doc, &mut out);
@@ -256,6 +263,73 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         kinds.count_ones() < 2
     });
     out
+}
+
+/// A paragraph's breakdown name only, before its marker (`1.按支出功能分类，`, `按经济分类：`).
+fn classification_lead<'d>(doc: &'d Document, p: usize) -> Option<&'d str> {
+    let para = &doc.paragraphs[p];
+    let from = para
+        .heading
+        .as_ref()
+        .map_or(para.range.start, |h| h.marker.end);
+    let text = doc.text();
+    let head =
+        &text[from..crate::read::document::floor_char(text, (from + 16 * 3).min(para.range.end))];
+    let head = head.trim_start();
+    let end = head.find("分类")? + "分类".len();
+    (head.starts_with('按') && head[..end].chars().count() <= 12).then(|| &head[..end])
+}
+
+/// `1.按支出功能分类，包括…` read against the total before it; `2.按支出经济分类，包括…` right
+/// after is another classification of the same whole: its parts make that total too.
+fn sibling_classifications(
+    doc: &Document,
+    first: &[usize],
+    last: &[usize],
+    out: &mut Vec<SumClaim>,
+) {
+    let text = doc.text();
+    let mut added = Vec::new();
+    for c in out.iter() {
+        let Some(p0) = c.parts.first().map(|&i| doc.figures[i].paragraph()) else {
+            continue;
+        };
+        if classification_lead(doc, p0).is_none() || doc.figures[c.total].paragraph() == p0 {
+            continue;
+        }
+        let total = &doc.figures[c.total];
+        // The paragraphs right after it that are classifications too.
+        let mut p = p0 + 1;
+        while p < doc.paragraphs.len() && p <= p0 + 3 {
+            if classification_lead(doc, p).is_none() || first[p] == usize::MAX {
+                break;
+            }
+            let para = doc.paragraphs[p].range.clone();
+            let Some(marker_at) = ["包括", "：", "，"]
+                .iter()
+                .filter_map(|w| text[para.clone()].find(w).map(|k| para.start + k))
+                .min()
+            else {
+                break;
+            };
+            let parts: Vec<usize> = (first[p]..last[p])
+                .filter(|&i| {
+                    let f = &doc.figures[i];
+                    f.q.start > marker_at && is_level_amount(f, total.q.unit) && !f.in_table
+                })
+                .collect();
+            if parts.len() >= 2 {
+                added.push(SumClaim {
+                    total: c.total,
+                    parts,
+                    marker: Marker::Complete,
+                    marker_at,
+                });
+            }
+            p += 1;
+        }
+    }
+    out.extend(added);
 }
 
 /// A list said `分别为` with its names before (`行政编制和事业编制分别为38人和88人`) is the values
