@@ -4219,3 +4219,98 @@ fn a_classification_of_the_whole_lists_all_of_it() {
     let short = t.replace("、卫生健康支出2,000.00万元", "");
     assert_eq!(alarms(&short, "sum"), ["Error 8,640.00万元 6640.00万元"]);
 }
+
+#[test]
+fn review_17_an_inner_list_of_income_ends_before_the_spending_after_its_semicolon() {
+    let t = "其中：本年财政拨款收入4,636.44万元，包括一般公共预算财政拨款收入4,636.44万元；本年财政拨款支出4,630.61万元。\n";
+    assert_eq!(alarms(t, "sum"), Vec::<String>::new());
+}
+
+#[test]
+fn review_17_what_a_part_is_mainly_made_of_is_its_own_breakdown() {
+    let t = "一般公共预算财政拨款基本支出500.00万元。其中：人员经费400.00万元，占80.00%，主要是基本工资150.00万元、绩效工资120.00万元等；公用经费100.00万元，占20.00%。\n";
+    assert_eq!(alarms(t, "sum"), Vec::<String>::new());
+    assert!(outcome_of(&run(t), "sum").1 >= 1);
+}
+
+#[test]
+fn review_17_none_bought_states_the_purchase_count() {
+    // A whole report (the completeness rule reads only those): ten sections of prose.
+    let filler =
+        "本部门认真贯彻落实各项决策部署，严格执行预算，加强财务管理，提高资金使用效益。".repeat(4);
+    let titles = [
+        "一、部门职能",
+        "二、机构设置",
+        "三、收入支出决算总体情况说明",
+        "四、收入决算情况说明",
+        "五、支出决算情况说明",
+        "六、财政拨款收入支出决算总体情况说明",
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "八、政府采购支出情况",
+        "九、国有资产占用情况",
+        "十、预算绩效管理情况",
+    ];
+    let mut report = String::from("某市统计局2023年度部门决算\n");
+    for title in titles {
+        report.push_str(&format!("{title}\n{filler}\n"));
+        if title.contains("三公") {
+            report.push_str("2023年度“三公”经费财政拨款支出决算12.91万元。因公出国（境）团组1个，累计5人次。公务用车购置费0.00万元，未购置公务用车；公务用车运行维护费3.28万元，公务用车保有量为3辆。公务接待27批次、135人次。\n");
+        }
+    }
+    assert!(!alarms(&report, "required")
+        .iter()
+        .any(|f| f.contains("购置")));
+}
+
+#[test]
+fn review_17_a_fiscal_summary_row_of_mixed_funds_is_not_the_general_budget() {
+    let t = "                              财政拨款收入支出决算总表\n                                                                        单位：万元\n            收入                                          支出\n            项目              行次    金额      项目               行次    合计     一般公共预算财政拨款  政府性基金预算财政拨款\n一、一般公共预算财政拨款         1    300.00   一、社会保障和就业支出   5     100.00    100.00             0.00\n二、政府性基金预算财政拨款       2     50.00   二、交通运输支出         6     250.00    200.00            50.00\n本年收入合计                     9    350.00   本年支出合计            13     350.00    300.00            50.00\n\n                         一般公共预算财政拨款支出决算表\n                                                            单位：万元\n科目编码   科目名称                      合计      基本支出    项目支出\n           合计                        300.00      180.00      120.00\n208        社会保障和就业支出          100.00      100.00        0.00\n214        交通运输支出                200.00       80.00      120.00\n";
+    assert_eq!(alarms(t, "cross-table"), Vec::<String>::new());
+}
+
+#[test]
+fn review_17_a_heading_run_into_the_intro_names_the_budget_last() {
+    let t = "（三）一般公共预算财政拨款支出决算具体情况\n2023年度一般公共预算财政拨款支出年初预算为300.00万元，支出决算为310.00万元，完成年初预算的103.33%。其中：\n1.一般公共服务支出（类）统计信息事务（款）行政运行（项）。年初预算为200.00万元，支出决算为190.00万元，完成年初预算的95.00%。\n2.一般公共服务支出（类）统计信息事务（款）专项普查活动（项）。年初预算为100.00万元，支出决算为120.00万元，完成年初预算的120.00%。\n";
+    let joined = t.replace("具体情况\n", "具体情况");
+    for text in [t.to_string(), joined] {
+        assert_eq!(alarms(&text, "classified"), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn review_17_rate_columns_of_laid_out_tables_add_up_to_nothing() {
+    let coded = "                                  一般公共预算财政拨款支出决算明细表\n科目编码       科目名称                          年初预算数      决算数       完成率（%）    上年决算数      增减额\n21103        污染防治                             1936.02       1936.02        100.00       1721.55        214.47\n2110301        大气                                876.05        876.05        100.00        822.00         54.05\n2110302        水体                               1059.97       1059.97        100.00        899.55        160.42\n";
+    assert_eq!(alarms(coded, "table"), Vec::<String>::new());
+    assert!(outcome_of(&run(coded), "table").1 >= 3);
+}
+
+#[test]
+fn review_17_a_table_aligned_by_display_width_is_read_by_it() {
+    // Typed to look aligned: a CJK character takes two places, so a long name shifts its
+    // row's characters but not its columns on screen.
+    let row = |name: &str, cells: &[&str]| {
+        let w: usize = name
+            .chars()
+            .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+            .sum();
+        let mut line = format!("{name}{}", " ".repeat(44 - w));
+        for c in cells {
+            line.push_str(&format!("{c:>12}"));
+        }
+        line + "\n"
+    };
+    let t = [
+        row("项目", &["决算数", "上年决算数", "增减额"]),
+        row("合计", &["981.22", "874.04", "107.18"]),
+        row("行政运行", &["300.00", "280.00", "20.00"]),
+        row(
+            "机关事业单位基本养老保险缴费支出",
+            &["81.22", "74.04", "7.18"],
+        ),
+        row("事业运行", &["400.00", "330.00", "70.00"]),
+        row("其他支出", &["200.00", "190.00", "10.00"]),
+    ]
+    .concat();
+    assert_eq!(alarms(&t, "table-identity"), Vec::<String>::new());
+    assert!(outcome_of(&run(&t), "table-identity").1 >= 4, "{t}");
+}

@@ -134,6 +134,21 @@ impl Rule for CrossTable {
                 let tolerance = half_ulp(qa.decimals).max(half_ulp(qb.decimals));
                 (qa.value - qb.value).abs() >= tolerance
             };
+            // A fiscal summary's class row of mixed funds (`交通运输支出 250.00 200.00 50.00`:
+            // 合计, then 一般公共预算, then 政府性基金) is no general-budget amount: its 合计 is
+            // not compared with the general-budget table.
+            let mixed = |f: usize| {
+                doc.figures.get(f + 1).is_some_and(|g| {
+                    let q = &doc.figures[f].q;
+                    !doc.text()[q.end..g.q.start].contains('\n')
+                        && g.q.unit == Unit::None
+                        && g.q.value != q.value
+                })
+            };
+            let pairs: Vec<_> = pairs
+                .into_iter()
+                .filter(|&(_, _, fa, _)| !(p.general_only && mixed(fa)))
+                .collect();
             let failing = pairs.iter().filter(|&&(_, _, x, y)| differ(x, y)).count();
             let unlike = !p.income && failing > 1 && failing * 2 > pairs.len();
             for &(x, y, fa, fb) in &pairs {

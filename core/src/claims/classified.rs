@@ -404,7 +404,7 @@ fn run_totals(doc: &Document, intro: Option<std::ops::Range<usize>>) -> RunTotal
         if !f.q.unit.is_money() || super::has_change_word(&f.label) {
             continue;
         }
-        let is_budget = super::names_budget(&f.label) && !f.label.contains("决算");
+        let is_budget = budget_named_last(&f.label);
         if is_budget && totals.budget.is_none() {
             totals.budget = Some(first + fi);
         } else if !is_budget && totals.amount.is_none() {
@@ -412,6 +412,23 @@ fn run_totals(doc: &Document, intro: Option<std::ops::Range<usize>>) -> RunTotal
         }
     }
     totals
+}
+
+/// Whether the stage word nearest the figure is the budget's: `…决算具体情况2023年度…支出年初
+/// 预算为` (a heading run into the sentence) names the budget last. Fund names (`一般公共预算`)
+/// are no stage.
+fn budget_named_last(label: &str) -> bool {
+    let mut l = label.to_string();
+    for fund in ["一般公共预算", "基金预算", "经营预算"] {
+        l = l.replace(fund, &"X".repeat(fund.len()));
+    }
+    let budget = l.rfind("预算");
+    let outturn = ["决算", "执行"].iter().filter_map(|w| l.rfind(w)).max();
+    match (budget, outturn) {
+        (Some(b), Some(o)) => b > o,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// Figures outside item lines that state a 类's total: `科学技术（类）支出 218.05万元`, and

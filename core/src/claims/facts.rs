@@ -612,11 +612,19 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     facts
 }
 
+/// How far before a figure's label its sentence may start for its head to be read.
+const HEAD_REACH: usize = 360;
+
 /// The head of figure `fi`'s sentence up to a colon before its label, when no amount stands
 /// in it (`2022年专项资金支出：企业研发补助88.00万元，…`, `年初预算：农林水支出…`).
 fn colon_head<'d>(doc: &'d Document, fi: usize) -> Option<&'d str> {
     let f = &doc.figures[fi];
     let start = doc.sentences[f.sentence()].start;
+    // (Within a short reach: a head is a few words, and a long sentence must not be walked
+    // back from each of its figures.)
+    if f.label_start().saturating_sub(start) > HEAD_REACH {
+        return None;
+    }
     let text = doc.text();
     let before = text.get(start..f.label_start())?;
     let colon = before.find(['：', ':'])?;

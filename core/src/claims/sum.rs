@@ -290,11 +290,16 @@ fn sibling_classifications(
 ) {
     let text = doc.text();
     let mut added = Vec::new();
+    // (Each classification paragraph once, whatever the claims that start in it.)
+    let mut seen = std::collections::HashSet::new();
     for c in out.iter() {
         let Some(p0) = c.parts.first().map(|&i| doc.figures[i].paragraph()) else {
             continue;
         };
-        if classification_lead(doc, p0).is_none() || doc.figures[c.total].paragraph() == p0 {
+        if doc.figures[c.total].paragraph() == p0
+            || !seen.insert(p0)
+            || classification_lead(doc, p0).is_none()
+        {
             continue;
         }
         let total = &doc.figures[c.total];
@@ -564,7 +569,27 @@ fn inner_lists_end_at_semicolons(doc: &Document, claims: &mut [SumClaim]) {
             sole_parts.contains(&c.total)
                 && sum.is_none_or(|sum| sum > doc.figures[c.total].q.face())
         };
-        if semicolon_lists.contains(&c.total) || overflows() {
+        // After the `；`, an amount of the other flow than the total's (`本年财政拨款收入…，包括…；
+        // 本年财政拨款支出…`) opens a statement of its own.
+        let flow = |l: &str| (l.contains("收入"), l.contains("支出"));
+        let other_flow = || {
+            // (The total's whole clause: `收入、支出总计` names both, whatever its label.)
+            let t = &doc.figures[c.total];
+            let from = crate::read::document::floor_char(text, t.q.start.saturating_sub(90));
+            let clause = &text[from..t.q.start];
+            let clause = clause
+                .rfind(['，', '。', '；', '：'])
+                .map_or(clause, |k| &clause[k..]);
+            let total = flow(clause);
+            c.parts
+                .iter()
+                .find(|&&p| doc.figures[p].q.start > end)
+                .is_some_and(|&p| {
+                    let part = flow(&doc.figures[p].label);
+                    total.0 != total.1 && part.0 != part.1 && part != total
+                })
+        };
+        if semicolon_lists.contains(&c.total) || overflows() || other_flow() {
             c.parts.retain(|&p| doc.figures[p].q.start < end);
         }
     }
@@ -631,7 +656,7 @@ fn drop_nested_parts(doc: &Document, claims: &mut [SumClaim]) {
                 }
                 // (After a bracket closed: `5辆（含冷链车2辆）、其他用车` lists on.)
                 let clause = between
-                    .rfind(['，', '；', '：', ',', '）', ')'])
+                    .rfind(['，', '；', '：', ',', '）', ')', '。'])
                     .map_or(between, |i| &between[i..]);
                 let names_a_part = clause.find('中').is_some_and(|j| {
                     let name = clause[..j].trim_start_matches(['，', '；', '：', ',', '在']);
@@ -640,7 +665,12 @@ fn drop_nested_parts(doc: &Document, claims: &mut [SumClaim]) {
                             .iter()
                             .any(|&q: &usize| doc.figures[q].label.contains(name))
                 });
-                if clause.contains('含') && !clause.contains("包含") || names_a_part {
+                // `人员经费400.00万元，占80.00%，主要是基本工资150.00万元、…等；公用经费…`: what a
+                // part is mainly made of is its own breakdown.
+                let mainly = ["主要是", "主要为", "主要用于", "主要包括"]
+                    .iter()
+                    .any(|w| clause.contains(w));
+                if clause.contains('含') && !clause.contains("包含") || names_a_part || mainly {
                     nested = true;
                 }
             }

@@ -164,16 +164,21 @@ fn laid_out_code_rows(doc: &Document, out: &mut Vec<SumClaim>) {
     let text = doc.text();
     let mut block: Vec<CodeRow> = Vec::new();
     let mut codes: std::collections::HashSet<&str> = Default::default();
+    // Where the header above names a rate (`完成率（%）`, `增减率`): those columns add up to
+    // nothing, as character columns of the original line.
+    let mut rate_columns: Vec<RateColumn> = Vec::new();
     let mut fi = 0;
     for p in &doc.paragraphs {
         let body = &text[p.range.clone()];
         if !p.is_table_cell {
             // Short lines (a page number, a header, a title) do not end a table.
             if body.chars().count() > 40 {
-                check_code_block(doc, &block, out);
+                check_code_block(doc, &block, &rate_columns, out);
                 block.clear();
                 codes.clear();
+                rate_columns.clear();
             }
+            rate_columns.extend(rate_words_at(doc, p.range.clone()));
             continue;
         }
         while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.start {
@@ -189,6 +194,8 @@ fn laid_out_code_rows(doc: &Document, out: &mut Vec<SumClaim>) {
             if let Some(last) = block.last_mut() {
                 last.broken_after = true;
             }
+            // (A header row laid out as the table is.)
+            rate_columns.extend(rate_words_at(doc, p.range.clone()));
             continue;
         };
         let code_fig = &doc.figures[c];
@@ -202,6 +209,7 @@ fn laid_out_code_rows(doc: &Document, out: &mut Vec<SumClaim>) {
             if let Some(last) = block.last_mut() {
                 last.broken_after = true;
             }
+            rate_columns.extend(rate_words_at(doc, p.range.clone()));
             continue;
         }
         // A second code on the line (`301工资福利支出 335.50 302商品和服务支出 71.25`: a table
@@ -226,7 +234,7 @@ fn laid_out_code_rows(doc: &Document, out: &mut Vec<SumClaim>) {
             continue;
         }
         if !codes.insert(code) {
-            check_code_block(doc, &block, out);
+            check_code_block(doc, &block, &rate_columns, out);
             block.clear();
             codes.clear();
             codes.insert(code);
@@ -237,10 +245,82 @@ fn laid_out_code_rows(doc: &Document, out: &mut Vec<SumClaim>) {
             broken_after: false,
         });
     }
-    check_code_block(doc, &block, out);
+    check_code_block(doc, &block, &rate_columns, out);
 }
 
-fn check_code_block(doc: &Document, block: &[CodeRow], out: &mut Vec<SumClaim>) {
+/// The character columns of a header line's rate words (`完成率（%）`, `增减率`, `占比`), in
+/// the original line (as [`column_of`] counts them), widened a little: a right-aligned rate
+/// ends under its header's end or a few characters after it.
+/// (Twice: by characters, as `pdftotext -layout` lays a line out, and by display width, a
+/// CJK character two, as a table typed to look aligned is.)
+fn rate_words_at(doc: &Document, range: std::ops::Range<usize>) -> Vec<RateColumn> {
+    // A header line is short: a longer paragraph, or one whose line starts far before it, is
+    // prose (and walking back to its line's start from each would be quadratic).
+    const HEADER_BYTES: usize = 600;
+    if range.len() > HEADER_BYTES {
+        return Vec::new();
+    }
+    let span = doc.span(range);
+    let floor =
+        crate::read::document::floor_char(doc.original, span.start.saturating_sub(HEADER_BYTES));
+    let Some(line_start) = doc.original[floor..span.start]
+        .rfind('\n')
+        .map(|i| floor + i + 1)
+        .or((floor == 0).then_some(0))
+    else {
+        return Vec::new();
+    };
+    let line = &doc.original[line_start..span.end];
+    let mut out = Vec::new();
+    for word in ["率", "%", "％", "占比", "比重", "进度"] {
+        for (at, _) in line.match_indices(word) {
+            let (chars, width) = (line[..at].chars().count(), display_width(&line[..at]));
+            let (n, w) = (word.chars().count(), display_width(word));
+            out.push(RateColumn {
+                chars: chars.saturating_sub(4)..chars + n + 4,
+                width: width.saturating_sub(4)..width + w + 4,
+            });
+        }
+    }
+    out
+}
+
+/// A header's rate word's place, by characters and by display width.
+struct RateColumn {
+    chars: std::ops::Range<usize>,
+    width: std::ops::Range<usize>,
+}
+
+/// Display width: a CJK (full-width) character counts two.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+/// Whether figure `f` stands under one of the rate words.
+fn under_rate_word(doc: &Document, f: usize, rate_columns: &[RateColumn]) -> bool {
+    if rate_columns.is_empty() {
+        return false;
+    }
+    let span = doc.figure_span(&doc.figures[f]);
+    let floor = crate::read::document::floor_char(doc.original, span.start.saturating_sub(2000));
+    let line_start = doc.original[floor..span.start]
+        .rfind('\n')
+        .map_or(floor, |i| floor + i + 1);
+    let before = &doc.original[line_start..span.end];
+    let (chars, width) = (before.chars().count(), display_width(before));
+    rate_columns
+        .iter()
+        .any(|r| r.chars.contains(&chars) || r.width.contains(&width))
+}
+
+fn check_code_block(
+    doc: &Document,
+    block: &[CodeRow],
+    rate_columns: &[RateColumn],
+    out: &mut Vec<SumClaim>,
+) {
     for (i, parent) in block.iter().enumerate() {
         // The rows under the parent: up to the next row of its level or above.
         let under: Vec<&CodeRow> = block[i + 1..]
@@ -270,6 +350,9 @@ fn check_code_block(doc: &Document, block: &[CodeRow], out: &mut Vec<SumClaim>) 
             continue;
         }
         for &(total, column) in &parent.amounts {
+            if under_rate_word(doc, total, rate_columns) {
+                continue;
+            }
             // Each child's amount in the same column (right edges within two characters);
             // a child with nothing there leaves the column unchecked.
             let parts: Option<Vec<usize>> = children

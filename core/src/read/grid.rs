@@ -116,11 +116,31 @@ pub fn from_tables(doc: &Document, tables: &[crate::read::table::Table]) -> Vec<
     out
 }
 
+/// Where a cell ends on its line, counted two ways: in characters (as `pdftotext -layout`
+/// lays a line out, one character a place) and in display width (a CJK character two places,
+/// as a table typed to look aligned on screen is). Each block's columns are read by the one
+/// that lines its cells up better.
+#[derive(Clone, Copy)]
+struct End {
+    chars: usize,
+    width: usize,
+}
+
+impl End {
+    fn by(self, width: bool) -> usize {
+        if width {
+            self.width
+        } else {
+            self.chars
+        }
+    }
+}
+
 enum LineKind {
     /// A row: its cells with their end positions, and its indent.
-    Data(Vec<(Cell, usize)>, usize),
+    Data(Vec<(Cell, End)>, usize),
     /// Digits only, one or two pieces: a wrapped cell's spill (end positions).
-    Fragment(Vec<usize>),
+    Fragment(Vec<End>),
     /// Header text, a column-number row (`1 2 3 … 12`), a row with fewer cells.
     Other,
 }
@@ -151,7 +171,7 @@ pub fn grids(doc: &Document) -> Vec<Grid> {
             .get(prev_end..oe)
             .is_some_and(|gap| gap.contains('\x0c'))
         {
-            finish(&mut block, &mut out);
+            finish(doc, &mut block, &mut out);
         }
         prev_end = oe.max(prev_end);
         while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.start {
@@ -163,14 +183,14 @@ pub fn grids(doc: &Document) -> Vec<Grid> {
         }
         let body = &text[p.range.clone()];
         if first == fi && is_table_title(body) {
-            finish(&mut block, &mut out);
+            finish(doc, &mut block, &mut out);
             continue;
         }
         if !p.is_table_cell || body.contains('\t') {
             // Short lines (a page number, a unit line, a name wrapped onto a line of its own)
             // do not end a table; they stay in the block as lines that are not rows.
             if body.chars().count() > 40 || body.contains('\t') {
-                finish(&mut block, &mut out);
+                finish(doc, &mut block, &mut out);
             } else if !block.is_empty() {
                 block.push(Line {
                     range: p.range.clone(),
@@ -181,14 +201,14 @@ pub fn grids(doc: &Document) -> Vec<Grid> {
         }
         let kind = line_kind(doc, os, oe, first..fi);
         if block.len() >= MAX_ROWS {
-            finish(&mut block, &mut out);
+            finish(doc, &mut block, &mut out);
         }
         block.push(Line {
             range: p.range.clone(),
             kind,
         });
     }
-    finish(&mut block, &mut out);
+    finish(doc, &mut block, &mut out);
     out
 }
 
@@ -214,6 +234,7 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
     let mut cells = Vec::with_capacity(figs.len());
     let mut at = line_start;
     let mut col = 0;
+    let mut width = 0;
     // Whole numbers before the row's name are its classification code (`201`, `2010301`,
     // `05`), not amounts.
     let mut before_name = true;
@@ -222,7 +243,12 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
         if span.start < at || span.end > oe {
             return LineKind::Other;
         }
-        col += original[at..span.end].chars().count();
+        let piece = &original[at..span.end];
+        col += piece.chars().count();
+        width += piece
+            .chars()
+            .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+            .sum::<usize>();
         at = span.end;
         let before = original[line_start..span.start].chars().next_back();
         let after = original[span.end..oe].chars().next();
@@ -245,7 +271,7 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
             } else {
                 Cell::Unknown
             },
-            col,
+            End { chars: col, width },
         ));
     }
     let digits_only = line
@@ -308,35 +334,101 @@ fn is_column_numbers(doc: &Document, figs: Range<usize>) -> bool {
     true
 }
 
-fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
+/// How far above a block its header is looked for.
+const HEADER_LINES: usize = 6;
+
+/// The places (by characters and by display width, as [`End`]s: start and end) of the rate
+/// words (`完成率（%）`, `增减率`, `占比`) in the header lines above normalised offset `at`:
+/// lines of two cells or more, not a title.
+fn rate_words_above(doc: &Document, at: usize) -> Vec<(End, End)> {
+    let (os, _) = doc.norm.to_original(at, at);
+    let original = doc.original;
+    let floor = crate::read::document::floor_char(original, os.saturating_sub(HEADER_LINES * 200));
+    let head = &original[floor..os];
+    let head = head[..head.rfind('\n').unwrap_or(0)]
+        .rsplit('\n')
+        .take(HEADER_LINES);
+    let mut out = Vec::new();
+    for line in head {
+        if line.split("  ").filter(|c| !c.trim().is_empty()).count() < 2 {
+            continue;
+        }
+        for word in ["率", "%", "％", "占比", "比重", "进度"] {
+            for (i, _) in line.match_indices(word) {
+                let at = |s: &str| End {
+                    chars: s.chars().count(),
+                    width: s
+                        .chars()
+                        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+                        .sum(),
+                };
+                out.push((at(&line[..i]), at(&line[..i + word.len()])));
+            }
+        }
+    }
+    out
+}
+
+fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     let lines = std::mem::take(block);
     let wide = |l: &Line| matches!(&l.kind, LineKind::Data(cells, _) if cells.len() >= 3);
     if lines.iter().filter(|l| wide(l)).count() < 4 {
         return;
     }
     // Columns: runs of end positions at most one character apart, among the rows of three
-    // cells or more (a row of one or two is placed among them afterwards).
-    let mut ends: Vec<usize> = lines
+    // cells or more (a row of one or two is placed among them afterwards); by characters,
+    // unless display width makes fewer columns.
+    let columns_by = |by_width: bool| {
+        let mut ends: Vec<usize> = lines
+            .iter()
+            .filter(|l| wide(l))
+            .filter_map(|l| match &l.kind {
+                LineKind::Data(cells, _) => Some(cells.iter().map(move |&(_, c)| c.by(by_width))),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let mut columns: Vec<(usize, usize)> = Vec::new();
+        for e in ends {
+            match columns.last_mut() {
+                Some(last) if e <= last.1 + 1 => last.1 = e,
+                _ => columns.push((e, e)),
+            }
+            if columns.len() > MAX_COLUMNS {
+                return None;
+            }
+        }
+        Some(columns)
+    };
+    // (Display width only when it lines every row up exactly, as many columns as the widest
+    // row has cells, and characters do not: a laid-out PDF's text is by characters.)
+    let widest = lines
         .iter()
-        .filter(|l| wide(l))
         .filter_map(|l| match &l.kind {
-            LineKind::Data(cells, _) => Some(cells.iter().map(|&(_, c)| c)),
+            LineKind::Data(cells, _) => Some(cells.len()),
             _ => None,
         })
-        .flatten()
+        .max()
+        .unwrap_or(0);
+    let (by_width, columns) = match (columns_by(false), columns_by(true)) {
+        (Some(c), Some(w)) if w.len() == widest && c.len() > widest => (true, w),
+        (Some(c), _) => (false, c),
+        (None, _) => return,
+    };
+    // Columns under a rate in the header hold no amounts to add up.
+    let first_row = lines.iter().find(|l| matches!(l.kind, LineKind::Data(..)));
+    let rates = first_row.map_or(Vec::new(), |l| rate_words_above(doc, l.range.start));
+    let rate_column: Vec<bool> = columns
+        .iter()
+        .map(|&(lo, hi)| {
+            rates.iter().any(|(a, b)| {
+                let (a, b) = (a.by(by_width), b.by(by_width));
+                a.saturating_sub(4) <= hi && lo <= b + 4
+            })
+        })
         .collect();
-    ends.sort_unstable();
-    ends.dedup();
-    let mut columns: Vec<(usize, usize)> = Vec::new();
-    for e in ends {
-        match columns.last_mut() {
-            Some(last) if e <= last.1 + 1 => last.1 = e,
-            _ => columns.push((e, e)),
-        }
-        if columns.len() > MAX_COLUMNS {
-            return;
-        }
-    }
     let column_at = |e: usize, slack: usize| {
         let i = columns.partition_point(|&(_, hi)| hi + slack < e);
         columns
@@ -355,12 +447,12 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
         let mut row = vec![Cell::Empty; columns.len()];
         let mut clash = false;
         for &(cell, e) in cells {
-            let Some(c) = column_at(e, usize::from(short)) else {
+            let Some(c) = column_at(e.by(by_width), usize::from(short)) else {
                 clash = true;
                 break;
             };
             clash |= row[c] != Cell::Empty;
-            row[c] = cell;
+            row[c] = if rate_column[c] { Cell::Unknown } else { cell };
         }
         if clash {
             // Not placed: for the hierarchy it is a gap.
@@ -375,7 +467,7 @@ fn finish(block: &mut Vec<Line>, out: &mut Vec<Grid>) {
             }) = lines.get(n)
             {
                 for &e in spill {
-                    if let Some(c) = column_at(e, 2) {
+                    if let Some(c) = column_at(e.by(by_width), 2) {
                         row[c] = Cell::Unknown;
                     }
                 }

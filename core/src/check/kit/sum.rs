@@ -164,16 +164,23 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     // the parts start over, another breakdown of the whole, and the first were a subset.
     if !matches!(c.marker, Marker::Column { .. }) && !total.in_table && parts.len() > 2 {
         let text = doc.text();
+        // The sums of every tail of the list, in one pass from its end.
+        let mut tails: Vec<Option<Interval>> = vec![None; parts.len() + 1];
+        tails[parts.len()] = Some(Interval::exact(Decimal::ZERO));
+        for k in (0..parts.len()).rev() {
+            tails[k] = tails[k + 1].and_then(|t| t.add(interval(parts[k])?));
+        }
         for k in 1..parts.len() - 1 {
             let gap = &text[parts[k - 1].q.end..parts[k].q.start];
             if !gap.contains(['；', ';']) {
                 continue;
             }
             let rest = &parts[k..];
-            let Some(ri) = Interval::sum(rest.iter().map(|p| interval(p))) else {
+            let Some(ri) = tails[k] else {
                 continue;
             };
             if ri.overlaps(ti) {
+                // (Once: the list is done with here.)
                 let rest_sum: Decimal = rest.iter().map(|p| face(p)).sum();
                 let formula = format!(
                     "{} = {}",
