@@ -177,8 +177,10 @@ fn laid_out_code_rows(doc: &Document, out: &mut Vec<SumClaim>) {
                 block.clear();
                 codes.clear();
                 rate_columns.clear();
+            } else {
+                // (A short line between header and rows: `（%）` under `完成率`.)
+                rate_columns.extend(rate_words_at(doc, p.range.clone()));
             }
-            rate_columns.extend(rate_words_at(doc, p.range.clone()));
             continue;
         }
         while fi < doc.figures.len() && doc.figures[fi].q.start < p.range.start {
@@ -257,7 +259,8 @@ fn rate_words_at(doc: &Document, range: std::ops::Range<usize>) -> Vec<RateColum
     // A header line is short: a longer paragraph, or one whose line starts far before it, is
     // prose (and walking back to its line's start from each would be quadratic).
     const HEADER_BYTES: usize = 600;
-    if range.len() > HEADER_BYTES {
+    let names_a_rate = |c: char| matches!(c, '率' | '%' | '％' | '占' | '比' | '进');
+    if range.len() > HEADER_BYTES || !doc.text()[range.clone()].contains(names_a_rate) {
         return Vec::new();
     }
     let span = doc.span(range);
