@@ -170,12 +170,21 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
         for k in (0..parts.len()).rev() {
             tails[k] = tails[k + 1].and_then(|t| t.add(interval(parts[k])?));
         }
+        let last_semicolon = (1..parts.len())
+            .rev()
+            .find(|&j| text[parts[j - 1].q.end..parts[j].q.start].contains(['；', ';']))
+            .unwrap_or(0);
         for k in 1..parts.len() - 1 {
             let gap = &text[parts[k - 1].q.end..parts[k].q.start];
             if !gap.contains(['；', ';']) {
                 continue;
             }
             let rest = &parts[k..];
+            // (Only one `；`, before a list of another separator: in a list of `；`-separated
+            // items, `A 0万元；B…；C…`, the items after the first are no breakdown of their own.)
+            if last_semicolon > k {
+                continue;
+            }
             let Some(ri) = tails[k] else {
                 continue;
             };
