@@ -1,9 +1,11 @@
 //! `wording`: the words that compare outturn with budget agree with the completion rate
 //! stated beside them (`完成预算89.53%，决算数大于预算数` cannot both be true).
 
-use super::{Context, Draft, Rule, RuleInfo};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::read::document::{Document, Figure};
 use crate::report::Severity;
 use rust_decimal::Decimal;
+use std::cmp::Ordering;
 
 pub struct Wording;
 
@@ -27,7 +29,7 @@ wholly above, outturn > budget; a rate whose interval excludes 100% cannot go wi
 /// The words that say how outturn compares with budget, first verb then what follows it:
 /// `决算数大于预算数`, `决算数大于年初预算数`, `支出决算数超过年初预算`, `决算数与预算数持平`.
 fn comparison_phrase(s: &str) -> Option<(usize, usize, std::cmp::Ordering)> {
-    use std::cmp::Ordering::*;
+    use Ordering::*;
     const OUTTURN: [&str; 3] = ["决算数", "决算", "执行数"];
     const VERBS: [(&str, std::cmp::Ordering); 9] = [
         ("大于", Greater),
@@ -110,21 +112,15 @@ impl Rule for Wording {
                 continue;
             };
             let phrase = &after[at..phrase_end];
-            // `决算数小于预算数的项目主要有：…`: about other items, not this rate's.
-            if ["的项目", "的科目", "的有", "的主要有"]
-                .iter()
-                .any(|w| after[phrase_end..].starts_with(w))
-            {
+            if about_other_items(&after[phrase_end..]) {
                 continue;
             }
             // Words about a sub-item (`其中：基本支出决算低于…`), or about another budget than
             // the rate's (`完成调整预算的98%，决算数超过年初预算数`), say nothing of this rate.
-            let rate_names = |w: &str| r.label.contains(w);
-            let other_budget = ["年初", "调整", "全年"]
-                .iter()
-                .any(|w| phrase.contains(w) && !rate_names(w))
-                || rate_names("调整") && !phrase.contains("调整");
-            if after[..at].contains("其中") || after[..at].contains('；') || other_budget {
+            if after[..at].contains("其中")
+                || after[..at].contains('；')
+                || names_other_budget(phrase, &r.label)
+            {
                 continue;
             }
             // The figures decide when the text states both (a rate on a zero budget is
@@ -133,25 +129,18 @@ impl Rule for Wording {
             let written = doc.written(r);
             let figures = |sign: &str| {
                 let (a, b) = (c.actual.unwrap_or(c.rate), c.target.unwrap_or(c.rate));
-                format!(
-                    "决算数{} {sign} 预算数{}",
-                    doc.written(&doc.figures[a]),
-                    doc.written(&doc.figures[b])
-                )
+                amounts_basis(doc, &doc.figures[a], &doc.figures[b], sign)
             };
             let (truth, basis) = match (stated(c.actual), stated(c.target)) {
-                (Some(a), Some(b)) if a.hi < b.lo => (std::cmp::Ordering::Less, figures("<")),
-                (Some(a), Some(b)) if a.lo > b.hi => (std::cmp::Ordering::Greater, figures(">")),
+                (Some(a), Some(b)) if a.hi < b.lo => (Ordering::Less, figures("<")),
+                (Some(a), Some(b)) if a.lo > b.hi => (Ordering::Greater, figures(">")),
                 (Some(_), Some(_)) => continue,
                 _ => {
                     let Some(rate) = r.q.interval() else { continue };
                     if rate.hi < hundred {
-                        (std::cmp::Ordering::Less, format!("完成率{written} < 100%"))
+                        (Ordering::Less, format!("完成率{written} < 100%"))
                     } else if rate.lo > hundred {
-                        (
-                            std::cmp::Ordering::Greater,
-                            format!("完成率{written} > 100%"),
-                        )
+                        (Ordering::Greater, format!("完成率{written} > 100%"))
                     } else {
                         continue; // 100% within rounding: nothing to say
                     }
@@ -159,37 +148,18 @@ impl Rule for Wording {
             };
             let words_at = r.q.end + at..r.q.end + at + phrase.len();
             read_after_rate.push(words_at.start);
-            if says == truth {
-                sink.verified(
-                    INFO.id,
+            judge(
+                sink,
+                Judged {
                     words_at,
-                    format!("{basis}，“{phrase}”相符"),
-                    format!("{basis}: agrees with “{phrase}”"),
-                );
-                continue;
-            }
-            let should = match truth {
-                std::cmp::Ordering::Less => "决算数小于预算数",
-                _ => "决算数大于预算数",
-            };
-            let severity = if says == std::cmp::Ordering::Equal {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            let mut d = Draft::new(
-                INFO.id,
-                severity,
-                words_at,
-                format!("{basis}，应是“{should}”，文中写“{phrase}”"),
-                format!("The rate is {written}, so outturn and budget compare the other way than “{phrase}”"),
+                    phrase,
+                    says,
+                    truth,
+                    basis,
+                    wrong_en: format!("The rate is {written}, so outturn and budget compare the other way than “{phrase}”"),
+                    related: vec![(r.q.start..r.q.end, "完成率".into())],
+                },
             );
-            d.stated = Some(phrase.to_string());
-            d.expected = Some(should.to_string());
-            d.formula = Some(basis.clone());
-            d.cause = Some("模板文字未按实际情况修改".into());
-            d.related.push((r.q.start..r.q.end, "完成率".into()));
-            sink.report(d);
         }
         read_after_rate.sort_unstable();
         without_rate(doc, &read_after_rate, sink);
@@ -200,9 +170,8 @@ impl Rule for Wording {
 /// their sentence states (`年初预算0万元，支出决算56万元，决算数大于年初预算数`,
 /// `当年下达预算4,100.00万元，实际支出3,688.41万元，决算数大于预算数`). Only a sentence of
 /// exactly those two amounts is read; anything more (a 其中, a third amount) leaves it alone.
-fn without_rate(doc: &crate::read::document::Document, read: &[usize], sink: &mut super::Sink<'_>) {
+fn without_rate(doc: &Document, read: &[usize], sink: &mut Sink<'_>) {
     use crate::claims::completion::{is_actual_label, is_budget_label};
-    use std::cmp::Ordering;
     let text = doc.text();
     let mut fi = 0;
     for (si, sentence) in doc.sentences.iter().enumerate() {
@@ -219,15 +188,12 @@ fn without_rate(doc: &crate::read::document::Document, read: &[usize], sink: &mu
             continue;
         }
         let phrase = &s[at..end];
-        if ["的项目", "的科目", "的有", "的主要有"]
-            .iter()
-            .any(|w| s[end..].starts_with(w))
-            || s[s[..at].rfind('；').map_or(0, |k| k + '；'.len_utf8())..at].contains("其中")
-        {
+        // From the last `；` before the words: a sentence may list several years' amounts.
+        let clause_at = s[..at].rfind('；').map_or(0, |k| k + '；'.len_utf8());
+        if about_other_items(&s[end..]) || s[clause_at..at].contains("其中") {
             continue;
         }
-        // From the last `；` before the words: a sentence may list several years' amounts.
-        let from = sentence.start + s[..at].rfind('；').map_or(0, |k| k + '；'.len_utf8());
+        let from = sentence.start + clause_at;
         let amounts: Vec<usize> = (first..fi)
             .filter(|&i| {
                 let f = &doc.figures[i];
@@ -254,11 +220,7 @@ fn without_rate(doc: &crate::read::document::Document, read: &[usize], sink: &mu
             _ => continue,
         };
         // The words name another budget than the one stated (`调整预算` against `年初预算`).
-        if ["年初", "调整", "全年"]
-            .iter()
-            .any(|w| phrase.contains(w) != budget.label.contains(w) && phrase.contains(w))
-            || budget.label.contains("调整") && !phrase.contains("调整")
-        {
+        if names_other_budget(phrase, &budget.label) {
             continue;
         }
         let (Some(a), Some(b)) = (actual.q.interval(), budget.q.interval()) else {
@@ -278,44 +240,106 @@ fn without_rate(doc: &crate::read::document::Document, read: &[usize], sink: &mu
             Ordering::Greater => ">",
             Ordering::Equal => "=",
         };
-        let basis = format!(
-            "决算数{} {sign} 预算数{}",
-            doc.written(actual),
-            doc.written(budget)
-        );
-        if says == truth {
-            sink.verified(
-                INFO.id,
+        let basis = amounts_basis(doc, actual, budget, sign);
+        judge(
+            sink,
+            Judged {
+                wrong_en: format!(
+                    "Outturn and budget compare the other way than “{phrase}”: {basis}"
+                ),
                 words_at,
-                format!("{basis}，“{phrase}”相符"),
-                format!("{basis}: agrees with “{phrase}”"),
-            );
-            continue;
-        }
-        let should = match truth {
-            Ordering::Less => "决算数小于预算数",
-            _ => "决算数大于预算数",
-        };
-        let severity = if says == Ordering::Equal {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
-        let mut d = Draft::new(
-            INFO.id,
-            severity,
-            words_at,
-            format!("{basis}，应是“{should}”，文中写“{phrase}”"),
-            format!("Outturn and budget compare the other way than “{phrase}”: {basis}"),
+                phrase,
+                says,
+                truth,
+                basis,
+                related: vec![
+                    (budget.q.start..budget.q.end, "预算数".into()),
+                    (actual.q.start..actual.q.end, "决算数".into()),
+                ],
+            },
         );
-        d.stated = Some(phrase.to_string());
-        d.expected = Some(should.to_string());
-        d.formula = Some(basis);
-        d.cause = Some("模板文字未按实际情况修改".into());
-        d.related
-            .push((budget.q.start..budget.q.end, "预算数".into()));
-        d.related
-            .push((actual.q.start..actual.q.end, "决算数".into()));
-        sink.report(d);
     }
+}
+
+/// `决算数小于预算数的项目主要有：…`: words about other items, not about the amounts before.
+fn about_other_items(after_words: &str) -> bool {
+    ["的项目", "的科目", "的有", "的主要有"]
+        .iter()
+        .any(|w| after_words.starts_with(w))
+}
+
+/// The words name another budget than the one a label states (`完成调整预算的98%，决算数超过
+/// 年初预算数`; `调整预算` against `年初预算`).
+fn names_other_budget(phrase: &str, label: &str) -> bool {
+    ["年初", "调整", "全年"]
+        .iter()
+        .any(|w| phrase.contains(w) && !label.contains(w))
+        || label.contains("调整") && !phrase.contains("调整")
+}
+
+/// `决算数3,688.41万元 < 预算数4,100.00万元`.
+fn amounts_basis(doc: &Document, actual: &Figure, budget: &Figure, sign: &str) -> String {
+    format!(
+        "决算数{} {sign} 预算数{}",
+        doc.written(actual),
+        doc.written(budget)
+    )
+}
+
+/// What the words say against what the figures give, and where to show it.
+struct Judged<'p> {
+    words_at: std::ops::Range<usize>,
+    phrase: &'p str,
+    says: Ordering,
+    truth: Ordering,
+    /// The comparison that decides (`完成率89.53% < 100%`, `决算数… < 预算数…`).
+    basis: String,
+    /// The English message when the words are wrong.
+    wrong_en: String,
+    related: Vec<(std::ops::Range<usize>, String)>,
+}
+
+/// Verified when the words say what the figures give; else a finding (a warning for words
+/// that say `等于`), written once for both readings.
+fn judge(sink: &mut Sink<'_>, j: Judged<'_>) {
+    let Judged {
+        words_at,
+        phrase,
+        says,
+        truth,
+        basis,
+        wrong_en,
+        related,
+    } = j;
+    if says == truth {
+        sink.verified(
+            INFO.id,
+            words_at,
+            format!("{basis}，“{phrase}”相符"),
+            format!("{basis}: agrees with “{phrase}”"),
+        );
+        return;
+    }
+    let should = match truth {
+        Ordering::Less => "决算数小于预算数",
+        _ => "决算数大于预算数",
+    };
+    let severity = if says == Ordering::Equal {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let mut d = Draft::new(
+        INFO.id,
+        severity,
+        words_at,
+        format!("{basis}，应是“{should}”，文中写“{phrase}”"),
+        wrong_en,
+    );
+    d.stated = Some(phrase.to_string());
+    d.expected = Some(should.to_string());
+    d.formula = Some(basis);
+    d.cause = Some("模板文字未按实际情况修改".into());
+    d.related = related;
+    sink.report(d);
 }

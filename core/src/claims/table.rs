@@ -274,31 +274,18 @@ fn rate_words_at(doc: &Document, range: std::ops::Range<usize>) -> Vec<RateColum
         return Vec::new();
     };
     let line = &doc.original[line_start..span.end];
-    let mut out = Vec::new();
-    for word in ["率", "%", "％", "占比", "比重", "进度"] {
-        for (at, _) in line.match_indices(word) {
-            let (chars, width) = (line[..at].chars().count(), display_width(&line[..at]));
-            let (n, w) = (word.chars().count(), display_width(word));
-            out.push(RateColumn {
-                chars: chars.saturating_sub(4)..chars + n + 4,
-                width: width.saturating_sub(4)..width + w + 4,
-            });
-        }
-    }
-    out
+    crate::read::grid::rate_words(line)
+        .map(|(start, end)| RateColumn {
+            chars: start.chars.saturating_sub(4)..end.chars + 4,
+            width: start.width.saturating_sub(4)..end.width + 4,
+        })
+        .collect()
 }
 
 /// A header's rate word's place, by characters and by display width.
 struct RateColumn {
     chars: std::ops::Range<usize>,
     width: std::ops::Range<usize>,
-}
-
-/// Display width: a CJK (full-width) character counts two.
-fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
 }
 
 /// Whether figure `f` stands under one of the rate words.
@@ -311,11 +298,10 @@ fn under_rate_word(doc: &Document, f: usize, rate_columns: &[RateColumn]) -> boo
     let line_start = doc.original[floor..span.start]
         .rfind('\n')
         .map_or(floor, |i| floor + i + 1);
-    let before = &doc.original[line_start..span.end];
-    let (chars, width) = (before.chars().count(), display_width(before));
+    let at = crate::read::grid::End::after(&doc.original[line_start..span.end]);
     rate_columns
         .iter()
-        .any(|r| r.chars.contains(&chars) || r.width.contains(&width))
+        .any(|r| r.chars.contains(&at.chars) || r.width.contains(&at.width))
 }
 
 fn check_code_block(

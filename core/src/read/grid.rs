@@ -121,12 +121,20 @@ pub fn from_tables(doc: &Document, tables: &[crate::read::table::Table]) -> Vec<
 /// as a table typed to look aligned on screen is). Each block's columns are read by the one
 /// that lines its cells up better.
 #[derive(Clone, Copy)]
-struct End {
-    chars: usize,
-    width: usize,
+pub(crate) struct End {
+    pub chars: usize,
+    pub width: usize,
 }
 
 impl End {
+    /// Where the text `s` (from its line's start) ends.
+    pub(crate) fn after(s: &str) -> End {
+        End {
+            chars: s.chars().count(),
+            width: display_width(s),
+        }
+    }
+
     fn by(self, width: bool) -> usize {
         if width {
             self.width
@@ -245,10 +253,7 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
         }
         let piece = &original[at..span.end];
         col += piece.chars().count();
-        width += piece
-            .chars()
-            .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-            .sum::<usize>();
+        width += display_width(piece);
         at = span.end;
         let before = original[line_start..span.start].chars().next_back();
         let after = original[span.end..oe].chars().next();
@@ -353,20 +358,27 @@ fn rate_words_above(doc: &Document, at: usize) -> Vec<(End, End)> {
         if line.split("  ").filter(|c| !c.trim().is_empty()).count() < 2 {
             continue;
         }
-        for word in ["率", "%", "％", "占比", "比重", "进度"] {
-            for (i, _) in line.match_indices(word) {
-                let at = |s: &str| End {
-                    chars: s.chars().count(),
-                    width: s
-                        .chars()
-                        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-                        .sum(),
-                };
-                out.push((at(&line[..i]), at(&line[..i + word.len()])));
-            }
-        }
+        out.extend(rate_words(line));
     }
     out
+}
+
+/// Display width: a CJK (full-width) character takes two places.
+pub(crate) fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+/// Where a header line (from its start) names a rate (`完成率（%）`, `增减率`, `占比`): each
+/// word's start and end.
+pub(crate) fn rate_words(line: &str) -> impl Iterator<Item = (End, End)> + '_ {
+    ["率", "%", "％", "占比", "比重", "进度"]
+        .into_iter()
+        .flat_map(move |word| {
+            line.match_indices(word)
+                .map(move |(i, _)| (End::after(&line[..i]), End::after(&line[..i + word.len()])))
+        })
 }
 
 fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
