@@ -56,7 +56,7 @@ fn main() {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            let at = doc.figures[r.current[0].figure].q.start;
+            let at = r.current[0].figure.map_or(0, |f| doc.figures[f].q.start);
             println!(
                 "year row L{} «{}» | {} | {} | {}",
                 doc.line_of(doc.span(at..at).start),
@@ -65,6 +65,39 @@ fn main() {
                 show(&r.current),
                 show(&r.change)
             );
+        }
+    }
+    if let Ok(line) = std::env::var("DUMP_GRIDS") {
+        // Only the grids whose first row is at or after this line.
+        let from: usize = line.parse().unwrap_or(0);
+        let claims = gouji_core::claims::extract(&doc);
+        for g in &claims.grids {
+            let Some(first) = g.rows.first() else {
+                continue;
+            };
+            let at = doc.line_of(doc.span(first.line.clone()).start);
+            if at < from {
+                continue;
+            }
+            println!("grid L{at} columns {} laid_out {}", g.columns, g.laid_out);
+            for r in &g.rows {
+                let cells: Vec<String> = r
+                    .cells
+                    .iter()
+                    .map(|c| match c {
+                        gouji_core::read::grid::Cell::Empty => "_".to_string(),
+                        gouji_core::read::grid::Cell::Unknown => "?".to_string(),
+                        gouji_core::read::grid::Cell::Figure(f) => {
+                            doc.figures[*f].q.value.to_string()
+                        }
+                    })
+                    .collect();
+                println!(
+                    "  L{} {}",
+                    doc.line_of(doc.span(r.line.clone()).start),
+                    cells.join(" ")
+                );
+            }
         }
     }
     if let Ok(range) = std::env::var("DUMP_NORM") {

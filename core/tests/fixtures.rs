@@ -3013,13 +3013,80 @@ fn a_years_total_column_made_up_as_the_other_years_is() {
     let r = run(&by_chance);
     assert_eq!(outcome_of(&r, "year-table-total").0, ["Error 12.00 8.00"]);
     // 训练中心's 合计 written 1.90 = 接待费 0.90 + 会议费 1.00: the way 机关中心 adds up last
-    // year too (1.00 + 2.00 = 3.00, its 车辆费 and 会议费 both 2.00), so not surely a slip.
+    // year too (1.00 + 2.00 = 3.00, its 车辆费 and 会议费 both 2.00), so not surely this
+    // year's slip: a warning that the two years add up differently, on last year's (this
+    // year's leaves out no amount of the last column).
     let second_way = right
         .replacen("     2.00     0.90", "     1.90     0.90", 1)
         .replacen("    -0.50    -0.10", "    -0.60    -0.10", 1);
     assert_eq!(
         outcome_of(&run(&second_way), "year-table-total"),
-        (vec![], 3)
+        (vec!["Warning 2.50 ".to_string()], 3)
+    );
+}
+
+/// A 三公 table laid out as `pdftotext -layout` gives it: every column filled in the 合计 row,
+/// empty cells simply blank in the units' rows, and one row's amounts a place off the row
+/// above's (`shift`).
+fn three_publics_blank_cells(unit_2023: &str, unit_change: &str) -> String {
+    let row = |name: &str, shift: usize, cells: [&str; 18]| {
+        let mut line = format!("{name:<8}");
+        for c in cells {
+            line.push_str(&format!("{c:>8}"));
+        }
+        " ".repeat(shift) + &line + "\n"
+    };
+    format!(
+        "表13 2024年一般公共预算“三公”经费及会议费、培训费支出预算表\n单位：万元\n\
+                2023年                              2024年                               增减变化情况\n\
+单位名称   合计 小计 接待费 车辆费 会议费 培训费  合计 小计 接待费 车辆费 会议费 培训费  合计 小计 接待费 车辆费 会议费 培训费\n{}{}{}{}七、其他说明\n",
+        row(
+            "合计",
+            0,
+            [
+                "30.00", "12.00", "4.00", "8.00", "6.00", "12.00", "33.00", "13.00", "5.00", "8.00",
+                "7.00", "13.00", "3.00", "1.00", "1.00", "0.00", "1.00", "1.00",
+            ]
+        ),
+        row(
+            "本级",
+            1,
+            [
+                unit_2023, "10.00", "2.00", "8.00", "6.00", "8.00", "25.00", "12.00", "4.00", "8.00",
+                "7.00", "6.00", unit_change, "2.00", "2.00", "", "1.00", "-2.00",
+            ]
+        ),
+        row(
+            "训练中心",
+            0,
+            [
+                "6.00", "2.00", "2.00", "", "", "4.00", "8.00", "1.00", "1.00", "", "", "7.00",
+                "2.00", "-1.00", "-1.00", "", "", "3.00",
+            ]
+        ),
+        row(
+            "机关中心",
+            0,
+            [
+                "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+            ]
+        ),
+    )
+}
+
+#[test]
+fn a_laid_out_row_with_blank_cells_is_read_by_where_its_amounts_end() {
+    // 本级 and 训练中心 leave cells blank (8 and 6 amounts of 18): placed under the 合计 row's
+    // columns, their changes are still this year's less last year's, and both years add up
+    // by 小计 + 会议费 + 培训费.
+    let right = three_publics_blank_cells("24.00", "1.00");
+    assert_eq!(outcome_of(&run(&right), "year-table-total"), (vec![], 3));
+    // 本级's 2023 合计 written 20.00 (its change 5.00 to match): 10.00 + 6.00 + 8.00 = 24.00.
+    let wrong = three_publics_blank_cells("20.00", "5.00");
+    assert_eq!(
+        outcome_of(&run(&wrong), "year-table-total").0,
+        ["Error 20.00 24.00"]
     );
 }
 

@@ -119,9 +119,9 @@ impl Rule for TableChange {
                 (change, "表中增减数"),
             ]
             .into_iter()
-            .map(|(s, what)| {
-                let q = &doc.figures[s.figure].q;
-                (q.start..q.end, what.into())
+            .filter_map(|(s, what)| {
+                let q = &doc.figures[s.figure?].q;
+                Some((q.start..q.end, what.into()))
             })
             .collect();
             there.push((cur.q.start..cur.q.end, "本年数".into()));

@@ -9,6 +9,8 @@
 //! other rows tell: a set two of them or more add up by, which the other year's set is found
 //! in none of, is the table's, and the year it fails in is the slip. In `“三公”经费及会议费、培训费`
 //! tables the 合计 is 三公小计 + 会议费 + 培训费, and a year whose 合计 leaves one out is found.
+//! When nothing tells which year's way is the table's, the two ways are a warning: both
+//! cannot be right.
 
 use super::kit::fixed;
 use super::{Context, Draft, Rule, RuleInfo};
@@ -27,11 +29,12 @@ pub(super) static INFO: RuleInfo = RuleInfo {
     summary_zh: "并列上年数、本年数、增减数的表格（如“三公”经费预算表）中，两个年度的合计列应由同样的几列相加而得。",
     summary_en: "In a table setting last year's and this year's columns side by side, both years' total column is the sum of the same columns.",
     explanation_zh: "这类表每个年度的列相同，第一列为合计。表头在PDF中常被打散，故从表中数字读出某一年度哪几列之和等于合计，\
-另一年度须由其中某一组列相加而得；一个年度对得上而另一年度任何一组都对不上即为错误，两个年度都对不上时不作判断；两个年度各自另成一组时，以本表其他至少两行同样相加的一组为准（另一组须不见于其他行），不合此组的年度为错误。\n\
+另一年度须由其中某一组列相加而得；一个年度对得上而另一年度任何一组都对不上即为错误，两个年度都对不上时不作判断；两个年度各自另成一组时，以本表其他至少两行同样相加的一组为准（另一组须不见于其他行），不合此组的年度为错误；其他行不能说明时，提示两个年度合计的构成不同（必有一处有误）。\n\
 例：2020年 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00；2021年合计写作1,171,100.00，同样几列之和为1,481,100.00。",
     explanation_en: "Each year's block has the same columns, the first being the total. The columns adding up to one year's \
 total are read from the figures (a PDF scatters the header); the other year's total must be the sum of one of the same sets. \
-When each year adds up its own way, the set two or more other rows of the table add up by (and the other set none) is the table's. \
+When each year adds up its own way, the set two or more other rows of the table add up by (and the other set none) is the table's; \
+when the other rows do not tell, the two ways are a warning (one of them is wrong). \
 Example: 2020: 827,400.00 = 160,000.00 + 462,000.00 + 205,400.00; 2021 states 1,171,100.00, the same columns give 1,481,100.00.",
 };
 
@@ -76,7 +79,10 @@ impl Rule for YearTableTotal {
             let holds = |block: &[Signed], m: u32| sum_over(block, m) == block[0].yuan;
             let shared = before.iter().any(|&m| holds(&r.current, m))
                 || now.iter().any(|&m| holds(&r.previous, m));
-            let total = &doc.figures[r.current[0].figure];
+            // (Every year row states its 合计s: `year_blocks` reads no row without.)
+            let Some(total) = r.current[0].figure.map(|f| &doc.figures[f]) else {
+                continue;
+            };
             if shared {
                 sink.verified(
                     INFO.id,
@@ -108,13 +114,92 @@ impl Rule for YearTableTotal {
                         (Some((0, _)), Some((n, m))) if n >= 2 => {
                             report(doc, r, (m, Some(n)), Year::Previous, sink)
                         }
-                        _ => {}
+                        _ => differ(doc, r, (before[0], now[0]), sink),
                     }
                 }
                 (None, None) => {}
             }
         }
     }
+}
+
+/// Each year's 合计 is the sum of columns of its own, and the table's other rows do not tell
+/// which way is the table's: the two years cannot both be right (their columns are the same),
+/// so a warning that names both. It stands on the year whose 合计 leaves out its block's
+/// last column while that column holds an amount (a 合计 runs to the block's right edge:
+/// `三公小计 | … | 会议费 | 培训费`), else on last year's.
+fn differ(doc: &Document, r: &YearRow, (before, now): (u32, u32), sink: &mut super::Sink) {
+    let (Some(p), Some(c)) = (r.previous[0].figure, r.current[0].figure) else {
+        return;
+    };
+    let last = r.current.len() - 1;
+    let leaves_last = |block: &[Signed], m: u32| {
+        !block[last].yuan.is_zero() && !columns(m, block.len()).any(|j| j == last)
+    };
+    let on_current = leaves_last(&r.current, now) && !leaves_last(&r.previous, before);
+    let (f, other) = if on_current { (c, p) } else { (p, c) };
+    let scale = r.unit.scale();
+    let dp = doc.figures[p].q.decimals;
+    let made = |block: &[Signed], m: u32| {
+        let cols: Vec<usize> = columns(m, block.len()).collect();
+        (
+            cols.iter()
+                .map(|j| format!("第{}列", j + 1))
+                .collect::<Vec<_>>()
+                .join("、"),
+            cols.iter()
+                .map(|j| (j + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            cols.iter()
+                .map(|&j| fixed(block[j].yuan / scale, dp))
+                .collect::<Vec<_>>()
+                .join(" + "),
+        )
+    };
+    let (before_zh, before_en, before_terms) = made(&r.previous, before);
+    let (now_zh, now_en, now_terms) = made(&r.current, now);
+    let (pw, cw) = (doc.written(&doc.figures[p]), doc.written(&doc.figures[c]));
+    let q = &doc.figures[f].q;
+    let mut d = Draft::new(
+        INFO.id,
+        Severity::Warning,
+        q.start..q.end,
+        format!(
+            "两个年度的合计由不同的列相加而得：上年合计{pw}为{before_zh}之和，本年合计{cw}为{now_zh}之和"
+        ),
+        format!(
+            "The two years' totals add up different columns: last year's {pw} is columns {before_en}, this year's {cw} is columns {now_en}"
+        ),
+    );
+    d.stated = Some(doc.written(&doc.figures[f]));
+    d.formula = Some(format!(
+        "上年：{before_terms} = {}；本年：{now_terms} = {}",
+        fixed(r.previous[0].yuan / scale, dp),
+        fixed(r.current[0].yuan / scale, dp)
+    ));
+    d.cause = Some(
+        "同一表两个年度的列相同，合计的构成应一致，其中一个年度的合计应有误；本表其他行不能说明哪一种对"
+            .into(),
+    );
+    let o = &doc.figures[other].q;
+    d.related.push((
+        o.start..o.end,
+        if on_current {
+            "上年合计"
+        } else {
+            "本年合计"
+        }
+        .into(),
+    ));
+    if let Some(fc) = r.change[0].figure {
+        let q = &doc.figures[fc].q;
+        d.related.push((
+            q.start..q.end,
+            "增减合计（本年与上年之差，随之有误）".into(),
+        ));
+    }
+    sink.report(d);
 }
 
 /// The year of a table's row whose 合计 is wrong.
@@ -196,7 +281,10 @@ fn report(
     let right = wrong.other();
     let (good, bad) = (right.block(r), wrong.block(r));
     let members: Vec<usize> = columns(set, good.len()).collect();
-    let f = &doc.figures[bad[0].figure];
+    let (Some(bad_total), Some(good_total)) = (bad[0].figure, good[0].figure) else {
+        return;
+    };
+    let f = &doc.figures[bad_total];
     let scale = r.unit.scale();
     let dp = f.q.decimals;
     let shown = |s: &Signed| fixed(s.yuan / scale, dp);
@@ -263,13 +351,24 @@ fn report(
             wrong.zh()
         ),
     });
+    // (A column a laid-out row leaves empty has no place to show.)
     for &j in &members {
-        let q = &doc.figures[bad[j].figure].q;
+        let Some(fj) = bad[j].figure else { continue };
+        let q = &doc.figures[fj].q;
         d.related
             .push((q.start..q.end, format!("{}第{}列", wrong.zh(), j + 1)));
     }
-    let g = &doc.figures[good[0].figure].q;
+    let g = &doc.figures[good_total].q;
     d.related
         .push((g.start..g.end, format!("{}合计", right.zh())));
+    // The change's 合计 is this year's less last year's: wrong with it.
+    if let Some(fc) = r.change[0]
+        .figure
+        .filter(|_| sum_over(&r.change, set) != r.change[0].yuan)
+    {
+        let q = &doc.figures[fc].q;
+        d.related
+            .push((q.start..q.end, "增减合计（随之不等于这几列之和）".into()));
+    }
     sink.report(d);
 }

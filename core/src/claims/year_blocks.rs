@@ -20,8 +20,8 @@ use rust_decimal::Decimal;
 /// One amount of a table row, with the sign the text writes before it (`-89.44`).
 #[derive(Debug, Clone, Copy)]
 pub struct Signed {
-    /// Index into `Document::figures`.
-    pub figure: usize,
+    /// Index into `Document::figures`; None for a cell a laid-out row leaves empty (zero).
+    pub figure: Option<usize>,
     /// The value in yuan.
     pub yuan: Decimal,
 }
@@ -58,19 +58,21 @@ pub fn extract(doc: &Document, grids: &[Grid]) -> Vec<YearRow> {
     }
     let taken: std::collections::HashSet<usize> = rows
         .iter()
-        .flat_map(|r| r.current.iter().map(|c| c.figure))
+        .flat_map(|r| r.current.iter().filter_map(|c| c.figure))
         .collect();
     // (A run copied one cell per line is a table of its own.)
-    rows.extend(
-        cell_runs(doc)
-            .into_iter()
-            .filter(|r| !r.current.iter().any(|c| taken.contains(&c.figure)))
-            .enumerate()
-            .map(|(i, r)| YearRow {
-                table: grids.len() + i,
-                ..r
-            }),
-    );
+    let runs = cell_runs(doc).into_iter().filter(|table| {
+        !table
+            .iter()
+            .flat_map(|r| &r.current)
+            .any(|c| c.figure.is_some_and(|f| taken.contains(&f)))
+    });
+    for (i, table) in runs.enumerate() {
+        rows.extend(table.into_iter().map(|r| YearRow {
+            table: grids.len() + i,
+            ..r
+        }));
+    }
     rows
 }
 
@@ -79,11 +81,12 @@ pub fn extract(doc: &Document, grids: &[Grid]) -> Vec<YearRow> {
 const MAX_COLUMNS: usize = 20;
 
 /// The same tables copied one cell per line (a PDF viewer's copy): the header's words come
-/// scattered over many lines, then the first row's amounts one or a few to a line. After a
-/// title that quotes a topic and a `单位：` line, the first run of at least six lines of
-/// amounts only is the first row (with the rows after it when no name breaks the run); it is
-/// one when exactly one width k makes its first 3k amounts previous, current and change.
-fn cell_runs(doc: &Document) -> Vec<YearRow> {
+/// scattered over many lines (the rows' names among them), then the rows' amounts one or a
+/// few to a line. After a title that quotes a topic and a `单位：` line, the first run of at
+/// least six lines of amounts only holds the rows: its first row when exactly one width k
+/// makes its first 3k amounts previous, current and change, and the rows after it, 3k
+/// amounts each, as long as each is such blocks. One table's rows per title.
+fn cell_runs(doc: &Document) -> Vec<Vec<YearRow>> {
     let text = doc.text();
     let mut found = Vec::new();
     let mut at = 0;
@@ -98,8 +101,9 @@ fn cell_runs(doc: &Document) -> Vec<YearRow> {
         };
         // (A PDF viewer's copy may run the title on into its unit: `…预算表单位：万元2019年`.)
         let unit = crate::read::table::unit_named(line);
-        if let Some(row) = run_after(doc, start + line.len(), topic, unit) {
-            found.push(row);
+        let table = run_after(doc, start + line.len(), topic, unit);
+        if !table.is_empty() {
+            found.push(table);
         }
     }
     found
@@ -117,13 +121,12 @@ fn quoted_topic(title: &str) -> Option<String> {
     (!quoted.is_empty()).then(|| quoted.to_string())
 }
 
-/// The year row in the first run of amount-only lines after a title ending at `from`.
-fn run_after(
-    doc: &Document,
-    from: usize,
-    topic: String,
-    mut unit: Option<Money>,
-) -> Option<YearRow> {
+/// How many amounts a one-cell-per-line run is read to: more rows than a page of the table
+/// holds, so that a run of numbers without end costs a bounded amount.
+const MAX_RUN: usize = 3 * MAX_COLUMNS * 60;
+
+/// The year rows in the first run of amount-only lines after a title ending at `from`.
+fn run_after(doc: &Document, from: usize, topic: String, mut unit: Option<Money>) -> Vec<YearRow> {
     let text = doc.text();
     let end = crate::read::document::floor_char(text, (from + HEADER_BYTES).min(text.len()));
     let mut run: Vec<Signed> = Vec::new();
@@ -132,8 +135,9 @@ fn run_after(
         let start = at;
         at += line.len();
         let body = line.trim();
-        if start >= end {
-            // (Each title's search ends at the next title, so the searches stay linear.)
+        if start >= end && run.is_empty() {
+            // (Each title's search for its run ends within its header's reach, and the run
+            // itself at MAX_RUN, so the searches stay linear.)
             break;
         }
         // (A page's number, where the table runs over a page, is no cell.)
@@ -143,7 +147,7 @@ fn run_after(
         match amounts_only(doc, start, line) {
             Some(cells) => {
                 run.extend(cells);
-                if run.len() >= 3 * MAX_COLUMNS {
+                if run.len() >= MAX_RUN {
                     break;
                 }
             }
@@ -151,19 +155,27 @@ fn run_after(
             None if run.len() >= 6 => break,
             None => {
                 if body.ends_with('。') || is_title(body) {
-                    return None;
+                    return Vec::new();
                 }
                 run.clear();
                 unit = unit.or_else(|| crate::read::table::unit_named(body));
             }
         }
     }
-    if run.len() < 6 {
-        return None;
+    let (Some(unit), true) = (unit, run.len() >= 6) else {
+        return Vec::new();
+    };
+    let Some(k) = only_width(run.len(), |k| &run[..3 * k]) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<YearRow> = run
+        .chunks_exact(3 * k)
+        .map_while(|row| year_row_of(row, unit, topic.clone()))
+        .collect();
+    for r in rows.iter_mut().skip(1) {
+        r.first = false;
     }
-    let unit: Money = unit?;
-    let k = only_width(run.len(), |k| &run[..3 * k])?;
-    year_row_of(&run[..3 * k], unit, topic)
+    rows
 }
 
 /// The figures of a line that holds amounts and nothing else (`-89.44`, `54,000.00 197,400.00`),
@@ -214,6 +226,12 @@ fn blocks(cells: &[Signed]) -> bool {
 }
 
 /// Every row of a laid-out table whose amounts are a year row, the first one marked.
+///
+/// A row that leaves cells empty has fewer amounts than the blocks' 3k; it is read by where
+/// its amounts end, against the table's fullest year row above it (its first, usually the
+/// 合计 with every column filled): each amount must end within [`ALIGN_SLACK`] places of one
+/// column of that row, in order, and the cells it leaves are zero. The row is taken only
+/// when so placed its amounts are blocks again: each change its current less its previous.
 fn year_rows(doc: &Document, g: &Grid) -> Vec<YearRow> {
     if g.columns < 6 {
         return Vec::new();
@@ -226,6 +244,8 @@ fn year_rows(doc: &Document, g: &Grid) -> Vec<YearRow> {
     let mut out: Vec<YearRow> = Vec::new();
     // The first row of six amounts or more is the table's first row, year row or not.
     let mut first = true;
+    // Where the fullest year row's 3k amounts end, to place a row's amounts by.
+    let mut template: Option<Vec<Ends>> = None;
     for row in &g.rows {
         // The amounts on the row's line; a code before the name (`242`) comes first, so the
         // blocks are the last 3k amounts, for the one width k that makes them blocks. (Not the
@@ -233,24 +253,157 @@ fn year_rows(doc: &Document, g: &Grid) -> Vec<YearRow> {
         let Some(amounts) = signed_figures(doc, row.line.clone()) else {
             continue;
         };
-        if amounts.len() < 6 {
+        if amounts.len() < 3 {
             continue;
         }
-        let is_first = std::mem::replace(&mut first, false);
-        let Some(k) = only_width(amounts.len(), |k| &amounts[amounts.len() - 3 * k..]) else {
-            continue;
+        let is_first = amounts.len() >= 6 && std::mem::replace(&mut first, false);
+        // (A row of blank cells may still read as narrower blocks by itself, `6.00 2.00 2.00
+        // 4.00 | 8.00 …`: under a wider year row, its place in that row's columns comes first.)
+        let own = only_width(amounts.len(), |k| &amounts[amounts.len() - 3 * k..]);
+        let under = template
+            .as_deref()
+            .filter(|t| own.is_none_or(|k| 3 * k < t.len()))
+            .and_then(|t| placed(doc, row, &amounts, t));
+        let cells: Vec<Signed> = match (under, own) {
+            (Some(cells), _) => cells,
+            (None, Some(k)) => {
+                let cells = amounts[amounts.len() - 3 * k..].to_vec();
+                if template.as_ref().is_none_or(|t| t.len() < cells.len()) {
+                    template = Some(cells.iter().map(|c| ends(doc, row, c)).collect());
+                }
+                cells
+            }
+            (None, None) => continue,
         };
         let found = header
             .get_or_insert_with(|| g.rows.first().and_then(|r| header_above(doc, r.line.start)));
         let Some((unit, topic)) = found.clone() else {
             return Vec::new();
         };
-        if let Some(mut r) = year_row_of(&amounts[amounts.len() - 3 * k..], unit, topic) {
+        if let Some(mut r) = year_row_of(&cells, unit, topic) {
             r.first = is_first;
             out.push(r);
         }
     }
     out
+}
+
+/// How many places an amount may end from its column in the template row: pdftotext places
+/// a row's amounts up to a few places apart from the row above's where the columns crowd.
+const ALIGN_SLACK: usize = 4;
+
+/// How far back the spaces before a row's first word are looked through.
+const LINE_BYTES: usize = 1024;
+
+/// Where an amount ends on its line: in characters and in display width (a CJK character
+/// two places), as a text may be laid out by either.
+#[derive(Debug, Clone, Copy)]
+struct Ends {
+    chars: usize,
+    width: usize,
+}
+
+fn ends(doc: &Document, row: &crate::read::grid::GridRow, cell: &Signed) -> Ends {
+    let Some(f) = cell.figure else {
+        return Ends { chars: 0, width: 0 };
+    };
+    // (From the line's own start in the original: the row's range starts at its first word,
+    // after the spaces that place it.)
+    let line = doc.span(row.line.clone());
+    let floor =
+        crate::read::document::floor_char(doc.original, line.start.saturating_sub(LINE_BYTES));
+    let start = doc.original[floor..line.start]
+        .rfind('\n')
+        .map_or(floor, |i| floor + i + 1);
+    let end = doc.figure_span(&doc.figures[f]).end;
+    let before = doc.original.get(start..end).unwrap_or_default();
+    Ends {
+        chars: before.chars().count(),
+        width: crate::read::grid::display_width(before),
+    }
+}
+
+/// A row's amounts placed in the template's columns by where they end (by characters, or
+/// else by display width), the columns it leaves zero: in order, each within
+/// [`ALIGN_SLACK`] of its column, the placing that puts them nearest; None when there is
+/// none, or the three 合计s are not all written. (Amounts left of the table's first column
+/// are a code.)
+fn placed(
+    doc: &Document,
+    row: &crate::read::grid::GridRow,
+    amounts: &[Signed],
+    template: &[Ends],
+) -> Option<Vec<Signed>> {
+    let at: Vec<Ends> = amounts.iter().map(|a| ends(doc, row, a)).collect();
+    let by = |pick: fn(Ends) -> usize| -> Option<Vec<Signed>> {
+        let columns: Vec<usize> = template.iter().map(|&e| pick(e)).collect();
+        let (cells, ends): (Vec<Signed>, Vec<usize>) = amounts
+            .iter()
+            .zip(&at)
+            .map(|(a, &e)| (*a, pick(e)))
+            .filter(|&(_, end)| end + ALIGN_SLACK >= columns[0])
+            .unzip();
+        let slots = nearest_placing(&ends, &columns)?;
+        let mut row = vec![
+            Signed {
+                figure: None,
+                yuan: Decimal::ZERO,
+            };
+            columns.len()
+        ];
+        for (cell, slot) in cells.into_iter().zip(slots) {
+            row[slot] = cell;
+        }
+        let k = columns.len() / 3;
+        [0, k, 2 * k]
+            .iter()
+            .all(|&c| row[c].figure.is_some())
+            .then_some(row)
+    };
+    by(|e| e.chars)
+        .filter(|c| blocks(c))
+        .or_else(|| by(|e| e.width).filter(|c| blocks(c)))
+}
+
+/// The increasing placing of `ends` in `columns`, each within [`ALIGN_SLACK`], that is
+/// nearest in all (the least sum of distances), by dynamic programming over (amount, column):
+/// a few dozen of each.
+fn nearest_placing(ends: &[usize], columns: &[usize]) -> Option<Vec<usize>> {
+    let (n, m) = (ends.len(), columns.len());
+    if n > m {
+        return None;
+    }
+    const NONE: usize = usize::MAX;
+    // best[i][j]: the least cost of placing the first i amounts in the first j columns.
+    let mut best = vec![vec![NONE; m + 1]; n + 1];
+    best[0].fill(0);
+    for i in 1..=n {
+        for j in i..=m {
+            let skip = best[i][j - 1];
+            let d = ends[i - 1].abs_diff(columns[j - 1]);
+            let take = if d <= ALIGN_SLACK && best[i - 1][j - 1] != NONE {
+                best[i - 1][j - 1] + d
+            } else {
+                NONE
+            };
+            best[i][j] = skip.min(take);
+        }
+    }
+    if best[n][m] == NONE {
+        return None;
+    }
+    // Back from the end: amount i sits in column j where taking it gave the cost.
+    let mut slots = vec![0; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        let d = ends[i - 1].abs_diff(columns[j - 1]);
+        if d <= ALIGN_SLACK && best[i - 1][j - 1] != NONE && best[i - 1][j - 1] + d == best[i][j] {
+            slots[i - 1] = j - 1;
+            i -= 1;
+        }
+        j -= 1;
+    }
+    Some(slots)
 }
 
 /// The amounts of `range`, signed as written (`-89.44`), in the text's own numbers; None when
@@ -268,7 +421,7 @@ fn signed_figures(doc: &Document, range: std::ops::Range<usize>) -> Option<Vec<S
         }
         let negative = text[..f.q.start].ends_with(['-', '－', '−']);
         cells.push(Signed {
-            figure: first + i,
+            figure: Some(first + i),
             yuan: if negative { -f.q.value } else { f.q.value },
         });
     }
