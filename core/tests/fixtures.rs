@@ -4381,3 +4381,124 @@ fn review_17_a_table_aligned_by_display_width_is_read_by_it() {
     assert_eq!(alarms(&t, "table-identity"), Vec::<String>::new());
     assert!(outcome_of(&run(&t), "table-identity").1 >= 4, "{t}");
 }
+
+#[test]
+fn review_18_a_total_named_by_its_core_is_not_a_sibling_part() {
+    // 流动资产 and 固定资产 both narrow 资产: the whole of `占资产总额的` is 资产总额 itself.
+    let t = "资产总额16,083.00万元，其中：流动资产3,856.21万元，固定资产12,226.79万元，占资产总额的76.02%。\n\
+支出总额1,000.00万元，其中：基本支出400.00万元，项目支出600.00万元，占支出总额的60.00%。\n";
+    assert_eq!(alarms(t, "share"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "share").1, 2);
+    // Against the whole, a wrong share still fails.
+    let wrong = t.replace("60.00%", "66.00%");
+    assert_eq!(alarms(&wrong, "share"), ["Error 66.00% 60.00%"]);
+}
+
+#[test]
+fn review_18_an_amount_for_each_of_a_count_with_parts_or_over_years() {
+    // Which count the amount each is for (the total or one of its parts) is not said.
+    let parts =
+        "特别扶助对象180人，其中伤残家庭112人、死亡家庭68人，每人每年7,080元，共计127.44万元。\n";
+    assert_eq!(alarms(parts, "product"), Vec::<String>::new());
+    // `两年共计`: 215 × 960 × 2 = 41.28万元; written 20.64 it fails.
+    let years = "对符合条件的215人，每人每年960元，两年共计41.28万元。\n";
+    assert_eq!(alarms(years, "product"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(years), "product").1, 1);
+    assert_eq!(alarms(&years.replace("41.28", "20.64"), "product").len(), 1);
+}
+
+#[test]
+fn review_18_overlapping_groups_and_an_amount_each_are_no_breakdowns() {
+    let groups = "全年培训农民1,260人，其中女性学员486人、脱贫户学员322人。\n\
+全县156个行政村，其中脱贫村48个、重点帮扶村12个。\n";
+    assert_eq!(alarms(groups, "count"), Vec::<String>::new());
+    assert_eq!(alarms(groups, "sum"), Vec::<String>::new());
+    let each = "补助11户，每户50万元，其中3户因未通过验收暂缓拨付，实际拨付400万元。\n";
+    assert_eq!(alarms(each, "sum"), Vec::<String>::new());
+}
+
+#[test]
+fn review_18_a_rate_capped_by_the_texts_own_rule() {
+    let t = "全年培训目标600人次，实际完成642人次，完成率100%（超额完成按100%计）。\n";
+    assert_eq!(alarms(t, "completion"), Vec::<String>::new());
+    // Without the rule, 642 / 600 = 107.0%.
+    let plain = "全年培训目标600人次，实际完成642人次，完成率100%。\n";
+    assert_eq!(alarms(plain, "completion").len(), 1);
+}
+
+#[test]
+fn review_19_a_budget_column_before_the_outturn_is_not_the_total() {
+    let t = "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t年初预算数\t决算数合计\t基本支出\t项目支出\n\
+\t合计\t600.00\t650.00\t500.00\t150.00\n208\t社会保障和就业支出\t100.00\t90.00\t90.00\t\n\
+213\t农林水支出\t500.00\t560.00\t410.00\t150.00\n\n\
+2023年度一般公共预算财政拨款支出650.00万元，主要用于以下方面：社会保障和就业（类）支出90.00万元，占13.85%；农林水（类）支出560.00万元，占86.15%。\n";
+    assert_eq!(alarms(t, "table-text"), Vec::<String>::new());
+    assert_eq!(alarms(t, "cross-table"), Vec::<String>::new());
+}
+
+#[test]
+fn review_19_column_numbers_of_a_pasted_table_are_no_row() {
+    let t = "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t小计\t基本支出\t项目支出\n\t栏次\t1\t2\t3\n\
+\t合计\t300.00\t200.00\t100.00\n208\t社会保障和就业支出\t100.00\t100.00\t\n20805\t行政事业单位养老支出\t100.00\t100.00\t\n\
+213\t农林水支出\t200.00\t100.00\t100.00\n21301\t农业农村\t200.00\t100.00\t100.00\n";
+    assert_eq!(alarms(t, "table-identity"), Vec::<String>::new());
+}
+
+#[test]
+fn review_19_a_whole_of_another_years_sentence_and_names_said_respectively() {
+    // 当年支出合计1015.75 is 2022's: the 本年支出合计 of 2023 is 1146.30.
+    let years = "2023年度本年支出合计1146.30万元，基本支出和项目支出分别为748.81万元和397.49万元，分别占本年支出合计的65.32%和34.68%。\n\
+2022年度基本支出699.16万元，占当年支出合计1015.75万元的68.83%。\n\
+2023年度一般公共预算财政拨款支出1146.30万元，占本年支出合计的100.00%。\n";
+    assert_eq!(alarms(years, "share"), Vec::<String>::new());
+    // `A、B、C分别为x、y、z`: the first amount is A's, not C's.
+    let respective = "2023年度“三公”经费财政拨款支出决算为19.24万元。\n\
+其中：因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为0.00万元、16.99万元、2.25万元。\n\
+2023年度“三公”经费财政拨款支出决算中，公务接待费支出决算2.25万元，占11.69%。\n";
+    assert_eq!(alarms(respective, "identity"), Vec::<String>::new());
+    assert_eq!(alarms(respective, "restated"), Vec::<String>::new());
+}
+
+#[test]
+fn review_19_a_table_copied_one_cell_per_line_runs_over_a_page_header() {
+    let t = "第三部分 情况说明\n一、收入支出决算总体情况说明\n收入支出决算总表\n单位：万元\n收入项目\n决算数\n支出项目\n决算数\n\
+一、一般公共预算财政拨款收入\n500.00\n一、一般公共服务支出\n500.00\n二、政府性基金预算财政拨款收入\n二、外交支出\n\
+4\n某县市场监督管理局2023年度部门决算\n收入项目\n决算数\n支出项目\n决算数\n三、国防支出\n四、公共安全支出\n\
+本年收入合计\n500.00\n本年支出合计\n500.00\n二、收入决算情况说明\n本年收入合计500.00万元。\n";
+    assert_eq!(alarms(t, "numbering"), Vec::<String>::new());
+    // A heading repeated in the prose is still found.
+    let repeated = format!("{t}二、支出决算情况说明\n本年支出合计500.00万元。\n");
+    assert_eq!(alarms(&repeated, "numbering").len(), 1);
+}
+
+#[test]
+fn review_19_no_car_held_states_the_holding() {
+    // A whole report (the completeness rule reads only those): ten sections of prose.
+    let filler =
+        "本部门认真贯彻落实各项决策部署，严格执行预算，加强财务管理，提高资金使用效益。".repeat(8);
+    let titles = [
+        "一、部门职能",
+        "二、机构设置",
+        "三、收入支出决算总体情况说明",
+        "四、收入决算情况说明",
+        "五、支出决算情况说明",
+        "六、财政拨款收入支出决算总体情况说明",
+        "七、“三公”经费财政拨款支出决算情况说明",
+        "八、政府采购支出情况",
+        "九、国有资产占用情况",
+        "十、预算绩效管理情况",
+    ];
+    let report = |cars: &str| {
+        let mut report = String::from("某县自然资源局2023年度部门决算\n");
+        for title in titles {
+            report.push_str(&format!("{title}\n{filler}\n"));
+            if title.contains("三公") {
+                report.push_str(&format!("2023年度“三公”经费财政拨款支出决算1.53万元。因公出国（境）团组0个，0人次。公务用车购置费0万元，未购置公务用车；公务用车运行维护费0万元。{cars}公务接待12批次、60人次。\n"));
+            }
+        }
+        report
+    };
+    let held = |t: &str| alarms(t, "required").iter().any(|f| f.contains("保有"));
+    assert!(!held(&report("本单位无公务用车。")));
+    assert!(held(&report("")));
+}

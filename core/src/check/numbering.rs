@@ -121,8 +121,22 @@ impl Rule for Numbering {
                     .is_some_and(|h| h.style == HeadingStyle::Part)
                     || !p.is_table_cell && TITLE_WORDS.iter().any(|w| t.contains(w))
             };
+            // (A page's running header after its number, `- 4 -` / `某县…2023年度部门决算`,
+            // does not end a table that runs over the page.)
+            let running_header = |p: &crate::read::segment::Paragraph| {
+                let t = text[p.range.clone()].trim();
+                pi.checked_sub(1).is_some_and(|q| {
+                    bare_number(q)
+                        || crate::read::segment::is_page_number(
+                            text[doc.paragraphs[q].range.clone()].trim(),
+                        )
+                }) && t.chars().count() <= 40
+                    && !t.contains(['。', '，', '；'])
+                    && p.outline_heading().is_none()
+            };
             let continues = doc.paragraphs.get(pi).is_some_and(|p| {
-                (p.outline_heading().is_some() || cell(pi) || short(p)) && !title(p)
+                (p.outline_heading().is_some() || cell(pi) || short(p) || running_header(p))
+                    && !title(p)
             });
             if continues {
                 continue;

@@ -102,6 +102,15 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         if is_threshold(clause, &text[r.q.end..]) {
             continue;
         }
+        // `完成率100%（超额完成按100%计）`: a rate capped by the text's own rule, not a
+        // quotient (the next rate of the sentence is the rule's).
+        if r.q.value == rust_decimal::Decimal::ONE_HUNDRED
+            && text[r.q.end..sentence.end.max(r.q.end)]
+                .split_once("按100")
+                .is_some_and(|(between, _)| between.chars().count() <= 12)
+        {
+            continue;
+        }
         // `完成…的r%`, `完成预算r%`, `完成率为r%`, `执行率r%` in the rate's own clause.
         let Some(k) = clause.rfind("完成").or_else(|| clause.rfind("执行率")) else {
             continue;

@@ -832,6 +832,11 @@ fn key_of_keyed(label: &str, label_key: &str, report_year: Option<i32>) -> Optio
     {
         return None;
     }
+    // (`因公出国（境）费、…、公务接待费分别为0.00万元、16.99万元、2.25万元`: the first amount
+    // after `分别` is the first name's, not the name right before it.)
+    if label.contains("分别") {
+        return None;
+    }
     let period = period_of(label, report_year);
     // Placeholders keep fund names intact while stage words are removed.
     // (Words are taken out with `replace_in`: most labels hold none of them, and this runs

@@ -45,6 +45,27 @@ fn periods(each_label: &str, total_label: &str) -> Option<u32> {
     total_label.contains('年').then_some(per_year)
 }
 
+/// How many years a total spans when its label says (`两年共计`, `3年合计`): 1 otherwise.
+fn years_spanned(total_label: &str) -> u32 {
+    let before_year = |i: usize| total_label[..i].chars().next_back();
+    total_label
+        .match_indices('年')
+        .find_map(|(i, _)| {
+            let count = before_year(i)?;
+            let n = match count {
+                '两' | '二' | '2' => 2,
+                '三' | '3' => 3,
+                '四' | '4' => 4,
+                '五' | '5' => 5,
+                _ => return None,
+            };
+            // (`2025年` is a year, not two: a digit before the count digit.)
+            let lead = total_label[..i - count.len_utf8()].chars().next_back();
+            (!lead.is_some_and(|c| c.is_ascii_digit())).then_some(n)
+        })
+        .unwrap_or(1)
+}
+
 pub fn extract(doc: &Document) -> Vec<ProductClaim> {
     let text = doc.text();
     let mut out = Vec::new();
@@ -69,6 +90,16 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
                         .any(|w| g.label.contains(w))
             });
         let Some(total) = total else { continue };
+        // `180人，其中伤残家庭112人、死亡家庭68人，每人…`: the count the amount is for is
+        // the total or one of its parts, which the text does not say.
+        let counts_before = (0..ei)
+            .rev()
+            .take_while(|&i| doc.figures[i].sentence() == e.sentence())
+            .filter(|&i| matches!(doc.figures[i].q.unit, Unit::Count(_)))
+            .count();
+        if counts_before > 1 {
+            continue;
+        }
         // `每人每年最高资助2,000元`, `每家补助不超过5万元`: a cap, not the amount each.
         if ["最高", "不超过", "不高于", "最多", "上限", "以内", "封顶"]
             .iter()
@@ -92,6 +123,7 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
         let Some(periods) = periods(&e.label, &doc.figures[total].label) else {
             continue;
         };
+        let periods = periods * years_spanned(&doc.figures[total].label);
         if let Some(count) = count {
             out.push(ProductClaim {
                 count,
@@ -108,6 +140,15 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_a_total_spans() {
+        assert_eq!(years_spanned("两年共计"), 2);
+        assert_eq!(years_spanned("3年合计"), 3);
+        // (A year is no count of years.)
+        assert_eq!(years_spanned("2025年共计"), 1);
+        assert_eq!(years_spanned("全年共计"), 1);
+    }
 
     #[test]
     fn households_times_amount() {

@@ -433,7 +433,19 @@ fn resolve_named<'d>(
                 || l.strip_prefix(key.as_str())
                     .is_some_and(|rest| ["合计", "总计", "总额", "总数"].contains(&rest));
         }
-        key_matches(l, &key) || (core != key && names_core(l)) || names_staged(l)
+        // (`流动资产` does not answer `资产总额` for the part `固定资产`: both narrow the
+        // core the whole totals, each its own way.)
+        let narrows_otherwise = |l: &str| {
+            l.strip_suffix(core.as_str()).is_some_and(|a| {
+                !a.is_empty()
+                    && part_key
+                        .strip_suffix(core.as_str())
+                        .is_some_and(|b| !b.is_empty() && a != b)
+            })
+        };
+        key_matches(l, &key)
+            || (core != key && names_core(l) && !narrows_otherwise(l))
+            || names_staged(l)
     };
     labels.ask(name, &part_key);
     // (The label's verdict first: a number per figure, where the figure itself is 100 bytes
@@ -444,10 +456,15 @@ fn resolve_named<'d>(
     let last = labels.last.filter(|&(round, at, _, unit, _)| {
         round == labels.round && at <= rate && unit == part_unit
     });
+    // (A sentence about another year, `2022年度基本支出…，占当年支出合计1015.75万元的…`,
+    // states that year's whole, not the one a rate of this year's names.)
+    let year_here = opening_year(doc, rate).or(doc.info().year.map(i32::from));
     let fits = |labels: &mut Labels<'d>, i: usize| {
         i != part && labels.answers(doc, i, judge) && {
             let g = &doc.figures[i];
-            g.q.is_operand() && g.q.unit.addable_with(part_unit)
+            g.q.is_operand()
+                && g.q.unit.addable_with(part_unit)
+                && !matches!((opening_year(doc, i), year_here), (Some(a), Some(b)) if a != b)
         }
     };
     let scan =
@@ -493,6 +510,18 @@ fn resolve_named<'d>(
         Some(i) => Whole::Named(i),
         None => Whole::Unresolved(name.to_string()),
     }
+}
+
+/// The year the sentence of figure `i` opens with (`2022年度基本支出…`).
+fn opening_year(doc: &Document, i: usize) -> Option<i32> {
+    let s = doc.sentences.get(doc.figures[i].sentence())?;
+    let text = doc.text();
+    let head = &text[s.clone()];
+    let head = head.trim_start();
+    let digits = head.get(..4)?;
+    (digits.bytes().all(|b| b.is_ascii_digit()) && head[4..].starts_with('年'))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// Words that narrow a quantity to one of its categories: `基本支出预算` is a part of what

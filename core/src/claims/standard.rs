@@ -267,8 +267,9 @@ pub struct StandardTable {
     pub end: usize,
     /// The unit its amounts are in (`单位：万元`), when its header says.
     pub unit: Option<Unit>,
-    /// Its header names another year than the report's, or `上年`: the first amount of a
-    /// row may be last year's (`2025年执行数 | 2026年预算数`), so no row is read.
+    /// Its header names another year than the report's, or `上年`, or a budget column before
+    /// the outturn: the first amount of a row may be last year's (`2025年执行数 | 2026年预算数`)
+    /// or the budget (`年初预算数 | 决算数`), so no row is read.
     pub other_years: bool,
     /// A self-evaluation table's rows of known meaning.
     pub evaluation: Option<Evaluation>,
@@ -586,7 +587,9 @@ pub fn extract(doc: &Document) -> StandardTables {
             out.tables[t].unit = header_unit(trimmed);
         }
         row_numbers |= trimmed.contains("行次");
-        if out.rows.last().is_none_or(|r| r.table != t) && names_other_year(trimmed, year) {
+        if out.rows.last().is_none_or(|r| r.table != t)
+            && (names_other_year(trimmed, year) || names_budget_first(trimmed))
+        {
             out.tables[t].other_years = true;
         }
         if out.tables[t].kind == TableKind::Other {
@@ -952,6 +955,16 @@ fn wrap_of(lines: &[Line], i: usize) -> Wrap {
         own: columns(spills),
         near: columns(near),
     }
+}
+
+/// A final account's header whose budget column comes before its outturn (`年初预算数 |
+/// 决算数合计 | 基本支出`): a row's first amount is the budget.
+fn names_budget_first(line: &str) -> bool {
+    let budget = ["年初预算", "预算数", "调整预算", "全年预算"]
+        .iter()
+        .filter_map(|w| line.find(w))
+        .min();
+    matches!((budget, line.find("决算")), (Some(b), Some(o)) if b < o)
 }
 
 /// A header line that names `上年` or a year other than the report's.

@@ -249,6 +249,15 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         !c.parts.iter().any(stage_only) || c.parts.iter().all(stage_only)
     });
     respective_lists(doc, &mut out);
+    // (`每户50万元，其中3户…暂缓拨付，实际拨付400万元`: an amount for each is no total of
+    // an amount larger than itself, which is all of them together.)
+    out.retain(|c| {
+        let total = &doc.figures[c.total];
+        !total.label.contains('每')
+            || c.parts
+                .iter()
+                .all(|&p| doc.figures[p].q.face() <= total.q.face())
+    });
     // (Nor are people counted by attributes of different kinds: `实有人数55人，其中：中共党员
     // 41人，大专及以上学历52人` lists overlapping groups, not parts.)
     out.retain(|c| {
@@ -391,7 +400,7 @@ fn respective_lists(doc: &Document, claims: &mut Vec<SumClaim>) {
 /// The kind of attribute a group of people is named by (party, education, sex, ethnicity,
 /// title, age), if any: groups of different kinds overlap.
 fn attribute_kind(label: &str) -> Option<u8> {
-    const KINDS: [&[&str]; 6] = [
+    const KINDS: [&[&str]; 8] = [
         &["党员", "团员", "民主党派", "群众"],
         &[
             "学历",
@@ -408,6 +417,19 @@ fn attribute_kind(label: &str) -> Option<u8> {
         &["少数民族", "汉族"],
         &["职称", "高级", "中级", "初级"],
         &["岁"],
+        // (`培训1,260人，其中女性学员486人、脱贫户学员322人`; `156个行政村，其中脱贫村48个、
+        // 重点帮扶村12个`: a status and a designation overlap.)
+        &[
+            "脱贫",
+            "贫困",
+            "低保",
+            "残疾",
+            "困难",
+            "建档立卡",
+            "特困",
+            "留守",
+        ],
+        &["重点", "示范", "先进", "标准化"],
     ];
     KINDS
         .iter()

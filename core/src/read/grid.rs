@@ -76,7 +76,13 @@ pub fn from_tables(doc: &Document, tables: &[crate::read::table::Table]) -> Vec<
         let rows: Vec<GridRow> = t
             .rows
             .iter()
-            .filter(|r| r.cells.iter().filter(|c| c.figure().is_some()).count() >= 3)
+            .filter(|r| {
+                let figures: Vec<usize> = r.cells.iter().filter_map(|c| c.figure()).collect();
+                // (`栏次 | 1 | 2 | 3` under the header numbers the columns: no row.)
+                figures.len() >= 3
+                    && !(figures.windows(2).all(|w| w[1] == w[0] + 1)
+                        && is_column_numbers(doc, figures[0]..figures[figures.len() - 1] + 1))
+            })
             .map(|r| {
                 let mut cells = vec![Cell::Empty; columns];
                 for (c, cell) in r.cells.iter().enumerate() {
