@@ -4502,3 +4502,19 @@ fn review_19_no_car_held_states_the_holding() {
     assert!(!held(&report("本单位无公务用车。")));
     assert!(held(&report("")));
 }
+
+#[test]
+fn review_18_a_change_at_odds_with_the_base_and_rate_it_is_stated_with() {
+    // 较 with its base inside (`较2023年预算18.60万元减少`): 15.40 and 18.60 differ by 3.20,
+    // which the rate 17.20% agrees with; the change 3.40 is the slip.
+    let t = "2024年部门预算。“三公”经费预算15.40万元，较2023年预算18.60万元减少3.40万元，下降17.20%。\n";
+    assert_eq!(alarms(t, "growth"), ["Error 3.40万元 3.20万元"]);
+    let right = t.replace("3.40万元", "3.20万元");
+    assert_eq!(alarms(&right, "growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(&right), "growth").1, 2);
+    // A rate that agrees with neither reading leaves the base as the one found wrong.
+    let neither = t.replace("17.20%", "15.00%");
+    assert!(alarms(&neither, "growth")
+        .iter()
+        .any(|f| f.starts_with("Error 18.60万元")));
+}

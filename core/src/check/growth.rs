@@ -19,12 +19,13 @@ pub(super) static INFO: RuleInfo = RuleInfo {
     summary_zh: "“比上年增加（减少）D，增长（下降）r%”中，r 应等于 D 除以上年数（本年数 ∓ D）。",
     summary_en: "A growth rate equals the change divided by the previous-year value (current ∓ change).",
     explanation_zh: "上年数 = 本年数 − 增加额（或 + 减少额），增长率 = 增减额 ÷ 上年数。最常见的错误是用本年数作分母：\
-此时 Gouji 会指出“按本年数计算”。若同时写明了上年数，还核对 本年数 − 上年数 = 增减额。\n\
+此时 Gouji 会指出“按本年数计算”。若同时写明了上年数，还核对 本年数 − 上年数 = 增减额；上年数、本年数与增减幅度相互一致而增减额不符时，指出的是增减额。\n\
 例：“收、支总计1070.21万元，与2019年度相比，增加399.96万元，增加37.4%”：上年数 = 1070.21 − 399.96 = 670.25，\
 399.96 ÷ 670.25 = 59.67%；而 399.96 ÷ 1070.21 = 37.37%，即文中用本年数作了分母。",
     explanation_en: "previous = current − increase (or + decrease); rate = change / previous. The most common slip \
 divides by the current year instead, which Gouji names. Example: 399.96 / (1070.21 − 399.96) = 59.67%, stated 37.4% \
-(= 399.96 / 1070.21).",
+(= 399.96 / 1070.21). With the previous value stated, current − previous = change is checked too; when the \
+previous value, the current value and the rate agree and only the change does not, the change is the one named.",
 };
 
 impl Rule for Growth {
@@ -149,6 +150,39 @@ impl Rule for Growth {
                             "增减可能是总数的，也可能是紧挨其前所列分项的，两种读法都与上年数不符，无法确定",
                             "the change may be the total's or the part listed right before it; the previous-year value fits neither, so the binding is in doubt",
                         );
+                    } else if let Some(true_delta) = odd_change(doc, g.rate, cv, pv, up) {
+                        // The base and the rate agree with the current value (`较2024年预算数
+                        // 5612.27万元减少171.43万元，下降3.23%` from 5430.84): the change is
+                        // the slip, not the base, and the rate is right.
+                        let shown = money(true_delta, d.q.unit, d.q.decimals);
+                        let mut f = Draft::new(
+                            INFO.id,
+                            Severity::Error,
+                            d.q.start..d.q.end,
+                            format!("增减额应为{shown}（本年数与上年数之差），文中为{}", doc.written(d)),
+                            format!(
+                                "The change should be {shown} (this year less last year), the text says {}",
+                                doc.written(d)
+                            ),
+                        );
+                        f.stated = Some(doc.written(d));
+                        f.expected = Some(shown);
+                        f.formula = Some(format!(
+                            "|{} − {}| = {}",
+                            super::kit::plain(c),
+                            super::kit::plain(p),
+                            money(true_delta, d.q.unit, d.q.decimals)
+                        ));
+                        f.cause = Some("上年数、本年数与增减幅度相互一致，只有增减额不符".into());
+                        f.related.push((c.q.start..c.q.end, "本年数".into()));
+                        f.related.push((pat.clone(), "上年数".into()));
+                        if let Some(ri) = g.rate {
+                            let r = &doc.figures[ri];
+                            f.related
+                                .push((r.q.start..r.q.end, "增减幅度（与上年数一致）".into()));
+                        }
+                        sink.report(f);
+                        continue;
                     } else {
                         let mut f = Draft::new(
                             INFO.id,
@@ -356,6 +390,26 @@ impl Rule for Growth {
             sink.report(f);
         }
     }
+}
+
+/// When a stated base disagrees with current ∓ change but the rate is the change from the
+/// base to the current value, the change is the odd one out: its true value, in the change's
+/// own unit (None when there is no rate, or it does not agree).
+fn odd_change(
+    doc: &Document,
+    rate: Option<usize>,
+    cv: Interval,
+    pv: Interval,
+    up: bool,
+) -> Option<rust_decimal::Decimal> {
+    let r = &doc.figures[rate?];
+    if is_multiple(doc.text(), r) {
+        return None;
+    }
+    let between = if up { cv.sub(pv)? } else { pv.sub(cv)? };
+    let computed = between.div(pv)?;
+    (compare_rate(computed, r) == RateVerdict::Consistent)
+        .then(|| (between.lo + between.hi) / rust_decimal::Decimal::TWO)
 }
 
 /// Only the base is stated (`2020年…19740.24元。本年度…比上年度增加5298.19元，增长26.84%`):

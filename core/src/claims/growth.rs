@@ -139,7 +139,8 @@ fn comparison_end(s: &str) -> Option<usize> {
             return Some(i + w.len());
         }
     }
-    // `较2019年减少`, `较年初预算增加`: like `比`, up to its verb, within a short phrase.
+    // `较2019年减少`, `较年初预算增加`: like `比`, up to its verb, within a short phrase of
+    // one clause.
     if let Some(i) = s.rfind('较') {
         let rest = &s[i + '较'.len_utf8()..];
         if let Some(verb) = [UP, DOWN]
@@ -148,7 +149,8 @@ fn comparison_end(s: &str) -> Option<usize> {
             .filter_map(|w| rest.find(w))
             .min()
         {
-            if rest[..verb].chars().count() <= 12 {
+            // (Room for the base stated inside: `较2023年预算18.60万元减少`.)
+            if rest[..verb].chars().count() <= 24 && !rest[..verb].contains(is_clause_delimiter) {
                 return Some(i + '较'.len_utf8() + verb);
             }
         }
