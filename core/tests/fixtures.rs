@@ -4501,6 +4501,14 @@ fn review_19_no_car_held_states_the_holding() {
     let held = |t: &str| alarms(t, "required").iter().any(|f| f.contains("保有"));
     assert!(!held(&report("本单位无公务用车。")));
     assert!(held(&report("")));
+    // No trips abroad: no groups to count (review 21).
+    let groups = |t: &str| alarms(t, "required").iter().any(|f| f.contains("团组"));
+    let trips = report("本单位无公务用车。");
+    assert!(!groups(&trips.replace(
+        "因公出国（境）团组0个，0人次。",
+        "全年未安排因公出国（境）。"
+    )));
+    assert!(groups(&trips.replace("因公出国（境）团组0个，0人次。", "")));
 }
 
 #[test]
@@ -4517,4 +4525,75 @@ fn review_18_a_change_at_odds_with_the_base_and_rate_it_is_stated_with() {
     assert!(alarms(&neither, "growth")
         .iter()
         .any(|f| f.starts_with("Error 18.60万元")));
+}
+
+#[test]
+fn review_18_a_funds_breakdown_above_the_indicator_header_leaves_the_score_total_checked() {
+    // 9.43 + 45 + 40 = 94.43, not the 总分 99.43; the `其中：当年财政拨款` row is the funds
+    // row's breakdown, ended by the indicator header.
+    let t = "2023年度项目支出绩效自评表\n项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+年度资金总额\t100.00\t100.00\t94.30\t10\t94.30%\t9.43\n其中：当年财政拨款\t100.00\t100.00\t94.30\t—\t94.30%\t—\n\
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t资助参保人数\t≥2.6万人\t2.73万人\t45\t45\n\
+效益指标\t社会效益指标\t负担减轻\t有效减轻\t有效减轻\t45\t40\n总分\t\t\t\t\t100\t99.43\n";
+    assert_eq!(alarms(t, "table"), ["Error 99.43 94.43"]);
+    assert_eq!(
+        alarms(&t.replace("99.43", "94.43"), "table"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn review_18_a_pasted_code_table_of_several_columns_adds_up_column_by_column() {
+    let table = |kuan: &str| {
+        format!(
+            "一般公共预算支出预算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+\t合计\t860.00\t300.00\t560.00\n213\t农林水支出\t860.00\t300.00\t560.00\n\
+21301\t农业农村\t{kuan}\t300.00\t420.00\n2130101\t行政运行\t300.00\t300.00\t\n2130106\t科技转化与推广服务\t420.00\t\t420.00\n\
+21305\t巩固脱贫攻坚成果衔接乡村振兴\t140.00\t\t140.00\n2130599\t其他巩固脱贫攻坚成果衔接乡村振兴支出\t140.00\t\t140.00\n"
+        )
+    };
+    let right = run(&table("720.00"));
+    assert_eq!(alarms(&table("720.00"), "table"), Vec::<String>::new());
+    assert_eq!(outcome_of(&right, "table").1, 3);
+    // 农业农村 written 700.00: its 项 make 720.00, and with it the 类 is 840.00, not 860.00.
+    let wrong = alarms(&table("700.00"), "table");
+    assert!(
+        wrong.contains(&"Error 700.00 720.00".to_string()),
+        "{wrong:?}"
+    );
+}
+
+#[test]
+fn review_20_tens_of_thousands_of_things_are_no_money() {
+    let t = "项目全年预算600.00万元，其中：苗木补植补贴400.00万元，补植苗木280万株；技术培训150.00万元；项目管理50.00万元。\n";
+    assert_eq!(alarms(t, "sum"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "sum").1, 1);
+}
+
+#[test]
+fn review_20_lists_of_counts_that_are_other_statements_or_overlap() {
+    for t in [
+        // A part with its own rate, then another measure after the `；`.
+        "全年培训家政服务员1,540人，其中取得证书1,402人，取证率91.0%；实现就业1,118人，就业率72.6%。\n",
+        // A part of another part (`占涉农村的`).
+        "全镇行政村共有58个，其中涉农村41个；开展人居环境整治的村33个，占涉农村的80.5%。\n",
+        // What remains of another total after the `；`.
+        "全年受理投诉846件，办结842件，其中调解成功215件；尚有4件正在办理。\n",
+        // Groups said to overlap.
+        "受益农户2,150户，其中脱贫户1,320户、监测户260户、低保户708户（部分低保户同时为脱贫户）。\n",
+    ] {
+        assert_eq!(alarms(t, "count"), Vec::<String>::new(), "{t}");
+    }
+    // Parts named alike run on past a `；`, and a shortfall is still found.
+    let alike = "2024年实行绩效目标管理的项目共18个，其中一般公共预算项目12个，涉及资金860.00万元；政府性基金预算项目4个，涉及资金120.00万元。\n";
+    assert_eq!(alarms(alike, "count").len(), 1);
+}
+
+#[test]
+fn review_21_an_outturn_against_its_own_budget_and_no_trips_abroad() {
+    // 10.40 ÷ 36.88 = 28.20%: the outturn 26.48 fell from its budget 36.88.
+    let t = "2023年度“三公”经费财政拨款支出预算为36.88万元，支出决算为26.48万元，决算数比预算数减少10.40万元，下降28.20%。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "growth").1, 1);
+    assert_eq!(alarms(&t.replace("28.20%", "21.99%"), "growth").len(), 1);
 }

@@ -632,6 +632,19 @@ fn bind_current(
     let sentence_start = doc.sentences[d.sentence()].start;
     let (_, before_cmp) = super::clause_before(doc.text(), sentence_start, cmp_start);
     let alt = label_key(before_cmp.trim());
+    // `预算为36.88万元，支出决算为26.48万元，决算数比预算数减少10.40万元`: the outturn
+    // against its own budget, the nearest figure stated as an outturn.
+    if matches!(alt.as_str(), "决算" | "决算数" | "支出决算" | "决算支出") {
+        let base = doc.text()[cmp_start..].trim_start_matches(['比', '较']);
+        if ["预算", "年初预算", "调整预算", "全年预算"]
+            .iter()
+            .any(|w| base.starts_with(w))
+        {
+            return candidates
+                .clone()
+                .find(|&i| doc.figures[i].label.contains("决算"));
+        }
+    }
     // `2026年预算比2025年预算增加…`: a subject that is only the year's budget or accounts is
     // the paragraph's whole, the largest amount stated before it (its parts are smaller).
     if [

@@ -92,7 +92,9 @@ pub fn extract(doc: &Document) -> Vec<ProductClaim> {
         let Some(total) = total else { continue };
         // `180人，其中伤残家庭112人、死亡家庭68人，每人…`: the count the amount is for is
         // the total or one of its parts, which the text does not say.
-        let counts_before = (0..ei)
+        // (Within the reach the count itself is looked for in, and a few more: a sentence of
+        // thousands of figures is not walked back for each.)
+        let counts_before = (ei.saturating_sub(8)..ei)
             .rev()
             .take_while(|&i| doc.figures[i].sentence() == e.sentence())
             .filter(|&i| matches!(doc.figures[i].q.unit, Unit::Count(_)))

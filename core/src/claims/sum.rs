@@ -258,6 +258,80 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
                 .iter()
                 .all(|&p| doc.figures[p].q.face() <= total.q.face())
     });
+    // A list of counts whose parts are not named alike ends at its first `；`: what follows
+    // is another statement (`全年培训2,860人，其中取证2,612人，取证率
+    // 91.3%；在养老机构就业2,215人`); cut to one part, it is no list. Groups said to overlap
+    // (`部分低保户同时为脱贫户`) are no parts.
+    let text = doc.text();
+    let mut cut_to_one: Vec<bool> = vec![false; out.len()];
+    for (c, one) in out.iter_mut().zip(cut_to_one.iter_mut()) {
+        let total = &doc.figures[c.total];
+        if !matches!(total.q.unit, Unit::Count(_)) {
+            continue;
+        }
+        // (Parts named alike run on past a `；`: `其中一般公共预算项目11个，涉及资金…；政府性
+        // 基金预算项目3个`.)
+        let keys: Vec<String> = c
+            .parts
+            .iter()
+            .map(|&p| super::label_key(&doc.figures[p].label))
+            .collect();
+        let alike = keys
+            .first()
+            .and_then(|k| k.chars().next_back())
+            .is_some_and(|tail| keys.iter().all(|o| o.ends_with(tail)));
+        // (A part's own rate before the next, `取证2,612人，取证率91.3%；`, makes it a
+        // statement of its own.)
+        let first = c.parts.iter().copied().min().unwrap_or(c.total);
+        let last_part = c.parts.iter().copied().max().unwrap_or(c.total);
+        let rated = (first..last_part).any(|i| doc.figures[i].q.unit == Unit::Percent);
+        if alike && !rated {
+            continue;
+        }
+        // (One search per list, to its last part: not one per part.)
+        let from = c.marker_at;
+        let last = c
+            .parts
+            .iter()
+            .map(|&p| doc.figures[p].q.start)
+            .max()
+            .unwrap_or(from)
+            .max(from);
+        if let Some(cut) = text[from..last].find('；').map(|i| from + i) {
+            c.parts.retain(|&p| doc.figures[p].q.start < cut);
+            *one = c.parts.len() < 2;
+        }
+    }
+    let mut cut = cut_to_one.into_iter();
+    out.retain(|c| {
+        let one = cut.next().unwrap_or(false);
+        if !matches!(doc.figures[c.total].q.unit, Unit::Count(_)) {
+            return true;
+        }
+        // (From the total's sentence to the end of the last part's: a `；` ends a sentence.)
+        let last = c
+            .parts
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(c.total)
+            .max(c.total);
+        let (s, e) = (
+            doc.sentences[doc.figures[c.total].sentence()].start,
+            doc.sentences[doc.figures[last].sentence()].end,
+        );
+        let sentence = &text[s.min(e)..e];
+        // (`其中涉茶村286个；实施…的村212个，占涉茶村的74.1%`: a part of another part.)
+        let of_a_part = c.parts.iter().any(|&p| {
+            let key = super::label_key(&doc.figures[p].label);
+            let key = key.trim_start_matches("其中");
+            key.chars().count() >= 2 && sentence.contains(&format!("占{key}"))
+        });
+        !one && !of_a_part
+            && !["同时为", "同时是", "有重叠", "交叉"]
+                .iter()
+                .any(|w| sentence.contains(w))
+    });
     // (Nor are people counted by attributes of different kinds: `实有人数55人，其中：中共党员
     // 41人，大专及以上学历52人` lists overlapping groups, not parts.)
     out.retain(|c| {

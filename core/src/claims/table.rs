@@ -49,6 +49,7 @@ pub fn extract(doc: &Document, tables: &[Table]) -> TableSums {
             group_subtotals(doc, t, &unsummed, &mut out);
             grouped_total_column(doc, t, &unsummed, &mut out);
             code_hierarchy(doc, t, &mut out);
+            code_columns(doc, t, &unsummed, &mut out);
             out
         })
         .collect();
@@ -406,7 +407,11 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
         .map(|(r, &y)| y || r.is_total())
         .collect();
     for (ri, row) in t.rows.iter().enumerate() {
-        if row.label().is_some_and(|l| l.starts_with("其中")) {
+        // (A 其中 row right before a header row, `其中：当年财政拨款` above a self-evaluation
+        // table's indicator header, is a breakdown that ended there: it alone is left out.)
+        if row.label().is_some_and(|l| l.starts_with("其中"))
+            && !t.rows.get(ri + 1).is_some_and(|n| n.is_header())
+        {
             last_qizhong = Some(ri);
         }
         if !closing[ri] {
@@ -444,11 +449,11 @@ fn total_rows(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundS
         // its own by `group_subtotals`), not one more part; of rows indented under others,
         // only the least indented are parts (`基本支出` over `　人员经费`, `　公用经费`).
         part_rows.retain(|&r| !(r + 1 < ri && is_group_row(doc, t, r) && !named(&t.rows[r + 1])));
-        // (`栏次 1 2 3` numbers the columns.)
+        // (`栏次 1 2 3` numbers the columns; a 其中 row is a part of the row above it.)
         part_rows.retain(|&r| {
-            !t.rows[r]
-                .label()
-                .is_some_and(|l| l.starts_with("栏次") || l.starts_with("行次"))
+            !t.rows[r].label().is_some_and(|l| {
+                l.starts_with("栏次") || l.starts_with("行次") || l.starts_with("其中")
+            })
         });
         // Rows of classification codes under their total: only the codes no other part's
         // code begins (`301` over `30101`).
@@ -779,6 +784,80 @@ fn code_hierarchy(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
                 out.extend(sum_of(doc, total, tops.clone(), Marker::Complete).map(BoundSum::Check));
             }
         }
+    }
+}
+
+/// A code table of several amount columns (`科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出`,
+/// pasted with tabs): column by column, a code's amount is its children's (the codes two
+/// digits longer), and the 合计 row's the top-level codes'. Rows are taken only when every
+/// cell after the name is empty or an amount; a parent is compared only with children of as
+/// many cells (a merged or dropped cell leaves which column a figure is in open). An empty
+/// cell is zero.
+fn code_columns(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<BoundSum>) {
+    // (code, cells after the first two: the figure of each, None for an empty cell).
+    let amounts = |row: &crate::read::table::Row| -> Option<Vec<Option<usize>>> {
+        row.cells
+            .get(2..)?
+            .iter()
+            .map(|c| match c.figure() {
+                Some(f) if summable(doc, f) => Some(Some(f)),
+                None if c.is_empty() => Some(None),
+                _ => None,
+            })
+            .collect()
+    };
+    let coded: Vec<(&str, Vec<Option<usize>>)> = t
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let code = row.cells.first()?.text;
+            let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+            let cells = amounts(row)?;
+            (is_code && cells.iter().flatten().count() >= 2).then_some((code, cells))
+        })
+        .collect();
+    if coded.len() < 3 {
+        return;
+    }
+    let mut children: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, (code, _)) in coded.iter().enumerate() {
+        if code.len() >= 5 {
+            children.entry(&code[..code.len() - 2]).or_default().push(i);
+        }
+    }
+    let by_columns = |cells: &[Option<usize>], rows: &[usize], out: &mut Vec<BoundSum>| {
+        if rows.len() < 2 || rows.iter().any(|&r| coded[r].1.len() != cells.len()) {
+            return;
+        }
+        for (c, total) in cells.iter().enumerate() {
+            // (A column of rates, `支出进度(%)`, adds up to nothing.)
+            if unsummed.get(c + 2).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(total) = *total else { continue };
+            let parts: Vec<usize> = rows.iter().filter_map(|&r| coded[r].1[c]).collect();
+            if !parts.is_empty() {
+                out.extend(sum_of(doc, total, parts, Marker::Complete).map(BoundSum::Check));
+            }
+        }
+    };
+    for (code, cells) in &coded {
+        if let Some(rows) = children.get(code) {
+            by_columns(cells, rows, out);
+        }
+    }
+    // The 合计 row: the top-level codes, column by column (the first such row only).
+    let top = coded.iter().map(|(c, _)| c.len()).min().unwrap_or(0);
+    let tops: Vec<usize> = (0..coded.len())
+        .filter(|&i| coded[i].0.len() == top)
+        .collect();
+    if let Some(cells) = t
+        .rows
+        .iter()
+        .filter(|r| r.is_total())
+        .find_map(|r| amounts(r).filter(|c| c.iter().flatten().count() >= 2))
+    {
+        by_columns(&cells, &tops, out);
     }
 }
 

@@ -303,6 +303,12 @@ fn unit_at(rest: &str) -> Option<&'static (&'static str, Unit)> {
         .find(|(u, _)| u.starts_with(first) && rest.starts_with(u))
 }
 
+/// Measure words after a bare `万`/`亿` that make it a number of things, not of yuan.
+const MEASURE_WORDS: [char; 24] = [
+    '株', '棵', '吨', '斤', '头', '只', '羽', '尾', '册', '份', '张', '块', '袋', '箱', '米', '本',
+    '篇', '粒', '枚', '盒', '瓶', '片', '顷', '方',
+];
+
 /// Characters after `万`/`亿` that make them a count scale (`3万人`) rather than money (`236万`).
 fn starts_with_count_unit(rest: &str) -> bool {
     let Some(first) = rest.chars().next() else {
@@ -414,7 +420,11 @@ fn next_quantity(text: &str, b: &[u8], at: &mut usize) -> Option<Quantity> {
             // `236万`, `21亿`, `1000余人次`, `150多吨`.
             for (scale, money) in [("万", Money::Wan), ("亿", Money::Yi)] {
                 if let Some(r) = rest.strip_prefix(scale) {
-                    if !starts_with_count_unit(r) && !r.starts_with('余') && !r.starts_with('多')
+                    // (`补植茶苗350万株`, `4.5万吨`: tens of thousands of a thing, no money.)
+                    if !starts_with_count_unit(r)
+                        && !r.starts_with('余')
+                        && !r.starts_with('多')
+                        && !r.starts_with(MEASURE_WORDS)
                     {
                         unit = Unit::Money(money);
                         unit_len = scale.len();
