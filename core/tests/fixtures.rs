@@ -4597,3 +4597,28 @@ fn review_21_an_outturn_against_its_own_budget_and_no_trips_abroad() {
     assert_eq!(outcome_of(&run(t), "growth").1, 1);
     assert_eq!(alarms(&t.replace("28.20%", "21.99%"), "growth").len(), 1);
 }
+
+#[test]
+fn review_20_shares_of_groups_that_overlap() {
+    for t in [
+        "聘用护林员480名，其中脱贫人口占58.5%，监测对象占21.0%，少数民族人员占34.2%（部分人员同时属于两类以上）。\n",
+        "全区普惠性幼儿园在园幼儿占比90.6%，公办幼儿园在园幼儿占比61.3%。\n",
+    ] {
+        assert_eq!(alarms(t, "share-total"), Vec::<String>::new(), "{t}");
+    }
+    // Parts of one whole still may not pass 100%.
+    let parts = "本年支出中，基本支出占60.5%，项目支出占45.2%。\n";
+    assert_eq!(alarms(parts, "share-total").len(), 1);
+}
+
+#[test]
+fn review_21_an_items_change_is_not_against_the_totals_base() {
+    let t = "2025年“三公”经费预算31.20万元，上年预算为33.00万元，本年减少1.80万元，下降5.45%。其中：因公出国（境）费0.00万元，比上年减少3.00万元，降幅为100.00%；公务用车购置及运行维护费27.00万元，比上年增加0.70万元，增长2.66%；公务接待费4.20万元，较上年增加0.50万元，增长13.51%。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "growth").1, 3);
+    // An item's own rate is still checked: 0.50 ÷ 3.70 = 13.51%, not 12.51%.
+    assert_eq!(
+        alarms(&t.replace("增长13.51%", "增长12.51%"), "growth").len(),
+        1
+    );
+}

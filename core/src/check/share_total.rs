@@ -16,9 +16,30 @@ use rust_decimal::Decimal;
 pub struct ShareTotal;
 
 /// Words in a share's label that say the shares may overlap.
+/// (`少数民族`, `脱贫人口` are attributes of a person as a degree is; `普惠性` kindergartens
+/// include the `公办` ones.)
 const OVERLAPPING: &[&str] = &[
-    "以上", "以下", "学历", "职称", "党员", "年龄", "岁", "本科", "硕士", "博士", "男", "女",
+    "以上",
+    "以下",
+    "学历",
+    "职称",
+    "党员",
+    "年龄",
+    "岁",
+    "本科",
+    "硕士",
+    "博士",
+    "男",
+    "女",
+    "少数民族",
+    "脱贫",
+    "低保",
+    "残疾",
+    "普惠",
 ];
+
+/// Words of a sentence that say its groups overlap (`部分人员同时属于以上两类`).
+const SAID_TO_OVERLAP: &[&str] = &["同时属于", "同时为", "同时是", "有重叠", "交叉"];
 
 pub(super) static INFO: RuleInfo = RuleInfo {
     id: "share-total",
@@ -76,6 +97,10 @@ impl Rule for ShareTotal {
                     .iter()
                     .any(|w| between.contains(w))
             {
+                continue;
+            }
+            let sentence = &text[doc.sentences[doc.figures[first].sentence()].clone()];
+            if SAID_TO_OVERLAP.iter().any(|w| sentence.contains(w)) {
                 continue;
             }
             // Thresholds (`本科及以上`, `50万元以上`) are cumulative, and a person's degree,

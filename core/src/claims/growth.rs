@@ -342,9 +342,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         // the 0 with the purchase.)
         let stated_before = super::back(di)
             .take_while(|&i| {
+                // (Nor past a `其中`: `上年预算为26.33万元，…。其中：因公出国（境）费0.00万元，
+                // 比上年减少2.49万元` is the total's base, not the item's.)
+                let between = &text[doc.figures[i].q.end..d.q.start];
                 doc.figures[i].sentence() + 1 >= d.sentence()
                     && doc.figures[i].paragraph() == d.paragraph()
-                    && !text[doc.figures[i].q.end..d.q.start].contains('；')
+                    && !between.contains('；')
+                    && !between.contains("其中")
             })
             .find(|&i| {
                 let g = &doc.figures[i];
