@@ -223,6 +223,14 @@ pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
     (start, &text[start..at])
 }
 
+/// The year a text opens with (`2022年度基本支出…` → 2022).
+pub(crate) fn opening_year(s: &str) -> Option<i32> {
+    let digits = s.get(..4)?;
+    (digits.bytes().all(|b| b.is_ascii_digit()) && s[4..].starts_with('年'))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 /// Does a label name last year's value (`上年预算数为`, `去年`), not a line of this year's
 /// accounts that carries last year's money over (`上年结转资金`, `上年结余`)?
 pub fn names_last_year(label: &str) -> bool {

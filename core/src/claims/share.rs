@@ -515,13 +515,7 @@ fn resolve_named<'d>(
 /// The year the sentence of figure `i` opens with (`2022年度基本支出…`).
 fn opening_year(doc: &Document, i: usize) -> Option<i32> {
     let s = doc.sentences.get(doc.figures[i].sentence())?;
-    let text = doc.text();
-    let head = &text[s.clone()];
-    let head = head.trim_start();
-    let digits = head.get(..4)?;
-    (digits.bytes().all(|b| b.is_ascii_digit()) && head[4..].starts_with('年'))
-        .then(|| digits.parse().ok())
-        .flatten()
+    super::opening_year(doc.text()[s.clone()].trim_start())
 }
 
 /// Words that narrow a quantity to one of its categories: `基本支出预算` is a part of what

@@ -1195,8 +1195,7 @@ fn inline_parts(
 
 /// A clause opening with a year (`2024年度财政拨款收入…`): another period's figures.
 fn opens_with_year(clause: &str) -> bool {
-    let b = clause.as_bytes();
-    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && clause[4..].starts_with('年')
+    super::opening_year(clause).is_some()
 }
 
 /// Before the first part is found: may the list still go on at `to`? Not past a `；` after the
