@@ -93,8 +93,10 @@ fn main() {
                     })
                     .collect();
                 println!(
-                    "  L{} {}",
+                    "  L{} i{} {} {}",
                     doc.line_of(doc.span(r.line.clone()).start),
+                    r.indent,
+                    r.code.as_ref().map_or("-", |c| &doc.text()[c.clone()]),
                     cells.join(" ")
                 );
             }

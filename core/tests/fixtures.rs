@@ -4608,3 +4608,79 @@ fn review_21_an_items_change_is_not_against_the_totals_base() {
         1
     );
 }
+
+/// A laid-out code table whose names all start at the margin (`205 教育支出` over
+/// `2050203 高中教育`): no indent, so the levels come from the codes. Its 类 rows stand over
+/// their 项 directly (no 款 rows). `second_side` writes the 经济分类 codes of a second table
+/// beside the first, as a two-sided 基本支出表 does.
+fn flat_code_table(higher: &str, second_side: bool) -> String {
+    let side = |code: &str, name: &str, amount: &str| {
+        if second_side {
+            format!("  {code} {name}{amount:>12}")
+        } else {
+            String::new()
+        }
+    };
+    let rows = [
+        format!(
+            "{}{}",
+            laid_out(
+                "207        文化旅游体育与传媒支出",
+                &["1,460.00", "1,472.35", "100.85%"]
+            ),
+            side("302", "商品和服务支出", "88.00")
+        ),
+        format!(
+            "{}{}",
+            laid_out("2070101    行政运行", &["910.00", "905.60", "99.52%"]),
+            side("30201", "办公费", "40.00")
+        ),
+        format!(
+            "{}{}",
+            laid_out("2070109    群众文化", &["300.00", higher, "108.92%"]),
+            side("30211", "差旅费", "48.00")
+        ),
+        laid_out("2070808    广播电视监控", &["250.00", "240.00", "96.00%"]),
+        laid_out(
+            "208        社会保障和就业支出",
+            &["420.00", "433.90", "103.31%"],
+        ),
+        laid_out(
+            "2080505    机关事业单位基本养老保险缴费支出",
+            &["280.00", "289.30", "103.32%"],
+        ),
+        laid_out(
+            "2080506    机关事业单位职业年金缴费支出",
+            &["140.00", "144.60", "103.29%"],
+        ),
+        laid_out("           合计", &["1,880.00", "1,906.25", "101.40%"]),
+    ];
+    format!(
+        "各功能科目年初预算数和决算数如下（单位：万元）：\n\n{}\n{}\n\n",
+        laid_out("科目编码   科目名称", &["年初预算数", "决算数", "完成率"]),
+        rows.join("\n")
+    )
+}
+
+#[test]
+fn a_flat_laid_out_code_table_nests_its_rows_by_code() {
+    // 905.60 + 326.75 + 240.00 = 1,472.35: every 类 is its 项, so nothing is reported.
+    let ok = run(&flat_code_table("326.75", false));
+    assert_eq!(
+        outcome_of(&ok, "table-hierarchy"),
+        (vec![], 4),
+        "{:#?}",
+        ok.findings
+    );
+    // 群众文化 written 362.75: the 类 is no longer the sum of its 项.
+    let wrong = run(&flat_code_table("362.75", false));
+    assert_eq!(
+        outcome_of(&wrong, "table-hierarchy").0,
+        ["Error 1,472.35 1508.35"],
+        "{:#?}",
+        wrong.findings
+    );
+    // Beside a second table's codes, a row's code is not every cell's: not read by codes.
+    let two_sided = run(&flat_code_table("362.75", true));
+    assert_eq!(outcome_of(&two_sided, "table-hierarchy"), (vec![], 0));
+}

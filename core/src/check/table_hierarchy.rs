@@ -1,7 +1,7 @@
 //! `table-hierarchy`: in a laid-out table without classification codes, the rows indented
 //! under a row (款 under 类, 项 under 款) add up to it, column by column; in a table copied
-//! one cell per line with codes, the rows whose codes extend a row's code (`30101` under
-//! `301`) do.
+//! one cell per line with codes, or laid out with every name at the margin, the rows whose
+//! codes extend a row's code (`30101` under `301`) do.
 //!
 //! Codes make a group certain when the row after it has a code that does not extend the
 //! parent's; then a failure needs no other group of the table to hold.
@@ -34,14 +34,17 @@ pub(super) static INFO: RuleInfo = RuleInfo {
     explanation_zh: "PDF 转出的支出表常常只有科目名称、没有编码，类、款、项的层级只靠缩进表示。本规则把缩进在某行之下、\
 缩进最浅的各行视为它的下级，逐列核对上级 = 下级之和。缩进只有在本表自身印证时才可信：至少三处（每处至少两个非零下级）成立、\
 不成立的不超过成立的一半，且不成立的一处与某处成立的缩进相同，才报告差错。逐格复制（每格一行）且带科目编码的表，\
-层级按编码确定：编码以上级编码开头的各行是其下级，其后一行的编码不再以它开头时下级已全。下级可能不全时不核对：该行的下级一直延续到本页末\
+以及各行名称都顶格、只靠编码区分层级的排版表格，层级按编码确定：编码以上级编码开头、且中间没有更近上级的各行是其下级\
+（表中未列款时，项直接归类），其后一行的编码不再以它开头（或为合计行）时下级已全；两张表左右并排（行中另有第二个编码）时不按编码读。下级可能不全时不核对：该行的下级一直延续到本页末\
 （表格跨页）、其间有不是数据行的行（只有名称的行、折行的单元格），或下级在该列的单元格无法确定。\n\
 例：“教育支出 2,214.75”之下“职业教育 1,900.00”“其他教育支出 304.75”：1,900.00 + 304.75 = 2,204.75。",
     explanation_en: "Expenditure tables converted from PDF often show names without codes, the hierarchy only by \
 indentation. The rows under a row with the shallowest indent are its children, checked column by column. Indentation \
 is trusted only when the table bears it out: three or more pairs with two non-zero children hold, failures are at most \
-half as many and share the indents of a pair that holds. In a table copied one cell per line with codes, the rows \
-whose codes extend a row's code are its children, complete when the next row's code does not. A row whose children may be incomplete (its group runs to \
+half as many and share the indents of a pair that holds. In a table copied one cell per line with codes, and in a \
+laid-out table whose names all start at the margin, the rows whose codes extend a row's code with no nearer parent \
+between are its children (a 项 belongs to its 类 when no 款 is listed), complete when the next row's code does not \
+extend it (or is the 合计); two tables side by side (a second code in the row) are not read by codes. A row whose children may be incomplete (its group runs to \
 the end of the page, a line that is not a row lies inside it, a child's cell is unknown) is not judged.",
 };
 
@@ -51,8 +54,21 @@ impl Rule for TableHierarchy {
     }
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
+        // Totals the `table` rule already adds up from the same code rows (a laid-out table
+        // it also reads by its codes): one finding per slip.
+        let sums = &claims.table_sums;
+        let summed: std::collections::HashSet<usize> = sums
+            .per_table
+            .iter()
+            .flatten()
+            .filter_map(|s| match s {
+                crate::claims::BoundSum::Check(s) => Some(s.total),
+                crate::claims::BoundSum::TooMany(_) => None,
+            })
+            .chain(sums.laid_out.iter().map(|s| s.total))
+            .collect();
         for g in &claims.grids {
-            check_grid(doc, g, sink);
+            check_grid(doc, g, &summed, sink);
         }
     }
 }
@@ -71,7 +87,12 @@ struct Pair {
     by_code: bool,
 }
 
-fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
+fn check_grid(
+    doc: &Document,
+    g: &Grid,
+    summed: &std::collections::HashSet<usize>,
+    sink: &mut Sink,
+) {
     let n = g.rows.len();
     let mut pairs = Vec::new();
     for p in 0..n {
@@ -85,16 +106,31 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
             continue;
         }
         let level = (p + 1..end).map(|r| g.rows[r].indent).min().unwrap_or(0);
-        let children: Vec<usize> = (p + 1..end)
-            .filter(|&r| g.rows[r].indent == level)
-            .collect();
         let all: Vec<usize> = (p + 1..end).collect();
         let code = |r: usize| g.rows[r].code.as_ref().map(|c| &doc.text()[c.clone()]);
+        // (A laid-out table keeps its codes only when every other row is a 合计.)
         let by_code = code(p).is_some_and(|pc| {
             all.iter()
                 .all(|&r| code(r).is_some_and(|c| c.len() > pc.len() && c.starts_with(pc)))
-                && code(end).is_some_and(|c| !c.starts_with(pc))
+                && code(end).map_or(g.laid_out, |c| !c.starts_with(pc))
         });
+        // By codes, a child is a row with no nearer parent in the group: `2010201` is the
+        // 类's own where its 款 `20102` is not listed.
+        let children: Vec<usize> = if by_code {
+            all.iter()
+                .copied()
+                .filter(|&r| {
+                    let c = code(r).unwrap_or_default();
+                    !(p + 1..r)
+                        .any(|q| code(q).is_some_and(|qc| qc.len() < c.len() && c.starts_with(qc)))
+                })
+                .collect()
+        } else {
+            all.iter()
+                .copied()
+                .filter(|&r| g.rows[r].indent == level)
+                .collect()
+        };
         // A child with an amount where its parent has none: the columns are not read right
         // (centred figures end at different places), so none of them is judged.
         let misread = children.iter().any(|&r| {
@@ -110,6 +146,9 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
             let Cell::Figure(total) = g.rows[p].cells[c] else {
                 continue;
             };
+            if by_code && g.laid_out && summed.contains(&total) {
+                continue;
+            }
             let Some(Some(ti)) = cell_interval(doc, Cell::Figure(total)) else {
                 continue;
             };

@@ -151,12 +151,22 @@ impl End {
 }
 
 enum LineKind {
-    /// A row: its cells with their end positions, and its indent.
-    Data(Vec<(Cell, End)>, usize),
+    /// A row: its cells with their end positions, its indent, and its code.
+    Data(Vec<(Cell, End)>, usize, LineCode),
     /// Digits only, one or two pieces: a wrapped cell's spill (end positions).
     Fragment(Vec<End>),
     /// Header text, a column-number row (`1 2 3 … 12`), a row with fewer cells.
     Other,
+}
+
+/// The classification code a laid-out row writes before its name (`205`, `2050203`).
+#[derive(Default)]
+struct LineCode {
+    /// Normalised range of the one code before the name.
+    code: Option<Range<usize>>,
+    /// Another code after the row's amounts (`301 工资福利支出 … 302 商品和服务支出 …`):
+    /// two tables side by side, so the row's code is not every cell's.
+    second: bool,
 }
 
 struct Line {
@@ -252,6 +262,8 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
     // Whole numbers before the row's name are its classification code (`201`, `2010301`,
     // `05`), not amounts.
     let mut before_name = true;
+    let mut codes = LineCode::default();
+    let mut code_tokens = 0;
     for f in figs.clone() {
         let span = doc.figure_span(&doc.figures[f]);
         if span.start < at || span.end > oe {
@@ -273,7 +285,22 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
         // (A line of digits alone is a wrapped cell's spill, not a code.)
         let code = before_name && !digits_only && q.decimals == 0;
         if code && written.bytes().all(|b| b.is_ascii_digit()) {
+            code_tokens += 1;
+            codes.code =
+                (code_tokens == 1 && (3..=7).contains(&written.len())).then_some(q.start..q.end);
             continue;
+        }
+        // A code after the name: a whole number of three to seven digits right before a name.
+        if !before_name
+            && (3..=7).contains(&written.len())
+            && written.bytes().all(|b| b.is_ascii_digit())
+            && original[span.end..oe]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
+        {
+            codes.second = true;
         }
         let amount = standalone && matches!(q.unit, Unit::None | Unit::Money(_)) && !q.approx;
         cells.push((
@@ -298,7 +325,7 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
         return LineKind::Other;
     }
     let indent = line.chars().take_while(|c| c.is_whitespace()).count();
-    LineKind::Data(cells, indent)
+    LineKind::Data(cells, indent, codes)
 }
 
 /// `表九`, `表5：2026年部门收支预算总表`, `2026年政府采购预算明细表`: a new table starts.
@@ -389,7 +416,7 @@ pub(crate) fn rate_words(line: &str) -> impl Iterator<Item = (End, End)> + '_ {
 
 fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     let lines = std::mem::take(block);
-    let wide = |l: &Line| matches!(&l.kind, LineKind::Data(cells, _) if cells.len() >= 3);
+    let wide = |l: &Line| matches!(&l.kind, LineKind::Data(cells, ..) if cells.len() >= 3);
     if lines.iter().filter(|l| wide(l)).count() < 4 {
         return;
     }
@@ -401,7 +428,7 @@ fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
             .iter()
             .filter(|l| wide(l))
             .filter_map(|l| match &l.kind {
-                LineKind::Data(cells, _) => Some(cells.iter().map(move |&(_, c)| c.by(by_width))),
+                LineKind::Data(cells, ..) => Some(cells.iter().map(move |&(_, c)| c.by(by_width))),
                 _ => None,
             })
             .flatten()
@@ -425,7 +452,7 @@ fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     let widest = lines
         .iter()
         .filter_map(|l| match &l.kind {
-            LineKind::Data(cells, _) => Some(cells.len()),
+            LineKind::Data(cells, ..) => Some(cells.len()),
             _ => None,
         })
         .max()
@@ -456,8 +483,9 @@ fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     };
     let mut rows = Vec::new();
     let mut after_gap = false;
+    let mut two_sided = false;
     for (li, line) in lines.iter().enumerate() {
-        let LineKind::Data(cells, indent) = &line.kind else {
+        let LineKind::Data(cells, indent, codes) = &line.kind else {
             after_gap = true;
             continue;
         };
@@ -497,14 +525,54 @@ fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
             indent: *indent,
             short,
             after_gap: std::mem::take(&mut after_gap),
-            code: None,
+            code: codes.code.clone(),
         });
+        two_sided |= codes.second;
     }
+    levels_from_codes(doc, &mut rows, two_sided);
     out.push(Grid {
         rows,
         columns: columns.len(),
         laid_out: true,
     });
+}
+
+/// A laid-out code table whose names are not indented (`205 教育支出` over `2050203 高中教育`,
+/// both at the margin): its levels come from the codes, as in a table copied one cell per
+/// line (类, 款 and 项: three, five and seven digits). Only when every row but a 合计 has a
+/// code, and no row has a second code after its amounts (two tables side by side, the first
+/// code not every cell's). Else the codes are dropped: indents give the levels.
+fn levels_from_codes(doc: &Document, rows: &mut [GridRow], two_sided: bool) {
+    let text = doc.text();
+    let is_total = |r: &GridRow| {
+        let name: String = text[r.line.clone()]
+            .chars()
+            .take_while(|c| !c.is_ascii_digit())
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        matches!(name.as_str(), "合计" | "总计")
+    };
+    let coded = rows.iter().filter(|r| r.code.is_some()).count();
+    let lengths = |r: &GridRow| r.code.as_ref().map(|c| c.len());
+    // (A 合计 row is often centred or indented.)
+    let mut indents = rows.iter().filter(|r| r.code.is_some()).map(|r| r.indent);
+    let first = indents.next();
+    let flat = indents.all(|i| Some(i) == first);
+    let ok = !two_sided
+        && flat
+        && coded >= 3
+        && rows.iter().all(|r| r.code.is_some() || is_total(r))
+        && rows.iter().filter_map(lengths).any(|l| l == 3)
+        && rows.iter().filter_map(lengths).any(|l| l > 3);
+    for r in rows.iter_mut() {
+        if !ok {
+            r.code = None;
+        } else if let Some(c) = &r.code {
+            r.indent = c.len().saturating_sub(3) / 2 + 1;
+        } else {
+            r.indent = 0;
+        }
+    }
 }
 
 /// One token of a table copied in reading order (`pdftotext` without `-layout`, a PDF
