@@ -4684,3 +4684,34 @@ fn a_flat_laid_out_code_table_nests_its_rows_by_code() {
     let two_sided = run(&flat_code_table("362.75", true));
     assert_eq!(outcome_of(&two_sided, "table-hierarchy"), (vec![], 0));
 }
+
+#[test]
+fn review_23_a_web_pages_inline_title_without_a_year_after_it_scopes_its_section() {
+    // A report flattened onto one line, a section's title run on into its first sentence
+    // (`…决算情况说明一般公共预算财政拨款基本支出…`): the 基本支出 there is the section's.
+    let page = |personnel_share: &str| {
+        format!(
+            "某县动物疫病预防控制中心2025年度部门决算 第三部分 2025年度部门决算情况说明 \
+一、收入支出决算总体情况说明 2025年度收入总计812.40万元，支出总计812.40万元。 \
+三、支出决算情况说明 2025年度本年支出合计780.00万元，其中：基本支出620.00万元，占79.49%；\
+项目支出160.00万元，占20.51%。本单位严格执行预算，加强支出管理，厉行节约，保障了单位正常运转和各项业务工作开展。\
+ 六、一般公共预算财政拨款基本支出决算情况说明 一般公共预算财政拨款基本支出560.00万元。\
+人员经费476.00万元，占基本支出的{personnel_share}；公用经费84.00万元，占基本支出的15.00%。 \
+七、“三公”经费财政拨款支出决算情况说明 本年度“三公”经费支出0万元。\n"
+        )
+    };
+    let ok = run(&page("85.00%"));
+    let alarms: Vec<_> = ok
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .map(|f| (f.rule, f.message.clone()))
+        .collect();
+    assert!(alarms.is_empty(), "{alarms:#?}");
+    assert_eq!(outcome_of(&ok, "share").1, 4, "{:#?}", ok.ledger);
+    // 476.00 ÷ 560.00 = 85.00%, not 86.00%.
+    assert_eq!(
+        outcome_of(&run(&page("86.00%")), "share").0,
+        ["Error 86.00% 85.00%"]
+    );
+}

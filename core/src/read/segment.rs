@@ -378,6 +378,11 @@ fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
         let mut from = start;
         for (i, mark) in line.match_indices(['。', '：', '；', '元', '%', '％']) {
             let at = start + i + mark.len();
+            // (A web page leaves a space between a paragraph and the next heading.)
+            let at = at
+                + text
+                    .get(at..end)
+                    .map_or(0, |r| r.len() - r.trim_start().len());
             if at <= from || at >= end {
                 continue;
             }
@@ -395,10 +400,19 @@ fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
             // A section's title stands on a line of its own, before the text that follows it
             // unbroken (`六、政府性基金支出决算情况2016年度…`); a numbered item's amount stays
             // with its name (`（四）民族事务支出31.76万元。`), its sentence with its subject.
-            if style <= HeadingStyle::ParenChinese {
-                if let Some(title_end) = title_end(&text[at + len..end]) {
-                    out.push((at..at + len + title_end, true));
-                    from = at + len + title_end;
+            // A subsection's title may follow its section's at once (`…情况说明（一）政府采购
+            // 支出情况2016年…`).
+            let (mut at, mut style, mut len) = (at, style, len);
+            while style <= HeadingStyle::ParenChinese {
+                let Some(title_end) = title_end(&text[at + len..end]) else {
+                    break;
+                };
+                out.push((at..at + len + title_end, true));
+                from = at + len + title_end;
+                at = from;
+                match heading_marker(&text[at..end]) {
+                    Some((s, _, l)) => (style, len) = (s, l),
+                    None => break,
                 }
             }
         }
@@ -408,14 +422,26 @@ fn line_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
 }
 
 /// Where an inline section title ends: before a year that opens the text after it
-/// (`…决算情况2016年度…`), within 40 characters; `None` when a clause mark or another figure
-/// comes first (`其他支出219.10万元`: a name and its amount, not a title).
+/// (`…决算情况2016年度…`), or after a title's last words (`…基本支出决算情况说明一般公共…`),
+/// within 40 characters; `None` when a clause mark or another figure comes first
+/// (`其他支出219.10万元`: a name and its amount, not a title).
 fn title_end(body: &str) -> Option<usize> {
     // A year may open the title itself (`四、2015年决算收支总体情况2015年…`).
     let mut in_own_year = 0;
     for (j, c) in body.char_indices().take(40) {
         if j < in_own_year {
             continue;
+        }
+        // A title that ends as titles do (`…决算情况说明`, `…预算情况`), text right after it.
+        let head = &body[..j];
+        if j > 3
+            && (head.ends_with("情况说明")
+                || ["决算情况", "预算情况", "总体情况"]
+                    .iter()
+                    .any(|w| head.ends_with(w))
+                    && !"的、，。：；和及与为是".contains(c))
+        {
+            return Some(j);
         }
         if starts_with_year(&body[j..]) {
             if j > 3 {
