@@ -4715,3 +4715,93 @@ fn review_23_a_web_pages_inline_title_without_a_year_after_it_scopes_its_section
         ["Error 86.00% 85.00%"]
     );
 }
+
+/// A budget's text as `pdftotext -layout` gives it, with its sentences broken over pages:
+/// the page's number on a line of its own, then the next page's form feed and running header.
+fn page_broken_budget(reception: &str) -> String {
+    let header = "青禾县农业农村局 2026 年部门预算";
+    [
+        header,
+        "  一、“三公”经费预算情况说明",
+        "  2026年“三公”经费预算数为24.37万",
+        "",
+        "                                17",
+        &format!("\u{c}{header}"),
+        "元，具体情况如下：",
+        "  1.因公出国（境）费0万元。",
+        "  2.公务用车购置及运行维护费15.92万元。",
+        "其中：公务用车购置费0万元，公务用车运行维护费15.92万元。",
+        "",
+        "                                18",
+        &format!("\u{c}{header}"),
+        &format!("  3.公务接待费{reception}万元。"),
+        "  2026年“三公”经费预算比2025年“三公",
+        "",
+        "                                19",
+        &format!("\u{c}{header}"),
+        "”经费预算23.40万元增加0.97万元，增长4.15%。",
+        "  二、一般公共预算基本支出情况说明",
+        "  本局2026年一般公共预算基本支出",
+        "1,262.08万元，其中：人员经费1,118.50万元，公用经费143.58万元。",
+        "  三、项目支出情况说明",
+        "  1.行政运行（2130101）2026年预算数为436.20万元，上",
+        "                                第 20 页",
+        header,
+        "年预算数为421.77万元，增加14.43万元，增长3.42%。",
+        "  2.事业运行（2130104）2026年预算数为318.05万元，上",
+        "                                第 21 页",
+        header,
+        "年预算数为330.60万元，减少12.55万元，下降3.80%。",
+        "",
+    ]
+    .join("\n")
+}
+
+#[test]
+fn review_22_sentences_broken_over_pages_read_as_one() {
+    let ok = run(&page_broken_budget("8.45"));
+    let alarms: Vec<_> = ok
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .map(|f| (f.rule, f.message.clone()))
+        .collect();
+    assert!(alarms.is_empty(), "{alarms:#?}");
+    // `24.37万` / `17` / `元`: one amount, not `17元`; its numbered items go on past a
+    // wrapped `其中：` line and the next page's number and header: 0 + 15.92 + 8.45.
+    let verified = |r: &Report, rule: &str| -> Vec<String> {
+        r.ledger
+            .iter()
+            .filter(|e| e.rule == rule && e.outcome == Outcome::Verified)
+            .map(|e| e.quote.clone())
+            .collect()
+    };
+    assert!(
+        verified(&ok, "sum").contains(&"24.37万".to_string())
+            || verified(&ok, "sum").iter().any(|q| q.starts_with("24.37")),
+        "{:#?}",
+        ok.ledger
+    );
+    // The label before a line that starts with its amount is that amount's: the 基本支出 is
+    // the general budget's, whose parts add up.
+    assert!(verified(&ok, "sum").iter().any(|q| q.contains("1,262.08")));
+    // The running headers are no part of the items' labels, and each item's two levels
+    // and change are read without a comparison word: three rates and two changes verified.
+    assert_eq!(outcome_of(&ok, "growth").1, 5, "{:#?}", ok.ledger);
+    // 436.20 − 421.77 = 14.43, not 14.34.
+    let transposed = run(&page_broken_budget("8.45").replace("增加14.43万元", "增加14.34万元"));
+    assert_eq!(
+        outcome_of(&transposed, "growth").0,
+        ["Error 14.34万元 14.43万元"],
+        "{:#?}",
+        transposed.findings
+    );
+    // A slip in the item after the page break is still found: 0 + 15.92 + 8.54 = 24.46.
+    let wrong = run(&page_broken_budget("8.54"));
+    assert_eq!(
+        outcome_of(&wrong, "sum").0,
+        ["Error 24.37万元 24.46万元"],
+        "{:#?}",
+        wrong.findings
+    );
+}

@@ -456,7 +456,7 @@ test('the single file checks in a worker from file:// too', { timeout: 120_000 }
   await open(page, url);
   assert.equal(await page.getAttribute('[data-testid=layout]', 'data-checker'), 'worker');
   const times = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     await setText(page, '', 'deleteContentBackward');
     await page.waitForFunction(() => /尚未输入/.test(document.querySelector('[data-testid=stats]')?.textContent ?? ''));
     times.push((await measurePaste(page, REPORT_20K)).firstFinding);

@@ -231,6 +231,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             continue;
         }
         let Some(cmp_end) = comparison_end_across_lines(before) else {
+            if let Some(claim) = levels_then_change(doc, di, direction, year) {
+                out.push(claim);
+            }
             continue;
         };
         let subject = &before[cmp_end..];
@@ -430,6 +433,67 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         });
     }
     out
+}
+
+/// `2026年预算数为436.20万元，上年预算数为421.77万元，增加14.43万元，增长3.42%`: no comparison
+/// word, but both levels stated right before the change, this year's and then last year's,
+/// one clause each; the rate, if any, in the clause right after it.
+fn levels_then_change(
+    doc: &Document,
+    di: usize,
+    direction: Direction,
+    year: Option<u16>,
+) -> Option<GrowthClaim> {
+    let text = doc.text();
+    let d = &doc.figures[di];
+    let verb = d.label.trim_end_matches(['了', '为']);
+    if ![UP, DOWN].concat().contains(&verb) {
+        return None;
+    }
+    // Only a comma between one figure and the next one's words.
+    let next_clause = |a: usize, b: usize| {
+        let (fa, fb) = (&doc.figures[a], &doc.figures[b]);
+        fa.sentence() == fb.sentence()
+            && matches!(
+                text[fa.q.end..fb.label_start().max(fa.q.end)].trim(),
+                "，" | ","
+            )
+    };
+    let level = |i: usize| {
+        let g = &doc.figures[i];
+        g.q.is_operand()
+            && g.q.unit.addable_with(d.q.unit)
+            && !super::has_change_word(&g.label)
+            && g.paren_depth == 0
+    };
+    let previous = di.checked_sub(1)?;
+    let current = previous.checked_sub(1)?;
+    let last_year = |i: usize| {
+        let l = &doc.figures[i].label;
+        super::names_last_year(l) || is_earlier_year(l, year)
+    };
+    let levels = level(previous) && level(current) && last_year(previous) && !last_year(current);
+    if !(levels && next_clause(current, previous) && next_clause(previous, di)) {
+        return None;
+    }
+    let rate = Some(di + 1).filter(|&r| {
+        doc.figures.get(r).is_some_and(|g| {
+            g.q.unit == Unit::Percent && direction_of(&g.label).is_some() && next_clause(di, r)
+        })
+    });
+    Some(GrowthClaim {
+        delta: di,
+        direction,
+        rate,
+        rate_multiple: false,
+        rate_direction: rate.and_then(|r| direction_of(&doc.figures[r].label)),
+        reason_direction: None,
+        current: Some(current),
+        other_current: None,
+        previous: Some(previous),
+        compared_year: None,
+        named: None,
+    })
 }
 
 /// How far back a subject's level is looked for: a paragraph or two.

@@ -1302,6 +1302,9 @@ const NIL_ITEM_BYTES: usize = 120;
 /// How many paragraphs a numbered list and its items' sub-items may run over.
 const MAX_ITEM_PARAGRAPHS: usize = 400;
 
+/// How many unnumbered paragraphs may stand between two items of a numbered list.
+const MAX_BETWEEN_ITEMS: usize = 3;
+
 /// `包括：` at the end of a paragraph, then paragraphs numbered 1., 2., …: the first amount
 /// of each numbered paragraph is a part.
 #[allow(clippy::explicit_counter_loop)]
@@ -1334,10 +1337,19 @@ fn numbered_items(
     let mut sum = Some(Interval::exact(rust_decimal::Decimal::ZERO));
     let text = doc.text();
     // (Bounded: a list and its items' own sub-items span a few screens at most.)
+    // Unnumbered paragraphs since the last item: an item's wrapped `其中：` line, a page's
+    // number or running header (`…17.62万元。` / `18` / `3.公务接待费…`).
+    let mut between = 0;
     for q in p + 1..doc.paragraphs.len().min(p + 1 + MAX_ITEM_PARAGRAPHS) {
         let Some(h) = &doc.paragraphs[q].heading else {
-            break;
+            between += 1;
+            if parts.is_empty() || between > MAX_BETWEEN_ITEMS {
+                break;
+            }
+            skipped = true;
+            continue;
         };
+        between = 0;
         // An item's own numbered sub-items (`（一）…支出269.72万元。` then `1.2010301行政运行…`)
         // stand between it and the next item.
         if style.is_some_and(|s| h.style > s) {

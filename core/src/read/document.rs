@@ -311,6 +311,10 @@ impl<'a> Document<'a> {
     pub fn written(&self, f: &Figure) -> String {
         let s = self.figure_span(f);
         let w = self.quote(s);
+        // A figure and its unit on two pages (`24.37万` / `17` / header / `元`): as read.
+        if w.lines().filter(|l| !l.trim().is_empty()).count() > 2 {
+            return self.text()[f.q.start..f.q.end].to_string();
+        }
         let w: String = w.chars().filter(|c| !c.is_whitespace()).collect();
         if w.is_empty() {
             f.q.display()

@@ -269,7 +269,14 @@ fn thousands_group_follows(rest: &str) -> bool {
 /// feed: `72055.19` / `30` / `\f万元`). A page number needs the form feed: without it, a
 /// line of its own digits may be a figure.
 fn unit_after_break(rest: &str) -> Option<usize> {
-    let is_unit = |s: &str| s.starts_with(['万', '元', '亿', '%', '％']) || count_unit_alone(s);
+    rest_of_unit_after_break(rest, |s| {
+        s.starts_with(['万', '元', '亿', '%', '％']) || count_unit_alone(s)
+    })
+}
+
+/// As [`unit_after_break`], for the rest of a unit begun before the break (`10.86万` /
+/// `18` / `\f元，…`): where `is_unit` holds.
+fn rest_of_unit_after_break(rest: &str, is_unit: impl Fn(&str) -> bool) -> Option<usize> {
     let mut offset = 0;
     let mut page_numbers = 0;
     let mut form_feed = false;
@@ -379,6 +386,18 @@ pub fn normalize(original: &str) -> Normalized {
         // line of double-spaced text) is not a break.
         if c == '\n' && out.text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
             if let Some(unit) = unit_after_break(&original[end..]) {
+                while chars.next_if(|&(j, _)| j < end + unit).is_some() {}
+                continue;
+            }
+        }
+        // So is one inside the unit (`10.86万` / page number / `\f元`).
+        if c == '\n' && {
+            let mut back = out.text.chars().rev();
+            matches!(back.next(), Some('万' | '亿'))
+                && back.next().is_some_and(|d| d.is_ascii_digit())
+        } {
+            if let Some(unit) = rest_of_unit_after_break(&original[end..], |s| s.starts_with('元'))
+            {
                 while chars.next_if(|&(j, _)| j < end + unit).is_some() {}
                 continue;
             }

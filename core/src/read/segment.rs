@@ -466,6 +466,63 @@ fn starts_with_year(s: &str) -> bool {
         && s[4..].starts_with('年')
 }
 
+/// A line as a running header is compared: without spaces and form feeds.
+fn header_key(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{c}')
+        .collect()
+}
+
+/// The lines a PDF repeats at the top of its pages (`江川市教育局2026年部门预算`): short lines
+/// with no clause mark, written at least twice, once right after a page's number or form feed.
+fn running_headers(
+    text: &str,
+    lines: &[(Range<usize>, bool)],
+) -> std::collections::HashSet<String> {
+    let mut seen = std::collections::HashMap::<String, (u32, bool)>::new();
+    let mut after_page = false;
+    for (r, _) in lines {
+        let line = &text[r.clone()];
+        let t = line.trim();
+        if t.is_empty() {
+            after_page |= line.contains('\u{c}');
+            continue;
+        }
+        if is_page_number(t) || is_bare_page_number(t) {
+            after_page = true;
+            continue;
+        }
+        let key = header_key(t);
+        let n = key.chars().count();
+        let opens_page = after_page || line.contains('\u{c}');
+        after_page = false;
+        if !(6..=40).contains(&n) || key.contains(['。', '，', '；', '：', '、']) {
+            continue;
+        }
+        let e = seen.entry(key).or_default();
+        e.0 += 1;
+        e.1 |= opens_page;
+    }
+    seen.into_iter()
+        .filter(|(_, (n, opens))| *n >= 2 && *opens)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// `10,418.01万元，其中：…`: an amount with its money unit, then its clause goes on.
+fn starts_with_amount_clause(line: &str) -> bool {
+    let digits = line
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(line.len());
+    let rest = &line[digits..];
+    digits > 0
+        && line.starts_with(|c: char| c.is_ascii_digit())
+        && ["万元", "亿元", "元"].iter().any(|u| {
+            rest.strip_prefix(u)
+                .is_some_and(|r| r.starts_with(['，', '。', '；', '、']))
+        })
+}
+
 /// A line that ends inside a clause: after `，`, `、`, a joining word, a verb whose amount
 /// must follow (`比上年执行数增加` / page break / `107,573.11万元，…`) or an amount whose unit
 /// must (`专项业务经费 966.02` / page break / `万元，…`), when no wrapping width tells (lines
@@ -551,7 +608,17 @@ pub fn paragraphs_with(
     // The last line with text ended a sentence, and nothing (no blank line, no page) came
     // since: see `goes_on_flush_left`.
     let mut ended_sentence = false;
-    for (range, inline) in line_ranges(text) {
+    let lines = line_ranges(text);
+    // Does the first line with text after line `i` open a new page (a form feed)?
+    let page_follows = |i: usize| {
+        lines[i + 1..]
+            .iter()
+            .map(|(r, _)| text[r.clone()].trim_start_matches([' ', '\t']))
+            .find(|l| !l.trim().is_empty() || l.starts_with('\u{c}'))
+            .is_some_and(|l| l.starts_with('\u{c}'))
+    };
+    let headers = running_headers(text, &lines);
+    for (li, (range, inline)) in lines.iter().cloned().enumerate() {
         let (start, end) = (range.start, range.end);
         while page + 1 < pages.len() && pages[page].0 < start {
             page += 1;
@@ -575,7 +642,20 @@ pub fn paragraphs_with(
         }
         // A page number between two pages (`- 12 -`, `— 7 —`, `第3页`, or a bare `4` inside a
         // sentence that goes on) is no text at all.
-        if is_page_number(trimmed) || joinable && is_bare_page_number(trimmed) {
+        // (So is a bare number after a sentence left open, with the next page right after it:
+        // `…2025年“三公` / blank / `18` / `\f”经费预算…`.)
+        if is_page_number(trimmed)
+            || (joinable || open_clause && page_follows(li)) && is_bare_page_number(trimmed)
+        {
+            page_turned = true;
+            continue;
+        }
+        // So is the running header that opens the next page (`第 23 页` / `江川市教育局 2026
+        // 年部门预算` / `年预算数为…`), in a sentence that goes on over the page.
+        if (joinable || open_clause)
+            && (page_turned || line.contains('\u{c}'))
+            && headers.contains(header_key(trimmed).as_str())
+        {
             page_turned = true;
             continue;
         }
@@ -636,7 +716,15 @@ pub fn paragraphs_with(
                 })
             })
         };
-        if joinable && heading.is_none() && !is_table_cell {
+        // A sentence never starts with its amount (`本局2026年一般公共预算基本支出` /
+        // `10,418.01万元，其中：…`): the line before was cut short to keep the figure whole.
+        let amount_first = heading.is_none()
+            && !is_table_cell
+            && starts_with_amount_clause(trimmed)
+            && out.last().is_some_and(|p| {
+                p.heading.is_none() && !p.is_table_cell && !ends_sentence(&text[p.range.clone()])
+            });
+        if (joinable || amount_first) && heading.is_none() && !is_table_cell {
             if let Some(last) = out.last_mut() {
                 last.range.end = end;
                 joinable = !ends_sentence(line) || continues_list(line);
@@ -705,10 +793,13 @@ pub fn indents_mark_paragraphs(text: &str) -> bool {
 /// (`12.5\n30` are two figures). Returned as sorted normalised byte ranges to remove.
 pub fn soft_breaks(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
     let mut cuts: Vec<Range<usize>> = Vec::new();
+    let headers = running_headers(text, &line_ranges(text));
     for p in paragraphs.iter().filter(|p| !p.is_table_cell) {
         let body = &text[p.range.clone()];
         let mut last: Option<char> = None;
         let mut pos = p.range.start;
+        // A page turned since the last line of text: a running header may open the page.
+        let mut turned = false;
         for (n, line) in body.split('\n').enumerate() {
             let line_start = pos;
             pos += line.len() + 1;
@@ -718,10 +809,17 @@ pub fn soft_breaks(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
             }
             let nl = line_start - 1;
             let t = line.trim_start_matches(['\u{c}', '\t']);
+            turned |= line.starts_with('\u{c}');
             if t.trim().is_empty() || is_page_number(t) || is_bare_page_number(t) {
+                turned |= !t.trim().is_empty();
                 cuts.push(nl..line_start + line.len());
                 continue;
             }
+            if turned && headers.contains(header_key(t).as_str()) {
+                cuts.push(nl..line_start + line.len());
+                continue;
+            }
+            turned = false;
             let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
             if !(digit(last) && digit(t.chars().next())) {
                 // The break and any form feed that starts the next page.
