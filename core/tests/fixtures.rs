@@ -4805,3 +4805,20 @@ fn review_22_sentences_broken_over_pages_read_as_one() {
         wrong.findings
     );
 }
+
+#[test]
+fn review_23_the_last_comparison_of_a_sentence_is_the_changes_own() {
+    // Two changes in one sentence, the first compared `与上年相比`, the second `较2024年度`:
+    // the second is 本年支出合计's, 166.40 ÷ (1,204.30 + 166.40) = 12.14%.
+    let t = "某镇中心学校2025年度部门决算\n收入总计1,402.86万元，支出总计1,402.86万元。其中：本年收入合计1,186.52万元，年初结转和结余216.34万元；本年支出合计1,204.30万元，年末结转和结余198.56万元。本年收入合计与上年相比，减少152.47万元，降幅11.39%；本年支出合计较2024年度减少166.40万元，降幅为12.14%。\n";
+    assert_eq!(alarms(t, "growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "growth").1, 2);
+    // An item's change after its total's, `其中：…比上年增加`, is not against the total's base
+    // stated inside the total's comparison (`较2024年度（41.26万元）`).
+    let items = "某县林业局2025年度部门决算\n2025年度“三公”经费财政拨款支出决算为46.18万元，其中公务用车购置及运行维护费40.35万元，公务接待费5.83万元。2025年度“三公”经费财政拨款支出决算数较2024年度（41.26万元）增加4.92万元，增长11.92%，其中：公务用车购置及运行维护费支出比上年增加了4.92万元，增长了13.89%；公务接待费支出与2024年持平。\n";
+    assert_eq!(alarms(items, "growth"), Vec::<String>::new());
+    assert_eq!(
+        alarms(&items.replace("增长11.92%", "增长12.92%"), "growth").len(),
+        1
+    );
+}

@@ -130,43 +130,40 @@ fn reason_direction(after: &str) -> Option<Direction> {
 }
 
 /// Where the comparison phrase ends in a clause-run of text: `与2019年度相比，` / `比上年`.
+/// The last one written is the change's own (`本年收入合计与上年相比，减少…；本年支出合计较
+/// 2023年度减少…`).
 fn comparison_end(s: &str) -> Option<usize> {
-    if let Some(i) = s.rfind("相比") {
-        return Some(i + "相比".len());
-    }
-    for w in ["同比", "较上年", "较去年"] {
-        if let Some(i) = s.rfind(w) {
-            return Some(i + w.len());
-        }
-    }
-    // `较2019年减少`, `较年初预算增加`: like `比`, up to its verb, within a short phrase of
-    // one clause.
-    if let Some(i) = s.rfind('较') {
-        let rest = &s[i + '较'.len_utf8()..];
-        if let Some(verb) = [UP, DOWN]
+    let compared = s.rfind("相比").map(|i| i + "相比".len());
+    let fixed = ["同比", "较上年", "较去年"]
+        .iter()
+        .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
+        .max();
+    let first_verb = |rest: &str| {
+        [UP, DOWN]
             .concat()
             .iter()
             .filter_map(|w| rest.find(w))
             .min()
-        {
-            // (Room for the base stated inside: `较2023年预算18.60万元减少`.)
-            if rest[..verb].chars().count() <= 24 && !rest[..verb].contains(is_clause_delimiter) {
-                return Some(i + '较'.len_utf8() + verb);
-            }
+    };
+    // `较2019年减少`, `较年初预算增加`: like `比`, up to its verb, within a short phrase of
+    // one clause.
+    let jiao = s.rfind('较').and_then(|i| {
+        let rest = &s[i + '较'.len_utf8()..];
+        let verb = first_verb(rest)?;
+        // (Room for the base stated inside: `较2023年预算18.60万元减少`.)
+        (rest[..verb].chars().count() <= 24 && !rest[..verb].contains(is_clause_delimiter))
+            .then_some(i + '较'.len_utf8() + verb)
+    });
+    // `比上年`, `比2019年`, `比上年决算数`, `比年初预算` (not `占比`, `对比`; `相比` and `同比`
+    // are read above).
+    let bi = s.rfind('比').and_then(|i| {
+        if s[..i].ends_with(['占', '对', '相', '同']) {
+            return None;
         }
-    }
-    // `比上年`, `比2019年`, `比上年决算数`, `比年初预算` (not `占比`, `对比`).
-    let i = s.rfind('比')?;
-    if s[..i].ends_with('占') || s[..i].ends_with('对') {
-        return None;
-    }
-    let rest = &s[i + '比'.len_utf8()..];
-    let verb = [UP, DOWN]
-        .concat()
-        .iter()
-        .filter_map(|w| rest.find(w))
-        .min()?;
-    Some(i + '比'.len_utf8() + verb)
+        let rest = &s[i + '比'.len_utf8()..];
+        Some(i + '比'.len_utf8() + first_verb(rest)?)
+    });
+    [compared, fixed, jiao, bi].into_iter().flatten().max()
 }
 
 /// `comparison_end` on text that a hard wrap may cut (`较\n上年增加`): the line breaks are
