@@ -4822,3 +4822,31 @@ fn review_23_the_last_comparison_of_a_sentence_is_the_changes_own() {
         1
     );
 }
+
+#[test]
+fn review_22_numbered_names_side_by_side_are_a_row_not_headings() {
+    // A 收支预算总表 whose rows name a numbered income and a numbered class side by side,
+    // their cells empty, before the next table's numbered title.
+    let t = |next_table: &str| {
+        [
+            "一、收支预算总表",
+            "                                               收支预算总表",
+            "     项    目                            预算数          项    目                          预算数",
+            "一、财政拨款收入                        4,318,600.00   一、一般公共服务支出                   3,572,410.00",
+            "  一般公共预算收入                    4,318,600.00   二、外交支出",
+            "  国有资本经营预算收入                                  三、公共安全支出",
+            "二、财政专户管理资金收入                                   四、教育支出",
+            "三、事业收入                            365,200.00   五、社会保障和就业支出                 1,111,390.00",
+            "      收入总计                    4,683,800.00         支出总计                  4,683,800.00",
+            "",
+            next_table,
+            "",
+        ]
+        .join("\n")
+    };
+    // (Before, `二、财政专户管理资金收入` was a heading, and `二、收入预算表` its repeat.)
+    assert_eq!(
+        alarms(&t(" 二、收入预算表"), "numbering"),
+        Vec::<String>::new()
+    );
+}

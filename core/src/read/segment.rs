@@ -237,8 +237,17 @@ pub fn is_layout_row(line: &str) -> bool {
         return false;
     }
     let cells = layout_cells(line);
+    // (Two numbered names side by side, `二、财政专户管理资金收入   四、教育支出`: a row of a
+    // two-sided summary table whose cells are empty, not two headings.)
+    let numbered = || {
+        cells
+            .iter()
+            .filter(|c| heading_marker(c.trim()).is_some())
+            .count()
+            >= 2
+    };
     cells.len() >= 2
-        && (cells.len() >= 3 || cells.iter().any(|c| figure_cell(c)))
+        && (cells.len() >= 3 || cells.iter().any(|c| figure_cell(c)) || numbered())
         && !cells.iter().any(|c| {
             c.chars().count() > 40 && c.chars().filter(|&ch| "，。；".contains(ch)).count() >= 2
         })
