@@ -4335,6 +4335,11 @@ fn review_17_none_bought_states_the_purchase_count() {
     assert!(!bought(&report));
     // (The report is whole: without the words, the count is missing.)
     assert!(bought(&report.replace("，未购置公务用车", "")));
+    // A car bought, named by its kind (review 23).
+    assert!(!bought(&report.replace(
+        "公务用车购置费0.00万元，未购置公务用车",
+        "公务用车购置费22.60万元，购置特种专业技术用车1辆"
+    )));
 }
 
 #[test]

@@ -332,14 +332,16 @@ impl Rule for Required {
 }
 
 /// `w` in `body`; `甲*乙` is 甲 followed by 乙 within a few characters (`购置*辆` matches
-/// `购置公务用车0辆` and `公务用车购置0辆`, not `公务用车购置及运行维护费`).
+/// `购置公务用车0辆`, `公务用车购置0辆` and `购置特种专业技术用车1辆`, not
+/// `公务用车购置及运行维护费`).
 fn mentions(body: &str, w: &str) -> bool {
     let Some((a, b)) = w.split_once('*') else {
         return body.contains(w);
     };
     body.match_indices(a).any(|(i, _)| {
         let rest = &body[i + a.len()..];
-        rest.chars().take(8).collect::<String>().contains(b)
+        // (Room for the kind of car: `购置特种专业技术用车1辆`.)
+        rest.chars().take(12).collect::<String>().contains(b)
     })
 }
 
