@@ -4855,3 +4855,28 @@ fn review_22_numbered_names_side_by_side_are_a_row_not_headings() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn review_24_a_paragraph_opening_with_its_comparison_compares_the_level_before() {
+    // A viewer's copy ends a paragraph at each full stop: the change's level is in the
+    // paragraph before, 412,806.50 ÷ (2,618,340.25 − 412,806.50) = 18.72%.
+    let t = |rate: &str| {
+        format!("某区卫生健康局2024年度部门决算\n2024年度收入、支出决算总计均为2618340.25万元。\n与2023年度相比，收入、支出决算总计各增加\n412806.50万元，增长{rate}。\n")
+    };
+    assert_eq!(outcome_of(&run(&t("18.72%")), "growth"), (vec![], 1));
+    assert_eq!(
+        outcome_of(&run(&t("21.72%")), "growth").0,
+        ["Error 21.72% 18.72%"]
+    );
+}
+
+#[test]
+fn review_24_a_list_whose_first_item_runs_on_after_its_label_starts_at_one() {
+    let t = "一、部门职责\n主要职能：（一）贯彻落实有关方针政策和法律法规，拟订本地区发展规划。\n（二）统筹规划本领域事业发展，指导下属单位业务工作。\n（三）完成上级交办的其他任务。\n";
+    assert_eq!(alarms(t, "numbering"), Vec::<String>::new());
+    // Without the first item anywhere, the list starts late.
+    assert_eq!(
+        alarms(&t.replace("主要职能：（一）", "主要职能："), "numbering").len(),
+        1
+    );
+}

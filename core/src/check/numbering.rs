@@ -235,7 +235,13 @@ impl Rule for Numbering {
                 if s.number == 1 && !before.0.is_empty() {
                     interrupted.insert((s.parent, s.style), before);
                 }
-                if s.number != 1 && !partial {
+                // (The item before written inline, `主要职能：（一）贯彻…。` / `（二）…`: the
+                // list starts mid-line, as a viewer's copy leaves it.)
+                let text = doc.text();
+                let window = crate::read::document::floor_char(text, at.start.saturating_sub(600));
+                let inline_before = s.number > 1
+                    && text[window..at.start].contains(numeral(s.style, s.number - 1).as_str());
+                if s.number != 1 && !partial && !inline_before {
                     let shown = numeral(s.style, s.number);
                     let mut d = Draft::new(
                         INFO.id,

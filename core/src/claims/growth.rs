@@ -585,8 +585,23 @@ fn bind_current(
 ) -> Option<usize> {
     let d = &doc.figures[di];
     let para = d.paragraph();
-    let candidates = super::back(di)
-        .take_while(|&i| doc.figures[i].paragraph() == para)
+    // A paragraph that opens with the comparison (`2024年度…总计均为X万元。` / `与2023年度相比，
+    // …各增加`, a viewer's copy ending a paragraph at each full stop) compares the level of
+    // the paragraph before.
+    let opens = doc.text()
+        [doc.paragraphs[para].range.start..cmp_start.max(doc.paragraphs[para].range.start)]
+        .trim()
+        .is_empty();
+    let before_too = opens
+        && para.checked_sub(1).is_some_and(|q| {
+            doc.paragraphs[q].heading.is_none() && !doc.paragraphs[q].is_table_cell
+        });
+    // (Only a level named as the subject is taken from there, never the nearest figure.)
+    let wider = super::back(di)
+        .take_while(|&i| {
+            let q = doc.figures[i].paragraph();
+            q == para || before_too && q + 1 == para
+        })
         .filter(|&i| doc.figures[i].q.end <= cmp_start)
         .filter(|&i| {
             let g = &doc.figures[i];
@@ -602,6 +617,9 @@ fn bind_current(
                 // 较上年减少`): a breakdown of the subject, not the subject.
                 && g.paren_depth <= d.paren_depth
         });
+    let candidates = wider
+        .clone()
+        .take_while(|&i| doc.figures[i].paragraph() == para);
     // The subject without its verb and filler: `，收、支总计各增加` → `收、支总计`.
     let verb_at = [UP, DOWN]
         .concat()
@@ -636,7 +654,7 @@ fn bind_current(
     // 2025年减少…`) names the list's whole.
     let named = |key: &str| {
         let key = key.replace('、', "");
-        let i = candidates.clone().find(|&i| {
+        let i = wider.clone().find(|&i| {
             let l = doc.figures[i].label.replace('、', "");
             label_matches(&l, &key)
         })?;
