@@ -239,8 +239,14 @@ impl Rule for Numbering {
                 // list starts mid-line, as a viewer's copy leaves it.)
                 let text = doc.text();
                 let window = crate::read::document::floor_char(text, at.start.saturating_sub(600));
-                let inline_before = s.number > 1
-                    && text[window..at.start].contains(numeral(s.style, s.number - 1).as_str());
+                // (Not a decimal's tail: `11.50` holds no `1.`.)
+                let inline_before = s.number > 1 && {
+                    let shown = numeral(s.style, s.number - 1);
+                    let before = &text[window..at.start];
+                    before.match_indices(shown.as_str()).any(|(i, _)| {
+                        !before[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                    })
+                };
                 if s.number != 1 && !partial && !inline_before {
                     let shown = numeral(s.style, s.number);
                     let mut d = Draft::new(

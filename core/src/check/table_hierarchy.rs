@@ -108,11 +108,15 @@ fn check_grid(
         let level = (p + 1..end).map(|r| g.rows[r].indent).min().unwrap_or(0);
         let all: Vec<usize> = (p + 1..end).collect();
         let code = |r: usize| g.rows[r].code.as_ref().map(|c| &doc.text()[c.clone()]);
-        // (A laid-out table keeps its codes only when every other row is a 合计.)
+        // (The 合计 after the last group closes it too.)
+        let closes = |r: usize| {
+            let label = row_label(doc, g, r);
+            label.contains("合计") || label.contains("总计")
+        };
         let by_code = code(p).is_some_and(|pc| {
             all.iter()
                 .all(|&r| code(r).is_some_and(|c| c.len() > pc.len() && c.starts_with(pc)))
-                && code(end).map_or(g.laid_out, |c| !c.starts_with(pc))
+                && code(end).map_or_else(|| closes(end), |c| !c.starts_with(pc))
         });
         // By codes, a child is a row with no nearer parent in the group: `2010201` is the
         // 类's own where its 款 `20102` is not listed.

@@ -157,11 +157,16 @@ fn comparison_end(s: &str) -> Option<usize> {
     // `比上年`, `比2019年`, `比上年决算数`, `比年初预算` (not `占比`, `对比`; `相比` and `同比`
     // are read above).
     let bi = s.rfind('比').and_then(|i| {
-        if s[..i].ends_with(['占', '对', '相', '同']) {
+        let rest = &s[i + '比'.len_utf8()..];
+        if s[..i].ends_with(['占', '对', '相', '同']) || rest.starts_with(['例', '重', '率', '较'])
+        {
             return None;
         }
-        let rest = &s[i + '比'.len_utf8()..];
-        Some(i + '比'.len_utf8() + first_verb(rest)?)
+        let verb = first_verb(rest)?;
+        // (Within one clause when an earlier comparison stands: `与上年相比，…比…增加`.)
+        let near =
+            rest[..verb].chars().count() <= 24 && !rest[..verb].contains(is_clause_delimiter);
+        (near || compared.is_none()).then_some(i + '比'.len_utf8() + verb)
     });
     [compared, fixed, jiao, bi].into_iter().flatten().max()
 }
@@ -298,15 +303,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             Some((paired, _)) => paired,
             None => rate,
         };
-        // `增长-5.00%` is a fall of 5%.
-        let rate_direction = rate.and_then(|r| {
-            let negative = doc.written_negative(&doc.figures[r]);
-            direction_of(&doc.figures[r].label).map(|d| match (negative, d) {
-                (true, Direction::Up) => Direction::Down,
-                (true, Direction::Down) => Direction::Up,
-                (false, d) => d,
-            })
-        });
+        let rate_direction = rate.and_then(|r| signed_direction(doc, r));
         let rate_multiple = rate.is_some_and(|r| is_multiple(text, &doc.figures[r]));
         // The reason that follows names a direction too (`增加9.49万元，减少的主要原因是`).
         let after_end = crate::read::document::floor_char(text, sentence.end.min(d.q.end + 90));
@@ -432,6 +429,16 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
     out
 }
 
+/// The direction a rate's verb names, turned by its sign: `增长-5.00%` is a fall of 5%.
+fn signed_direction(doc: &Document, r: usize) -> Option<Direction> {
+    let negative = doc.written_negative(&doc.figures[r]);
+    direction_of(&doc.figures[r].label).map(|d| match (negative, d) {
+        (true, Direction::Up) => Direction::Down,
+        (true, Direction::Down) => Direction::Up,
+        (false, d) => d,
+    })
+}
+
 /// `2026年预算数为436.20万元，上年预算数为421.77万元，增加14.43万元，增长3.42%`: no comparison
 /// word, but both levels stated right before the change, this year's and then last year's,
 /// one clause each; the rate, if any, in the clause right after it.
@@ -483,7 +490,7 @@ fn levels_then_change(
         direction,
         rate,
         rate_multiple: false,
-        rate_direction: rate.and_then(|r| direction_of(&doc.figures[r].label)),
+        rate_direction: rate.and_then(|r| signed_direction(doc, r)),
         reason_direction: None,
         current: Some(current),
         other_current: None,

@@ -448,7 +448,8 @@ fn title_end(body: &str) -> Option<usize> {
                 || ["决算情况", "预算情况", "总体情况"]
                     .iter()
                     .any(|w| head.ends_with(w))
-                    && !"的、，。：；和及与为是".contains(c))
+                    && !"的、，。：；和及与为是".contains(c)
+                    && !body[j..].starts_with("说明"))
         {
             return Some(j);
         }
@@ -483,12 +484,12 @@ fn header_key(line: &str) -> String {
 }
 
 /// The lines a PDF repeats at the top of its pages (`江川市教育局2026年部门预算`): short lines
-/// with no clause mark, written at least twice, once right after a page's number or form feed.
+/// with no clause mark, written right after a page's number or form feed at least twice.
 fn running_headers(
     text: &str,
     lines: &[(Range<usize>, bool)],
 ) -> std::collections::HashSet<String> {
-    let mut seen = std::collections::HashMap::<String, (u32, bool)>::new();
+    let mut seen = std::collections::HashMap::<String, u32>::new();
     let mut after_page = false;
     for (r, _) in lines {
         let line = &text[r.clone()];
@@ -508,12 +509,14 @@ fn running_headers(
         if !(6..=40).contains(&n) || key.contains(['。', '，', '；', '：', '、']) {
             continue;
         }
-        let e = seen.entry(key).or_default();
-        e.0 += 1;
-        e.1 |= opens_page;
+        // (Copies at pages' tops only: a title listed in the contents and standing at a
+        // page's top once is no running header.)
+        if opens_page {
+            *seen.entry(key).or_default() += 1;
+        }
     }
     seen.into_iter()
-        .filter(|(_, (n, opens))| *n >= 2 && *opens)
+        .filter(|&(_, tops)| tops >= 2)
         .map(|(k, _)| k)
         .collect()
 }
