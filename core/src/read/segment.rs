@@ -485,14 +485,11 @@ fn header_key(line: &str) -> String {
 
 /// The lines a PDF repeats at the top of its pages (`江川市教育局2026年部门预算`): short lines
 /// with no clause mark, written right after a page's number or form feed at least twice.
-fn running_headers(
-    text: &str,
-    lines: &[(Range<usize>, bool)],
-) -> std::collections::HashSet<String> {
+fn running_headers(text: &str) -> std::collections::HashSet<String> {
     let mut seen = std::collections::HashMap::<String, u32>::new();
     let mut after_page = false;
-    for (r, _) in lines {
-        let line = &text[r.clone()];
+    // (The text's own lines: a page's top is never inside a web page's flattened line.)
+    for line in text.split('\n') {
         let t = line.trim();
         if t.is_empty() {
             after_page |= line.contains('\u{c}');
@@ -629,7 +626,7 @@ pub fn paragraphs_with(
             .find(|l| !l.trim().is_empty() || l.starts_with('\u{c}'))
             .is_some_and(|l| l.starts_with('\u{c}'))
     };
-    let headers = running_headers(text, &lines);
+    let headers = running_headers(text);
     for (li, (range, inline)) in lines.iter().cloned().enumerate() {
         let (start, end) = (range.start, range.end);
         while page + 1 < pages.len() && pages[page].0 < start {
@@ -805,7 +802,7 @@ pub fn indents_mark_paragraphs(text: &str) -> bool {
 /// (`12.5\n30` are two figures). Returned as sorted normalised byte ranges to remove.
 pub fn soft_breaks(text: &str, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
     let mut cuts: Vec<Range<usize>> = Vec::new();
-    let headers = running_headers(text, &line_ranges(text));
+    let headers = running_headers(text);
     for p in paragraphs.iter().filter(|p| !p.is_table_cell) {
         let body = &text[p.range.clone()];
         let mut last: Option<char> = None;
