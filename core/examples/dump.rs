@@ -96,7 +96,7 @@ fn main() {
                     "  L{} i{} {} {}",
                     doc.line_of(doc.span(r.line.clone()).start),
                     r.indent,
-                    r.code.as_ref().map_or("-", |c| &doc.text()[c.clone()]),
+                    r.code.as_deref().unwrap_or("-"),
                     cells.join(" ")
                 );
             }

@@ -1617,7 +1617,7 @@ fn a_laid_out_row_that_breaks_its_tables_column_identity_is_an_error() {
         .iter()
         .find(|f| f.rule == "table-identity")
         .unwrap();
-    assert_eq!(f.expected.as_deref(), Some("1214.75"));
+    assert_eq!(f.expected.as_deref(), Some("1,214.75"));
     assert_eq!(f.related.len(), 3, "two parts and one row that holds");
 }
 
@@ -1749,7 +1749,7 @@ fn a_laid_out_row_unlike_the_sum_of_the_rows_indented_under_it_is_an_error() {
         .iter()
         .find(|f| f.rule == "table-hierarchy")
         .unwrap();
-    assert_eq!(f.expected.as_deref(), Some("2204.75"));
+    assert_eq!(f.expected.as_deref(), Some("2,204.75"));
     assert!(
         f.message.contains("职业教育、其他教育支出"),
         "{}",
@@ -2050,7 +2050,7 @@ fn a_laid_out_total_row_is_the_sum_of_its_units() {
     .replacen("5,402.30", "5,420.30", 1));
     assert_eq!(
         table_total(&wrong).0,
-        ["Error 5,420.30 5402.30"],
+        ["Error 5,420.30 5,402.30"],
         "{:#?}",
         wrong.findings
     );
@@ -2607,6 +2607,202 @@ fn a_table_copied_one_cell_per_line_is_read_by_its_codes() {
         ],
     );
     assert_eq!(verified, 2, "the 人员经费 and 公用经费 columns hold");
+}
+
+/// Findings and verified sums of `table-hierarchy` on a text: (stated totals found, verified).
+fn hierarchy_of(t: &str) -> (Vec<String>, usize) {
+    let r = run(t);
+    let found = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table-hierarchy")
+        .map(|f| f.stated.clone().unwrap_or_default())
+        .collect();
+    let verified = r
+        .ledger
+        .iter()
+        .filter(|e| e.rule == "table-hierarchy" && e.outcome == Outcome::Verified)
+        .count();
+    (found, verified)
+}
+
+/// Cells one per line with blank lines between, as a PDF viewer copies them: `|` and line
+/// ends separate the cells written here.
+fn cells(rows: &str) -> String {
+    let cells: Vec<&str> = rows
+        .split(['|', '\n'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.join("\n\n") + "\n"
+}
+
+#[test]
+fn codes_split_into_class_and_item_cells_give_the_levels() {
+    // A 类 / 款 / 项 table whose codes stand in cells of their own (`213` / `01` / `04`).
+    let table = |class: &str| {
+        cells(&format!(
+            "表5 一般公共预算财政拨款支出决算表 | 单位：万元
+            类 | 款 | 项 | 科目名称 | 合计 | 基本支出 | 项目支出
+            213 | 农林水支出 | {class} | 96.30 | 40.50
+            213 | 01 | 农业农村 | 96.30 | 96.30 | 0.00
+            213 | 01 | 01 | 行政运行 | 60.00 | 60.00 | 0.00
+            213 | 01 | 04 | 事业运行 | 36.30 | 36.30 | 0.00
+            213 | 03 | 水利 | 40.50 | 0.00 | 40.50
+            213 | 03 | 06 | 水利工程运行与维护 | 40.50 | 0.00 | 40.50
+            221 | 住房保障支出 | 18.20 | 18.20 | 0.00
+            221 | 02 | 住房改革支出 | 18.20 | 18.20 | 0.00
+            221 | 02 | 01 | 住房公积金 | 18.20 | 18.20 | 0.00
+            合计 | 155.00 | 114.50 | 40.50"
+        ))
+    };
+    let (found, verified) = hierarchy_of(&table("136.80"));
+    assert!(found.is_empty(), "{found:?}");
+    // 213 = 96.30 + 40.50, and 21301 = 60.00 + 36.30 in two columns.
+    assert_eq!(verified, 3);
+    // 213's 合计 written 163.80: it disagrees with its 款.
+    assert_eq!(hierarchy_of(&table("163.80")).0, ["163.80"]);
+}
+
+#[test]
+fn a_laid_out_table_of_two_columns_with_split_codes_nests_by_them() {
+    // `pdftotext -layout` of a 收入预算总表 in 元: 合计 and 财政拨款收入 only, the 类, 款
+    // and 项 of each code in columns of their own.
+    let table = |class: &str| {
+        [
+            "表2 收入预算总表\n单位：元".to_string(),
+            laid_out("类  款  项  科目名称", &["合计", "财政拨款收入"]),
+            laid_out("207          文化旅游体育与传媒支出", &[class, "2,318,600"]),
+            laid_out("207  01      文化和旅游", &["2,318,600", "2,318,600"]),
+            laid_out("207  01  01  行政运行", &["1,540,200", "1,540,200"]),
+            laid_out("207  01  09  群众文化", &["778,400", "778,400"]),
+            laid_out("208          社会保障和就业支出", &["605,300", "605,300"]),
+            laid_out("208  05      行政事业单位养老支出", &["605,300", "605,300"]),
+            laid_out(
+                "208  05  05  机关事业单位基本养老保险缴费支出",
+                &["403,500", "403,500"],
+            ),
+            laid_out(
+                "208  05  06  机关事业单位职业年金缴费支出",
+                &["201,800", "201,800"],
+            ),
+            laid_out("合计", &["2,923,900", "2,923,900"]),
+        ]
+        .join("\n")
+    };
+    let ok = run(&table("2,318,600"));
+    assert_eq!(outcome_of(&ok, "table-hierarchy").0, Vec::<String>::new());
+    assert!(outcome_of(&ok, "table-hierarchy").1 >= 2);
+    let wrong = run(&table("2,381,600"));
+    assert_eq!(
+        outcome_of(&wrong, "table-hierarchy").0,
+        ["Error 2,381,600 2,318,600"]
+    );
+    // Two figures on lines without codes are no table.
+    let prose = table("2,381,600")
+        .replace("207  01  ", "")
+        .replace("208  05  ", "");
+    let prose = prose
+        .replace("207          ", "")
+        .replace("208          ", "");
+    assert!(outcome_of(&run(&prose), "table-hierarchy").0.is_empty());
+}
+
+#[test]
+fn a_laid_out_row_with_one_part_breaks_its_identity_like_rows_shaped_as_it() {
+    // 合计 = 基本支出 + 项目支出 holds in the rows with both; three rows have 项目支出 only,
+    // equal to their 合计; 执法装备 writes 合计 456,200 beside its 项目支出 465,200.
+    let table = |kit: &str| {
+        [
+            "表3 一般公共预算支出表\n单位：元".to_string(),
+            laid_out("科目编码  科目名称", &["合计", "基本支出", "项目支出"]),
+            laid_out(
+                "204       公共安全支出",
+                &["9,861,400", "7,520,000", "2,341,400"],
+            ),
+            laid_out("20402     公安", &["9,861,400", "7,520,000", "2,341,400"]),
+            laid_out("2040201   行政运行", &["8,020,000", "7,520,000", "500,000"]),
+            laid_out("2040202   执法装备", &[kit, "", "465,200"]),
+            laid_out("2040219   信息化建设", &["1,030,000", "", "1,030,000"]),
+            laid_out("2040299   其他公安支出", &["346,200", "", "346,200"]),
+            laid_out("合计", &["9,861,400", "7,520,000", "2,341,400"]),
+        ]
+        .join("\n")
+    };
+    assert!(outcome_of(&run(&table("465,200")), "table-identity")
+        .0
+        .is_empty());
+    assert_eq!(
+        outcome_of(&run(&table("456,200")), "table-identity").0,
+        ["Error 456,200 465,200"]
+    );
+    // With one other row of its shape only, a row of one part is not judged.
+    let lone = table("456,200").replace(
+        &laid_out("2040299   其他公安支出", &["346,200", "", "346,200"]),
+        &laid_out("2040299   其他公安支出", &["346,200", "46,200", "300,000"]),
+    );
+    assert!(outcome_of(&run(&lone), "table-identity").0.is_empty());
+}
+
+#[test]
+fn an_item_line_ending_at_its_mark_takes_the_figures_of_the_line_below() {
+    // `…（项）。` on a line of its own, its budget and outturn on the next line.
+    let text = |outturn: &str| {
+        format!(
+            "五、一般公共预算财政拨款支出决算情况说明\n\
+1.城乡社区（类）城乡社区管理事务（款）城管执法（项）。\n\
+年初预算为310.00万元，支出决算为{outturn}万元，完成年初预算的96.13%。\n\n\
+表5 一般公共预算财政拨款支出决算表\n单位：万元\n\n{}",
+            cells(
+                "科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出
+                212 | 城乡社区支出 | 298.00 | 0.00 | 298.00
+                21201 | 城乡社区管理事务 | 298.00 | 0.00 | 298.00
+                2120104 | 城管执法 | 298.00 | 0.00 | 298.00"
+            )
+        )
+    };
+    let item = |r: &Report| outcome_of(r, "item-table");
+    assert_eq!(item(&run(&text("298.00"))), (vec![], 1));
+    assert_eq!(
+        item(&run(&text("289.00"))).0,
+        ["Error 289.00万元 298.00万元"],
+        "{:#?}",
+        run(&text("289.00")).findings
+    );
+    // A heading on the next line is not the item's: nothing is read for the item.
+    let heading = text("289.00").replace("年初预算为310.00万元", "（一）年初预算为310.00万元");
+    assert_eq!(item(&run(&heading)), (vec![], 0));
+}
+
+#[test]
+fn an_economic_class_table_in_yuan_keeps_its_amounts_apart_from_codes() {
+    // As a viewer copies a table in 元: the header's cells among the first rows, 301's code
+    // copied into the header and 302's right before its first 款; whole amounts of five to
+    // seven digits stand before the next row's name.
+    let table = |goods: &str| {
+        cells(&format!(
+            "表6 一般公共预算基本支出表 | 单位：元
+            经济分类科目编码 | 类 | 部门经济分类科目名称 | 合计 | 人员经费
+            工资福利支出 | 8,204,500 | 8,204,500
+            款 | 301 | 一般公共预算基本支出 | 公用经费
+            301 | 01 | 基本工资 | 3,100,000 | 3,100,000
+            301 | 02 | 津贴补贴 | 4,986,000 | 4,986,000
+            301 | 99 | 其他工资福利支出 | 118,500 | 118,500
+            商品和服务支出 | {goods} | 1,720,050
+            302 | 302 | 01 | 办公费 | 256,000 | 256,000
+            302 | 11 | 差旅费 | 91,400 | 91,400
+            302 | 99 | 其他商品和服务支出 | 1,372,650 | 1,372,650
+            对个人和家庭的补助 | 64,000 | 64,000
+            退休费 | 64,000 | 64,000
+            合计 | 9,988,550 | 8,268,500 | 1,720,050"
+        ))
+    };
+    let (found, verified) = hierarchy_of(&table("1,720,050"));
+    assert!(found.is_empty(), "{found:?}");
+    // (301's own row comes before the header's last cells: it is not read.)
+    assert_eq!(verified, 2, "302 in both columns");
+    // 302 written 1,702,050 in its 合计 column, its 公用经费 right.
+    assert_eq!(hierarchy_of(&table("1,702,050")).0, ["1,702,050"]);
 }
 
 #[test]
@@ -4681,7 +4877,7 @@ fn a_flat_laid_out_code_table_nests_its_rows_by_code() {
     let wrong = run(&flat_code_table("362.75", false));
     assert_eq!(
         outcome_of(&wrong, "table-hierarchy").0,
-        ["Error 1,472.35 1508.35"],
+        ["Error 1,472.35 1,508.35"],
         "{:#?}",
         wrong.findings
     );

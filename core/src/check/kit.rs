@@ -215,7 +215,16 @@ pub fn cell_sum(doc: &Document, total: usize, parts: &[usize]) -> CellSum {
         .chain([t.q.decimals])
         .max()
         .unwrap_or(0);
-    let shown = |v: Decimal| money(v, Unit::None, dp);
+    // As the table writes its amounts: `1,783,700` beside `1,793,700`.
+    let grouped = doc.written(t).contains(',');
+    let shown = |v: Decimal| {
+        let s = money(v, Unit::None, dp);
+        if grouped {
+            group_thousands(&s)
+        } else {
+            s
+        }
+    };
     let sum: Decimal = parts.iter().map(|&p| doc.figures[p].q.face()).sum();
     let terms: Vec<String> = parts
         .iter()
@@ -231,6 +240,24 @@ pub fn cell_sum(doc: &Document, total: usize, parts: &[usize]) -> CellSum {
         diff: shown((sum - t.q.face()).abs()),
         formula: format!("{terms} = {}", shown(sum)),
     }
+}
+
+/// `-1783700.5` → `-1,783,700.5`.
+fn group_thousands(s: &str) -> String {
+    let (sign, s) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (whole, frac) = s.split_once('.').map_or((s, None), |(w, f)| (w, Some(f)));
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// Where a rate was stated, as a finding says it.
@@ -451,6 +478,18 @@ pub fn check_score(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sums_are_grouped_in_thousands_as_their_total_is() {
+        for (plain, grouped) in [
+            ("1783700", "1,783,700"),
+            ("-24573400.5", "-24,573,400.5"),
+            ("700", "700"),
+            ("0.25", "0.25"),
+        ] {
+            assert_eq!(group_thousands(plain), grouped);
+        }
+    }
 
     #[test]
     fn a_rate_truncated_and_padded_with_zeros_is_sloppy_not_wrong() {

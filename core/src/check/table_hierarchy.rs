@@ -107,7 +107,7 @@ fn check_grid(
         }
         let level = (p + 1..end).map(|r| g.rows[r].indent).min().unwrap_or(0);
         let all: Vec<usize> = (p + 1..end).collect();
-        let code = |r: usize| g.rows[r].code.as_ref().map(|c| &doc.text()[c.clone()]);
+        let code = |r: usize| g.rows[r].code.as_deref();
         // (The 合计 after the last group closes it too.)
         let closes = |r: usize| {
             let label = row_label(doc, g, r);

@@ -9,8 +9,9 @@
 //! an identity of that table, and each row that fails it is reported. Three exact matches
 //! of sums to the cent do not happen by chance; a mixture of tables or a misread column
 //! does not give three. A failing row is reported only when it is shaped like the rows that
-//! hold (the same cells filled), no wrapped cell touches the columns involved, and no other
-//! reading of its total adds up (a row laid out differently from the rest).
+//! hold (the same cells filled) or like two rows whose one part is their total, no wrapped
+//! cell touches the columns involved, and no other reading of its total adds up (a row laid
+//! out differently from the rest).
 
 use super::kit::{cell_sum, CellSum};
 use super::{Context, Draft, Rule, RuleInfo, Sink};
@@ -32,13 +33,13 @@ pub(super) static INFO: RuleInfo = RuleInfo {
     summary_en: "When most rows of a laid-out table obey one column identity (合计 = 基本支出 + 项目支出), a row that does not is a slip.",
     explanation_zh: "PDF 转出的表格没有单元格分隔，表头常跨多行，无法可靠地读出哪一列是哪几列的合计。\
 本规则按数字右端对齐的位置还原各列，从表中各行本身找出列关系：某列在至少三行（每行至少两个非零分项）中恰好等于其后连续若干列之和，\
-且不相符的行不超过相符行的一半（一处差错常带到上级各行），即视为该表的列关系，逐行核对。不相符的行只在以下情况报告：与相符行的填列形状相同；\
+且不相符的行不超过相符行的一半（一处差错常带到上级各行），即视为该表的列关系，逐行核对。不相符的行只在以下情况报告：与相符行（或至少两行唯一分项即等于合计的行）的填列形状相同；\
 没有折行的单元格落在相关列上；该行自身的数字换一种读法也凑不成和（排版与其他行不同）。\n\
 例：表中各行“合计 = 人员经费 + 公用经费”均成立，而“交通运输支出 51,417.49 | 41,277.20 | 10,190.89”中 41,277.20 + 10,190.89 = 51,468.09。",
     explanation_en: "Tables converted from PDF have no cell separators and headers spread over several lines, so the \
 column identity is read from the rows: a column equal to the sum of a run of the columns after it in at least three \
 rows (two or more non-zero parts each), failing in at most half as many, is the table's identity; each failing \
-row shaped like the rows that hold, with no wrapped cell on the columns involved and no other reading of its total \
+row shaped like the rows that hold (or like two rows whose one part is their total), with no wrapped cell on the columns involved and no other reading of its total \
 that adds up, is reported. Example: 41,277.20 + 10,190.89 = 51,468.09, the row says 51,417.49.",
 };
 
@@ -186,6 +187,9 @@ struct Accepted {
     width: usize,
     holds: Vec<usize>,
     fails: Vec<usize>,
+    /// Rows with one non-zero part that equals the total: no evidence of the identity, but
+    /// of a shape of row (a 项 with 项目支出 only) that the table fills this way.
+    trivial: Vec<usize>,
 }
 
 enum Verdict {
@@ -219,17 +223,13 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
     if g.columns > 64 {
         return;
     }
-    // Rows of one or two amounts cannot show an identity of three columns.
-    let rows: Vec<Option<RowSums>> = g
-        .rows
+    // Rows of one or two amounts cannot show an identity of three columns: they are judged
+    // only under the identities the wider rows show.
+    let all: Vec<Option<RowSums>> = g.rows.iter().map(|r| row_sums(doc, &r.cells)).collect();
+    let rows: Vec<Option<&RowSums>> = all
         .iter()
-        .map(|r| {
-            if r.short {
-                None
-            } else {
-                row_sums(doc, &r.cells)
-            }
-        })
+        .zip(&g.rows)
+        .map(|(s, r)| s.as_ref().filter(|_| !r.short))
         .collect();
     let mut reported = vec![false; rows.len()];
     // Strongest identities first: most rows holding, then fewest columns.
@@ -245,12 +245,14 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
                 }
                 let mut holds = Vec::new();
                 let mut fails = Vec::new();
+                let mut trivial = Vec::new();
                 for (ri, r) in rows.iter().enumerate() {
                     let Some(r) = r else { continue };
                     match judge(id, r) {
                         Verdict::Holds => holds.push(ri),
                         Verdict::Fails => fails.push(ri),
-                        Verdict::Trivial | Verdict::NotApplicable => {}
+                        Verdict::Trivial => trivial.push(ri),
+                        Verdict::NotApplicable => {}
                     }
                     // Stop once the rows left cannot make the identity hold: most
                     // candidates fail on their first rows.
@@ -259,11 +261,23 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
                     }
                 }
                 if holds.len() >= 3 && fails.len() * 2 <= holds.len() {
+                    for (ri, r) in all.iter().enumerate() {
+                        match r
+                            .as_ref()
+                            .filter(|_| g.rows[ri].short)
+                            .map(|r| judge(id, r))
+                        {
+                            Some(Verdict::Trivial) => trivial.push(ri),
+                            Some(Verdict::Fails) => fails.push(ri),
+                            _ => {}
+                        }
+                    }
                     found.push(Accepted {
                         id,
                         width,
                         holds,
                         fails,
+                        trivial,
                     });
                 }
             }
@@ -271,17 +285,27 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
     }
     found.sort_by_key(|a| (std::cmp::Reverse(a.holds.len()), a.width));
     for Accepted {
-        id, holds, fails, ..
+        id,
+        holds,
+        fails,
+        trivial,
+        ..
     } in &found
     {
         let shape = |ri: usize| {
-            let r = rows[ri].as_ref().expect("judged rows have sums");
+            let r = all[ri].as_ref().expect("judged rows have sums");
             (r.present & id.mask(), r.filled)
         };
         let shapes: Vec<(u64, u32)> = holds.iter().map(|&ri| shape(ri)).collect();
+        // A shape seen in two rows whose one part is the whole (`城管执法 1,793,700 | | 1,783,700`
+        // beside `其他城乡社区管理事务支出 2,179,800 | | 2,179,800`): such a row's columns are
+        // read as surely as theirs.
+        let seen = |s: (u64, u32)| {
+            shapes.contains(&s) || trivial.iter().filter(|&&ri| shape(ri) == s).count() >= 2
+        };
         for &ri in fails {
             if reported[ri]
-                || !shapes.contains(&shape(ri))
+                || !seen(shape(ri))
                 || adds_up_otherwise(doc, &g.rows[ri].cells, id.total)
             {
                 continue;

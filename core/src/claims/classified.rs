@@ -201,7 +201,12 @@ pub fn extract(doc: &Document) -> Classified {
                 })
         })
         .collect();
+    // The paragraph that carries the figures of the item line before it.
+    let mut continuation = None;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
+        if continuation == Some(pi) {
+            continue;
+        }
         let t = &text[p.range.clone()];
         let Some(item_at) = t.find(ITEM) else {
             // A 类 heading (`（一）公共安全（类）`) sets the 类 of the lines below it.
@@ -239,13 +244,30 @@ pub fn extract(doc: &Document) -> Classified {
             },
         };
         let after = p.range.start + item_at + ITEM.len();
+        // `1.节能环保（类）…（项）。` alone on its line, the figures on the next: that
+        // paragraph is the line's (never one with names or a number of its own).
+        let mut end = p.range.end;
+        let bare = t[item_at + ITEM.len()..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '：' | ':'))
+            .is_empty();
+        if let Some(next) = doc.paragraphs.get(pi + 1).filter(|n| {
+            let nt = &text[n.range.clone()];
+            bare && n.heading.is_none()
+                && !n.is_table_cell
+                && !nt.contains(ITEM)
+                && !nt.contains(CLASS)
+                && !nt.contains(KUAN)
+        }) {
+            end = next.range.end;
+            continuation = Some(pi + 1);
+        }
         let (mut amount, mut budget) = (None, None);
         let first = super::first_figure_at(doc, after);
         // The words since the figure before (or the 项 mark): a label stops at a colon, and
         // `年初预算：620万元；决算：612.4万元` names each stage before its own.
         let mut words_from = after;
         for (fi, f) in doc.figures[first..].iter().enumerate() {
-            if f.q.start >= p.range.end {
+            if f.q.start >= end {
                 break;
             }
             let words = &text[words_from.min(f.q.start)..f.q.start];
@@ -309,7 +331,7 @@ pub fn extract(doc: &Document) -> Classified {
             scope: sections.scope(pi, ""),
             part_section: crate::read::segment::enclosing(&doc.scopes, pi).any(|i| part_titles[i]),
             mention,
-            figures_at: after..p.range.end,
+            figures_at: after..end,
         });
     }
     class_totals(doc, &mut out, &funds);

@@ -262,8 +262,11 @@ pub fn code_rows(doc: &Document) -> Vec<(u32, String, std::ops::Range<usize>)> {
     let text = doc.text();
     let mut lines = Vec::new();
     let mut at = 0;
+    // (Blank lines left out: a viewer's copy may put one between every two cells.)
     for line in text.split('\n') {
-        lines.push((at, line));
+        if !line.trim().is_empty() {
+            lines.push((at, line));
+        }
         at += line.len() + 1;
     }
     // The figures from `from` to the end of normalised offset `end`, when all are bare.

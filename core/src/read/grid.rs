@@ -42,8 +42,8 @@ pub struct GridRow {
     /// row and the one before: a row may be missing there.
     pub after_gap: bool,
     /// The row's classification code (`301`, `30101`), where the table writes one before
-    /// the name: normalised range.
-    pub code: Option<Range<usize>>,
+    /// the name: its digits, joined where the table writes 类, 款 and 项 in cells of their own.
+    pub code: Option<String>,
 }
 
 impl GridRow {
@@ -162,8 +162,9 @@ enum LineKind {
 /// The classification code a laid-out row writes before its name (`205`, `2050203`).
 #[derive(Default)]
 struct LineCode {
-    /// Normalised range of the one code before the name.
-    code: Option<Range<usize>>,
+    /// The code before the name: its digits, joined where 类, 款 and 项 stand in columns
+    /// of their own (`208  05  01`).
+    code: Option<String>,
     /// Another code after the row's amounts (`301 工资福利支出 … 302 商品和服务支出 …`):
     /// two tables side by side, so the row's code is not every cell's.
     second: bool,
@@ -286,8 +287,15 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
         let code = before_name && !digits_only && q.decimals == 0;
         if code && written.bytes().all(|b| b.is_ascii_digit()) {
             code_tokens += 1;
-            codes.code =
-                (code_tokens == 1 && (3..=7).contains(&written.len())).then_some(q.start..q.end);
+            codes.code = match (code_tokens, codes.code.take()) {
+                (1, _) if (3..=7).contains(&written.len()) => Some(written.to_string()),
+                // `208  05`, `208  05  01`: a 类 and its 款 and 项 in columns of their own.
+                (2 | 3, Some(mut c)) if written.len() == 2 && c.len() == 2 * code_tokens - 1 => {
+                    c.push_str(written);
+                    Some(c)
+                }
+                _ => None,
+            };
             continue;
         }
         // A code after the name: a whole number of three to seven digits right before a name.
@@ -416,7 +424,18 @@ pub(crate) fn rate_words(line: &str) -> impl Iterator<Item = (End, End)> + '_ {
 
 fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     let lines = std::mem::take(block);
-    let wide = |l: &Line| matches!(&l.kind, LineKind::Data(cells, ..) if cells.len() >= 3);
+    let cells_at_least =
+        |l: &Line, n: usize| matches!(&l.kind, LineKind::Data(cells, ..) if cells.len() >= n);
+    // A table of two amount columns (合计 and 财政拨款) is one only where its rows have codes:
+    // two figures on a line of prose are no row.
+    let two_columns = !lines.iter().any(|l| cells_at_least(l, 3))
+        && lines
+            .iter()
+            .filter(|l| matches!(&l.kind, LineKind::Data(cells, _, c) if cells.len() == 2 && c.code.is_some()))
+            .count()
+            >= 4;
+    let least = if two_columns { 2 } else { 3 };
+    let wide = |l: &Line| cells_at_least(l, least);
     if lines.iter().filter(|l| wide(l)).count() < 4 {
         return;
     }
@@ -575,6 +594,20 @@ fn levels_from_codes(doc: &Document, rows: &mut [GridRow], two_sided: bool) {
     }
 }
 
+/// The 类 of the economic classification of spending (部门预算支出经济分类科目).
+const ECONOMIC_CLASSES: &[(&str, &str)] = &[
+    ("301", "工资福利支出"),
+    ("302", "商品和服务支出"),
+    ("303", "对个人和家庭的补助"),
+    ("307", "债务利息及费用支出"),
+    ("309", "资本性支出（基本建设）"),
+    ("310", "资本性支出"),
+    ("311", "对企业补助（基本建设）"),
+    ("312", "对企业补助"),
+    ("313", "对社会保障基金补助"),
+    ("399", "其他支出"),
+];
+
 /// One token of a table copied in reading order (`pdftotext` without `-layout`, a PDF
 /// viewer's copy): each cell on a line of its own.
 #[derive(Clone, Copy, PartialEq)]
@@ -613,33 +646,74 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
             fi += 1;
         }
         // `栏次` / `1` / `2` / `3`: the columns' numbers under a header, not a row.
-        let token = if line.contains('\t') || line.contains('\x0c') || t == "栏次" || t == "行次"
-        {
-            Token::Other
-        } else if doc
-            .figures
-            .get(fi)
-            .is_some_and(|f| f.q.start == start && f.q.end == end)
-        {
-            Token::Figure(fi)
-        } else if t.chars().count() <= 30
-            && !t.ends_with('。')
-            && !t.chars().any(|c| c.is_ascii_digit())
-        {
-            Token::Name
-        } else {
-            Token::Other
-        };
+        // Header cells (`科目名称`, `科目编码`, `类` / `款` / `项`) begin a table's rows afresh.
+        let header = t.contains("名称") || t.contains("编码") || matches!(t, "类" | "款" | "项");
+        let token =
+            if line.contains('\t') || line.contains('\x0c') || t == "栏次" || t == "行次" || header
+            {
+                Token::Other
+            } else if doc
+                .figures
+                .get(fi)
+                .is_some_and(|f| f.q.start == start && f.q.end == end)
+            {
+                Token::Figure(fi)
+            } else if t.chars().count() <= 30
+                && !t.ends_with('。')
+                && !t.chars().any(|c| c.is_ascii_digit())
+            {
+                Token::Name
+            } else {
+                Token::Other
+            };
         tokens.push((token, start..end));
     }
-    // A code: a whole number of three to seven digits right before a name.
-    let is_code = |i: usize| {
-        matches!(tokens.get(i), Some((Token::Figure(_), r)) if (3..=7).contains(&r.len())
-            && text[r.clone()].bytes().all(|b| b.is_ascii_digit()))
-            && matches!(tokens.get(i + 1), Some((Token::Name, _)))
+    // A cell of digits alone (`01`, a 款 written in a cell of its own, is no figure).
+    let digits = |k: usize| match tokens.get(k) {
+        Some((Token::Figure(_) | Token::Other, r))
+            if text[r.clone()].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Some(&text[r.clone()])
+        }
+        _ => None,
+    };
+    // A code right before a name: a whole number of three, five or seven digits, or one written
+    // in its 类, 款 and 项 cells (`301` / `01`, `201` / `01` / `02`). Its digits and the
+    // tokens it takes.
+    let code_at = |i: usize| -> Option<(String, usize)> {
+        let first = digits(i)?;
+        let name_at = |k: usize| matches!(tokens.get(k), Some((Token::Name, _)));
+        // (类, 款 and 项 have three, five and seven digits; a whole amount in 元 may have any.)
+        if matches!(first.len(), 3 | 5 | 7) && name_at(i + 1) {
+            return Some((first.to_string(), 1));
+        }
+        if first.len() != 3 {
+            return None;
+        }
+        let mut code = first.to_string();
+        let mut k = i + 1;
+        while k < i + 3 {
+            match digits(k) {
+                Some(d) if d.len() == 2 => code.push_str(d),
+                _ => break,
+            }
+            k += 1;
+        }
+        (k > i + 1 && name_at(k)).then_some((code, k - i))
+    };
+    // A 类's code copied away from its row, right before the code of its first 款
+    // (`302` / `302` / `01` / `办公费`), or a 项's cell without its 类 and 款 (`01` /
+    // `行政运行`): no amount, and no row of its own.
+    let displaced = |i: usize| {
+        digits(i).is_some_and(|d| {
+            d.len() == 3 && code_at(i + 1).is_some_and(|(c, _)| c.len() > 3 && c.starts_with(d))
+                || d.len() == 2
+                    && d.starts_with('0')
+                    && matches!(tokens.get(i + 1), Some((Token::Name, _)))
+        })
     };
     let mut out = Vec::new();
-    type RunRow = (Option<Range<usize>>, Range<usize>, Vec<usize>);
+    type RunRow = (Option<String>, Range<usize>, Vec<usize>);
     let mut run: Vec<RunRow> = Vec::new();
     let flush = |run: &mut Vec<RunRow>, out: &mut Vec<Grid>| {
         let rows = std::mem::take(run);
@@ -648,16 +722,31 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         }
         // Income and spending rows in one run: a two-sided summary table read across its
         // sides, a row of one side beside a row of the other.
-        let names = |w: &str| {
-            rows.iter().any(|(_, line, _)| {
-                let name = text[line.clone()].split('\n').find(|l| {
-                    !l.trim().is_empty() && !l.trim().bytes().all(|b| b.is_ascii_digit())
-                });
-                name.is_some_and(|n| n.contains(w))
-            })
+        let name_of = |line: &Range<usize>| {
+            text[line.clone()]
+                .split('\n')
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.bytes().all(|b| b.is_ascii_digit()))
+                .unwrap_or("")
         };
+        let names = |w: &str| rows.iter().any(|(_, line, _)| name_of(line).contains(w));
         if names("收入") && names("支出") {
             return;
+        }
+        // A 类 of the economic classification whose code was copied away from its row
+        // (`工资福利支出` / amounts, its `301` in the header above): named exactly, in a
+        // table coded by that classification.
+        let mut rows = rows;
+        let economic = rows.iter().any(|r| {
+            r.0.as_deref()
+                .is_some_and(|c| c.len() > 3 && c.starts_with('3'))
+        });
+        for row in rows.iter_mut().filter(|r| economic && r.0.is_none()) {
+            let name = name_of(&row.1);
+            row.0 = ECONOMIC_CLASSES
+                .iter()
+                .find(|(_, class)| name == *class)
+                .map(|(code, _)| code.to_string());
         }
         let columns = rows[0].2.len();
         let coded = rows.iter().any(|r| r.0.is_some());
@@ -700,8 +789,13 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
     let mut out_of_step = false;
     let mut i = 0;
     while i < tokens.len() {
-        let code = is_code(i).then(|| tokens[i].1.clone());
-        let name_at = if code.is_some() { i + 1 } else { i };
+        if displaced(i) {
+            i += 1;
+            continue;
+        }
+        let code = code_at(i);
+        let name_at = i + code.as_ref().map_or(0, |c| c.1);
+        let code = code.map(|c| c.0);
         if !matches!(tokens.get(name_at), Some((Token::Name, _))) {
             flush(&mut run, &mut out);
             if matches!(tokens[i].0, Token::Other) {
@@ -712,8 +806,16 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         }
         let mut figures = Vec::new();
         let mut j = name_at + 1;
+        // The run's last code: a whole amount in 元 before the next row's name looks like a
+        // code, but a code goes on from the last one (`30299` then `303`, never `2686560`).
+        let last_code = run.iter().rev().find_map(|r| r.0.as_deref());
+        let next_code = |j: usize| {
+            code_at(j).is_some_and(|(c, n)| {
+                n > 1 || last_code.is_none_or(|l| l.as_bytes()[0] == c.as_bytes()[0])
+            })
+        };
         while let Some((Token::Figure(f), _)) = tokens.get(j) {
-            if is_code(j) || figures.len() >= MAX_COLUMNS {
+            if next_code(j) || displaced(j) || figures.len() >= MAX_COLUMNS {
                 break;
             }
             figures.push(*f);
@@ -724,10 +826,10 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         // and the next name none. Exactly twice, else the amounts are out of step.
         let columns = run.first().map_or(0, |r| r.2.len());
         if columns >= 2 && figures.len() == 2 * columns {
-            let next_code = is_code(j).then(|| tokens[j].1.clone());
-            let next_name = if next_code.is_some() { j + 1 } else { j };
+            let next_code = code_at(j);
+            let next_name = j + next_code.as_ref().map_or(0, |c| c.1);
             let bare = matches!(tokens.get(next_name), Some((Token::Name, _)))
-                && (is_code(next_name + 1)
+                && (code_at(next_name + 1).is_some()
                     || !matches!(tokens.get(next_name + 1), Some((Token::Figure(_), _))));
             if bare && !out_of_step {
                 let late = figures.split_off(columns);
@@ -736,12 +838,19 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
                     tokens[i].1.start..tokens[name_at + columns].1.end,
                     figures,
                 ));
-                run.push((next_code, tokens[j].1.start..tokens[next_name].1.end, late));
+                run.push((
+                    next_code.map(|c| c.0),
+                    tokens[j].1.start..tokens[next_name].1.end,
+                    late,
+                ));
                 i = next_name + 1;
                 continue;
             }
         }
-        if figures.len() == 1 || code.is_some() && figures.is_empty() {
+        // Names listed without their amounts (a code and name, then the next code) or a
+        // name left with one amount: the amounts after them run out of step with the names.
+        // (A code before a header cell, `301` / `一般公共预算基本支出`, is not such a list.)
+        if figures.len() == 1 || code.is_some() && figures.is_empty() && code_at(j).is_some() {
             out_of_step = true;
             run.clear();
         }
