@@ -715,6 +715,8 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
     let mut out = Vec::new();
     type RunRow = (Option<String>, Range<usize>, Vec<usize>);
     let mut run: Vec<RunRow> = Vec::new();
+    // The first digit of the run's last code.
+    let mut last_class: Option<u8> = None;
     let flush = |run: &mut Vec<RunRow>, out: &mut Vec<Grid>| {
         let rows = std::mem::take(run);
         if rows.len() < 4 || rows.len() > MAX_ROWS {
@@ -808,11 +810,14 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         let mut j = name_at + 1;
         // The run's last code: a whole amount in 元 before the next row's name looks like a
         // code, but a code goes on from the last one (`30299` then `303`, never `2686560`).
-        let last_code = run.iter().rev().find_map(|r| r.0.as_deref());
+        // (Kept as rows are added: looking back through the run for each row would cost
+        // its length squared.)
+        if run.is_empty() {
+            last_class = None;
+        }
+        let last_code = last_class;
         let next_code = |j: usize| {
-            code_at(j).is_some_and(|(c, n)| {
-                n > 1 || last_code.is_none_or(|l| l.as_bytes()[0] == c.as_bytes()[0])
-            })
+            code_at(j).is_some_and(|(c, n)| n > 1 || last_code.is_none_or(|l| l == c.as_bytes()[0]))
         };
         while let Some((Token::Figure(f), _)) = tokens.get(j) {
             if next_code(j) || displaced(j) || figures.len() >= MAX_COLUMNS {
@@ -833,16 +838,18 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
                     || !matches!(tokens.get(next_name + 1), Some((Token::Figure(_), _))));
             if bare && !out_of_step {
                 let late = figures.split_off(columns);
+                let next_code = next_code.map(|c| c.0);
+                last_class = next_code
+                    .as_ref()
+                    .or(code.as_ref())
+                    .map(|c| c.as_bytes()[0])
+                    .or(last_class);
                 run.push((
                     code,
                     tokens[i].1.start..tokens[name_at + columns].1.end,
                     figures,
                 ));
-                run.push((
-                    next_code.map(|c| c.0),
-                    tokens[j].1.start..tokens[next_name].1.end,
-                    late,
-                ));
+                run.push((next_code, tokens[j].1.start..tokens[next_name].1.end, late));
                 i = next_name + 1;
                 continue;
             }
@@ -859,6 +866,7 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         }
         if figures.len() >= 2 && !out_of_step {
             let line = tokens[i].1.start..tokens[j - 1].1.end;
+            last_class = code.as_ref().map(|c| c.as_bytes()[0]).or(last_class);
             run.push((code, line, figures));
         }
         i = j.max(i + 1);
