@@ -2736,6 +2736,16 @@ fn a_laid_out_row_with_one_part_breaks_its_identity_like_rows_shaped_as_it() {
         outcome_of(&run(&table("456,200")), "table-identity").0,
         ["Error 456,200 465,200"]
     );
+    // A 预算数 | 决算数 table after the 合计, in the same block, has columns of its own.
+    let after = table("465,200")
+        + "\n\n“三公”经费情况\n"
+        + &[
+            laid_out("因公出国（境）费", &["50,000", "", "50,000"]),
+            laid_out("公务接待费", &["30,000", "", "30,000"]),
+            laid_out("公务用车运行维护费", &["120,000", "", "95,000"]),
+        ]
+        .join("\n");
+    assert!(outcome_of(&run(&after), "table-identity").0.is_empty());
     // With one other row of its shape only, a row of one part is not judged.
     let lone = table("456,200").replace(
         &laid_out("2040299   其他公安支出", &["346,200", "", "346,200"]),
@@ -2769,9 +2779,61 @@ fn an_item_line_ending_at_its_mark_takes_the_figures_of_the_line_below() {
         "{:#?}",
         run(&text("289.00")).findings
     );
+    // An explanation on the next line is not the item's figures.
+    let explained = text("298.00").replace(
+        "年初预算为310.00万元，支出决算为298.00万元，完成年初预算的96.13%。",
+        "主要用于城管执法队伍执法装备购置120.00万元。",
+    );
+    assert_eq!(item(&run(&explained)), (vec![], 0));
     // A heading on the next line is not the item's: nothing is read for the item.
     let heading = text("289.00").replace("年初预算为310.00万元", "（一）年初预算为310.00万元");
     assert_eq!(item(&run(&heading)), (vec![], 0));
+}
+
+#[test]
+fn a_name_wrapped_over_two_cells_puts_the_amounts_after_it_out_of_step() {
+    // 21011's name in two cells and no amounts of its own: each later row's amounts come
+    // after the next row's name. Every group adds up in the report.
+    let text = cells(
+        "表5 一般公共预算财政拨款支出决算表 | 单位：万元
+        科目编码 | 科目名称 | 合计 | 基本支出
+        210 | 卫生健康支出 | 46.00 | 46.00
+        21011 | 行政事业单位 | 医疗
+        2101101 | 行政单位医疗 | 46.00 | 46.00
+        2101102 | 事业单位医疗 | 28.00 | 28.00
+        221 | 住房保障支出 | 18.00 | 18.00
+        22102 | 住房改革支出 | 64.00 | 64.00
+        2210201 | 住房公积金 | 64.00 | 64.00
+        2210203 | 购房补贴 | 41.00 | 41.00
+        222 | 粮油物资储备支出 | 23.00 | 23.00
+        22201 | 粮油事务 | 9.00 | 9.00
+        2220101 | 行政运行 | 9.00 | 9.00",
+    ) + "注：本表反映一般公共预算财政拨款支出情况。\n";
+    assert!(hierarchy_of(&text).0.is_empty());
+}
+
+#[test]
+fn a_laid_out_code_table_beside_a_table_of_names_is_not_nested_by_the_codes() {
+    // 人员经费 by code on the left, 公用经费 by name on the right: two amounts a line, with
+    // words between them.
+    let rows = [
+        ("301       工资福利支出", "260.00", "办公费", "18.00"),
+        ("30101     基本工资", "90.00", "印刷费", "12.00"),
+        ("30102     津贴补贴", "120.00", "水电费", "21.00"),
+        ("30103     奖金", "50.00", "差旅费", "9.00"),
+        ("303       对个人和家庭的补助", "36.00", "会议费", "4.00"),
+        ("30301     离休费", "14.00", "培训费", "2.00"),
+        ("30302     退休费", "22.00", "其他商品和服务支出", "6.00"),
+    ];
+    let mut text = "表6 一般公共预算基本支出表\n单位：万元\n".to_string();
+    for (left, a, right, b) in rows {
+        text += &format!(
+            "{}{a:>10}     {right}{}{b:>10}\n",
+            laid_out(left, &[]),
+            "　".repeat(12 - right.chars().count())
+        );
+    }
+    assert!(hierarchy_of(&text).0.is_empty(), "{text}");
 }
 
 #[test]

@@ -199,6 +199,11 @@ enum Verdict {
     NotApplicable,
 }
 
+/// A row that holds with exactly one non-zero part (so its total is that part, not zero).
+fn one_part(id: Identity, r: &RowSums) -> bool {
+    matches!(judge(id, r), Verdict::Trivial) && id.parts(r).1 == 1
+}
+
 fn judge(id: Identity, r: &RowSums) -> Verdict {
     if r.present & (1 << id.total) == 0 || r.unknown & id.mask() != 0 {
         return Verdict::NotApplicable;
@@ -251,8 +256,8 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
                     match judge(id, r) {
                         Verdict::Holds => holds.push(ri),
                         Verdict::Fails => fails.push(ri),
-                        Verdict::Trivial => trivial.push(ri),
-                        Verdict::NotApplicable => {}
+                        Verdict::Trivial if one_part(id, r) => trivial.push(ri),
+                        Verdict::Trivial | Verdict::NotApplicable => {}
                     }
                     // Stop once the rows left cannot make the identity hold: most
                     // candidates fail on their first rows.
@@ -261,14 +266,19 @@ fn check_grid(doc: &Document, g: &Grid, sink: &mut Sink) {
                     }
                 }
                 if holds.len() >= 3 && fails.len() * 2 <= holds.len() {
+                    // Only among the rows that hold: a small table after the main one's
+                    // 合计, in the same block, has columns of its own.
+                    let within = holds[0]..*holds.last().expect("three rows hold");
                     for (ri, r) in all.iter().enumerate() {
-                        match r
+                        let Some(r) = r
                             .as_ref()
-                            .filter(|_| g.rows[ri].short)
-                            .map(|r| judge(id, r))
-                        {
-                            Some(Verdict::Trivial) => trivial.push(ri),
-                            Some(Verdict::Fails) => fails.push(ri),
+                            .filter(|_| g.rows[ri].short && within.contains(&ri))
+                        else {
+                            continue;
+                        };
+                        match judge(id, r) {
+                            Verdict::Trivial if one_part(id, r) => trivial.push(ri),
+                            Verdict::Fails => fails.push(ri),
                             _ => {}
                         }
                     }

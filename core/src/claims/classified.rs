@@ -245,14 +245,27 @@ pub fn extract(doc: &Document) -> Classified {
         };
         let after = p.range.start + item_at + ITEM.len();
         // `1.节能环保（类）…（项）。` alone on its line, the figures on the next: that
-        // paragraph is the line's (never one with names or a number of its own).
+        // paragraph is the line's when it opens with the item's stages (`年初预算为…`,
+        // `支出决算…`), never one with names or a number of its own, nor an explanation
+        // (`主要用于…购置120.00万元`) or a glossary's definition.
         let mut end = p.range.end;
         let bare = t[item_at + ITEM.len()..]
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '：' | ':'))
             .is_empty();
         if let Some(next) = doc.paragraphs.get(pi + 1).filter(|n| {
             let nt = &text[n.range.clone()];
-            bare && n.heading.is_none()
+            let opening: String = nt.trim_start().chars().take(6).collect();
+            bare && [
+                "年初预算",
+                "全年预算",
+                "调整预算",
+                "预算数",
+                "支出决算",
+                "决算数",
+            ]
+            .iter()
+            .any(|w| opening.contains(w))
+                && n.heading.is_none()
                 && !n.is_table_cell
                 && !nt.contains(ITEM)
                 && !nt.contains(CLASS)

@@ -165,8 +165,9 @@ struct LineCode {
     /// The code before the name: its digits, joined where 类, 款 and 项 stand in columns
     /// of their own (`208  05  01`).
     code: Option<String>,
-    /// Another code after the row's amounts (`301 工资福利支出 … 302 商品和服务支出 …`):
-    /// two tables side by side, so the row's code is not every cell's.
+    /// Another code after the row's amounts (`301 工资福利支出 … 302 商品和服务支出 …`),
+    /// or words between two amounts (`30101 基本工资 50.00 办公费 20.00`): two tables side
+    /// by side, so the row's code is not every cell's.
     second: bool,
 }
 
@@ -310,6 +311,14 @@ fn line_kind(doc: &Document, os: usize, oe: usize, figs: Range<usize>) -> LineKi
         {
             codes.second = true;
         }
+        if !cells.is_empty()
+            && original[line_start..span.start]
+                .rsplit(|c: char| c.is_ascii_digit())
+                .next()
+                .is_some_and(|between| between.chars().any(|c| !c.is_ascii() && c.is_alphabetic()))
+        {
+            codes.second = true;
+        }
         let amount = standalone && matches!(q.unit, Unit::None | Unit::Money(_)) && !q.approx;
         cells.push((
             if amount {
@@ -429,6 +438,9 @@ fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     // A table of two amount columns (合计 and 财政拨款) is one only where its rows have codes:
     // two figures on a line of prose are no row.
     let two_columns = !lines.iter().any(|l| cells_at_least(l, 3))
+        && !lines
+            .iter()
+            .any(|l| matches!(&l.kind, LineKind::Data(_, _, c) if c.second))
         && lines
             .iter()
             .filter(|l| matches!(&l.kind, LineKind::Data(cells, _, c) if cells.len() == 2 && c.code.is_some()))
@@ -647,7 +659,10 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         }
         // `栏次` / `1` / `2` / `3`: the columns' numbers under a header, not a row.
         // Header cells (`科目名称`, `科目编码`, `类` / `款` / `项`) begin a table's rows afresh.
-        let header = t.contains("名称") || t.contains("编码") || matches!(t, "类" | "款" | "项");
+        let header = t.contains("名称")
+            || t.contains("编码")
+            || matches!(t, "类" | "款" | "项")
+            || t == "一般公共预算基本支出";
         let token =
             if line.contains('\t') || line.contains('\x0c') || t == "栏次" || t == "行次" || header
             {
@@ -854,10 +869,12 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
                 continue;
             }
         }
-        // Names listed without their amounts (a code and name, then the next code) or a
-        // name left with one amount: the amounts after them run out of step with the names.
-        // (A code before a header cell, `301` / `一般公共预算基本支出`, is not such a list.)
-        if figures.len() == 1 || code.is_some() && figures.is_empty() && code_at(j).is_some() {
+        // A name listed without its amounts (`20699` / `其他科学技术支出` / `2069901` …, or a
+        // name wrapped over two cells) or left with one amount: the amounts after it run out
+        // of step with the names.
+        let listed = code_at(j).is_some()
+            || matches!(tokens.get(j), Some((Token::Name, _))) && code_at(j + 1).is_some();
+        if figures.len() == 1 || code.is_some() && figures.is_empty() && listed {
             out_of_step = true;
             run.clear();
         }
