@@ -17,6 +17,12 @@ fn main() {
             );
         }
     }
+    if let Ok(rule) = std::env::var("DUMP_LEDGER") {
+        let report = gouji_core::check(&text, &gouji_core::Options::default());
+        for e in report.ledger.iter().filter(|e| e.rule == rule) {
+            println!("{:>5} {:?} {} | {}", e.line, e.outcome, e.quote, e.detail);
+        }
+    }
     if std::env::var_os("DUMP_FACTS").is_some() {
         let claims = gouji_core::claims::extract(&doc);
         for (key, group) in &claims.facts.groups {

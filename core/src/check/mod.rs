@@ -37,6 +37,7 @@ mod table_identity;
 mod table_text;
 mod table_total;
 mod template;
+mod three_public;
 mod wording;
 mod year;
 mod year_attribution;
@@ -109,6 +110,7 @@ static RULES: &[&dyn Rule] = &[
     &table_text::TableText,
     &item_table::ItemTable,
     &table_change::TableChange,
+    &three_public::ThreePublic,
     &year_table_total::YearTableTotal,
     &evaluation_table::EvaluationTable,
     &template::Template,
@@ -154,6 +156,7 @@ static INFOS: &[&RuleInfo] = &[
     &table_text::INFO,
     &item_table::INFO,
     &table_change::INFO,
+    &three_public::INFO,
     &year_table_total::INFO,
     &evaluation_table::INFO,
     &template::INFO,

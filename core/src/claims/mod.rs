@@ -20,6 +20,7 @@ pub mod standard;
 pub mod sum;
 pub mod table;
 mod table_levels;
+pub mod three_public;
 pub mod year_blocks;
 
 use crate::read::document::Document;
@@ -61,6 +62,8 @@ pub struct Claims<'a> {
     pub year_rows: Vec<year_blocks::YearRow>,
     /// 项 lines bound to their rows in the tables.
     pub item_rows: Vec<item_rows::ItemRow>,
+    /// The rows of the “三公”经费 tables.
+    pub three_public: Vec<three_public::Reading>,
 }
 
 pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
@@ -82,6 +85,7 @@ pub fn extract<'a>(doc: &'a Document) -> Claims<'a> {
         products: product::extract(doc),
         facts: facts::extract(doc, &tables, &sums),
         table_sums: table::extract(doc, &tables),
+        three_public: three_public::extract(doc),
         tables,
         grids,
         standard,
