@@ -252,3 +252,67 @@ fn the_tables_name_in_the_contents_is_no_table() {
     assert_eq!(outcome(&r), (vec![], 0, 0));
     assert!(r.findings.iter().all(|f| f.severity != Severity::Error));
 }
+
+/// A final account's 三公 explanation under the template's table laid out.
+fn explained(reception: &str) -> String {
+    let figures: Vec<String> = FIGURES.iter().map(|s| s.to_string()).collect();
+    format!(
+        "东川区档案馆2025年度部门决算\n{}\n七、一般公共预算财政拨款“三公”经费支出决算情况说明\n\
+2025年度“三公”经费财政拨款支出预算为58.60万元，支出决算为50.12万元，完成预算的85.53%。\
+其中：因公出国（境）费支出决算为6.20万元；公务用车购置及运行费支出决算为38.52万元；\
+公务接待费支出决算为{reception}万元。\n",
+        laid_out(&figures)
+    )
+}
+
+fn table_text(r: &Report) -> (Vec<String>, usize, usize) {
+    let findings = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table-text")
+        .map(|f| format!("{:?} {}", f.severity, f.expected.as_deref().unwrap_or("")))
+        .collect();
+    let count = |o: Outcome| {
+        r.ledger
+            .iter()
+            .filter(|e| e.rule == "table-text" && e.outcome == o)
+            .count()
+    };
+    (
+        findings,
+        count(Outcome::Verified),
+        count(Outcome::Unchecked),
+    )
+}
+
+#[test]
+fn the_explanation_states_the_tables_cells() {
+    // 预算 58.60 against the 预算数 group, the outturns against the 决算数 group.
+    let r = run(&explained("5.40"));
+    assert_eq!(table_text(&r), (vec![], 5, 0));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let r = run(&explained("4.50"));
+    assert_eq!(table_text(&r), (vec!["Error 5.40万元".to_string()], 4, 0));
+}
+
+#[test]
+fn a_figure_equal_to_the_other_of_two_columns_is_unchecked_without_a_header_in_columns() {
+    // One cell per line: the header does not tell which of 出国 and 接待 stands first, and
+    // the text's 接待 figure is the cell read as 出国.
+    let figures: Vec<String> = FIGURES.iter().map(|s| s.to_string()).collect();
+    let t = format!(
+        "东川区档案馆2025年度部门决算\n{}\n七、“三公”经费支出决算情况说明\n\
+2025年度因公出国（境）费支出决算为5.40万元。\n",
+        one_per_line(&figures)
+    );
+    let r = run(&t);
+    assert_eq!(table_text(&r), (vec![], 0, 1));
+    // Laid out, the header puts 因公出国 left of 公务接待: a slip.
+    let t = format!(
+        "东川区档案馆2025年度部门决算\n{}\n七、“三公”经费支出决算情况说明\n\
+2025年度因公出国（境）费支出决算为5.40万元。\n",
+        laid_out(&figures)
+    );
+    let r = run(&t);
+    assert_eq!(table_text(&r), (vec!["Error 6.20万元".to_string()], 0, 0));
+}

@@ -9,9 +9,12 @@
 //! outturns, and only against the one table of that kind, in a unit its header states.
 
 use super::kit::{conflict, money, states_cell};
-use super::{Context, Rule, RuleInfo};
+use super::{Context, Rule, RuleInfo, Sink};
 use crate::claims::facts::{FactKey, Flow, Period, Scope, Stage};
 use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
+use crate::claims::three_public::{Column, Reading};
+use crate::claims::Claims;
+use crate::read::document::Document;
 use crate::read::quantity::Unit;
 use crate::report::{ReportKind, Severity};
 
@@ -41,6 +44,7 @@ impl Rule for TableText {
     }
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
+        three_public_cells(doc, claims, sink);
         let st = &claims.standard;
         if st.rows.is_empty() {
             return;
@@ -164,4 +168,139 @@ fn general_budget_total(key: &FactKey) -> Option<(TableKind, RowKey)> {
             .any(|w| key.name.ends_with(w));
     (plain || key.scope == Some(Scope::GeneralFiscal) && key.name == "当年拨款")
         .then_some((TableKind::GeneralSpending, RowKey::Total))
+}
+
+/// The 三公 column a fact key names: `三公` (the 合计), `因公出国（境）`, `公务用车购置及运行`, …
+fn three_public_column(key: &FactKey) -> Option<Column> {
+    if key.code.is_some()
+        || key.section.is_some()
+        || !matches!(
+            key.scope,
+            None | Some(Scope::Fiscal) | Some(Scope::GeneralFiscal)
+        )
+        || key.flow == Flow::Income
+    {
+        return None;
+    }
+    Some(match key.name.as_str() {
+        "三公" | "三公经费" => Column::Total,
+        "因公出国（境）" | "因公出国" | "出国（境）" => Column::Abroad,
+        "公务用车购置及运行" | "公务用车购置及运行维护" => Column::CarSubtotal,
+        "公务用车购置" => Column::CarPurchase,
+        "公务用车运行" | "公务用车运行维护" => Column::CarRunning,
+        "公务接待" => Column::Reception,
+        _ => return None,
+    })
+}
+
+/// The explanations' 三公 figures against the one 三公 table whose columns are known: this
+/// year's, the budget against a 预算数 group and the outturn against a 决算数 group (or a
+/// budget's only group, or its group of the report's year). Which of 因公出国 and 公务接待
+/// (of 购置 and 运行) is which column is known only from a header in columns: without it, a
+/// figure equal to the other column's cell is left unchecked.
+fn three_public_cells(doc: &Document, claims: &Claims, sink: &mut Sink) {
+    let mut known = claims.three_public.iter().filter_map(|r| match r {
+        Reading::Known {
+            groups,
+            blanks_restored: false,
+            unit: Some(unit),
+            abroad_first,
+        } => Some((groups, *unit, *abroad_first)),
+        _ => None,
+    });
+    let (Some((groups, unit, abroad_first)), None) = (known.next(), known.next()) else {
+        return;
+    };
+    let info = doc.info();
+    let year = info.year.map(|y| format!("{y}年"));
+    for (key, facts) in &claims.facts.groups {
+        if key.period != Period::Current {
+            continue;
+        }
+        let Some(column) = three_public_column(key) else {
+            continue;
+        };
+        let group = groups
+            .iter()
+            .position(|(name, _)| match (name.as_deref(), key.stage) {
+                (Some("预算数"), Stage::Budget) | (Some("决算数"), Stage::Outturn) => true,
+                (Some(n), Stage::Budget) => {
+                    info.kind == ReportKind::Budget && year.as_deref() == Some(n)
+                }
+                (None, Stage::Budget) => groups.len() == 1 && info.kind == ReportKind::Budget,
+                _ => false,
+            });
+        let Some((name, cells)) = group.map(|k| &groups[k]) else {
+            continue;
+        };
+        let Some(cell) = cells[column as usize].map(|c| &doc.figures[c]) else {
+            continue;
+        };
+        let partner = match column {
+            Column::Abroad => Some(Column::Reception),
+            Column::Reception => Some(Column::Abroad),
+            Column::CarPurchase => Some(Column::CarRunning),
+            Column::CarRunning => Some(Column::CarPurchase),
+            _ => None,
+        };
+        let confirmed = match column {
+            Column::Abroad | Column::Reception => abroad_first == Some(true),
+            _ => false,
+        };
+        let group_name = name
+            .as_deref()
+            .map(|n| format!("（{n}）"))
+            .unwrap_or_default();
+        let what = format!("“三公”经费表{group_name}“{}”", column.name_zh());
+        for fact in facts.iter().filter(|f| !f.from_table) {
+            let f = &doc.figures[fact.figure()];
+            if !f.q.unit.is_money() || f.in_table {
+                continue;
+            }
+            let at = f.q.start..f.q.end;
+            if states_cell(f, cell, unit) {
+                sink.verified(
+                    INFO.id,
+                    at,
+                    format!("与{what}{}一致", doc.written(cell)),
+                    format!("agrees with {} in the 三公 table", doc.written(cell)),
+                );
+                continue;
+            }
+            let other = partner
+                .and_then(|p| cells[p as usize])
+                .map(|c| &doc.figures[c]);
+            if !confirmed && other.is_some_and(|o| states_cell(f, o, unit)) {
+                sink.unchecked(
+                    INFO.id,
+                    at,
+                    "与“三公”经费表中另一列的数相等：表头未分列，两列孰先孰后无法确定",
+                    "equals the 三公 table's other column: which of the two is which is unknown",
+                );
+                continue;
+            }
+            let shown = money(cell.q.value * unit.scale(), f.q.unit, f.q.decimals);
+            let (said, cell_said) = (doc.written(f), doc.written(cell));
+            let d = conflict(
+                INFO.id,
+                Severity::Error,
+                (at, &said),
+                (&shown, [(cell.q.start..cell.q.end, what.clone())]),
+                None,
+                (
+                    format!(
+                        "说明中{}为{said}，{what}为{cell_said}（{}）",
+                        fact.label,
+                        unit.name()
+                    ),
+                    format!(
+                        "the explanation says {said} for {}, the 三公 table says {cell_said} ({})",
+                        fact.label,
+                        unit.name()
+                    ),
+                ),
+            );
+            sink.report(d);
+        }
+    }
 }

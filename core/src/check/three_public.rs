@@ -38,6 +38,7 @@ impl Rule for ThreePublic {
                 Reading::Known {
                     groups,
                     blanks_restored,
+                    ..
                 } => {
                     for (name, g) in groups {
                         check_group(doc, name.as_deref(), g, *blanks_restored, sink);

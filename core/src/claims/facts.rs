@@ -907,8 +907,15 @@ fn key_of_keyed(label: &str, label_key: &str, report_year: Option<i32>) -> Optio
     }
     // “三公”经费 is fiscal-grant money by definition, however the sentence words it
     // (`“三公”经费财政拨款支出`, `一般公共预算财政拨款安排的“三公”经费`).
-    if name.contains("三公") {
-        name = "三公".into();
+    // A label that runs on past “三公” to one of its items (a heading without a stop before
+    // the sentence: `“三公”经费支出情况说明2025年度因公出国（境）`) names the item.
+    if let Some(at) = name.rfind("三公") {
+        const ITEMS: &[&str] = &["因公出国", "出国", "公务用车", "公务接待", "会议", "培训"];
+        let tail = &name[at..];
+        match ITEMS.iter().filter_map(|w| tail.find(w)).min() {
+            Some(item) => name = tail[item..].to_string(),
+            None => name = "三公".into(),
+        }
     }
     if name.is_empty() || name == "总" || name == "支出" || name == "收入" {
         match (total_word, name.as_str()) {

@@ -16,7 +16,7 @@
 
 use crate::read::document::Document;
 use crate::read::interval::Interval;
-use crate::read::quantity::Unit;
+use crate::read::quantity::{Money, Unit};
 
 /// A column of the table, in the 决算 template's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +64,11 @@ pub enum Reading {
         /// Blank cells were dropped from the text and put back where the figures add up:
         /// such a reading can verify, never fail.
         blanks_restored: bool,
+        /// The unit the table's header states.
+        unit: Option<Money>,
+        /// Whether the header, in columns, puts 因公出国 left of 公务接待: the sums tell
+        /// which columns are the 小计's, not which of the other two is which.
+        abroad_first: Option<bool>,
     },
     /// Not checked: the first figure of the row, and why.
     Unknown {
@@ -164,6 +169,7 @@ fn read_table(
     // A row written one cell per line, still open.
     let mut open: Vec<usize> = Vec::new();
     let mut columns: Option<usize> = None;
+    let mut unit = None;
     let mut fi = starts.partition_point(|&s| s < lines[from.min(lines.len() - 1)].start);
     let mut end = from;
     for (j, range) in lines.iter().enumerate().skip(from).take(REACH) {
@@ -192,6 +198,14 @@ fn read_table(
             break;
         }
         if t.contains("单位：") || t.contains("单位:") || t.starts_with("部门") {
+            if let Some(at) = t.find("单位：").or_else(|| t.find("单位:")) {
+                let after = &t[at..];
+                if after.contains("万元") {
+                    unit = Some(Money::Wan);
+                } else if after.contains('元') {
+                    unit = Some(Money::Yuan);
+                }
+            }
             if rows.is_empty() && open.is_empty() {
                 continue;
             }
@@ -279,8 +293,18 @@ fn read_table(
     }
     let names = group_names(&head);
     let order_hint = header_order(&header);
+    let abroad_first = left_of(&header, &["出国"], &["接待"]);
     for row in rows {
-        out.push(read_row(doc, &row, columns, &names, order_hint));
+        let mut reading = read_row(doc, &row, columns, &names, order_hint);
+        if let Reading::Known {
+            unit: u,
+            abroad_first: a,
+            ..
+        } = &mut reading
+        {
+            (*u, *a) = (unit, abroad_first);
+        }
+        out.push(reading);
     }
     (out, end)
 }
@@ -310,27 +334,38 @@ fn group_names(head: &str) -> [Option<String>; 2] {
 /// the lines of a laid-out header; a header of one cell per line shows no order.
 fn header_order(header: &[HeaderLine]) -> Option<[usize; 6]> {
     const CAR: &[&str] = &["公务用车", "小计", "购置", "运行"];
-    let col = |body: &str, w: &str| body.find(w).map(|b| body[..b].chars().count());
-    let car_col = |body: &str| CAR.iter().filter_map(|w| col(body, w)).min();
-    // One line with both.
+    left_of(header, &["接待"], CAR).map(|reception_first| {
+        if reception_first {
+            RECEPTION_THIRD
+        } else {
+            TEMPLATE
+        }
+    })
+}
+
+/// Whether the header puts a cell with one of the words `a` left of one with the words `b`:
+/// on one line where both are, else by column across the lines of a laid-out header (no
+/// tabs); a header of one cell per line tells nothing.
+fn left_of(header: &[HeaderLine], a: &[&str], b: &[&str]) -> Option<bool> {
+    let col = |body: &str, w: &str| body.find(w).map(|i| body[..i].chars().count());
+    let first = |body: &str, ws: &[&str]| ws.iter().filter_map(|w| col(body, w)).min();
     for h in header {
-        if let (Some(r), Some(c)) = (col(h.body, "接待"), car_col(h.body)) {
-            return Some(if r < c { RECEPTION_THIRD } else { TEMPLATE });
+        if let (Some(x), Some(y)) = (first(h.body, a), first(h.body, b)) {
+            return Some(x < y);
         }
     }
-    // A laid-out header: cells placed by spaces, no tabs.
     let laid_out = header.iter().all(|h| !h.body.contains('\t'))
         && header.iter().any(|h| h.body.contains("  "));
     if !laid_out {
         return None;
     }
-    let r = header.iter().filter_map(|h| col(h.body, "接待")).min()?;
-    let c = header.iter().filter_map(|h| car_col(h.body)).min()?;
+    let x = header.iter().filter_map(|h| first(h.body, a)).min()?;
+    let y = header.iter().filter_map(|h| first(h.body, b)).min()?;
     // (Well apart: a header centred over its cells may be off by a few.)
-    if r + 4 <= c {
-        Some(RECEPTION_THIRD)
-    } else if c + 4 <= r {
-        Some(TEMPLATE)
+    if x + 4 <= y {
+        Some(true)
+    } else if y + 4 <= x {
+        Some(false)
     } else {
         None
     }
@@ -424,6 +459,8 @@ fn read_row(
                             .map(|(k, g)| (name(k), g))
                             .collect(),
                         blanks_restored: true,
+                        unit: None,
+                        abroad_first: None,
                     };
                 }
             }
@@ -494,6 +531,8 @@ fn read_row(
             .map(|(k, g)| (name(k), *g))
             .collect(),
         blanks_restored: false,
+        unit: None,
+        abroad_first: None,
     }
 }
 
