@@ -5129,3 +5129,30 @@ fn review_24_a_list_whose_first_item_runs_on_after_its_label_starts_at_one() {
         1
     );
 }
+
+#[test]
+fn review_26_codes_pasted_one_cell_per_line_after_a_tab_are_no_amounts() {
+    // A web page's two-sided 基本支出 table copied cell by cell, each cell after a tab: the
+    // code cells are no amounts of their own rows (30201 + 30206 ≠ 302 was an error).
+    let t = "一般公共预算基本支出表\n单位：万元\n\n\t科目编码\n\n\t科目名称\n\n\t预算数\n\n\t科目编码\n\n\
+\t科目名称\n\n\t预算数\n\n\t\n\t301\n\n\t工资福利支出\n\n\t96.00\n\n\t302\n\n\t商品和服务支出\n\n\t24.00\n\n\
+\t\n\t30101\n\n\t基本工资\n\n\t56.00\n\n\t30201\n\n\t办公费\n\n\t9.00\n\n\
+\t\n\t30102\n\n\t津贴补贴\n\n\t40.00\n\n\t30207\n\n\t邮电费\n\n\t15.00\n\n\t\n";
+    let r = run(t);
+    assert!(
+        r.findings.iter().all(|f| f.severity != Severity::Error),
+        "{:#?}",
+        r.findings
+    );
+}
+
+#[test]
+fn review_26_a_total_restated_beside_last_years_is_no_list_of_parts() {
+    let t = "2026年一般公共预算当年拨款2,418.60万元，较2025年增加196.40万元，增长8.84%。\
+具体为：2026年一般公共预算当年拨款2,418.60万元，2025年为2,222.20万元。";
+    let r = run(t);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    // A list whose first part is only named like the total still adds up.
+    let r = run("2026年本年收入合计300.00万元，其中：财政拨款收入300.00万元，其他收入12.00万元。");
+    assert_eq!(rules_with(&r, Severity::Error), ["sum"]);
+}

@@ -249,6 +249,28 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         !c.parts.iter().any(stage_only) || c.parts.iter().all(stage_only)
     });
     respective_lists(doc, &mut out);
+    // (`当年拨款1,552.79万元…。具体为：2025年一般公共预算当年拨款1,552.79万元，2024年为
+    // 1,324.05万元`: a list that opens with its total again, by the same name, compares it
+    // with something else; it does not break it down.)
+    out.retain(|c| {
+        let total = &doc.figures[c.total];
+        let key = super::label_key(&total.label);
+        let key =
+            key.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '年' || ch == '度');
+        key.chars().count() < 4
+            || !c.parts.iter().any(|&p| {
+                let part = &doc.figures[p];
+                let part_key = super::label_key(&part.label);
+                // (Only a year or a lead word before it: `一般公共预算财政拨款收入` is a part of
+                // `财政拨款收入`.)
+                part.q.face() == total.q.face()
+                    && part_key.strip_suffix(key).is_some_and(|lead| {
+                        lead.trim_start_matches(['其', '中', '具', '体', '为', '是', '：', ':'])
+                            .chars()
+                            .all(|ch| ch.is_ascii_digit() || ch == '年' || ch == '度')
+                    })
+            })
+    });
     // (`每户50万元，其中3户…暂缓拨付，实际拨付400万元`: an amount for each is no total of
     // an amount larger than itself, which is all of them together.)
     out.retain(|c| {

@@ -740,7 +740,9 @@ fn code_hierarchy(doc: &Document, t: &Table, out: &mut Vec<BoundSum>) {
         .filter_map(|(ri, row)| {
             let code = row.cells.first()?.text;
             let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
-            let figures: Vec<usize> = row.cells.iter().filter_map(|c| c.figure()).collect();
+            // The amount is another cell's: a row of the code alone (a table pasted one cell
+            // per line, each after a tab) has none.
+            let figures: Vec<usize> = row.cells[1..].iter().filter_map(|c| c.figure()).collect();
             (is_code && figures.len() == 1 && summable(doc, figures[0]))
                 .then(|| (ri, code, figures[0]))
         })
