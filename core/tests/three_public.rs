@@ -316,3 +316,23 @@ fn a_figure_equal_to_the_other_of_two_columns_is_unchecked_without_a_header_in_c
     let r = run(&t);
     assert_eq!(table_text(&r), (vec!["Error 6.20万元".to_string()], 0, 0));
 }
+
+#[test]
+fn a_budget_table_of_two_years_and_their_change_is_read_row_by_row() {
+    // Tab-separated, a column of row labels (`项目`), and a row of changes below zero.
+    let table = |running: &str| {
+        format!(
+            "表7　一般公共预算“三公”经费支出表\n单位：万元\n\
+项目\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n\
+\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n\
+2025年预算数\t31.40\t4.00\t21.20\t6.00\t{running}\t6.20\n\
+2026年预算数\t27.90\t4.00\t17.10\t0.00\t17.10\t6.80\n\
+增减额\t-3.50\t0.00\t-4.10\t-6.00\t1.90\t0.60\n"
+        )
+    };
+    let r = run(&table("15.20"));
+    assert_eq!(outcome(&r), (vec![], 6, 0));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    let r = run(&table("15.02"));
+    assert_eq!(outcome(&r), (vec!["Error 21.20 21.02".to_string()], 5, 0));
+}

@@ -3,7 +3,9 @@
 
 use super::kit::fixed;
 use super::{Context, Draft, Rule, RuleInfo, Sink};
-use crate::claims::three_public::{holds, total_with_car_parts, Column, Group, Reading};
+use crate::claims::three_public::{
+    holds, total_with_car_parts, value as cell_value, Column, Group, Reading,
+};
 use crate::read::document::Document;
 use crate::report::Severity;
 use rust_decimal::Decimal;
@@ -78,7 +80,7 @@ fn check_group(
     let Some([car_holds, all_holds]) = holds(doc, g) else {
         return;
     };
-    let value = |c: Column| g[c as usize].map_or(Decimal::ZERO, |f| doc.figures[f].q.value);
+    let value = |c: Column| cell_value(doc, g[c as usize]);
     let dp = g
         .iter()
         .flatten()
@@ -104,7 +106,14 @@ fn check_group(
         } else {
             parts
                 .iter()
-                .map(|&f| shown(doc.figures[f].q.value))
+                .map(|&f| {
+                    let v = cell_value(doc, Some(f));
+                    if v.is_sign_negative() {
+                        format!("({})", shown(v))
+                    } else {
+                        shown(v)
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" + ")
         };

@@ -84,19 +84,10 @@ const TEMPLATE: [usize; 6] = [0, 1, 2, 3, 4, 5];
 /// 合计, 出国, 接待, 小计, 购置, 运行.
 const RECEPTION_THIRD: [usize; 6] = [0, 1, 3, 4, 5, 2];
 
-/// Header words of columns that are no 三公 column: the row holds more than six cells a
-/// group, or other ones.
-const OTHER_COLUMNS: &[&str] = &[
-    "机关运行",
-    "会议",
-    "培训",
-    "科目",
-    "项目",
-    "单位名称",
-    "预算单位",
-    "年度",
-    "政府性基金",
-];
+/// Header words of amount columns that are no 三公 column: the row holds more than six
+/// cells a group, or other ones. (A column of row labels, `项目`, `单位名称`, `年度`, holds
+/// no amounts.)
+const OTHER_COLUMNS: &[&str] = &["机关运行", "会议", "培训", "科目", "政府性基金", "国有资本"];
 
 pub fn extract(doc: &Document) -> Vec<Reading> {
     let text = doc.original;
@@ -380,10 +371,29 @@ fn in_template_order(cells: &[Option<usize>], order: [usize; 6]) -> Group {
     g
 }
 
+/// A cell's interval, below zero when written so (a row of changes: `-0.77`).
 fn interval(doc: &Document, cell: Option<usize>) -> Option<Interval> {
     match cell {
-        Some(f) => doc.figures[f].q.interval(),
+        Some(f) => {
+            let i = doc.figures[f].q.interval()?;
+            Some(if negative(doc, f) { i.neg() } else { i })
+        }
         None => Some(Interval::exact(rust_decimal::Decimal::ZERO)),
+    }
+}
+
+/// Written below zero, the sign kept apart from the value by the quantity reader.
+fn negative(doc: &Document, f: usize) -> bool {
+    let fig = &doc.figures[f];
+    !fig.q.value.is_sign_negative() && doc.written_negative(fig)
+}
+
+/// A cell's value with the sign it is written with; a blank cell is 0.
+pub fn value(doc: &Document, cell: Option<usize>) -> rust_decimal::Decimal {
+    match cell {
+        Some(f) if negative(doc, f) => -doc.figures[f].q.value,
+        Some(f) => doc.figures[f].q.value,
+        None => rust_decimal::Decimal::ZERO,
     }
 }
 
@@ -437,8 +447,9 @@ fn read_row(
         // Blank cells dropped: verified if putting them back somewhere makes every group
         // add up, else left unchecked (the figures could stand in other columns).
         let missing = width - row.len();
-        // (At most two blanks a group: 330 ways for twelve columns.)
-        if missing > 2 * (width / 6) {
+        // (At most four blanks a group, a row of its 合计 and one item: at most 330 ways
+        // for twelve columns.)
+        if missing > 4 * (width / 6) || row.len() < 2 {
             return unknown(
                 "“三公”经费表的空单元格未写0，各数所在列无法确定",
                 "blank cells of the 三公 table were dropped: which column each figure stands in is unknown",
