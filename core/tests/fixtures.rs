@@ -5156,3 +5156,29 @@ fn review_26_a_total_restated_beside_last_years_is_no_list_of_parts() {
     let r = run("2026年本年收入合计300.00万元，其中：财政拨款收入300.00万元，其他收入12.00万元。");
     assert_eq!(rules_with(&r, Severity::Error), ["sum"]);
 }
+
+#[test]
+fn review_26_this_years_and_last_years_levels_by_year_then_their_change() {
+    let t = |rate: &str| {
+        format!(
+            "2025年部门预算\n三、一般公共预算当年拨款具体使用情况\n\
+1.公共安全（类）司法（款）行政运行（项）2025年预算数为412.30万元，2024年预算数为377.60万元，\
+增加34.70万元，增长{rate}。\n"
+        )
+    };
+    let ok = run(&t("9.19%"));
+    assert!(ok.findings.is_empty(), "{:#?}", ok.findings);
+    assert_eq!(
+        ok.ledger
+            .iter()
+            .filter(|e| e.rule == "growth" && e.outcome == Outcome::Verified)
+            .count(),
+        2
+    );
+    // 34.70 ÷ 412.30 = 8.42%: the rate on this year's level.
+    let wrong = run(&t("8.42%"));
+    assert_eq!(rules_with(&wrong, Severity::Error), ["growth"]);
+    // Two levels of this year are no comparison.
+    let two = run("2025年部门预算\n2025年基本支出预算数为412.30万元，2025年项目支出预算数为377.60万元，增加34.70万元，增长8.42%。\n");
+    assert!(two.findings.iter().all(|f| f.rule != "growth"), "{:#?}", two.findings);
+}

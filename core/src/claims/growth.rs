@@ -454,15 +454,22 @@ fn levels_then_change(
     if ![UP, DOWN].concat().contains(&verb) {
         return None;
     }
-    // Only a comma between one figure and the next one's words.
+    // Only a comma between one figure and the next one's words (and the year they open
+    // with: `，2024年预算数为…`).
     let next_clause = |a: usize, b: usize| {
         let (fa, fb) = (&doc.figures[a], &doc.figures[b]);
-        fa.sentence() == fb.sentence()
-            && matches!(
-                text[fa.q.end..fb.label_start().max(fa.q.end)].trim(),
-                "，" | ","
-            )
+        let between = text[fa.q.end..fb.label_start().max(fa.q.end)].trim();
+        let between = between
+            .strip_suffix('度')
+            .unwrap_or(between)
+            .strip_suffix('年')
+            .map_or(between, |b| {
+                b.trim_end_matches(|c: char| c.is_ascii_digit())
+            });
+        fa.sentence() == fb.sentence() && matches!(between.trim(), "，" | ",")
     };
+    // (A year written before a level is a figure of its own.)
+    let before = |i: usize| (0..i).rev().find(|&k| doc.figures[k].q.unit != Unit::Date);
     let level = |i: usize| {
         let g = &doc.figures[i];
         g.q.is_operand()
@@ -470,11 +477,13 @@ fn levels_then_change(
             && !super::has_change_word(&g.label)
             && g.paren_depth == 0
     };
-    let previous = di.checked_sub(1)?;
-    let current = previous.checked_sub(1)?;
+    let previous = before(di)?;
+    let current = before(previous)?;
     let last_year = |i: usize| {
         let l = &doc.figures[i].label;
-        super::names_last_year(l) || is_earlier_year(l, year)
+        super::names_last_year(l)
+            || is_earlier_year(l, year)
+            || clause_names_earlier_year(doc, i, year)
     };
     let levels = level(previous) && level(current) && last_year(previous) && !last_year(current);
     if !(levels && next_clause(current, previous) && next_clause(previous, di)) {
@@ -568,6 +577,20 @@ pub fn is_multiple(text: &str, f: &crate::read::document::Figure) -> bool {
 }
 
 /// Does the label start with a year before the report's (`2020年“三公”经费…` in a 2021 report)?
+/// Does the clause of figure `i`, up to it, open with a year before the report's
+/// (`，2024年预算数为260.11万元`: the year is a figure of its own, outside the label)?
+fn clause_names_earlier_year(doc: &Document, i: usize, report_year: Option<u16>) -> bool {
+    let f = &doc.figures[i];
+    let text = doc.text();
+    let floor = crate::read::document::floor_char(text, f.q.start.saturating_sub(60));
+    let before = &text[floor..f.q.start];
+    let clause = before
+        .rfind(is_clause_delimiter)
+        .map_or(before, |k| &before[k..])
+        .trim_start_matches(is_clause_delimiter);
+    is_earlier_year(clause.trim_start(), report_year)
+}
+
 fn is_earlier_year(label: &str, report_year: Option<u16>) -> bool {
     let Some(ry) = report_year else { return false };
     let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
