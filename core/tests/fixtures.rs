@@ -5180,5 +5180,9 @@ fn review_26_this_years_and_last_years_levels_by_year_then_their_change() {
     assert_eq!(rules_with(&wrong, Severity::Error), ["growth"]);
     // Two levels of this year are no comparison.
     let two = run("2025年部门预算\n2025年基本支出预算数为412.30万元，2025年项目支出预算数为377.60万元，增加34.70万元，增长8.42%。\n");
-    assert!(two.findings.iter().all(|f| f.rule != "growth"), "{:#?}", two.findings);
+    assert!(
+        two.findings.iter().all(|f| f.rule != "growth"),
+        "{:#?}",
+        two.findings
+    );
 }
