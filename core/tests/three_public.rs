@@ -153,16 +153,20 @@ fn a_total_that_is_not_its_three_parts() {
     );
 }
 
-/// A budget's table with 公务接待费 third, laid out.
+/// A budget's table with 公务接待费 third, laid out. (Lines joined, not continued with `\`,
+/// which would drop their leading spaces: the header's columns.)
 fn budget(reception: &str) -> String {
-    format!(
-        "                          2026年部门“三公”经费预算表\n\
-单位：万元\n\
-                                               公务用车购置及运行费\n\
-   合计        因公出国(境)费       公务接待费\n\
-                                         小计         购置费       运行费\n\
-   86.40          12.00           {reception}         65.00        30.00        35.00\n"
-    )
+    [
+        "                          2026年部门“三公”经费预算表",
+        "单位：万元",
+        "                                               公务用车购置及运行费",
+        "   合计        因公出国(境)费       公务接待费",
+        "                                         小计         购置费       运行费",
+        &format!(
+            "   86.40          12.00           {reception}         65.00        30.00        35.00"
+        ),
+    ]
+    .join("\n")
 }
 
 #[test]
@@ -171,10 +175,18 @@ fn a_budget_with_reception_third_is_read_by_its_sums() {
     assert_eq!(outcome(&r), (vec![], 2, 0));
     let r = run(&budget("10.40"));
     assert_eq!(outcome(&r), (vec!["Error 86.40 87.40".to_string()], 1, 0));
-    // One cell per line, without a header in columns: the sums alone tell the order.
+    // One cell per line, without a header in columns: with the one group wrong, only a
+    // chance would tell the order from the sums, and a table in an order of its own can
+    // keep a relation by chance. Unchecked.
     let cells = "2026年部门“三公”经费预算表\n单位：万元\n合计\n因公出国(境)费\n公务接待费\n\
 公务用车购置及运行费\n小计\n购置费\n运行费\n86.40\n12.00\n10.40\n65.00\n30.00\n35.00\n";
     let r = run(cells);
+    assert_eq!(outcome(&r), (vec![], 0, 1));
+    // Tab-separated under a numbered title (`表7：`), the header in cells.
+    let tabbed = "表7：2026年部门“三公”经费预算表\n单位：万元\n\
+合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\n\t\t\t小计\t购置费\t运行费\n\
+86.40\t12.00\t10.40\t65.00\t30.00\t35.00\n";
+    let r = run(tabbed);
     assert_eq!(outcome(&r), (vec!["Error 86.40 87.40".to_string()], 1, 0));
 }
 
@@ -335,4 +347,45 @@ fn a_budget_table_of_two_years_and_their_change_is_read_row_by_row() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
     let r = run(&table("15.02"));
     assert_eq!(outcome(&r), (vec!["Error 21.20 21.02".to_string()], 5, 0));
+    // One cell per line, the header telling nothing: the rows that add up tell the order for
+    // the one that does not.
+    let cells = table("15.02").replace('\t', "\n");
+    let r = run(&cells);
+    assert_eq!(outcome(&r), (vec!["Error 21.20 21.02".to_string()], 5, 0));
+}
+
+#[test]
+fn review_27_a_rows_code_or_number_and_an_order_of_its_own_give_no_false_error() {
+    // A unit's code before its name, and a blank cell written `-`: the code is no 合计,
+    // and the explanation's 10.30 is no slip against it.
+    let coded = [
+        "市农业局2025年部门预算公开",
+        "一般公共预算“三公”经费支出预算表",
+        "单位：万元",
+        "单位编码  单位名称      合计    因公出国（境）费    公务用车购置及运行费          公务接待费",
+        "                                                   小计    购置费    运行费",
+        "101       市农业局本级  10.30   2.00               8.30    3.00      5.30         -",
+        "2025年“三公”经费预算数为10.30万元。",
+    ]
+    .join("\n");
+    let coded = coded.as_str();
+    let r = run(coded);
+    assert!(
+        r.findings.iter().all(|f| f.severity != Severity::Error),
+        "{:#?}",
+        r.findings
+    );
+    // 合计, then the 公务用车 columns, then 出国 and 接待: 3.00 + 5.30 = 8.30 and
+    // 8.30 + 1.50 + 3.80 = 13.60 hold, and 1.50 + 3.80 = 5.30 only by chance.
+    let own = [
+        "2026年部门“三公”经费预算表",
+        "单位：万元",
+        "            公务用车购置及运行费",
+        "  合计    小计     购置费    运行费     因公出国(境)费    公务接待费",
+        " 13.60    8.30     3.00      5.30         1.50             3.80",
+    ]
+    .join("\n");
+    let own = own.as_str();
+    let r = run(own);
+    assert_eq!(outcome(&r).0, Vec::<String>::new(), "{:#?}", r.findings);
 }

@@ -290,7 +290,7 @@ fn three_public_cells(doc: &Document, claims: &Claims, sink: &mut Sink) {
                 (
                     format!(
                         "说明中{}为{said}，{what}为{cell_said}（{}）",
-                        fact.label,
+                        fact.label.trim_end_matches(['为', '是', '：']),
                         unit.name()
                     ),
                     format!(
