@@ -7,26 +7,23 @@ fn run(t: &str) -> Report {
     check(t, &Options::default())
 }
 
-/// The rule's findings as "severity stated expected", and how many claims it verified and
-/// left unchecked.
-fn outcome(r: &Report) -> (Vec<String>, usize, usize) {
+/// A rule's findings, each shown by `show`, and how many claims it verified and left
+/// unchecked.
+fn outcome_with(
+    r: &Report,
+    rule: &str,
+    show: impl Fn(&gouji_core::Finding) -> String,
+) -> (Vec<String>, usize, usize) {
     let findings = r
         .findings
         .iter()
-        .filter(|f| f.rule == "three-public")
-        .map(|f| {
-            format!(
-                "{:?} {} {}",
-                f.severity,
-                f.stated.as_deref().unwrap_or(""),
-                f.expected.as_deref().unwrap_or("")
-            )
-        })
+        .filter(|f| f.rule == rule)
+        .map(show)
         .collect();
     let count = |o: Outcome| {
         r.ledger
             .iter()
-            .filter(|e| e.rule == "three-public" && e.outcome == o)
+            .filter(|e| e.rule == rule && e.outcome == o)
             .count()
     };
     (
@@ -34,6 +31,19 @@ fn outcome(r: &Report) -> (Vec<String>, usize, usize) {
         count(Outcome::Verified),
         count(Outcome::Unchecked),
     )
+}
+
+/// `three-public`'s findings as "severity stated expected", and its verified and unchecked
+/// claims.
+fn outcome(r: &Report) -> (Vec<String>, usize, usize) {
+    outcome_with(r, "three-public", |f| {
+        format!(
+            "{:?} {} {}",
+            f.severity,
+            f.stated.as_deref().unwrap_or(""),
+            f.expected.as_deref().unwrap_or("")
+        )
+    })
 }
 
 /// The 决算 template's twelve figures: 预算数 then 决算数, each 合计, 出国, 小计, 购置, 运行, 接待.
@@ -278,23 +288,9 @@ fn explained(reception: &str) -> String {
 }
 
 fn table_text(r: &Report) -> (Vec<String>, usize, usize) {
-    let findings = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "table-text")
-        .map(|f| format!("{:?} {}", f.severity, f.expected.as_deref().unwrap_or("")))
-        .collect();
-    let count = |o: Outcome| {
-        r.ledger
-            .iter()
-            .filter(|e| e.rule == "table-text" && e.outcome == o)
-            .count()
-    };
-    (
-        findings,
-        count(Outcome::Verified),
-        count(Outcome::Unchecked),
-    )
+    outcome_with(r, "table-text", |f| {
+        format!("{:?} {}", f.severity, f.expected.as_deref().unwrap_or(""))
+    })
 }
 
 #[test]

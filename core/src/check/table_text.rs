@@ -14,8 +14,8 @@ use crate::claims::facts::{FactKey, Flow, Period, Scope, Stage};
 use crate::claims::standard::{class_of, Fund, RowKey, TableKind};
 use crate::claims::three_public::{Column, Reading};
 use crate::claims::Claims;
-use crate::read::document::Document;
-use crate::read::quantity::Unit;
+use crate::read::document::{Document, Figure};
+use crate::read::quantity::{Money, Unit};
 use crate::report::{ReportKind, Severity};
 
 pub struct TableText;
@@ -64,52 +64,18 @@ impl Rule for TableText {
                 continue;
             };
             let cell = &doc.figures[row.amount.expect("a readable row has an amount")];
+            let (table_name, name) = (kind.name_zh(), row_key.name_zh());
+            let place = CellPlace {
+                zh: format!("{table_name}“{name}”"),
+                note: format!("{table_name}中的“{name}”"),
+                en: kind.name_en(),
+            };
             for fact in facts.iter().filter(|f| !f.from_table) {
                 let f = &doc.figures[fact.figure()];
-                let at = f.q.start..f.q.end;
-                let table_name = kind.name_zh();
-                let name = row_key.name_zh();
-                if !f.q.unit.is_money() {
-                    continue;
+                if f.q.unit.is_money() {
+                    let label = (fact.label.as_ref(), fact.label.as_ref());
+                    against_cell(doc, sink, (f, label), (cell, unit), &place);
                 }
-                if states_cell(f, cell, unit) {
-                    sink.verified(
-                        INFO.id,
-                        at,
-                        format!("与{table_name}“{name}”{}一致", doc.written(cell)),
-                        format!("agrees with {} in {}", doc.written(cell), kind.name_en()),
-                    );
-                    continue;
-                }
-                let shown = money(cell.q.value * unit.scale(), f.q.unit, f.q.decimals);
-                let (said, cell_said) = (doc.written(f), doc.written(cell));
-                let d = conflict(
-                    INFO.id,
-                    Severity::Error,
-                    (at, &said),
-                    (
-                        &shown,
-                        [(
-                            cell.q.start..cell.q.end,
-                            format!("{table_name}中的“{name}”"),
-                        )],
-                    ),
-                    None,
-                    (
-                        format!(
-                            "说明中{}为{said}，{table_name}“{name}”为{cell_said}（{}）",
-                            fact.label,
-                            unit.name()
-                        ),
-                        format!(
-                            "the explanation says {said} for {}, {} says {cell_said} ({})",
-                            fact.label,
-                            kind.name_en(),
-                            unit.name()
-                        ),
-                    ),
-                );
-                sink.report(d);
             }
         }
     }
@@ -252,55 +218,87 @@ fn three_public_cells(doc: &Document, claims: &Claims, sink: &mut Sink) {
             .map(|n| format!("（{n}）"))
             .unwrap_or_default();
         let what = format!("“三公”经费表{group_name}“{}”", column.name_zh());
+        let place = CellPlace {
+            zh: what.clone(),
+            note: what,
+            en: "the 三公 table",
+        };
+        let other = partner
+            .and_then(|p| cells[p as usize])
+            .map(|c| &doc.figures[c]);
         for fact in facts.iter().filter(|f| !f.from_table) {
             let f = &doc.figures[fact.figure()];
             if !f.q.unit.is_money() || f.in_table {
                 continue;
             }
-            let at = f.q.start..f.q.end;
-            if states_cell(f, cell, unit) {
-                sink.verified(
-                    INFO.id,
-                    at,
-                    format!("与{what}{}一致", doc.written(cell)),
-                    format!("agrees with {} in the 三公 table", doc.written(cell)),
-                );
-                continue;
-            }
-            let other = partner
-                .and_then(|p| cells[p as usize])
-                .map(|c| &doc.figures[c]);
-            if !confirmed && other.is_some_and(|o| states_cell(f, o, unit)) {
+            if !states_cell(f, cell, unit)
+                && !confirmed
+                && other.is_some_and(|o| states_cell(f, o, unit))
+            {
                 sink.unchecked(
                     INFO.id,
-                    at,
+                    f.q.start..f.q.end,
                     "与“三公”经费表中另一列的数相等：表头未分列，两列孰先孰后无法确定",
                     "equals the 三公 table's other column: which of the two is which is unknown",
                 );
                 continue;
             }
-            let shown = money(cell.q.value * unit.scale(), f.q.unit, f.q.decimals);
-            let (said, cell_said) = (doc.written(f), doc.written(cell));
-            let d = conflict(
-                INFO.id,
-                Severity::Error,
-                (at, &said),
-                (&shown, [(cell.q.start..cell.q.end, what.clone())]),
-                None,
-                (
-                    format!(
-                        "说明中{}为{said}，{what}为{cell_said}（{}）",
-                        fact.label.trim_end_matches(['为', '是', '：']),
-                        unit.name()
-                    ),
-                    format!(
-                        "the explanation says {said} for {}, the 三公 table says {cell_said} ({})",
-                        fact.label,
-                        unit.name()
-                    ),
-                ),
+            let label = (
+                fact.label.trim_end_matches(['为', '是', '：']),
+                fact.label.as_ref(),
             );
-            sink.report(d);
+            against_cell(doc, sink, (f, label), (cell, unit), &place);
         }
     }
+}
+
+/// Where a table's cell stands, as the findings name it: `收支总表“一般公共预算”` (`zh`), the
+/// note on the cell (`收支总表中的“一般公共预算”`), and the table in English.
+struct CellPlace {
+    zh: String,
+    note: String,
+    en: &'static str,
+}
+
+/// An explanation's figure, with the label it is said under (in the Chinese and the English
+/// message), against the table cell it states in the unit the table's header gives:
+/// verified, or the conflict.
+fn against_cell(
+    doc: &Document,
+    sink: &mut Sink,
+    (f, (label_zh, label_en)): (&Figure, (&str, &str)),
+    (cell, unit): (&Figure, Money),
+    place: &CellPlace,
+) {
+    let at = f.q.start..f.q.end;
+    let CellPlace { zh, note, en } = place;
+    if states_cell(f, cell, unit) {
+        sink.verified(
+            INFO.id,
+            at,
+            format!("与{zh}{}一致", doc.written(cell)),
+            format!("agrees with {} in {en}", doc.written(cell)),
+        );
+        return;
+    }
+    let shown = money(cell.q.value * unit.scale(), f.q.unit, f.q.decimals);
+    let (said, cell_said) = (doc.written(f), doc.written(cell));
+    let d = conflict(
+        INFO.id,
+        Severity::Error,
+        (at, &said),
+        (&shown, [(cell.q.start..cell.q.end, note.clone())]),
+        None,
+        (
+            format!(
+                "说明中{label_zh}为{said}，{zh}为{cell_said}（{}）",
+                unit.name()
+            ),
+            format!(
+                "the explanation says {said} for {label_en}, {en} says {cell_said} ({})",
+                unit.name()
+            ),
+        ),
+    );
+    sink.report(d);
 }

@@ -4,7 +4,7 @@
 use super::kit::fixed;
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::three_public::{
-    holds, total_with_car_parts, value as cell_value, Column, Group, Reading,
+    holds, total_with_car_parts, value as cell_value, Column, Group, Reading, ALL, CAR,
 };
 use crate::read::document::Document;
 use crate::report::Severity;
@@ -54,21 +54,6 @@ impl Rule for ThreePublic {
         }
     }
 }
-
-/// One identity of a group: the total column and its parts.
-struct Identity {
-    total: Column,
-    parts: &'static [Column],
-}
-
-const CAR: Identity = Identity {
-    total: Column::CarSubtotal,
-    parts: &[Column::CarPurchase, Column::CarRunning],
-};
-const ALL: Identity = Identity {
-    total: Column::Total,
-    parts: &[Column::Abroad, Column::CarSubtotal, Column::Reception],
-};
 
 fn check_group(
     doc: &Document,

@@ -1007,7 +1007,7 @@ fn is_prose(t: &str) -> bool {
 }
 
 /// `单位：万元` / `金额单位:元` in a table's header.
-fn header_unit(t: &str) -> Option<Unit> {
+pub(crate) fn header_unit(t: &str) -> Option<Unit> {
     use crate::read::quantity::Money;
     let at = t.find("单位")?;
     let rest = t[at + "单位".len()..].trim_start_matches([':', '：', ' ']);

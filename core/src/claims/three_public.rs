@@ -91,11 +91,9 @@ const OTHER_COLUMNS: &[&str] = &["机关运行", "会议", "培训", "科目", "
 
 pub fn extract(doc: &Document) -> Vec<Reading> {
     let text = doc.original;
-    let starts: Vec<usize> = doc
-        .figures
-        .iter()
-        .map(|f| doc.figure_span(f).start)
-        .collect();
+    // Where each figure starts in the original text: worked out at the first title only (a
+    // text without the table pays nothing for it).
+    let mut starts: Option<Vec<usize>> = None;
     let mut out = Vec::new();
     let mut lines = Vec::new();
     let mut at = 0;
@@ -107,7 +105,13 @@ pub fn extract(doc: &Document) -> Vec<Reading> {
     while i < lines.len() {
         let body = &text[lines[i].clone()];
         if is_title(body) {
-            let (reading, end) = read_table(doc, text, &lines, i + 1, &starts);
+            let starts = starts.get_or_insert_with(|| {
+                doc.figures
+                    .iter()
+                    .map(|f| doc.figure_span(f).start)
+                    .collect()
+            });
+            let (reading, end) = read_table(doc, text, &lines, i + 1, starts);
             out.extend(reading);
             i = end.max(i + 1);
         } else {
@@ -148,9 +152,14 @@ fn is_table_number(t: &str) -> bool {
 /// How far after its title a table's figures may stand.
 const REACH: usize = 80;
 
-/// A header line and where its words stand.
-struct HeaderLine<'t> {
-    body: &'t str,
+/// What a table's header, and its rows together, say of every row.
+struct TableFacts {
+    /// The groups' names (`预算数`, `决算数`).
+    names: [Option<String>; 2],
+    /// The column order, where the other rows or the header tell it.
+    order: Option<[usize; 6]>,
+    unit: Option<Money>,
+    abroad_first: Option<bool>,
 }
 
 /// Reads the table whose title is the line before `from`: its readings and the line after it.
@@ -161,7 +170,8 @@ fn read_table(
     from: usize,
     starts: &[usize],
 ) -> (Vec<Reading>, usize) {
-    let mut header: Vec<HeaderLine> = Vec::new();
+    // The header's lines, as written (their words' columns tell the order).
+    let mut header: Vec<&str> = Vec::new();
     // The rows: the figures of each, by index.
     let mut rows: Vec<Vec<usize>> = Vec::new();
     // A row written one cell per line, still open.
@@ -196,13 +206,8 @@ fn read_table(
             break;
         }
         if t.contains("单位：") || t.contains("单位:") || t.starts_with("部门") {
-            if let Some(at) = t.find("单位：").or_else(|| t.find("单位:")) {
-                let after = &t[at..];
-                if after.contains("万元") {
-                    unit = Some(Money::Wan);
-                } else if after.contains('元') {
-                    unit = Some(Money::Yuan);
-                }
+            if let Some(Unit::Money(m)) = super::standard::header_unit(&t) {
+                unit = Some(m);
             }
             if rows.is_empty() && open.is_empty() {
                 continue;
@@ -238,7 +243,7 @@ fn read_table(
             }
             // Words: a header line before the figures, a row's label among them.
             if rows.is_empty() && open.is_empty() && columns.is_none() {
-                header.push(HeaderLine { body });
+                header.push(body);
                 continue;
             }
             if !open.is_empty() {
@@ -282,7 +287,7 @@ fn read_table(
     let columns = columns.filter(|&c| c >= 4);
     let head: String = header
         .iter()
-        .flat_map(|h| h.body.chars())
+        .flat_map(|h| h.chars())
         .filter(|c| !c.is_whitespace())
         .collect();
     let mut out = Vec::new();
@@ -294,7 +299,6 @@ fn read_table(
     if !three || OTHER_COLUMNS.iter().any(|w| head.contains(w)) {
         return (out, end);
     }
-    let names = group_names(&head);
     // Both known orders put 因公出国 before the 公务用车 columns: a header in columns that
     // puts it after them shows an order of its own, which no reading of the sums may guess.
     let order_hint = header_order(&header).filter(|_| {
@@ -321,18 +325,13 @@ fn read_table(
         Some(&o) if told.iter().all(|&t| t == o) => Some(o),
         _ => None,
     };
-    for row in rows {
-        let mut reading = read_row(doc, &row, columns, &names, table_order.or(order_hint));
-        if let Reading::Known {
-            unit: u,
-            abroad_first: a,
-            ..
-        } = &mut reading
-        {
-            (*u, *a) = (unit, abroad_first);
-        }
-        out.push(reading);
-    }
+    let facts = TableFacts {
+        names: group_names(&head),
+        order: table_order.or(order_hint),
+        unit,
+        abroad_first,
+    };
+    out.extend(rows.iter().map(|row| read_row(doc, row, columns, &facts)));
     (out, end)
 }
 
@@ -359,7 +358,7 @@ fn group_names(head: &str) -> [Option<String>; 2] {
 /// 公务用车 (the group's header or its 小计, 购置, 运行 cells) is the order with reception
 /// third. Compared on one line where both are (tab-separated cells), or by column across
 /// the lines of a laid-out header; a header of one cell per line shows no order.
-fn header_order(header: &[HeaderLine]) -> Option<[usize; 6]> {
+fn header_order(header: &[&str]) -> Option<[usize; 6]> {
     const CAR: &[&str] = &["公务用车", "小计", "购置", "运行"];
     left_of(header, &["接待"], CAR).map(|reception_first| {
         if reception_first {
@@ -373,21 +372,21 @@ fn header_order(header: &[HeaderLine]) -> Option<[usize; 6]> {
 /// Whether the header puts a cell with one of the words `a` left of one with the words `b`:
 /// on one line where both are, else by column across the lines of a laid-out header (no
 /// tabs); a header of one cell per line tells nothing.
-fn left_of(header: &[HeaderLine], a: &[&str], b: &[&str]) -> Option<bool> {
+fn left_of(header: &[&str], a: &[&str], b: &[&str]) -> Option<bool> {
     let col = |body: &str, w: &str| body.find(w).map(|i| body[..i].chars().count());
     let first = |body: &str, ws: &[&str]| ws.iter().filter_map(|w| col(body, w)).min();
     for h in header {
-        if let (Some(x), Some(y)) = (first(h.body, a), first(h.body, b)) {
+        if let (Some(x), Some(y)) = (first(h, a), first(h, b)) {
             return Some(x < y);
         }
     }
-    let laid_out = header.iter().all(|h| !h.body.contains('\t'))
-        && header.iter().any(|h| h.body.contains("  "));
+    let laid_out =
+        header.iter().all(|h| !h.contains('\t')) && header.iter().any(|h| h.contains("  "));
     if !laid_out {
         return None;
     }
-    let x = header.iter().filter_map(|h| first(h.body, a)).min()?;
-    let y = header.iter().filter_map(|h| first(h.body, b)).min()?;
+    let x = header.iter().filter_map(|h| first(h, a)).min()?;
+    let y = header.iter().filter_map(|h| first(h, b)).min()?;
     // (Well apart: a header centred over its cells may be off by a few.)
     if x + 4 <= y {
         Some(true)
@@ -433,32 +432,41 @@ pub fn value(doc: &Document, cell: Option<usize>) -> rust_decimal::Decimal {
     }
 }
 
-/// Do the group's two identities hold?
+/// One identity of a group: the total column and its parts.
+pub struct Identity {
+    pub total: Column,
+    pub parts: &'static [Column],
+}
+
+/// 公务用车购置及运行费 = 购置费 + 运行费.
+pub const CAR: Identity = Identity {
+    total: Column::CarSubtotal,
+    parts: &[Column::CarPurchase, Column::CarRunning],
+};
+/// 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费.
+pub const ALL: Identity = Identity {
+    total: Column::Total,
+    parts: &[Column::Abroad, Column::CarSubtotal, Column::Reception],
+};
+
+impl Identity {
+    /// Does it hold in the group, within rounding? `None` when a sum overflows.
+    fn holds(&self, doc: &Document, g: &Group) -> Option<bool> {
+        let sum = Interval::sum(self.parts.iter().map(|&c| interval(doc, g[c as usize])))?;
+        Some(sum.overlaps(interval(doc, g[self.total as usize])?))
+    }
+}
+
+/// Do the group's two identities hold ([`CAR`], [`ALL`])?
 pub fn holds(doc: &Document, g: &Group) -> Option<[bool; 2]> {
-    let iv = |c: Column| interval(doc, g[c as usize]);
-    let car = iv(Column::CarPurchase)?.add(iv(Column::CarRunning)?)?;
-    let total = Interval::sum([
-        iv(Column::Abroad),
-        iv(Column::CarSubtotal),
-        iv(Column::Reception),
-    ])?;
-    Some([
-        car.overlaps(iv(Column::CarSubtotal)?),
-        total.overlaps(iv(Column::Total)?),
-    ])
+    Some([CAR.holds(doc, g)?, ALL.holds(doc, g)?])
 }
 
 fn all_hold(doc: &Document, g: &Group) -> bool {
     holds(doc, g).is_some_and(|h| h.iter().all(|&x| x))
 }
 
-fn read_row(
-    doc: &Document,
-    row: &[usize],
-    columns: Option<usize>,
-    names: &[Option<String>; 2],
-    hint: Option<[usize; 6]>,
-) -> Reading {
+fn read_row(doc: &Document, row: &[usize], columns: Option<usize>, facts: &TableFacts) -> Reading {
     let unknown = |why_zh, why_en| Reading::Unknown {
         at: row[0],
         why_zh,
@@ -472,7 +480,23 @@ fn read_row(
         );
     }
     let groups = width / 6;
-    let name = |k: usize| if groups == 2 { names[k].clone() } else { None };
+    let name = |k: usize| {
+        if groups == 2 {
+            facts.names[k].clone()
+        } else {
+            None
+        }
+    };
+    let known = |groups: Vec<Group>, blanks_restored| Reading::Known {
+        groups: groups
+            .into_iter()
+            .enumerate()
+            .map(|(k, g)| (name(k), g))
+            .collect(),
+        blanks_restored,
+        unit: facts.unit,
+        abroad_first: facts.abroad_first,
+    };
     if row.len() > width {
         return unknown(
             "“三公”经费表一行的数字多于列数，各列无法确定",
@@ -499,16 +523,7 @@ fn read_row(
                     .map(|c| in_template_order(c, order))
                     .collect();
                 if gs.iter().all(|g| all_hold(doc, g)) {
-                    return Reading::Known {
-                        groups: gs
-                            .into_iter()
-                            .enumerate()
-                            .map(|(k, g)| (name(k), g))
-                            .collect(),
-                        blanks_restored: true,
-                        unit: None,
-                        abroad_first: None,
-                    };
+                    return known(gs, true);
                 }
             }
         }
@@ -561,7 +576,9 @@ fn read_row(
             // then 出国 and 接待, can keep a relation in a known order by chance.)
             // The table's other rows, or its header, tell the order.
             (false, false) => {
-                let by_header = hint.and_then(|h| orders.iter().position(|&o| o == h));
+                let by_header = facts
+                    .order
+                    .and_then(|h| orders.iter().position(|&o| o == h));
                 by_header.filter(|&o| kept[o])
             }
         }
@@ -572,16 +589,7 @@ fn read_row(
             "the order of the 三公 table's columns is unknown",
         );
     };
-    Reading::Known {
-        groups: readings[order]
-            .iter()
-            .enumerate()
-            .map(|(k, g)| (name(k), *g))
-            .collect(),
-        blanks_restored: false,
-        unit: None,
-        abroad_first: None,
-    }
+    known(readings[order].clone(), false)
 }
 
 /// How many of a group's relations hold: 小计 = 购置 + 运行, 合计 = 出国 + 小计 + 接待, and
@@ -595,15 +603,16 @@ fn relations(doc: &Document, g: &Group) -> usize {
 
 /// 合计 = 出国 + 购置 + 运行 + 接待: the total holds with the 小计's own parts.
 pub fn total_with_car_parts(doc: &Document, g: &Group) -> bool {
-    let iv = |c: Column| interval(doc, g[c as usize]);
-    Interval::sum([
-        iv(Column::Abroad),
-        iv(Column::CarPurchase),
-        iv(Column::CarRunning),
-        iv(Column::Reception),
-    ])
-    .zip(iv(Column::Total))
-    .is_some_and(|(s, t)| s.overlaps(t))
+    const ALL_BY_CAR_PARTS: Identity = Identity {
+        total: Column::Total,
+        parts: &[
+            Column::Abroad,
+            Column::CarPurchase,
+            Column::CarRunning,
+            Column::Reception,
+        ],
+    };
+    ALL_BY_CAR_PARTS.holds(doc, g).unwrap_or(false)
 }
 
 /// Every way to choose `k` of the positions `1..width`, in order.
