@@ -316,11 +316,23 @@ struct Labels<'d> {
     /// Per label number: the round its verdict was worked out in, and the verdict.
     verdicts: Vec<(u32, bool)>,
     round: u32,
-    /// The last search before a rate in this round: the rate, the part and its unit, and
-    /// the nearest figure before the rate that fitted (no figure between it and the rate
-    /// did, but the part, which was left out), so that the next rate of the same question
-    /// looks only at the figures since.
-    last: Option<(u32, usize, usize, Unit, Option<usize>)>,
+    /// The last search before a rate in this round, so that the next rate of the same
+    /// question looks only at the figures since.
+    last: Option<LastSearch>,
+}
+
+/// A search for a whole before a rate, remembered for the next rate's.
+#[derive(Clone, Copy)]
+struct LastSearch {
+    round: u32,
+    rate: usize,
+    part: usize,
+    unit: Unit,
+    /// The year the rate's sentence is about: a whole of another year does not fit.
+    year: Option<i32>,
+    /// The nearest figure before the rate that fitted: no figure between it and the rate
+    /// did, but the part, which was left out.
+    found: Option<usize>,
 }
 
 impl<'d> Labels<'d> {
@@ -453,12 +465,12 @@ fn resolve_named<'d>(
     // Wholes are named within a section: a generous but constant reach keeps this linear.
     let reach = 16 * super::WINDOW;
     let lo = rate.saturating_sub(reach);
-    let last = labels.last.filter(|&(round, at, _, unit, _)| {
-        round == labels.round && at <= rate && unit == part_unit
-    });
     // (A sentence about another year, `2022年度基本支出…，占当年支出合计1015.75万元的…`,
     // states that year's whole, not the one a rate of this year's names.)
     let year_here = opening_year(doc, rate).or(doc.info().year.map(i32::from));
+    let last = labels.last.filter(|l| {
+        l.round == labels.round && l.rate <= rate && l.unit == part_unit && l.year == year_here
+    });
     let fits = |labels: &mut Labels<'d>, i: usize| {
         i != part && labels.answers(doc, i, judge) && {
             let g = &doc.figures[i];
@@ -472,7 +484,12 @@ fn resolve_named<'d>(
     let mut found = match last {
         // The same question as the rate before: the figures since it, then what that search
         // knew of the ones before (each rate of a text of shares looked at 1,024 figures).
-        Some((_, at, last_part, _, last_found)) => {
+        Some(LastSearch {
+            rate: at,
+            part: last_part,
+            found: last_found,
+            ..
+        }) => {
             scan(labels, lo.max(at)..rate).or_else(|| {
                 let reached = |i: usize| (lo..at).contains(&i);
                 // (The part of the rate before was left out there, not here.)
@@ -489,7 +506,14 @@ fn resolve_named<'d>(
         None => scan(labels, lo..rate),
     };
     debug_assert_eq!(found, scan(labels, lo..rate));
-    labels.last = Some((labels.round, rate, part, part_unit, found));
+    labels.last = Some(LastSearch {
+        round: labels.round,
+        rate,
+        part,
+        unit: part_unit,
+        year: year_here,
+        found,
+    });
     // After the rate, only within its clause: past a `；` or `。` the text goes on to another
     // item (`…占当年下达资金的88.15%；2022年…当年下达资金4,100.00万元`).
     let text = doc.text();
