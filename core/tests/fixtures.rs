@@ -2978,6 +2978,32 @@ fn a_change_binds_to_its_level_stated_with_the_stage_the_subject_leaves_out() {
 }
 
 #[test]
+fn income_and_spending_said_together_as_收支_name_both_totals() {
+    let growth = |t: &str| outcome_of(&run(t), "growth");
+    // 收支总计 after the comparison: 282.51 ÷ (4,020.14 + 282.51) = 6.57%.
+    let after = "2026年本部门收入总计4,020.14万元，支出总计4,020.14万元。与2025年预算相比，收支总计各减少282.51万元，下降";
+    assert_eq!(growth(&format!("{after}6.57%。")), (vec![], 1));
+    assert_eq!(
+        growth(&format!("{after}7.0%。")),
+        (vec!["Error 7.0% 6.57%".to_string()], 0)
+    );
+    // 收支总预算 before the comparison, in a paragraph of its own after the levels'
+    // (收入预算总额, 支出预算总额): 503.67 ÷ (9,722.12 − 503.67) = 5.46%.
+    let before = "2024年收入预算总额9722.12万元，其中：一般公共预算拨款收入8436.52万元，其他收入1285.60万元。支出预算总额9722.12万元。\n收支总预算比2023年预算增加503.67万元，增长";
+    assert_eq!(growth(&format!("{before}5.46%。")), (vec![], 1));
+    assert_eq!(
+        growth(&format!("{before}5.18%。")),
+        (vec!["Error 5.18% 5.46%".to_string()], 0)
+    );
+    // Income and spending of different amounts: neither is surely the one compared.
+    let unequal = "2024年收入预算总额9722.12万元。支出预算总额9700.00万元。\n收支总预算比2023年预算增加503.67万元，增长5.18%。";
+    assert_eq!(growth(unequal), (vec![], 0));
+    // A paragraph that opens with another subject takes no level from the one before.
+    let other = "2024年收入预算总额9722.12万元，支出预算总额9722.12万元。\n项目支出比2023年预算增加503.67万元，增长5.18%。";
+    assert_eq!(growth(other), (vec![], 0));
+}
+
+#[test]
 fn where_paragraphs_start_indented_a_sentence_flush_left_goes_on_the_paragraph() {
     let report = |indent: &str| {
         let mut t = String::new();

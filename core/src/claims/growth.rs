@@ -616,12 +616,12 @@ fn bind_current(
     let d = &doc.figures[di];
     let para = d.paragraph();
     // A paragraph that opens with the comparison (`2024年度…总计均为X万元。` / `与2023年度相比，
-    // …各增加`, a viewer's copy ending a paragraph at each full stop) compares the level of
-    // the paragraph before.
-    let opens = doc.text()
-        [doc.paragraphs[para].range.start..cmp_start.max(doc.paragraphs[para].range.start)]
-        .trim()
-        .is_empty();
+    // …各增加`, a viewer's copy ending a paragraph at each full stop), or with its subject
+    // and no level (`收支总预算比2023年预算增加…`), compares the level of the paragraph
+    // before.
+    let opens = super::back(di)
+        .take_while(|&i| doc.figures[i].paragraph() == para)
+        .all(|i| doc.figures[i].q.end > cmp_start);
     let before_too = opens
         && para.checked_sub(1).is_some_and(|q| {
             doc.paragraphs[q].heading.is_none() && !doc.paragraphs[q].is_table_cell
@@ -659,15 +659,23 @@ fn bind_current(
     let subject = &subject[..verb_at.unwrap_or(subject.len())];
     // `财政拨款收入、支出总计各增加`: said of two quantities, `财政拨款收入总计` and
     // `财政拨款支出总计` (read as one name, `支出总计` alone would answer it).
-    let both: Vec<String> = ["收入、支出", "收、支"]
+    // (`收支总计`, `收支总预算` likewise; and a subject before the comparison, `收支总预算比
+    // 2023年预算增加`.)
+    let sentence_start = doc.sentences[d.sentence()].start;
+    let (_, before_cmp) = super::clause_before(doc.text(), sentence_start, cmp_start);
+    let both: Vec<String> = [subject, before_cmp.trim()]
         .iter()
-        .find(|w| subject.contains(**w))
-        .map(|w| {
-            ["收入", "支出"]
+        .find_map(|s| {
+            let w = ["收入、支出", "收、支", "收支"]
                 .iter()
-                .map(|flow| label_key(&subject.replace(w, flow).replace(['，', '、'], "")))
-                .map(|k| k.trim_end_matches(['各', '均']).to_string())
-                .collect()
+                .find(|w| s.contains(**w))?;
+            Some(
+                ["收入", "支出"]
+                    .iter()
+                    .map(|flow| label_key(&s.replace(w, flow).replace(['，', '、'], "")))
+                    .map(|k| k.trim_end_matches(['各', '均']).to_string())
+                    .collect(),
+            )
         })
         .unwrap_or_default();
     let subject: String = subject
@@ -700,7 +708,17 @@ fn bind_current(
         })
     };
     // (Two levels of different amounts each changed by it, `分别增长`: neither is surely its.)
-    let found: Vec<usize> = both.iter().filter_map(|k| named(k)).collect();
+    // (`收支总预算` names `收入预算总额` and `支出预算总额` as well.)
+    let found: Vec<usize> = both
+        .iter()
+        .filter_map(|k| {
+            named(k).or_else(|| {
+                k.contains("总预算")
+                    .then(|| named(&k.replace("总预算", "预算总额")))
+                    .flatten()
+            })
+        })
+        .collect();
     match found[..] {
         [a] => return Some(a),
         [a, b] => {
@@ -742,8 +760,6 @@ fn bind_current(
     }
     // `基本支出比上年增加…`: the subject stands before the comparison, in its own clause
     // (without a figure: `收入合计860万元比上年减少…` keeps the nearest-figure rule).
-    let sentence_start = doc.sentences[d.sentence()].start;
-    let (_, before_cmp) = super::clause_before(doc.text(), sentence_start, cmp_start);
     let alt = label_key(before_cmp.trim());
     // `预算为36.88万元，支出决算为26.48万元，决算数比预算数减少10.40万元`: the outturn
     // against its own budget, the nearest figure stated as an outturn.
@@ -964,8 +980,11 @@ mod tests {
     #[test]
     fn a_subject_named_in_a_sentence_of_its_own_is_not_the_figure_before() {
         // The sentence before ends on another quantity: no current value, nothing judged.
-        let g = one("财政拨款收入总计2834.41万元；年末财政拨款结转和结余59.29万元。财政拨款收、支总计与上年相比增加132.85万元，增长4.92%。");
+        let g = one("财政拨款收入总计2834.41万元；年末财政拨款结转和结余59.29万元。一般公共预算财政拨款支出与上年相比增加132.85万元，增长4.92%。");
         assert_eq!(g.0, None);
+        // (`收、支总计` names the 收入总计 stated, however far back in the paragraph.)
+        let g = one("财政拨款收入总计2834.41万元；年末财政拨款结转和结余59.29万元。财政拨款收、支总计与上年相比增加132.85万元，增长4.92%。");
+        assert_eq!(g.0, Some("2834.41万元".into()));
         // The same quantity named again, with its stage: it is the figure before.
         let g = one("公务接待费支出3.26万元，完成预算59%。公务接待费支出决算比2019年增加2.38万元，增长270%。");
         assert_eq!(g.0, Some("3.26万元".into()));
