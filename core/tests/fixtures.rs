@@ -5212,3 +5212,151 @@ fn review_26_this_years_and_last_years_levels_by_year_then_their_change() {
         two.findings
     );
 }
+
+#[test]
+fn review_28_a_comparison_of_two_earlier_years_is_their_own() {
+    let growth = |t: &str| outcome_of(&run(t), "growth");
+    let head = "某县档案馆2024年度部门决算情况说明\n";
+    // Three years' levels, then this year's change on last year's level (not the earliest
+    // year's): 146.43 ÷ 2,210.05 = 6.63%.
+    let three = format!(
+        "{head}2024年度一般公共预算财政拨款支出2,356.48万元，2023年度一般公共预算财政拨款支出2,210.05万元，2022年度为2,087.66万元。2024年较2023年增加146.43万元，增长"
+    );
+    assert_eq!(growth(&format!("{three}6.63%。")), (vec![], 1));
+    assert_eq!(
+        growth(&format!("{three}7.01%。")),
+        (vec!["Error 7.01% 6.63%".to_string()], 0)
+    );
+    // 2023 against 2022 in a 2024 report: the 2023 level is that comparison's current
+    // value (122.39 ÷ 2,087.66 = 5.86%), and the comparison is no stale year.
+    let earlier = format!(
+        "{head}2024年度支出2,356.48万元，较2023年增加146.43万元，增长6.63%。2023年支出2,210.05万元，较2022年增加122.39万元，增长"
+    );
+    let ok = run(&format!("{earlier}5.86%。"));
+    assert!(ok.findings.is_empty(), "{:#?}", ok.findings);
+    assert_eq!(outcome_of(&ok, "growth"), (vec![], 2));
+    assert_eq!(
+        growth(&format!("{earlier}5.54%。")),
+        (vec!["Error 5.54% 5.86%".to_string()], 1)
+    );
+    // A change of this year said against a year before last is still a stale comparison.
+    let stale = run(&format!(
+        "{head}2024年度支出2,356.48万元，较2022年增加268.82万元，增长12.88%。"
+    ));
+    assert_eq!(rules_with(&stale, Severity::Warning), ["comparison-year"]);
+}
+
+#[test]
+fn review_28_a_level_reached_is_the_actual_not_the_level_it_rose_from() {
+    let t = |rate: &str| {
+        format!("某区人力资源和社会保障局2024年度部门整体支出绩效自评报告\n全年城镇新增就业4,862人，由上年的4,510人增加到4,862人；完成年度目标任务（4,500人）的{rate}。")
+    };
+    assert_eq!(outcome_of(&run(&t("108.04%")), "completion"), (vec![], 1));
+    assert_eq!(
+        outcome_of(&run(&t("100.22%")), "completion"),
+        (vec!["Error 100.22% 108.04%".to_string()], 0)
+    );
+}
+
+#[test]
+fn review_28_a_figure_of_all_funds_is_not_the_fiscal_one_named_alike() {
+    let t = |all: &str| {
+        format!("某县卫生健康局2024年度部门决算说明\n2024年度一般公共预算财政拨款“三公”经费支出17.47万元。其中：公务用车运行维护费14.82万元，公务接待费2.65万元。\n{all}公务用车运行维护费为19.36万元，其中使用事业收入安排4.54万元。")
+    };
+    for all in ["全口径（含事业收入安排）", "含事业收入安排的"] {
+        let r = run(&t(all));
+        assert!(
+            r.findings.iter().all(|f| f.rule != "restated"),
+            "{all}: {:#?}",
+            r.findings
+        );
+    }
+    // Without such words the two statements are one quantity stated twice.
+    let r = run(&t("本年"));
+    assert_eq!(rules_with(&r, Severity::Error), ["restated"]);
+}
+
+#[test]
+fn review_28_a_rate_after_a_list_may_be_the_whole_lists() {
+    let t = |rate: &str| {
+        format!("某县林业局2025年部门预算公开说明\n2025年一般公共预算拨款支出3526.80万元，其中农林水支出2760.14万元。农林水支出中项目支出主要用于：森林资源培育480.00万元、森林防火356.20万元、林业草原防灾减灾128.50万元等，占农林水支出的{rate}。")
+    };
+    // 964.70 ÷ 2,760.14 = 34.95% (the list), 128.50 ÷ 2,760.14 = 4.66% (its last item):
+    // neither is an error.
+    for rate in ["34.95%", "4.66%", "40.00%"] {
+        let r = run(&t(rate));
+        assert!(
+            r.findings.iter().all(|f| f.rule != "share"),
+            "{rate}: {:#?}",
+            r.findings
+        );
+    }
+    // One amount, not a list: its share is checked.
+    let one = "2025年一般公共预算拨款支出3526.80万元，其中农林水支出2760.14万元。森林防火356.20万元，占农林水支出的";
+    assert_eq!(
+        outcome_of(&run(&format!("{one}12.91%。")), "share"),
+        (vec![], 1)
+    );
+    let wrong = run(&format!("{one}21.91%。"));
+    assert_eq!(rules_with(&wrong, Severity::Error), ["share"]);
+}
+
+#[test]
+fn review_28_a_dash_in_a_pasted_table_is_an_empty_cell() {
+    let t = |blank: &str, class: &str| {
+        [
+            "一般公共预算财政拨款支出决算表".to_string(),
+            "编制单位：某区纪委监委机关\t\t\t\t金额单位：万元".to_string(),
+            "科目编码\t科目名称\t年初预算数\t本年支出合计\t基本支出\t项目支出".to_string(),
+            format!("\t合计\t137.00\t135.04\t135.04\t{blank}"),
+            format!("208\t社会保障和就业支出\t105.00\t{class}\t103.82\t{blank}"),
+            format!("20805\t行政事业单位养老支出\t105.00\t103.82\t103.82\t{blank}"),
+            format!("2080505\t机关事业单位基本养老保险缴费支出\t75.00\t74.16\t74.16\t{blank}"),
+            format!("2080506\t机关事业单位职业年金缴费支出\t30.00\t29.66\t29.66\t{blank}"),
+            format!("210\t卫生健康支出\t32.00\t31.22\t31.22\t{blank}"),
+            format!("21011\t行政事业单位医疗\t32.00\t31.22\t31.22\t{blank}"),
+            format!("2101101\t行政单位医疗\t32.00\t31.22\t31.22\t{blank}"),
+        ]
+        .join("\n")
+    };
+    for blank in ["-", "—", "", "0.00"] {
+        let ok = run(&t(blank, "103.82"));
+        assert!(ok.findings.is_empty(), "{blank:?}: {:#?}", ok.findings);
+        // 208's 112.82 is not its 款 103.82, and the 合计 row is not 112.82 + 31.22.
+        let wrong = run(&t(blank, "112.82"));
+        assert!(
+            rules_with(&wrong, Severity::Error).contains(&"table"),
+            "{blank:?}: {:#?}",
+            wrong.findings
+        );
+    }
+}
+
+#[test]
+fn review_28_a_code_tables_total_row_short_of_its_rows_is_an_error_when_another_column_adds_up() {
+    let t = |total: &str, basic: &str| {
+        [
+            "支出决算表".to_string(),
+            "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出".to_string(),
+            format!("\t合计\t{total}\t{basic}\t1,128.85"),
+            "204\t公共安全支出\t3,695.41\t2,566.56\t1,128.85".to_string(),
+            "208\t社会保障和就业支出\t421.71\t421.71\t".to_string(),
+            "210\t卫生健康支出\t96.84\t96.84\t".to_string(),
+            "221\t住房保障支出\t215.10\t215.10\t".to_string(),
+        ]
+        .join("\n")
+    };
+    let ok = run(&t("4,429.06", "3,300.21"));
+    assert!(ok.findings.is_empty(), "{:#?}", ok.findings);
+    // 基本支出 adds up over the four rows, so none is missing: 合计 4,529.06 is wrong.
+    let wrong = run(&t("4,529.06", "3,300.21"));
+    assert_eq!(rules_with(&wrong, Severity::Error), ["table"]);
+    // No column adds up: rows may be missing, a shortfall is only a note.
+    let partial = run(&t("4,529.06", "3,400.21"));
+    assert!(
+        rules_with(&partial, Severity::Error).is_empty(),
+        "{:#?}",
+        partial.findings
+    );
+    assert_eq!(rules_with(&partial, Severity::Info).len(), 2);
+}

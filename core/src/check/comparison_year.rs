@@ -56,6 +56,12 @@ impl Rule for ComparisonYear {
             // year left over from an old report.
             let sentence = &doc.sentences[doc.figures[g.delta].sentence()];
             let text = &doc.text()[sentence.start..sentence.end];
+            // `2023年支出…，较2022年增加…`: a comparison of two earlier years with each other,
+            // on purpose (a report that reviews several years).
+            let before = &doc.text()[sentence.start..at.start.max(sentence.start)];
+            if before.contains(&format!("{}年", named + 1)) {
+                continue;
+            }
             if ["比上年", "较上年", "与上年", "同比"]
                 .iter()
                 .any(|w| text.contains(w))

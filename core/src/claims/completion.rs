@@ -140,9 +140,13 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     .filter(|&i| doc.figures[i].q.end <= keyword_at)
                     .find(|&i| {
                         let g = &doc.figures[i];
+                        // (A level reached, `由上年的4,510人增加到4,862人`, is this year's; the
+                        // level it rose from is last year's.)
+                        let reached = g.label.ends_with(['到', '至']);
                         g.q.is_operand()
                             && (g.q.unit.addable_with(tu) || g.q.unit == tu)
-                            && !super::has_change_word(&g.label)
+                            && (reached || !super::has_change_word(&g.label))
+                            && !super::names_last_year(&g.label)
                     });
                 CompletionClaim {
                     rate: ri,

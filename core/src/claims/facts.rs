@@ -562,7 +562,13 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                 doc.paragraphs[f.paragraph()].range.start,
                 f.label_start(),
             );
-            code_in(&text[clause_start..f.q.start]).and_then(|c| c.parse().ok())
+            let clause = &text[clause_start..f.q.start];
+            // A figure of all funds (`全口径（含事业收入安排）公务用车运行维护费`) is another
+            // quantity than the fiscal one named alike, and its scope has no key of its own.
+            if ALL_FUNDS_WORDS.iter().any(|w| clause.contains(w)) {
+                continue;
+            }
+            code_in(clause).and_then(|c| c.parse().ok())
         };
         match code {
             Some(c) => key.code = Some(c),
@@ -727,6 +733,16 @@ const OUTTURN_ONLY: &[&str] = &[
 ];
 
 /// “三公” items are fiscal-grant spending by definition, whatever section states them.
+/// Words that widen a quantity past the fiscal funds its name usually means.
+const ALL_FUNDS_WORDS: &[&str] = &[
+    "全口径",
+    "含事业收入",
+    "含其他资金",
+    "含自有资金",
+    "含单位资金",
+    "含非财政",
+];
+
 const SELF_SCOPED: &[&str] = &[
     "三公",
     "因公出国",

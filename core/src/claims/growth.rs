@@ -324,6 +324,14 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             }
         }
         let compared_year = year_named(&text[cmp_start..from + cmp_end], cmp_start);
+        // The year a comparison names (`较2022年`) is its base's: a level labelled with a
+        // later year (`2023年支出…，较2022年增加`) is that comparison's current value, one
+        // labelled with another year (`2022年度为…` before `2024年较2023年增加`) neither.
+        let base_year = compared_year.as_ref().map(|(y, _)| *y);
+        let is_base_year = |label: &str| match base_year {
+            Some(y0) => label_year(label).is_some_and(|y| y <= y0),
+            None => is_earlier_year(label, year),
+        };
         let base_like = |i: usize| {
             let g = &doc.figures[i];
             g.q.unit.addable_with(d.q.unit) && g.q.is_operand() && !super::has_change_word(&g.label)
@@ -350,7 +358,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .find(|&i| {
                 let g = &doc.figures[i];
                 base_like(i)
-                    && (super::names_last_year(&g.label) || is_earlier_year(&g.label, year))
+                    && match base_year {
+                        Some(y0) => {
+                            label_year(&g.label) == Some(y0)
+                                || year == Some(y0 + 1) && super::names_last_year(&g.label)
+                        }
+                        None => super::names_last_year(&g.label) || is_earlier_year(&g.label, year),
+                    }
             });
         let previous = in_comparison.or(stated_before);
         let mut other_current = None;
@@ -390,7 +404,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             }
         }
         // A figure labelled with an earlier year is the base itself, not the current value.
-        if current.is_some_and(|c| is_earlier_year(&doc.figures[c].label, year)) {
+        if current.is_some_and(|c| is_base_year(&doc.figures[c].label)) {
             if previous.is_none() {
                 out.push(GrowthClaim {
                     delta: di,
@@ -592,9 +606,15 @@ fn clause_names_earlier_year(doc: &Document, i: usize, report_year: Option<u16>)
 }
 
 fn is_earlier_year(label: &str, report_year: Option<u16>) -> bool {
-    let Some(ry) = report_year else { return false };
-    let digits: String = label.chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.len() == 4 && label[4..].starts_with('年') && digits.parse::<u16>().is_ok_and(|y| y < ry)
+    report_year.is_some_and(|ry| label_year(label).is_some_and(|y| y < ry))
+}
+
+/// The year a label opens with (`2023年支出` → 2023).
+fn label_year(label: &str) -> Option<u16> {
+    let digits = label.get(..4)?;
+    (digits.bytes().all(|b| b.is_ascii_digit()) && label[4..].starts_with('年'))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// Is the figure ending at `end` the base of a ratio (`为全年预算25.00万元的73.6%`,

@@ -117,6 +117,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             }
             _ => part,
         };
+        // `森林资源培育480.00万元、森林防火356.20万元、防灾减灾128.50万元等，占…的34.95%`:
+        // after a list joined by `、` the rate may be the whole list's or its last item's.
+        let unnamed = f
+            .label
+            .rfind('占')
+            .is_none_or(|i| label_key(&f.label[..i]).is_empty());
+        let part = part.filter(|&p| !(unnamed && ends_a_list(doc, p)));
         // `基本支出和项目支出分别为688.26万元、278.85万元，分别占71.2%、28.8%`: the rates of
         // a `分别` run take the run of amounts before them in order.
         let paired = run.as_ref().map(|r| r.part_of(ri));
@@ -153,6 +160,19 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         });
     }
     out
+}
+
+/// Is amount `p` the last of a list joined by `、`, `和` or `及` (`A480.00万元、B356.20万元`)?
+fn ends_a_list(doc: &Document, p: usize) -> bool {
+    let Some(q) = p.checked_sub(1) else {
+        return false;
+    };
+    let (a, b) = (&doc.figures[q], &doc.figures[p]);
+    if a.sentence() != b.sentence() || !a.q.unit.is_money() || !a.q.unit.addable_with(b.q.unit) {
+        return false;
+    }
+    let between = doc.text()[a.q.end..b.label_start().max(a.q.end)].trim();
+    matches!(between, "、" | "和" | "及" | "以及")
 }
 
 /// Whether rate `b` follows rate `a` in one run (`71.2%、28.8%`, `71.2%和28.8%`).

@@ -12,6 +12,7 @@ use super::BoundSum;
 use crate::read::document::Document;
 use crate::read::quantity::Unit;
 use crate::read::table::Table;
+use rust_decimal::Decimal;
 
 /// The sums of the tables: per table of `Claims::tables`, in the order the rule checks them;
 /// then those of tables laid out with spaces. With them, per table, the claims of its rows'
@@ -827,19 +828,51 @@ fn code_columns(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<Boun
             children.entry(&code[..code.len() - 2]).or_default().push(i);
         }
     }
+    let claimed: std::collections::HashSet<usize> = out
+        .iter()
+        .filter_map(|b| match b {
+            BoundSum::Check(c) => Some(c.total),
+            BoundSum::TooMany(_) => None,
+        })
+        .collect();
     let by_columns = |cells: &[Option<usize>], rows: &[usize], out: &mut Vec<BoundSum>| {
         if rows.len() < 2 || rows.iter().any(|&r| coded[r].1.len() != cells.len()) {
             return;
         }
+        // (A column of rates, `支出进度(%)`, adds up to nothing.)
+        let summed = |c: usize| !unsummed.get(c + 2).copied().unwrap_or(false);
+        let parts_of =
+            |c: usize| -> Vec<usize> { rows.iter().filter_map(|&r| coded[r].1[c]).collect() };
+        // A column whose rows add up to its total exactly, over two rows or more, shows that
+        // no row is missing: then every column of the row must add up.
+        let complete = (0..cells.len()).any(|c| {
+            let parts = parts_of(c);
+            summed(c)
+                && parts.len() >= 2
+                && cells[c].is_some_and(|t| {
+                    parts
+                        .iter()
+                        .map(|&p| doc.figures[p].q.value)
+                        .sum::<Decimal>()
+                        == doc.figures[t].q.value
+                })
+        });
         for (c, total) in cells.iter().enumerate() {
-            // (A column of rates, `支出进度(%)`, adds up to nothing.)
-            if unsummed.get(c + 2).copied().unwrap_or(false) {
+            if !summed(c) {
                 continue;
             }
-            let Some(total) = *total else { continue };
-            let parts: Vec<usize> = rows.iter().filter_map(|&r| coded[r].1[c]).collect();
+            // (A total the table's rows were already summed to is not checked twice.)
+            let Some(total) = total.filter(|t| !claimed.contains(t)) else {
+                continue;
+            };
+            let parts = parts_of(c);
+            let marker = if complete {
+                column(t, c + 2)
+            } else {
+                Marker::Complete
+            };
             if !parts.is_empty() {
-                out.extend(sum_of(doc, total, parts, Marker::Complete).map(BoundSum::Check));
+                out.extend(sum_of(doc, total, parts, marker).map(BoundSum::Check));
             }
         }
     };

@@ -43,8 +43,11 @@ impl Cell<'_> {
         self.figure = None;
     }
 
+    /// Nothing written, or a dash or slash that stands for nothing (`-`, `—`, `/`).
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.text
+            .chars()
+            .all(|c| matches!(c, '-' | '—' | '－' | '–' | '/' | '／'))
     }
 
     /// Normalised byte range of the trimmed text.
