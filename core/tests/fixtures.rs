@@ -5360,3 +5360,50 @@ fn review_28_a_code_tables_total_row_short_of_its_rows_is_an_error_when_another_
     );
     assert_eq!(rules_with(&partial, Severity::Info).len(), 2);
 }
+
+#[test]
+fn review_28_a_score_stated_beside_a_self_evaluation_table_is_its_total() {
+    let table = [
+        "                某县文化馆项目支出绩效自评表",
+        "                              （2024年度）",
+        "  项目名称        群众文化活动经费",
+        "  主管部门        某县文化广电旅游局",
+        "                  年初预算数   全年预算数（A）   全年执行数（B）   分值   执行率（B/A）   得分",
+        "  年度资金总额        180.00          180.00          172.80      10        96.00%      9.60",
+        "  一级指标   二级指标           三级指标                年度指标值      实际完成值    分值   得分",
+        "  产出指标    数量指标            送戏下乡场次                ≥40场            43场      50      50",
+        "  效益指标    社会效益指标        参与群众人次                ≥3万人次       3.4万人次      30      28",
+        "  满意度指标   服务对象满意度指标   群众满意度                  ≥90%           92.5%      10       9",
+        "  总分                                                                      100   96.60",
+    ]
+    .join("\n");
+    let after = |score: &str| {
+        format!("{table}\n  自评结论：项目全年执行数172.80万元，项目自评得分{score}分，评价等级为“优”。\n")
+    };
+    let before = |score: &str| {
+        format!("经自评，产出指标得50分，项目自评得分{score}分。自评表如下：\n\n{table}\n")
+    };
+    for text in [after("96.60"), before("96.60")] {
+        let r = run(&text);
+        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+        assert_eq!(outcome_of(&r, "evaluation-table").1, 2);
+    }
+    for text in [after("98.60"), before("98.60")] {
+        let r = run(&text);
+        assert_eq!(
+            outcome_of(&r, "evaluation-table").0,
+            ["Error 98.60分 96.60"],
+            "{text}"
+        );
+        // The project is named by its 项目名称 cell, not the unit the title names.
+        assert!(r.findings[0].message.contains("群众文化活动经费"));
+    }
+    // An indicator's score, or two total scores in one paragraph, is not the table's.
+    for text in [
+        format!("{table}\n  产出指标得分48分，效益指标得分28分。\n"),
+        format!("{table}\n  2023年项目自评得分91.00分，2024年项目自评得分98.60分。\n"),
+    ] {
+        let r = run(&text);
+        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    }
+}

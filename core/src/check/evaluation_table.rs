@@ -60,6 +60,7 @@ impl Rule for EvaluationTable {
             check_scores(doc, e, sink);
         }
         check_narrative_rates(doc, claims, &tables, sink);
+        check_adjacent_scores(doc, claims, sink);
         let names = TableNames::new(&tables);
         let text = doc.text();
         // Every `绩效自评综述` of the text, found in one search rather than one per paragraph
@@ -145,13 +146,88 @@ impl Rule for EvaluationTable {
                 } else {
                     e.unit.filter(|&u| u != Money::Wan)
                 };
-                compare(doc, sink, (i, cell, unit), what, e.label());
+                compare(doc, sink, (i, cell, unit), what, e.label(), SUMMARY_SAYS);
             }
         }
     }
 }
 
 const SUMMARY: &str = "绩效自评综述";
+
+/// A score stated right next to a table, with no 综述 heading to name its project: in the
+/// paragraph after it (`自评结论：…项目自评得分98.70分`) or the one before its title (`经自评，
+/// …项目自评得分99.77分…。自评表如下：`). Only a total score (`自评得分`, `综合得分`), never an
+/// indicator's (`产出指标得分`).
+fn check_adjacent_scores(doc: &Document, claims: &crate::claims::Claims, sink: &mut Sink) {
+    let tables: Vec<(&crate::claims::standard::StandardTable, &Evaluation)> = claims
+        .standard
+        .tables
+        .iter()
+        .filter_map(|t| Some((t, t.evaluation.as_ref()?)))
+        .filter(|(_, e)| e.score.is_some())
+        .collect();
+    if tables.is_empty() {
+        return;
+    }
+    // Paragraphs in original offsets, in text order.
+    let spans: Vec<std::ops::Range<usize>> = doc
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let s = doc.span(p.range.clone());
+            s.start..s.end
+        })
+        .collect();
+    for (t, e) in tables {
+        let Some(score) = e.score else { continue };
+        // The last paragraph ending before the title, the first starting after the table.
+        let before = spans
+            .partition_point(|r| r.end <= t.title.start)
+            .checked_sub(1);
+        let after = spans.partition_point(|r| r.start < t.end);
+        for pi in before.into_iter().chain([after]) {
+            let Some(p) = doc.paragraphs.get(pi) else {
+                continue;
+            };
+            if p.heading.is_some() || p.is_table_cell {
+                continue;
+            }
+            let text = &doc.text()[p.range.clone()];
+            // (A 综述 names its project: bound by name, above.)
+            if text.contains(SUMMARY) || text.contains("绩效自评表") && pi == after {
+                continue;
+            }
+            let first = crate::read::document::first_figure_at(doc, p.range.start);
+            let scores: Vec<usize> = (first..doc.figures.len())
+                .take_while(|&i| doc.figures[i].q.start < p.range.end)
+                .filter(|&i| names_total_score(&doc.figures[i].label))
+                .collect();
+            // (Two total scores in one paragraph: of two things, neither surely the table's.)
+            if let [i] = scores[..] {
+                compare(
+                    doc,
+                    sink,
+                    (i, score, None),
+                    "总分得分",
+                    e.label(),
+                    BESIDE_SAYS,
+                );
+            }
+        }
+    }
+}
+
+/// `项目自评得分`, `综合得分为`, `自评总分`: a project's total score, not an indicator's.
+fn names_total_score(label: &str) -> bool {
+    let l = label.trim_end_matches(['为', '是', '：', ':']);
+    (l.ends_with("得分") || l.ends_with("总分"))
+        && ["自评", "评价", "综合", "总", "项目"]
+            .iter()
+            .any(|w| l.contains(w))
+        && !["指标", "执行率", "分值", "满分", "扣", "率"]
+            .iter()
+            .any(|w| l.contains(w))
+}
 
 /// The tables by the names a summary may give them: the title's project name, and the
 /// names without the issuer and year every table of a set repeats ([`project_cores`]).
@@ -513,12 +589,18 @@ fn check_narrative_rates(
 
 /// The explanation's figure `i` against the table's `cell` (amounts in 万元, as the table's
 /// `项目资金（万元）` says, or in the unit it names instead; scores in points).
+/// Where the text states what the table does, in a finding's message (Chinese, English).
+type SaidIn = (&'static str, &'static str);
+const SUMMARY_SAYS: SaidIn = ("自评综述中", "the summary of");
+const BESIDE_SAYS: SaidIn = ("自评表旁的文字中", "the text beside the table of");
+
 fn compare(
     doc: &Document,
     sink: &mut Sink,
     (i, cell, cell_unit): (usize, usize, Option<Money>),
     what: &str,
     project: &str,
+    (said_zh, said_en): SaidIn,
 ) {
     let (f, c) = (&doc.figures[i], &doc.figures[cell]);
     let agrees = match cell_unit {
@@ -553,12 +635,12 @@ fn compare(
         Severity::Error,
         at,
         format!(
-            "自评综述中“{project}”的{what}为{}，自评表中为{}",
+            "{said_zh}“{project}”的{what}为{}，自评表中为{}",
             doc.written(f),
             doc.written(c)
         ),
         format!(
-            "the summary of “{project}” says {}, its self-evaluation table {}",
+            "{said_en} “{project}” says {}, its self-evaluation table {}",
             doc.written(f),
             doc.written(c)
         ),

@@ -315,18 +315,10 @@ pub struct FundsRow {
 }
 
 impl Evaluation {
-    /// The project's name to show: the title's, or the `项目名称` cell's when the title
-    /// names none (`项目绩效自评表` under a line with the name).
+    /// The project's name to show: the `项目名称` cell's, else the title's (which may name
+    /// only the unit, `某市体育局项目支出绩效自评表`).
     pub fn label(&self) -> &str {
-        // A title that names only its year (`2023年度项目支出绩效自评表`) names no project.
-        let bare = self
-            .project
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '年' || c == '度');
-        match (&self.name, bare) {
-            (Some(name), true) => name,
-            _ => &self.project,
-        }
+        self.name.as_deref().unwrap_or(&self.project)
     }
 }
 
