@@ -4860,7 +4860,8 @@ fn review_21_an_outturn_against_its_own_budget_and_no_trips_abroad() {
     // 10.40 ÷ 36.88 = 28.20%: the outturn 26.48 fell from its budget 36.88.
     let t = "2023年度“三公”经费财政拨款支出预算为36.88万元，支出决算为26.48万元，决算数比预算数减少10.40万元，下降28.20%。\n";
     assert_eq!(alarms(t, "growth"), Vec::<String>::new());
-    assert_eq!(outcome_of(&run(t), "growth").1, 1);
+    // (The rate, and the budget the change leads back to.)
+    assert_eq!(outcome_of(&run(t), "growth").1, 2);
     assert_eq!(alarms(&t.replace("28.20%", "21.99%"), "growth").len(), 1);
 }
 
@@ -5405,5 +5406,68 @@ fn review_28_a_score_stated_beside_a_self_evaluation_table_is_its_total() {
     ] {
         let r = run(&text);
         assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    }
+}
+
+/// Error- and warning-level rules a text raises, in report order.
+fn alarm_rules(t: &str) -> Vec<&'static str> {
+    let r = run(t);
+    r.findings
+        .iter()
+        .filter(|f| matches!(f.severity, Severity::Error | Severity::Warning))
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn review_29_consistent_edges_of_the_review_28_mend_stay_silent() {
+    let silent = [
+        // The same year's budget compared (比2025年年初预算 in a 2025 report).
+        "某县史志办2025年度部门决算情况说明\n2025年度机关运行经费支出52.00万元，比2025年年初预算增加2.00万元，增长4.00%。",
+        "某县史志办2025年度部门决算情况说明\n2025年度一般公共预算财政拨款支出决算为1,380.00万元，年初预算1,200.00万元，与2025年年初预算相比增加180.00万元，增长15.00%。",
+        // 财政拨款收支 is not the department's 收入总计.
+        "某县史志办2025年度部门决算情况说明\n2025年度收入总计2,600.00万元，支出总计2,600.00万元。财政拨款收支总计比上年增加100.00万元，增长6.25%。",
+        // A subject in a paragraph of its own names its level exactly, not a part ending so.
+        "某县文体局2025年度部门决算情况说明\n2025年度本部门基本支出800.00万元，其中机关本级基本支出300.00万元，所属事业单位基本支出500.00万元。\n基本支出比上年增加40.00万元，增长5.26%，主要是人员增加。",
+        // A part's change (其中…增加至) leaves the actual open; a target moved is no actual.
+        "某县文体局2025年度部门整体支出绩效自评报告\n全年开展培训2,760人次，其中基层骨干培训由上年的600人次增加至900人次，完成年度培训目标（2,400人次）的115.00%。",
+        "某县文体局2025年度部门整体支出绩效自评报告\n全年完成场馆维修30处，其中上年度结转项目12处，完成结转项目计划（12处）的100.00%。",
+        "某县人社局2025年度部门整体支出绩效自评报告\n全年城镇新增就业3,150人，年度目标由3,300人调减至3,000人，完成调整后目标任务（3,000人）的105.00%。",
+        // Units of the department, each in a section of its own.
+        "某县教育局2025年度部门决算\n2025年度部门年初结转和结余300.00万元，年末结转和结余250.00万元。\n（一）县教育局本级。年初结转和结余120.00万元，年末结转和结余100.00万元。\n（二）县第一中学：年初结转和结余180.00万元，年末结转和结余150.00万元。",
+        "某县文旅局2025年部门预算\n2025年部门收入预算2,000.00万元。\n（一）局本级。收入预算1,200.00万元，占部门收入预算的60.00%。\n（二）县图书馆。收入预算800.00万元，占部门收入预算的40.00%。",
+        "某县交通局2025年部门预算公开\n2025年“三公”经费预算40.00万元。局本级“三公”经费预算10.00万元，其中公务接待费10.00万元。",
+        // A ；-closed list of income, then the total's change.
+        "某镇人民政府2025年部门预算公开说明\n2025年收入预算2,100.00万元，其中一般公共预算拨款收入1,600.00万元，政府性基金预算拨款收入400.00万元，上年结转100.00万元；比2024年预算增加100.00万元，增长5.00%。",
+        // Years stated one by one, two of them equal.
+        "某县档案馆2025年单位预算\n2025年机关运行经费预算24.66万元。2024年机关运行经费预算24.66万元，2023年为23.10万元。",
+        // A stock against a programme's baseline year-end.
+        "某县污水治理项目2024年度绩效自评报告\n截至2024年底，全县累计建成处理设施90座，比2021年底增加60座，增长200.00%。",
+        // Rates after lists: of the list, said with 共 or 两项合计.
+        "某县林业局2025年部门预算公开说明\n2025年农林水支出2,000.00万元。项目支出主要用于：造林300.00万元、防火200.00万元，共占农林水支出的25.00%。",
+        "某县教育局2025年度部门决算说明\n2025年度本年支出合计1,000.00万元。按功能分类，教育支出700.00万元、社会保障和就业支出200.00万元，占本年支出的90.00%；按经济分类，工资福利支出600.00万元、商品和服务支出250.00万元，占本年支出的85.00%。",
+        // Code tables: a row of one amount, a table cut by a page, a rate column in plain numbers.
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t年初预算数\t支出决算数\n20101\t人大事务\t600.00\t640.00\n2010101\t行政运行\t450.00\t470.00\n2010102\t一般行政管理事务\t150.00\t140.00\n2010199\t其他人大事务支出\t-\t30.00",
+        "支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t700.00\t500.00\t200.00\n2010301\t行政运行\t480.00\t480.00\t\n2010302\t一般行政管理事务\t160.00\t20.00\t140.00\n支出决算表（续）\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n2010350\t事业运行\t60.00\t\t60.00",
+        "支出预算增减变动表\n金额单位：万元\n科目编码\t科目名称\t上年预算数\t本年预算数\t增减额\t增减幅度\n201\t一般公共服务支出\t500.00\t540.00\t40.00\t8.00\n20103\t政府办公厅（室）及相关机构事务\t500.00\t540.00\t40.00\t8.00\n2010301\t行政运行\t400.00\t420.00\t20.00\t5.00\n2010302\t一般行政管理事务\t100.00\t120.00\t20.00\t20.00",
+    ];
+    for t in silent {
+        assert_eq!(alarm_rules(t), Vec::<&str>::new(), "{t}");
+    }
+    let firing: [(&str, &[&str]); 6] = [
+        // A stale year stays stale when another year is only mentioned.
+        ("某县文旅局2025年部门预算公开说明\n2025年收入预算总额1,300.00万元（含2024年结转资金60.00万元），较2023年增加100.00万元，增长8.33%。", &["comparison-year"]),
+        ("某县文旅局2025年度部门决算说明\n2025年度一般公共预算财政拨款支出1,200.00万元，为落实2024年审计整改要求压减公用经费，较2023年减少60.00万元，下降4.76%。", &["comparison-year"]),
+        // 不含 narrows, it does not widen: still the fiscal 三公 stated twice.
+        ("某县自然资源局2025年部门预算公开说明\n2025年一般公共预算“三公”经费预算30.40万元，其中公务用车运行维护费24.00万元，公务接待费6.40万元。\n2025年不含单位资金的一般公共预算“三公”经费预算30.04万元。", &["restated"]),
+        // The same year's budget, with the rate on the wrong base.
+        ("某县史志办2025年度部门决算情况说明\n2025年度机关运行经费支出52.00万元，比2025年年初预算增加2.00万元，增长3.85%。", &["growth"]),
+        // The total's change after a ；-closed list, wrong for the total and the last part.
+        ("某镇人民政府2025年部门预算公开说明\n2025年收入预算2,100.00万元，其中一般公共预算拨款收入1,600.00万元，政府性基金预算拨款收入400.00万元，上年结转100.00万元；比2024年预算增加100.00万元，增长6.00%。", &["growth"]),
+        // A parent row short of its rows when most columns add up.
+        ("支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t710.00\t500.00\t200.00\n2010301\t行政运行\t480.00\t480.00\t\n2010302\t一般行政管理事务\t160.00\t20.00\t140.00\n2010350\t事业运行\t60.00\t\t60.00", &["table"]),
+    ];
+    for (t, rules) in firing {
+        assert_eq!(alarm_rules(t), rules, "{t}");
     }
 }

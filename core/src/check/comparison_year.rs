@@ -56,10 +56,22 @@ impl Rule for ComparisonYear {
             // year left over from an old report.
             let sentence = &doc.sentences[doc.figures[g.delta].sentence()];
             let text = &doc.text()[sentence.start..sentence.end];
-            // `2023年支出…，较2022年增加…`: a comparison of two earlier years with each other,
-            // on purpose (a report that reviews several years).
-            let before = &doc.text()[sentence.start..at.start.max(sentence.start)];
-            if before.contains(&format!("{}年", named + 1)) {
+            // `2023年支出…，较2022年增加…`, `2023年较2022年增加`: a sentence about the year
+            // after the one compared compares two earlier years on purpose (a report that
+            // reviews several years). A year named elsewhere in it (`含2024年结转资金`) is no
+            // such subject.
+            // `累计建成…112座，比2021年底增加87座`: a stock against a programme's baseline
+            // year-end, on purpose.
+            if text.contains("累计") && base_words.trim_start().starts_with(['底', '末']) {
+                continue;
+            }
+            let subject_year = format!("{}年", named + 1);
+            let before = doc.text()[sentence.start..at.start.max(sentence.start)].trim_start();
+            let cmp_word = before
+                .trim_end()
+                .trim_end_matches(['较', '比', '与', '同'])
+                .trim_end_matches('度');
+            if before.starts_with(&subject_year) || cmp_word.ends_with(&subject_year) {
                 continue;
             }
             if ["比上年", "较上年", "与上年", "同比"]

@@ -39,6 +39,15 @@ impl Rule for Share {
         for (ci, c) in claims.shares.iter().enumerate() {
             let r = &doc.figures[c.rate];
             let at = r.q.start..r.q.end;
+            if c.after_list {
+                sink.unchecked(
+                    INFO.id,
+                    at,
+                    "占比在所列多项之后，可能是各项之和的，也可能是最后一项的",
+                    "after a list: of the whole list or of its last item",
+                );
+                continue;
+            }
             let (whole, part) = match (&c.whole, c.part) {
                 (Whole::Enclosing(w) | Whole::Named(w), Some(p)) => (*w, p),
                 (Whole::Unresolved(name), _) if !name.is_empty() => {

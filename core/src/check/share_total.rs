@@ -76,7 +76,7 @@ impl Rule for ShareTotal {
             .shares
             .iter()
             .filter_map(|s| match &s.whole {
-                Whole::Unresolved(name) if !s.respective => {
+                Whole::Unresolved(name) if !s.respective && !s.after_list => {
                     Some((doc.figures[s.rate].sentence(), name.as_str(), s.rate))
                 }
                 _ => None,

@@ -102,7 +102,15 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
                         .any(|w| t.contains(w))
                 }
             });
-            if says_unchanged {
+            // `2025年…31.88万元。2024年…31.88万元，2023年为30.42万元。`: years stated one by one
+            // beside the report year's, a series in which two years may be equal.
+            let series =
+                doc.figures[f.figure()].paragraph() == doc.figures[same.figure()].paragraph() && {
+                    let r = &doc.sentences[doc.figures[f.figure()].sentence()];
+                    let t = &doc.text()[r.clone()];
+                    years_named(t).any(|other| other != y && other != report_year)
+                };
+            if says_unchanged || series {
                 continue;
             }
             let line = doc.line_of(doc.span(same.at(doc)).start);
@@ -129,6 +137,17 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
             sink.report(d);
         }
     }
+}
+
+/// The years a text names (`2023年`).
+fn years_named(t: &str) -> impl Iterator<Item = i32> + '_ {
+    t.match_indices('年').filter_map(|(i, _)| {
+        let digits = t[..i].get(i.checked_sub(4)?..)?;
+        let before = t[..i - 4].chars().next_back();
+        (digits.bytes().all(|b| b.is_ascii_digit()) && !before.is_some_and(|c| c.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    })
 }
 
 /// `2021年区级应用技术研究与开发经费、区级创新创业引导资金项目` named with two years.

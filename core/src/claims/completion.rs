@@ -90,6 +90,47 @@ fn is_threshold(clause_before: &str, after: &str) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// The clause of figure `i` up to it.
+fn clause_to<'a>(doc: &'a Document, i: usize) -> &'a str {
+    let g = &doc.figures[i];
+    let sentence = doc.sentences[g.sentence()].start.min(g.q.start);
+    super::clause_before(doc.text(), sentence, g.q.start).1
+}
+
+/// Is figure `i` a level reached (`由上年的4,510人增加到4,862人`, `面积增加到1.5万亩`): a level
+/// of its own, though a change word comes before it? Not a target moved (`年度目标由5,000人
+/// 调减至4,500人`).
+fn reached(doc: &Document, i: usize) -> bool {
+    let clause = clause_to(doc, i);
+    let Some(to) = ["到", "至"].iter().filter_map(|w| clause.rfind(w)).max() else {
+        return false;
+    };
+    super::has_change_word(&clause[..to])
+        && !["目标", "计划", "预算", "任务"]
+            .iter()
+            .any(|w| clause[..to].contains(w))
+}
+
+/// Is figure `i` the level a change started from (`由上年的800人次增加至…`)?
+fn rose_from(doc: &Document, i: usize) -> bool {
+    let g = &doc.figures[i];
+    let end = doc
+        .figures
+        .get(i + 1)
+        .map_or(g.q.end, |n| n.q.start)
+        .min(doc.sentences[g.sentence()].end)
+        .max(g.q.end);
+    // (`…800人次增加至`: a few characters, however long the sentence.)
+    let end = crate::read::document::floor_char(doc.text(), end.min(g.q.end + 60));
+    let after = &doc.text()[g.q.end..end];
+    after.contains(['到', '至']) && super::has_change_word(after)
+}
+
+/// Does figure `i`'s clause open with `其中` (a part of what the sentence stated before)?
+fn opens_with_part(doc: &Document, i: usize) -> bool {
+    clause_to(doc, i).trim_start().starts_with("其中")
+}
+
 pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
     let text = doc.text();
     let mut out = Vec::new();
@@ -138,16 +179,23 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                 let actual = super::back(ri)
                     .take_while(|&i| doc.figures[i].sentence() == r.sentence())
                     .filter(|&i| doc.figures[i].q.end <= keyword_at)
-                    .find(|&i| {
+                    .filter(|&i| {
                         let g = &doc.figures[i];
-                        // (A level reached, `由上年的4,510人增加到4,862人`, is this year's; the
-                        // level it rose from is last year's.)
-                        let reached = g.label.ends_with(['到', '至']);
-                        g.q.is_operand()
-                            && (g.q.unit.addable_with(tu) || g.q.unit == tu)
-                            && (reached || !super::has_change_word(&g.label))
-                            && !super::names_last_year(&g.label)
+                        g.q.is_operand() && (g.q.unit.addable_with(tu) || g.q.unit == tu)
                     });
+                // The nearest such figure a part of another (`其中骨干教师…1,050人次` after
+                // `全年培训教师3,450人次`): the part or the whole may be meant, so neither is.
+                let nearest = actual.clone().next();
+                let part_of_earlier = nearest
+                    .is_some_and(|n| opens_with_part(doc, n) && actual.clone().nth(1).is_some());
+                let actual = actual.filter(|_| !part_of_earlier).find(|&i| {
+                    let g = &doc.figures[i];
+                    (!super::has_change_word(&g.label) || reached(doc, i))
+                        // (Last year's level, a target, the level a change started from.)
+                        && !super::names_last_year(&g.label)
+                        && !["目标", "计划"].iter().any(|w| clause_to(doc, i).contains(w))
+                        && !rose_from(doc, i)
+                });
                 CompletionClaim {
                     rate: ri,
                     actual,

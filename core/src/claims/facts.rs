@@ -431,7 +431,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             } else if !inherits {
                 sub_unit_sentence = None;
             }
-            if inherits {
+            // (The sub-unit's own figure too: its key may drop the unit's name, as “三公”
+            // keys do.)
+            if inherits || names_sub_unit || sections.in_unit(f.paragraph()) {
                 continue;
             }
             // Table cells are keyed by row and column, not by the text before them; cells
@@ -562,13 +564,14 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                 doc.paragraphs[f.paragraph()].range.start,
                 f.label_start(),
             );
-            let clause = &text[clause_start..f.q.start];
-            // A figure of all funds (`全口径（含事业收入安排）公务用车运行维护费`) is another
-            // quantity than the fiscal one named alike, and its scope has no key of its own.
-            if ALL_FUNDS_WORDS.iter().any(|w| clause.contains(w)) {
+            // A figure of all funds (`全口径（含事业收入安排）公务用车运行维护费`, `按全口径统计，
+            // …`) is another quantity than the fiscal one named alike, and its scope has no key
+            // of its own.
+            let sentence = doc.sentences[f.sentence()].start.min(f.q.start);
+            if names_all_funds(&text[sentence..f.q.start]) {
                 continue;
             }
-            code_in(clause).and_then(|c| c.parse().ok())
+            code_in(&text[clause_start..f.q.start]).and_then(|c| c.parse().ok())
         };
         match code {
             Some(c) => key.code = Some(c),
@@ -741,7 +744,17 @@ const ALL_FUNDS_WORDS: &[&str] = &[
     "含自有资金",
     "含单位资金",
     "含非财政",
+    "包括事业收入",
 ];
+
+/// Does the text widen its quantity to all funds (`全口径`, `含事业收入安排`), not narrow it
+/// (`不含单位资金`)?
+fn names_all_funds(text: &str) -> bool {
+    ALL_FUNDS_WORDS.iter().any(|w| {
+        text.match_indices(w)
+            .any(|(i, _)| !text[..i].ends_with(['不', '未']))
+    })
+}
 
 const SELF_SCOPED: &[&str] = &[
     "三公",
@@ -758,6 +771,9 @@ pub struct SectionScope<'d> {
     doc: &'d Document<'d>,
     /// The scope each section's title names, by index into `doc.scopes`.
     named: Vec<Option<Scope>>,
+    /// Whether each section's title names a unit of the department (`（一）区教育局本级`,
+    /// `（二）平川区第一中学`): its figures are that unit's, not the department's.
+    unit: Vec<bool>,
 }
 
 impl<'d> SectionScope<'d> {
@@ -775,7 +791,25 @@ impl<'d> SectionScope<'d> {
                     .map(|(_, s)| *s)
             })
             .collect();
-        SectionScope { doc, named }
+        let unit = doc
+            .scopes
+            .iter()
+            .map(|s| {
+                let p = &doc.paragraphs[s.paragraph];
+                p.heading
+                    .as_deref()
+                    .is_some_and(|h| names_unit(&text[h.line.clone()]))
+            })
+            .collect();
+        SectionScope { doc, named, unit }
+    }
+
+    /// Is paragraph `pi` about one unit of the department: under a heading that names it, or
+    /// opening with such a heading of its own (`（一）区教育局本级。年初结转和结余…`)?
+    pub fn in_unit(&self, pi: usize) -> bool {
+        let p = &self.doc.paragraphs[pi];
+        names_unit(&self.doc.text()[p.range.clone()])
+            || crate::read::segment::enclosing(&self.doc.scopes, pi).any(|i| self.unit[i])
     }
 
     /// Where the innermost section around paragraph `pi` starts (the normalised offset of its
@@ -990,6 +1024,68 @@ fn key_of_keyed(label: &str, label_key: &str, report_year: Option<i32>) -> Optio
     }
     Some(key)
 }
+
+/// Does a heading (or a paragraph's opening words) name a unit of the department: a numbered
+/// head (`（一）`, `1.`) ending at its first stop with `本级` or a unit's kind (`中学`, `中心`)?
+fn names_unit(text: &str) -> bool {
+    // (A head is short: only its first characters are looked at, once per figure.)
+    let t = text.trim_start();
+    let t = &t[..crate::read::document::floor_char(t, 120)];
+    let rest = match t.strip_prefix(['（', '(']) {
+        Some(r) => r.split_once(['）', ')']),
+        None => t
+            .char_indices()
+            .find(|(_, c)| matches!(c, '、' | '.' | '．'))
+            .map(|(i, c)| (&t[..i], &t[i + c.len_utf8()..])),
+    };
+    let Some((number, rest)) = rest else {
+        return false;
+    };
+    let numbered = !number.is_empty()
+        && number.chars().count() <= 3
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if !numbered {
+        return false;
+    }
+    let head = rest
+        .split(['。', '：', ':', '，', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    head.chars().count() <= 30
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && UNIT_KINDS.iter().any(|k| head.ends_with(k))
+}
+
+/// How the name of a unit of a department ends.
+const UNIT_KINDS: &[&str] = &[
+    "本级",
+    "中学",
+    "小学",
+    "学校",
+    "幼儿园",
+    "中心",
+    "医院",
+    "卫生院",
+    "研究院",
+    "研究所",
+    "管理所",
+    "管理站",
+    "服务站",
+    "大队",
+    "支队",
+    "中队",
+    "委员会",
+    "办公室",
+    "图书馆",
+    "博物馆",
+    "文化馆",
+    "纪念馆",
+    "档案馆",
+    "局",
+];
 
 /// A label that names a unit below the department (`局本级`, `所属县农技中心`, `下属单位`),
 /// not one that includes them (`含下属单位`) nor a report's own unit (`深圳市公安局（本级）`).

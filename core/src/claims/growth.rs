@@ -327,11 +327,23 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         // The year a comparison names (`较2022年`) is its base's: a level labelled with a
         // later year (`2023年支出…，较2022年增加`) is that comparison's current value, one
         // labelled with another year (`2022年度为…` before `2024年较2023年增加`) neither.
-        let base_year = compared_year.as_ref().map(|(y, _)| *y);
+        // (Only an earlier year: `比2024年年初预算增加` in a 2024 report compares with this
+        // year's budget.)
+        let base_year = compared_year
+            .as_ref()
+            .map(|(y, _)| *y)
+            .filter(|&y0| year.is_some_and(|ry| y0 < ry));
         let is_base_year = |label: &str| match base_year {
             Some(y0) => label_year(label).is_some_and(|y| y <= y0),
             None => is_earlier_year(label, year),
         };
+        // The comparison is with this year's budget (`比年初预算`, `与2024年年初预算相比`).
+        let comparison = &text[cmp_start..(from + cmp_end).max(cmp_start)];
+        let budget_compared = comparison.contains("预算")
+            && !super::names_last_year(comparison)
+            && compared_year
+                .as_ref()
+                .is_none_or(|(y, _)| year.is_some_and(|ry| *y == ry));
         let base_like = |i: usize| {
             let g = &doc.figures[i];
             g.q.unit.addable_with(d.q.unit) && g.q.is_operand() && !super::has_change_word(&g.label)
@@ -358,13 +370,17 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .find(|&i| {
                 let g = &doc.figures[i];
                 base_like(i)
-                    && match base_year {
-                        Some(y0) => {
-                            label_year(&g.label) == Some(y0)
-                                || year == Some(y0 + 1) && super::names_last_year(&g.label)
-                        }
-                        None => super::names_last_year(&g.label) || is_earlier_year(&g.label, year),
-                    }
+                    // (`年初预算1,000.00万元，与2024年年初预算相比增加`: the budget stated.)
+                    && (budget_compared && super::names_budget(&g.label)
+                        || match base_year {
+                            Some(y0) => {
+                                label_year(&g.label) == Some(y0)
+                                    || year == Some(y0 + 1) && super::names_last_year(&g.label)
+                            }
+                            None => {
+                                super::names_last_year(&g.label) || is_earlier_year(&g.label, year)
+                            }
+                        })
             });
         let previous = in_comparison.or(stated_before);
         let mut other_current = None;
@@ -639,10 +655,17 @@ fn bind_current(
     // …各增加`, a viewer's copy ending a paragraph at each full stop), or with its subject
     // and no level (`收支总预算比2023年预算增加…`), compares the level of the paragraph
     // before.
-    let opens = super::back(di)
-        .take_while(|&i| doc.figures[i].paragraph() == para)
-        .all(|i| doc.figures[i].q.end > cmp_start);
-    let before_too = opens
+    let opens = doc.text()
+        [doc.paragraphs[para].range.start..cmp_start.max(doc.paragraphs[para].range.start)]
+        .trim()
+        .is_empty();
+    // (A subject of its own there names the level exactly: `基本支出` is not `所属事业单位
+    // 基本支出`.)
+    let subject_opens = !opens
+        && super::back(di)
+            .take_while(|&i| doc.figures[i].paragraph() == para)
+            .all(|i| doc.figures[i].q.end > cmp_start);
+    let before_too = (opens || subject_opens)
         && para.checked_sub(1).is_some_and(|q| {
             doc.paragraphs[q].heading.is_none() && !doc.paragraphs[q].is_table_cell
         });
@@ -683,19 +706,22 @@ fn bind_current(
     // 2023年预算增加`.)
     let sentence_start = doc.sentences[d.sentence()].start;
     let (_, before_cmp) = super::clause_before(doc.text(), sentence_start, cmp_start);
-    let both: Vec<String> = [subject, before_cmp.trim()]
+    // (A subject before the comparison names its levels exactly: `财政拨款收支总计` is not
+    // the department's `收入总计`.)
+    let (both, strict): (Vec<String>, bool) = [(subject, false), (before_cmp.trim(), true)]
         .iter()
-        .find_map(|s| {
+        .find_map(|&(s, strict)| {
             let w = ["收入、支出", "收、支", "收支"]
                 .iter()
                 .find(|w| s.contains(**w))?;
-            Some(
+            Some((
                 ["收入", "支出"]
                     .iter()
                     .map(|flow| label_key(&s.replace(w, flow).replace(['，', '、'], "")))
                     .map(|k| k.trim_end_matches(['各', '均']).to_string())
                     .collect(),
-            )
+                strict,
+            ))
         })
         .unwrap_or_default();
     let subject: String = subject
@@ -710,11 +736,21 @@ fn bind_current(
     // `收入` or `支出` that a listed part's name ends with (`其他收入`, the list's last part:
     // `年初预算数23727.16万元，其中：一般公共预算拨款收入…，其他收入1205.10万元。收入比
     // 2025年减少…`) names the list's whole.
-    let named = |key: &str| {
+    // (`strict`: the label's key is `key` itself, not one ending with it or it ending with the
+    // label's.)
+    let named_by = |key: &str, strict: bool| {
         let key = key.replace('、', "");
-        let i = wider.clone().find(|&i| {
-            let l = doc.figures[i].label.replace('、', "");
-            label_matches(&l, &key)
+        let exact = |i: usize| {
+            key.chars().count() >= 2 && label_key(&doc.figures[i].label.replace('、', "")) == key
+        };
+        // (A level named exactly wins over a nearer one whose name only ends so: `基本支出`
+        // is not `所属事业单位基本支出`.)
+        let i = wider.clone().find(|&i| exact(i)).or_else(|| {
+            wider.clone().find(|&i| {
+                let l = doc.figures[i].label.replace('、', "");
+                !(strict || subject_opens && doc.figures[i].paragraph() != para)
+                    && label_matches(&l, &key)
+            })
         })?;
         Some(match total_of_part.get(&i) {
             Some(&(total, _, _, _))
@@ -727,14 +763,15 @@ fn bind_current(
             _ => i,
         })
     };
+    let named = |key: &str| named_by(key, false);
     // (Two levels of different amounts each changed by it, `分别增长`: neither is surely its.)
     // (`收支总预算` names `收入预算总额` and `支出预算总额` as well.)
     let found: Vec<usize> = both
         .iter()
         .filter_map(|k| {
-            named(k).or_else(|| {
+            named_by(k, strict).or_else(|| {
                 k.contains("总预算")
-                    .then(|| named(&k.replace("总预算", "预算总额")))
+                    .then(|| named_by(&k.replace("总预算", "预算总额"), strict))
                     .flatten()
             })
         })
@@ -854,6 +891,17 @@ fn bind_current(
             if doc.figures[nearest].sentence() == d.sentence() {
                 *other = Some(nearest);
             }
+            Some(total)
+        }
+        // A `，`-list closed by a `；` right before a change naming no subject (`其中A…，B…，
+        // 上年结转46.30万元；比2024年预算增加…`): the total's, or the last part's.
+        Some(&(total, marker_at, last, _))
+            if doc.figures[total].paragraph() == para
+                && nearest == last
+                && !doc.text()[marker_at..doc.figures[last].q.end].contains('；')
+                && doc.text()[doc.figures[last].q.end..cmp_start].trim() == "；" =>
+        {
+            *other = Some(nearest);
             Some(total)
         }
         // A change in a sentence after the list's, naming no subject (`其中：A…；上年结转

@@ -28,6 +28,9 @@ pub struct ShareClaim {
     /// One of a run of rates said `分别` that pair with amounts of their own: each may be of
     /// another whole (`收入…、支出…，分别占年初预算的125.00%和80.00%`).
     pub respective: bool,
+    /// Said after a list of amounts (`A480.00万元、B356.20万元、C128.50万元等，占…`): of the
+    /// whole list or of its last item, the text does not say. No part.
+    pub after_list: bool,
 }
 
 /// The named whole in `占本年支出合计的`, `占比为`, `占收入总计`: empty when unnamed.
@@ -119,11 +122,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         };
         // `森林资源培育480.00万元、森林防火356.20万元、防灾减灾128.50万元等，占…的34.95%`:
         // after a list joined by `、` the rate may be the whole list's or its last item's.
-        let unnamed = f
-            .label
-            .rfind('占')
-            .is_none_or(|i| label_key(&f.label[..i]).is_empty());
-        let part = part.filter(|&p| !(unnamed && ends_a_list(doc, p)));
+        // (`以上三项占`, `合计占`, `上述支出占` name the list.)
+        let unnamed = f.label.rfind('占').is_none_or(|i| {
+            let named = label_key(&f.label[..i]);
+            named.is_empty() || LIST_WORDS.iter().any(|w| named.contains(w))
+        });
+        let after_list = part.is_some_and(|p| unnamed && ends_a_list(doc, p));
+        let part = part.filter(|_| !after_list);
         // `基本支出和项目支出分别为688.26万元、278.85万元，分别占71.2%、28.8%`: the rates of
         // a `分别` run take the run of amounts before them in order.
         let paired = run.as_ref().map(|r| r.part_of(ri));
@@ -157,10 +162,16 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
             whole,
             enclosing,
             respective: amounts.is_some(),
+            after_list,
         });
     }
     out
 }
+
+/// Words before `占` that name a list, not one item: `以上三项`, `上述支出`, `合计`, `共`.
+const LIST_WORDS: &[&str] = &[
+    "以上", "上述", "合计", "共", "两项", "二项", "三项", "四项", "五项", "六项", "各项", "总",
+];
 
 /// Is amount `p` the last of a list joined by `、`, `和` or `及` (`A480.00万元、B356.20万元`)?
 fn ends_a_list(doc: &Document, p: usize) -> bool {
@@ -450,6 +461,12 @@ fn resolve_named<'d>(
     // names a change: the same for every figure of that label.
     let judge = |label: &str, l: &str, change: bool| {
         if change || is_sibling(label, l, part_key.as_str(), name, &key) {
+            return false;
+        }
+        // Named as the part is (`（一）局本级。收入预算…` before `（二）图书馆。收入预算…，占
+        // 部门收入预算的`): another unit's or year's amount of the part's own kind, not the
+        // whole, unless the whole is named so too.
+        if l == part_key && part_key != key {
             return false;
         }
         // A whole of two characters (`全年支出` → `支出`) is every amount of that flow: a

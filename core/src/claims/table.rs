@@ -816,7 +816,7 @@ fn code_columns(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<Boun
             let code = row.cells.first()?.text;
             let is_code = (3..=7).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
             let cells = amounts(row)?;
-            (is_code && cells.iter().flatten().count() >= 2).then_some((code, cells))
+            (is_code && cells.iter().flatten().count() >= 1).then_some((code, cells))
         })
         .collect();
     if coded.len() < 3 {
@@ -843,20 +843,23 @@ fn code_columns(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<Boun
         let summed = |c: usize| !unsummed.get(c + 2).copied().unwrap_or(false);
         let parts_of =
             |c: usize| -> Vec<usize> { rows.iter().filter_map(|&r| coded[r].1[c]).collect() };
-        // A column whose rows add up to its total exactly, over two rows or more, shows that
-        // no row is missing: then every column of the row must add up.
-        let complete = (0..cells.len()).any(|c| {
+        // Columns whose rows add up to their total exactly, one of them over two rows or
+        // more, and more of them than columns that do not, show that no row is missing (a
+        // row cut off by a page has amounts in most columns): then every column must add up.
+        let adds_up = |c: usize| {
             let parts = parts_of(c);
-            summed(c)
-                && parts.len() >= 2
-                && cells[c].is_some_and(|t| {
-                    parts
-                        .iter()
-                        .map(|&p| doc.figures[p].q.value)
-                        .sum::<Decimal>()
-                        == doc.figures[t].q.value
-                })
-        });
+            let total = cells[c]?;
+            let sum: Decimal = parts.iter().map(|&p| doc.figures[p].q.value).sum();
+            Some((sum == doc.figures[total].q.value, parts.len()))
+        };
+        let verdicts: Vec<(bool, usize)> = (0..cells.len())
+            .filter(|&c| summed(c))
+            .filter_map(adds_up)
+            .filter(|&(_, n)| n >= 1)
+            .collect();
+        let holding = verdicts.iter().filter(|v| v.0).count();
+        let complete = verdicts.iter().any(|&(holds, n)| holds && n >= 2)
+            && holding > verdicts.len() - holding;
         for (c, total) in cells.iter().enumerate() {
             if !summed(c) {
                 continue;
