@@ -5471,3 +5471,25 @@ fn review_29_consistent_edges_of_the_review_28_mend_stay_silent() {
         assert_eq!(alarm_rules(t), rules, "{t}");
     }
 }
+
+#[test]
+fn review_29_an_outturn_as_a_share_of_its_budget_is_a_completion_rate() {
+    let t = |rate: &str, words: &str| {
+        format!("某区司法局2024年度部门决算情况说明\n2024年度一般公共预算财政拨款支出541.20万元，为年初预算560.00万元的{rate}。{words}")
+    };
+    // 541.20 ÷ 560.00 = 96.64%.
+    assert_eq!(
+        outcome_of(&run(&t("96.64%", "")), "completion"),
+        (vec![], 1)
+    );
+    assert_eq!(alarm_rules(&t("94.64%", "")), ["completion"],);
+    // The words after it are checked against the budget it names.
+    assert!(alarm_rules(&t("96.64%", "决算数小于年初预算数，主要是压减公用经费。")).is_empty());
+    assert_eq!(
+        alarm_rules(&t("96.64%", "决算数高于年初预算数，主要是压减公用经费。")),
+        ["wording"]
+    );
+    // Last year's outturn is no budget: no completion rate.
+    let last_year = "2024年度一般公共预算财政拨款支出541.20万元，为上年决算560.00万元的96.64%。";
+    assert_eq!(outcome_of(&run(last_year), "completion"), (vec![], 0));
+}

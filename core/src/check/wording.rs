@@ -119,7 +119,7 @@ impl Rule for Wording {
             // the rate's (`完成调整预算的98%，决算数超过年初预算数`), say nothing of this rate.
             if after[..at].contains("其中")
                 || after[..at].contains('；')
-                || names_other_budget(phrase, &r.label)
+                || names_other_budget(phrase, &budget_words(doc, c))
             {
                 continue;
             }
@@ -270,6 +270,18 @@ fn about_other_items(after_words: &str) -> bool {
 
 /// The words name another budget than the one a label states (`完成调整预算的98%，决算数超过
 /// 年初预算数`; `调整预算` against `年初预算`).
+/// The words that name a completion rate's budget: the rate's label, and the budget's when it
+/// is stated inside the rate's words (`为年初预算726.30万元的99.48%`).
+fn budget_words(doc: &Document, c: &crate::claims::completion::CompletionClaim) -> String {
+    let r = &doc.figures[c.rate];
+    match c.target {
+        Some(t) if doc.figures[t].sentence() == r.sentence() && t < c.rate => {
+            format!("{}{}", doc.figures[t].label, r.label)
+        }
+        _ => r.label.to_string(),
+    }
+}
+
 fn names_other_budget(phrase: &str, label: &str) -> bool {
     ["年初", "调整", "全年"]
         .iter()

@@ -153,7 +153,18 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
             continue;
         }
         // `完成…的r%`, `完成预算r%`, `完成率为r%`, `执行率r%` in the rate's own clause.
-        let Some(k) = clause.rfind("完成").or_else(|| clause.rfind("执行率")) else {
+        // (`为年初预算726.30万元的99.48%`: an outturn as a share of its budget.)
+        let of_budget = || {
+            ["为年初预算", "为全年预算", "为调整预算", "为预算"]
+                .iter()
+                .filter_map(|w| clause.rfind(w))
+                .max()
+        };
+        let Some(k) = clause
+            .rfind("完成")
+            .or_else(|| clause.rfind("执行率"))
+            .or_else(of_budget)
+        else {
             continue;
         };
         let keyword_at = clause_start + k;
