@@ -62,7 +62,12 @@ impl Rule for ComparisonYear {
             // such subject.
             // `累计建成…112座，比2021年底增加87座`: a stock against a programme's baseline
             // year-end, on purpose.
-            if text.contains("累计") && base_words.trim_start().starts_with(['底', '末']) {
+            let stock = text.match_indices("累计").any(|(i, w)| {
+                !["折旧", "摊销"]
+                    .iter()
+                    .any(|x| text[i + w.len()..].starts_with(x))
+            });
+            if stock && base_words.trim_start().starts_with(['底', '末']) {
                 continue;
             }
             let subject_year = format!("{}年", named + 1);
@@ -71,7 +76,15 @@ impl Rule for ComparisonYear {
                 .trim_end()
                 .trim_end_matches(['较', '比', '与', '同'])
                 .trim_end_matches('度');
-            if before.starts_with(&subject_year) || cmp_word.ends_with(&subject_year) {
+            // (At a clause's start: `从近年情况看，2024年…较2023年`.)
+            let opens_clause = before.match_indices(&subject_year).any(|(i, _)| {
+                before[..i]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, '，' | '。' | '；' | '：' | ','))
+            });
+            if opens_clause || cmp_word.ends_with(&subject_year) {
                 continue;
             }
             if ["比上年", "较上年", "与上年", "同比"]

@@ -139,12 +139,16 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
     }
 }
 
-/// The years a text names (`2023年`).
+/// The years whose levels a text states (`2023年为…`; not `比2023年`).
 fn years_named(t: &str) -> impl Iterator<Item = i32> + '_ {
     t.match_indices('年').filter_map(|(i, _)| {
         let digits = t[..i].get(i.checked_sub(4)?..)?;
         let before = t[..i - 4].chars().next_back();
-        (digits.bytes().all(|b| b.is_ascii_digit()) && !before.is_some_and(|c| c.is_ascii_digit()))
+        // (A year compared with, `比2023年增加`, states no level of that year.)
+        let compared = before.is_some_and(|c| matches!(c, '比' | '较' | '与'));
+        (digits.bytes().all(|b| b.is_ascii_digit())
+            && !before.is_some_and(|c| c.is_ascii_digit())
+            && !compared)
             .then(|| digits.parse().ok())
             .flatten()
     })

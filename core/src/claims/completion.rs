@@ -111,6 +111,18 @@ fn reached(doc: &Document, i: usize) -> bool {
             .any(|w| clause[..to].contains(w))
 }
 
+/// Does a clause state a target (`年度目标由…`, `计划数`), not an outturn (`为计划生育特殊家庭`,
+/// `完成计划免疫接种`)?
+fn names_target(clause: &str) -> bool {
+    clause.contains("目标")
+        || clause.contains("指标由")
+        || clause.match_indices("计划").any(|(i, w)| {
+            !["生育", "免疫", "单列"]
+                .iter()
+                .any(|x| clause[i + w.len()..].starts_with(x))
+        }) && !clause.contains("完成计划")
+}
+
 /// Is figure `i` the level a change started from (`由上年的800人次增加至…`)?
 fn rose_from(doc: &Document, i: usize) -> bool {
     let g = &doc.figures[i];
@@ -123,7 +135,8 @@ fn rose_from(doc: &Document, i: usize) -> bool {
     // (`…800人次增加至`: a few characters, however long the sentence.)
     let end = crate::read::document::floor_char(doc.text(), end.min(g.q.end + 60));
     let after = &doc.text()[g.q.end..end];
-    after.contains(['到', '至']) && super::has_change_word(after)
+    // (The level reached follows at once: `增加到历年最高` starts from nothing.)
+    after.trim_end().ends_with(['到', '至']) && super::has_change_word(after)
 }
 
 /// Does figure `i`'s clause open with `其中` (a part of what the sentence stated before)?
@@ -167,6 +180,18 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         else {
             continue;
         };
+        // (Only `为年初预算X的r%`, one budget and nothing else: `节约资金为年初预算的20%` is a
+        // saving's share, `为年初预算X（调整后Y）的` names two budgets.)
+        if !clause[k..].contains("完成") && !clause[k..].contains("执行率") {
+            let inside = super::back(ri)
+                .take_while(|&i| doc.figures[i].q.start >= clause_start + k)
+                .count();
+            let last = ri.checked_sub(1).map(|i| &doc.figures[i]);
+            let just_of = last.is_some_and(|g| text[g.q.end..r.q.start].trim() == "的");
+            if inside != 1 || !just_of {
+                continue;
+            }
+        }
         let keyword_at = clause_start + k;
         // `预算执行率得分9.5分（权重10%）`: a weight of a score, not a rate.
         let tail = clause[k..].trim_end_matches(['为', '：', ':']);
@@ -204,7 +229,7 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     (!super::has_change_word(&g.label) || reached(doc, i))
                         // (Last year's level, a target, the level a change started from.)
                         && !super::names_last_year(&g.label)
-                        && !["目标", "计划"].iter().any(|w| clause_to(doc, i).contains(w))
+                        && !names_target(clause_to(doc, i))
                         && !rose_from(doc, i)
                 });
                 CompletionClaim {

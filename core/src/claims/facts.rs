@@ -567,8 +567,9 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             // A figure of all funds (`全口径（含事业收入安排）公务用车运行维护费`, `按全口径统计，
             // …`) is another quantity than the fiscal one named alike, and its scope has no key
             // of its own.
+            // (A part naming its own funds, `其中一般公共预算“三公”经费…`, stays that.)
             let sentence = doc.sentences[f.sentence()].start.min(f.q.start);
-            if names_all_funds(&text[sentence..f.q.start]) {
+            if names_all_funds(&text[sentence..f.q.start]) && funds_named(&label).is_none() {
                 continue;
             }
             code_in(&text[clause_start..f.q.start]).and_then(|c| c.parse().ok())
@@ -808,8 +809,13 @@ impl<'d> SectionScope<'d> {
     /// opening with such a heading of its own (`（一）区教育局本级。年初结转和结余…`)?
     pub fn in_unit(&self, pi: usize) -> bool {
         let p = &self.doc.paragraphs[pi];
-        names_unit(&self.doc.text()[p.range.clone()])
-            || crate::read::segment::enclosing(&self.doc.scopes, pi).any(|i| self.unit[i])
+        let text = &self.doc.text()[p.range.clone()];
+        // (A paragraph that speaks of the department, `以上两个单位合计，…部门“三公”经费`, is
+        // not the last unit's.)
+        let head = &text[..crate::read::document::floor_char(text, 120)];
+        names_unit(text)
+            || !["部门", "以上", "合计"].iter().any(|w| head.contains(w))
+                && crate::read::segment::enclosing(&self.doc.scopes, pi).any(|i| self.unit[i])
     }
 
     /// Where the innermost section around paragraph `pi` starts (the normalised offset of its
@@ -1031,12 +1037,15 @@ fn names_unit(text: &str) -> bool {
     // (A head is short: only its first characters are looked at, once per figure.)
     let t = text.trim_start();
     let t = &t[..crate::read::document::floor_char(t, 120)];
+    // (`一、某县交通运输局` heads the department's own part of a report; its units are
+    // numbered below it.)
     let rest = match t.strip_prefix(['（', '(']) {
         Some(r) => r.split_once(['）', ')']),
         None => t
             .char_indices()
             .find(|(_, c)| matches!(c, '、' | '.' | '．'))
-            .map(|(i, c)| (&t[..i], &t[i + c.len_utf8()..])),
+            .map(|(i, c)| (&t[..i], &t[i + c.len_utf8()..]))
+            .filter(|(n, _)| n.bytes().all(|b| b.is_ascii_digit())),
     };
     let Some((number, rest)) = rest else {
         return false;

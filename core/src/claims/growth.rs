@@ -371,8 +371,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                 let g = &doc.figures[i];
                 base_like(i)
                     // (`年初预算1,000.00万元，与2024年年初预算相比增加`: the budget stated.)
-                    && (budget_compared && super::names_budget(&g.label)
-                        || match base_year {
+                    // (A comparison with the budget takes no other year's level for it.)
+                    && (budget_compared && bare_budget(&g.label, comparison)
+                        || !budget_compared && match base_year {
                             Some(y0) => {
                                 label_year(&g.label) == Some(y0)
                                     || year == Some(y0 + 1) && super::names_last_year(&g.label)
@@ -625,6 +626,29 @@ fn is_earlier_year(label: &str, report_year: Option<u16>) -> bool {
     report_year.is_some_and(|ry| label_year(label).is_some_and(|y| y < ry))
 }
 
+/// Is `label` only the budget a comparison with `comparison` (`比年初预算`) names: no item of
+/// its own (`项目支出年初预算` is another item's), no outturn (`预算执行数`), the same kind of
+/// budget (`调整预算` is not `年初预算`)?
+fn bare_budget(label: &str, comparison: &str) -> bool {
+    let key = super::label_key(label.trim_end_matches(['为', '是', '：', ':']));
+    let key = key.trim_end_matches(['为', '是']);
+    let kind = ["年初", "调整", "全年"]
+        .iter()
+        .find(|w| comparison.contains(**w));
+    [
+        "预算",
+        "预算数",
+        "年初预算",
+        "年初预算数",
+        "调整预算",
+        "调整预算数",
+        "全年预算",
+        "全年预算数",
+    ]
+    .contains(&key)
+        && kind.is_none_or(|w| key.contains(w))
+}
+
 /// The year a label opens with (`2023年支出` → 2023).
 fn label_year(label: &str) -> Option<u16> {
     let digits = label.get(..4)?;
@@ -738,20 +762,41 @@ fn bind_current(
     // 2025年减少…`) names the list's whole.
     // (`strict`: the label's key is `key` itself, not one ending with it or it ending with the
     // label's.)
+    let ambiguous = std::cell::Cell::new(false);
     let named_by = |key: &str, strict: bool| {
         let key = key.replace('、', "");
-        let exact = |i: usize| {
-            key.chars().count() >= 2 && label_key(&doc.figures[i].label.replace('、', "")) == key
+        let bare = |k: &str| {
+            k.trim_start_matches("本部门")
+                .trim_start_matches("部门")
+                .to_string()
         };
-        // (A level named exactly wins over a nearer one whose name only ends so: `基本支出`
-        // is not `所属事业单位基本支出`.)
-        let i = wider.clone().find(|&i| exact(i)).or_else(|| {
-            wider.clone().find(|&i| {
-                let l = doc.figures[i].label.replace('、', "");
-                !(strict || subject_opens && doc.figures[i].paragraph() != para)
-                    && label_matches(&l, &key)
-            })
-        })?;
+        let exact = |i: usize| {
+            key.chars().count() >= 2
+                && bare(&label_key(&doc.figures[i].label.replace('、', ""))) == bare(&key)
+        };
+        let exact_at = wider.clone().find(|&i| exact(i));
+        let near_at = wider.clone().find(|&i| {
+            let l = doc.figures[i].label.replace('、', "");
+            !(strict || subject_opens && doc.figures[i].paragraph() != para)
+                && label_matches(&l, &key)
+        });
+        // A level named exactly wins over a nearer one whose name only ends so (`公用经费`, not
+        // `所属事业单位公用经费`); but a nearer one that names its funds (`一般公共预算财政拨款
+        // 基本支出` after `本部门基本支出`), of another amount, may be meant as well.
+        let i = match (exact_at, near_at) {
+            (Some(e), Some(n))
+                if n > e
+                    && doc.figures[n].q.value != doc.figures[e].q.value
+                    && ["财政拨款", "一般公共预算", "政府性基金"]
+                        .iter()
+                        .any(|w| doc.figures[n].label.contains(w)) =>
+            {
+                ambiguous.set(true);
+                return None;
+            }
+            (Some(e), _) => e,
+            (None, n) => n?,
+        };
         Some(match total_of_part.get(&i) {
             Some(&(total, _, _, _))
                 if doc.figures[total].paragraph() == para
@@ -792,7 +837,11 @@ fn bind_current(
     {
         // The subject may leave out the stage its level names (`财政拨款收、支总预算7,062.8
         // 万元。与上年相比，财政拨款收、支总计各减少…`, `财政拨款预算支出…财政拨款支出减少`).
-        return named(&key).or_else(|| {
+        let by_name = named(&key);
+        if ambiguous.get() {
+            return None;
+        }
+        return by_name.or_else(|| {
             let key = without_stage(&key);
             (key.chars().count() >= 4)
                 .then(|| {

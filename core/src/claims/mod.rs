@@ -213,10 +213,13 @@ const CHANGE_WORD_STARTS: [char; 6] = ['增', '减', '下', '降', '上', '节']
 
 /// The text of the clause before a figure: from the last clause delimiter to the figure.
 pub fn clause_before(text: &str, floor: usize, at: usize) -> (usize, &str) {
-    let floor = floor.max(crate::read::document::floor_char(
-        text,
-        at.saturating_sub(TEXT_WINDOW),
-    ));
+    // (A floor past the figure, a sentence that starts after it, leaves no clause.)
+    let floor = floor
+        .max(crate::read::document::floor_char(
+            text,
+            at.saturating_sub(TEXT_WINDOW),
+        ))
+        .min(at);
     let window = &text[floor..at];
     let start = window
         .char_indices()

@@ -125,7 +125,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
         // (`以上三项占`, `合计占`, `上述支出占` name the list.)
         let unnamed = f.label.rfind('占').is_none_or(|i| {
             let named = label_key(&f.label[..i]);
-            named.is_empty() || LIST_WORDS.iter().any(|w| named.contains(w))
+            named.is_empty()
+                || ["以上", "上述"].iter().any(|w| named.contains(w))
+                || LIST_WORDS.iter().any(|w| named.ends_with(w))
         });
         let after_list = part.is_some_and(|p| unnamed && ends_a_list(doc, p));
         let part = part.filter(|_| !after_list);
@@ -170,7 +172,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<ShareClaim> {
 
 /// Words before `占` that name a list, not one item: `以上三项`, `上述支出`, `合计`, `共`.
 const LIST_WORDS: &[&str] = &[
-    "以上", "上述", "合计", "共", "两项", "二项", "三项", "四项", "五项", "六项", "各项", "总",
+    "合计", "共计", "总计", "共", "两项", "二项", "三项", "四项", "五项", "六项", "各项",
 ];
 
 /// Is amount `p` the last of a list joined by `、`, `和` or `及` (`A480.00万元、B356.20万元`)?

@@ -844,7 +844,7 @@ fn code_columns(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<Boun
         let parts_of =
             |c: usize| -> Vec<usize> { rows.iter().filter_map(|&r| coded[r].1[c]).collect() };
         // Columns whose rows add up to their total exactly, one of them over two rows or
-        // more, and more of them than columns that do not, show that no row is missing (a
+        // more, and at least as many as columns that do not, show that no row is missing (a
         // row cut off by a page has amounts in most columns): then every column must add up.
         let adds_up = |c: usize| {
             let parts = parts_of(c);
@@ -859,7 +859,7 @@ fn code_columns(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<Boun
             .collect();
         let holding = verdicts.iter().filter(|v| v.0).count();
         let complete = verdicts.iter().any(|&(holds, n)| holds && n >= 2)
-            && holding > verdicts.len() - holding;
+            && holding >= verdicts.len() - holding;
         for (c, total) in cells.iter().enumerate() {
             if !summed(c) {
                 continue;
