@@ -5540,3 +5540,15 @@ fn review_30_edges_of_the_review_29_mend() {
         assert_eq!(alarm_rules(t), rules, "{t}");
     }
 }
+
+#[test]
+fn review_30_depreciation_is_taken_off_the_assets_not_one_of_them() {
+    let t = |total: &str| {
+        format!("某县史志办2025年度部门决算情况说明\n截至2025年12月31日，本部门资产总额{total}万元，其中固定资产原值1,900.00万元、累计折旧500.00万元，流动资产1,800.00万元。")
+    };
+    // 1,900 − 500 + 1,800 = 3,200: no sum of the three is the total.
+    assert!(alarm_rules(&t("3,200.00")).is_empty());
+    // Without the depreciation, the parts are a breakdown again.
+    let plain = "截至2025年12月31日，本部门资产总额3,200.00万元，其中固定资产1,400.00万元、流动资产1,900.00万元。";
+    assert_eq!(alarm_rules(plain), ["sum"]);
+}

@@ -1209,6 +1209,11 @@ fn inline_parts(
                     comma_gaps += 1;
                 }
             }
+            // (`资产总额…，其中固定资产原值…、累计折旧…`: depreciation is taken off the
+            // assets, not one of them; such a list is no breakdown.)
+            if ["折旧", "摊销"].iter().any(|w| f.label.contains(w)) {
+                return Vec::new();
+            }
             parts.push(i);
         }
     }
