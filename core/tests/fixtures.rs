@@ -5408,6 +5408,16 @@ fn review_28_a_score_stated_beside_a_self_evaluation_table_is_its_total() {
     }
 }
 
+/// Each `silent` text raises no error or warning; each `firing` text raises exactly its rules.
+fn assert_alarms(silent: &[&str], firing: &[(&str, &[&str])]) {
+    for t in silent {
+        assert_eq!(alarm_rules(t), Vec::<&str>::new(), "{t}");
+    }
+    for &(t, rules) in firing {
+        assert_eq!(alarm_rules(t), rules, "{t}");
+    }
+}
+
 /// Error- and warning-level rules a text raises, in report order.
 fn alarm_rules(t: &str) -> Vec<&'static str> {
     let r = run(t);
@@ -5450,9 +5460,6 @@ fn review_29_consistent_edges_of_the_review_28_mend_stay_silent() {
         "支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t700.00\t500.00\t200.00\n2010301\t行政运行\t480.00\t480.00\t\n2010302\t一般行政管理事务\t160.00\t20.00\t140.00\n支出决算表（续）\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n2010350\t事业运行\t60.00\t\t60.00",
         "支出预算增减变动表\n金额单位：万元\n科目编码\t科目名称\t上年预算数\t本年预算数\t增减额\t增减幅度\n201\t一般公共服务支出\t500.00\t540.00\t40.00\t8.00\n20103\t政府办公厅（室）及相关机构事务\t500.00\t540.00\t40.00\t8.00\n2010301\t行政运行\t400.00\t420.00\t20.00\t5.00\n2010302\t一般行政管理事务\t100.00\t120.00\t20.00\t20.00",
     ];
-    for t in silent {
-        assert_eq!(alarm_rules(t), Vec::<&str>::new(), "{t}");
-    }
     let firing: [(&str, &[&str]); 6] = [
         // A stale year stays stale when another year is only mentioned.
         ("某县文旅局2025年部门预算公开说明\n2025年收入预算总额1,300.00万元（含2024年结转资金60.00万元），较2023年增加100.00万元，增长8.33%。", &["comparison-year"]),
@@ -5466,9 +5473,7 @@ fn review_29_consistent_edges_of_the_review_28_mend_stay_silent() {
         // A parent row short of its rows when most columns add up.
         ("支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t710.00\t500.00\t200.00\n2010301\t行政运行\t480.00\t480.00\t\n2010302\t一般行政管理事务\t160.00\t20.00\t140.00\n2010350\t事业运行\t60.00\t\t60.00", &["table"]),
     ];
-    for (t, rules) in firing {
-        assert_eq!(alarm_rules(t), rules, "{t}");
-    }
+    assert_alarms(&silent, &firing);
 }
 
 #[test]
@@ -5515,9 +5520,6 @@ fn review_30_edges_of_the_review_29_mend() {
         "某县文体局2025年度部门决算情况说明\n2025年度基本支出800.00万元，其中人员经费600.00万元，公用经费200.00万元。局机关公用经费130.00万元，所属事业单位公用经费70.00万元。公用经费比上年减少10.00万元，下降4.76%。",
         "某县文体局2025年度部门决算情况说明\n2025年度本部门基本支出900.00万元，项目支出300.00万元。一般公共预算财政拨款基本支出800.00万元，一般公共预算财政拨款项目支出280.00万元。基本支出比上年增加40.00万元，增长5.26%。",
     ];
-    for t in silent {
-        assert_eq!(alarm_rules(t), Vec::<&str>::new(), "{t}");
-    }
     let firing: [(&str, &[&str]); 8] = [
         // A department heading numbered 一、 is no unit: its figures are the department's.
         ("2025年某县部门预算公开\n一、某县交通运输局\n（一）“三公”经费预算情况\n2025年“三公”经费预算40.00万元，其中公务用车运行维护费30.00万元，公务接待费10.00万元。\n（二）其他说明\n2025年“三公”经费预算42.00万元，比上年减少2.00万元。", &["restated"]),
@@ -5536,9 +5538,7 @@ fn review_30_edges_of_the_review_29_mend() {
         // 完成计划免疫 is the outturn's clause, not a target's.
         ("某县卫健委2025年度部门整体支出绩效自评报告\n全年完成计划免疫接种16,800剂次，完成年度目标（16,000剂次）的110.00%。", &["completion"]),
     ];
-    for (t, rules) in firing {
-        assert_eq!(alarm_rules(t), rules, "{t}");
-    }
+    assert_alarms(&silent, &firing);
 }
 
 #[test]

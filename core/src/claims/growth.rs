@@ -651,10 +651,7 @@ fn bare_budget(label: &str, comparison: &str) -> bool {
 
 /// The year a label opens with (`2023年支出` → 2023).
 fn label_year(label: &str) -> Option<u16> {
-    let digits = label.get(..4)?;
-    (digits.bytes().all(|b| b.is_ascii_digit()) && label[4..].starts_with('年'))
-        .then(|| digits.parse().ok())
-        .flatten()
+    super::opening_year(label).and_then(|y| u16::try_from(y).ok())
 }
 
 /// Is the figure ending at `end` the base of a ratio (`为全年预算25.00万元的73.6%`,

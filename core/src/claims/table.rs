@@ -839,36 +839,34 @@ fn code_columns(doc: &Document, t: &Table, unsummed: &[bool], out: &mut Vec<Boun
         if rows.len() < 2 || rows.iter().any(|&r| coded[r].1.len() != cells.len()) {
             return;
         }
-        // (A column of rates, `支出进度(%)`, adds up to nothing.)
+        // (A column of rates, `支出进度(%)`, adds up to nothing: no parts.)
         let summed = |c: usize| !unsummed.get(c + 2).copied().unwrap_or(false);
-        let parts_of =
-            |c: usize| -> Vec<usize> { rows.iter().filter_map(|&r| coded[r].1[c]).collect() };
+        let parts: Vec<Vec<usize>> = (0..cells.len())
+            .map(|c| match summed(c) {
+                true => rows.iter().filter_map(|&r| coded[r].1[c]).collect(),
+                false => Vec::new(),
+            })
+            .collect();
         // Columns whose rows add up to their total exactly, one of them over two rows or
         // more, and at least as many as columns that do not, show that no row is missing (a
         // row cut off by a page has amounts in most columns): then every column must add up.
-        let adds_up = |c: usize| {
-            let parts = parts_of(c);
-            let total = cells[c]?;
-            let sum: Decimal = parts.iter().map(|&p| doc.figures[p].q.value).sum();
-            Some((sum == doc.figures[total].q.value, parts.len()))
-        };
-        let verdicts: Vec<(bool, usize)> = (0..cells.len())
-            .filter(|&c| summed(c))
-            .filter_map(adds_up)
-            .filter(|&(_, n)| n >= 1)
+        let verdicts: Vec<(bool, usize)> = cells
+            .iter()
+            .zip(&parts)
+            .filter(|(_, ps)| !ps.is_empty())
+            .filter_map(|(total, ps)| {
+                let sum: Decimal = ps.iter().map(|&p| doc.figures[p].q.value).sum();
+                Some((sum == doc.figures[(*total)?].q.value, ps.len()))
+            })
             .collect();
         let holding = verdicts.iter().filter(|v| v.0).count();
         let complete = verdicts.iter().any(|&(holds, n)| holds && n >= 2)
             && holding >= verdicts.len() - holding;
-        for (c, total) in cells.iter().enumerate() {
-            if !summed(c) {
-                continue;
-            }
+        for (c, (total, parts)) in cells.iter().zip(parts).enumerate() {
             // (A total the table's rows were already summed to is not checked twice.)
             let Some(total) = total.filter(|t| !claimed.contains(t)) else {
                 continue;
             };
-            let parts = parts_of(c);
             let marker = if complete {
                 column(t, c + 2)
             } else {
