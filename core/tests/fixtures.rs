@@ -5552,3 +5552,141 @@ fn review_30_depreciation_is_taken_off_the_assets_not_one_of_them() {
     let plain = "截至2025年12月31日，本部门资产总额3,200.00万元，其中固定资产1,400.00万元、流动资产1,900.00万元。";
     assert_eq!(alarm_rules(plain), ["sum"]);
 }
+
+#[test]
+fn a_level_of_another_year_after_a_breakdown_is_no_part_of_it() {
+    let t = |project: &str| {
+        format!("某县史志办2025年部门预算公开说明\n2025年部门预算支出合计100.00万元，其中，基本支出60.00万元，项目支出{project}万元，2024年项目支出36.00万元。")
+    };
+    assert_alarms(
+        &[
+            &t("40.00"),
+            // Money carried over from that year is a part.
+            "某县史志办2025年部门预算公开说明\n2025年收入合计100.00万元，其中，本年收入64.00万元，2024年结转结余36.00万元。",
+            // Parts by year stay parts.
+            "某县史志办2025年度部门决算情况说明\n近三年“三公”经费支出合计90.00万元，其中，2023年32.00万元，2024年30.00万元，2025年28.00万元。",
+        ],
+        &[(&t("30.00"), &["sum"])],
+    );
+}
+
+#[test]
+fn a_total_written_in_yuan_among_parts_in_wan_names_the_total_unit() {
+    let t = "某县史志办2025年度部门决算情况说明\n2025年度本年支出合计1,250.00元，其中：基本支出1,000.00万元，项目支出250.00万元。";
+    let r = run(t);
+    let sum = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "sum")
+        .expect("a sum finding");
+    let cause = sum.cause.as_deref().expect("a cause");
+    assert!(
+        cause.contains("总数") && cause.contains("疑为万元而非元"),
+        "{cause}"
+    );
+    assert_eq!(sum.repair.as_deref(), Some("核对总数的金额单位"));
+    // Parts in two units: no one unit to read the total in.
+    let mixed = "某县史志办2025年度部门决算情况说明\n2025年度本年支出合计1,250.00元，其中：基本支出1,000.00万元，项目支出250.00元。";
+    let r = run(mixed);
+    let sum = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "sum")
+        .expect("a sum finding");
+    assert!(
+        !sum.cause.as_deref().unwrap_or("").contains("总数"),
+        "{sum:?}"
+    );
+}
+
+#[test]
+fn a_rate_between_two_stated_levels_is_their_change_over_the_earlier() {
+    // (91.60 − 85.32) ÷ 91.60 = 6.86%; (1,350 − 1,200) ÷ 1,200 = 12.50%; (48.30 − 42.00) ÷ 42.00 = 15.00%.
+    let t = "某县史志办2024年度部门决算情况说明\n2024年度机关运行经费支出85.32万元，较上年同期的91.60万元下降6.86%。\n全年培训基层干部由2023年的1,200人次增加到1,350人次，增长12.50%。\n2024年度公用经费支出48.30万元，2023年度为42.00万元，增长15.00%。\n";
+    assert_eq!(alarms(t, "level-growth"), Vec::<String>::new());
+    assert_eq!(outcome_of(&run(t), "level-growth").1, 3);
+    // Divided by this year's level (6.28 ÷ 85.32 = 7.36%), and the wrong direction.
+    let this_year = t.replace("下降6.86%", "下降7.36%");
+    assert_eq!(
+        alarms(&this_year, "level-growth"),
+        ["Error 7.36% 6.84%–6.87%"]
+    );
+    let cause = run(&this_year)
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "level-growth")
+        .and_then(|f| f.cause)
+        .unwrap();
+    assert!(cause.contains("本年数为分母"), "{cause}");
+    let flipped = t.replace("增长15.00%", "下降15.00%");
+    assert_eq!(
+        alarms(&flipped, "level-growth"),
+        ["Error 下降15.00% 增长14.97%–15.03%"]
+    );
+    // A change amount between them is growth's; a budget is no earlier level; two subjects
+    // are no comparison.
+    for silent in [
+        "2024年度机关运行经费支出85.32万元，较上年的91.60万元减少6.28万元，下降6.86%。\n",
+        "2024年度机关运行经费支出85.32万元，比年初预算91.60万元下降6.86%。\n",
+        "2024年度基本支出85.32万元，项目支出91.60万元，增长7.36%。\n",
+    ] {
+        assert_eq!(
+            outcome_of(&run(silent), "level-growth"),
+            (Vec::new(), 0),
+            "{silent}"
+        );
+    }
+}
+
+#[test]
+fn review_31_consistent_texts_stay_silent() {
+    let silent = [
+        // 等 before 共 leaves the list open.
+        "某县民政局2024年度部门决算情况说明\n本部门内设办公室、财务股、社会救助股等共9个股室。",
+        // 占本年支出合计 is not last year's 支出合计.
+        "某县民政局2024年度部门决算情况说明\n本年支出合计3500.00万元，上年支出合计3000.00万元。\n基本支出1400.00万元，占本年支出合计的40.00%。",
+        // A unit's section, its 本年收入合计 in the paragraph's opening words.
+        "某县市场监管局2024年度部门决算情况说明\n（一）局机关本级\n局机关本级本年收入合计1874.75万元。本年支出合计1874.75万元。\n（二）县检验检测中心\n县检验检测中心本年收入合计699.04万元。本年支出合计699.04万元。",
+        // One unit's “三公” spending is not the department's.
+        "某县城管局2024年度部门决算情况说明\n全部门“三公”经费支出15.58万元。执法大队“三公”经费支出5.72万元。",
+        // A part whose share names an earlier part as its whole is inside it.
+        "某县城管局2024年度部门决算情况说明\n政府采购合同金额1560.00万元，其中授予中小企业合同金额1404.00万元，占90.00%；授予小微企业合同金额936.00万元，占授予中小企业合同金额的66.67%。",
+        // 其中 in a paragraph of its own after a numbered list speaks of the list's whole.
+        "某县交通运输局2024年度部门决算情况说明\n项目支出300.00万元，主要用于：\n（一）道路建设200.00万元；\n（二）其他100.00万元。\n其中，专项债券资金150.00万元，占项目支出的50.00%。",
+        // Units that are public institutions by kind: 公用经费 may exceed 机关运行经费.
+        "某县自然资源局2024年度部门决算情况说明\n纳入本部门2024年度部门决算编制范围的单位包括：局机关、县不动产登记中心、县土地储备中心，共3个单位。\n六、一般公共预算财政拨款基本支出决算情况说明\n2024年度一般公共预算财政拨款基本支出1,842.37万元，其中：人员经费1,596.84万元，公用经费245.53万元。\n七、机关运行经费支出情况说明\n2024年度本部门机关运行经费支出126.45万元。",
+        // 其中 with another year's level is no part.
+        "某县史志办2025年度部门决算情况说明\n2025年度“三公”经费支出32.00万元，比上年减少4.00万元，下降11.11%。其中，2024年“三公”经费支出36.00万元，较2023年减少4.00万元，下降10.00%。",
+    ];
+    let firing: [(&str, &[&str]); 4] = [
+        ("某县民政局2024年度部门决算情况说明\n本部门内设办公室、财务股、社会救助股共9个股室。", &["count"]),
+        ("某县民政局2024年度部门决算情况说明\n本年支出合计3500.00万元，上年支出合计3000.00万元。\n基本支出1400.00万元，占本年支出合计的46.67%。", &["share"]),
+        ("某县城管局2024年度部门决算情况说明\n政府采购合同金额1560.00万元，其中授予中小企业合同金额1404.00万元，占90.00%；授予小微企业合同金额936.00万元，占政府采购合同金额的60.00%。", &["sum"]),
+        ("某县交通运输局2024年度部门决算情况说明\n项目支出300.00万元，主要用于：\n（一）道路建设200.00万元；\n（二）其他100.00万元，其中，专项债券资金150.00万元。", &["sum"]),
+    ];
+    assert_alarms(&silent, &firing);
+}
+
+#[test]
+fn words_after_an_outturn_alone_are_judged_by_its_known_budget() {
+    let t = |words: &str| {
+        format!("某县生态环境局2024年度部门决算\n“三公”经费财政拨款支出决算表\n金额单位：万元\n项目\t预算数\t决算数\n合计\t8.00\t5.36\n公务接待费\t8.00\t5.36\n2024年度公务接待费支出决算为5.36万元，{words}的主要原因是严格执行公务接待标准。")
+    };
+    assert_eq!(
+        alarms(&t("决算数小于预算数"), "wording"),
+        Vec::<String>::new()
+    );
+    assert_eq!(outcome_of(&run(&t("决算数小于预算数")), "wording").1, 1);
+    assert_eq!(
+        alarms(&t("决算数大于预算数"), "wording"),
+        ["Error 决算数大于预算数 决算数小于预算数"]
+    );
+    // A budget stated in the text serves too; two budgets that differ leave the words alone.
+    let stated = "某县生态环境局2024年度部门决算\n2024年度公务接待费年初预算8.00万元。\n2024年度公务接待费支出决算为5.36万元，决算数大于预算数的主要原因是接待任务增加。";
+    assert_eq!(
+        alarms(stated, "wording"),
+        ["Error 决算数大于预算数 决算数小于预算数"]
+    );
+    let two = stated.replace("年初预算8.00万元。", "年初预算8.00万元，调整预算5.00万元。");
+    assert_eq!(outcome_of(&run(&two), "wording"), (Vec::new(), 0));
+}

@@ -281,6 +281,7 @@ fn running_costs(doc: &Document, facts: &Facts, sink: &mut Sink) {
                 && !text[..i].ends_with("行政")
                 && !text[..i].ends_with('、')
         }) || text[..crate::read::document::floor_char(text, 600)].contains("汇总")
+            || names_institutions(text)
     };
     if running.value(doc).hi < public.value(doc).lo && institutions() {
         sink.unchecked(
@@ -507,4 +508,31 @@ fn written_decimals(doc: &Document, f: &Fact) -> u32 {
     w.split_once('.')
         .map(|(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32)
         .unwrap_or(0)
+}
+
+/// Does the text list the units a department's accounts cover with one of the kinds that are
+/// public institutions by nature (`纳入…编制范围的单位包括：局机关、县不动产登记中心…`)?
+fn names_institutions(text: &str) -> bool {
+    const KINDS: [&str; 10] = [
+        "中心",
+        "学校",
+        "中学",
+        "小学",
+        "幼儿园",
+        "医院",
+        "卫生院",
+        "研究所",
+        "站",
+        "馆",
+    ];
+    ["编制范围", "单位包括", "所属单位", "下属单位", "二级单位"]
+        .iter()
+        .flat_map(|w| text.match_indices(w))
+        .take(8)
+        .any(|(i, _)| {
+            let end = crate::read::document::floor_char(text, (i + 300).min(text.len()));
+            let span = &text[i..end];
+            let span = span.split('。').next().unwrap_or(span);
+            KINDS.iter().any(|k| span.contains(k))
+        })
 }

@@ -20,6 +20,7 @@ mod identity;
 mod impossible_decline;
 mod item_table;
 pub mod kit;
+mod level_growth;
 mod numbering;
 mod parallel;
 mod point_change;
@@ -125,6 +126,7 @@ static RULES: &[&dyn Rule] = &[
     &impossible_decline::ImpossibleDecline,
     &bounded_rate::BoundedRate,
     &point_change::PointChange,
+    &level_growth::LevelGrowth,
     // Last: it lists what the rules above left unchecked.
     &coverage::Coverage,
 ];
@@ -171,6 +173,7 @@ static INFOS: &[&RuleInfo] = &[
     &impossible_decline::INFO,
     &bounded_rate::INFO,
     &point_change::INFO,
+    &level_growth::INFO,
     // Last, as in RULES.
     &coverage::INFO,
 ];

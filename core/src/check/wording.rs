@@ -2,6 +2,7 @@
 //! stated beside them (`完成预算89.53%，决算数大于预算数` cannot both be true).
 
 use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::claims::facts::{FactKey, Facts, Period, Stage};
 use crate::read::document::{Document, Figure};
 use crate::report::Severity;
 use rust_decimal::Decimal;
@@ -16,12 +17,14 @@ pub(super) static INFO: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary_zh: "“完成预算r%”之后的“决算数大于/小于/等于（年初）预算数”（超过、高于、低于、持平等同义说法）须与r相符。",
     summary_en: "`决算数大于/小于/等于预算数` after a completion rate agrees with the rate.",
-    explanation_zh: "模板里“决算数大于（小于、等于）预算数的主要原因是…”常被原样沿用。文中同时写明决算数与预算数时按二者比较；\
+    explanation_zh: "模板里“决算数大于（小于、等于）预算数的主要原因是…”常被原样沿用。文中同时写明决算数与预算数时按二者比较；句中只写决算数时，按表格或前文写明的同一项目（同一名称、年度）的预算数比较（各处预算数一致、且句中未提调整预算时）；\
 否则按完成率：其四舍五入区间整体低于100%时，决算数必小于预算数；整体高于100%时必大于；区间不含100%而写“等于”也不对（写“等于”\
 而完成率为99.99%这类情形为警告）。区间含100%（如写作“100%”）时不作判断。\n\
 例：“支出决算为67.64万元，完成预算89.53%，决算数大于预算数的主要原因是…”：89.53% < 100%，决算数应小于预算数。",
     explanation_en: "A completion rate whose rounding interval lies wholly below 100% means outturn < budget; \
-wholly above, outturn > budget; a rate whose interval excludes 100% cannot go with 等于. Example: 完成预算89.53%，\
+wholly above, outturn > budget; a rate whose interval excludes 100% cannot go with 等于. \
+Without a rate, the two amounts stated decide; with the outturn alone, the budget of the same item the tables or the \
+text state elsewhere (when every statement of it agrees and no adjusted budget is in question). Example: 完成预算89.53%，\
 决算数大于预算数 is contradictory.",
 };
 
@@ -162,7 +165,7 @@ impl Rule for Wording {
             );
         }
         read_after_rate.sort_unstable();
-        without_rate(doc, &read_after_rate, sink);
+        without_rate(doc, &claims.facts, &read_after_rate, sink);
     }
 }
 
@@ -170,9 +173,10 @@ impl Rule for Wording {
 /// their sentence states (`年初预算0万元，支出决算56万元，决算数大于年初预算数`,
 /// `当年下达预算4,100.00万元，实际支出3,688.41万元，决算数大于预算数`). Only a sentence of
 /// exactly those two amounts is read; anything more (a 其中, a third amount) leaves it alone.
-fn without_rate(doc: &Document, read: &[usize], sink: &mut Sink<'_>) {
+fn without_rate(doc: &Document, facts: &Facts, read: &[usize], sink: &mut Sink<'_>) {
     use crate::claims::completion::{is_actual_label, is_budget_label};
     let text = doc.text();
+    let mut budgets = KnownBudgets::default();
     let mut fi = 0;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let first = fi;
@@ -201,6 +205,12 @@ fn without_rate(doc: &Document, read: &[usize], sink: &mut Sink<'_>) {
                     && f.q.unit != crate::read::quantity::Unit::Date
             })
             .collect();
+        if let [x] = amounts[..] {
+            if let Some(j) = budgets.judged(doc, facts, x, phrase, says) {
+                judge(sink, Judged { words_at, ..j });
+            }
+            continue;
+        }
         let [x, y] = amounts[..] else { continue };
         let (fx, fy) = (&doc.figures[x], &doc.figures[y]);
         if fx.in_table || fy.in_table || !fx.q.unit.is_money() || !fy.q.unit.is_money() {
@@ -258,6 +268,95 @@ fn without_rate(doc: &Document, read: &[usize], sink: &mut Sink<'_>) {
                 ],
             },
         );
+    }
+}
+
+/// The budgets the registry knows, for words after one outturn alone (`公务接待费支出决算为5.36
+/// 万元，决算数大于预算数…` with the 三公 table's 预算数 8.00, or `公务接待费年初预算8.00万元`
+/// stated before): the budget of the outturn's own key, when every statement of it agrees.
+#[derive(Default)]
+struct KnownBudgets {
+    /// Figure → its group, for this year's outturns; built at the first question.
+    outturn_group: Option<std::collections::HashMap<usize, usize>>,
+}
+
+impl KnownBudgets {
+    fn judged<'p>(
+        &mut self,
+        doc: &Document,
+        facts: &Facts,
+        actual: usize,
+        phrase: &'p str,
+        says: Ordering,
+    ) -> Option<Judged<'p>> {
+        let index = self.outturn_group.get_or_insert_with(|| {
+            facts
+                .groups
+                .iter()
+                .enumerate()
+                .filter(|(_, (k, _))| k.stage == Stage::Outturn && k.period == Period::Current)
+                .flat_map(|(g, (_, fs))| fs.iter().map(move |f| (f.figure(), g)))
+                .collect()
+        });
+        let (key, _) = &facts.groups[*index.get(&actual)?];
+        let budget_key = FactKey {
+            stage: Stage::Budget,
+            ..key.clone()
+        };
+        let budgets = facts.get(&budget_key)?;
+        let first = budgets.first()?;
+        let b = first.value(doc);
+        // (Two budgets of one name that differ, `年初预算` and `调整预算`, leave it open.)
+        if budgets.iter().any(|f| !f.value(doc).overlaps(b))
+            || names_other_budget(phrase, &first.label)
+        {
+            return None;
+        }
+        let af = &doc.figures[actual];
+        // (An adjusted budget beside either, `年初预算8.00万元，调整预算5.00万元`, is another
+        // budget the words may mean.)
+        let text = doc.text();
+        let adjusted = |f: &Figure| text[doc.sentences[f.sentence()].clone()].contains("调整");
+        if adjusted(af)
+            || budgets
+                .iter()
+                .any(|f| !f.from_table && adjusted(&doc.figures[f.figure()]))
+        {
+            return None;
+        }
+        let a = af.q.interval()?;
+        let truth = if a.hi < b.lo {
+            Ordering::Less
+        } else if a.lo > b.hi {
+            Ordering::Greater
+        } else if says == Ordering::Equal {
+            Ordering::Equal
+        } else {
+            return None;
+        };
+        let sign = match truth {
+            Ordering::Less => "<",
+            Ordering::Greater => ">",
+            Ordering::Equal => "=",
+        };
+        let shown = super::kit::money(first.face(doc), af.q.unit, af.q.decimals);
+        let basis = format!(
+            "决算数{} {sign} 预算数{shown}（{}）",
+            doc.written(af),
+            first.label
+        );
+        Some(Judged {
+            wrong_en: format!("Outturn and budget compare the other way than “{phrase}”: {basis}"),
+            words_at: 0..0,
+            phrase,
+            says,
+            truth,
+            basis,
+            related: vec![
+                (first.at(doc), "预算数".into()),
+                (af.q.start..af.q.end, "决算数".into()),
+            ],
+        })
     }
 }
 

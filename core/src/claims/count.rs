@@ -112,7 +112,8 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
         }
         // The list must end right at the figure (`…科学技术股共3个`), or follow it in parens.
         let before_fig = clause.trim_end_matches(['共', '计', '合', '等']);
-        let open_ended = clause.ends_with('等');
+        // (`…社会救助股等共9个股室`: 等 before 共 leaves the list open too.)
+        let open_ended = clause.trim_end_matches(['共', '计', '合']).ends_with('等');
         let ends_with_list_item = !before_fig.is_empty();
         let mut claim = None;
         if ends_with_list_item {

@@ -811,10 +811,12 @@ impl<'d> SectionScope<'d> {
         let p = &self.doc.paragraphs[pi];
         let text = &self.doc.text()[p.range.clone()];
         // (A paragraph that speaks of the department, `以上两个单位合计，…部门“三公”经费`, is
-        // not the last unit's.)
+        // not the last unit's; a unit's own `本年收入合计` says nothing of that.)
         let head = &text[..crate::read::document::floor_char(text, 120)];
         names_unit(text)
-            || !["部门", "以上", "合计"].iter().any(|w| head.contains(w))
+            || !["部门", "以上", "单位合计", "汇总"]
+                .iter()
+                .any(|w| head.contains(w))
                 && crate::read::segment::enclosing(&self.doc.scopes, pi).any(|i| self.unit[i])
     }
 
@@ -1106,6 +1108,21 @@ fn names_sub_unit(label: &str) -> bool {
                 .match_indices(w)
                 .any(|(i, _)| !label[..i].ends_with(['含', '（', '(']))
         })
+        || names_unit_of_three_public(label)
+}
+
+/// `执法大队“三公”经费`, `县第一中学“三公”经费支出`: one unit's “三公” spending. (A “三公” key
+/// drops what stands before 三公, so the unit's figure would be the department's. The words
+/// a department's own name ends with, 局, 委员会 and 办公室, are left out.)
+fn names_unit_of_three_public(label: &str) -> bool {
+    let Some(at) = label.find("三公") else {
+        return false;
+    };
+    let before = label[..at].trim_end_matches(['“', '"', '\'', '‘']);
+    UNIT_KINDS
+        .iter()
+        .filter(|k| !["局", "委员会", "办公室"].contains(k))
+        .any(|k| before.ends_with(k))
 }
 
 /// `2019年…` names the year; `上年` the year before the report's.

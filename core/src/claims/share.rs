@@ -465,6 +465,11 @@ fn resolve_named<'d>(
         if change || is_sibling(label, l, part_key.as_str(), name, &key) {
             return false;
         }
+        // Last year's amount (`上年支出合计`) is no whole of this year's share, unless the
+        // share names last year's.
+        if super::names_last_year(label) && !super::names_last_year(name) {
+            return false;
+        }
         // Named as the part is (`（一）局本级。收入预算…` before `（二）图书馆。收入预算…，占
         // 部门收入预算的`): another unit's or year's amount of the part's own kind, not the
         // whole, unless the whole is named so too.

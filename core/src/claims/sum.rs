@@ -967,7 +967,15 @@ fn claim_at(
                 f.sentence() == tf.sentence() && is_amount(f) && f.q.unit.addable_with(tf.q.unit)
             })
             .count();
-        if between_has_amount || amounts_before > 1 {
+        // (Nor when it ends a numbered item and the marker opens a paragraph of its own:
+        // `（二）其他100.00万元。` then `其中，专项债券资金150.00万元，占项目支出的50.00%。`
+        // speaks of the list's whole, not of its last item.)
+        let after_item = tf.paragraph() != p
+            && doc.paragraphs[tf.paragraph()]
+                .heading
+                .as_ref()
+                .is_some_and(|h| h.line.contains(&tf.q.start));
+        if between_has_amount || amounts_before > 1 || after_item {
             return None;
         }
     }
@@ -995,7 +1003,7 @@ fn claim_at(
             at + len,
             marker_sentence,
             marker_depth,
-            unit,
+            tf,
             in_paren,
         )
     };
@@ -1094,10 +1102,12 @@ fn inline_parts(
     from: usize,
     sentence: usize,
     depth: u32,
-    unit: Unit,
+    total: &Figure,
     in_paren: bool,
 ) -> Vec<usize> {
     let text = doc.text();
+    let unit = total.q.unit;
+    let total_year = super::opening_year(&total.label);
     let mut parts = Vec::new();
     let mut cursor = from;
     let mut nested = false;
@@ -1181,23 +1191,35 @@ fn inline_parts(
             break;
         }
         if is_amount(f) && f.q.unit.addable_with(unit) {
+            // (A first part of another year than the total's is another year's level: `2025年
+            // 度“三公”经费支出32.00万元…。其中，2024年“三公”经费支出36.00万元，较2023年…`.
+            // Money carried over from that year is a part.)
+            if parts.is_empty() {
+                let lead = text[from..f.q.start].trim_start_matches(['：', '，', ':', ',']);
+                let carried = ["结转", "结余"].iter().any(|w| f.label.contains(w));
+                if let (Some(y), Some(t)) = (super::opening_year(lead), total_year) {
+                    if y != t && !carried {
+                        return Vec::new();
+                    }
+                }
+            }
             // A list of `，`- or `、`-separated parts ends at a `；` (`货物4万元，工程0万元，
             // 服务6万元；授予中小企业合同金额10万元`, `其中行政编制30人、事业编制12人；离退休
             // 人员18人` — the last is no part).
             if let Some(&prev) = parts.last() {
                 let prev: usize = prev;
                 let gap = &text[doc.figures[prev].q.end..f.q.start];
+                // (Unless the items are years: `其中：2022年100万元；2023年…`.)
+                let items_by_year = || {
+                    let first =
+                        text[from..doc.figures[parts[0]].q.start].trim_start_matches(['：', '，']);
+                    opens_with_year(first)
+                };
                 if gap.contains('；') {
                     // (`…；财政拨款支出中，C…`: another breakdown opens after the `；`; so
                     // does another year's or another total's clause: `…；2024年度财政拨款
                     // 收入…`, `…；2023年本年支出合计…`.)
                     let clause = gap.rsplit('；').next().unwrap_or("");
-                    // (Unless the items are years: `其中：2022年100万元；2023年…`.)
-                    let items_by_year = || {
-                        let first = text[from..doc.figures[parts[0]].q.start]
-                            .trim_start_matches(['：', '，']);
-                        opens_with_year(first)
-                    };
                     let opens = clause.contains("中，")
                         || opens_with_year(clause) && !items_by_year()
                         || ["合计", "总计"].iter().any(|w| clause.contains(w));
@@ -1206,8 +1228,25 @@ fn inline_parts(
                     }
                     semicolon_gaps += 1;
                 } else if gap.contains('，') || gap.contains('、') {
+                    // (A part of another year than the total's ends the list: `其中，基本支出
+                    // 60万元，项目支出40万元，2024年项目支出36万元` — the last is a level to
+                    // compare with, not a part.)
+                    let clause = gap.rsplit(['，', '、']).next().unwrap_or("");
+                    // (Money carried over from that year is a part: `，2024年结转资金36万元`.)
+                    let carried = ["结转", "结余"].iter().any(|w| f.label.contains(w));
+                    if let Some(year) = super::opening_year(clause) {
+                        if total_year != Some(year) && !carried && !items_by_year() {
+                            break;
+                        }
+                    }
                     comma_gaps += 1;
                 }
+            }
+            // (A part whose share names an earlier part as its whole is inside that part:
+            // `其中授予中小企业合同金额1404.00万元，占90.00%；授予小微企业合同金额936.00万元，
+            // 占授予中小企业合同金额的66.67%`.)
+            if share_of_a_part(doc, i, &parts) {
+                continue;
             }
             // (`资产总额…，其中固定资产原值…、累计折旧…`: depreciation is taken off the
             // assets, not one of them; such a list is no breakdown.)
@@ -1218,6 +1257,27 @@ fn inline_parts(
         }
     }
     parts
+}
+
+/// Is the figure after part `i` its share of one of `parts` (`占授予中小企业合同金额的`)?
+fn share_of_a_part(doc: &Document, i: usize, parts: &[usize]) -> bool {
+    let Some(g) = doc.figures.get(i + 1) else {
+        return false;
+    };
+    if g.q.unit != Unit::Percent || g.sentence() != doc.figures[i].sentence() {
+        return false;
+    }
+    let Some(at) = g.label.rfind('占') else {
+        return false;
+    };
+    let whole = super::label_key(g.label[at + '占'.len_utf8()..].trim_end_matches(['的', '比']));
+    whole.chars().count() >= 2
+        && parts.iter().any(|&p| {
+            let l = super::label_key(&doc.figures[p].label);
+            l.trim_start_matches("其中")
+                .trim_start_matches(['：', '，'])
+                == whole
+        })
 }
 
 /// A clause opening with a year (`2024年度财政拨款收入…`): another period's figures.

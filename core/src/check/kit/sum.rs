@@ -331,13 +331,16 @@ pub fn check_sum(rule: &'static str, doc: &Document, c: &SumClaim, sink: &mut Si
     d.stated = Some(written_total);
     d.expected = Some(shown(face_sum));
     d.formula = Some(format!("{formula_sum} ≠ {}", shown(face(total))));
-    d.cause = unit_slip(&parts, ti, unit);
-    // (With a part's unit the likelier slip, a total to match the units as written misleads.)
-    d.repair = Some(if d.cause.is_some() {
-        "核对所列分项的金额单位".into()
+    // (With a unit the likelier slip, a total to match the units as written misleads.)
+    let (cause, repair) = if let Some(c) = total_unit_slip(total, &parts) {
+        (Some(c), "核对总数的金额单位".to_string())
+    } else if let Some(c) = unit_slip(&parts, ti, unit) {
+        (Some(c), "核对所列分项的金额单位".to_string())
     } else {
-        format!("若总数为{}则一致", shown(face_sum))
-    });
+        (None, format!("若总数为{}则一致", shown(face_sum)))
+    };
+    d.cause = cause;
+    d.repair = Some(repair);
     // Only the parts a finding lists get a note; the rest are counted.
     for p in parts.iter().take(MAX_RELATED) {
         d.related
@@ -358,6 +361,37 @@ fn joined(items: impl Iterator<Item = String>, sep: &str) -> String {
         out.push_str(&item);
     }
     out
+}
+
+/// If every part is in one money unit and the total, written in another, holds when read in
+/// the parts' unit, the total's unit was the slip (`本年支出合计1,250.00元，其中：基本支出
+/// 1,000.00万元，项目支出250.00万元`).
+fn total_unit_slip(total: &Figure, parts: &[&Figure]) -> Option<String> {
+    let Unit::Money(tm) = total.q.unit else {
+        return None;
+    };
+    let Unit::Money(pm) = parts.first()?.q.unit else {
+        return None;
+    };
+    if pm == tm || parts.iter().any(|p| p.q.unit != Unit::Money(pm)) || total.q.value.is_zero() {
+        return None;
+    }
+    let sum = parts
+        .iter()
+        .try_fold(Interval::exact(Decimal::ZERO), |a, p| {
+            a.add(p.q.interval()?)
+        })?;
+    let read = Interval::stated(total.q.value, total.q.decimals, pm.scale())?;
+    read.overlaps(sum).then(|| {
+        format!(
+            "总数“{}{}”的单位疑为{}而非{}：按{}计，与各分项之和相等",
+            total.label,
+            total.q.display(),
+            pm.name(),
+            tm.name(),
+            pm.name()
+        )
+    })
 }
 
 /// If writing one part in another money unit makes the sum hold, that unit was the slip.
