@@ -5690,3 +5690,51 @@ fn words_after_an_outturn_alone_are_judged_by_its_known_budget() {
     let two = stated.replace("年初预算8.00万元。", "年初预算8.00万元，调整预算5.00万元。");
     assert_eq!(outcome_of(&run(&two), "wording"), (Vec::new(), 0));
 }
+
+#[test]
+fn rates_at_a_year_end_are_read_like_rates_of_a_year() {
+    let t = "全县小型水库病险率由2020年末的31.5%下降到2024年末的6.8%，下降24.7个百分点。\n";
+    assert_eq!(outcome_of(&run(t), "point-change"), (Vec::new(), 1));
+    let wrong = t.replace("下降24.7个百分点", "下降26.7个百分点");
+    assert_eq!(
+        alarms(&wrong, "point-change"),
+        ["Error 26.7个百分点 下降24.7个百分点"]
+    );
+    // A stock against last year-end's, with both levels.
+    let stock =
+        "截至2024年12月31日，本部门资产总额3,300.00万元，较2023年末的3,000.00万元增长10.00%。\n";
+    assert_eq!(outcome_of(&run(stock), "level-growth"), (Vec::new(), 1));
+}
+
+#[test]
+fn review_31_edges_of_the_round_31_mend() {
+    let silent = [
+        // The later year named second is no earlier level.
+        "某县史志办2023年度部门决算情况说明\n2022年机关运行经费80.00万元，2023年为100.00万元，增长25.00%。",
+        // A range pairs its ends with its rates.
+        "某县史志办2024年部门预算\n预计本年项目支出100万元至120万元，较上年的80万元增长25%至50%。",
+        // A budget added to during the year: the words may mean the full-year budget.
+        "某县史志办2023年度部门决算情况说明\n公务接待费年初预算8.00万元，年中追加预算4.00万元。\n公务接待费支出决算为9.00万元，决算数小于预算数，主要原因是厉行节约。",
+        // A part dated with another year is still a part.
+        "某县农业农村局2023年度部门决算情况说明\n2023年度项目支出合计100.00万元，其中：乡村振兴项目30.00万元，农田建设项目30.00万元，2022年续建项目40.00万元。",
+        // A whole named without 本年 may be last year's, in the part's own sentence.
+        "某县农业农村局2023年度部门决算情况说明\n2023年度财政拨款结转结余50.00万元。\n上年财政拨款结转结余30.00万元，其中基本支出结转10.00万元，占财政拨款结转结余的33.33%。",
+        // A unit section headed by the office (局机关) or opening with 本部门所属.
+        "县农业农村局2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收入合计500.00万元，支出合计480.00万元。\n二、所属单位收支情况\n（一）县农业农村局机关\n本年收入合计300.00万元，支出合计290.00万元。\n（二）县农业技术推广中心\n该中心为本部门所属公益一类事业单位，本年收入合计200.00万元，支出合计190.00万元。",
+    ];
+    let firing: [(&str, &[&str]); 6] = [
+        // 其中 on a line of its own after a numbered item is still that item's breakdown.
+        ("某县农业农村局2023年度部门决算情况说明\n（一）基本支出500.00万元。\n其中：人员经费400.00万元，公用经费90.00万元。", &["sum"]),
+        // A total without a year and a part naming the report's year.
+        ("某县农业农村局2023年度部门决算情况说明\n本年支出合计100.00万元，其中：基本支出60.00万元，2023年新增项目支出30.00万元。", &["sum"]),
+        // A last-year whole in the part's own sentence is checked.
+        ("某县农业农村局2023年度部门决算情况说明\n上年财政拨款结转结余30.00万元，其中基本支出结转10.00万元，占财政拨款结转结余的40.00%。", &["share"]),
+        // A report filed by a 中心: its own “三公” figure is the department's.
+        ("市公共资源交易中心2023年度部门决算\n2023年度“三公”经费支出决算为7.36万元，其中：因公出国（境）费0.00万元，公务用车购置及运行维护费2.00万元，公务接待费5.36万元。\n2023年度市公共资源交易中心“三公”经费支出决算为8.36万元。", &["restated"]),
+        // The department's closing total after its units' sections.
+        ("县农业农村局2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收入合计500.00万元，支出合计480.00万元。\n二、所属单位收支情况\n（一）县农业农村局本级\n本年收入合计300.00万元，支出合计290.00万元。\n（二）县农业技术推广中心\n本年收入合计200.00万元，支出合计190.00万元。\n综上，收入合计520.00万元。", &["restated"]),
+        // A scope of the office alone (a website is no 站): 机关运行经费 answers to 公用经费.
+        ("县司法局2023年度部门决算\n一、部门基本情况\n纳入本部门2023年度部门决算编制范围的单位为县司法局机关本级，决算公开网址为县人民政府网站\n二、一般公共预算财政拨款基本支出决算情况说明\n2023年度一般公共预算财政拨款基本支出200.00万元，其中：人员经费150.00万元，主要包括基本工资、津贴补贴等；公用经费50.00万元，主要包括办公费、印刷费等。\n三、机关运行经费支出说明\n2023年度本部门机关运行经费支出30.00万元，比上年减少2.00万元。", &["identity"]),
+    ];
+    assert_alarms(&silent, &firing);
+}

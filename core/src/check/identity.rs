@@ -511,9 +511,11 @@ fn written_decimals(doc: &Document, f: &Fact) -> u32 {
 }
 
 /// Does the text list the units a department's accounts cover with one of the kinds that are
-/// public institutions by nature (`纳入…编制范围的单位包括：局机关、县不动产登记中心…`)?
+/// public institutions by nature (`纳入…编制范围的单位包括：局机关、县不动产登记中心…`)? Only a
+/// list of units: not one that says there is none (`无下属单位`, `仅…本级`) or lists offices
+/// (`内设办公室、…中心等5个股室`); only a kind that ends a name (`、`, `，`, `。`, `等`, `共`).
 fn names_institutions(text: &str) -> bool {
-    const KINDS: [&str; 10] = [
+    const KINDS: [&str; 16] = [
         "中心",
         "学校",
         "中学",
@@ -522,8 +524,14 @@ fn names_institutions(text: &str) -> bool {
         "医院",
         "卫生院",
         "研究所",
-        "站",
-        "馆",
+        "研究院",
+        "服务站",
+        "管理站",
+        "工作站",
+        "图书馆",
+        "文化馆",
+        "博物馆",
+        "纪念馆",
     ];
     ["编制范围", "单位包括", "所属单位", "下属单位", "二级单位"]
         .iter()
@@ -533,6 +541,15 @@ fn names_institutions(text: &str) -> bool {
             let end = crate::read::document::floor_char(text, (i + 300).min(text.len()));
             let span = &text[i..end];
             let span = span.split('。').next().unwrap_or(span);
-            KINDS.iter().any(|k| span.contains(k))
+            let none = ["无下属", "没有下属", "无所属", "仅", "只有", "股室", "内设"]
+                .iter()
+                .any(|w| span.contains(w));
+            !none
+                && KINDS.iter().any(|k| {
+                    span.match_indices(k).any(|(j, _)| {
+                        let after = &span[j + k.len()..];
+                        after.is_empty() || after.starts_with(['、', '，', '等', '共', '（', '和'])
+                    })
+                })
         })
 }

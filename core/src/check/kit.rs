@@ -475,6 +475,22 @@ pub fn check_score(
     sink.report(d);
 }
 
+/// `2022年`, `2022年度`, `2022年末` or `2022年底` at the end of `s`, taken off: the words
+/// before a level or a rate of another year (`由2020年末的31.5%`).
+pub fn strip_year(s: &str) -> &str {
+    let t = s.strip_suffix(['末', '底']).unwrap_or(s);
+    let t = t.strip_suffix('度').unwrap_or(t);
+    let Some(t) = t.strip_suffix('年') else {
+        return s;
+    };
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits == 4 {
+        &t[..t.len() - 4]
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,24 +59,10 @@ fn change_verb(between: &str) -> Option<Direction> {
     VERBS.contains(&v).then(|| direction_of(v)).flatten()
 }
 
-/// `2022年` or `2022年度` at the end of `s`, taken off.
-fn strip_year(s: &str) -> &str {
-    let t = s.strip_suffix('度').unwrap_or(s);
-    let Some(t) = t.strip_suffix('年') else {
-        return s;
-    };
-    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits == 4 {
-        &t[..t.len() - 4]
-    } else {
-        s
-    }
-}
-
 /// `上年`, `上年同期`, `去年`, `2022年度`: words naming the earlier period alone.
 fn names_earlier_period(s: &str) -> bool {
     let s = s.strip_suffix("同期").unwrap_or(s);
-    matches!(s, "上年" | "上年度" | "去年") || s.len() > 4 && strip_year(s).is_empty()
+    matches!(s, "上年" | "上年度" | "去年") || s.len() > 4 && super::kit::strip_year(s).is_empty()
 }
 
 /// `，较上年的`, `，比2022年同期`: a level compared with the earlier one written next.
@@ -120,7 +106,7 @@ fn starts_from(before: &str) -> bool {
     let b = ["上年度", "上年", "去年"]
         .iter()
         .find_map(|w| b.strip_suffix(w))
-        .unwrap_or_else(|| strip_year(b));
+        .unwrap_or_else(|| super::kit::strip_year(b));
     b.ends_with('由') || b.ends_with('从')
 }
 
@@ -162,11 +148,24 @@ impl Rule for LevelGrowth {
             let Some(says) = change_verb(&text[b.q.end..r.q.start]) else {
                 continue;
             };
+            // (A range, `100万元至120万元…增长25%至50%`, pairs its ends with its rates.)
+            let in_range = |s: &str| s.starts_with(['至', '～', '~', '—', '-']);
+            if in_range(text[r.q.end..].trim_start())
+                || text[..a.label_start()].ends_with(['至', '～', '~', '—', '-'])
+            {
+                continue;
+            }
             let between = &text[a.q.end..b.q.start];
             let (old, new) =
                 if is_from_to(between) && starts_from(&text[a.label_start()..a.q.start]) {
                     (a, b)
                 } else if is_against_earlier(between) || is_earlier_stated(between) {
+                    // The year named for the earlier level must be before the later level's
+                    // (`2022年…80.00万元，2023年为100.00万元` names the later one second).
+                    let later = year_in(&a.label).or(doc.info().year.map(i32::from));
+                    if year_in(between).is_some_and(|y| later.is_none_or(|l| y >= l)) {
+                        continue;
+                    }
                     (b, a)
                 } else {
                     continue;
@@ -191,11 +190,19 @@ impl Rule for LevelGrowth {
                 continue;
             };
             let (up, down) = (change.lo.is_sign_positive(), change.hi.is_sign_negative());
+            // (Levels in two units are shown with them: `1.20亿元` and `13000.00万元`.)
+            let shown = |f: &Figure| {
+                if old.q.unit == new.q.unit {
+                    plain(f)
+                } else {
+                    f.q.display()
+                }
+            };
             let formula = format!(
                 "({} − {}) ÷ {} = {}",
-                plain(new),
-                plain(old),
-                plain(old),
+                shown(new),
+                shown(old),
+                shown(old),
                 pct(computed.mid(), show_dp(r))
             );
             let related = |d: &mut Draft| {
@@ -248,6 +255,16 @@ impl Rule for LevelGrowth {
             sink.report(d);
         }
     }
+}
+
+/// The first year a text names (`2022年度为` → 2022).
+fn year_in(s: &str) -> Option<i32> {
+    let i = s.find('年')?;
+    let digits = &s[..i];
+    let d = digits.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (d == 4)
+        .then(|| digits[digits.len() - 4..].parse().ok())
+        .flatten()
 }
 
 /// The magnitudes an interval's values have.

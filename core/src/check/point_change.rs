@@ -53,22 +53,8 @@ fn starts_from(before: &str) -> bool {
     let b = ["上年度", "上年", "去年", "年初"]
         .iter()
         .find_map(|w| b.strip_suffix(w))
-        .unwrap_or_else(|| strip_year(b));
+        .unwrap_or_else(|| super::kit::strip_year(b));
     b.ends_with('由') || b.ends_with('从')
-}
-
-/// `2022年` or `2022年度` at the end of `s`, taken off.
-fn strip_year(s: &str) -> &str {
-    let t = s.strip_suffix('度').unwrap_or(s);
-    let Some(t) = t.strip_suffix('年') else {
-        return s;
-    };
-    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits == 4 {
-        &t[..t.len() - 4]
-    } else {
-        s
-    }
 }
 
 /// `提高到`, `上升至`, `降至`: the words between the rate a change starts from and the one
@@ -76,7 +62,7 @@ fn strip_year(s: &str) -> &str {
 fn is_from_to(between: &str) -> bool {
     let t = between.trim();
     let t = t.strip_suffix('的').unwrap_or(t);
-    let t = strip_year(t);
+    let t = super::kit::strip_year(t);
     let b = t.trim_end_matches(['到', '至']);
     t.len() > b.len()
         && matches!(
@@ -108,8 +94,8 @@ fn is_against_earlier(between: &str) -> bool {
     matches!(
         rest,
         "上年" | "上年度" | "去年" | "上年同期" | "去年同期" | ""
-    ) || strip_year(rest).is_empty()
-        || strip_year(rest.strip_suffix("同期").unwrap_or(rest)).is_empty()
+    ) || super::kit::strip_year(rest).is_empty()
+        || super::kit::strip_year(rest.strip_suffix("同期").unwrap_or(rest)).is_empty()
 }
 
 /// A rate as the interval its written digits stand for, in percent.

@@ -17,14 +17,14 @@ pub(super) static INFO: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary_zh: "“完成预算r%”之后的“决算数大于/小于/等于（年初）预算数”（超过、高于、低于、持平等同义说法）须与r相符。",
     summary_en: "`决算数大于/小于/等于预算数` after a completion rate agrees with the rate.",
-    explanation_zh: "模板里“决算数大于（小于、等于）预算数的主要原因是…”常被原样沿用。文中同时写明决算数与预算数时按二者比较；句中只写决算数时，按表格或前文写明的同一项目（同一名称、年度）的预算数比较（各处预算数一致、且句中未提调整预算时）；\
+    explanation_zh: "模板里“决算数大于（小于、等于）预算数的主要原因是…”常被原样沿用。文中同时写明决算数与预算数时按二者比较；句中只写决算数时，按表格或前文写明的同一项目（同一名称、年度）的预算数比较（各处预算数一致、且全文未提预算调整或追加时）；\
 否则按完成率：其四舍五入区间整体低于100%时，决算数必小于预算数；整体高于100%时必大于；区间不含100%而写“等于”也不对（写“等于”\
 而完成率为99.99%这类情形为警告）。区间含100%（如写作“100%”）时不作判断。\n\
 例：“支出决算为67.64万元，完成预算89.53%，决算数大于预算数的主要原因是…”：89.53% < 100%，决算数应小于预算数。",
     explanation_en: "A completion rate whose rounding interval lies wholly below 100% means outturn < budget; \
 wholly above, outturn > budget; a rate whose interval excludes 100% cannot go with 等于. \
 Without a rate, the two amounts stated decide; with the outturn alone, the budget of the same item the tables or the \
-text state elsewhere (when every statement of it agrees and no adjusted budget is in question). Example: 完成预算89.53%，\
+text state elsewhere (when every statement of it agrees and the text speaks of no budget adjusted or added to). Example: 完成预算89.53%，\
 决算数大于预算数 is contradictory.",
 };
 
@@ -278,6 +278,8 @@ fn without_rate(doc: &Document, facts: &Facts, read: &[usize], sink: &mut Sink<'
 struct KnownBudgets {
     /// Figure → its group, for this year's outturns; built at the first question.
     outturn_group: Option<std::collections::HashMap<usize, usize>>,
+    /// The text speaks of a budget changed during the year; found at the first question.
+    budget_changed: Option<bool>,
 }
 
 impl KnownBudgets {
@@ -313,15 +315,24 @@ impl KnownBudgets {
             return None;
         }
         let af = &doc.figures[actual];
-        // (An adjusted budget beside either, `年初预算8.00万元，调整预算5.00万元`, is another
-        // budget the words may mean.)
-        let text = doc.text();
-        let adjusted = |f: &Figure| text[doc.sentences[f.sentence()].clone()].contains("调整");
-        if adjusted(af)
-            || budgets
-                .iter()
-                .any(|f| !f.from_table && adjusted(&doc.figures[f.figure()]))
-        {
+        // (A budget changed during the year, `年初预算8.00万元，调整预算5.00万元`, `年中追加
+        // 预算4.00万元`, is another budget the words may mean: a text that speaks of one
+        // anywhere leaves such words to the rate or the amounts beside them.)
+        let changed = *self.budget_changed.get_or_insert_with(|| {
+            let text = doc.text();
+            [
+                "追加",
+                "调整预算",
+                "调整后",
+                "预算调整",
+                "调增",
+                "调减",
+                "调剂",
+            ]
+            .iter()
+            .any(|w| text.contains(w))
+        });
+        if changed {
             return None;
         }
         let a = af.q.interval()?;

@@ -377,6 +377,13 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     // The sentence whose head named a sub-unit (`局本级本年收入合计1,600.00万元，本年支出合计
     // 1,580.00万元`): its later figures are that unit's too, not the department's.
     let mut sub_unit_sentence: Option<usize> = None;
+    // The report's title: a unit named there is the department itself.
+    // (Its first line, to the first full stop: a title has none.)
+    let title = doc.paragraphs.first().map_or("", |p| {
+        let end = crate::read::document::floor_char(text, p.range.end.min(p.range.start + 150));
+        let line = &text[p.range.start..end];
+        line.split('。').next().unwrap_or(line)
+    });
     let sections = SectionScope::new(doc);
     // Narrative figures and table cells in text order, so each sees its own sections.
     let mut cells: Vec<TableFact> = tables.iter().flat_map(|t| t.facts(doc)).collect();
@@ -422,7 +429,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         };
         let f = &doc.figures[fi];
         if !from_table {
-            let names_sub_unit = names_sub_unit(&label);
+            let names_sub_unit = names_sub_unit(&label, title);
             let inherits = sub_unit_sentence == Some(f.sentence())
                 && !names_sub_unit
                 && !SELF_NAMES.iter().any(|n| label.contains(n));
@@ -812,11 +819,27 @@ impl<'d> SectionScope<'d> {
         let text = &self.doc.text()[p.range.clone()];
         // (A paragraph that speaks of the department, `以上两个单位合计，…部门“三公”经费`, is
         // not the last unit's; a unit's own `本年收入合计` says nothing of that.)
+        // (`该中心为本部门所属事业单位` is the unit's own words; `合计：收入合计…` after the
+        // units is the department's.)
         let head = &text[..crate::read::document::floor_char(text, 120)];
+        let opening = head.trim_start();
+        let department = [
+            "以上",
+            "上述",
+            "综上",
+            "单位合计",
+            "全部门",
+            "部门合计",
+            "全系统",
+            "全局",
+        ]
+        .iter()
+        .any(|w| head.contains(w))
+            || head.replace("部门所属", "").contains("部门")
+            || opening.starts_with("合计")
+            || opening.starts_with("汇总");
         names_unit(text)
-            || !["部门", "以上", "单位合计", "汇总"]
-                .iter()
-                .any(|w| head.contains(w))
+            || !department
                 && crate::read::segment::enclosing(&self.doc.scopes, pi).any(|i| self.unit[i])
     }
 
@@ -1095,12 +1118,13 @@ const UNIT_KINDS: &[&str] = &[
     "文化馆",
     "纪念馆",
     "档案馆",
+    "机关",
     "局",
 ];
 
 /// A label that names a unit below the department (`局本级`, `所属县农技中心`, `下属单位`),
 /// not one that includes them (`含下属单位`) nor a report's own unit (`深圳市公安局（本级）`).
-fn names_sub_unit(label: &str) -> bool {
+fn names_sub_unit(label: &str, title: &str) -> bool {
     ["本级", "所属", "下属", "直属", "二级单位"]
         .iter()
         .any(|w| {
@@ -1108,20 +1132,33 @@ fn names_sub_unit(label: &str) -> bool {
                 .match_indices(w)
                 .any(|(i, _)| !label[..i].ends_with(['含', '（', '(']))
         })
-        || names_unit_of_three_public(label)
+        || names_unit_of_three_public(label, title)
 }
 
 /// `执法大队“三公”经费`, `县第一中学“三公”经费支出`: one unit's “三公” spending. (A “三公” key
 /// drops what stands before 三公, so the unit's figure would be the department's. The words
 /// a department's own name ends with, 局, 委员会 and 办公室, are left out.)
-fn names_unit_of_three_public(label: &str) -> bool {
+fn names_unit_of_three_public(label: &str, title: &str) -> bool {
     let Some(at) = label.find("三公") else {
         return false;
     };
     let before = label[..at].trim_end_matches(['“', '"', '\'', '‘']);
+    // (Without the year that may open the label: `2023年度市公共资源交易中心`.)
+    let before = match before.find('年') {
+        Some(i) if i == 4 && before[..4].bytes().all(|b| b.is_ascii_digit()) => {
+            before[i + '年'.len_utf8()..].trim_start_matches('度')
+        }
+        _ => before,
+    };
+    // (`本中心`, `我院`, or the name the report's title gives: the department itself.)
+    if before.starts_with(['本', '我', '该'])
+        || before.chars().count() >= 3 && title.contains(before)
+    {
+        return false;
+    }
     UNIT_KINDS
         .iter()
-        .filter(|k| !["局", "委员会", "办公室"].contains(k))
+        .filter(|k| !["局", "委员会", "办公室", "机关"].contains(k))
         .any(|k| before.ends_with(k))
 }
 

@@ -465,9 +465,10 @@ fn resolve_named<'d>(
         if change || is_sibling(label, l, part_key.as_str(), name, &key) {
             return false;
         }
-        // Last year's amount (`上年支出合计`) is no whole of this year's share, unless the
-        // share names last year's.
-        if super::names_last_year(label) && !super::names_last_year(name) {
+        // Last year's amount (`上年支出合计`) is no whole a share names as this year's
+        // (`占本年支出合计的`). (A whole named without a year may be last year's, stated in
+        // the part's own sentence: `上年财政拨款结转结余30.00万元，其中…占财政拨款结转结余的`.)
+        if super::names_last_year(label) && name.contains("本年") {
             return false;
         }
         // Named as the part is (`（一）局本级。收入预算…` before `（二）图书馆。收入预算…，占

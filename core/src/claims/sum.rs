@@ -970,7 +970,18 @@ fn claim_at(
         // (Nor when it ends a numbered item and the marker opens a paragraph of its own:
         // `（二）其他100.00万元。` then `其中，专项债券资金150.00万元，占项目支出的50.00%。`
         // speaks of the list's whole, not of its last item.)
+        // (Only when the list names that whole by a share of it: `（一）基本支出500.00万元。`
+        // then `其中：人员经费…，公用经费…` is the item's own breakdown.)
+        let marker_sentence_text = &text[doc.sentences[marker_sentence].clone()];
+        let names_another_whole = marker_sentence_text.match_indices('占').any(|(i, _)| {
+            let whole = marker_sentence_text[i + '占'.len_utf8()..]
+                .split(['的', '，', '。', '；'])
+                .next()
+                .unwrap_or("");
+            whole.chars().count() >= 2 && !tf.label.contains(whole)
+        });
         let after_item = tf.paragraph() != p
+            && names_another_whole
             && doc.paragraphs[tf.paragraph()]
                 .heading
                 .as_ref()
@@ -1192,13 +1203,13 @@ fn inline_parts(
         }
         if is_amount(f) && f.q.unit.addable_with(unit) {
             // (A first part of another year than the total's is another year's level: `2025年
-            // 度“三公”经费支出32.00万元…。其中，2024年“三公”经费支出36.00万元，较2023年…`.
-            // Money carried over from that year is a part.)
+            // 度“三公”经费支出32.00万元…。其中，2024年“三公”经费支出36.00万元，较2023年…`.)
+            // (Only the total's own quantity: `其中：2022年下达资金在本年到账40.00万元` is a part.)
             if parts.is_empty() {
                 let lead = text[from..f.q.start].trim_start_matches(['：', '，', ':', ',']);
-                let carried = ["结转", "结余"].iter().any(|w| f.label.contains(w));
+                let same = super::label_key(&f.label) == super::label_key(&total.label);
                 if let (Some(y), Some(t)) = (super::opening_year(lead), total_year) {
-                    if y != t && !carried {
+                    if y != t && same {
                         return Vec::new();
                     }
                 }
@@ -1228,16 +1239,21 @@ fn inline_parts(
                     }
                     semicolon_gaps += 1;
                 } else if gap.contains('，') || gap.contains('、') {
-                    // (A part of another year than the total's ends the list: `其中，基本支出
-                    // 60万元，项目支出40万元，2024年项目支出36万元` — the last is a level to
-                    // compare with, not a part.)
+                    // (The same quantity as the total or an earlier part, of another year,
+                    // ends the list: `其中，基本支出60万元，项目支出40万元，2024年项目支出36万元`
+                    // — a level to compare with, not a part. A part dated otherwise, `2022年续建
+                    // 项目40万元`, is a part.)
                     let clause = gap.rsplit(['，', '、']).next().unwrap_or("");
-                    // (Money carried over from that year is a part: `，2024年结转资金36万元`.)
-                    let carried = ["结转", "结余"].iter().any(|w| f.label.contains(w));
-                    if let Some(year) = super::opening_year(clause) {
-                        if total_year != Some(year) && !carried && !items_by_year() {
-                            break;
-                        }
+                    let key = super::label_key(&f.label);
+                    let again = key == super::label_key(&total.label)
+                        || parts
+                            .iter()
+                            .any(|&p| super::label_key(&doc.figures[p].label) == key);
+                    if super::opening_year(clause).is_some_and(|y| total_year != Some(y))
+                        && again
+                        && !items_by_year()
+                    {
+                        break;
                     }
                     comma_gaps += 1;
                 }
@@ -1264,7 +1280,11 @@ fn share_of_a_part(doc: &Document, i: usize, parts: &[usize]) -> bool {
     let Some(g) = doc.figures.get(i + 1) else {
         return false;
     };
-    if g.q.unit != Unit::Percent || g.sentence() != doc.figures[i].sentence() {
+    // (Inside another part, it is less than that part.)
+    if g.q.unit != Unit::Percent
+        || g.sentence() != doc.figures[i].sentence()
+        || g.q.value >= rust_decimal::Decimal::ONE_HUNDRED
+    {
         return false;
     }
     let Some(at) = g.label.rfind('占') else {
