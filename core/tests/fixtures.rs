@@ -5661,7 +5661,7 @@ fn review_31_consistent_texts_stay_silent() {
     let firing: [(&str, &[&str]); 4] = [
         ("某县民政局2024年度部门决算情况说明\n本部门内设办公室、财务股、社会救助股共9个股室。", &["count"]),
         ("某县民政局2024年度部门决算情况说明\n本年支出合计3500.00万元，上年支出合计3000.00万元。\n基本支出1400.00万元，占本年支出合计的46.67%。", &["share"]),
-        ("某县城管局2024年度部门决算情况说明\n政府采购合同金额1560.00万元，其中授予中小企业合同金额1404.00万元，占90.00%；授予小微企业合同金额936.00万元，占政府采购合同金额的60.00%。", &["sum"]),
+        ("某县城管局2024年度部门决算情况说明\n政府采购合同金额1560.00万元，其中授予中小企业合同金额1404.00万元，占90.00%；授予大型企业合同金额936.00万元，占政府采购合同金额的60.00%。", &["sum"]),
         ("某县交通运输局2024年度部门决算情况说明\n项目支出300.00万元，主要用于：\n（一）道路建设200.00万元；\n（二）其他100.00万元，其中，专项债券资金150.00万元。", &["sum"]),
     ];
     assert_alarms(&silent, &firing);
@@ -5737,4 +5737,63 @@ fn review_31_edges_of_the_round_31_mend() {
         ("县司法局2023年度部门决算\n一、部门基本情况\n纳入本部门2023年度部门决算编制范围的单位为县司法局机关本级，决算公开网址为县人民政府网站\n二、一般公共预算财政拨款基本支出决算情况说明\n2023年度一般公共预算财政拨款基本支出200.00万元，其中：人员经费150.00万元，主要包括基本工资、津贴补贴等；公用经费50.00万元，主要包括办公费、印刷费等。\n三、机关运行经费支出说明\n2023年度本部门机关运行经费支出30.00万元，比上年减少2.00万元。", &["identity"]),
     ];
     assert_alarms(&silent, &firing);
+}
+
+#[test]
+fn a_rate_that_holds_for_the_other_direction_names_the_direction() {
+    // 67.50 ÷ (1,245.30 + 67.50) = 5.14%: the budget fell; 增加 is the slip, not the rate.
+    let t = "某县财政局2024年部门预算公开说明\n2024年一般公共预算当年拨款1,245.30万元，比2023年预算增加67.50万元，增长5.14%。";
+    let r = run(t);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "growth")
+        .expect("a growth finding");
+    assert!(
+        f.cause.as_deref().unwrap_or("").contains("增减方向疑有误"),
+        "{f:?}"
+    );
+    // A rate that fits neither direction names none.
+    let neither = t.replace("增长5.14%", "增长6.14%");
+    let r = run(&neither);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "growth")
+        .expect("a growth finding");
+    assert!(
+        !f.cause.as_deref().unwrap_or("").contains("增减方向"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn review_32_consistent_texts_stay_silent_and_slips_fire() {
+    let silent = [
+        // 小微企业 are among 中小企业.
+        "某县农业农村局2024年度部门决算情况说明\n全年政府采购合同金额356.80万元，其中授予中小企业301.50万元，占84.50%；授予小微企业215.60万元，占授予中小企业合同金额的71.51%。",
+        // A station's section is that unit's.
+        "某县农业农村局2024年度部门决算情况说明\n本部门年初结转和结余41.50万元，年末结转和结余62.90万元。\n（二）县水产技术推广站\n年初结转和结余6.50万元，年末结转和结余11.50万元。",
+        // A unit named at its sentence's start, a rate of it between, then its parts.
+        "某县人社局2023年度部门决算情况说明\n本年收入合计由上年的5,464.01万元增加到5,505.57万元，增长0.76%。其中：财政拨款收入5,363.05万元，其他收入142.52万元。\n县就业服务中心2023年收入决算1,210.75万元，占部门收入的21.99%，其中：财政拨款收入1,195.63万元，其他收入15.12万元。",
+        // Sections titled with their years keep their figures apart.
+        "河阳县2024年政府性基金预算执行情况和2025年预算草案的说明\n一、2024年政府性基金预算执行情况\n加上级补助收入3,680万元、地方政府专项债务收入28,000万元、上年结转1,254万元，收入总计79,650万元。\n二、2025年政府性基金预算草案\n2025年全县政府性基金预算收入安排44,200万元。\n加上级补助收入2,000万元、地方政府专项债务收入20,000万元，收入总计66,200万元。",
+        // A name joined inside before its kind is one office.
+        "某县卫健局2024年部门预算\n本部门内设办公室、医政医管股、人口监测与家庭发展股共3个股室。",
+        "某县农业农村局2024年部门预算\n下设局本级和所属县农技中心、县动物防疫中心共3个单位。",
+    ];
+    let firing: [(&str, &[&str]); 2] = [
+        ("某县卫健局2024年部门预算\n本部门内设办公室、医政医管股、人口监测与家庭发展股共4个股室。", &["count"]),
+        // A closing balance below the sum, with 结余分配 stated: a slip.
+        ("某县文旅局2024年度部门决算情况说明\n2024年度年初结转和结余20.00万元，本年收入300.00万元，本年支出290.00万元，结余分配0万元，年末结转和结余25.00万元。", &["balance"]),
+    ];
+    assert_alarms(&silent, &firing);
+    // Above the sum, a draw on reserves not stated could explain it: left unchecked.
+    let above = "某县文旅局2024年度部门决算情况说明\n2024年度年初结转和结余20.00万元，本年收入300.00万元，本年支出290.00万元，结余分配0万元，年末结转和结余35.00万元。";
+    let r = run(above);
+    assert!(alarm_rules(above).is_empty());
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "balance" && e.outcome == Outcome::Unchecked));
 }

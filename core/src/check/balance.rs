@@ -24,13 +24,14 @@ pub(super) static INFO: RuleInfo = RuleInfo {
     summary_en: "In a final account's overview, the opening balance plus this year's income (and draws on reserves) less spending (and distributions) is the closing balance.",
     explanation_zh: "部门决算的收支总表两侧相等：收入总计 = 本年收入 + 使用非财政拨款结余 + 年初结转和结余 + 事业基金弥补收支差额，\
 支出总计 = 本年支出 + 结余分配 + 年末结转和结余。总体情况的一句话常把这些数并列写出，可直接核对。\
-只核对同一句中写明年初、本年收入、本年支出、年末四项的情形；其余各项未写明的，不等时列为未核。\n\
-例：“年初结转和结余20.00万元，本年收入300.00万元，本年支出290.00万元，年末结转和结余35.00万元”——\
-20.00 + 300.00 − 290.00 = 30.00，不是35.00。",
+只核对同一句中写明年初、本年收入、本年支出、年末四项的情形；不等时，未写明的项目若能弥补差额（年末偏大可由事业基金弥补、使用非财政拨款结余补足，年末偏小可由结余分配解释），列为未核。\n\
+例：“年初结转和结余20.00万元，本年收入300.00万元，本年支出290.00万元，结余分配0万元，年末结转和结余25.00万元”——\
+20.00 + 300.00 − 290.00 − 0 = 30.00，不是25.00。",
     explanation_en: "The two sides of the final accounts' summary table are equal, so the overview sentence that lists \
 the opening balance, income, spending and closing balance must close: opening + income (+ draws on reserves) − spending \
-(− distributions) = closing. Judged only when one sentence states all four; with another line of the identity unstated, \
-a gap is left unchecked. Example: 20.00 + 300.00 − 290.00 = 30.00, not 35.00.",
+(− distributions) = closing. Judged only when one sentence states all four; a gap that an unstated line could close \
+in its own direction (a draw on reserves for a closing balance too high, a distribution for one too low) is left \
+unchecked. Example: 20.00 + 300.00 − 290.00 − 0 (结余分配) = 30.00, not 25.00.",
 };
 
 /// The lines of the identity, by how a label ends.
@@ -149,8 +150,19 @@ fn judge(doc: &Document, figures: &[Figure]) -> Option<Judged> {
     if sum.overlaps(iv(closing)?) {
         return Some(Judged::Holds(at, formula));
     }
-    // Every other line is named in the sentence (with an amount, or a slash for none).
-    if !sentence.contains("事业基金弥补收支差额") || !sentence.contains("结余分配") {
+    // The lines not stated could close the gap only in their own direction: a closing
+    // balance above the sum needs a draw (事业基金弥补收支差额), one below
+    // it a distribution (结余分配). The gap is a slip when the sentence names the lines that
+    // could explain it (with an amount, or a slash for none).
+    let above = iv(closing)?.lo > sum.hi;
+    // (使用非财政拨款结余 is left out of most overview sentences: as before, its absence
+    // is taken for none.)
+    let explained = if above {
+        !sentence.contains("事业基金弥补收支差额")
+    } else {
+        !sentence.contains("结余分配")
+    };
+    if explained {
         return Some(Judged::Open(at));
     }
     let written = doc.written(closing);

@@ -361,8 +361,12 @@ impl Rule for Growth {
             let on_current = dv
                 .div(cv)
                 .filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
-            let (severity, cause) = match (verdict, on_current) {
-                (_, Some(x)) => (
+            // Or the direction: the rate holds for a change the other way (`比2023年预算增加
+            // 67.50万元，增长5.14%` where the budget fell from 1,312.80 to 1,245.30).
+            let opposite =
+                rate_bounds(cv, dv, !up).filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
+            let (severity, cause) = match (verdict, on_current, opposite) {
+                (_, Some(x), _) => (
                     Severity::Error,
                     Some(format!(
                         "文中比例是以本年数为分母算得的（{} ÷ {} = {}），应以上年数{}为分母",
@@ -372,7 +376,24 @@ impl Rule for Growth {
                         money(prev_face, unit, dp)
                     )),
                 ),
-                (v, None) => v.rounding_slip().unwrap_or((Severity::Error, None)),
+                (RateVerdict::Wrong, None, Some(x)) => {
+                    let (said, meant, sign) = if up {
+                        ("增加", "减少", "+")
+                    } else {
+                        ("减少", "增加", "−")
+                    };
+                    (
+                        Severity::Error,
+                        Some(format!(
+                            "按{meant}计算（{} ÷ ({} {sign} {}) = {}）与文中比率相符：增减方向疑有误，“{meant}”写成了“{said}”",
+                            super::kit::plain(d),
+                            super::kit::plain(c),
+                            super::kit::plain(d),
+                            pct_range(x, rdp)
+                        )),
+                    )
+                }
+                (v, None, _) => v.rounding_slip().unwrap_or((Severity::Error, None)),
             };
             let word = if up { "增长率" } else { "下降率" };
             let mut f = wrong_rate(

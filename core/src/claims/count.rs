@@ -74,9 +74,24 @@ fn top_level_items(s: &str) -> Vec<&str> {
 /// (`决策、过程、产出及效益4个`, `局本级和所属县农技中心、县动物防疫中心共3个`): each such item
 /// may name one more than the `、` show.
 fn joined_items_make(list: &str, n: usize, count: rust_decimal::Decimal) -> bool {
-    let joining = top_level_items(list)
+    const JOINS: [&str; 4] = ["以及", "及", "和", "与"];
+    let items = top_level_items(list);
+    // In a list of offices (`办公室、医政医管股`), a name joined inside before its kind
+    // (`人口监测与家庭发展股`: 人口监测 is no office) is one office.
+    let office = |s: &str| {
+        s.ends_with([
+            '股', '科', '室', '处', '局', '所', '站', '队', '院', '馆', '部', '组',
+        ]) || ["中心", "本级", "机关"].iter().any(|k| s.ends_with(k))
+    };
+    let offices = items.iter().all(|l| office(l.trim()));
+    let joining = items
         .iter()
-        .filter(|l| ["及", "和", "与", "以及"].iter().any(|w| l.contains(w)))
+        .filter(|l| {
+            JOINS.iter().any(|w| {
+                l.split_once(w)
+                    .is_some_and(|(before, _)| !offices || office(before.trim()))
+            })
+        })
         .count();
     count > rust_decimal::Decimal::from(n) && count <= rust_decimal::Decimal::from(n + joining)
 }

@@ -433,9 +433,11 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
             let inherits = sub_unit_sentence == Some(f.sentence())
                 && !names_sub_unit
                 && !SELF_NAMES.iter().any(|n| label.contains(n));
+            // (A rate between, `…收入决算1,594.79万元，占部门收入的21.23%，其中：…`, is no
+            // statement of the department's: the unit's sentence goes on.)
             if names_sub_unit {
                 sub_unit_sentence = Some(f.sentence());
-            } else if !inherits {
+            } else if !inherits && f.q.unit.is_money() {
                 sub_unit_sentence = None;
             }
             // (The sub-unit's own figure too: its key may drop the unit's name, as “三公”
@@ -534,6 +536,15 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                     if let Some(stage) = stage_named(head) {
                         key.stage = stage;
                     }
+                }
+            }
+            // A section titled with one year frames the figures in it that name none.
+            if key.period == Period::Current
+                && first_year(&label).is_none()
+                && !PERIOD_WORDS.iter().any(|w| label.contains(w))
+            {
+                if let Some(y) = sections.year(f.paragraph()).filter(|&y| year != Some(y)) {
+                    key.period = Period::Year(y);
                 }
             }
             // Only the sentence's first statement frames it: a part's year (`其中：2022年结转
@@ -782,6 +793,8 @@ pub struct SectionScope<'d> {
     /// Whether each section's title names a unit of the department (`（一）区教育局本级`,
     /// `（二）平川区第一中学`): its figures are that unit's, not the department's.
     unit: Vec<bool>,
+    /// The one year each section's title names (`二、2025年政府性基金预算草案`), if one.
+    year: Vec<Option<i32>>,
 }
 
 impl<'d> SectionScope<'d> {
@@ -809,7 +822,36 @@ impl<'d> SectionScope<'d> {
                     .is_some_and(|h| names_unit(&text[h.line.clone()]))
             })
             .collect();
-        SectionScope { doc, named, unit }
+        let year = doc
+            .scopes
+            .iter()
+            .map(|s| {
+                // (A title, not a sentence opening a paragraph: short, no stop, no figure but
+                // its year: `（二）2015本年支出1035.12万元，比2014年…` names no year of its own.)
+                let h = doc.paragraphs[s.paragraph].heading.as_deref()?;
+                let title = &text[h.line.clone()];
+                let title = &title[h.marker.end.saturating_sub(h.line.start).min(title.len())..];
+                let digits = title.bytes().filter(u8::is_ascii_digit).count();
+                if digits != 4 || title.chars().count() > 40 || title.contains(['，', '。', '：'])
+                {
+                    return None;
+                }
+                years_in(title).next()
+            })
+            .collect();
+        SectionScope {
+            doc,
+            named,
+            unit,
+            year,
+        }
+    }
+
+    /// The year the innermost section around paragraph `pi` that names one names: figures
+    /// there that name none are that year's (`二、2025年政府性基金预算草案` then `加上级补助
+    /// 收入2,000万元…` in a report on 2024's execution and 2025's draft).
+    pub fn year(&self, pi: usize) -> Option<i32> {
+        crate::read::segment::enclosing(&self.doc.scopes, pi).find_map(|i| self.year[i])
     }
 
     /// Is paragraph `pi` about one unit of the department: under a heading that names it, or
@@ -1120,6 +1162,12 @@ const UNIT_KINDS: &[&str] = &[
     "档案馆",
     "机关",
     "局",
+    // (Any station, institute or team: `县水产技术推广站`, `县卫生监督所`, `县林业工作站`.)
+    "站",
+    "所",
+    "院",
+    "馆",
+    "队",
 ];
 
 /// A label that names a unit below the department (`局本级`, `所属县农技中心`, `下属单位`),
@@ -1133,6 +1181,7 @@ fn names_sub_unit(label: &str, title: &str) -> bool {
                 .any(|(i, _)| !label[..i].ends_with(['含', '（', '(']))
         })
         || names_unit_of_three_public(label, title)
+        || opens_with_unit(label, title)
 }
 
 /// `执法大队“三公”经费`, `县第一中学“三公”经费支出`: one unit's “三公” spending. (A “三公” key
@@ -1156,10 +1205,38 @@ fn names_unit_of_three_public(label: &str, title: &str) -> bool {
     {
         return false;
     }
+    is_unit_name(before)
+}
+
+/// A unit kind other than the words a department's own name ends with (局, 委员会, 办公室,
+/// 机关) ends `name`.
+fn is_unit_name(name: &str) -> bool {
     UNIT_KINDS
         .iter()
         .filter(|k| !["局", "委员会", "办公室", "机关"].contains(k))
-        .any(|k| before.ends_with(k))
+        .any(|k| name.ends_with(k))
+}
+
+/// `县就业服务中心2023年收入决算`: a label that opens with a place's unit (县/市/区/镇/乡 …
+/// up to a unit kind) and goes on with a year: that unit's figure, not the department's
+/// (unless the title names it: the report is that unit's own).
+fn opens_with_unit(label: &str, title: &str) -> bool {
+    let l = label
+        .trim_start_matches("其中")
+        .trim_start_matches(['：', '，', ':']);
+    if !l.starts_with(['县', '市', '区', '镇', '乡', '省', '州', '旗']) {
+        return false;
+    }
+    // The name runs to the year after it.
+    let Some(year_at) = l.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let name = &l[..year_at];
+    name.chars().count() >= 4
+        && name.chars().all(|c| !c.is_ascii() && c.is_alphabetic())
+        && is_unit_name(name)
+        && !title.contains(name)
+        && super::opening_year(&l[year_at..]).is_some()
 }
 
 /// `2019年…` names the year; `上年` the year before the report's.

@@ -1261,7 +1261,7 @@ fn inline_parts(
             // (A part whose share names an earlier part as its whole is inside that part:
             // `其中授予中小企业合同金额1404.00万元，占90.00%；授予小微企业合同金额936.00万元，
             // 占授予中小企业合同金额的66.67%`.)
-            if share_of_a_part(doc, i, &parts) {
+            if share_of_a_part(doc, i, &parts) || small_of_medium(doc, f, &parts) {
                 continue;
             }
             // (`资产总额…，其中固定资产原值…、累计折旧…`: depreciation is taken off the
@@ -1273,6 +1273,15 @@ fn inline_parts(
         }
     }
     parts
+}
+
+/// 小微企业 are among 中小企业 by definition: a part for the small after one for the medium and
+/// small (`其中授予中小企业301.50万元，…授予小微企业215.60万元`) is inside it.
+fn small_of_medium(doc: &Document, f: &Figure, parts: &[usize]) -> bool {
+    f.label.contains("小微企业")
+        && parts
+            .iter()
+            .any(|&p| doc.figures[p].label.contains("中小企业"))
 }
 
 /// Is the figure after part `i` its share of one of `parts` (`占授予中小企业合同金额的`)?
