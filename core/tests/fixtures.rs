@@ -5797,3 +5797,45 @@ fn review_32_consistent_texts_stay_silent_and_slips_fire() {
         .iter()
         .any(|e| e.rule == "balance" && e.outcome == Outcome::Unchecked));
 }
+
+#[test]
+fn review_32_edges_of_the_round_32_mend() {
+    let silent = [
+        // A heading naming the year compared with frames nothing.
+        "县农业农村局2024年部门决算\n一、收入支出决算总体情况说明\n2024年度收入合计1,250.00万元，2023年度收入合计1,100.00万元。\n二、与2023年度决算对比情况\n收入合计1,250.00万元，较上年增加150.00万元，增长13.64%。",
+        "县农业农村局2025年部门预算\n一、部门预算收支总体情况\n2025年收入总计1,300.00万元，2024年收入总计1,200.00万元。\n二、与2024年预算对比情况\n收入总计1,300.00万元，比上年增加100.00万元，增长8.33%。",
+        // Offices ending in 办 and 委, joined by 和.
+        "县卫生健康局2024年部门预算\n本部门内设办公室、法规股、信访办和执法大队共4个机构。",
+        "县卫生健康局2024年部门预算\n本部门内设办公室、人事股、机关党委和纪检组共4个机构。",
+    ];
+    let firing: [(&str, &[&str]); 6] = [
+        // A topic heading ending in 所 is no unit.
+        ("县农业农村局2024年部门决算\n（一）收入支出决算总体情况\n2024年度收入总计1,250.00万元，支出总计1,250.00万元。\n（二）机关运行经费及办公场所\n2024年度收入总计1,520.00万元，其中机关运行经费45.00万元。", &["restated"]),
+        // Back from a unit's clause at its `；`.
+        ("县农业农村局2024年部门决算\n一、收入支出决算总体情况说明\n2024年度收入总计1,250.00万元，其中县农业技术推广站2024年收入320.00万元，占25.60%；支出总计1,205.00万元。", &["identity"]),
+        // A stale year in a heading of a one-year report frames nothing.
+        ("县农业农村局2024年部门决算\n一、收入支出决算总体情况说明\n2024年度收入总计1,250.00万元，支出总计1,250.00万元。\n二、2023年度收入支出决算总体情况说明\n收入总计1,520.00万元，支出总计1,520.00万元。", &["restated", "restated"]),
+        // In the unit's own report, its name opens the department's figures.
+        ("县中医医院2024年度部门决算\n一、收入支出决算总体情况说明\n县中医院2024年收入总计1,250.00万元，支出总计1,250.00万元。\n二、收入决算情况说明\n收入总计1,520.00万元。", &["identity"]),
+        // 小微企业 more than 中小企业, or after 非中小企业, is no part inside it.
+        ("2024年部门决算\n2024年度本部门政府采购支出总额1,500.00万元，其中：授予中小企业合同金额1,206.00万元，授予小微企业合同金额1,260.00万元。", &["sum"]),
+        ("2024年部门决算\n2024年度本部门政府采购支出总额1,507.50万元，其中：授予非中小企业合同金额1,206.00万元，授予小微企业合同金额401.50万元。", &["sum"]),
+    ];
+    assert_alarms(&silent, &firing);
+    // A base stated settles the direction: no direction cause; nor when the readings are close.
+    for text in [
+        "2024年部门决算\n2024年收入1,245.30万元，比2023年的1,177.80万元增加67.50万元，增长5.14%。",
+        "2024年部门决算\n本年支出合计1,000.00万元，比上年增加10.00万元，增长0.99%。",
+    ] {
+        let r = run(text);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.rule == "growth")
+            .expect("a growth finding");
+        assert!(
+            !f.cause.as_deref().unwrap_or("").contains("增减方向"),
+            "{f:?}"
+        );
+    }
+}

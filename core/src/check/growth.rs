@@ -363,8 +363,12 @@ impl Rule for Growth {
                 .filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
             // Or the direction: the rate holds for a change the other way (`比2023年预算增加
             // 67.50万元，增长5.14%` where the budget fell from 1,312.80 to 1,245.30).
-            let opposite =
-                rate_bounds(cv, dv, !up).filter(|x| compare_rate(*x, r) == RateVerdict::Consistent);
+            // (Only with no base stated, which would settle the direction, and when the two
+            // readings are clearly apart: for a small change they differ by hundredths.)
+            let apart = |x: Interval| (x.mid() - computed.mid()).abs() >= Decimal::new(2, 3);
+            let opposite = rate_bounds(cv, dv, !up)
+                .filter(|x| compare_rate(*x, r) == RateVerdict::Consistent)
+                .filter(|x| g.previous.is_none() && apart(*x));
             let (severity, cause) = match (verdict, on_current, opposite) {
                 (_, Some(x), _) => (
                     Severity::Error,

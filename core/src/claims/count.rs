@@ -80,7 +80,8 @@ fn joined_items_make(list: &str, n: usize, count: rust_decimal::Decimal) -> bool
     // (`人口监测与家庭发展股`: 人口监测 is no office) is one office.
     let office = |s: &str| {
         s.ends_with([
-            '股', '科', '室', '处', '局', '所', '站', '队', '院', '馆', '部', '组',
+            '股', '科', '室', '处', '局', '所', '站', '队', '院', '馆', '部', '组', '办', '委',
+            '会',
         ]) || ["中心", "本级", "机关"].iter().any(|k| s.ends_with(k))
     };
     let offices = items.iter().all(|l| office(l.trim()));

@@ -376,7 +376,8 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     let mut sentence_year: Option<(usize, i32)> = None;
     // The sentence whose head named a sub-unit (`局本级本年收入合计1,600.00万元，本年支出合计
     // 1,580.00万元`): its later figures are that unit's too, not the department's.
-    let mut sub_unit_sentence: Option<usize> = None;
+    // The sentence of the last figure a sub-unit's label named, and where that figure ends.
+    let mut sub_unit_sentence: Option<(usize, usize)> = None;
     // The report's title: a unit named there is the department itself.
     // (Its first line, to the first full stop: a title has none.)
     let title = doc.paragraphs.first().map_or("", |p| {
@@ -430,13 +431,20 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
         let f = &doc.figures[fi];
         if !from_table {
             let names_sub_unit = names_sub_unit(&label, title);
-            let inherits = sub_unit_sentence == Some(f.sentence())
+            // (Up to a `；`: `其中县农业技术推广站2024年收入320.00万元，占25.60%；支出总计…`
+            // goes back to the department. Each gap between figures is looked at once.)
+            if let Some((s, end)) = sub_unit_sentence {
+                sub_unit_sentence = (s == f.sentence()
+                    && !text[end..f.q.start.max(end)].contains('；'))
+                .then_some((s, f.q.end.max(end)));
+            }
+            let inherits = sub_unit_sentence.is_some()
                 && !names_sub_unit
                 && !SELF_NAMES.iter().any(|n| label.contains(n));
             // (A rate between, `…收入决算1,594.79万元，占部门收入的21.23%，其中：…`, is no
             // statement of the department's: the unit's sentence goes on.)
             if names_sub_unit {
-                sub_unit_sentence = Some(f.sentence());
+                sub_unit_sentence = Some((f.sentence(), f.q.end));
             } else if !inherits && f.q.unit.is_money() {
                 sub_unit_sentence = None;
             }
@@ -822,21 +830,37 @@ impl<'d> SectionScope<'d> {
                     .is_some_and(|h| names_unit(&text[h.line.clone()]))
             })
             .collect();
+        // Only in a report on two periods, its title naming both (`2024年政府性基金预算执行
+        // 情况和2025年预算草案`): elsewhere a year in a heading is the one compared with
+        // (`二、与2023年度决算对比情况`) or a stale one copied from an old report.
+        let title_years: Vec<i32> = doc.paragraphs.first().map_or(Vec::new(), |p| {
+            let line = &text[p.range.clone()];
+            let line = line.split('。').next().unwrap_or(line);
+            let mut ys: Vec<i32> = years_in(line).collect();
+            ys.dedup();
+            ys
+        });
+        let two_periods = title_years.len() >= 2;
         let year = doc
             .scopes
             .iter()
             .map(|s| {
+                if !two_periods {
+                    return None;
+                }
                 // (A title, not a sentence opening a paragraph: short, no stop, no figure but
                 // its year: `（二）2015本年支出1035.12万元，比2014年…` names no year of its own.)
                 let h = doc.paragraphs[s.paragraph].heading.as_deref()?;
                 let title = &text[h.line.clone()];
                 let title = &title[h.marker.end.saturating_sub(h.line.start).min(title.len())..];
                 let digits = title.bytes().filter(u8::is_ascii_digit).count();
-                if digits != 4 || title.chars().count() > 40 || title.contains(['，', '。', '：'])
+                if digits != 4
+                    || title.chars().count() > 40
+                    || title.contains(['，', '。', '：', '与', '比', '较'])
                 {
                     return None;
                 }
-                years_in(title).next()
+                years_in(title).next().filter(|y| title_years.contains(y))
             })
             .collect();
         SectionScope {
@@ -1130,8 +1154,14 @@ fn names_unit(text: &str) -> bool {
         .next()
         .unwrap_or("")
         .trim();
+    // (`（二）机关运行经费及办公场所`, `（二）支持科研院所`: a topic, not a unit.)
+    let topic = head.contains(['及', '和', '与'])
+        || ["场所", "院所", "处所", "住所"]
+            .iter()
+            .any(|w| head.ends_with(w));
     head.chars().count() <= 30
         && !head.chars().any(|c| c.is_ascii_digit())
+        && !topic
         && UNIT_KINDS.iter().any(|k| head.ends_with(k))
 }
 
@@ -1232,7 +1262,13 @@ fn opens_with_unit(label: &str, title: &str) -> bool {
         return false;
     };
     let name = &l[..year_at];
-    name.chars().count() >= 4
+    // (Only in a report of a bureau or office, whose units are named so: in a 县中医医院's own
+    // report, `县中医院2024年收入总计` is the department's.)
+    let bureau = ["局", "委员会", "委", "办公室", "厅"]
+        .iter()
+        .any(|w| title.contains(w));
+    bureau
+        && name.chars().count() >= 4
         && name.chars().all(|c| !c.is_ascii() && c.is_alphabetic())
         && is_unit_name(name)
         && !title.contains(name)

@@ -1278,10 +1278,13 @@ fn inline_parts(
 /// 小微企业 are among 中小企业 by definition: a part for the small after one for the medium and
 /// small (`其中授予中小企业301.50万元，…授予小微企业215.60万元`) is inside it.
 fn small_of_medium(doc: &Document, f: &Figure, parts: &[usize]) -> bool {
+    // (Not after 非中小企业, and only within it: a share of the small larger than the whole
+    // of the medium and small is a slip the sum shows.)
     f.label.contains("小微企业")
-        && parts
-            .iter()
-            .any(|&p| doc.figures[p].label.contains("中小企业"))
+        && parts.iter().any(|&p| {
+            let g = &doc.figures[p];
+            g.label.contains("中小企业") && !g.label.contains("非中小") && f.q.face() <= g.q.face()
+        })
 }
 
 /// Is the figure after part `i` its share of one of `parts` (`占授予中小企业合同金额的`)?
