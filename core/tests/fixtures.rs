@@ -5839,3 +5839,19 @@ fn review_32_edges_of_the_round_32_mend() {
         );
     }
 }
+
+#[test]
+fn a_whole_named_otherwise_than_stated_is_verified_on_the_parts_total_only() {
+    let t = |rate: &str| {
+        format!("河阳县2024年政府性基金预算执行情况\n（一）收入情况\n2024年全县政府性基金预算收入46,716万元。其中：国有土地使用权出让收入42,360万元，占基金收入的{rate}；城市基础设施配套费收入2,850万元，占6.10%。")
+    };
+    // 42,360 ÷ 46,716 = 90.68%: verified on the total of its list.
+    assert_eq!(outcome_of(&run(&t("90.68%")), "share"), (Vec::new(), 2));
+    // A rate that does not hold there stays unchecked: the whole was never stated by name.
+    let r = run(&t("90.86%"));
+    assert_eq!(outcome_of(&r, "share"), (Vec::new(), 1));
+    assert!(r
+        .ledger
+        .iter()
+        .any(|e| e.rule == "share" && e.outcome == Outcome::Unchecked));
+}

@@ -50,7 +50,26 @@ impl Rule for Share {
             }
             let (whole, part) = match (&c.whole, c.part) {
                 (Whole::Enclosing(w) | Whole::Named(w), Some(p)) => (*w, p),
-                (Whole::Unresolved(name), _) if !name.is_empty() => {
+                (Whole::Unresolved(name), part) if !name.is_empty() => {
+                    // The whole named by a name the text never states alike (`占基金收入的`
+                    // for `政府性基金预算收入`) may be the part's own total: a share that holds on
+                    // it is verified; one that does not stays unchecked (the binding is a guess).
+                    if let Some(formula) = part.zip(c.enclosing).and_then(|(p, e)| {
+                        let (pf, ef) = (&doc.figures[p], &doc.figures[e]);
+                        let x = pf.q.interval()?.div(ef.q.interval()?)?;
+                        (compare_rate(x, r) == RateVerdict::Consistent).then(|| {
+                            format!(
+                                "{} ÷ {} = {}（以所属合计“{}”为“{name}”）",
+                                super::kit::plain(pf),
+                                super::kit::plain(ef),
+                                pct_range(x, show_dp(r)),
+                                ef.label
+                            )
+                        })
+                    }) {
+                        sink.verified(INFO.id, at, formula.clone(), formula);
+                        continue;
+                    }
                     sink.unchecked(
                         INFO.id,
                         at,
