@@ -491,6 +491,30 @@ pub fn strip_year(s: &str) -> &str {
     }
 }
 
+/// `由`/`从` right before a rate or a level, maybe with the period it starts in (`由上年的`,
+/// `从2022年的`, and `periods` such as `年初`): where a change starts.
+pub fn starts_from(before: &str, periods: &[&str]) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix('的').unwrap_or(b);
+    let b = periods
+        .iter()
+        .find_map(|w| b.strip_suffix(w))
+        .unwrap_or_else(|| strip_year(b));
+    b.ends_with('由') || b.ends_with('从')
+}
+
+/// The two figures right before figure `i`, years aside (`由2020年的86.4%提高到2023年的
+/// 95.1%`): the earlier and the later, looked for among the four before it.
+pub fn two_before<'d>(doc: &'d Document, i: usize) -> Option<(&'d Figure, &'d Figure)> {
+    let mut before = doc.figures[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .filter(|f| f.q.unit != Unit::Date);
+    let later = before.next()?;
+    Some((before.next()?, later))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

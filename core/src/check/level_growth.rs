@@ -99,16 +99,8 @@ fn is_from_to(between: &str) -> bool {
         )
 }
 
-/// `由`/`从` (maybe `由上年的`, `从2022年的`) right before a level: where a change starts.
-fn starts_from(before: &str) -> bool {
-    let b = before.trim_end();
-    let b = b.strip_suffix('的').unwrap_or(b);
-    let b = ["上年度", "上年", "去年"]
-        .iter()
-        .find_map(|w| b.strip_suffix(w))
-        .unwrap_or_else(|| super::kit::strip_year(b));
-    b.ends_with('由') || b.ends_with('从')
-}
+/// The periods a change may start in, after its `由`/`从` (`由上年的`).
+const FROM_PERIODS: &[&str] = &["上年度", "上年", "去年"];
 
 /// A level: an amount or a count as written in the prose, not negative, not approximate.
 fn is_level(doc: &crate::read::document::Document, f: &Figure) -> bool {
@@ -130,13 +122,7 @@ impl Rule for LevelGrowth {
             if r.q.unit != Unit::Percent || r.in_table || r.q.approx {
                 continue;
             }
-            // The two figures before it, years aside (`由2022年的91.60万元下降到…`).
-            let mut before = doc.figures[..ri]
-                .iter()
-                .rev()
-                .take(4)
-                .filter(|f| f.q.unit != Unit::Date);
-            let (Some(b), Some(a)) = (before.next(), before.next()) else {
+            let Some((a, b)) = super::kit::two_before(doc, ri) else {
                 continue;
             };
             if !(is_level(doc, a) && is_level(doc, b) && a.q.unit.addable_with(b.q.unit))
@@ -156,20 +142,21 @@ impl Rule for LevelGrowth {
                 continue;
             }
             let between = &text[a.q.end..b.q.start];
-            let (old, new) =
-                if is_from_to(between) && starts_from(&text[a.label_start()..a.q.start]) {
-                    (a, b)
-                } else if is_against_earlier(between) || is_earlier_stated(between) {
-                    // The year named for the earlier level must be before the later level's
-                    // (`2022年…80.00万元，2023年为100.00万元` names the later one second).
-                    let later = year_in(&a.label).or(doc.info().year.map(i32::from));
-                    if year_in(between).is_some_and(|y| later.is_none_or(|l| y >= l)) {
-                        continue;
-                    }
-                    (b, a)
-                } else {
+            let (old, new) = if is_from_to(between)
+                && super::kit::starts_from(&text[a.label_start()..a.q.start], FROM_PERIODS)
+            {
+                (a, b)
+            } else if is_against_earlier(between) || is_earlier_stated(between) {
+                // The year named for the earlier level must be before the later level's
+                // (`2022年…80.00万元，2023年为100.00万元` names the later one second).
+                let later = year_in(&a.label).or(doc.info().year.map(i32::from));
+                if year_in(between).is_some_and(|y| later.is_none_or(|l| y >= l)) {
                     continue;
-                };
+                }
+                (b, a)
+            } else {
+                continue;
+            };
             let (Some(o), Some(n)) = (old.q.interval(), new.q.interval()) else {
                 continue;
             };
@@ -307,9 +294,12 @@ mod tests {
         assert!(is_from_to("增加到"));
         assert!(is_from_to("下降至"));
         assert!(!is_from_to("，较上年"));
-        assert!(starts_from("支出由"));
-        assert!(starts_from("支出由2022年的"));
-        assert!(!starts_from("支出为"));
+        assert!(crate::check::kit::starts_from("支出由", FROM_PERIODS));
+        assert!(crate::check::kit::starts_from(
+            "支出由2022年的",
+            FROM_PERIODS
+        ));
+        assert!(!crate::check::kit::starts_from("支出为", FROM_PERIODS));
         assert_eq!(change_verb("，下降了"), Some(Direction::Down));
         assert_eq!(change_verb("同比增长"), Some(Direction::Up));
         assert_eq!(change_verb("，分别增长"), None);

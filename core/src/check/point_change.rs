@@ -46,16 +46,8 @@ fn change_verb(between: &str) -> Option<Direction> {
     VERBS.contains(&v).then(|| direction_of(v)).flatten()
 }
 
-/// `由`/`从` (maybe `由上年的`, `从2022年的`) right before a rate: the rate a change starts from.
-fn starts_from(before: &str) -> bool {
-    let b = before.trim_end();
-    let b = b.strip_suffix('的').unwrap_or(b);
-    let b = ["上年度", "上年", "去年", "年初"]
-        .iter()
-        .find_map(|w| b.strip_suffix(w))
-        .unwrap_or_else(|| super::kit::strip_year(b));
-    b.ends_with('由') || b.ends_with('从')
-}
+/// The periods a change may start in, after its `由`/`从` (`由上年的`).
+const FROM_PERIODS: &[&str] = &["上年度", "上年", "去年", "年初"];
 
 /// `提高到`, `上升至`, `降至`: the words between the rate a change starts from and the one
 /// it ends at.
@@ -114,13 +106,7 @@ impl Rule for PointChange {
             if c.q.unit != Unit::PercentPoint || c.in_table || c.q.approx {
                 continue;
             }
-            // The two figures before it, years aside (`由2020年的86.4%提高到2023年的95.1%`).
-            let mut before = doc.figures[..ci]
-                .iter()
-                .rev()
-                .take(4)
-                .filter(|f| f.q.unit != Unit::Date);
-            let (Some(b), Some(a)) = (before.next(), before.next()) else {
+            let Some((a, b)) = super::kit::two_before(doc, ci) else {
                 continue;
             };
             let rates = [a, b].iter().all(|f| {
@@ -137,14 +123,15 @@ impl Rule for PointChange {
                 continue;
             };
             let between = &text[a.q.end..b.q.start];
-            let (old, new) =
-                if is_from_to(between) && starts_from(&text[a.label_start()..a.q.start]) {
-                    (a, b)
-                } else if is_against_earlier(between) {
-                    (b, a)
-                } else {
-                    continue;
-                };
+            let (old, new) = if is_from_to(between)
+                && super::kit::starts_from(&text[a.label_start()..a.q.start], FROM_PERIODS)
+            {
+                (a, b)
+            } else if is_against_earlier(between) {
+                (b, a)
+            } else {
+                continue;
+            };
             let (Some(o), Some(n), Some(stated)) = (points(old), points(new), points(c)) else {
                 continue;
             };
@@ -215,9 +202,12 @@ mod tests {
         assert!(is_against_earlier("，较上年（"));
         assert!(is_against_earlier("，同比"));
         assert!(!is_against_earlier("，其中"));
-        assert!(starts_from("比例由"));
-        assert!(starts_from("普及率由2020年的"));
-        assert!(!starts_from("普及率为"));
+        assert!(crate::check::kit::starts_from("比例由", FROM_PERIODS));
+        assert!(crate::check::kit::starts_from(
+            "普及率由2020年的",
+            FROM_PERIODS
+        ));
+        assert!(!crate::check::kit::starts_from("普及率为", FROM_PERIODS));
         assert_eq!(change_verb("，提高了"), Some(Direction::Up));
         assert_eq!(change_verb("）下降"), Some(Direction::Down));
         assert_eq!(change_verb("，分别提高"), None);

@@ -4,6 +4,7 @@
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::claims::facts::{FactKey, Facts, Period, Stage};
 use crate::read::document::{Document, Figure};
+use crate::read::interval::Interval;
 use crate::report::Severity;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -206,8 +207,8 @@ fn without_rate(doc: &Document, facts: &Facts, read: &[usize], sink: &mut Sink<'
             })
             .collect();
         if let [x] = amounts[..] {
-            if let Some(j) = budgets.judged(doc, facts, x, phrase, says) {
-                judge(sink, Judged { words_at, ..j });
+            if let Some(j) = budgets.judged(doc, facts, x, (words_at, phrase, says)) {
+                judge(sink, j);
             }
             continue;
         }
@@ -236,19 +237,8 @@ fn without_rate(doc: &Document, facts: &Facts, read: &[usize], sink: &mut Sink<'
         let (Some(a), Some(b)) = (actual.q.interval(), budget.q.interval()) else {
             continue;
         };
-        let truth = if a.hi < b.lo {
-            Ordering::Less
-        } else if a.lo > b.hi {
-            Ordering::Greater
-        } else if says == Ordering::Equal {
-            Ordering::Equal
-        } else {
+        let Some((truth, sign)) = compared(a, b, says) else {
             continue;
-        };
-        let sign = match truth {
-            Ordering::Less => "<",
-            Ordering::Greater => ">",
-            Ordering::Equal => "=",
         };
         let basis = amounts_basis(doc, actual, budget, sign);
         judge(
@@ -288,8 +278,7 @@ impl KnownBudgets {
         doc: &Document,
         facts: &Facts,
         actual: usize,
-        phrase: &'p str,
-        says: Ordering,
+        (words_at, phrase, says): (std::ops::Range<usize>, &'p str, Ordering),
     ) -> Option<Judged<'p>> {
         let index = self.outturn_group.get_or_insert_with(|| {
             facts
@@ -335,21 +324,7 @@ impl KnownBudgets {
         if changed {
             return None;
         }
-        let a = af.q.interval()?;
-        let truth = if a.hi < b.lo {
-            Ordering::Less
-        } else if a.lo > b.hi {
-            Ordering::Greater
-        } else if says == Ordering::Equal {
-            Ordering::Equal
-        } else {
-            return None;
-        };
-        let sign = match truth {
-            Ordering::Less => "<",
-            Ordering::Greater => ">",
-            Ordering::Equal => "=",
-        };
+        let (truth, sign) = compared(af.q.interval()?, b, says)?;
         let shown = super::kit::money(first.face(doc), af.q.unit, af.q.decimals);
         let basis = format!(
             "决算数{} {sign} 预算数{shown}（{}）",
@@ -358,7 +333,7 @@ impl KnownBudgets {
         );
         Some(Judged {
             wrong_en: format!("Outturn and budget compare the other way than “{phrase}”: {basis}"),
-            words_at: 0..0,
+            words_at,
             phrase,
             says,
             truth,
@@ -368,6 +343,21 @@ impl KnownBudgets {
                 (af.q.start..af.q.end, "决算数".into()),
             ],
         })
+    }
+}
+
+/// How an outturn `a` compares with a budget `b`, both rounding intervals, and the sign that
+/// shows it: apart, or equal when the words say so and the intervals meet; `None` when the
+/// rounding leaves it open.
+fn compared(a: Interval, b: Interval, says: Ordering) -> Option<(Ordering, &'static str)> {
+    if a.hi < b.lo {
+        Some((Ordering::Less, "<"))
+    } else if a.lo > b.hi {
+        Some((Ordering::Greater, ">"))
+    } else if says == Ordering::Equal {
+        Some((Ordering::Equal, "="))
+    } else {
+        None
     }
 }
 

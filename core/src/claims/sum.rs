@@ -1128,6 +1128,9 @@ fn inline_parts(
     // Inside an explanation (`，主要原因是…`) figures restate or explain, they are no parts,
     // until the next `；` opens the next item.
     let mut in_reason = false;
+    let mut keys = PartKeys::default();
+    // The largest 中小企业 part so far.
+    let mut medium: Option<rust_decimal::Decimal> = None;
     for i in figs.filter(|&i| doc.figures[i].q.start >= from) {
         let f = &doc.figures[i];
         // A figure more than a clause's reach after the marker or the figure before it is
@@ -1244,16 +1247,15 @@ fn inline_parts(
                     // — a level to compare with, not a part. A part dated otherwise, `2022年续建
                     // 项目40万元`, is a part.)
                     let clause = gap.rsplit(['，', '、']).next().unwrap_or("");
-                    let key = super::label_key(&f.label);
-                    let again = key == super::label_key(&total.label)
-                        || parts
-                            .iter()
-                            .any(|&p| super::label_key(&doc.figures[p].label) == key);
                     if super::opening_year(clause).is_some_and(|y| total_year != Some(y))
-                        && again
                         && !items_by_year()
                     {
-                        break;
+                        let key = super::label_key(&f.label);
+                        if key == super::label_key(&total.label)
+                            || keys.of(doc, &parts).exact.contains(&key)
+                        {
+                            break;
+                        }
                     }
                     comma_gaps += 1;
                 }
@@ -1261,7 +1263,9 @@ fn inline_parts(
             // (A part whose share names an earlier part as its whole is inside that part:
             // `其中授予中小企业合同金额1404.00万元，占90.00%；授予小微企业合同金额936.00万元，
             // 占授予中小企业合同金额的66.67%`.)
-            if share_of_a_part(doc, i, &parts) || small_of_medium(doc, f, &parts) {
+            if share_of_a_part(doc, i, &parts, &mut keys)
+                || f.label.contains("小微企业") && medium.is_some_and(|m| f.q.face() <= m)
+            {
                 continue;
             }
             // (`资产总额…，其中固定资产原值…、累计折旧…`: depreciation is taken off the
@@ -1269,26 +1273,47 @@ fn inline_parts(
             if ["折旧", "摊销"].iter().any(|w| f.label.contains(w)) {
                 return Vec::new();
             }
+            // (小微企业 are among 中小企业 by definition: a part for the small after one for
+            // the medium and small, `其中授予中小企业301.50万元，…授予小微企业215.60万元`, is
+            // inside it; not after 非中小企业, and not when larger: that is a slip the sum shows.)
+            if f.label.contains("中小企业") && !f.label.contains("非中小") {
+                medium = medium.max(Some(f.q.face()));
+            }
             parts.push(i);
         }
     }
     parts
 }
 
-/// 小微企业 are among 中小企业 by definition: a part for the small after one for the medium and
-/// small (`其中授予中小企业301.50万元，…授予小微企业215.60万元`) is inside it.
-fn small_of_medium(doc: &Document, f: &Figure, parts: &[usize]) -> bool {
-    // (Not after 非中小企业, and only within it: a share of the small larger than the whole
-    // of the medium and small is a slip the sum shows.)
-    f.label.contains("小微企业")
-        && parts.iter().any(|&p| {
-            let g = &doc.figures[p];
-            g.label.contains("中小企业") && !g.label.contains("非中小") && f.q.face() <= g.q.face()
-        })
+/// The label keys of a list's parts so far, worked out once each as the list grows and only
+/// when a part is asked about: comparing each part with every earlier one was quadratic in a
+/// long list.
+#[derive(Default)]
+struct PartKeys {
+    keyed: usize,
+    /// `label_key` of each part.
+    exact: std::collections::HashSet<String>,
+    /// The same without a leading `其中：`.
+    named: std::collections::HashSet<String>,
+}
+
+impl PartKeys {
+    fn of(&mut self, doc: &Document, parts: &[usize]) -> &Self {
+        for &p in &parts[self.keyed..] {
+            let key = super::label_key(&doc.figures[p].label);
+            let named = key
+                .trim_start_matches("其中")
+                .trim_start_matches(['：', '，']);
+            self.named.insert(named.to_string());
+            self.exact.insert(key);
+        }
+        self.keyed = parts.len();
+        self
+    }
 }
 
 /// Is the figure after part `i` its share of one of `parts` (`占授予中小企业合同金额的`)?
-fn share_of_a_part(doc: &Document, i: usize, parts: &[usize]) -> bool {
+fn share_of_a_part(doc: &Document, i: usize, parts: &[usize], keys: &mut PartKeys) -> bool {
     let Some(g) = doc.figures.get(i + 1) else {
         return false;
     };
@@ -1303,13 +1328,7 @@ fn share_of_a_part(doc: &Document, i: usize, parts: &[usize]) -> bool {
         return false;
     };
     let whole = super::label_key(g.label[at + '占'.len_utf8()..].trim_end_matches(['的', '比']));
-    whole.chars().count() >= 2
-        && parts.iter().any(|&p| {
-            let l = super::label_key(&doc.figures[p].label);
-            l.trim_start_matches("其中")
-                .trim_start_matches(['：', '，'])
-                == whole
-        })
+    whole.chars().count() >= 2 && keys.of(doc, parts).named.contains(&whole)
 }
 
 /// A clause opening with a year (`2024年度财政拨款收入…`): another period's figures.
