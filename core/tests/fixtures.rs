@@ -5855,3 +5855,178 @@ fn a_whole_named_otherwise_than_stated_is_verified_on_the_parts_total_only() {
         .iter()
         .any(|e| e.rule == "share" && e.outcome == Outcome::Unchecked));
 }
+
+/// Round 31's s08: a 合计 row breaking the table's column identity is blamed on the cell its
+/// own children contradict, the 基本支出 part here, not on its total, which they confirm;
+/// when the children confirm the parts, the total is blamed as before.
+#[test]
+fn table_identity_blames_the_part_its_children_contradict() {
+    // Laid out as `pdftotext -layout` does: names padded to a width (a CJK character is two
+    // columns wide), amounts right-aligned.
+    let row = |code: &str, name: &str, cells: [&str; 3]| {
+        let width: usize = name.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        let mut line = format!("{code:<12}{name}{}", " ".repeat(40 - width));
+        for c in cells {
+            line.push_str(&format!("{c:>14}"));
+        }
+        line.trim_end().to_string() + "\n"
+    };
+    let table = |total: &str, basic: &str| {
+        let mut t = String::from("支出决算表\n金额单位：万元\n");
+        t += &row(
+            "科目编码",
+            "科目名称",
+            ["本年支出合计", "基本支出", "项目支出"],
+        );
+        t += &row("", "合计", [total, basic, "795.60"]);
+        t += &row("205", "教育支出", ["1,402.30", "901.50", "500.80"]);
+        t += &row("20502", "普通教育", ["1,402.30", "901.50", "500.80"]);
+        t += &row("2050201", "学前教育", ["520.60", "410.20", "110.40"]);
+        t += &row("2050202", "小学教育", ["881.70", "491.30", "390.40"]);
+        t += &row("208", "社会保障和就业支出", ["188.70", "188.70", ""]);
+        t += &row("20805", "行政事业单位养老支出", ["188.70", "188.70", ""]);
+        t += &row("212", "城乡社区支出", ["370.40", "75.60", "294.80"]);
+        t += &row("21201", "城乡社区管理事务", ["370.40", "75.60", "294.80"]);
+        t
+    };
+    // Consistent: 1,961.40 = 1,165.80 + 795.60.
+    assert_eq!(
+        alarms(&table("1,961.40", "1,165.80"), "table-identity"),
+        Vec::<String>::new()
+    );
+    // 基本支出 written 1,156.80: its rows add up to 1,165.80, and so does the total's identity.
+    assert_eq!(
+        alarms(&table("1,961.40", "1,156.80"), "table-identity"),
+        ["Error 1,156.80 1,165.80"]
+    );
+    // The total written 1,916.40: its rows add up to 1,961.40, the parts agree with theirs.
+    assert_eq!(
+        alarms(&table("1,916.40", "1,165.80"), "table-identity"),
+        ["Error 1,916.40 1,961.40"]
+    );
+}
+
+/// Round 33's s15: a table column headed by another year (`2023年决算数`) holds that year's
+/// figures, never this year's restated; the column of the report's own year still is.
+#[test]
+fn a_table_column_of_another_year_is_not_this_years_figure() {
+    let t = "某县农业农村局2024年度部门决算\n一、收入决算情况\n2024年度收入合计860.00万元，其中：财政拨款收入742.50万元，其他收入117.50万元。\n\
+表1 收入决算对比表（单位：万元）\n项目\t2023年决算数\t2024年决算数\n财政拨款收入\t690.30\t{}\n其他收入\t101.20\t117.50\n收入合计\t791.50\t{}\n";
+    let consistent = t.replacen("{}", "742.50", 1).replacen("{}", "860.00", 1);
+    assert_eq!(alarms(&consistent, "restated"), Vec::<String>::new());
+    let slipped = t.replacen("{}", "724.50", 1).replacen("{}", "842.00", 1);
+    assert_eq!(
+        alarms(&slipped, "restated"),
+        ["Error 724.50万元 742.50万元", "Error 842.00万元 860.00万元"]
+    );
+}
+
+/// Round 33: a government's budget report balances its totals with the amount carried to
+/// next year (`支出总计…。收支相抵，结转下年…`): verified when they add up, never a slip of
+/// 收入总计 = 支出总计; a department's totals must still balance.
+#[test]
+fn totals_balance_with_the_amount_carried_to_next_year() {
+    let t = "关于某县2024年预算执行情况和2025年预算草案的报告\n一般公共预算收入9.84亿元，加上上级补助收入21.30亿元、上年结转0.52亿元，收入总计31.66亿元。\n一般公共预算支出29.70亿元，加上上解上级支出0.94亿元，支出总计30.64亿元。收支相抵，结转下年{}亿元。\n";
+    let r = run(&t.replace("{}", "1.02"));
+    assert_eq!(outcome_of(&r, "identity"), (vec![], 1));
+    // A carry-over that does not close the gap leaves the totals unjudged.
+    assert_eq!(
+        alarms(&t.replace("{}", "1.20"), "identity"),
+        Vec::<String>::new()
+    );
+    let department = "某局2024年度部门决算\n收入总计1,250.00万元，支出总计1,205.00万元。\n";
+    assert_eq!(
+        alarms(department, "identity"),
+        ["Error 1205.00万元 1250.00万元"]
+    );
+}
+
+/// Round 33: a second change after one comparison naming its own subject (`…收入合计增加…，
+/// 增长…，本年支出合计增加…`) is that subject's, not the first's.
+#[test]
+fn a_second_change_of_one_comparison_is_of_its_own_subject() {
+    let t = "某县水利局2024年度部门决算\n2024年度，本年收入合计4,210.60万元，本年支出合计4,388.20万元。\n与2023年度相比，本年收入合计增加310.60万元，增长7.96%，本年支出合计增加202.40万元，增长{}%。\n";
+    // 202.40 ÷ (4,388.20 − 202.40) = 4.84%.
+    assert_eq!(
+        alarms(&t.replace("{}", "4.84"), "growth"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        outcome_of(&run(&t.replace("{}", "4.61")), "growth").0,
+        ["Error 4.61% 4.84%"]
+    );
+}
+
+/// Round 33: `完成年初预算的` is of the 年初预算 the sentence states, not of the 调整预算 nearer
+/// to it.
+#[test]
+fn completion_of_the_initial_budget_named_so() {
+    let t = "某街道办事处2024年度决算\n2010301行政运行（项）：年初预算980.00万元，调整预算1,046.50万元，支出决算1,029.38万元，完成年初预算的{}%。\n";
+    // 1,029.38 ÷ 980.00 = 105.04%.
+    assert_eq!(
+        alarms(&t.replace("{}", "105.04"), "completion"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        alarms(&t.replace("{}", "98.36"), "completion"),
+        ["Error 98.36% 105.04%"]
+    );
+}
+
+/// Round 33: the base written inside `与2023年度决算数69,580.50元相比` is the previous year's,
+/// and a sentence opening with the year compared with (`2023年度该项目…执行数…`) states the
+/// base, never the current level; a subject naming its stage (`执行数增加`) takes no budget
+/// for its base.
+#[test]
+fn the_base_inside_the_comparison_and_the_base_years_sentence() {
+    let inside = "某县民政局2024年度部门决算\n2024年度“三公”经费预算数为60,000.00元，决算数为47,316.40元，完成预算的78.86%。与2023年度决算数52,980.00元相比，减少5,663.60元，下降{}%。\n";
+    // 5,663.60 ÷ 52,980.00 = 10.69%.
+    assert_eq!(
+        alarms(&inside.replace("{}", "10.69"), "growth"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        alarms(&inside.replace("{}", "11.97"), "growth"),
+        ["Error 11.97% 10.69%"]
+    );
+    let sentence = "某县体育局2024年度项目支出绩效自评报告\n该项目2024年全年预算数180.00万元，全年执行数172.80万元，执行率96.00%。\n2023年度该项目全年预算数160.00万元，执行数150.40万元。与2023年相比，2024年执行数增加22.40万元，增长{}%。\n";
+    // 22.40 ÷ 150.40 = 14.89%.
+    assert_eq!(
+        alarms(&sentence.replace("{}", "14.89"), "growth"),
+        Vec::<String>::new()
+    );
+}
+
+/// Round 33: sums that are no breakdown of the total before them: another unit's total after a
+/// `；` with its own 其中; a 其中 after a rate of a budget (`为调整预算X的`); a per-head amount
+/// (`人均`); profits with losses (signs the list does not read).
+#[test]
+fn lists_that_are_not_the_totals_parts() {
+    assert_alarms(
+        &[
+            "某市卫生健康委员会2026年部门预算\n分单位看，委机关2026年收入预算1,420.50万元，其中一般公共预算拨款收入1,420.50万元；市中心血站收入预算2,306.80万元，其中一般公共预算拨款收入1,980.30万元、事业收入326.50万元。\n",
+            "关于某县2024年预算执行情况的报告\n全县一般公共预算收入完成9.88亿元，为调整预算9.70亿元的101.86%，比上年的9.35亿元增长5.67%。\n其中：税收收入6.92亿元，非税收入2.96亿元。\n",
+            "某县司法局2024年度部门决算\n以上3项合计512,406.30元。\n其中，培训费12,880.00元，全年举办培训4期，参训230人次，人均56.00元。\n",
+            "某县2024年国有资本经营预算执行情况\n2024年县属国有企业实现利润总额1,846.20万元。其中：城投公司实现利润1,920.40万元；交投公司利润总额为-236.50万元；水务公司实现利润214.60万元；农投公司亏损52.30万元。\n",
+        ],
+        &[(
+            "某市卫生健康委员会2026年部门预算\n分单位看，市中心血站收入预算2,306.80万元，其中一般公共预算拨款收入1,980.30万元、事业收入362.50万元。\n",
+            &["sum"],
+        )],
+    );
+}
+
+/// Round 33's s02: `占本年收入的` names `本年收入预算` in a budget report.
+#[test]
+fn a_share_of_this_years_income_budget() {
+    let t = "某区卫生健康委员会2026年部门预算\n2026年本年收入预算9,320.00万元（不含上年结转180.00万元）。其中，一般公共预算拨款收入6,524.00万元，占本年收入的{}%；事业收入2,796.00万元，占本年收入的30.00%。\n";
+    // 6,524.00 ÷ 9,320.00 = 70.00%.
+    assert_eq!(
+        alarms(&t.replace("{}", "70.00"), "share"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        alarms(&t.replace("{}", "68.65"), "share"),
+        ["Error 68.65% 70.00%"]
+    );
+}

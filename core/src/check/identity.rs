@@ -173,6 +173,46 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
         if income.at(doc) == spending.at(doc) {
             continue;
         }
+        // A government's budget report carries its surplus to next year outside its totals
+        // (`支出总计37.05亿元。收支相抵，结转下年1.57亿元`): the totals balance with it.
+        if let Some(carried) = carried_forward(doc, spending.figure()) {
+            let (c, i, s) = (
+                &doc.figures[carried],
+                income.value(doc),
+                spending.value(doc),
+            );
+            let holds =
+                c.q.interval()
+                    .and_then(|ci| s.add(ci))
+                    .is_some_and(|x| x.overlaps(i));
+            let at = spending.at(doc);
+            let (sw, iw, cw) = (
+                &doc.text()[at.clone()],
+                &doc.text()[income.at(doc)],
+                doc.written(c),
+            );
+            if holds {
+                sink.verified(
+                    INFO.id,
+                    at,
+                    format!("支出总计{sw}加{}{cw}等于收入总计{iw}", c.label),
+                    format!(
+                        "total spending {sw} plus {cw} carried forward equals total income {iw}"
+                    ),
+                );
+            } else {
+                sink.unchecked(
+                    INFO.id,
+                    at,
+                    &format!(
+                        "收入总计{iw}与支出总计{sw}之差不等于文中的“{}”{cw}，无法判断哪一个有误",
+                        c.label
+                    ),
+                    "the totals differ by other than the amount carried forward",
+                );
+            }
+            continue;
+        }
         must_equal(
             doc,
             sink,
@@ -199,6 +239,32 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
             },
         );
     }
+}
+
+/// An amount carried to next year stated after the spending total, in its paragraph
+/// (`收支相抵，结转下年1.57亿元`, `年终结转`). (A department's 年末结转和结余 is inside its
+/// 支出总计.)
+fn carried_forward(doc: &Document, spending: usize) -> Option<usize> {
+    let f = &doc.figures[spending];
+    // (Or the next paragraph's first sentence: `支出总计45.85亿元。` / `收支相抵，结转下年…`.)
+    let next = doc.figures[spending + 1..]
+        .iter()
+        .find(|g| g.paragraph() != f.paragraph())
+        .map(|g| (g.paragraph(), g.sentence()));
+    doc.figures[spending + 1..]
+        .iter()
+        .take_while(|g| {
+            g.paragraph() == f.paragraph()
+                || next.is_some_and(|(p, s)| g.paragraph() == p && g.sentence() == s)
+        })
+        .take_while(|g| !g.label.contains("总计"))
+        .position(|g| {
+            g.q.unit == f.q.unit
+                && ["结转下年", "年终结转", "结转下一年"]
+                    .iter()
+                    .any(|w| g.label.contains(w))
+        })
+        .map(|k| spending + 1 + k)
 }
 
 /// Two statements that must be equal.

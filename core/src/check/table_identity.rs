@@ -13,7 +13,7 @@
 //! cell touches the columns involved, and no other reading of its total adds up (a row laid
 //! out differently from the rest).
 
-use super::kit::{cell_sum, CellSum};
+use super::kit::{cell_interval, cell_sum, column_sum, row_label, CellSum};
 use super::{Context, Draft, Rule, RuleInfo, Sink};
 use crate::read::document::Document;
 use crate::read::grid::{Cell, Grid};
@@ -376,11 +376,70 @@ fn adds_up_otherwise(doc: &Document, cells: &[Cell], total: usize) -> bool {
     false
 }
 
+/// The part cell of a failing row that the rows under it contradict. The identity alone
+/// cannot say which of the row's cells is wrong; its children can: when the rows directly
+/// under it (the next indent, up to a row no deeper than it) add up to its total and to every
+/// part but one, and that part's children's sum in its place makes the row hold, the slip is
+/// that part. Its column, its children's figures in that column, and their sum.
+fn wrong_part(doc: &Document, g: &Grid, id: Identity, ri: usize) -> Option<(usize, Vec<usize>)> {
+    let indent = g.rows[ri].indent;
+    let end = (ri + 1..g.rows.len())
+        .find(|&r| g.rows[r].indent <= indent)
+        .unwrap_or(g.rows.len());
+    let level = (ri + 1..end).map(|r| g.rows[r].indent).min()?;
+    let children: Vec<usize> = (ri + 1..end)
+        .filter(|&r| g.rows[r].indent == level)
+        .collect();
+    if children.len() < 2 {
+        return None;
+    }
+    let row = &g.rows[ri];
+    let cell = |c: usize| cell_interval(doc, row.cells[c]);
+    let holds_in = |c: usize| -> Option<(bool, Interval)> {
+        let (sum, _, _) = column_sum(doc, g, &children, c)?;
+        let own = cell(c)?.unwrap_or(Interval::exact(Decimal::ZERO));
+        Some((sum.overlaps(own), sum))
+    };
+    if !holds_in(id.total)?.0 {
+        return None;
+    }
+    let parts: Vec<usize> = (id.total + 1..=id.last)
+        .filter(|&c| Some(c) != id.skip)
+        .collect();
+    let mut wrong = None;
+    let mut sum = Interval::exact(Decimal::ZERO);
+    for &c in &parts {
+        let (holds, children_sum) = holds_in(c)?;
+        if holds {
+            sum = sum.add(cell(c)?.unwrap_or(Interval::exact(Decimal::ZERO)))?;
+        } else if wrong.replace(c).is_some() {
+            return None;
+        } else {
+            sum = sum.add(children_sum)?;
+        }
+    }
+    let c = wrong?;
+    // (A part left empty is no figure to blame.)
+    row.figure(c)?;
+    if !sum.overlaps(cell(id.total)??) {
+        return None;
+    }
+    let figures = children
+        .iter()
+        .filter_map(|&r| g.rows[r].figure(c))
+        .collect();
+    Some((c, figures))
+}
+
 fn report(doc: &Document, g: &Grid, id: Identity, ri: usize, holds: &[usize], sink: &mut Sink) {
     let row = &g.rows[ri];
     let Some(total) = row.figure(id.total) else {
         return;
     };
+    if let Some((c, children)) = wrong_part(doc, g, id, ri) {
+        report_part(doc, g, id, ri, c, &children, holds, sink);
+        return;
+    }
     let parts: Vec<usize> = (id.total + 1..=id.last)
         .filter(|&c| Some(c) != id.skip)
         .filter_map(|c| row.figure(c))
@@ -427,6 +486,58 @@ fn report(doc: &Document, g: &Grid, id: Identity, ri: usize, holds: &[usize], si
         let q = &doc.figures[f].q;
         d.related.push((q.start..q.end, "同表相符的行".into()));
     }
+    sink.report(d);
+}
+
+/// A row whose part in column `c` is not the sum of the rows under it, while its total is.
+#[allow(clippy::too_many_arguments)]
+fn report_part(
+    doc: &Document,
+    g: &Grid,
+    id: Identity,
+    ri: usize,
+    c: usize,
+    children: &[usize],
+    holds: &[usize],
+    sink: &mut Sink,
+) {
+    let row = &g.rows[ri];
+    let (Some(part), Some(total)) = (row.figure(c), row.figure(id.total)) else {
+        return;
+    };
+    let CellSum { sum, diff, formula } = cell_sum(doc, part, children);
+    let written = doc.written(&doc.figures[part]);
+    let total_written = doc.written(&doc.figures[total]);
+    let label = row_label(doc, g, ri);
+    let names = column_names(id);
+    let mut d = Draft::new(
+        INFO.id,
+        Severity::Error,
+        doc.figures[part].q.start..doc.figures[part].q.end,
+        format!(
+            "本行（{label}）第{}列{written}不等于其下各行之和{sum}，相差{diff}；本行因此不满足{names}，按{sum}计则满足",
+            c + 1
+        ),
+        format!(
+            "This row's column {} reads {written}, not the sum of the rows under it, {sum} (off by {diff}); so the row breaks the table's column identity, which {sum} would keep",
+            c + 1
+        ),
+    );
+    d.stated = Some(written);
+    d.expected = Some(sum);
+    d.formula = Some(formula);
+    d.cause = Some(format!(
+        "列关系从本表各行读出：{names}，{}行相符；本行第{}列{total_written}等于其下各行之和，只有第{}列不等",
+        holds.len(),
+        id.total + 1,
+        c + 1
+    ));
+    for &p in children {
+        let q = &doc.figures[p].q;
+        d.related.push((q.start..q.end, "下级行".into()));
+    }
+    let q = &doc.figures[total].q;
+    d.related.push((q.start..q.end, "本行合计".into()));
     sink.report(d);
 }
 

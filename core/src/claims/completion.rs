@@ -269,6 +269,20 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                         is_budget_label(&doc.figures[i].label) && doc.figures[i].paren_depth == 0
                     })
                     .or_else(|| earlier().find(|&i| is_budget_label(&doc.figures[i].label)));
+                // The rate names which budget (`年初预算…，调整预算…，完成年初预算的`): the one
+                // named so, not the nearest.
+                for w in ["年初", "调整"] {
+                    if after_kw.contains(w)
+                        && target.is_some_and(|t| !doc.figures[t].label.contains(w))
+                    {
+                        if let Some(named) = earlier().find(|&i| {
+                            let l = &doc.figures[i].label;
+                            is_budget_label(l) && l.contains(w)
+                        }) {
+                            target = Some(named);
+                        }
+                    }
+                }
                 let target_unit = target.map(|t| doc.figures[t].q.unit);
                 let actual = earlier()
                     .take_while(|&i| Some(i) > target || target.is_none())

@@ -713,7 +713,13 @@ fn table_label(c: &TableFact<'_>) -> Option<String> {
     } else {
         return None;
     };
-    Some(format!("{}{stage}", c.row_label))
+    // A column of another period (`2025年执行数`, `上年决算数`) keys its cells by it.
+    let period = match first_year(column) {
+        Some(y) => format!("{y}年"),
+        None if super::names_last_year(column) => "上年".into(),
+        None => String::new(),
+    };
+    Some(format!("{period}{}{stage}", c.row_label))
 }
 
 /// Which funds or which part of spending a section is about: `六、一般公共预算财政拨款基本

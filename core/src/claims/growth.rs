@@ -6,7 +6,7 @@
 //! last part).
 
 use super::sum::SumClaim;
-use super::{label_key, label_matches};
+use super::{label_key, label_matches, opening_year};
 use crate::read::document::{is_clause_delimiter, Document};
 use crate::read::quantity::Unit;
 
@@ -238,7 +238,27 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             }
             continue;
         };
-        let subject = &before[cmp_end..];
+        let mut subject = &before[cmp_end..];
+        // A later change of the same comparison naming its own subject (`与2023年度相比，本年
+        // 收入合计增加…，增长3.95%，本年支出合计增加…`) is of that subject, not the first's.
+        if let Some(last) = super::back(di)
+            .take_while(|&i| doc.figures[i].q.start >= from + cmp_end)
+            .next()
+        {
+            let own = &text[doc.figures[last].q.end.max(from + cmp_end)..d.q.start];
+            let verb_at = [UP, DOWN]
+                .concat()
+                .iter()
+                .filter_map(|w| own.find(w))
+                .min()
+                .unwrap_or(own.len());
+            if own[..verb_at]
+                .chars()
+                .any(|c| !c.is_ascii_punctuation() && !"，、；：".contains(c) && !c.is_whitespace())
+            {
+                subject = own;
+            }
+        }
         // The comparison must be this change's own: a level stated between them (`比上年增加
         // 117.49万元，…（一）一般公共服务支出494.26万元，增加51.59万元`) or a cause
         // (`原因是：一是…增加300万元`) means the change is an item of what follows another
@@ -255,7 +275,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         if level_between
             || ["原因", "主要是", "主要用于"]
                 .iter()
-                .any(|w| subject.contains(w))
+                .any(|w| before[cmp_end..].contains(w))
         {
             continue;
         }
@@ -314,9 +334,10 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             + before[..cmp_end]
                 .rfind(['比', '较', '与'])
                 .unwrap_or(cmp_end);
-        // `与2023年相比`, `同上年对比`: the comparison opens at its `与`, not at `比`.
+        // `与2023年相比`, `同上年对比`: the comparison opens at its `与`, not at `比`; also
+        // over the base it names (`与2023年度决算数69,580.50元相比`).
         if text[..cmp_start].ends_with(['相', '对']) {
-            let floor = crate::read::document::floor_char(text, cmp_start.saturating_sub(30));
+            let floor = crate::read::document::floor_char(text, cmp_start.saturating_sub(90));
             if let Some(i) = text[floor..cmp_start].rfind(['与', '同', '和']) {
                 if !text[floor + i..cmp_start].contains(is_clause_delimiter) {
                     cmp_start = floor + i;
@@ -370,6 +391,9 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             .find(|&i| {
                 let g = &doc.figures[i];
                 base_like(i)
+                    // (A subject naming its stage, `2024年执行数增加`, takes no budget for its
+                    // base, nor a budget an outturn.)
+                    && !other_stage(subject, &g.label)
                     // (`年初预算1,000.00万元，与2024年年初预算相比增加`: the budget stated.)
                     // (A comparison with the budget takes no other year's level for it.)
                     && (budget_compared && bare_budget(&g.label, comparison)
@@ -420,8 +444,17 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                 }
             }
         }
-        // A figure labelled with an earlier year is the base itself, not the current value.
-        if current.is_some_and(|c| is_base_year(&doc.figures[c].label)) {
+        // A figure labelled with an earlier year is the base itself, not the current value;
+        // so is one in a sentence opening with the year compared with (`2023年度该项目全年
+        // 预算数196.00万元，执行数187.20万元。与2023年相比，2024年执行数增加`).
+        let in_base_year_sentence = |c: usize| {
+            let opens =
+                opening_year(text[doc.sentences[doc.figures[c].sentence()].clone()].trim_start());
+            base_year.is_some_and(|y0| opens.is_some_and(|y| y <= i32::from(y0)))
+                && doc.figures[c].sentence() != d.sentence()
+        };
+        if current.is_some_and(|c| is_base_year(&doc.figures[c].label) || in_base_year_sentence(c))
+        {
             if previous.is_none() {
                 out.push(GrowthClaim {
                     delta: di,
@@ -647,6 +680,20 @@ fn bare_budget(label: &str, comparison: &str) -> bool {
     ]
     .contains(&key)
         && kind.is_none_or(|w| key.contains(w))
+}
+
+/// Do a subject and a label name opposite stages (`执行数` and `预算数`)?
+fn other_stage(subject: &str, label: &str) -> bool {
+    let stage = |s: &str| {
+        let outturn = ["执行", "决算", "实际"].iter().any(|w| s.contains(w));
+        let budget = s.contains("预算") && !s.contains("一般公共预算") && !s.contains("基金预算");
+        match (outturn, budget) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        }
+    };
+    matches!((stage(subject), stage(label)), (Some(a), Some(b)) if a != b)
 }
 
 /// The year a label opens with (`2023年支出` → 2023).

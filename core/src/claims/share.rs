@@ -485,6 +485,11 @@ fn resolve_named<'d>(
                 .iter()
                 .find_map(|w| l.strip_prefix(w))
                 .unwrap_or(l);
+            // (`本年收入预算` is `本年收入` budgeted: the stage written after it.)
+            let l = ["预算", "决算"]
+                .iter()
+                .find_map(|w| l.strip_suffix(w).filter(|r| !r.is_empty()))
+                .unwrap_or(l);
             return l == key
                 || l.strip_prefix('总') == Some(key.as_str())
                 || l.strip_prefix(key.as_str())

@@ -136,6 +136,8 @@ fn is_change(f: &Figure) -> bool {
         || f.label.starts_with('较')
         || f.label.contains("完成")
         || super::names_last_year(&f.label)
+        // (`收入完成12.36亿元，为调整预算12.21亿元的101.23%`: the budget a rate is of.)
+        || f.label.starts_with('为') && ["预算", "计划", "目标"].iter().any(|w| f.label.contains(w))
 }
 
 /// Markers in one paragraph: (offset, marker, length in bytes).
@@ -1195,8 +1197,13 @@ fn inline_parts(
             }
             break;
         }
-        if f.label.contains('每') || f.label.contains("占") {
+        if f.label.contains('每') || f.label.contains("占") || f.label.contains("人均") {
             continue;
+        }
+        // (Profits and losses, `利润总额为-412.60万元`, `亏损85.30万元`, add up with their
+        // signs, which the list does not read: no sum.)
+        if f.q.unit.is_money() && (doc.written_negative(f) || f.label.contains("亏损")) {
+            return Vec::new();
         }
         // A list whose first figure comes after a `；` said nothing countable: `主要包括基本
         // 工资、津贴补贴；公用经费150万元` is no list of the figure before `主要包括`. (Only the
@@ -1236,7 +1243,8 @@ fn inline_parts(
                     let clause = gap.rsplit('；').next().unwrap_or("");
                     let opens = clause.contains("中，")
                         || opens_with_year(clause) && !items_by_year()
-                        || ["合计", "总计"].iter().any(|w| clause.contains(w));
+                        || ["合计", "总计"].iter().any(|w| clause.contains(w))
+                        || another_total(doc, i, &total.label);
                     if comma_gaps > 0 && semicolon_gaps == 0 || opens {
                         break;
                     }
@@ -1329,6 +1337,27 @@ fn share_of_a_part(doc: &Document, i: usize, parts: &[usize], keys: &mut PartKey
     };
     let whole = super::label_key(g.label[at + '占'.len_utf8()..].trim_end_matches(['的', '比']));
     whole.chars().count() >= 2 && keys.of(doc, parts).named.contains(&whole)
+}
+
+/// After a `；`, is figure `i` a total of the same kind as the list's, opening its own
+/// breakdown (`委机关收入预算1860.20万元，其中…；市疾病预防控制中心收入预算3408.67万元，其中…`)?
+/// Another unit's or item's total, no part. (Of the same kind: `收入预算` ends both names in
+/// three characters or more; a part with its own breakdown, `基本支出…，其中人员经费…`, ends
+/// otherwise than `支出合计`.)
+fn another_total(doc: &Document, i: usize, total_label: &str) -> bool {
+    let f = &doc.figures[i];
+    let text = doc.text();
+    let rest = text[f.q.end..].trim_start_matches(['，', ',', '：', ' ']);
+    if !rest.starts_with("其中") {
+        return false;
+    }
+    let (a, b) = (super::label_key(&f.label), super::label_key(total_label));
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+        >= 3
 }
 
 /// A clause opening with a year (`2024年度财政拨款收入…`): another period's figures.
