@@ -175,7 +175,10 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
         }
         // A government's budget report carries its surplus to next year outside its totals
         // (`支出总计37.05亿元。收支相抵，结转下年1.57亿元`): the totals balance with it.
-        if let Some(carried) = carried_forward(doc, spending.figure()) {
+        // (A department's accounts balance whatever they carry over.)
+        if let Some(carried) =
+            carried_forward(doc, spending.figure()).filter(|_| government_report(doc))
+        {
             let (c, i, s) = (
                 &doc.figures[carried],
                 income.value(doc),
@@ -241,6 +244,19 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
     }
 }
 
+/// A government's report on its budget or accounts (`关于某县2024年财政决算的报告`,
+/// `…预算执行情况和2026年预算草案的报告`), not a department's: by its title.
+fn government_report(doc: &Document) -> bool {
+    let text = doc.text();
+    let title = doc.paragraphs.first().map_or("", |p| {
+        let end = crate::read::document::floor_char(text, p.range.end.min(p.range.start + 150));
+        &text[p.range.start..end]
+    });
+    ["财政决算", "预算执行情况", "预算草案", "财政预算", "总决算"]
+        .iter()
+        .any(|w| title.contains(w))
+}
+
 /// An amount carried to next year stated after the spending total, in its paragraph
 /// (`收支相抵，结转下年1.57亿元`, `年终结转`). (A department's 年末结转和结余 is inside its
 /// 支出总计.)
@@ -265,6 +281,13 @@ fn carried_forward(doc: &Document, spending: usize) -> Option<usize> {
                     .any(|w| g.label.contains(w))
         })
         .map(|k| spending + 1 + k)
+        // (Said of the totals, `。收支相抵，结转下年…`, `。年终结转…`; not a line of the
+        // spending side, `支出总计…，其中：本年支出合计…，结转下年…`.)
+        .filter(|&c| {
+            let between = &doc.text()[f.q.end..doc.figures[c].q.start];
+            !between.contains("其中")
+                && (between.contains("相抵") || doc.figures[c].sentence() != f.sentence())
+        })
 }
 
 /// Two statements that must be equal.

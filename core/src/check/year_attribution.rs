@@ -79,7 +79,9 @@ fn amounts(doc: &Document, claims: &Claims, report_year: i32, sink: &mut Sink) {
             let precise = written.contains('.') && f.face(doc) >= min;
             // Only where the text names the year itself (a part takes its total's year: the
             // slip is the total's, said once).
-            if !precise || !f.label.contains(&y.to_string()) {
+            // (A table's column of another year is that year's by its header: equal amounts
+            // in two years' columns are common.)
+            if !precise || f.from_table || !f.label.contains(&y.to_string()) {
                 continue;
             }
             let Some(same) = by_face.get(&f.face(doc)).and_then(|&(first, second)| {

@@ -33,7 +33,9 @@ const ADJUSTED: [&str; 9] = [
 pub(crate) fn is_budget_label(l: &str) -> bool {
     // (`计划生育` is a spending category, not a plan.)
     let l = l.replace("计划生育", "");
-    ["预算", "计划", "目标"].iter().any(|w| l.contains(w))
+    ["预算", "计划", "目标", "年初安排"]
+        .iter()
+        .any(|w| l.contains(w))
         && !l.contains("决算")
         && !l.contains("执行")
         && !l.contains("实际")
@@ -270,17 +272,27 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                     })
                     .or_else(|| earlier().find(|&i| is_budget_label(&doc.figures[i].label)));
                 // The rate names which budget (`年初预算…，调整预算…，完成年初预算的`): the one
-                // named so, not the nearest.
+                // named so, not the nearest; of the same thing, in the rate's sentence
+                // (`公务接待费预算5.00万元…，完成年初预算的` is not of the “三公” budget before).
                 for w in ["年初", "调整"] {
-                    if after_kw.contains(w)
-                        && target.is_some_and(|t| !doc.figures[t].label.contains(w))
-                    {
-                        if let Some(named) = earlier().find(|&i| {
+                    let Some(t) = target.filter(|&t| !doc.figures[t].label.contains(w)) else {
+                        continue;
+                    };
+                    if !after_kw.contains(w) {
+                        continue;
+                    }
+                    let subject = |i: usize| super::stage_subject(&doc.figures[i].label).0;
+                    if let Some(named) = earlier()
+                        .take_while(|&i| doc.figures[i].sentence() == r.sentence())
+                        .find(|&i| {
                             let l = &doc.figures[i].label;
-                            is_budget_label(l) && l.contains(w)
-                        }) {
-                            target = Some(named);
-                        }
+                            // (A bare `调整预算` goes on with the subject before it.)
+                            is_budget_label(l)
+                                && l.contains(w)
+                                && (subject(t).is_empty() || subject(i) == subject(t))
+                        })
+                    {
+                        target = Some(named);
                     }
                 }
                 let target_unit = target.map(|t| doc.figures[t].q.unit);

@@ -191,6 +191,9 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                 .and_then(|r| r.split_once('）'))
                 .map(|(a, _)| a)
             {
+                // (`4辆（高空作业车、洒水车等）`: examples, the list open.)
+                let open_ended = inner.ends_with('等');
+                let inner = inner.trim_end_matches('等');
                 let n = items_in(inner);
                 if n >= 2
                     && !inner.bytes().any(|b| b.is_ascii_digit())
@@ -201,7 +204,7 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                         count: ci,
                         list: s..s + inner.len(),
                         items: n,
-                        open_ended: false,
+                        open_ended,
                     });
                 }
             }

@@ -222,6 +222,8 @@ const BUDGET_WORDS: &[&str] = &[
     "预算数",
     "预算安排",
     "预算",
+    // (`“三公”经费年初安排100,000.00元`: the budget by another word.)
+    "年初安排",
 ];
 /// Words that mark the outturn stage (the default): dropped from the name.
 const OUTTURN_WORDS: &[&str] = &["决算数", "支出决算", "决算", "执行数", "实际执行", "实际"];
@@ -1246,6 +1248,11 @@ fn names_unit_of_three_public(label: &str, title: &str) -> bool {
 
 /// A unit kind other than the words a department's own name ends with (局, 委员会, 办公室,
 /// 机关) ends `name`.
+/// Does a name end with any kind of unit (`市中心血站`, `委机关`, `县教育局`)?
+pub(crate) fn ends_with_unit_kind(name: &str) -> bool {
+    UNIT_KINDS.iter().any(|k| name.ends_with(k))
+}
+
 fn is_unit_name(name: &str) -> bool {
     UNIT_KINDS
         .iter()

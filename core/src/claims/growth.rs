@@ -241,9 +241,13 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let mut subject = &before[cmp_end..];
         // A later change of the same comparison naming its own subject (`与2023年度相比，本年
         // 收入合计增加…，增长3.95%，本年支出合计增加…`) is of that subject, not the first's.
+        // (Of amounts and rates: a year, `2024年执行数增加`, is part of the subject.)
         if let Some(last) = super::back(di)
             .take_while(|&i| doc.figures[i].q.start >= from + cmp_end)
-            .next()
+            .find(|&i| {
+                let q = &doc.figures[i].q;
+                q.is_operand() && (q.unit.is_money() || q.unit == Unit::Percent)
+            })
         {
             let own = &text[doc.figures[last].q.end.max(from + cmp_end)..d.q.start];
             let verb_at = [UP, DOWN]
@@ -334,13 +338,27 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             + before[..cmp_end]
                 .rfind(['比', '较', '与'])
                 .unwrap_or(cmp_end);
-        // `与2023年相比`, `同上年对比`: the comparison opens at its `与`, not at `比`; also
-        // over the base it names (`与2023年度决算数69,580.50元相比`).
+        // `与2023年相比`, `同上年对比`: the comparison opens at its `与`, not at `比`.
         if text[..cmp_start].ends_with(['相', '对']) {
-            let floor = crate::read::document::floor_char(text, cmp_start.saturating_sub(90));
-            if let Some(i) = text[floor..cmp_start].rfind(['与', '同', '和']) {
-                if !text[floor + i..cmp_start].contains(is_clause_delimiter) {
-                    cmp_start = floor + i;
+            // Over the base it names too (`与2023年度决算数69,580.50元相比`), back to its `与`
+            // or to a `较` that opens it (`…支出120.00万元较上年相比`: no `与`, and the `和`
+            // of `社会保障和就业支出` opens nothing).
+            let wide = crate::read::document::floor_char(text, cmp_start.saturating_sub(90));
+            let clause = text[wide..cmp_start]
+                .rfind(is_clause_delimiter)
+                .map_or(wide, |i| {
+                    wide + i + text[wide + i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let floor = crate::read::document::floor_char(text, cmp_start.saturating_sub(30));
+            match text[clause..cmp_start].rfind(['与', '较', '比']) {
+                Some(i) if text[clause + i..].starts_with('与') => cmp_start = clause + i,
+                Some(_) => {}
+                None => {
+                    if let Some(i) = text[floor..cmp_start].rfind(['与', '同', '和']) {
+                        if !text[floor + i..cmp_start].contains(is_clause_delimiter) {
+                            cmp_start = floor + i;
+                        }
+                    }
                 }
             }
         }
@@ -447,11 +465,22 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         // A figure labelled with an earlier year is the base itself, not the current value;
         // so is one in a sentence opening with the year compared with (`2023年度该项目全年
         // 预算数196.00万元，执行数187.20万元。与2023年相比，2024年执行数增加`).
+        // (Only when the change names its own later year, `2024年执行数增加`, and the level
+        // none: `2023年度…；2024年度支出合计…` is 2024's.)
+        let subject_year = super::facts::years_in(subject).max();
         let in_base_year_sentence = |c: usize| {
-            let opens =
-                opening_year(text[doc.sentences[doc.figures[c].sentence()].clone()].trim_start());
-            base_year.is_some_and(|y0| opens.is_some_and(|y| y <= i32::from(y0)))
-                && doc.figures[c].sentence() != d.sentence()
+            // (The sentence's, or the clause's after a `；`: `2023年度…；2024年度…执行数…`.)
+            let start = doc.sentences[doc.figures[c].sentence()].start;
+            let upto = doc.figures[c].q.start;
+            let clause = text[start..upto]
+                .rfind('；')
+                .map_or(start, |i| start + i + '；'.len_utf8());
+            let opens = opening_year(text[clause..upto].trim_start());
+            base_year.is_some_and(|y0| {
+                opens.is_some_and(|y| y <= i32::from(y0))
+                    && subject_year.is_some_and(|y| y > i32::from(y0))
+            }) && doc.figures[c].sentence() != d.sentence()
+                && label_year(&doc.figures[c].label).is_none()
         };
         if current.is_some_and(|c| is_base_year(&doc.figures[c].label) || in_base_year_sentence(c))
         {
@@ -682,7 +711,7 @@ fn bare_budget(label: &str, comparison: &str) -> bool {
         && kind.is_none_or(|w| key.contains(w))
 }
 
-/// Do a subject and a label name opposite stages (`执行数` and `预算数`)?
+/// Does a subject name the outturn (`执行数增加`) and a label a budget (`预算数`)?
 fn other_stage(subject: &str, label: &str) -> bool {
     let stage = |s: &str| {
         let outturn = ["执行", "决算", "实际"].iter().any(|w| s.contains(w));
@@ -693,7 +722,8 @@ fn other_stage(subject: &str, label: &str) -> bool {
             _ => None,
         }
     };
-    matches!((stage(subject), stage(label)), (Some(a), Some(b)) if a != b)
+    // (One way only: a budget compared with last year's outturn is usual in a budget report.)
+    matches!((stage(subject), stage(label)), (Some(true), Some(false)))
 }
 
 /// The year a label opens with (`2023年支出` → 2023).

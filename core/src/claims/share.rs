@@ -459,6 +459,11 @@ fn resolve_named<'d>(
         |l: &str| key.chars().count() >= 3 && ends_with_before(l, &STAGE_WORDS, &key);
     let part_unit = doc.figures[part].q.unit;
     let part_key = label_key(&doc.figures[part].label);
+    let report_stage = match doc.info().kind {
+        crate::report::ReportKind::Budget => Some("预算"),
+        crate::report::ReportKind::FinalAccounts => Some("决算"),
+        _ => None,
+    };
     // What a label must be to name the whole, from the label, its key and whether it
     // names a change: the same for every figure of that label.
     let judge = |label: &str, l: &str, change: bool| {
@@ -485,10 +490,13 @@ fn resolve_named<'d>(
                 .iter()
                 .find_map(|w| l.strip_prefix(w))
                 .unwrap_or(l);
-            // (`本年收入预算` is `本年收入` budgeted: the stage written after it.)
-            let l = ["预算", "决算"]
-                .iter()
-                .find_map(|w| l.strip_suffix(w).filter(|r| !r.is_empty()))
+            // (`本年收入预算` is `本年收入` in a budget report: the stage its figures are at,
+            // written after it. In a final account's, `本年收入` is the outturn.)
+            // (Only for a whole named as this year's, `占本年收入的`: `占收入的` after a total
+            // with and one without the carry-over is either.)
+            let l = report_stage
+                .filter(|_| name.contains("本年"))
+                .and_then(|w| l.strip_suffix(w).filter(|r| !r.is_empty()))
                 .unwrap_or(l);
             return l == key
                 || l.strip_prefix('总') == Some(key.as_str())

@@ -137,7 +137,9 @@ fn is_change(f: &Figure) -> bool {
         || f.label.contains("完成")
         || super::names_last_year(&f.label)
         // (`收入完成12.36亿元，为调整预算12.21亿元的101.23%`: the budget a rate is of.)
-        || f.label.starts_with('为') && ["预算", "计划", "目标"].iter().any(|w| f.label.contains(w))
+        || ["为年初预算", "为调整预算", "为全年预算", "为预算", "为计划", "为目标"]
+            .iter()
+            .any(|w| f.label.starts_with(w))
 }
 
 /// Markers in one paragraph: (offset, marker, length in bytes).
@@ -1202,7 +1204,12 @@ fn inline_parts(
         }
         // (Profits and losses, `利润总额为-412.60万元`, `亏损85.30万元`, add up with their
         // signs, which the list does not read: no sum.)
-        if f.q.unit.is_money() && (doc.written_negative(f) || f.label.contains("亏损")) {
+        // (`政策性亏损补贴` is spending like any other.)
+        let loss = f
+            .label
+            .trim_end_matches(['为', '了', '额', '约'])
+            .ends_with("亏损");
+        if f.q.unit.is_money() && (doc.written_negative(f) || loss) {
             return Vec::new();
         }
         // A list whose first figure comes after a `；` said nothing countable: `主要包括基本
@@ -1341,9 +1348,8 @@ fn share_of_a_part(doc: &Document, i: usize, parts: &[usize], keys: &mut PartKey
 
 /// After a `；`, is figure `i` a total of the same kind as the list's, opening its own
 /// breakdown (`委机关收入预算1860.20万元，其中…；市疾病预防控制中心收入预算3408.67万元，其中…`)?
-/// Another unit's or item's total, no part. (Of the same kind: `收入预算` ends both names in
-/// three characters or more; a part with its own breakdown, `基本支出…，其中人员经费…`, ends
-/// otherwise than `支出合计`.)
+/// Another unit's total, no part: both name their unit before a common name of three
+/// characters or more (`收入预算`).
 fn another_total(doc: &Document, i: usize, total_label: &str) -> bool {
     let f = &doc.figures[i];
     let text = doc.text();
@@ -1352,12 +1358,20 @@ fn another_total(doc: &Document, i: usize, total_label: &str) -> bool {
         return false;
     }
     let (a, b) = (super::label_key(&f.label), super::label_key(total_label));
-    a.chars()
+    let common = a
+        .chars()
         .rev()
         .zip(b.chars().rev())
         .take_while(|(x, y)| x == y)
-        .count()
-        >= 3
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    // (Each names its unit before the common name: `项目支出预算` after `支出预算` is a part.)
+    // (A year between, `委机关2026年收入预算`, aside.)
+    let unit = |s: &str| {
+        let s = s.trim_end_matches("年度").trim_end_matches('年');
+        super::facts::ends_with_unit_kind(s.trim_end_matches(|c: char| c.is_ascii_digit()))
+    };
+    common >= 9 && unit(&a[..a.len() - common]) && unit(&b[..b.len() - common])
 }
 
 /// A clause opening with a year (`2024年度财政拨款收入…`): another period's figures.

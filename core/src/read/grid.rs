@@ -413,6 +413,41 @@ fn rate_words_above(doc: &Document, at: usize) -> Vec<(End, End)> {
     out
 }
 
+/// A header line above normalised offset `at` with name cells and then one cell per column
+/// (`项  目   2025年执行数   2026年预算数   增长%`): which columns it names as rates, by
+/// order. (Headers are often set off from their columns by more than a few places; their
+/// order is surer.) Empty when no such line.
+fn rate_cells_in_order(doc: &Document, at: usize, columns: usize) -> Vec<bool> {
+    let (os, _) = doc.norm.to_original(at, at);
+    let original = doc.original;
+    let floor = crate::read::document::floor_char(original, os.saturating_sub(HEADER_LINES * 200));
+    // (From the line at `at` itself: a header naming years, `2025年执行数`, reads as a row
+    // of figures.)
+    let line_end = original[os..].find('\n').map_or(original.len(), |i| os + i);
+    let head = original[floor..line_end]
+        .rsplit('\n')
+        .take(HEADER_LINES + 1);
+    for line in head {
+        let cells: Vec<&str> = line
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        // (Counted from the right: the name cell may be spaced out, `项        目`.)
+        if cells.len() > columns
+            && cells[cells.len() - columns..]
+                .iter()
+                .all(|c| !c.starts_with(|ch: char| ch.is_ascii_digit() && !c.contains('年')))
+        {
+            return cells[cells.len() - columns..]
+                .iter()
+                .map(|c| rate_words(c).next().is_some())
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
 /// Display width: a CJK (full-width) character takes two places.
 pub(crate) fn display_width(s: &str) -> usize {
     s.chars()
@@ -496,13 +531,18 @@ fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
     // Columns under a rate in the header hold no amounts to add up.
     let first_row = lines.iter().find(|l| matches!(l.kind, LineKind::Data(..)));
     let rates = first_row.map_or(Vec::new(), |l| rate_words_above(doc, l.range.start));
+    let in_order = first_row.map_or(Vec::new(), |l| {
+        rate_cells_in_order(doc, l.range.start, columns.len())
+    });
     let rate_column: Vec<bool> = columns
         .iter()
-        .map(|&(lo, hi)| {
-            rates.iter().any(|(a, b)| {
-                let (a, b) = (a.by(by_width), b.by(by_width));
-                a.saturating_sub(4) <= hi && lo <= b + 4
-            })
+        .enumerate()
+        .map(|(c, &(lo, hi))| {
+            in_order.get(c).copied().unwrap_or(false)
+                || rates.iter().any(|(a, b)| {
+                    let (a, b) = (a.by(by_width), b.by(by_width));
+                    a.saturating_sub(4) <= hi && lo <= b + 4
+                })
         })
         .collect();
     let column_at = |e: usize, slack: usize| {
