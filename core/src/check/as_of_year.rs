@@ -63,6 +63,11 @@ impl Rule for AsOfYear {
             _ => return,
         };
         let text = doc.text();
+        // A report on a year's execution (`2025年预算执行情况和2026年预算草案的报告`) states
+        // its holdings at that year's end, whatever year its budget is for.
+        if kind == ReportKind::Budget && super::kit::title(doc).contains("执行情况") {
+            return;
+        }
         // Every year-end date before holdings: (start, end, year, lead word).
         let mut dates: Vec<(usize, usize, u16, &str)> = Vec::new();
         for (at, lead) in text.match_indices("截至").chain(text.match_indices("截止")) {

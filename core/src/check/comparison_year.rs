@@ -84,7 +84,10 @@ impl Rule for ComparisonYear {
                     .next_back()
                     .is_none_or(|c| matches!(c, '，' | '。' | '；' | '：' | ','))
             });
-            if opens_clause || cmp_word.ends_with(&subject_year) {
+            if opens_clause
+                || cmp_word.ends_with(&subject_year)
+                || super::kit::reviews_years(doc, at.start, u32::from(*named), u32::from(year))
+            {
                 continue;
             }
             if ["比上年", "较上年", "与上年", "同比"]

@@ -176,8 +176,10 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
         // A government's budget report carries its surplus to next year outside its totals
         // (`支出总计37.05亿元。收支相抵，结转下年1.57亿元`): the totals balance with it.
         // (A department's accounts balance whatever they carry over.)
-        if let Some(carried) =
-            carried_forward(doc, spending.figure()).filter(|_| government_report(doc))
+        // (Totals that balance by design need nothing carried: checked as equal.)
+        if let Some(carried) = carried_forward(doc, spending.figure())
+            .filter(|_| government_report(doc))
+            .filter(|_| !income.value(doc).overlaps(spending.value(doc)))
         {
             let (c, i, s) = (
                 &doc.figures[carried],
@@ -247,14 +249,12 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
 /// A government's report on its budget or accounts (`关于某县2024年财政决算的报告`,
 /// `…预算执行情况和2026年预算草案的报告`), not a department's: by its title.
 fn government_report(doc: &Document) -> bool {
-    let text = doc.text();
-    let title = doc.paragraphs.first().map_or("", |p| {
-        let end = crate::read::document::floor_char(text, p.range.end.min(p.range.start + 150));
-        &text[p.range.start..end]
-    });
+    let title = super::kit::title(doc);
     ["财政决算", "预算执行情况", "预算草案", "财政预算", "总决算"]
         .iter()
         .any(|w| title.contains(w))
+        && !title.contains("部门")
+        && !title.contains("单位")
 }
 
 /// An amount carried to next year stated after the spending total, in its paragraph
@@ -262,6 +262,11 @@ fn government_report(doc: &Document) -> bool {
 /// 支出总计.)
 fn carried_forward(doc: &Document, spending: usize) -> Option<usize> {
     let f = &doc.figures[spending];
+    // (`加上…结转下年支出1.57亿元，支出总计37.05亿元`: carried inside the total already.)
+    let sentence = doc.sentences[f.sentence()].start;
+    if doc.text()[sentence..f.q.start].contains("结转下年") {
+        return None;
+    }
     // (Or the next paragraph's first sentence: `支出总计45.85亿元。` / `收支相抵，结转下年…`.)
     let next = doc.figures[spending + 1..]
         .iter()

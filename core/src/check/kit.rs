@@ -515,6 +515,52 @@ pub fn two_before<'d>(doc: &'d Document, i: usize) -> Option<(&'d Figure, &'d Fi
     Some((before.next()?, later))
 }
 
+/// Does the comparison with `named` opening at normalised offset `at` look back over several
+/// years on purpose? Its clause is about another year than the report's, the one after
+/// `named` (`从三年变化看，2023年收入较2022年减少…`), or its paragraph reviews years
+/// (`近三年`, `“十四五”以来`, `累计增加`).
+pub fn reviews_years(doc: &Document, at: usize, named: u32, report_year: u32) -> bool {
+    let text = doc.text();
+    let p = doc.paragraphs.partition_point(|p| p.range.end <= at);
+    if doc.paragraphs.get(p).is_none_or(|q| !q.range.contains(&at)) {
+        return false;
+    }
+    // (The paragraph and the one before: `2021年至2024年…分别为…` / `其中，2024年比2021年…`.)
+    let from = doc.paragraphs[p.saturating_sub(1)].range.start;
+    let para = &text[from..doc.paragraphs[p].range.end];
+    if [
+        "近三年",
+        "近两年",
+        "近五年",
+        "三年来",
+        "十四五",
+        "累计增加",
+        "累计减少",
+        "三年变化",
+    ]
+    .iter()
+    .any(|w| para.contains(w))
+        || para.contains(&format!("{named}年至"))
+    {
+        return true;
+    }
+    let start = doc.paragraphs[p].range.start;
+    let clause_at = text[start..at]
+        .rfind(['，', '。', '；', '：'])
+        .map_or(start, |i| start + i);
+    let clause = &text[clause_at..at];
+    named + 1 != report_year && clause.contains(&format!("{}年", named + 1))
+}
+
+/// The report's title: its first paragraph, up to 150 bytes.
+pub fn title<'a>(doc: &'a Document<'a>) -> &'a str {
+    let text = doc.text();
+    doc.paragraphs.first().map_or("", |p| {
+        let end = crate::read::document::floor_char(text, p.range.end.min(p.range.start + 150));
+        &text[p.range.start..end]
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,6 +79,15 @@ impl Rule for Restated {
                         continue;
                     }
                 }
+                // The initial budget and the budget after changes (`年初预算120.00万元，…追加
+                // 10.00万元` / `全年预算130.00万元`) are two budgets of one thing.
+                let initial = |x: &Fact| x.label.contains("年初");
+                let adjusted = |x: &Fact| ["全年", "调整"].iter().any(|w| x.label.contains(w));
+                if key.stage == crate::claims::facts::Stage::Budget
+                    && (initial(f) && adjusted(anchor) || initial(anchor) && adjusted(f))
+                {
+                    continue;
+                }
                 compare(doc, anchor, f, project, sink);
             }
         }

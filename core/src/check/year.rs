@@ -205,7 +205,7 @@ fn odd_comparison_years(doc: &Document, report_year: Option<u16>, sink: &mut Sin
         return;
     }
     for &(start, end, y) in &years {
-        if y + 1 == r || y == r {
+        if y + 1 == r || y == r || super::kit::reviews_years(doc, start, y, r) {
             continue;
         }
         let mut d = Draft::new(

@@ -282,14 +282,26 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                         continue;
                     }
                     let subject = |i: usize| super::stage_subject(&doc.figures[i].label).0;
+                    // (A bare `调整预算` goes on with the subject the sentence opened with;
+                    // `年中调整预算追加50.00万元` is a change, no budget.)
+                    let opens_sentence = |i: usize| {
+                        !super::back(i).any(|k| {
+                            doc.figures[k].sentence() == doc.figures[i].sentence()
+                                && doc.figures[k].q.unit.is_money()
+                        })
+                    };
                     if let Some(named) = earlier()
                         .take_while(|&i| doc.figures[i].sentence() == r.sentence())
                         .find(|&i| {
                             let l = &doc.figures[i].label;
-                            // (A bare `调整预算` goes on with the subject before it.)
                             is_budget_label(l)
                                 && l.contains(w)
-                                && (subject(t).is_empty() || subject(i) == subject(t))
+                                && !super::has_change_word(l)
+                                && !["追加", "调增", "调减", "追减"]
+                                    .iter()
+                                    .any(|x| l.contains(x))
+                                && (subject(i) == subject(t)
+                                    || subject(t).is_empty() && opens_sentence(i))
                         })
                     {
                         target = Some(named);

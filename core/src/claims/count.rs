@@ -192,7 +192,10 @@ pub fn extract(doc: &Document) -> Vec<ListCountClaim> {
                 .map(|(a, _)| a)
             {
                 // (`4辆（高空作业车、洒水车等）`: examples, the list open.)
-                let open_ended = inner.ends_with('等');
+                // (`一等、二等、三等` name grades: no 等 of “and so on”.)
+                let open_ended = inner.strip_suffix('等').is_some_and(|r| {
+                    !r.ends_with(|c: char| "一二三四五六七八九十特甲乙丙丁初中高上下同".contains(c))
+                });
                 let inner = inner.trim_end_matches('等');
                 let n = items_in(inner);
                 if n >= 2

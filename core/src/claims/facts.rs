@@ -548,10 +548,14 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
                     }
                 }
             }
-            // A section titled with one year frames the figures in it that name none.
+            // A section titled with one year frames the figures in it that name none (its
+            // `本年`, `当年` included: the section's year is the one they mean).
             if key.period == Period::Current
                 && first_year(&label).is_none()
-                && !PERIOD_WORDS.iter().any(|w| label.contains(w))
+                && !PERIOD_WORDS
+                    .iter()
+                    .filter(|w| !["本年", "今年", "当年"].contains(w))
+                    .any(|w| label.contains(w))
             {
                 if let Some(y) = sections.year(f.paragraph()).filter(|&y| year != Some(y)) {
                     key.period = Period::Year(y);
@@ -698,6 +702,13 @@ fn stage_named(s: &str) -> Option<Stage> {
 fn table_label(c: &TableFact<'_>) -> Option<String> {
     let column = c.column.split('（').next().unwrap_or("");
     if column.contains('率') || column.contains("分") && !column.contains("分类") {
+        return None;
+    }
+    // (`比上年决算数增减`: a change, no level of any year.)
+    if ["增减", "增加", "减少", "变动", "比上年", "较上年"]
+        .iter()
+        .any(|w| column.contains(w))
+    {
         return None;
     }
     let stage = if ["执行", "完成", "实际", "决算"]
@@ -1170,7 +1181,9 @@ fn names_unit(text: &str) -> bool {
     head.chars().count() <= 30
         && !head.chars().any(|c| c.is_ascii_digit())
         && !topic
-        && UNIT_KINDS.iter().any(|k| head.ends_with(k))
+        && (UNIT_KINDS.iter().any(|k| head.ends_with(k))
+            // (`（一）城乡居民基本养老保险基金。收入…`: one fund of the whole.)
+            || head.ends_with("保险基金") && !head.contains("社会保险基金"))
 }
 
 /// How the name of a unit of a department ends.
@@ -1179,6 +1192,11 @@ const UNIT_KINDS: &[&str] = &[
     "中学",
     "小学",
     "学校",
+    "中专",
+    "技校",
+    "职高",
+    "公司",
+    "集团",
     "幼儿园",
     "中心",
     "医院",
@@ -1220,6 +1238,21 @@ fn names_sub_unit(label: &str, title: &str) -> bool {
         })
         || names_unit_of_three_public(label, title)
         || opens_with_unit(label, title)
+        || names_enterprise_or_fund(label, title)
+}
+
+/// `县城市建设投资集团有限公司资产总额`, `城乡居民基本养老保险基金当年收支结余`: one
+/// enterprise's or one insurance fund's figure, not the whole's (all 国有企业, 社会保险基金)
+/// unless the title names it.
+fn names_enterprise_or_fund(label: &str, title: &str) -> bool {
+    let enterprise = ["有限公司", "集团"]
+        .iter()
+        .any(|w| label.contains(w) && !title.contains(w));
+    let fund = label.contains("保险基金") && !label.contains("社会保险基金") && {
+        let name = &label[..label.find("保险基金").unwrap_or(0)];
+        !title.contains(name)
+    };
+    enterprise || fund
 }
 
 /// `执法大队“三公”经费`, `县第一中学“三公”经费支出`: one unit's “三公” spending. (A “三公” key

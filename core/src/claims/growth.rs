@@ -350,9 +350,20 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
                     wide + i + text[wide + i..].chars().next().map_or(1, char::len_utf8)
                 });
             let floor = crate::read::document::floor_char(text, cmp_start.saturating_sub(30));
-            match text[clause..cmp_start].rfind(['与', '较', '比']) {
-                Some(i) if text[clause + i..].starts_with('与') => cmp_start = clause + i,
-                Some(_) => {}
+            // (An opener is followed by what is compared with: a year, 上年, 同期, 年初; the
+            // `与` of `文化旅游体育与传媒支出` is no opener.)
+            let mut opener = text[clause..cmp_start]
+                .match_indices(['与', '同', '和'])
+                .filter(|(i, w)| {
+                    let after = &text[clause + i + w.len()..];
+                    after.starts_with(|c: char| c.is_ascii_digit())
+                        || ["上年", "去年", "上一年", "同期", "年初"]
+                            .iter()
+                            .any(|x| after.starts_with(x))
+                });
+            match opener.next_back() {
+                Some((i, _)) => cmp_start = clause + i,
+                None if text[clause..cmp_start].contains(['较', '比']) => {}
                 None => {
                     if let Some(i) = text[floor..cmp_start].rfind(['与', '同', '和']) {
                         if !text[floor + i..cmp_start].contains(is_clause_delimiter) {
@@ -475,12 +486,17 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             let clause = text[start..upto]
                 .rfind('；')
                 .map_or(start, |i| start + i + '；'.len_utf8());
-            let opens = opening_year(text[clause..upto].trim_start());
+            // (`2023年度该项目…`: a year of accounts; not `2023年以来`, `2023年启动的`.)
+            let head = text[clause..upto].trim_start();
+            let opens = opening_year(head).filter(|_| head[4..].starts_with("年度"));
             base_year.is_some_and(|y0| {
                 opens.is_some_and(|y| y <= i32::from(y0))
                     && subject_year.is_some_and(|y| y > i32::from(y0))
             }) && doc.figures[c].sentence() != d.sentence()
                 && label_year(&doc.figures[c].label).is_none()
+                && !["本年", "当年", "今年"]
+                    .iter()
+                    .any(|w| doc.figures[c].label.contains(w))
         };
         if current.is_some_and(|c| is_base_year(&doc.figures[c].label) || in_base_year_sentence(c))
         {

@@ -137,9 +137,10 @@ fn is_change(f: &Figure) -> bool {
         || f.label.contains("完成")
         || super::names_last_year(&f.label)
         // (`收入完成12.36亿元，为调整预算12.21亿元的101.23%`: the budget a rate is of.)
-        || ["为年初预算", "为调整预算", "为全年预算", "为预算", "为计划", "为目标"]
+        || ["为年初预算", "为调整预算", "为调整后预算", "为全年预算", "为预算数"]
             .iter()
             .any(|w| f.label.starts_with(w))
+        || ["为预算", "为计划", "为目标"].contains(&f.label.as_ref())
 }
 
 /// Markers in one paragraph: (offset, marker, length in bytes).
@@ -1199,18 +1200,10 @@ fn inline_parts(
             }
             break;
         }
-        if f.label.contains('每') || f.label.contains("占") || f.label.contains("人均") {
+        // (`人均44.33元`: a per-head amount; `人均…新增资金210.00万元` is a whole.)
+        let per_head = f.label.trim_end_matches(['为', '约']).ends_with("人均");
+        if f.label.contains('每') || f.label.contains("占") || per_head {
             continue;
-        }
-        // (Profits and losses, `利润总额为-412.60万元`, `亏损85.30万元`, add up with their
-        // signs, which the list does not read: no sum.)
-        // (`政策性亏损补贴` is spending like any other.)
-        let loss = f
-            .label
-            .trim_end_matches(['为', '了', '额', '约'])
-            .ends_with("亏损");
-        if f.q.unit.is_money() && (doc.written_negative(f) || loss) {
-            return Vec::new();
         }
         // A list whose first figure comes after a `；` said nothing countable: `主要包括基本
         // 工资、津贴补贴；公用经费150万元` is no list of the figure before `主要包括`. (Only the
@@ -1251,7 +1244,9 @@ fn inline_parts(
                     let opens = clause.contains("中，")
                         || opens_with_year(clause) && !items_by_year()
                         || ["合计", "总计"].iter().any(|w| clause.contains(w))
-                        || another_total(doc, i, &total.label);
+                        || another_total(doc, i, &total.label)
+                            // (Units listed as the parts of their department's total.)
+                            && !another_total_named(doc, parts[0], &doc.figures[i].label);
                     if comma_gaps > 0 && semicolon_gaps == 0 || opens {
                         break;
                     }
@@ -1274,6 +1269,16 @@ fn inline_parts(
                     }
                     comma_gaps += 1;
                 }
+            }
+            // (Profits and losses, `利润总额为-412.60万元`, `水务集团亏损85.30万元`, add up with
+            // their signs, which the list does not read: no sum. `政策性亏损` is spending.)
+            let loss = f
+                .label
+                .trim_end_matches(['为', '了', '额', '约'])
+                .ends_with("亏损")
+                && !f.label.contains("政策性");
+            if f.q.unit.is_money() && (doc.written_negative(f) || loss) {
+                return Vec::new();
             }
             // (A part whose share names an earlier part as its whole is inside that part:
             // `其中授予中小企业合同金额1404.00万元，占90.00%；授予小微企业合同金额936.00万元，
@@ -1354,9 +1359,13 @@ fn another_total(doc: &Document, i: usize, total_label: &str) -> bool {
     let f = &doc.figures[i];
     let text = doc.text();
     let rest = text[f.q.end..].trim_start_matches(['，', ',', '：', ' ']);
-    if !rest.starts_with("其中") {
-        return false;
-    }
+    rest.starts_with("其中") && another_total_named(doc, i, total_label)
+}
+
+/// Do figure `i`'s label and `total_label` each name a unit before a common name of three
+/// characters or more?
+fn another_total_named(doc: &Document, i: usize, total_label: &str) -> bool {
+    let f = &doc.figures[i];
     let (a, b) = (super::label_key(&f.label), super::label_key(total_label));
     let common = a
         .chars()

@@ -434,15 +434,18 @@ fn rate_cells_in_order(doc: &Document, at: usize, columns: usize) -> Vec<bool> {
             .filter(|c| !c.is_empty())
             .collect();
         // (Counted from the right: the name cell may be spaced out, `项        目`.)
-        if cells.len() > columns
+        // (Only the last cell, over the last column: a header may end with a cell of no
+        // column, `备注`, and shift every other.)
+        if columns > 0
+            && cells.len() > columns
             && cells[cells.len() - columns..]
                 .iter()
                 .all(|c| !c.starts_with(|ch: char| ch.is_ascii_digit() && !c.contains('年')))
         {
-            return cells[cells.len() - columns..]
-                .iter()
-                .map(|c| rate_words(c).next().is_some())
-                .collect();
+            let last = cells.last().is_some_and(|c| rate_words(c).next().is_some());
+            let mut out = vec![false; columns];
+            out[columns - 1] = last;
+            return out;
         }
     }
     Vec::new()
