@@ -994,7 +994,14 @@ pub fn key_of(label: &str, report_year: Option<i32>) -> Option<FactKey> {
 
 /// [`key_of`] with the label's `label_key` already made (`extract` keeps it as the wording).
 fn key_of_keyed(label: &str, label_key: &str, report_year: Option<i32>) -> Option<FactKey> {
-    if label.is_empty() || has_change_word(label) || label.contains('比') || label.contains('较')
+    // (`年中追加35.00万元`: an amount added, no level of anything.)
+    if label.is_empty()
+        || has_change_word(label)
+        || label.contains('比')
+        || label.contains('较')
+        || ["追加", "调增", "调减", "追减"]
+            .iter()
+            .any(|w| label.contains(w))
     {
         return None;
     }

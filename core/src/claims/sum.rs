@@ -40,6 +40,13 @@ impl SumClaim {
             return true;
         }
         let total = &doc.figures[self.total];
+        // (`以上13项合计735,811.26元。其中，会议费…；培训费…`: the total of the items above;
+        // a 其中 after it picks some out.)
+        let opening = &doc.text()[doc.sentences[total.sentence()].start..total.q.start];
+        let parts_after = self.parts.first().is_some_and(|&p| p > self.total);
+        if parts_after && ["以上", "上述"].iter().any(|w| opening.contains(w)) {
+            return false;
+        }
         let key = label_key(&total.label);
         let total_word = [
             "合计",
