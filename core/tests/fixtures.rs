@@ -1550,14 +1550,23 @@ fn a_list_opening_its_paragraph_belongs_to_the_total_before() {
 /// One line of a table as `pdftotext -layout` lays it out: the name padded to 30 characters
 /// (one position per character, CJK included), each amount right-aligned in 12.
 fn laid_out(name: &str, amounts: &[&str]) -> String {
-    let mut line = format!(
-        "{name}{}",
-        " ".repeat(30usize.saturating_sub(name.chars().count()))
-    );
-    for a in amounts {
-        line.push_str(&format!("{a:>12}"));
+    padded_row(name, 30, amounts, 12)
+}
+
+/// A table row laid out in fixed places: the name padded to `name_width` characters and each
+/// cell right-aligned in `cell_width`.
+fn padded_row(name: &str, name_width: usize, cells: &[&str], cell_width: usize) -> String {
+    let mut line = format!("{name:<name_width$}");
+    for c in cells {
+        line.push_str(&format!("{c:>cell_width$}"));
     }
     line
+}
+
+/// One line of a two-sided summary table (income on the left, spending on the right) as
+/// `pdftotext -layout` gives it.
+fn two_sided(l: &str, a: &str, r: &str, b: &str) -> String {
+    format!("{l:<24}{a:>12}   {r:<24}{b:>12}")
 }
 
 /// A 支出表 converted from PDF with `pdftotext -layout`: 基本支出 = 人员经费 + 公用经费 in every
@@ -1775,13 +1784,7 @@ fn a_laid_out_group_that_may_be_incomplete_is_not_judged() {
 /// (two-sided summary tables: income on the left, spending by class on the right). `edit`
 /// changes the text before it is checked.
 fn standard_budget_tables(edit: impl Fn(String) -> String) -> String {
-    let two = |l: &str, a: &str, r: &str, b: &str| {
-        format!(
-            "{l}{}{a:>12}   {r}{}{b:>12}",
-            " ".repeat(24usize.saturating_sub(l.chars().count())),
-            " ".repeat(24usize.saturating_sub(r.chars().count()))
-        )
-    };
+    let two = two_sided;
     let overview = [
         two("一、财政拨款", "3,610.50", "一般公共服务支出", "1,820.30"),
         two("    一般公共预算", "3,210.50", "教育支出", "640.20"),
@@ -2244,13 +2247,7 @@ fn explanations_agree_with_the_standard_tables_they_restate() {
 /// same spending by class. `general` is the 一般公共预算支出表's 教育支出 row; `header` a line
 /// under that table's title.
 fn general_budget_tables(general: &str, header: &str) -> String {
-    let two = |l: &str, a: &str, r: &str, b: &str| {
-        format!(
-            "{l}{}{a:>12}   {r}{}{b:>12}",
-            " ".repeat(24usize.saturating_sub(l.chars().count())),
-            " ".repeat(24usize.saturating_sub(r.chars().count()))
-        )
-    };
+    let two = two_sided;
     format!(
         "表4 2025年部门财政拨款收支预算总表\n单位：万元\n{}\n{}\n{}\n{}\n{}\n\x0c\n\
 表5 2025年部门一般公共预算支出表\n单位：万元\n{header}\n{}\n{}\n{}\n{}\n{}\n\x0c\n",
@@ -3025,13 +3022,7 @@ fn where_paragraphs_start_indented_a_sentence_flush_left_goes_on_the_paragraph()
 /// A budget's 三公 section and its table of last year, this year and the change, laid out as
 /// `pdftotext -layout` does; `meeting_change` is the text's change of 会议费.
 fn three_publics(meeting_change: &str, heading: &str) -> String {
-    let row = |name: &str, cells: &[&str]| {
-        let mut line = format!("{name:<10}");
-        for c in cells {
-            line.push_str(&format!("{c:>9}"));
-        }
-        line + "\n"
-    };
+    let row = |name: &str, cells: &[&str]| padded_row(name, 10, cells, 9) + "\n";
     fn blocks(
         last: [&'static str; 4],
         this: [&'static str; 4],
@@ -3305,11 +3296,7 @@ fn a_years_total_column_made_up_as_the_other_years_is() {
 /// above's (`shift`).
 fn three_publics_blank_cells(unit_2023: &str, unit_change: &str) -> String {
     let row = |name: &str, shift: usize, cells: [&str; 18]| {
-        let mut line = format!("{name:<8}");
-        for c in cells {
-            line.push_str(&format!("{c:>8}"));
-        }
-        " ".repeat(shift) + &line + "\n"
+        " ".repeat(shift) + &padded_row(name, 8, &cells, 8) + "\n"
     };
     format!(
         "表13 2024年一般公共预算“三公”经费及会议费、培训费支出预算表\n单位：万元\n\

@@ -65,7 +65,7 @@ impl Rule for AsOfYear {
         let text = doc.text();
         // A report on a year's execution (`2025年预算执行情况和2026年预算草案的报告`) states
         // its holdings at that year's end, whatever year its budget is for.
-        if kind == ReportKind::Budget && super::kit::title(doc).contains("执行情况") {
+        if kind == ReportKind::Budget && doc.title().contains("执行情况") {
             return;
         }
         // Every year-end date before holdings: (start, end, year, lead word).

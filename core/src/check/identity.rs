@@ -249,7 +249,7 @@ fn income_equals_spending(doc: &Document, facts: &Facts, sink: &mut Sink) {
 /// A government's report on its budget or accounts (`关于某县2024年财政决算的报告`,
 /// `…预算执行情况和2026年预算草案的报告`), not a department's: by its title.
 fn government_report(doc: &Document) -> bool {
-    let title = super::kit::title(doc);
+    let title = doc.title();
     ["财政决算", "预算执行情况", "预算草案", "财政预算", "总决算"]
         .iter()
         .any(|w| title.contains(w))

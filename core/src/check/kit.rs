@@ -552,15 +552,6 @@ pub fn reviews_years(doc: &Document, at: usize, named: u32, report_year: u32) ->
     named + 1 != report_year && clause.contains(&format!("{}年", named + 1))
 }
 
-/// The report's title: its first paragraph, up to 150 bytes.
-pub fn title<'a>(doc: &'a Document<'a>) -> &'a str {
-    let text = doc.text();
-    doc.paragraphs.first().map_or("", |p| {
-        let end = crate::read::document::floor_char(text, p.range.end.min(p.range.start + 150));
-        &text[p.range.start..end]
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -382,11 +382,7 @@ pub fn extract(doc: &Document, tables: &[Table], sums: &[super::sum::SumClaim]) 
     let mut sub_unit_sentence: Option<(usize, usize)> = None;
     // The report's title: a unit named there is the department itself.
     // (Its first line, to the first full stop: a title has none.)
-    let title = doc.paragraphs.first().map_or("", |p| {
-        let end = crate::read::document::floor_char(text, p.range.end.min(p.range.start + 150));
-        let line = &text[p.range.start..end];
-        line.split('。').next().unwrap_or(line)
-    });
+    let title = doc.title().split('。').next().unwrap_or("");
     let sections = SectionScope::new(doc);
     // Narrative figures and table cells in text order, so each sees its own sections.
     let mut cells: Vec<TableFact> = tables.iter().flat_map(|t| t.facts(doc)).collect();

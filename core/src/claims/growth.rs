@@ -95,6 +95,21 @@ const DOWN: &[&str] = &[
     "下降了",
 ];
 
+/// Every change verb, either way.
+fn change_verbs() -> impl Iterator<Item = &'static str> {
+    UP.iter().chain(DOWN).copied()
+}
+
+/// Where the first change verb in `s` starts.
+fn first_change_verb(s: &str) -> Option<usize> {
+    change_verbs().filter_map(|w| s.find(w)).min()
+}
+
+/// Whether `s` ends with a change verb (`比上年增加`).
+fn ends_with_change_verb(s: &str) -> bool {
+    change_verbs().any(|w| s.ends_with(w))
+}
+
 /// The direction named by the last change verb in `s`; `None` for template text that names
 /// both (`增加/减少`, `减少（增加）`) or none.
 pub fn direction_of(s: &str) -> Option<Direction> {
@@ -138,18 +153,11 @@ fn comparison_end(s: &str) -> Option<usize> {
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
         .max();
-    let first_verb = |rest: &str| {
-        [UP, DOWN]
-            .concat()
-            .iter()
-            .filter_map(|w| rest.find(w))
-            .min()
-    };
     // `较2019年减少`, `较年初预算增加`: like `比`, up to its verb, within a short phrase of
     // one clause.
     let jiao = s.rfind('较').and_then(|i| {
         let rest = &s[i + '较'.len_utf8()..];
-        let verb = first_verb(rest)?;
+        let verb = first_change_verb(rest)?;
         // (Room for the base stated inside: `较2023年预算18.60万元减少`.)
         (rest[..verb].chars().count() <= 24 && !rest[..verb].contains(is_clause_delimiter))
             .then_some(i + '较'.len_utf8() + verb)
@@ -162,7 +170,7 @@ fn comparison_end(s: &str) -> Option<usize> {
         {
             return None;
         }
-        let verb = first_verb(rest)?;
+        let verb = first_change_verb(rest)?;
         // (Within one clause when an earlier comparison stands: `与上年相比，…比…增加`.)
         let near =
             rest[..verb].chars().count() <= 24 && !rest[..verb].contains(is_clause_delimiter);
@@ -218,7 +226,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
         let before = &text[from..d.q.start];
         // D is the change amount when its own label ends with the verb (`比上年增加`).
         let verb_tail = d.label.trim_end_matches(['了', '为', '额', '共', '计']);
-        let governed = if [UP, DOWN].concat().iter().any(|w| verb_tail.ends_with(w)) {
+        let governed = if ends_with_change_verb(verb_tail) {
             None
         } else {
             match governed_direction(doc, di) {
@@ -250,12 +258,7 @@ pub fn extract(doc: &Document, sums: &[SumClaim]) -> Vec<GrowthClaim> {
             })
         {
             let own = &text[doc.figures[last].q.end.max(from + cmp_end)..d.q.start];
-            let verb_at = [UP, DOWN]
-                .concat()
-                .iter()
-                .filter_map(|w| own.find(w))
-                .min()
-                .unwrap_or(own.len());
+            let verb_at = first_change_verb(own).unwrap_or(own.len());
             if own[..verb_at]
                 .chars()
                 .any(|c| !c.is_ascii_punctuation() && !"，、；：".contains(c) && !c.is_whitespace())
@@ -560,7 +563,7 @@ fn levels_then_change(
     let text = doc.text();
     let d = &doc.figures[di];
     let verb = d.label.trim_end_matches(['了', '为']);
-    if ![UP, DOWN].concat().contains(&verb) {
+    if !change_verbs().any(|w| w == verb) {
         return None;
     }
     // Only a comma between one figure and the next one's words (and the year they open
@@ -808,11 +811,7 @@ fn bind_current(
         .clone()
         .take_while(|&i| doc.figures[i].paragraph() == para);
     // The subject without its verb and filler: `，收、支总计各增加` → `收、支总计`.
-    let verb_at = [UP, DOWN]
-        .concat()
-        .iter()
-        .filter_map(|w| subject.find(w))
-        .min();
+    let verb_at = first_change_verb(subject);
     let subject = &subject[..verb_at.unwrap_or(subject.len())];
     // `财政拨款收入、支出总计各增加`: said of two quantities, `财政拨款收入总计` and
     // `财政拨款支出总计` (read as one name, `支出总计` alone would answer it).
@@ -1081,7 +1080,7 @@ fn governed_direction(doc: &Document, di: usize) -> Option<Direction> {
         let l = doc.figures[i]
             .label
             .trim_end_matches(['了', '为', '额', '共', '计']);
-        if [UP, DOWN].concat().iter().any(|w| l.ends_with(w)) {
+        if ends_with_change_verb(l) {
             return direction_of(&doc.figures[i].label);
         }
     }

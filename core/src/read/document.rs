@@ -253,6 +253,15 @@ impl<'a> Document<'a> {
         &self.norm.text
     }
 
+    /// The report's title: its first paragraph, up to 150 bytes.
+    pub fn title(&self) -> &str {
+        let text = self.text();
+        self.paragraphs.first().map_or("", |p| {
+            let end = floor_char(text, p.range.end.min(p.range.start + 150));
+            &text[p.range.start..end]
+        })
+    }
+
     /// Original span of a normalised range.
     pub fn span(&self, r: Range<usize>) -> Span {
         let (a, b) = self.norm.to_original(r.start, r.end);

@@ -396,15 +396,8 @@ const HEADER_LINES: usize = 6;
 /// words (`完成率（%）`, `增减率`, `占比`) in the header lines above normalised offset `at`:
 /// lines of two cells or more, not a title.
 fn rate_words_above(doc: &Document, at: usize) -> Vec<(End, End)> {
-    let (os, _) = doc.norm.to_original(at, at);
-    let original = doc.original;
-    let floor = crate::read::document::floor_char(original, os.saturating_sub(HEADER_LINES * 200));
-    let head = &original[floor..os];
-    let head = head[..head.rfind('\n').unwrap_or(0)]
-        .rsplit('\n')
-        .take(HEADER_LINES);
     let mut out = Vec::new();
-    for line in head {
+    for line in header_lines_above(doc, at, false) {
         if line.split("  ").filter(|c| !c.trim().is_empty()).count() < 2 {
             continue;
         }
@@ -418,16 +411,9 @@ fn rate_words_above(doc: &Document, at: usize) -> Vec<(End, End)> {
 /// order. (Headers are often set off from their columns by more than a few places; their
 /// order is surer.) Empty when no such line.
 fn rate_cells_in_order(doc: &Document, at: usize, columns: usize) -> Vec<bool> {
-    let (os, _) = doc.norm.to_original(at, at);
-    let original = doc.original;
-    let floor = crate::read::document::floor_char(original, os.saturating_sub(HEADER_LINES * 200));
     // (From the line at `at` itself: a header naming years, `2025年执行数`, reads as a row
     // of figures.)
-    let line_end = original[os..].find('\n').map_or(original.len(), |i| os + i);
-    let head = original[floor..line_end]
-        .rsplit('\n')
-        .take(HEADER_LINES + 1);
-    for line in head {
+    for line in header_lines_above(doc, at, true) {
         let cells: Vec<&str> = line
             .split("  ")
             .map(str::trim)
@@ -449,6 +435,26 @@ fn rate_cells_in_order(doc: &Document, at: usize, columns: usize) -> Vec<bool> {
         }
     }
     Vec::new()
+}
+
+/// The original lines above normalised offset `at`, nearest first, as far as a header
+/// reaches (`HEADER_LINES`), and the line at `at` first when `own_line`.
+fn header_lines_above<'a>(
+    doc: &Document<'a>,
+    at: usize,
+    own_line: bool,
+) -> impl Iterator<Item = &'a str> {
+    let (os, _) = doc.norm.to_original(at, at);
+    let original = doc.original;
+    let floor = crate::read::document::floor_char(original, os.saturating_sub(HEADER_LINES * 200));
+    let (end, lines) = if own_line {
+        let line_end = original[os..].find('\n').map_or(original.len(), |i| os + i);
+        (line_end, HEADER_LINES + 1)
+    } else {
+        let start = original[floor..os].rfind('\n').map_or(floor, |i| floor + i);
+        (start, HEADER_LINES)
+    };
+    original[floor..end].rsplit('\n').take(lines)
 }
 
 /// Display width: a CJK (full-width) character takes two places.
