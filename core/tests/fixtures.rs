@@ -6182,3 +6182,109 @@ fn items_above_and_amounts_added() {
         )],
     );
 }
+
+/// A code table laid out by display width (a CJK character two places, as an editor shows
+/// it) where most rows fill only the 合计 and one of 基本支出 / 项目支出, the other cell
+/// blank: four coded rows make it a table, though few rows fill every column.
+fn sparse_code_table(social_security: &str) -> String {
+    let laid_out = |name: &str, amounts: &[&str]| {
+        let width: usize = name.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        let pad = " ".repeat(46usize.saturating_sub(width));
+        format!("{name}{pad}{}", padded_row("", 0, amounts, 14))
+    };
+    let rows = [
+        laid_out("科目编码  科目名称", &["合计", "基本支出", "项目支出"]),
+        laid_out("        合计", &["500.00", "350.00", "150.00"]),
+        laid_out("201     一般公共服务支出", &["310.00", "160.00", "150.00"]),
+        laid_out("20106   财政事务", &["310.00", "160.00", "150.00"]),
+        laid_out("2010601 行政运行", &["160.00", "160.00", ""]),
+        laid_out("2010602 一般行政管理事务", &["150.00", "", "150.00"]),
+        laid_out(
+            "208     社会保障和就业支出",
+            &[social_security, social_security, ""],
+        ),
+        laid_out("20805   行政事业单位养老支出", &["80.00", "80.00", ""]),
+        laid_out(
+            "2080505 机关事业单位基本养老保险缴费支出",
+            &["55.00", "55.00", ""],
+        ),
+        laid_out(
+            "2080506 机关事业单位职业年金缴费支出",
+            &["25.00", "25.00", ""],
+        ),
+        laid_out("20808   抚恤", &["30.00", "30.00", ""]),
+        laid_out("2080801 死亡抚恤", &["30.00", "30.00", ""]),
+        laid_out("221     住房保障支出", &["80.00", "80.00", ""]),
+        laid_out("22102   住房改革支出", &["80.00", "80.00", ""]),
+        laid_out("2210201 住房公积金", &["80.00", "80.00", ""]),
+    ];
+    format!(
+        "表5 一般公共预算支出预算表\n单位：万元\n{}\n",
+        rows.join("\n")
+    )
+}
+
+#[test]
+fn a_laid_out_code_table_with_blank_cells_checks_its_classes() {
+    let ok = run(&sparse_code_table("110.00"));
+    assert_eq!(
+        alarm_rules(&sparse_code_table("110.00")),
+        Vec::<&str>::new()
+    );
+    assert!(ok
+        .ledger
+        .iter()
+        .any(|e| e.rule == "table-hierarchy" && e.outcome == Outcome::Verified));
+    // 社会保障和就业支出 100.00 against its 款 80.00 + 30.00 (both columns).
+    let wrong = alarms(&sparse_code_table("100.00"), "table-hierarchy");
+    assert!(
+        !wrong.is_empty() && wrong.iter().all(|f| f.starts_with("Error 100.00")),
+        "{wrong:?}"
+    );
+}
+
+/// A budget's 支出表 copied one cell per line, with a change column and a rate column whose
+/// rates carry no `%` (`增减率（%）` / `5.00`).
+fn cell_lines_with_rates(class_this_year: &str) -> String {
+    let rows: [(&str, &str, [&str; 4]); 6] = [
+        (
+            "201",
+            "一般公共服务支出",
+            ["300.00", class_this_year, "15.00", "5.00"],
+        ),
+        ("20106", "财政事务", ["300.00", "315.00", "15.00", "5.00"]),
+        ("2010601", "行政运行", ["200.00", "210.00", "10.00", "5.00"]),
+        (
+            "2010602",
+            "一般行政管理事务",
+            ["100.00", "105.00", "5.00", "5.00"],
+        ),
+        ("212", "城乡社区支出", ["80.00", "84.00", "4.00", "5.00"]),
+        (
+            "21201",
+            "城乡社区管理事务",
+            ["80.00", "84.00", "4.00", "5.00"],
+        ),
+    ];
+    let mut t = String::from(
+        "表5 一般公共预算支出预算表\n单位：万元\n科目编码\n科目名称\n2025年预算数\n2026年预算数\n增减额\n增减率（%）\n",
+    );
+    for (code, name, cells) in rows {
+        t += &format!("{code}\n{name}\n{}\n", cells.join("\n"));
+    }
+    t
+}
+
+#[test]
+fn a_rate_column_copied_one_cell_per_line_is_not_added_up() {
+    assert_eq!(
+        alarm_rules(&cell_lines_with_rates("315.00")),
+        Vec::<&str>::new()
+    );
+    let ok = run(&cell_lines_with_rates("315.00"));
+    assert!(ok
+        .ledger
+        .iter()
+        .any(|e| e.rule == "table-hierarchy" && e.outcome == Outcome::Verified));
+    assert!(!alarms(&cell_lines_with_rates("305.00"), "table-hierarchy").is_empty());
+}

@@ -492,7 +492,14 @@ fn finish(doc: &Document, block: &mut Vec<Line>, out: &mut Vec<Grid>) {
             >= 4;
     let least = if two_columns { 2 } else { 3 };
     let wide = |l: &Line| cells_at_least(l, least);
-    if lines.iter().filter(|l| wide(l)).count() < 4 {
+    // (Fewer rows fill every column where most rows are classified lines with a cell or two
+    // left empty: four rows with codes make it a table.)
+    let coded = lines
+        .iter()
+        .filter(|l| matches!(&l.kind, LineKind::Data(_, _, c) if c.code.is_some()))
+        .count();
+    let wide_rows = lines.iter().filter(|l| wide(l)).count();
+    if wide_rows < 4 && !(wide_rows >= 2 && coded >= 4) {
         return;
     }
     // Columns: runs of end positions at most one character apart, among the rows of three
@@ -815,15 +822,32 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
                 .map(|(code, _)| code.to_string());
         }
         let columns = rows[0].2.len();
+        // The header's last cells, one per column, right before the first row (`增减额` /
+        // `增减率（%）`): a column headed by a rate holds no amounts to add up.
+        let first = tokens.partition_point(|(_, r)| r.start < rows[0].1.start);
+        let rate_column: Vec<bool> = match first.checked_sub(columns) {
+            Some(h)
+                if tokens[h..first]
+                    .iter()
+                    .all(|(t, _)| !matches!(t, Token::Figure(_))) =>
+            {
+                tokens[h..first]
+                    .iter()
+                    .map(|(_, r)| rate_words(&text[r.clone()]).next().is_some())
+                    .collect()
+            }
+            _ => vec![false; columns],
+        };
         let coded = rows.iter().any(|r| r.0.is_some());
         let rows = rows
             .into_iter()
             .map(|(code, line, figures)| GridRow {
                 cells: figures
                     .iter()
-                    .map(|&f| {
+                    .enumerate()
+                    .map(|(c, &f)| {
                         let q = &doc.figures[f].q;
-                        if q.unit == Unit::None && !q.approx {
+                        if q.unit == Unit::None && !q.approx && rate_column.get(c) != Some(&true) {
                             Cell::Figure(f)
                         } else {
                             Cell::Unknown
