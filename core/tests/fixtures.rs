@@ -6288,3 +6288,27 @@ fn a_rate_column_copied_one_cell_per_line_is_not_added_up() {
         .any(|e| e.rule == "table-hierarchy" && e.outcome == Outcome::Verified));
     assert!(!alarms(&cell_lines_with_rates("305.00"), "table-hierarchy").is_empty());
 }
+
+#[test]
+fn a_qizhong_larger_than_the_item_before_it_picks_from_elsewhere() {
+    let silent = [
+        // Out of the whole the items make (82.00 + 300.00 + 118.00 = 500.00; 40% is 200.00).
+        "2025年政府采购预算总额500.00万元，其中：货物类82.00万元，工程类300.00万元，服务类118.00万元，其中预留面向中小企业的采购份额200.00万元。",
+        "截至2024年底，本单位共有车辆5辆，其中机要通信用车1辆、执法执勤用车3辆、应急保障用车1辆，其中新能源汽车3辆。",
+        // An item of the numbered list before, named and valued again.
+        "主要项级科目如下：\n1.城乡社区支出（类）城乡社区公共设施（款）小城镇基础设施建设（项）3600.00万元。\n2.城乡社区支出（类）城乡社区管理事务（款）城管执法（项）750.00万元。\n其中，小城镇基础设施建设（项）3600.00万元，主要用于集镇污水管网改造1800.00万元、道路提升1200.00万元、公厕改造600.00万元。",
+    ];
+    let firing: [(&str, &[&str]); 2] = [
+        // A part larger than its total with no other whole it could come from.
+        (
+            "2025年“三公”经费预算18.00万元，其中公务接待费20.00万元。",
+            &["sum"],
+        ),
+        // Still checked where it fits its own item.
+        (
+            "2025年政府采购预算总额500.00万元，其中：货物类82.00万元，工程类300.00万元，服务类118.00万元，其中物业管理服务80.00万元、安保服务48.00万元。",
+            &["sum"],
+        ),
+    ];
+    assert_alarms(&silent, &firing);
+}

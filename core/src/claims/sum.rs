@@ -261,6 +261,7 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         !c.parts.iter().any(stage_only) || c.parts.iter().all(stage_only)
     });
     respective_lists(doc, &mut out);
+    drop_parts_picked_from_elsewhere(doc, &mut out);
     // (`当年拨款1,552.79万元…。具体为：2025年一般公共预算当年拨款1,552.79万元，2024年为
     // 1,324.05万元`: a list that opens with its total again, by the same name, compares it
     // with something else; it does not break it down.)
@@ -380,6 +381,41 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
         kinds.count_ones() < 2
     });
     out
+}
+
+/// A `其中` naming one amount larger than the figure before it may pick that amount out of
+/// something else: out of the list that figure is an item of (`货物类86.50万元，…，服务类
+/// 133.20万元，其中预留面向中小企业的采购份额255.88万元` of the 639.70 they make), or as an
+/// item stated before, named and valued again (`1.…水利工程建设（项）4200.00万元。2.…防汛
+/// （项）980.00万元。其中，水利工程建设（项）4200.00万元，…`). Which it is, the text does not
+/// say: such a claim is dropped.
+fn drop_parts_picked_from_elsewhere(doc: &Document, claims: &mut Vec<SumClaim>) {
+    let outer_totals: std::collections::HashMap<usize, usize> = claims
+        .iter()
+        .flat_map(|c| c.parts.iter().map(move |&p| (p, c.total)))
+        .collect();
+    claims.retain(|c| {
+        let [part] = c.parts[..] else {
+            return true;
+        };
+        let (total, part_fig) = (&doc.figures[c.total], &doc.figures[part]);
+        if part_fig.q.face() <= total.q.face() {
+            return true;
+        }
+        let fits_outer = outer_totals
+            .get(&c.total)
+            .is_some_and(|&o| part_fig.q.face() <= doc.figures[o].q.face());
+        let key = label_key(&part_fig.label);
+        let key = key.trim_start_matches("其中");
+        let restated = key.chars().count() >= 4
+            && (c.total.saturating_sub(super::WINDOW)..c.total).any(|i| {
+                let g = &doc.figures[i];
+                g.q.face() == part_fig.q.face()
+                    && g.q.unit == part_fig.q.unit
+                    && g.label.contains(key)
+            });
+        !(fits_outer || restated)
+    });
 }
 
 /// A paragraph's breakdown name only, before its marker (`1.按支出功能分类，`, `按经济分类：`).
