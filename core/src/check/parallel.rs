@@ -63,6 +63,9 @@ impl Rule for Parallel {
             if !seen_second.insert(second[0]) {
                 continue;
             }
+            if plan_then_outturn(doc, sum.total, second[0]) {
+                continue;
+            }
             compare(doc, &first_list, &second, sink);
         }
     }
@@ -93,6 +96,19 @@ fn next_list(doc: &Document, last: usize, n: usize) -> Option<Vec<usize>> {
         list.push(j);
     }
     (list.len() == n).then_some(list)
+}
+
+/// A breakdown of a plan (`资金预算194.00万元，其中：…`) followed by what was actually spent
+/// or paid (`年内实际拨付…`): two stages of the same money, which may differ.
+fn plan_then_outturn(doc: &Document, total: usize, second: usize) -> bool {
+    let text = doc.text();
+    let sentence = |f: usize| &text[doc.sentences[doc.figures[f].sentence()].clone()];
+    let (first, second) = (sentence(total), sentence(second));
+    ["预算", "计划", "安排"].iter().any(|w| first.contains(w))
+        && !["预算", "计划", "安排"].iter().any(|w| second.contains(w))
+        && ["实际", "执行", "结余", "节余"]
+            .iter()
+            .any(|w| second.contains(w))
 }
 
 /// An amount precise enough that two equal ones are no coincidence: written with decimals,

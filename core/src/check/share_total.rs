@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 pub struct ShareTotal;
 
 /// Words in a share's label that say the shares may overlap.
-/// (`少数民族`, `脱贫人口` are attributes of a person as a degree is; `普惠性` kindergartens
-/// include the `公办` ones.)
+/// (`少数民族`, `脱贫人口`, `农村户籍` are attributes of a person as a degree is; `普惠性`
+/// kindergartens include the `公办` ones; `小微企业` are among the `中小企业`.)
 const OVERLAPPING: &[&str] = &[
     "以上",
     "以下",
@@ -36,6 +36,8 @@ const OVERLAPPING: &[&str] = &[
     "低保",
     "残疾",
     "普惠",
+    "户籍",
+    "小微",
 ];
 
 /// Words of a sentence that say its groups overlap (`部分人员同时属于以上两类`).

@@ -159,9 +159,12 @@ impl Rule for Template {
                 }
                 // `本表“增加/减少”栏反映…`: quoted, the words name a column; so do they in a
                 // table's header row, and `增加/减少分别以正数、负数列示` explains both.
-                if text[..i].ends_with(['“', '"', '「']) && after.starts_with(['”', '"', '」'])
+                // (Or a row's name in a table, `比上年增加/减少\t-7,000.00`, and a quoted name
+                // of one, `“比上年增加/减少”行`.)
+                if in_quotes(text, i, i + m.len())
                     || after.starts_with("分别")
                     || in_header_row(text, i)
+                    || in_table(i) && short_cell(text, i)
                 {
                     continue;
                 }
@@ -282,6 +285,33 @@ impl Rule for Template {
             sink.report(d);
         }
     }
+}
+
+/// Whether offset `i` lies in a cell of a few words and no figure (a row's name, not prose
+/// or a choice left open before an amount).
+fn short_cell(text: &str, i: usize) -> bool {
+    let start = text[..i].rfind(['\t', '\n']).map_or(0, |k| k + 1);
+    let end = text[i..].find(['\t', '\n']).map_or(text.len(), |k| i + k);
+    let cell = text[start..end].trim();
+    cell.chars().count() <= 16 && !cell.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether `start..end` lies inside one short quotation (`“增加/减少”`, `“比上年增加/减少”`).
+fn in_quotes(text: &str, start: usize, end: usize) -> bool {
+    const REACH: usize = 30;
+    let before = &text[crate::read::document::floor_char(text, start.saturating_sub(REACH))..start];
+    let after = &text[end..crate::read::document::floor_char(text, (end + REACH).min(text.len()))];
+    let opened = before.rfind(['“', '"', '「']).is_some_and(|o| {
+        let inside = before[o..]
+            .char_indices()
+            .nth(1)
+            .map_or("", |(k, _)| &before[o + k..]);
+        !inside.contains(['”', '」', '。', '；'])
+    });
+    let closed = after
+        .find(['”', '"', '」'])
+        .is_some_and(|c| !after[..c].contains(['“', '「', '。', '；']));
+    opened && closed
 }
 
 /// Whether offset `i` lies in a table's header row: a line of at least three cells (split

@@ -384,7 +384,7 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
 }
 
 /// A `其中` naming one amount larger than the figure before it may pick that amount out of
-/// something else: out of the list that figure is an item of (`货物类86.50万元，…，服务类
+/// something else: out of the list that figure is an item of, in one paragraph (`货物类86.50万元，…，服务类
 /// 133.20万元，其中预留面向中小企业的采购份额255.88万元` of the 639.70 they make), or as an
 /// item stated before, named and valued again (`1.…水利工程建设（项）4200.00万元。2.…防汛
 /// （项）980.00万元。其中，水利工程建设（项）4200.00万元，…`). Which it is, the text does not
@@ -402,9 +402,12 @@ fn drop_parts_picked_from_elsewhere(doc: &Document, claims: &mut Vec<SumClaim>) 
         if part_fig.q.face() <= total.q.face() {
             return true;
         }
-        let fits_outer = outer_totals
-            .get(&c.total)
-            .is_some_and(|&o| part_fig.q.face() <= doc.figures[o].q.face());
+        // (Only a list in one paragraph with its whole: an item of its own paragraph,
+        // `（二）其他100.00万元，其中，…150.00万元`, is broken down by the 其中 inside it.)
+        let fits_outer = outer_totals.get(&c.total).is_some_and(|&o| {
+            let outer = &doc.figures[o];
+            part_fig.q.face() <= outer.q.face() && outer.paragraph() == total.paragraph()
+        });
         let key = label_key(&part_fig.label);
         let key = key.trim_start_matches("其中");
         let restated = key.chars().count() >= 4

@@ -699,6 +699,9 @@ enum Token {
 pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
     let text = doc.text();
     let mut tokens: Vec<(Token, Range<usize>)> = Vec::new();
+    // Each header (by the token its name cell is) and its cells after that (`2025年预算数` /
+    // `增减率（%）`): what the columns of the rows under it hold.
+    let mut headers: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
     let mut at = 0;
     let mut fi = 0;
     for line in text.split('\n') {
@@ -737,7 +740,29 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
             } else {
                 Token::Other
             };
+        // A header's cells run from its name cell to the first figure or code.
+        if header {
+            headers.push((tokens.len(), Vec::new()));
+        } else if let Some((_, cells)) = headers.last_mut().filter(|(_, c)| c.len() < MAX_COLUMNS) {
+            let open = cells.last().is_none_or(|r| r.start != usize::MAX);
+            let code = t.bytes().all(|b| b.is_ascii_digit());
+            if matches!(token, Token::Figure(_)) || code {
+                // Closed by the first row: its code, or its first amount after its name (a
+                // row without a code, `合计`, whose name is no header cell).
+                if open && !code {
+                    cells.pop();
+                }
+                cells.push(usize::MAX..usize::MAX);
+            } else if open {
+                cells.push(start..end);
+            }
+        }
         tokens.push((token, start..end));
+    }
+    for (_, cells) in headers.iter_mut() {
+        if let Some(closed) = cells.iter().position(|r| r.start == usize::MAX) {
+            cells.truncate(closed);
+        }
     }
     // A cell of digits alone (`01`, a 款 written in a cell of its own, is no figure).
     let digits = |k: usize| match tokens.get(k) {
@@ -822,20 +847,16 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
                 .map(|(code, _)| code.to_string());
         }
         let columns = rows[0].2.len();
-        // The header's last cells, one per column, right before the first row (`增减额` /
-        // `增减率（%）`): a column headed by a rate holds no amounts to add up.
+        // The last header's last cells, one per column (`增减额` / `增减率（%）`): a column
+        // headed by a rate holds no amounts to add up. (The rows may be a table's later
+        // run, after a row that broke it.)
         let first = tokens.partition_point(|(_, r)| r.start < rows[0].1.start);
-        let rate_column: Vec<bool> = match first.checked_sub(columns) {
-            Some(h)
-                if tokens[h..first]
-                    .iter()
-                    .all(|(t, _)| !matches!(t, Token::Figure(_))) =>
-            {
-                tokens[h..first]
-                    .iter()
-                    .map(|(_, r)| rate_words(&text[r.clone()]).next().is_some())
-                    .collect()
-            }
+        let header = headers[..headers.partition_point(|(h, _)| *h < first)].last();
+        let rate_column: Vec<bool> = match header.map(|(_, cells)| cells) {
+            Some(cells) if cells.len() >= columns => cells[cells.len() - columns..]
+                .iter()
+                .map(|r| rate_words(&text[r.clone()]).next().is_some())
+                .collect(),
             _ => vec![false; columns],
         };
         let coded = rows.iter().any(|r| r.0.is_some());
