@@ -6,7 +6,8 @@
 //! (`与2021年年初预算相比` in a 2021 final account) is the budget of the same year, not a
 //! slip.
 
-use super::{Context, Draft, Rule, RuleInfo};
+use super::{Context, Draft, Rule, RuleInfo, Sink};
+use crate::read::document::Document;
 use crate::report::Severity;
 
 pub struct ComparisonYear;
@@ -34,6 +35,9 @@ impl Rule for ComparisonYear {
     fn check(&self, cx: &mut Context) {
         let (doc, claims, sink) = cx.parts();
         let Some(year) = doc.info().year else { return };
+        // Where a year was reported, so the comparisons read without a change do not report
+        // it again.
+        let mut reported = Vec::new();
         for g in &claims.growths {
             let Some((named, at)) = &g.compared_year else {
                 continue;
@@ -110,7 +114,117 @@ impl Rule for ComparisonYear {
             let delta = &doc.figures[g.delta];
             d.related
                 .push((delta.q.start..delta.q.end, "增减额".into()));
+            reported.push(at.start);
             sink.report(d);
         }
+        odd_comparison_years(doc, Some(year), &reported, sink);
+    }
+}
+
+/// Comparisons with a named year (`比2019年`, `较2018年度`, `与2020年相比`): (offset of the
+/// year's digits, end of `年`, the year).
+fn compared_years(doc: &Document) -> Vec<(usize, usize, u32)> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (at, y) in doc.years() {
+        let before = &text[..at.start];
+        // (`同比2020年` is a `比`.)
+        let Some(lead) = ["比", "较", "与"].into_iter().find(|l| before.ends_with(l)) else {
+            continue;
+        };
+        let end = at.end + '年'.len_utf8();
+        // `与2020年相比` / `与2020年度相比`; `比`/`较` need a change or `同期` soon after.
+        let window: String = text[end..].chars().take(14).collect();
+        let compares = if lead == "与" {
+            window.contains("相比") || window.contains("比较")
+        } else {
+            [
+                "增", "减", "下降", "上升", "持平", "降低", "提高", "同期", "相比", "决算", "预算",
+                "同期",
+            ]
+            .iter()
+            .any(|w| window.contains(w))
+        };
+        if compares {
+            out.push((at.start, end, y));
+        }
+    }
+    out
+}
+
+/// A comparison with a year other than the one every other comparison of the report names
+/// (`较2018年` among `较2020年` in a 2021 report): a year carried over from an old report.
+/// Only when most comparisons name the report's previous year, so a report whose own year is
+/// read wrong, or that compares with several years on purpose, says nothing.
+fn odd_comparison_years(
+    doc: &Document,
+    report_year: Option<u16>,
+    reported: &[usize],
+    sink: &mut Sink,
+) {
+    let Some(r) = report_year.map(u32::from) else {
+        return;
+    };
+    let years = compared_years(doc);
+    let previous = years.iter().filter(|y| y.2 + 1 == r).count();
+    if previous < 3 || previous * 4 < years.len() * 3 {
+        return;
+    }
+    for &(start, end, y) in &years {
+        if y + 1 == r
+            || y == r
+            || reported.contains(&start)
+            || super::kit::reviews_years(doc, start, y, r)
+        {
+            continue;
+        }
+        let mut d = Draft::new(
+            INFO.id,
+            Severity::Warning,
+            start..end,
+            format!(
+                "对比年份为{y}年，而本报告为{r}年度，其余对比均为{}年：疑为沿用旧稿",
+                r - 1
+            ),
+            format!("Compared with {y}, while the report is for {r} and every other comparison names {}", r - 1),
+        );
+        d.stated = Some(format!("{y}年"));
+        d.expected = Some(format!("{}年", r - 1));
+        sink.report(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Options};
+
+    /// The comparisons found, and whether each was found odd among the report's others.
+    fn found(t: &str) -> Vec<(String, Option<String>, bool)> {
+        check(t, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "comparison-year")
+            .map(|f| (f.quote, f.expected, f.message.contains("其余对比")))
+            .collect()
+    }
+
+    #[test]
+    fn a_comparison_with_an_old_year_among_previous_year_ones() {
+        // Once, though it is both a change against an old year and odd among the others.
+        let t = "2021年度部门决算\n2021年收入比2020年增加10万元。2021年支出比2020年增加8万元。2021年基本支出较2020年减少1万元。2021年项目支出较2018年增加9万元。";
+        assert_eq!(
+            found(t),
+            [("2018年".to_string(), Some("2020年".to_string()), false)]
+        );
+        // Odd among the others without a change read: `较2018年同期`.
+        let t = "2021年度部门决算\n2021年收入比2020年增加10万元。2021年支出比2020年增加8万元。2021年基本支出较2020年减少1万元。项目进度较2018年同期加快。";
+        assert_eq!(
+            found(t),
+            [("2018年".to_string(), Some("2020年".to_string()), true)]
+        );
+        // Every comparison names an older year: the report's year may be read wrong; nothing
+        // is odd.
+        let t = "2021年度部门决算\n2021年收入比2019年增加10万元。2021年支出比2019年增加8万元。";
+        assert!(found(t).iter().all(|f| !f.2));
     }
 }

@@ -1,8 +1,7 @@
 //! `year`: dates that cannot be: a five-digit year (`20201 年度`), a thirteenth month, a day
 //! past the end of its month (`2月30日`).
 
-use super::{Context, Draft, Rule, RuleInfo, Sink};
-use crate::read::document::Document;
+use super::{Context, Draft, Rule, RuleInfo};
 use crate::report::Severity;
 
 pub struct Year;
@@ -43,7 +42,6 @@ impl Rule for Year {
         let (doc, _claims, sink) = cx.parts();
         let text = doc.text();
         let report_year = doc.info().year;
-        odd_comparison_years(doc, report_year, sink);
         let b = text.as_bytes();
         let mut i = 0;
         // One pass over the digit runs: each run is looked at once.
@@ -160,70 +158,6 @@ impl Rule for Year {
     }
 }
 
-/// Comparisons with a named year (`比2019年`, `较2018年度`, `与2020年相比`): (offset of the
-/// year's digits, end of `年`, the year).
-fn compared_years(doc: &Document) -> Vec<(usize, usize, u32)> {
-    let text = doc.text();
-    let mut out = Vec::new();
-    for (at, y) in doc.years() {
-        let before = &text[..at.start];
-        // (`同比2020年` is a `比`.)
-        let Some(lead) = ["比", "较", "与"].into_iter().find(|l| before.ends_with(l)) else {
-            continue;
-        };
-        let end = at.end + '年'.len_utf8();
-        // `与2020年相比` / `与2020年度相比`; `比`/`较` need a change or `同期` soon after.
-        let window: String = text[end..].chars().take(14).collect();
-        let compares = if lead == "与" {
-            window.contains("相比") || window.contains("比较")
-        } else {
-            [
-                "增", "减", "下降", "上升", "持平", "降低", "提高", "同期", "相比", "决算", "预算",
-                "同期",
-            ]
-            .iter()
-            .any(|w| window.contains(w))
-        };
-        if compares {
-            out.push((at.start, end, y));
-        }
-    }
-    out
-}
-
-/// A comparison with a year other than the one every other comparison of the report names
-/// (`较2018年` among `较2020年` in a 2021 report): a year carried over from an old report.
-/// Only when most comparisons name the report's previous year, so a report whose own year is
-/// read wrong, or that compares with several years on purpose, says nothing.
-fn odd_comparison_years(doc: &Document, report_year: Option<u16>, sink: &mut Sink) {
-    let Some(r) = report_year.map(u32::from) else {
-        return;
-    };
-    let years = compared_years(doc);
-    let previous = years.iter().filter(|y| y.2 + 1 == r).count();
-    if previous < 3 || previous * 4 < years.len() * 3 {
-        return;
-    }
-    for &(start, end, y) in &years {
-        if y + 1 == r || y == r || super::kit::reviews_years(doc, start, y, r) {
-            continue;
-        }
-        let mut d = Draft::new(
-            INFO.id,
-            Severity::Warning,
-            start..end,
-            format!(
-                "对比年份为{y}年，而本报告为{r}年度，其余对比均为{}年：疑为沿用旧稿",
-                r - 1
-            ),
-            format!("Compared with {y}, while the report is for {r} and every other comparison names {}", r - 1),
-        );
-        d.stated = Some(format!("{y}年"));
-        d.expected = Some(format!("{}年", r - 1));
-        sink.report(d);
-    }
-}
-
 /// The year written right before a month (`2020年2月`), if any.
 fn year_before(text: &str, month_start: usize) -> Option<u32> {
     let head = text[..month_start].strip_suffix('年')?;
@@ -266,18 +200,6 @@ mod tests {
             found("2022年度部门决算\n2202年完成项目验收。")[0].0,
             "2202年"
         );
-    }
-
-    #[test]
-    fn a_comparison_with_an_old_year_among_previous_year_ones() {
-        let t = "2021年度部门决算\n2021年收入比2020年增加10万元。2021年支出比2020年增加8万元。2021年基本支出较2020年减少1万元。2021年项目支出较2018年增加9万元。";
-        assert_eq!(
-            found(t),
-            [("2018年".to_string(), Some("2020年".to_string()))]
-        );
-        // Every comparison names an older year: the report's year may be read wrong; silent.
-        let t = "2021年度部门决算\n2021年收入比2019年增加10万元。2021年支出比2019年增加8万元。";
-        assert!(found(t).is_empty());
     }
 
     #[test]
