@@ -6379,3 +6379,21 @@ fn increase_or_decrease_naming_a_tables_row_is_no_leftover() {
     ];
     assert_alarms(&silent, &firing);
 }
+
+#[test]
+fn a_change_said_the_wrong_way_against_its_stated_base_names_the_word() {
+    // 2,480.60 − 2,615.20 = −134.60; 134.60 ÷ 2,615.20 = 5.15%.
+    let t = "2026年支出预算总额2,480.60万元，较2025年预算2,615.20万元减少134.60万元，下降5.15%。";
+    assert_eq!(alarm_rules(t), Vec::<&str>::new());
+    let wrong = run(&t.replace("减少134.60", "增加134.60"));
+    let f: Vec<_> = wrong
+        .findings
+        .iter()
+        .filter(|f| f.rule == "growth")
+        .collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].stated.as_deref(), f[0].expected.as_deref()),
+        (Some("增加"), Some("减少"))
+    );
+}

@@ -150,6 +150,69 @@ impl Rule for Growth {
                             "增减可能是总数的，也可能是紧挨其前所列分项的，两种读法都与上年数不符，无法确定",
                             "the change may be the total's or the part listed right before it; the previous-year value fits neither, so the binding is in doubt",
                         );
+                    } else if let Some(reversed) =
+                        (if up { cv.add(dv) } else { cv.sub(dv) }).filter(|x| x.overlaps(pv))
+                    {
+                        // The base is current ± the change the other way (`1,236.50万元，较
+                        // 2024年预算1,302.80万元增加66.30万元`): the word is wrong, not a figure.
+                        let (said, meant, other_sign) = if up {
+                            ("增加", "减少", "+")
+                        } else {
+                            ("减少", "增加", "−")
+                        };
+                        let rate_fits = g.rate.is_some_and(|ri| {
+                            dv.div(reversed).is_some_and(|x| {
+                                compare_rate(x, &doc.figures[ri]) == RateVerdict::Consistent
+                            })
+                        });
+                        let mut f = Draft::new(
+                            INFO.id,
+                            Severity::Error,
+                            d.q.start..d.q.end,
+                            format!(
+                                "增减方向有误：本年数{}比上年数{}{}{}，文中写作“{said}”",
+                                doc.written(c),
+                                doc.written(p),
+                                if up { "少" } else { "多" },
+                                doc.written(d)
+                            ),
+                            format!(
+                                "Wrong direction: this year's {} is {} {} last year's {}, the text says it rose/fell the other way",
+                                doc.written(c),
+                                doc.written(d),
+                                if up { "below" } else { "above" },
+                                doc.written(p)
+                            ),
+                        );
+                        f.stated = Some(said.into());
+                        f.expected = Some(meant.into());
+                        f.formula = Some(format!(
+                            "{} {other_sign} {} = {}",
+                            super::kit::plain(c),
+                            super::kit::plain(d),
+                            doc.written(p)
+                        ));
+                        f.repair = Some(format!("若为“{meant}”则一致"));
+                        if rate_fits {
+                            f.cause = Some(
+                                "增减额与增减幅度都与“{meant}”相符，只有方向词有误"
+                                    .replace("{meant}", meant),
+                            );
+                        }
+                        f.related.push((c.q.start..c.q.end, "本年数".into()));
+                        f.related.push((pat.clone(), "上年数".into()));
+                        sink.report(f);
+                        // (The rate is said of the wrong direction too: not judged apart.)
+                        if let Some(ri) = g.rate {
+                            let r = &doc.figures[ri];
+                            sink.unchecked(
+                                INFO.id,
+                                r.q.start..r.q.end,
+                                "增减方向有误（见增减额），比率不另行核对",
+                                "the direction is wrong (see the change); the rate is not judged apart",
+                            );
+                        }
+                        continue;
                     } else if let Some(true_delta) = odd_change(doc, g.rate, cv, pv, up) {
                         // The base and the rate agree with the current value (`较2024年预算数
                         // 5612.27万元减少171.43万元，下降3.23%` from 5430.84): the change is
