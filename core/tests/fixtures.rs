@@ -6397,3 +6397,24 @@ fn a_change_said_the_wrong_way_against_its_stated_base_names_the_word() {
         (Some("增加"), Some("减少"))
     );
 }
+
+#[test]
+fn a_projects_execution_rate_is_of_its_one_whole_year_budget() {
+    // 287.64 ÷ 301.50 = 95.40%.
+    let t = "某县农业农村局2025年度耕地保护项目支出绩效自评报告\n一、项目基本情况\n2025年年初预算280.00万元，年中追加21.50万元，全年预算数301.50万元。\n二、项目资金使用情况\n截至2025年12月31日，项目全年执行数287.64万元，预算执行率为95.40%。\n三、政府采购情况\n政府采购实际金额120.00万元，政府采购执行率为88.00%。\n";
+    assert_eq!(alarm_rules(t), Vec::<&str>::new());
+    assert_eq!(outcome_of(&run(t), "completion").1, 1);
+    assert_eq!(
+        alarms(&t.replace("95.40%", "94.50%"), "completion"),
+        ["Error 94.50% 95.40%–95.41%"]
+    );
+    // Two budgets in force stated: which one is unclear.
+    let two = t.replace(
+        "三、政府采购情况",
+        "调整预算为310.00万元。\n三、政府采购情况",
+    );
+    assert_eq!(
+        alarms(&two.replace("95.40%", "94.50%"), "completion"),
+        Vec::<String>::new()
+    );
+}

@@ -392,6 +392,18 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
                                 && !is_budget_label(&doc.figures[i].label)
                         }))
                 });
+                // A project's self-evaluation states its budget in force once, in another
+                // paragraph (`全年预算数468.30万元` under 项目基本情况, then `全年执行数…，预算
+                // 执行率…` under 资金使用情况): that budget, when it is the report's only one.
+                let target = target.or_else(|| {
+                    // (Only `预算执行率`: `政府采购执行率` is of another whole.)
+                    (actual.is_some() && clause.contains("预算执行率") && !changed_by)
+                        .then(|| whole_year_budget(doc))
+                        .flatten()
+                        .filter(|&t| {
+                            actual.is_some_and(|a| doc.figures[a].q.unit == doc.figures[t].q.unit)
+                        })
+                });
                 CompletionClaim {
                     rate: ri,
                     actual,
@@ -409,6 +421,33 @@ pub fn extract(doc: &Document) -> Vec<CompletionClaim> {
         out.push(claim);
     }
     out
+}
+
+/// In a performance self-evaluation, the one 全年预算数 stated in its text (one value, and no
+/// 调整预算 beside it): the budget every 执行率 of a single project is of.
+fn whole_year_budget(doc: &Document) -> Option<usize> {
+    if doc.info().kind != crate::report::ReportKind::PerformanceSelfEvaluation {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    for (i, f) in doc.figures.iter().enumerate() {
+        if f.in_table || !f.q.unit.is_money() {
+            continue;
+        }
+        let l = &f.label;
+        if l.contains("调整预算") {
+            return None;
+        }
+        if !(l.contains("全年预算") && is_budget_label(l) && !super::has_change_word(l)) {
+            continue;
+        }
+        match found {
+            Some(k) if doc.figures[k].q.value != f.q.value => return None,
+            Some(_) => (),
+            None => found = Some(i),
+        }
+    }
+    found
 }
 
 /// A target written as a ceiling: `≤500元`, `不高于500元`, `500元以内`, `低于1%`.
