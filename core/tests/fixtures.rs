@@ -6418,3 +6418,32 @@ fn a_projects_execution_rate_is_of_its_one_whole_year_budget() {
         Vec::<String>::new()
     );
 }
+
+/// Review 34: what round 34's mend must not lose. Each is a slip the binary before it caught.
+#[test]
+fn review_34_mend_keeps_the_old_readings() {
+    let firing: [(&str, &[&str]); 7] = [
+        // A 其中 inside an item, the list going on after it.
+        ("本部门在职人员60人，其中：行政编制36人，其中女性40人；事业编制24人。", &["count"]),
+        ("2024年度“三公”经费支出26.00万元，其中：因公出国（境）费0.00万元；公务用车购置及运行维护费16.00万元，其中公务用车运行维护费18.00万元；公务接待费10.00万元。", &["sum", "sum"]),
+        // ASCII quotes around another word leave 增加/减少 in prose.
+        ("2024年\"三公\"经费支出20.00万元。\"三公\"经费比上年增加/减少2.00万元。", &["template"]),
+        // 增加/减少 among a row's values.
+        ("项目\t本年数\t上年数\t变动方向\n收入合计\t600.00\t580.00\t增加/减少\n支出合计\t590.00\t570.00\t增加\n", &["template"]),
+        // Groups by one attribute only still add up to at most 100%.
+        ("全年资助学生中，本地户籍学生占65%，外地户籍学生占45%。", &["share-total"]),
+        // The money arranged and then paid, one amount differing with nothing to explain it.
+        ("安排资金250.00万元，其中困难学生生活补助资金90.00万元；校舍维修补助资金160.00万元。实际拨付困难学生生活补助资金81.40万元，拨付校舍维修补助资金160.00万元。", &["parallel"]),
+        // A rate that fits the direction written: the base is the slip (1,450.00 − 72.50 =
+        // 1,377.50; 72.50 ÷ 1,377.50 = 5.26%).
+        ("2024年度收入总计1,450.00万元，较2023年1,522.50万元增加72.50万元，增长5.26%。", &["growth"]),
+    ];
+    assert_alarms(&[], &firing);
+    // A table without a header of its own after a table with a rate column is added up.
+    let t = "表5 一般公共预算财政拨款支出决算表\n科目编码\n科目名称\n年初预算数\n决算数\n完成率（%）\n合计\n600.00\n540.00\n90.00\n201\n一般公共服务支出\n600.00\n540.00\n90.00\n20101\n人大事务\n600.00\n540.00\n90.00\n2010101\n行政运行\n400.00\n400.00\n100.00\n2010102\n一般行政管理事务\n200.00\n140.00\n70.00\n表6 支出决算表（单位：万元）\n合计\n540.00\n400.00\n140.00\n201\n一般公共服务支出\n540.00\n400.00\n140.00\n20101\n人大事务\n540.00\n400.00\n140.00\n2010101\n行政运行\n400.00\n400.00\n0.00\n2010102\n一般行政管理事务\n150.00\n0.00\n140.00\n208\n社会保障和就业支出\n0.00\n0.00\n0.00\n20805\n行政事业单位养老支出\n0.00\n0.00\n0.00\n";
+    assert!(
+        alarm_rules(t).contains(&"table-hierarchy"),
+        "{:?}",
+        alarm_rules(t)
+    );
+}

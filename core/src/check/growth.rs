@@ -150,8 +150,17 @@ impl Rule for Growth {
                             "增减可能是总数的，也可能是紧挨其前所列分项的，两种读法都与上年数不符，无法确定",
                             "the change may be the total's or the part listed right before it; the previous-year value fits neither, so the binding is in doubt",
                         );
-                    } else if let Some(reversed) =
-                        (if up { cv.add(dv) } else { cv.sub(dv) }).filter(|x| x.overlaps(pv))
+                    } else if let Some(_reversed) = (if up { cv.add(dv) } else { cv.sub(dv) })
+                        .filter(|x| x.overlaps(pv))
+                        // (A rate that does not fit the other direction leaves the base or
+                        // the rate as likely a slip as the word.)
+                        .filter(|&x| {
+                            g.rate.is_none_or(|ri| {
+                                dv.div(x).is_some_and(|q| {
+                                    compare_rate(q, &doc.figures[ri]) == RateVerdict::Consistent
+                                })
+                            })
+                        })
                     {
                         // The base is current ± the change the other way (`1,236.50万元，较
                         // 2024年预算1,302.80万元增加66.30万元`): the word is wrong, not a figure.
@@ -160,11 +169,7 @@ impl Rule for Growth {
                         } else {
                             ("减少", "增加", "−")
                         };
-                        let rate_fits = g.rate.is_some_and(|ri| {
-                            dv.div(reversed).is_some_and(|x| {
-                                compare_rate(x, &doc.figures[ri]) == RateVerdict::Consistent
-                            })
-                        });
+                        let rate_fits = g.rate.is_some();
                         let mut f = Draft::new(
                             INFO.id,
                             Severity::Error,

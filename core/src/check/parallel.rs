@@ -63,9 +63,6 @@ impl Rule for Parallel {
             if !seen_second.insert(second[0]) {
                 continue;
             }
-            if plan_then_outturn(doc, sum.total, second[0]) {
-                continue;
-            }
             compare(doc, &first_list, &second, sink);
         }
     }
@@ -98,17 +95,20 @@ fn next_list(doc: &Document, last: usize, n: usize) -> Option<Vec<usize>> {
     (list.len() == n).then_some(list)
 }
 
-/// A breakdown of a plan (`资金预算194.00万元，其中：…`) followed by what was actually spent
-/// or paid (`年内实际拨付…`): two stages of the same money, which may differ.
-fn plan_then_outturn(doc: &Document, total: usize, second: usize) -> bool {
-    let text = doc.text();
-    let sentence = |f: usize| &text[doc.sentences[doc.figures[f].sentence()].clone()];
-    let (first, second) = (sentence(total), sentence(second));
-    ["预算", "计划", "安排"].iter().any(|w| first.contains(w))
-        && !["预算", "计划", "安排"].iter().any(|w| second.contains(w))
-        && ["实际", "执行", "结余", "节余"]
-            .iter()
-            .any(|w| second.contains(w))
+/// The difference of the differing pair stated right after the second list (`…结余7.12万元`,
+/// `…未拨付7.12万元`): the two amounts differ on purpose, and the text says by how much.
+fn difference_stated(doc: &Document, a: &Figure, b: &Figure, after: usize) -> bool {
+    let (Some(diff), Some(para)) = (
+        a.q.face().checked_sub(b.q.face()).map(|d| d.abs()),
+        doc.figures.get(after).map(Figure::paragraph),
+    ) else {
+        return false;
+    };
+    doc.figures[after + 1..]
+        .iter()
+        .take(WINDOW)
+        .take_while(|f| f.paragraph() == para)
+        .any(|f| f.q.unit == a.q.unit && f.q.face() == diff)
 }
 
 /// An amount precise enough that two equal ones are no coincidence: written with decimals,
@@ -194,6 +194,9 @@ fn compare(doc: &Document, first: &[&Figure], second: &[usize], sink: &mut Sink)
                 || lo.is_zero()
                 || lo.checked_mul(Decimal::TEN).is_none_or(|lo10| hi > lo10)
             {
+                return;
+            }
+            if difference_stated(doc, a, b, second[second.len() - 1]) {
                 return;
             }
             let (wa, wb) = (doc.written(a), doc.written(b));

@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 pub struct ShareTotal;
 
 /// Words in a share's label that say the shares may overlap.
-/// (`少数民族`, `脱贫人口`, `农村户籍` are attributes of a person as a degree is; `普惠性`
-/// kindergartens include the `公办` ones; `小微企业` are among the `中小企业`.)
+/// (`少数民族`, `脱贫人口` are attributes of a person as a degree is; `普惠性` kindergartens
+/// include the `公办` ones.)
 const OVERLAPPING: &[&str] = &[
     "以上",
     "以下",
@@ -36,8 +36,6 @@ const OVERLAPPING: &[&str] = &[
     "低保",
     "残疾",
     "普惠",
-    "户籍",
-    "小微",
 ];
 
 /// Words of a sentence that say its groups overlap (`部分人员同时属于以上两类`).
@@ -111,6 +109,15 @@ impl Rule for ShareTotal {
                 let label = &doc.figures[r].label;
                 OVERLAPPING.iter().any(|w| label.contains(w))
             }) {
+                continue;
+            }
+            // `小微企业` are among the `中小企业`; a group by 户籍 beside a group by anything
+            // else (`农村户籍学生…，义务教育阶段学生…`) is another attribute of the same people.
+            let labels = || rates.iter().map(|&r| doc.figures[r].label.as_ref());
+            let named = |w: &str| labels().any(|l: &str| l.contains(w));
+            if named("小微") && named("中小")
+                || named("户籍") && labels().any(|l: &str| !l.contains("户籍"))
+            {
                 continue;
             }
             // People with an attribute (`认为服务态度好的占95.2%，认为办事效率高的占92.1%`)

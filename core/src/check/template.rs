@@ -287,13 +287,18 @@ impl Rule for Template {
     }
 }
 
-/// Whether offset `i` lies in a cell of a few words and no figure (a row's name, not prose
-/// or a choice left open before an amount).
+/// Whether offset `i` lies in a row's name: the first cell of a tab-separated line, of a few
+/// words and no figure, with cells after it (`比上年增加/减少\t-7,000.00`). (A later cell
+/// holds the row's values: `增加/减少` there is a choice left open.)
 fn short_cell(text: &str, i: usize) -> bool {
     let start = text[..i].rfind(['\t', '\n']).map_or(0, |k| k + 1);
     let end = text[i..].find(['\t', '\n']).map_or(text.len(), |k| i + k);
     let cell = text[start..end].trim();
-    cell.chars().count() <= 16 && !cell.chars().any(|c| c.is_ascii_digit())
+    let first = start == 0 || text[..start].ends_with('\n');
+    first
+        && text[end..].starts_with('\t')
+        && cell.chars().count() <= 16
+        && !cell.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether `start..end` lies inside one short quotation (`“增加/减少”`, `“比上年增加/减少”`).
@@ -309,7 +314,7 @@ fn in_quotes(text: &str, start: usize, end: usize) -> bool {
         !inside.contains(['”', '」', '。', '；'])
     });
     let closed = after
-        .find(['”', '"', '」'])
+        .find(['”', '」'])
         .is_some_and(|c| !after[..c].contains(['“', '「', '。', '；']));
     opened && closed
 }

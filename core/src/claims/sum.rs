@@ -390,6 +390,7 @@ pub fn extract(doc: &Document) -> Vec<SumClaim> {
 /// （项）980.00万元。其中，水利工程建设（项）4200.00万元，…`). Which it is, the text does not
 /// say: such a claim is dropped.
 fn drop_parts_picked_from_elsewhere(doc: &Document, claims: &mut Vec<SumClaim>) {
+    // Each part's list total.
     let outer_totals: std::collections::HashMap<usize, usize> = claims
         .iter()
         .flat_map(|c| c.parts.iter().map(move |&p| (p, c.total)))
@@ -404,9 +405,17 @@ fn drop_parts_picked_from_elsewhere(doc: &Document, claims: &mut Vec<SumClaim>) 
         }
         // (Only a list in one paragraph with its whole: an item of its own paragraph,
         // `（二）其他100.00万元，其中，…150.00万元`, is broken down by the 其中 inside it.)
+        // (And only after the list's last item: `行政编制30人，其中女性…；事业编制20人`
+        // breaks down the item it is inside, as the amount after it in the sentence says.)
+        let list_goes_on = doc
+            .figures
+            .get(part + 1)
+            .is_some_and(|f| f.sentence() == part_fig.sentence() && f.q.unit == part_fig.q.unit);
         let fits_outer = outer_totals.get(&c.total).is_some_and(|&o| {
             let outer = &doc.figures[o];
-            part_fig.q.face() <= outer.q.face() && outer.paragraph() == total.paragraph()
+            part_fig.q.face() <= outer.q.face()
+                && outer.paragraph() == total.paragraph()
+                && !list_goes_on
         });
         let key = label_key(&part_fig.label);
         let key = key.trim_start_matches("其中");

@@ -740,9 +740,16 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
             } else {
                 Token::Other
             };
-        // A header's cells run from its name cell to the first figure or code.
+        // A header's cells run from its name cell to the first figure or code. A table's
+        // title (`六、支出决算表（单位：万元）`) ends the header before: its rows are another
+        // table's.
         if header {
             headers.push((tokens.len(), Vec::new()));
+        } else if t.contains('表') && t.chars().count() > 4 && !t.contains('\t') {
+            headers.push((
+                tokens.len(),
+                std::iter::once(usize::MAX..usize::MAX).collect(),
+            ));
         } else if let Some((_, cells)) = headers.last_mut().filter(|(_, c)| c.len() < MAX_COLUMNS) {
             let open = cells.last().is_none_or(|r| r.start != usize::MAX);
             let code = t.bytes().all(|b| b.is_ascii_digit());
@@ -852,8 +859,17 @@ pub fn from_cell_lines(doc: &Document) -> Vec<Grid> {
         // run, after a row that broke it.)
         let first = tokens.partition_point(|(_, r)| r.start < rows[0].1.start);
         let header = headers[..headers.partition_point(|(h, _)| *h < first)].last();
-        let rate_column: Vec<bool> = match header.map(|(_, cells)| cells) {
-            Some(cells) if cells.len() >= columns => cells[cells.len() - columns..]
+        // (A trailing 备注 holds no figures; else the cells must be one per column.)
+        let cells = header.map(|(_, cells)| {
+            let named = |k: usize| text[cells[k - 1].clone()].trim().to_string();
+            let mut n = cells.len();
+            while n > columns && matches!(named(n).as_str(), "备注" | "说明") {
+                n -= 1;
+            }
+            &cells[..n]
+        });
+        let rate_column: Vec<bool> = match cells {
+            Some(cells) if cells.len() == columns => cells
                 .iter()
                 .map(|r| rate_words(&text[r.clone()]).next().is_some())
                 .collect(),
